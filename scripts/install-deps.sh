@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs kroniek's build and test dependencies from Debian 12's archive.
+set -euo pipefail
+PACKAGES=(build-essential cmake pkg-config libicu-dev libcld2-dev nlohmann-json3-dev libcli11-dev
+          libgtest-dev libsqlite3-dev iso-codes)
+missing=()
+for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi

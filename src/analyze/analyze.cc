@@ -1,0 +1,48 @@
+#include "analyze/analyze.h"
+
+#include <cld2/public/compact_lang_det.h>
+
+#include "core/resource_file.h"
+#include "core/utf8.h"
+
+namespace kroniek {
+
+Status Analyzer::Load(const std::string& dir, const std::string& lang) {
+  lang_ = lang;
+  const std::string lang_dir = dir + "/" + lang;
+  ResourceFile abbreviations;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/abbreviations.tsv", 1, &abbreviations));
+  for (const auto& r : abbreviations.rows) tokenizer_.abbreviations.insert(ToLower(r.fields[0]));
+  KRONIEK_RETURN_IF_ERROR(numbers_.Load(lang_dir));
+  KRONIEK_RETURN_IF_ERROR(times_.Load(lang_dir));
+  KRONIEK_RETURN_IF_ERROR(kb_.Load(dir, lang));
+  KRONIEK_RETURN_IF_ERROR(entity_rules_.Load(lang_dir));
+  gazetteer_.Build(kb_, tokenizer_);
+  return Status();
+}
+
+std::string DetectLanguage(const std::string& text) {
+  bool reliable = false;
+  CLD2::Language lang = CLD2::DetectLanguage(text.data(), int(text.size()), true, &reliable);
+  return CLD2::LanguageCode(lang);
+}
+
+void Analyzer::Analyze(Article& article, Analysis* a) const {
+  *a = Analysis();
+  if (article.lang.empty()) article.lang = DetectLanguage(article.text);
+  for (const auto& p : article.paragraphs) Tokenize(article.text, p.span, tokenizer_, &a->tokens);
+  SplitSentences(article, &a->tokens, &a->sentences);
+  for (const auto& s : a->sentences) {
+    numbers_.Find(a->tokens, s.first, s.last, &a->quantities);
+    times_.Find(article.text, a->tokens, s.first, s.last, numbers_, article.published, &a->times);
+    gazetteer_.Find(article.text, a->tokens, s.first, s.last, &a->entities);
+  }
+  std::vector<bool> blocked(a->tokens.size(), false);
+  for (const auto& t : a->times)
+    for (int i = t.first; i < t.last; ++i) blocked[i] = true;
+  for (const auto& q : a->quantities)
+    for (int i = q.first; i < q.last; ++i) blocked[i] = true;
+  entity_rules_.Find(article, a->tokens, a->sentences, kb_, blocked, &a->entities);
+}
+
+}  // namespace kroniek

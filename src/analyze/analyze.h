@@ -1,0 +1,61 @@
+// Stage 2 — analyze: Article in, Analysis out.
+//
+// In:  an Article (raw text, paragraphs, publication date).
+// Out: language, tokens and sentences with byte offsets, number phrases,
+//      time expressions resolved against the publication date, and entity
+//      mentions linked to the knowledge base (places, actors, persons).
+// All language knowledge comes from resources/<lang>/ and resources/kb/.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyze/entities.h"
+#include "analyze/gazetteer.h"
+#include "analyze/knowledge_base.h"
+#include "analyze/numbers.h"
+#include "analyze/times.h"
+#include "analyze/tokenizer.h"
+#include "core/document.h"
+#include "core/status.h"
+
+namespace kroniek {
+
+struct Analysis {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<Quantity> quantities;  // in text order
+  std::vector<TimeMention> times;    // in text order
+  std::vector<Entity> entities;      // in text order
+};
+
+// Everything one language needs for analysis; immutable after Load, so one
+// instance serves all threads.
+class Analyzer {
+ public:
+  Status Load(const std::string& resources_dir, const std::string& lang);
+  // Sets article.lang and fills analysis.
+  void Analyze(Article& article, Analysis* analysis) const;
+
+  const std::string& lang() const { return lang_; }
+  const KnowledgeBase& kb() const { return kb_; }
+  const NumberGrammar& numbers() const { return numbers_; }
+  const TimeGrammar& times() const { return times_; }
+  const EntityRules& entity_rules() const { return entity_rules_; }
+  const TokenizerRules& tokenizer_rules() const { return tokenizer_; }
+
+ private:
+  std::string lang_;
+  TokenizerRules tokenizer_;
+  NumberGrammar numbers_;
+  TimeGrammar times_;
+  KnowledgeBase kb_;
+  Gazetteer gazetteer_;
+  EntityRules entity_rules_;
+};
+
+// Language of a text by CLD2 ("nl", "en", … or "un" when unknown).
+std::string DetectLanguage(const std::string& text);
+
+}  // namespace kroniek

@@ -1,0 +1,199 @@
+#include "analyze/entities.h"
+
+#include <algorithm>
+
+#include "core/resource_file.h"
+#include "core/utf8.h"
+
+namespace kroniek {
+
+namespace {
+constexpr int kMaxAdjectives = 5;  // "de door uiterst bloedige aanslagen beruchte groep"
+
+bool IsDeterminer(const std::string& w, const std::unordered_set<std::string>& function_words) {
+  return w == "de" || w == "het" || w == "deze" || w == "die" || w == "dat";
+}
+
+bool ClassMatches(const std::string& cls, EntityType t) {
+  if (cls == "armed_group") return t == EntityType::kArmedGroup;
+  if (cls == "military") return t == EntityType::kMilitary;
+  if (cls == "government") return t == EntityType::kGovernment || t == EntityType::kState;
+  return false;
+}
+}  // namespace
+
+Status EntityRules::Load(const std::string& dir) {
+  ResourceFile roles, nouns, fw, particles, demonyms;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/roles.tsv", 2, &roles));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/actor_nouns.tsv", 2, &nouns));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/function_words.tsv", 1, &fw));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/name_particles.tsv", 1, &particles));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/demonyms.tsv", 3, &demonyms));
+  for (const auto& r : roles.rows) roles_[ToLower(r.fields[0])] = r.fields[1];
+  for (const auto& r : nouns.rows) actor_nouns_[ToLower(r.fields[0])] = r.fields[1];
+  for (const auto& r : fw.rows) function_words_.insert(ToLower(r.fields[0]));
+  for (const auto& r : particles.rows) particles_.insert(ToLower(r.fields[0]));
+  for (const auto& r : demonyms.rows) {
+    for (const auto& form : SplitBar(r.fields[0])) demonyms_[ToLower(form)] = r.fields[1];
+    demonym_en_[r.fields[1]] = r.fields[2];
+  }
+  return Status();
+}
+
+std::string EntityRules::RoleOf(const std::string& lower) const {
+  if (roles_.count(lower)) return lower;
+  // Compound head: the longest role word that ends the token.
+  for (size_t start = 1; start + 4 <= lower.size(); ++start) {
+    if ((lower[start] & 0xC0) == 0x80) continue;  // not at a UTF-8 boundary
+    if (roles_.count(lower.substr(start))) return lower;
+  }
+  return "";
+}
+
+std::string EntityRules::DemonymCountry(const std::string& lower) const {
+  auto it = demonyms_.find(lower);
+  return it == demonyms_.end() ? "" : it->second;
+}
+
+std::string EntityRules::DemonymEnglish(const std::string& iso) const {
+  auto it = demonym_en_.find(iso);
+  return it == demonym_en_.end() ? "" : it->second;
+}
+
+void EntityRules::FindPersons(const Article& article, const std::vector<Token>& tokens, const Sentence& s,
+                              const std::vector<int>& owner, std::vector<Entity>* found,
+                              std::unordered_map<std::string, Entity>* known) const {
+  auto is_name_token = [&](int i) {
+    const Token& t = tokens[i];
+    return t.kind == TokenKind::kWord && t.capitalized && owner[i] < 0 && !function_words_.count(t.lower) &&
+           RoleOf(t.lower).empty() && DemonymCountry(t.lower).empty();
+  };
+  for (int i = s.first; i < s.last; ++i) {
+    if (!is_name_token(i)) continue;
+    int end = i + 1;
+    while (end < s.last) {
+      if (is_name_token(end)) { ++end; continue; }
+      if (particles_.count(tokens[end].lower) && !tokens[end].capitalized && end + 1 < s.last && is_name_token(end + 1)) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    std::string role;
+    if (i > s.first) role = RoleOf(tokens[i - 1].lower);
+    if (role.empty() && end < s.last) role = RoleOf(tokens[end].lower);
+    std::string name = article.text.substr(tokens[i].span.begin, tokens[end - 1].span.end - tokens[i].span.begin);
+    std::string surname = tokens[end - 1].lower;
+    bool sentence_initial_single = end - i == 1 && i == s.first;
+    bool accept = (!role.empty() && !sentence_initial_single) || end - i >= 2 || (!role.empty() && end < s.last) ||
+                  known->count(surname);
+    if (!accept) { i = end - 1; continue; }
+    Entity e;
+    if (end - i == 1 && known->count(surname)) e = known->at(surname);  // "McKenzie" after "generaal McKenzie"
+    e.span = {tokens[i].span.begin, tokens[end - 1].span.end};
+    e.first = i;
+    e.last = end;
+    e.type = EntityType::kPerson;
+    if (e.id.empty()) {
+      e.name = name;
+      e.id = "person:" + name;
+    }
+    if (!role.empty()) e.role = role;
+    // Nationality from "de Amerikaanse generaal McKenzie".
+    if (i >= 2 && e.country.empty()) e.country = DemonymCountry(tokens[i - 2].lower);
+    (*known)[surname] = e;
+    found->push_back(e);
+    i = end - 1;
+  }
+}
+
+void EntityRules::Find(const Article& article, const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+                       const KnowledgeBase& kb, const std::vector<bool>& blocked, std::vector<Entity>* entities) const {
+  std::vector<int> owner(tokens.size(), -1);  // token -> entity index
+  for (size_t k = 0; k < entities->size(); ++k)
+    for (int i = (*entities)[k].first; i < (*entities)[k].last; ++i) owner[i] = int(k);
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if (blocked[i] && owner[i] < 0) owner[i] = int(entities->size());  // times: not names
+
+  // The article's main country: the first country or place named.
+  std::string main_country;
+  for (const auto& e : *entities)
+    if ((e.type == EntityType::kCountry || e.type == EntityType::kPlace) && !e.country.empty()) {
+      main_country = e.country;
+      break;
+    }
+
+  std::vector<Entity> found;
+  std::unordered_map<std::string, Entity> known_surnames;
+  for (const Sentence& s : sentences) FindPersons(article, tokens, s, owner, &found, &known_surnames);
+
+  // Descriptions: det [words] NOUN, no name in apposition.
+  for (const Sentence& s : sentences) {
+    for (int i = s.first; i < s.last; ++i) {
+      auto noun = actor_nouns_.find(tokens[i].lower);
+      if (noun == actor_nouns_.end() || owner[i] >= 0) continue;
+      int det = -1;
+      for (int k = i - 1; k >= s.first && k >= i - 1 - kMaxAdjectives; --k) {
+        if (IsDeterminer(tokens[k].lower, function_words_)) { det = k; break; }
+        if (tokens[k].kind != TokenKind::kWord || owner[k] >= 0) break;
+      }
+      if (det < 0) continue;
+      if (i + 1 < s.last && owner[i + 1] >= 0 && owner[i + 1] < int(entities->size())) continue;  // apposition
+      Entity e;
+      e.span = {tokens[det].span.begin, tokens[i].span.end};
+      e.first = det;
+      e.last = i + 1;
+      e.anaphor = true;
+      if (noun->second == "branch") {
+        // "de lokale tak van ORG" -> ORG's child in the article's country.
+        if (i + 2 < s.last && tokens[i + 1].lower == "van" && owner[i + 2] >= 0 && owner[i + 2] < int(entities->size())) {
+          const Entity& parent = (*entities)[owner[i + 2]];
+          if (const KbEntry* child = kb.ChildIn(parent.id, main_country)) {
+            e.id = child->id;
+            e.name = child->name;
+            e.type = child->type;
+            e.country = child->country;
+            e.parent = child->parent;
+            e.last = (*entities)[owner[i + 2]].last;
+            e.span.end = (*entities)[owner[i + 2]].span.end;
+            found.push_back(e);
+          }
+        }
+        continue;
+      }
+      // Refer back: this sentence's earlier actors (nearest first), then each
+      // earlier sentence's first actor of the class.
+      const Entity* antecedent = nullptr;
+      auto all = *entities;
+      all.insert(all.end(), found.begin(), found.end());
+      std::sort(all.begin(), all.end(), [](const Entity& a, const Entity& b) { return a.first < b.first; });
+      for (auto it = all.rbegin(); it != all.rend() && !antecedent; ++it)
+        if (it->first < det && it->first >= s.first && ClassMatches(noun->second, it->type)) antecedent = &*it;
+      for (int sj = tokens[i].sentence - 1; sj >= 0 && !antecedent; --sj)
+        for (const auto& cand : all)
+          if (cand.first >= sentences[sj].first && cand.first < sentences[sj].last && ClassMatches(noun->second, cand.type)) {
+            antecedent = &cand;
+            break;
+          }
+      if (!antecedent) continue;
+      e.id = antecedent->id;
+      e.name = antecedent->name;
+      e.type = antecedent->type;
+      e.country = antecedent->country;
+      e.parent = antecedent->parent;
+      e.plural = false;
+      found.push_back(e);
+      for (int k = e.first; k < e.last; ++k) owner[k] = int(entities->size());
+    }
+  }
+  entities->insert(entities->end(), found.begin(), found.end());
+  // A branch description swallows the parent's name inside it.
+  std::erase_if(*entities, [&](const Entity& inner) {
+    return std::any_of(found.begin(), found.end(), [&](const Entity& outer) {
+      return outer.span.contains(inner.span) && !(outer.span == inner.span);
+    });
+  });
+  std::sort(entities->begin(), entities->end(), [](const Entity& a, const Entity& b) { return a.first < b.first; });
+}
+
+}  // namespace kroniek

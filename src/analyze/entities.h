@@ -1,0 +1,48 @@
+// Entity mentions beyond the gazetteer: persons with their role words,
+// descriptions that refer back to an actor ("de radicale militie"), and
+// branches of a named group ("de lokale tak van Islamitische Staat").
+//
+// Data: resources/<lang>/roles.tsv, actor_nouns.tsv, function_words.tsv,
+//       name_particles.tsv, demonyms.tsv.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "analyze/knowledge_base.h"
+#include "core/document.h"
+#include "core/status.h"
+
+namespace kroniek {
+
+class EntityRules {
+ public:
+  Status Load(const std::string& lang_dir);
+
+  // Role word of a token ("generaal", or the head of "VN-vluchtelingencommissaris"); "" if none.
+  std::string RoleOf(const std::string& lower) const;
+  // ISO country of a nationality adjective ("amerikaanse" -> "US"); "" if none.
+  std::string DemonymCountry(const std::string& lower) const;
+  // English adjective for an ISO country ("US", "Afghan"); "" if none.
+  std::string DemonymEnglish(const std::string& iso) const;
+  bool IsFunctionWord(const std::string& lower) const { return function_words_.count(lower) > 0; }
+
+  // Adds persons and resolved descriptions to `entities` (sorted by position).
+  // `blocked[i]` marks tokens already used by times or numbers.
+  void Find(const Article& article, const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+            const KnowledgeBase& kb, const std::vector<bool>& blocked, std::vector<Entity>* entities) const;
+
+ private:
+  void FindPersons(const Article& article, const std::vector<Token>& tokens, const Sentence& s,
+                   const std::vector<int>& owner, std::vector<Entity>* found,
+                   std::unordered_map<std::string, Entity>* known_surnames) const;
+  std::unordered_map<std::string, std::string> roles_;        // lower -> English
+  std::unordered_map<std::string, std::string> actor_nouns_;  // lower -> class
+  std::unordered_set<std::string> function_words_, particles_;
+  std::unordered_map<std::string, std::string> demonyms_;     // lower adjective -> ISO
+  std::unordered_map<std::string, std::string> demonym_en_;   // ISO -> English adjective
+};
+
+}  // namespace kroniek

@@ -1,0 +1,40 @@
+// Finds knowledge-base names in token sequences: longest match first,
+// acronyms case-sensitively, compound modifiers too ("Talibanstrijders",
+// "IS-strijders" -> the Taliban / IS, marked partial).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analyze/knowledge_base.h"
+#include "analyze/tokenizer.h"
+#include "core/document.h"
+
+namespace kroniek {
+
+class Gazetteer {
+ public:
+  void Build(const KnowledgeBase& kb, const TokenizerRules& rules);
+  void Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
+            std::vector<Entity>* out) const;
+
+ private:
+  struct Name {
+    std::vector<std::string> words;     // lower-case tokens
+    std::vector<std::string> surfaces;  // original tokens, for case-sensitive names
+    bool case_sensitive = false;
+    const KbEntry* entry = nullptr;
+    bool plural = false;
+  };
+  bool Matches(const Name& n, const std::string& text, const std::vector<Token>& tokens, int i, int last) const;
+  Entity MakeEntity(const Name& n, Span span, int first, int last) const;
+  // A compound whose first part is a single-word name.
+  bool FindCompound(const std::string& text, const Token& t, int i, Entity* out) const;
+
+  std::unordered_map<std::string, std::vector<Name>> by_first_;  // first word -> names, longest first
+  std::unordered_map<std::string, const Name*> single_;           // single-word names for compounds
+};
+
+}  // namespace kroniek

@@ -1,0 +1,90 @@
+#include "analyze/knowledge_base.h"
+
+#include "core/resource_file.h"
+
+namespace kroniek {
+
+namespace {
+
+std::optional<EntityType> TypeOf(const std::string& s) {
+  static const std::unordered_map<std::string, EntityType> kTypes = {
+      {"armed_group", EntityType::kArmedGroup}, {"state", EntityType::kState},
+      {"military", EntityType::kMilitary},      {"government", EntityType::kGovernment},
+      {"agency", EntityType::kAgency},          {"igo", EntityType::kOrganisation},
+      {"ngo", EntityType::kOrganisation},       {"media", EntityType::kOrganisation},
+      {"country", EntityType::kCountry},        {"region", EntityType::kPlace},
+      {"city", EntityType::kPlace}};
+  auto it = kTypes.find(s);
+  if (it == kTypes.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string Field(const ResourceFile::Row& row, size_t k) {
+  return k < row.fields.size() && row.fields[k] != "-" ? row.fields[k] : "";
+}
+
+}  // namespace
+
+Status KnowledgeBase::Load(const std::string& dir, const std::string& lang) {
+  // actors: id type parent country name aliases
+  ResourceFile actors, places, names;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/actors.tsv", 5, &actors));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/places.tsv", 6, &places));
+  auto add = [&](const ResourceFile& f, const ResourceFile::Row& row, KbEntry e, const std::string& aliases) {
+    auto type = TypeOf(row.fields[1]);
+    if (!type) return Status::Error(f.path + ":" + std::to_string(row.line) + ": unknown type '" + row.fields[1] + "'");
+    e.type = *type;
+    if (entries_.count(e.id)) return Status::Error(f.path + ":" + std::to_string(row.line) + ": duplicate id '" + e.id + "'");
+    // A state's own name is its country's name: the place entry carries it.
+    if (e.type != EntityType::kState) names_.push_back({e.name, e.id, false});
+    for (const auto& alias : SplitBar(aliases))
+      if (alias != "-" && alias != e.name) names_.push_back({alias, e.id, false});
+    entries_[e.id] = std::move(e);
+    return Status();
+  };
+  for (const auto& row : actors.rows) {
+    KbEntry e{row.fields[0], row.fields[4]};
+    e.parent = Field(row, 2);
+    e.country = Field(row, 3);
+    KRONIEK_RETURN_IF_ERROR(add(actors, row, std::move(e), Field(row, 5)));
+  }
+  // places: id type country lat lon name aliases
+  for (const auto& row : places.rows) {
+    KbEntry e{row.fields[0], row.fields[5]};
+    e.country = Field(row, 2);
+    try {
+      e.lat = std::stod(row.fields[3]);
+      e.lon = std::stod(row.fields[4]);
+    } catch (...) {
+      return Status::Error(places.path + ":" + std::to_string(row.line) + ": bad coordinates");
+    }
+    if (row.fields[1] != "country") e.parent = e.country;
+    KRONIEK_RETURN_IF_ERROR(add(places, row, std::move(e), Field(row, 6)));
+  }
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/" + lang + "/names.tsv", 2, &names));
+  for (const auto& row : names.rows) {
+    if (!entries_.count(row.fields[0]))
+      return Status::Error(names.path + ":" + std::to_string(row.line) + ": unknown id '" + row.fields[0] + "'");
+    names_.push_back({row.fields[1], row.fields[0], Field(row, 2) == "pl"});
+  }
+  return Status();
+}
+
+const KbEntry* KnowledgeBase::Find(const std::string& id) const {
+  auto it = entries_.find(id);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+const KbEntry* KnowledgeBase::Country(const std::string& iso) const {
+  const KbEntry* e = Find(iso);
+  return e && e->type == EntityType::kCountry ? e : nullptr;
+}
+
+const KbEntry* KnowledgeBase::ChildIn(const std::string& parent, const std::string& country) const {
+  const KbEntry* best = nullptr;
+  for (const auto& [id, e] : entries_)
+    if (e.parent == parent && e.country == country && (!best || id < best->id)) best = &e;
+  return best;
+}
+
+}  // namespace kroniek

@@ -1,0 +1,222 @@
+#include "analyze/numbers.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/resource_file.h"
+#include "core/utf8.h"
+
+namespace kroniek {
+
+namespace {
+// Splits a phrase into lower-case words on spaces.
+std::vector<std::string> Words(const std::string& phrase) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < phrase.size()) {
+    size_t sp = phrase.find(' ', start);
+    if (sp == std::string::npos) sp = phrase.size();
+    if (sp > start) out.push_back(ToLower(phrase.substr(start, sp - start)));
+    start = sp + 1;
+  }
+  return out;
+}
+}  // namespace
+
+Status NumberGrammar::Load(const std::string& lang_dir) {
+  ResourceFile numbers;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/numbers.tsv", 2, &numbers));
+  static const std::unordered_map<std::string, Class> kClasses = {
+      {"unit", Class::kUnit},       {"ten", Class::kTen},     {"hundred", Class::kHundred},
+      {"multiplier", Class::kMultiplier}, {"connector", Class::kConnector}, {"vague", Class::kVague},
+      {"zero", Class::kZero},       {"article", Class::kArticle}};
+  for (const auto& row : numbers.rows) {
+    const auto& f = row.fields;
+    if (f[0] == "format") {
+      if (f.size() < 3 || f[2].size() != 1)
+        return Status::Error(numbers.path + ":" + std::to_string(row.line) + ": format needs a one-character value");
+      (f[1] == "thousands" ? thousands_ : decimal_) = f[2][0];
+      continue;
+    }
+    if (f[1] == "intensifier") { intensifiers_.push_back(ToLower(f[0])); continue; }
+    auto cls = kClasses.find(f[1]);
+    if (cls == kClasses.end())
+      return Status::Error(numbers.path + ":" + std::to_string(row.line) + ": unknown class '" + f[1] + "'");
+    Word w{cls->second};
+    if (f.size() > 2) w.value = std::stod(f[2]);
+    if (f.size() > 3) w.high = std::stod(f[3]);
+    words_[ToLower(f[0])] = w;
+    longest_word_ = std::max(longest_word_, f[0].size());
+  }
+  ResourceFile quals;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/qualifiers.tsv", 2, &quals));
+  for (const auto& row : quals.rows) qualifiers_.push_back({Words(row.fields[0]), row.fields[1]});
+  // Longest phrases first, so "meer dan" wins over "dan".
+  std::stable_sort(qualifiers_.begin(), qualifiers_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return Status();
+}
+
+std::optional<double> NumberGrammar::ParseDigits(const std::string& s) const {
+  if (s.empty() || s[0] < '0' || s[0] > '9') return std::nullopt;
+  // Thousands groups: 1.500.000 (each group exactly three digits).
+  std::string digits;
+  bool grouped = s.find(thousands_) != std::string::npos;
+  if (grouped) {
+    size_t start = 0;
+    bool first = true;
+    while (start <= s.size()) {
+      size_t sep = s.find(thousands_, start);
+      std::string group = s.substr(start, sep == std::string::npos ? std::string::npos : sep - start);
+      if (group.find(decimal_) != std::string::npos && sep == std::string::npos) {
+        size_t d = group.find(decimal_);
+        if (d != 3) { grouped = false; break; }
+      } else if ((first && (group.empty() || group.size() > 3)) || (!first && group.size() != 3)) {
+        grouped = false;
+        break;
+      }
+      digits += group;
+      first = false;
+      if (sep == std::string::npos) break;
+      start = sep + 1;
+    }
+  }
+  if (!grouped) digits = s;
+  std::string normal;
+  for (char c : digits) {
+    if (c >= '0' && c <= '9') normal += c;
+    else if (c == decimal_ || (!grouped && c == thousands_)) normal += '.';
+    else return std::nullopt;
+  }
+  if (std::count(normal.begin(), normal.end(), '.') > 1) return std::nullopt;
+  return std::stod(normal);
+}
+
+std::optional<double> NumberGrammar::ParseWord(const std::string& s) const {
+  // Segment into number morphemes (longest first), then evaluate:
+  // [unit [connector ten] | ten | teen] [hundred ...] [multiplier ...].
+  std::vector<const Word*> parts;
+  size_t i = 0;
+  while (i < s.size()) {
+    const Word* found = nullptr;
+    size_t len = std::min(longest_word_, s.size() - i);
+    for (; len > 0; --len) {
+      auto it = words_.find(s.substr(i, len));
+      if (it != words_.end() && it->second.cls != Class::kVague && it->second.cls != Class::kZero) {
+        found = &it->second;
+        break;
+      }
+    }
+    if (!found) return std::nullopt;
+    parts.push_back(found);
+    i += len;
+  }
+  double total = 0, group = 0, small = 0;
+  Class prev = Class::kConnector;
+  bool any = false;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    const Word& w = *parts[k];
+    // Inside a compound the article form is the unit: "eenentwintig".
+    Class cls = w.cls == Class::kArticle ? Class::kUnit : w.cls;
+    switch (cls) {
+      case Class::kUnit:
+        if (any && (prev == Class::kUnit || prev == Class::kTen)) return std::nullopt;
+        small += w.value;
+        break;
+      case Class::kTen:
+        if (prev == Class::kTen) return std::nullopt;
+        if (prev == Class::kUnit && k > 0) return std::nullopt;  // units need the connector
+        small += w.value;
+        break;
+      case Class::kConnector:
+        if (prev != Class::kUnit || k + 1 >= parts.size() || parts[k + 1]->cls != Class::kTen) return std::nullopt;
+        break;
+      case Class::kHundred:
+        group += (small == 0 ? 1 : small) * w.value;
+        small = 0;
+        break;
+      case Class::kMultiplier:
+        total += (group + small == 0 ? 1 : group + small) * w.value;
+        group = small = 0;
+        break;
+      default:
+        return std::nullopt;
+    }
+    prev = cls;
+    any = true;
+  }
+  return total + group + small;
+}
+
+std::optional<double> NumberGrammar::ParseToken(const std::string& lower) const {
+  if (auto d = ParseDigits(lower)) return d;
+  auto it = words_.find(lower);
+  if (it != words_.end()) {
+    if (it->second.cls == Class::kVague) return std::nullopt;
+    if (it->second.cls == Class::kZero || it->second.cls == Class::kArticle) return it->second.value;
+  }
+  return ParseWord(lower);
+}
+
+int NumberGrammar::QualifierBefore(const std::vector<Token>& tokens, int lower_bound, int end,
+                                   std::string* qualifier) const {
+  for (const auto& [phrase, q] : qualifiers_) {
+    int n = int(phrase.size());
+    if (end - n < lower_bound) continue;
+    bool match = true;
+    for (int k = 0; k < n && match; ++k) match = tokens[end - n + k].lower == phrase[k];
+    if (match) { *qualifier = q; return end - n; }
+  }
+  return end;
+}
+
+void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, std::vector<Quantity>* out) const {
+  for (int i = first; i < last; ++i) {
+    const Token& t = tokens[i];
+    if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) continue;
+    Quantity q;
+    q.number_token = i;
+    auto it = words_.find(t.lower);
+    if (it != words_.end() && it->second.cls == Class::kVague) {
+      q.low = it->second.value;
+      q.high = it->second.high;
+      q.qualifier = "about";
+    } else if (auto v = ParseToken(t.lower)) {
+      q.value = *v;
+      q.article_like = it != words_.end() && (it->second.cls == Class::kArticle || it->second.cls == Class::kZero);
+      // "1,5 miljoen", "122 duizend"
+      if (i + 1 < last) {
+        auto m = words_.find(tokens[i + 1].lower);
+        if (m != words_.end() && m->second.cls == Class::kMultiplier && !q.article_like) {
+          q.value = *q.value * m->second.value;
+          ++i;
+        }
+      }
+    } else {
+      continue;
+    }
+    int begin = q.number_token;
+    // Stacked qualifiers: "zeker in ieder geval twee"; the one nearest the number wins,
+    // except "possibly", which marks the whole phrase as uncertain.
+    std::string nearest;
+    bool possibly = false;
+    while (true) {
+      std::string qual;
+      int b = QualifierBefore(tokens, first, begin, &qual);
+      if (b == begin) break;
+      if (nearest.empty()) nearest = qual;
+      possibly |= qual == "possibly";
+      begin = b;
+    }
+    if (begin > first && !intensifiers_.empty() && q.low &&
+        std::find(intensifiers_.begin(), intensifiers_.end(), tokens[begin - 1].lower) != intensifiers_.end())
+      --begin;  // "vele tientallen" stays vague
+    if (!nearest.empty()) q.qualifier = possibly ? "possibly" : nearest;
+    q.first = begin;
+    q.last = i + 1;
+    q.span = {tokens[begin].span.begin, tokens[i].span.end};
+    out->push_back(q);
+  }
+}
+
+}  // namespace kroniek

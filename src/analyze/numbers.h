@@ -1,0 +1,46 @@
+// Numbers in digits and words, vague plurals and qualifiers.
+//
+// Data: resources/<lang>/numbers.tsv (number words, formats) and
+//       resources/<lang>/qualifiers.tsv (phrases before a number).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace kroniek {
+
+class NumberGrammar {
+ public:
+  Status Load(const std::string& lang_dir);
+
+  // The value of one token's lower-case form: "122.000", "tweeëntwintig".
+  std::optional<double> ParseToken(const std::string& lower) const;
+  // Finds every number phrase in tokens[first, last).
+  void Find(const std::vector<Token>& tokens, int first, int last, std::vector<Quantity>* out) const;
+  // Longest qualifier phrase ending just before token `end` (not before
+  // lower_bound); returns its first token, or `end` when there is none.
+  int QualifierBefore(const std::vector<Token>& tokens, int lower_bound, int end, std::string* qualifier) const;
+
+ private:
+  enum class Class { kUnit, kTen, kHundred, kMultiplier, kConnector, kVague, kZero, kArticle };
+  struct Word {
+    Class cls;
+    double value = 0;
+    double high = 0;  // for vague words
+  };
+  std::optional<double> ParseDigits(const std::string& s) const;
+  std::optional<double> ParseWord(const std::string& s) const;
+  std::unordered_map<std::string, Word> words_;
+  std::vector<std::pair<std::vector<std::string>, std::string>> qualifiers_;  // phrase tokens -> qualifier
+  std::vector<std::string> intensifiers_;  // "vele" in "vele tientallen"
+  char thousands_ = '.';
+  char decimal_ = ',';
+  size_t longest_word_ = 0;
+};
+
+}  // namespace kroniek

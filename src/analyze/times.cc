@@ -1,0 +1,247 @@
+#include "analyze/times.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "core/resource_file.h"
+#include "core/utf8.h"
+
+namespace kroniek {
+
+namespace {
+
+std::vector<std::string> Words(const std::string& phrase) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < phrase.size()) {
+    size_t sp = phrase.find(' ', start);
+    if (sp == std::string::npos) sp = phrase.size();
+    if (sp > start) out.push_back(ToLower(phrase.substr(start, sp - start)));
+    start = sp + 1;
+  }
+  return out;
+}
+
+bool IsYear(const Token& t, int* year) {
+  if (t.kind != TokenKind::kNumber || t.lower.size() != 4) return false;
+  *year = std::atoi(t.lower.c_str());
+  return *year >= 1900 && *year <= 2100;
+}
+
+// The year that puts month/day nearest to the publication date.
+int NearestYear(const Civil& pub, int month) {
+  if (pub.month == 0) return pub.year;
+  int diff = month - pub.month;
+  if (diff > 6) return pub.year - 1;
+  if (diff < -6) return pub.year + 1;
+  return pub.year;
+}
+
+void SetDay(Date* d, const Civil& c) {
+  d->value = c.ToString();
+  d->precision = c.precision();
+}
+
+}  // namespace
+
+Status TimeGrammar::Load(const std::string& lang_dir) {
+  ResourceFile f;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/time.tsv", 2, &f));
+  for (const auto& row : f.rows) {
+    const std::string form = ToLower(row.fields[0]);
+    const std::string& cls = row.fields[1];
+    auto num = [&](size_t k) { return row.fields.size() > k ? std::atoi(row.fields[k].c_str()) : 0; };
+    if (cls == "month") months_[form] = num(2);
+    else if (cls == "weekday") weekdays_[form] = num(2);
+    else if (cls == "daypart") dayparts_.insert(form);
+    else if (cls == "relday") reldays_[form] = num(2);
+    else if (cls == "unit") units_[form] = num(2);
+    else if (cls == "unit_plural") plural_units_[form] = num(2);
+    else if (cls == "ago") ago_.insert(form);
+    else if (cls == "since") since_.push_back(Words(form));
+    else if (cls == "until") until_.push_back(Words(form));
+    else if (cls == "prev") prev_.insert(form);
+    else if (cls == "next") next_.insert(form);
+    else if (cls == "this") this_.insert(form);
+    else if (cls == "monthpart") monthparts_[form] = {num(2), num(3)};
+    else if (cls == "sameday") sameday_.push_back(Words(form));
+    else if (cls == "year_prep") year_preps_.insert(form);
+    else return Status::Error(f.path + ":" + std::to_string(row.line) + ": unknown class '" + cls + "'");
+  }
+  return Status();
+}
+
+int TimeGrammar::PhraseAt(const std::vector<Token>& tokens, int i, int last,
+                          const std::vector<std::vector<std::string>>& phrases) const {
+  int best = 0;
+  for (const auto& p : phrases) {
+    int n = int(p.size());
+    if (i + n > last || n <= best) continue;
+    bool ok = true;
+    for (int k = 0; k < n && ok; ++k) ok = tokens[i + k].lower == p[k];
+    if (ok) best = n;
+  }
+  return best;
+}
+
+int TimeGrammar::WeekdayOf(const std::string& lower) const {
+  if (auto it = weekdays_.find(lower); it != weekdays_.end()) return it->second;
+  for (const auto& [day, index] : weekdays_)
+    if (lower.size() > day.size() && lower.compare(0, day.size(), day) == 0 &&
+        dayparts_.count(lower.substr(day.size())))
+      return index;
+  return -1;
+}
+
+bool TimeGrammar::RelDayOf(const std::string& lower, int* offset) const {
+  if (auto it = reldays_.find(lower); it != reldays_.end()) { *offset = it->second; return true; }
+  for (const auto& [word, off] : reldays_)
+    if (lower.size() > word.size() && lower.compare(0, word.size(), word) == 0 &&
+        dayparts_.count(lower.substr(word.size()))) {
+      *offset = off;
+      return true;
+    }
+  return false;
+}
+
+bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tokens, int i, int last,
+                          const NumberGrammar& numbers, const Date& published, TimeMention* out) const {
+  const auto pub = published.civil();
+  const Precision pub_precision = pub ? pub->precision() : Precision::kUnknown;
+  Date& d = out->date;
+  d = Date();
+  int start = i;
+  bool since = false, until = false;
+  if (int n = PhraseAt(tokens, i, last, since_)) { since = true; i += n; }
+  else if (int m = PhraseAt(tokens, i, last, until_)) { until = true; i += m; }
+  if (i >= last) return false;
+  const Token& t = tokens[i];
+  int end = -1;
+  d.basis = DateBasis::kRelative;
+
+  auto month_at = [&](int k) -> int {
+    if (k >= last) return 0;
+    auto it = months_.find(tokens[k].lower);
+    return it == months_.end() ? 0 : it->second;
+  };
+  int year = 0;
+  int month = 0;
+  std::optional<double> day_number = numbers.ParseToken(t.lower);
+  if (day_number && *day_number >= 1 && *day_number <= 31 && std::floor(*day_number) == *day_number &&
+      (month = month_at(i + 1))) {
+    // 31 augustus [2021]
+    end = i + 2;
+    Civil c{0, month, int(*day_number)};
+    if (end < last && IsYear(tokens[end], &year)) { c.year = year; ++end; d.basis = DateBasis::kExplicit; }
+    else if (pub) c.year = NearestYear(*pub, month);
+    if (c.year && c.day <= DaysInMonth(c.year, c.month)) SetDay(&d, c);
+  } else if (auto mp = monthparts_.find(t.lower); mp != monthparts_.end() && (month = month_at(i + 1))) {
+    // half augustus [2021]
+    end = i + 2;
+    Civil c{0, month, 0};
+    if (end < last && IsYear(tokens[end], &year)) { c.year = year; ++end; d.basis = DateBasis::kExplicit; }
+    else if (pub) c.year = NearestYear(*pub, month);
+    if (c.year) {
+      SetDay(&d, c);
+      int last_day = std::min(mp->second.last, DaysInMonth(c.year, month));
+      // "sinds half augustus" starts mid-range; "half augustus" spans the range.
+      int from_day = since ? (mp->second.first + last_day) / 2 : mp->second.first;
+      d.from = Civil{c.year, month, from_day}.ToString();
+      d.to = Civil{c.year, month, last_day}.ToString();
+      d.approximate = true;
+    }
+  } else if ((month = month_at(i)) && t.lower.back() != '.') {
+    // augustus [2021]
+    end = i + 1;
+    Civil c{0, month, 0};
+    if (end < last && IsYear(tokens[end], &year)) { c.year = year; ++end; d.basis = DateBasis::kExplicit; }
+    else if (pub) c.year = NearestYear(*pub, month);
+    if (c.year) SetDay(&d, c);
+  } else if (int wd = WeekdayOf(t.lower); wd >= 0) {
+    end = i + 1;
+    d.weekday = wd;
+    d.precision = Precision::kWeekday;
+    if (pub_precision == Precision::kDay) {
+      int back = (kroniek::WeekdayOf(*pub) - wd + 7) % 7;
+      SetDay(&d, AddDays(*pub, -back));
+    }
+  } else if (int offset = 0; RelDayOf(t.lower, &offset)) {
+    end = i + 1;
+    if (pub_precision == Precision::kDay) SetDay(&d, AddDays(*pub, offset));
+  } else if ((prev_.count(t.lower) || next_.count(t.lower) || this_.count(t.lower)) && i + 1 < last &&
+             units_.count(tokens[i + 1].lower)) {
+    // vorige week, vorig jaar, deze maand
+    end = i + 2;
+    int sign = prev_.count(t.lower) ? -1 : next_.count(t.lower) ? 1 : 0;
+    int unit = units_.at(tokens[i + 1].lower);
+    if (pub && unit == 365) {
+      SetDay(&d, Civil{pub->year + sign, 0, 0});
+    } else if (pub && unit == 30 && pub_precision != Precision::kYear) {
+      int m = pub->month + sign, y = pub->year;
+      if (m < 1) { m += 12; --y; }
+      if (m > 12) { m -= 12; ++y; }
+      SetDay(&d, Civil{y, m, 0});
+    } else if (pub_precision == Precision::kDay && unit == 7) {
+      Civil monday = AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign);
+      d.from = monday.ToString();
+      d.to = AddDays(monday, 6).ToString();
+    } else if (pub_precision == Precision::kDay && unit == 1) {
+      SetDay(&d, AddDays(*pub, sign));
+    }
+  } else if (auto n = numbers.ParseToken(t.lower);
+             n && i + 2 < last && (units_.count(tokens[i + 1].lower) || plural_units_.count(tokens[i + 1].lower)) &&
+             ago_.count(tokens[i + 2].lower)) {
+    // [circa] zes jaar geleden
+    end = i + 3;
+    std::string qualifier;
+    int qb = numbers.QualifierBefore(tokens, std::max(0, start - 3), start, &qualifier);
+    if (qb < start) { start = qb; d.approximate = true; }
+    auto u = units_.find(tokens[i + 1].lower);
+    int unit = u != units_.end() ? u->second : plural_units_.at(tokens[i + 1].lower);
+    int amount = int(*n);
+    if (pub && unit == 365) SetDay(&d, Civil{pub->year - amount, 0, 0});
+    else if (pub && unit == 30 && pub_precision != Precision::kYear) {
+      int total = pub->year * 12 + (pub->month - 1) - amount;
+      SetDay(&d, Civil{total / 12, total % 12 + 1, 0});
+    } else if (pub_precision == Precision::kDay) SetDay(&d, AddDays(*pub, -amount * unit));
+  } else if (int n = PhraseAt(tokens, i, last, sameday_)) {
+    end = i + n;
+    out->relative_to_event = true;
+  } else if (year_preps_.count(t.lower) && i + 1 < last && IsYear(tokens[i + 1], &year)) {
+    end = i + 2;
+    start = since ? start : i + 1;
+    SetDay(&d, Civil{year, 0, 0});
+    d.basis = DateBasis::kExplicit;
+  } else if (auto iso = ParseIsoDate(t.lower); iso && t.lower.size() == 10) {
+    end = i + 1;
+    SetDay(&d, *iso);
+    d.basis = DateBasis::kExplicit;
+  }
+  if (end < 0) return false;
+  if (since && d.known()) {
+    if (d.from.empty()) {
+      auto c = d.civil();
+      d.from = c->precision() == Precision::kDay ? d.value : Civil{c->year, std::max(c->month, 1), 1}.ToString();
+    }
+    d.to = pub ? pub->ToString() : "";
+  }
+  if (until && d.known()) d.to = d.value;
+  out->first = start;
+  out->last = end;
+  d.span = {tokens[start].span.begin, tokens[end - 1].span.end};
+  d.text = text.substr(d.span.begin, d.span.size());
+  return true;
+}
+
+void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
+                       const NumberGrammar& numbers, const Date& published, std::vector<TimeMention>* out) const {
+  for (int i = first; i < last; ++i) {
+    TimeMention m;
+    if (MatchAt(text, tokens, i, last, numbers, published, &m)) {
+      out->push_back(m);
+      i = m.last - 1;
+    }
+  }
+}
+
+}  // namespace kroniek

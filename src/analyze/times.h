@@ -1,0 +1,44 @@
+// Time expressions resolved against the publication date.
+//
+// Data: resources/<lang>/time.tsv. A weekday resolves only when the publication
+// day is known; otherwise it keeps precision "weekday" and no value.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "analyze/numbers.h"
+#include "core/document.h"
+#include "core/status.h"
+
+namespace kroniek {
+
+class TimeGrammar {
+ public:
+  Status Load(const std::string& lang_dir);
+
+  // Finds time expressions in tokens[first, last) of text.
+  void Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
+            const NumberGrammar& numbers, const Date& published, std::vector<TimeMention>* out) const;
+
+ private:
+  struct Range { int first, last; };
+  bool MatchAt(const std::string& text, const std::vector<Token>& tokens, int i, int last,
+               const NumberGrammar& numbers, const Date& published, TimeMention* out) const;
+  // Matches a multi-word phrase from `phrases` at i; returns its length or 0.
+  int PhraseAt(const std::vector<Token>& tokens, int i, int last,
+               const std::vector<std::vector<std::string>>& phrases) const;
+  // A weekday word, or weekday + daypart compound ("maandagochtend"): -1 if none.
+  int WeekdayOf(const std::string& lower) const;
+  // A relative-day word or relday + daypart compound ("gisteravond"); false if none.
+  bool RelDayOf(const std::string& lower, int* offset) const;
+
+  std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
+  std::unordered_map<std::string, Range> monthparts_;
+  std::unordered_set<std::string> dayparts_, ago_, prev_, next_, this_, year_preps_;
+  std::vector<std::vector<std::string>> since_, until_, sameday_;
+};
+
+}  // namespace kroniek

@@ -1,0 +1,90 @@
+#include "core/date.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace kroniek {
+
+namespace {
+std::chrono::sys_days ToSys(const Civil& c) {
+  return std::chrono::sys_days{std::chrono::year{c.year} / c.month / c.day};
+}
+Civil FromSys(std::chrono::sys_days d) {
+  std::chrono::year_month_day ymd{d};
+  return {int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
+}
+bool AllDigits(std::string_view s) {
+  for (char c : s) if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+}  // namespace
+
+const char* PrecisionName(Precision p) {
+  switch (p) {
+    case Precision::kYear: return "year";
+    case Precision::kMonth: return "month";
+    case Precision::kDay: return "day";
+    case Precision::kWeekday: return "weekday";
+    case Precision::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+const char* BasisName(DateBasis b) {
+  switch (b) {
+    case DateBasis::kExplicit: return "explicit";
+    case DateBasis::kRelative: return "relative";
+    case DateBasis::kHeader: return "header";
+    case DateBasis::kMetadata: return "metadata";
+    case DateBasis::kCli: return "cli";
+    case DateBasis::kInferred: return "inferred";
+  }
+  return "explicit";
+}
+
+Precision Civil::precision() const {
+  if (year == 0) return Precision::kUnknown;
+  if (month == 0) return Precision::kYear;
+  if (day == 0) return Precision::kMonth;
+  return Precision::kDay;
+}
+
+std::string Civil::ToString() const {
+  char buf[16];
+  if (year == 0) return "";
+  if (month == 0) std::snprintf(buf, sizeof buf, "%04d", year);
+  else if (day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+std::optional<Civil> ParseIsoDate(std::string_view s) {
+  Civil c;
+  if (s.size() < 4 || !AllDigits(s.substr(0, 4))) return std::nullopt;
+  c.year = std::stoi(std::string(s.substr(0, 4)));
+  if (s.size() == 4) return c;
+  if (s.size() < 7 || s[4] != '-' || !AllDigits(s.substr(5, 2))) return std::nullopt;
+  c.month = std::stoi(std::string(s.substr(5, 2)));
+  if (c.month < 1 || c.month > 12) return std::nullopt;
+  if (s.size() == 7) return c;
+  if (s.size() != 10 || s[7] != '-' || !AllDigits(s.substr(8, 2))) return std::nullopt;
+  c.day = std::stoi(std::string(s.substr(8, 2)));
+  if (c.day < 1 || c.day > DaysInMonth(c.year, c.month)) return std::nullopt;
+  return c;
+}
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && std::chrono::year{year}.is_leap()) return 29;
+  return kDays[(month + 11) % 12];
+}
+
+Civil AddDays(const Civil& c, int days) { return FromSys(ToSys(c) + std::chrono::days{days}); }
+
+int WeekdayOf(const Civil& c) {
+  return int(std::chrono::weekday{ToSys(c)}.iso_encoding()) - 1;
+}
+
+int DaysBetween(const Civil& a, const Civil& b) { return int((ToSys(b) - ToSys(a)).count()); }
+
+}  // namespace kroniek

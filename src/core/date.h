@@ -1,0 +1,53 @@
+// Calendar dates with a precision, as SCHEMA.md writes them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/span.h"
+
+namespace kroniek {
+
+enum class Precision { kYear, kMonth, kDay, kWeekday, kUnknown };
+enum class DateBasis { kExplicit, kRelative, kHeader, kMetadata, kCli, kInferred };
+
+const char* PrecisionName(Precision p);
+const char* BasisName(DateBasis b);
+
+// A proleptic Gregorian calendar day; month and day are 0 when unknown.
+struct Civil {
+  int year = 0;
+  int month = 0;  // 1..12, 0 = unknown
+  int day = 0;    // 1..31, 0 = unknown
+  Precision precision() const;
+  std::string ToString() const;  // "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+  bool operator==(const Civil&) const = default;
+};
+
+// "2021", "2021-08", "2021-08-30" -> Civil; nullopt when malformed.
+std::optional<Civil> ParseIsoDate(std::string_view s);
+// Day arithmetic (days may be negative); input must have day precision.
+Civil AddDays(const Civil& c, int days);
+// 0 = Monday ... 6 = Sunday; input must have day precision.
+int WeekdayOf(const Civil& c);
+int DaysInMonth(int year, int month);
+// Days from a to b (b - a); both with day precision.
+int DaysBetween(const Civil& a, const Civil& b);
+
+struct Date {
+  std::string value;   // "YYYY", "YYYY-MM", "YYYY-MM-DD", or empty for null
+  Precision precision = Precision::kUnknown;
+  std::string text;    // surface, when it comes from the text
+  Span span;           // empty when not from the text
+  std::string from;    // interval start, when an interval
+  std::string to;      // interval end, when an interval
+  DateBasis basis = DateBasis::kExplicit;
+  bool approximate = false;  // "circa zes jaar geleden", "half augustus"
+  int weekday = -1;          // 0..6 when a weekday was named
+
+  bool known() const { return !value.empty(); }
+  std::optional<Civil> civil() const { return ParseIsoDate(value); }
+};
+
+}  // namespace kroniek

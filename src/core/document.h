@@ -1,0 +1,92 @@
+// The document model shared by every stage.
+//
+// An Article owns the raw input text; everything else points into it with byte
+// offsets (Span). The invariant, checked by tests on every output:
+//   article.text.substr(span.begin, span.end - span.begin) == surface.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/span.h"
+
+namespace kroniek {
+
+enum class ParagraphKind { kTitle, kLede, kBody, kHeading, kFactBox, kPullQuote };
+
+struct Paragraph {
+  Span span;           // without the trailing newlines
+  ParagraphKind kind;  // decided by ingest (title, lede) and analyze (the rest)
+};
+
+struct Article {
+  std::string id;        // given, else the file's base name without extension
+  std::string source;    // outlet name, if known
+  std::string url;       // if known
+  std::string title;     // copy of text[title_span] for convenience
+  Span title_span;       // empty when there is no title
+  std::string text;      // raw input, header line included; never modified
+  std::string lang;      // ISO 639-1, from language identification
+  Date published;        // publication date with its precision and basis
+  std::vector<Paragraph> paragraphs;
+};
+
+enum class TokenKind { kWord, kNumber, kPunct, kQuote };
+
+struct Token {
+  Span span;
+  std::string lower;      // case-folded surface
+  TokenKind kind = TokenKind::kWord;
+  bool capitalized = false;  // first letter upper case
+  bool all_caps = false;     // two or more letters, all upper case
+  int sentence = -1;         // index into Analysis::sentences
+};
+
+struct Sentence {
+  Span span;
+  int first = 0;      // first token index
+  int last = 0;       // one past the last token index
+  int paragraph = 0;  // index into Article::paragraphs
+};
+
+// A number phrase: "zeker in ieder geval twee", "122.000", "tientallen".
+struct Quantity {
+  Span span;                    // qualifier included
+  int first = 0, last = 0;      // token range (qualifier included)
+  int number_token = 0;         // the token carrying the number
+  std::optional<double> value;  // null for vague plurals
+  std::optional<double> low, high;
+  std::string qualifier = "exact";
+  bool article_like = false;  // "een": a number only in tight patterns
+};
+
+// A time expression resolved against the publication date.
+struct TimeMention {
+  Date date;
+  int first = 0, last = 0;  // token range
+  bool relative_to_event = false;  // "eerder op de dag": same day as the event nearby
+};
+
+enum class EntityType { kPlace, kCountry, kSite, kArmedGroup, kState, kMilitary,
+                        kGovernment, kAgency, kOrganisation, kPerson, kGroupNoun };
+
+struct Entity {
+  Span span;
+  int first = 0, last = 0;  // token range
+  std::string id;           // knowledge-base id, or "person:<name>" for persons
+  std::string name;         // canonical name
+  EntityType type = EntityType::kPlace;
+  std::string country;      // ISO alpha-2 where known
+  std::optional<double> lat, lon;
+  std::string parent;       // parent id (IS-K -> IS, Kabul -> AF)
+  bool plural = false;      // grammatical number of the name ("de VS vrezen")
+  std::string role;         // for persons: role word ("generaal"); for sites: site kind
+  bool partial = false;     // matched as the modifier of a compound ("Talibanstrijders")
+  bool anaphor = false;     // resolved from a description ("de radicale militie")
+};
+
+}  // namespace kroniek

@@ -1,0 +1,103 @@
+// Stage 3 — extract: Article + Analysis in, Extraction out.
+//
+// In:  the analysed article (tokens, sentences, numbers, times, entities).
+// Out: every event the article mentions (type, date, place, actors by role,
+//      figures with qualifier and source, status, relations, claims, stances),
+//      quotes with their speakers, and debris spans ("cleaned").
+// Stateless and per article; all words and patterns come from resources/<lang>/.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.h"
+#include "core/document.h"
+#include "core/status.h"
+
+namespace kroniek {
+
+struct Source {
+  std::string name;  // surface name ("Amerikaanse diplomaten", "de taliban")
+  std::string id;    // knowledge-base id, "person:…", or "unnamed:<noun>"
+  Span span;
+};
+
+struct Figure {
+  std::string kind;       // killed | injured | casualties | … (SCHEMA.md)
+  std::string group;      // normalised English: "people", "US service members"
+  Span group_span;        // the group's words in the text, if any
+  std::optional<double> value, low, high;
+  std::string qualifier = "exact";
+  std::vector<Source> according_to;  // empty when the outlet states it itself
+  int part_of = -1;       // index of the total this is a sub-group of
+  Span span;              // the figure's words
+  double confidence = 0.8;
+  bool from_fact_box = false;
+  bool claim = false;     // stated by the perpetrator's own claim
+};
+
+struct ActorRole {
+  std::string role;  // perpetrator | claimed_by | suspected | target | victim | responder
+  std::string id, name;
+  Span span;
+};
+
+struct Location {
+  std::string id, name, country;
+  std::optional<double> lat, lon;
+  std::string site;               // facility inside the place, or empty
+  std::vector<std::string> sites;  // every facility named ("airport", "hotel")
+  Span span;
+};
+
+struct Relation { std::string type; int event = -1; };
+struct Claim { Source by; std::string channel; Span span; };
+struct Stance { Source actor; std::string stance; Source toward; Span span; };
+
+struct EventMention {
+  std::string type;       // SCHEMA.md event type
+  Span trigger;
+  Date date;
+  Location location;
+  std::vector<ActorRole> actors;
+  std::vector<Figure> figures;
+  std::string status = "occurred";
+  std::vector<Relation> relations;
+  std::vector<Claim> claims;
+  std::vector<Stance> stances;
+  std::vector<Span> evidence;  // every trigger span merged into this event
+  double confidence = 0.7;
+  int first_sentence = 0;      // where the event is first mentioned
+};
+
+struct Quote {
+  Source speaker;
+  std::string role;  // speaker's role word, if any
+  Span span;         // the quoted words, marks excluded
+  std::string kind;  // full | partial | pull
+};
+
+struct Cleaned { std::string kind; Span span; };
+
+struct Extraction {
+  std::vector<EventMention> events;
+  std::vector<Quote> quotes;
+  std::vector<Cleaned> cleaned;
+};
+
+class ExtractorImpl;
+
+class Extractor {
+ public:
+  Extractor();
+  ~Extractor();
+  Status Load(const std::string& resources_dir, const std::string& lang);
+  void Extract(const Article& article, const Analysis& analysis, const Analyzer& analyzer, Extraction* out) const;
+
+ private:
+  std::unique_ptr<ExtractorImpl> impl_;
+};
+
+}  // namespace kroniek

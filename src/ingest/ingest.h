@@ -1,0 +1,30 @@
+// Stage 1 — ingest: bytes in, Article out.
+//
+// In:  a text file or stdin. A first line " date 2021-08[-30] Title…" is a
+//      publication-date header whose remainder is the title; without it there is
+//      no title and a first paragraph ending in a full stop is the lede.
+// Out: Article with id, raw text (never modified), title span, published date
+//      (basis header or cli) and paragraphs (title / lede / body).
+// Errors: invalid UTF-8, binary or empty input -> Status naming the record.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace kroniek {
+
+struct IngestOptions {
+  std::optional<Civil> published;  // --published: overrides any header date
+  size_t max_bytes = 8u << 20;     // larger records are refused
+};
+
+// Builds an Article from raw text; `id` names the record in errors.
+Status ArticleFromText(std::string id, std::string text, const IngestOptions& opts, Article* out);
+
+// Reads path ("-" = stdin); the id is the base name without extension.
+Status ReadArticleFile(const std::string& path, const IngestOptions& opts, Article* out);
+
+}  // namespace kroniek

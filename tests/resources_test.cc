@@ -1,0 +1,67 @@
+// Runs the examples that every resource file carries ("> input<TAB>expected").
+#include <gtest/gtest.h>
+
+#include "core/resource_file.h"
+#include "test_util.h"
+
+namespace kroniek {
+namespace {
+
+using testing::FormatNumber;
+using testing::MakeArticle;
+using testing::ResourceDir;
+using testing::SharedPipeline;
+
+ResourceFile Load(const std::string& name) {
+  ResourceFile f;
+  Status st = LoadResourceFile(ResourceDir() + "/nl/" + name, 1, &f);
+  EXPECT_TRUE(st.ok()) << st.message();
+  EXPECT_FALSE(f.examples.empty()) << name << " has no examples";
+  return f;
+}
+
+// The first number phrase in `text`, rendered as "60", "20..99" or "none".
+std::string FirstQuantity(const std::string& text, std::string* qualifier = nullptr) {
+  Article a = MakeArticle(text);
+  Analysis an;
+  SharedPipeline().analyzer().Analyze(a, &an);
+  if (an.quantities.empty()) return "none";
+  const Quantity& q = an.quantities.front();
+  if (qualifier) *qualifier = q.qualifier;
+  if (q.value) return FormatNumber(*q.value);
+  return FormatNumber(*q.low) + ".." + FormatNumber(*q.high);
+}
+
+TEST(ResourceExamples, Numbers) {
+  for (const auto& ex : Load("numbers.tsv").examples)
+    EXPECT_EQ(FirstQuantity(ex.input), ex.expected) << "numbers.tsv:" << ex.line << ": " << ex.input;
+}
+
+TEST(ResourceExamples, Qualifiers) {
+  for (const auto& ex : Load("qualifiers.tsv").examples) {
+    std::string qualifier;
+    std::string value = FirstQuantity(ex.input, &qualifier);
+    EXPECT_EQ(qualifier + " " + value, ex.expected) << "qualifiers.tsv:" << ex.line << ": " << ex.input;
+  }
+}
+
+TEST(ResourceExamples, Times) {
+  for (const auto& ex : Load("time.tsv").examples) {
+    size_t at = ex.input.rfind(" @");
+    ASSERT_NE(at, std::string::npos) << "time.tsv:" << ex.line << ": example needs ' @publication'";
+    std::string pub = ex.input.substr(at + 2);
+    Article a = MakeArticle(ex.input.substr(0, at), pub == "none" ? "" : pub);
+    Analysis an;
+    SharedPipeline().analyzer().Analyze(a, &an);
+    std::string got = "none";
+    if (!an.times.empty()) {
+      const Date& d = an.times.front().date;
+      got = (d.known() ? d.value : "null") + " " + PrecisionName(d.precision);
+      if (!d.from.empty() || !d.to.empty()) got += " " + d.from + ".." + d.to;
+    }
+    EXPECT_EQ(got, ex.expected) << "time.tsv:" << ex.line << ": " << ex.input;
+  }
+}
+
+}  // namespace
+}  // namespace kroniek

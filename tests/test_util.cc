@@ -1,0 +1,33 @@
+#include "test_util.h"
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace kroniek::testing {
+
+const Pipeline& SharedPipeline() {
+  static const Pipeline* pipeline = [] {
+    auto* p = new Pipeline();
+    Status st = p->Load(ResourceDir());
+    if (!st.ok()) throw std::runtime_error(st.message());
+    return p;
+  }();
+  return *pipeline;
+}
+
+Article MakeArticle(const std::string& text, const std::string& published) {
+  IngestOptions opts;
+  if (!published.empty()) opts.published = *ParseIsoDate(published);
+  Article a;
+  Status st = ArticleFromText("test", text, opts, &a);
+  if (!st.ok()) throw std::runtime_error(st.message());
+  return a;
+}
+
+std::string FormatNumber(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+}  // namespace kroniek::testing

@@ -1,0 +1,30 @@
+// Shared fixtures: one loaded pipeline for all tests, paths to data.
+#pragma once
+
+#include <cstdlib>
+#include <string>
+
+#include "pipeline/pipeline.h"
+
+namespace kroniek::testing {
+
+inline std::string SourceDir() { return KRONIEK_SOURCE_DIR; }
+inline std::string ResourceDir() { return SourceDir() + "/resources"; }
+inline std::string SharedDir() {
+  if (const char* env = std::getenv("KRONIEK_SHARED"); env && *env) return env;
+  return KRONIEK_SHARED_DIR;
+}
+inline bool InCI() {
+  const char* ci = std::getenv("CI");
+  return ci && std::string(ci) == "true";
+}
+
+const Pipeline& SharedPipeline();
+
+// Analyses `text` as an article published on `published` (may be empty).
+Article MakeArticle(const std::string& text, const std::string& published = "");
+
+// Formats a number as the resource examples do: "60", "1.5", "1500000".
+std::string FormatNumber(double v);
+
+}  // namespace kroniek::testing
