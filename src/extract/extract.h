@@ -50,6 +50,7 @@ struct Location {
   std::string site;               // facility inside the place, or empty
   std::vector<std::string> sites;  // every facility named ("airport", "hotel")
   Span span;
+  bool inferred = false;           // not named with the event: taken from the discourse
 };
 
 struct Relation { std::string type; int event = -1; };
@@ -75,6 +76,7 @@ struct EventMention {
 struct Quote {
   Source speaker;
   std::string role;  // speaker's role word, if any
+  std::string affiliation;  // id of the organisation an unnamed speaker speaks for
   Span span;         // the quoted words, marks excluded
   std::string kind;  // full | partial | pull
 };

@@ -1,10 +1,60 @@
 #include "extract/extract.h"
 
+#include <algorithm>
+
+#include "extract/context.h"
+#include "extract/events.h"
+#include "extract/figures.h"
+#include "extract/lexicon.h"
+#include "extract/quotes.h"
+
 namespace kroniek {
 
 class ExtractorImpl {
  public:
-  Status Load(const std::string& dir, const std::string& lang) { return Status(); }
+  Status Load(const std::string& dir, const std::string& lang) {
+    KRONIEK_RETURN_IF_ERROR(lexicon_.Load(dir + "/" + lang));
+    return quotes_.Load(dir + "/" + lang);
+  }
+  void Extract(const Article& article, const Analysis& analysis, const Analyzer& analyzer, Extraction* out) const {
+    *out = Extraction();
+    Context ctx(article, analysis, analyzer, lexicon_);
+    MarkFactBoxes(&ctx, out);
+    quotes_.Pair(ctx);
+    ctx.FindSentenceSources();
+    quotes_.Classify(ctx, out);
+    quotes_.FindPullQuotes(ctx, out);
+    auto figures = FindFigures(ctx, *out);  // reads quotes through ctx.quote_spans' indexes
+    BuildEvents(ctx, figures, out);
+    std::stable_sort(out->quotes.begin(), out->quotes.end(),
+                     [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
+  }
+
+ private:
+  // A fact box: a short paragraph that opens with a number and a capitalised
+  // label ("122.000 Evacuaties …") repeating a number the body gives too.
+  static void MarkFactBoxes(Context* ctx, Extraction* out) {
+    const auto& toks = ctx->tokens();
+    const auto& qs = ctx->an.quantities;
+    for (size_t p = 0; p < ctx->article.paragraphs.size(); ++p) {
+      if (ctx->paragraph_kinds[p] != ParagraphKind::kBody) continue;
+      const Span span = ctx->article.paragraphs[p].span;
+      auto first = std::find_if(toks.begin(), toks.end(), [&](const Token& t) { return t.span.begin >= span.begin; });
+      if (first == toks.end() || first + 1 == toks.end() || first->kind != TokenKind::kNumber || !(first + 1)->capitalized)
+        continue;
+      int qi = ctx->quantity_at[first - toks.begin()];
+      if (qi < 0 || !qs[qi].value) continue;
+      bool repeated = std::any_of(qs.begin(), qs.end(), [&](const Quantity& q) {
+        return q.value && *q.value == *qs[qi].value && !span.contains(q.span);
+      });
+      if (!repeated) continue;
+      ctx->paragraph_kinds[p] = ParagraphKind::kFactBox;
+      out->cleaned.push_back({"fact_box", span});
+    }
+  }
+
+  ExtractLexicon lexicon_;
+  QuoteRules quotes_;
 };
 
 Extractor::Extractor() : impl_(std::make_unique<ExtractorImpl>()) {}
@@ -14,7 +64,7 @@ Status Extractor::Load(const std::string& dir, const std::string& lang) { return
 
 void Extractor::Extract(const Article& article, const Analysis& analysis, const Analyzer& analyzer,
                         Extraction* out) const {
-  *out = Extraction();
+  impl_->Extract(article, analysis, analyzer, out);
 }
 
 }  // namespace kroniek

@@ -59,6 +59,7 @@ json LocationToJson(const Location& l) {
             {"site", l.site.empty() ? json(nullptr) : json(l.site)},
             {"span", l.span.empty() ? json(nullptr) : SpanToJson(l.span)}};
   if (l.sites.size() > 1) j["sites"] = l.sites;
+  if (l.inferred) j["inferred"] = true;
   return j;
 }
 
@@ -166,7 +167,8 @@ json ArticleToJson(const Article& article, const Analysis& analysis, const Extra
   for (const auto& q : x.quotes)
     quotes.push_back({{"speaker", {{"name", q.speaker.name.empty() ? json(nullptr) : json(q.speaker.name)},
                                    {"id", q.speaker.id.empty() ? json(nullptr) : json(q.speaker.id)},
-                                   {"role", q.role.empty() ? json(nullptr) : json(q.role)}}},
+                                   {"role", q.role.empty() ? json(nullptr) : json(q.role)},
+                                   {"affiliation", q.affiliation.empty() ? json(nullptr) : json(q.affiliation)}}},
                       {"span", SpanToJson(q.span)},
                       {"kind", q.kind}});
   out["quotes"] = quotes;

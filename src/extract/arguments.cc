@@ -1,0 +1,402 @@
+#include "extract/arguments.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace kroniek {
+
+namespace {
+constexpr int kAgentWindow = 7;   // "zelfmoordaanslag door IS", "operatie uit Kabul, die door de VS"
+constexpr int kTargetWindow = 1;  // "droneaanval op een auto waarmee IS-K"
+constexpr int kSiteWindow = 5;    // tokens from the trigger to a site noun
+
+bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+}  // namespace
+
+ArgumentReader::ArgumentReader(const Context& ctx) : ctx_(ctx) {}
+
+bool ArgumentReader::IsPreposition(const std::string& w) const {
+  return ctx_.lex.ClauseIs(w, "preposition") || ctx_.lex.ClauseIs(w, "locative") || ctx_.lex.ClauseIs(w, "agent") ||
+         ctx_.lex.ClauseIs(w, "target");
+}
+
+std::vector<int> ArgumentReader::Clauses(int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  std::vector<int> clause(s.last - s.first, 0);
+  int c = 0;
+  for (int i = s.first; i < s.last; ++i) {
+    const Token& t = ctx_.tokens()[i];
+    if (i > s.first && (t.lower == "," || t.lower == ";" || t.lower == ":" || ctx_.lex.ClauseIs(t.lower, "clause_start")) &&
+        ctx_.quote_at[i] < 0)
+      ++c;
+    clause[i - s.first] = c;
+  }
+  return clause;
+}
+
+Date ArgumentReader::DateFor(int si, int token) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto clauses = Clauses(si);
+  const TimeMention* best = nullptr;
+  int best_score = 1 << 30;
+  for (const auto& t : ctx_.an.times) {
+    if (t.first < s.first || t.first >= s.last) continue;
+    int score = std::abs(t.first - token) + (clauses[t.first - s.first] != clauses[token - s.first] ? 100 : 0);
+    if (score < best_score) { best = &t; best_score = score; }
+  }
+  if (!best) return Date();
+  if (!best->relative_to_event) return best->date;
+  // "eerder op de dag": the day of the latest dated statement before it.
+  for (auto it = ctx_.an.times.rbegin(); it != ctx_.an.times.rend(); ++it) {
+    if (it->first >= best->first || !it->date.known()) continue;
+    Date d = it->date;
+    d.text = best->date.text;
+    d.span = best->date.span;
+    d.basis = DateBasis::kRelative;
+    return d;
+  }
+  return best->date;
+}
+
+std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const int clause = clauses[trigger.first - s.first];
+  for (const auto& m : ctx_.lex.status.FindAll(ctx_.tokens(), s.first, s.last)) {
+    const std::string& status = ctx_.lex.status.rows()[m.row].value;
+    // A cue whose parts surround the trigger ("wou … plegen") or stands in its clause.
+    bool surrounds = m.first < trigger.first && m.end > trigger.first;
+    if (surrounds || clauses[m.first - s.first] == clause) return status;
+  }
+  return "occurred";
+}
+
+Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
+                                     bool only_mention) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  const int clause = clauses[trigger.first - s.first];
+  Location loc;
+  const Entity* place = nullptr;
+  int best = 1 << 30;
+  for (int i = s.first; i < s.last; ++i) {
+    int e = ctx_.entity_at[i];
+    if (e < 0 || ctx_.an.entities[e].first != i) continue;
+    const Entity& ent = ctx_.an.entities[e];
+    if (ent.type != EntityType::kPlace && ent.type != EntityType::kCountry) continue;
+    if (ent.partial) continue;
+    if (!only_mention && clauses[i - s.first] != clause) continue;
+    // Nearest to the trigger, after it preferred; a city beats a country.
+    int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
+    if (d < best) { best = d; place = &ent; }
+  }
+  if (place) {
+    loc.id = place->id;
+    loc.name = place->name;
+    loc.country = place->country;
+    loc.lat = place->lat;
+    loc.lon = place->lon;
+    loc.span = place->span;
+  }
+  // A facility in the trigger's clause, near the trigger or after a locative
+  // ("op de luchthaven van Kaboel", "rond de luchthaven", "bij een iets
+  // verderop gelegen hotel"); the nearest wins.
+  int best_site = 1 << 30;
+  std::string site;
+  for (int i = s.first; i < s.last; ++i) {
+    if (i >= trigger.first && i < trigger.end) continue;
+    if (clauses[i - s.first] != clause && !(place && i < place->first && place->first - i <= 3)) continue;
+    if (ctx_.quote_at[i] >= 0 && ctx_.quote_at[trigger.first] < 0) continue;
+    const auto* row = ctx_.lex.sites.Lookup(toks[i].lower);
+    if (!row) continue;
+    bool locative = false;
+    for (int k = i - 1; k >= std::max(s.first, i - 5) && !locative; --k) locative = ctx_.lex.ClauseIs(toks[k].lower, "locative");
+    int d = std::abs(i - trigger.first);
+    if (!locative && d > kSiteWindow) continue;
+    if (d < best_site) { best_site = d; site = row->value; if (loc.span.empty()) loc.span = toks[i].span; }
+  }
+  if (!site.empty()) loc.sites.push_back(site);
+  if (!loc.sites.empty()) loc.site = loc.name.empty() ? loc.sites[0] : loc.name + " " + loc.sites[0];
+  return loc;
+}
+
+void ArgumentReader::MergeLocation(Location* into, const Location& from) const {
+  if (from.id.empty() && from.sites.empty()) return;
+  std::vector<std::string> sites = into->sites;
+  for (const auto& s : from.sites)
+    if (!Has(sites, s)) sites.push_back(s);
+  bool upgrade = !from.id.empty() && (into->id.empty() || (into->id == into->country && from.id != from.country &&
+                                                           from.country == into->country));
+  if (upgrade) {
+    Span keep = into->span;
+    *into = from;
+    if (into->span.empty()) into->span = keep;
+  }
+  into->sites = sites;
+  if (!into->sites.empty()) into->site = into->name.empty() ? into->sites[0] : into->name + " " + into->sites[0];
+}
+
+std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  const auto clauses = Clauses(si);
+  auto matches = ctx_.lex.triggers.FindAll(toks, s.first, s.last);
+  std::vector<MentionInfo> out;
+  for (const auto& match : matches) {
+    const auto& row = ctx_.lex.triggers.rows()[match.row];
+    MentionInfo m;
+    m.type = row.value;
+    if (!match.modifier.empty()) {
+      auto mod = ctx_.lex.trigger_modifiers.find(match.modifier);
+      if (mod != ctx_.lex.trigger_modifiers.end()) {
+        if (mod->second == "none") continue;  // "hartaanval"
+        if (ctx_.lex.IsGeneric(m.type)) m.type = mod->second;
+      }
+    }
+    m.generic = ctx_.lex.IsGeneric(m.type);
+    if (auto j = row.options.find("joins"); j != row.options.end() && m.generic) {
+      size_t start = 0;
+      while (start <= j->second.size()) {
+        size_t bar = j->second.find('|', start);
+        if (bar == std::string::npos) bar = j->second.size();
+        m.joins.push_back(j->second.substr(start, bar - start));
+        start = bar + 1;
+      }
+    }
+    m.first = match.first;
+    m.last = match.last;
+    m.end = match.end;
+    m.span = ctx_.TokenSpan(match.first, match.last);
+    m.status = StatusFor(match, si, clauses);
+    m.date = DateFor(si, match.first);
+    m.location = LocationFor(match, si, clauses, matches.size() == 1);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  const auto& ss = ctx_.sentence_sources[si];
+  const auto clauses = Clauses(si);
+  const int clause = clauses[m.first - s.first];
+  const std::string cls = ctx_.lex.ClassOf(e->type);
+  auto add_actor = [&](const std::string& role, const Entity& ent, Span span) {
+    for (const auto& a : e->actors)
+      if (a.role == role && a.id == ent.id) return;
+    e->actors.push_back({role, ent.id, ent.name, span});
+  };
+  auto is_source = [&](const std::string& id) {
+    return std::any_of(ss.sources.begin(), ss.sources.end(), [&](const Source& src) { return src.id == id; });
+  };
+  bool stance_sentence = !ctx_.lex.stances.FindAll(toks, s.first, s.last).empty();
+
+  // Perpetrator (or responder): "door X" after the trigger, else the subject.
+  const std::string agent_role = cls == "movement" ? "responder" : "perpetrator";
+  bool have_agent = false;
+  auto other_trigger_at = [&](int k) {
+    std::vector<PhraseMatch> here;
+    ctx_.lex.triggers.MatchAt(toks, k, s.first, s.last, &here);
+    return !here.empty();
+  };
+  for (int k = m.last; k < std::min(s.last, m.last + kAgentWindow); ++k) {
+    if (other_trigger_at(k)) break;
+    if (!ctx_.lex.ClauseIs(toks[k].lower, "agent")) continue;
+    for (int j = k + 1; j < std::min(s.last, k + 6); ++j)
+      if (int en = ctx_.entity_at[j]; en >= 0 && ctx_.IsActor(ctx_.an.entities[en])) {
+        add_actor(agent_role, ctx_.an.entities[en], ctx_.an.entities[en].span);
+        have_agent = true;
+        break;
+      }
+  }
+  if (!have_agent && !stance_sentence && cls != "disaster") {
+    int from = s.first;
+    while (from < m.first && clauses[from - s.first] != clause) ++from;
+    // The subject stands after any other trigger before this one.
+    for (int k = m.first - 1; k >= from; --k)
+      if (other_trigger_at(k)) { from = k + 1; break; }
+    for (int k = from; k < m.end; ++k) {
+      if (k >= m.last && k < m.end && ctx_.entity_at[k] < 0) continue;
+      int en = ctx_.entity_at[k];
+      if (en < 0 || ctx_.an.entities[en].first != k) continue;
+      const Entity& ent = ctx_.an.entities[en];
+      if (!ctx_.IsActor(ent) || ent.type == EntityType::kPerson || ent.type == EntityType::kOrganisation) continue;
+      if (is_source(ent.id) && !ss.claim) continue;
+      bool after_preposition = k > s.first && IsPreposition(toks[k - 1].lower);
+      // "leden van IS": a member noun makes "van" the perpetrator's mark.
+      if (after_preposition && toks[k - 1].lower == "van" && k - 2 >= s.first && ctx_.lex.group_nouns.Lookup(toks[k - 2].lower))
+        after_preposition = false;
+      if (after_preposition) continue;
+      add_actor(ss.claim && is_source(ent.id) ? "claimed_by" : agent_role, ent, ent.span);
+      break;
+    }
+  }
+  // Target: "op|tegen X" right after the trigger.
+  for (int k = m.last; k < std::min(s.last, m.last + kTargetWindow); ++k) {
+    if (!ctx_.lex.ClauseIs(toks[k].lower, "target") || cls != "violent") continue;
+    for (int j = k + 1; j < std::min(s.last, k + 8); ++j)
+      if (int en = ctx_.entity_at[j]; en >= 0 && ctx_.IsActor(ctx_.an.entities[en])) {
+        add_actor("target", ctx_.an.entities[en], ctx_.an.entities[en].span);
+        break;
+      }
+    break;
+  }
+  // Claims: a claiming verb, or an armed group reporting its own act.
+  std::string channel;
+  for (const auto& cm : ctx_.lex.channels.FindAll(toks, s.first, s.last)) {
+    channel = ctx_.lex.channels.rows()[cm.row].value;
+    break;
+  }
+  std::vector<Source> claimants;
+  if (ss.claim && cls == "violent") claimants = ss.sources;
+  if (int q = ctx_.quote_at[m.first]; q >= 0 && ctx_.quote_spans[q].quote >= 0 && cls == "violent") {
+    // The speaker claims the act when the act's subject is the speaker or its kin.
+    const Quote* quote = nullptr;
+    (void)quote;
+    for (const auto& src : ss.sources) {
+      const KbEntry* speaker = ctx_.az.kb().Find(src.id);
+      if (!speaker || speaker->type != EntityType::kArmedGroup) continue;
+      for (const auto& a : e->actors) {
+        if (a.role != "perpetrator") continue;
+        const KbEntry* doer = ctx_.az.kb().Find(a.id);
+        if (doer && (doer->id == speaker->id || doer->parent == speaker->id || speaker->parent == doer->id))
+          claimants.push_back(src);
+      }
+    }
+  }
+  for (const auto& src : claimants) {
+    const KbEntry* kb = ctx_.az.kb().Find(src.id);
+    auto known = std::find_if(e->claims.begin(), e->claims.end(), [&](const Claim& c) { return c.by.id == src.id; });
+    if (known != e->claims.end()) {
+      if (known->channel.empty()) known->channel = channel;
+      continue;
+    }
+    e->claims.push_back({src, channel, ctx_.TokenSpan(s.first, s.last)});
+    bool listed = std::any_of(e->actors.begin(), e->actors.end(),
+                              [&](const ActorRole& a) { return a.role == "claimed_by" && a.id == src.id; });
+    if (!listed) e->actors.push_back({"claimed_by", src.id, kb ? kb->name : src.name, src.span});
+  }
+}
+
+void ArgumentReader::AddRelations(int si, const std::vector<SentenceMention>& mentions, size_t from,
+                                  std::vector<Ev>* events) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  for (const auto& cue : ctx_.lex.relations.FindAll(ctx_.tokens(), s.first, s.last)) {
+    const std::string& type = ctx_.lex.relations.rows()[cue.row].value;
+    if (type == "follows" && cue.first > s.first + 1) continue;  // "Daarna …" opens the sentence
+    // The event the cue speaks of: the mention nearest after it in this sentence.
+    int subject = -1;
+    for (size_t k = from; k < mentions.size(); ++k)
+      if (mentions[k].mention.first >= cue.first && (subject < 0 || mentions[k].mention.first < mentions[subject].mention.first))
+        subject = int(k);
+    if (subject < 0 && from < mentions.size()) subject = int(from);
+    if (subject < 0) continue;
+    Ev& ev = (*events)[mentions[subject].event];
+    // What it relates to: the latest other occurred event mentioned before.
+    int target = -1;
+    for (size_t k = from; k-- > 0;) {
+      const Ev& cand = (*events)[mentions[k].event];
+      if (cand.id == ev.id || cand.m.status == "foiled" || cand.m.status == "hypothetical") continue;
+      if (type != "follows" && ctx_.lex.ClassOf(cand.m.type) != "violent") continue;
+      target = cand.id;
+      break;
+    }
+    if (target < 0) continue;
+    bool known = std::any_of(ev.m.relations.begin(), ev.m.relations.end(),
+                             [&](const Relation& r) { return r.type == type && r.event == target; });
+    if (!known) ev.m.relations.push_back({type, target});
+    if (type == "follows") ev.sub_event = true;
+  }
+}
+
+void ArgumentReader::AddStances(int si, const std::vector<SentenceMention>& mentions, size_t from,
+                                std::vector<Ev>* events) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  for (const auto& cue : ctx_.lex.stances.FindAll(toks, s.first, s.last)) {
+    const std::string& stance = ctx_.lex.stances.rows()[cue.row].value;
+    // The subject opens the sentence ("McKenzie gaf Talibanstrijders de schuld",
+    // "Zij veroordelen"); else the phrase before the verb.
+    std::vector<Source> actors;
+    {
+      for (int k = s.first; k < std::min(cue.first, s.first + 4) && actors.empty(); ++k) {
+        if (int en = ctx_.entity_at[k]; en >= 0 && ctx_.IsActor(ctx_.an.entities[en]))
+          actors.push_back(ctx_.FromEntity(ctx_.an.entities[en], ctx_.an.entities[en].span));
+        else if (k == s.first && ctx_.lex.pronouns.Lookup(toks[k].lower))
+          if (auto p = ctx_.ResolvePronoun(k)) actors.push_back(*p);
+      }
+    }
+    if (actors.empty()) actors = ctx_.ReadSourcesBefore(s.first, cue.first);
+    if (actors.empty()) continue;
+    const Source& actor = actors.front();
+    // Toward: another actor in the sentence, else the event named.
+    Source toward;
+    for (int k = s.first; k < s.last && toward.name.empty(); ++k) {
+      int en = ctx_.entity_at[k];
+      if (en < 0 || ctx_.an.entities[en].first != k) continue;
+      const Entity& ent = ctx_.an.entities[en];
+      if (!ctx_.IsActor(ent) || ent.id == actor.id || ent.span.begin < actor.span.end) continue;
+      toward = ctx_.FromEntity(ent, ent.span);
+    }
+    int event = -1;
+    for (size_t k = from; k < mentions.size() && event < 0; ++k) event = mentions[k].event;
+    if (event < 0) {
+      for (size_t k = from; k-- > 0 && event < 0;)
+        if (ctx_.lex.ClassOf((*events)[mentions[k].event].m.type) == "violent") event = mentions[k].event;
+    }
+    if (event < 0) continue;
+    EventMention& e = (*events)[event].m;
+    if (toward.name.empty()) {
+      toward.name = ctx_.Text(e.trigger);
+      toward.span = e.trigger;
+      toward.id = "event";
+    }
+    e.stances.push_back({actor, stance, toward, ctx_.TokenSpan(cue.first, cue.end)});
+  }
+}
+
+void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_title) const {
+  auto& figs = e->figures;
+  std::vector<bool> drop(figs.size(), false);
+  for (size_t i = 0; i < figs.size(); ++i) {
+    Figure& f = figs[i];
+    for (const auto& c : e->claims)
+      for (const auto& src : f.according_to) f.claim |= src.id == c.by.id;
+  }
+  // A figure repeated by the title or a fact box counts once: the body's.
+  for (size_t i = 0; i < figs.size(); ++i) {
+    if (!figs[i].from_fact_box && !in_title[i]) continue;
+    for (size_t j = 0; j < figs.size(); ++j) {
+      if (i == j || figs[j].from_fact_box || in_title[j] || drop[j]) continue;
+      if (figs[j].kind == figs[i].kind && figs[j].value && figs[i].value && *figs[j].value == *figs[i].value) {
+        drop[i] = true;
+        e->evidence.push_back(figs[i].span);
+        break;
+      }
+    }
+  }
+  // Two fact-box or title figures with the same value are one.
+  for (size_t i = 0; i < figs.size(); ++i)
+    for (size_t j = i + 1; j < figs.size(); ++j)
+      if (!drop[i] && !drop[j] && figs[i].kind == figs[j].kind && figs[i].value && figs[j].value &&
+          *figs[i].value == *figs[j].value && figs[i].from_fact_box == figs[j].from_fact_box &&
+          figs[i].from_fact_box)
+        drop[j] = true;
+  std::vector<int> new_index(figs.size(), -1);
+  std::vector<Figure> kept;
+  for (size_t i = 0; i < figs.size(); ++i)
+    if (!drop[i]) { new_index[i] = int(kept.size()); kept.push_back(figs[i]); }
+  for (auto& f : kept)
+    if (f.part_of >= 0) f.part_of = new_index[f.part_of];
+  figs = std::move(kept);
+}
+
+void ArgumentReader::Score(EventMention* e, bool generic) const {
+  double c = generic ? 0.5 : 0.7;
+  if (e->date.known()) c += 0.1;
+  if (!e->location.name.empty()) c += 0.1;
+  if (e->evidence.size() > 1) c += 0.05;
+  e->confidence = std::min(c, 0.95);
+}
+
+}  // namespace kroniek

@@ -1,0 +1,39 @@
+// Internal to the extract stage: reading an event mention's arguments from
+// its sentence — date, place, actors, claims, status, relations, stances —
+// and finishing an event's figures.
+#pragma once
+
+#include <vector>
+
+#include "extract/assembler.h"
+
+namespace kroniek {
+
+class ArgumentReader {
+ public:
+  explicit ArgumentReader(const Context& ctx);
+
+  // The trigger mentions of sentence si with type, status, date and place.
+  std::vector<MentionInfo> Mentions(int si) const;
+  // The date of what is said at `token` in sentence si.
+  Date DateFor(int si, int token) const;
+  void MergeLocation(Location* into, const Location& from) const;
+  // Actors and claims the sentence gives the mention's event.
+  void AddArguments(const MentionInfo& m, int si, EventMention* e) const;
+  void AddRelations(int si, const std::vector<SentenceMention>& mentions, size_t from, std::vector<Ev>* events) const;
+  void AddStances(int si, const std::vector<SentenceMention>& mentions, size_t from, std::vector<Ev>* events) const;
+  // Merges repeated figures (title, fact box) and marks claims.
+  void FinishFigures(EventMention* e, const std::vector<bool>& in_title) const;
+  void Score(EventMention* e, bool generic) const;
+
+ private:
+  // Clause index of each token of sentence si (commas and clause words split).
+  std::vector<int> Clauses(int si) const;
+  std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
+  Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention) const;
+  bool IsPreposition(const std::string& lower) const;
+
+  const Context& ctx_;
+};
+
+}  // namespace kroniek

@@ -1,0 +1,190 @@
+#include "extract/context.h"
+
+#include <algorithm>
+
+namespace kroniek {
+
+namespace {
+constexpr int kMaxSourcePhrase = 7;  // tokens from the cue to the source's head
+}
+
+Context::Context(const Article& a, const Analysis& analysis, const Analyzer& analyzer, const ExtractLexicon& l)
+    : article(a), an(analysis), az(analyzer), lex(l) {
+  const size_t n = an.tokens.size();
+  entity_at.assign(n, -1);
+  time_at.assign(n, -1);
+  quantity_at.assign(n, -1);
+  quote_at.assign(n, -1);
+  for (size_t k = 0; k < an.entities.size(); ++k)
+    for (int i = an.entities[k].first; i < an.entities[k].last; ++i)
+      if (entity_at[i] < 0) entity_at[i] = int(k);
+  for (size_t k = 0; k < an.times.size(); ++k)
+    for (int i = an.times[k].first; i < an.times[k].last; ++i) time_at[i] = int(k);
+  for (size_t k = 0; k < an.quantities.size(); ++k) quantity_at[an.quantities[k].number_token] = int(k);
+  for (const auto& p : a.paragraphs) paragraph_kinds.push_back(p.kind);
+}
+
+bool Context::IsActor(const Entity& e) const {
+  return e.type != EntityType::kPlace && e.type != EntityType::kCountry && e.type != EntityType::kSite;
+}
+
+Source Context::FromEntity(const Entity& e, Span span) const {
+  Source s;
+  s.span = span;
+  s.name = Text(span);
+  s.id = e.id;
+  return s;
+}
+
+std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
+  const auto& toks = tokens();
+  int start = i;
+  std::string demonym;
+  if (i < last && lex.pronouns.Lookup(toks[i].lower)) return ResolvePronoun(i);
+  for (int k = i; k < last && k < i + kMaxSourcePhrase; ++k) {
+    const Token& t = toks[k];
+    if (t.kind == TokenKind::kPunct && t.lower != "(") return std::nullopt;
+    if (t.kind == TokenKind::kQuote) return std::nullopt;
+    if (int e = entity_at[k]; e >= 0 && IsActor(an.entities[e])) {
+      const Entity& ent = an.entities[e];
+      int end = ent.last;
+      // "Islamitische Staat-Khorasan (IS-K)": take the acronym in brackets along.
+      if (end + 2 < last && toks[end].lower == "(" && entity_at[end + 1] >= 0 &&
+          an.entities[entity_at[end + 1]].id == ent.id && toks[end + 2].lower == ")")
+        end += 3;
+      return FromEntity(ent, TokenSpan(start, end));
+    }
+    if (int e = entity_at[k]; e >= 0 && an.entities[e].type == EntityType::kCountry) {
+      // "volgens Israël": a country as source is its state.
+      return FromEntity(an.entities[e], TokenSpan(start, an.entities[e].last));
+    }
+    if (auto c = az.entity_rules().DemonymCountry(t.lower); !c.empty()) demonym = c;
+    std::string modifier;
+    if (const auto* row = lex.sources.Lookup(t.lower, &modifier)) {
+      Source s;
+      int end = k + 1;
+      std::string id = "unnamed:" + (demonym.empty() ? "" : az.entity_rules().DemonymEnglish(demonym) + " ") + row->value;
+      // "de woordvoerder van het ziekenhuis" / "een woordvoerder van de taliban"
+      if (end + 1 < last && toks[end].lower == "van") {
+        if (auto inner = ReadSourceAfter(end + 1, last)) {
+          end = end + 1;
+          while (end < last && toks[end].span.end <= inner->span.begin) ++end;
+          while (end < last && toks[end].span.begin < inner->span.end) ++end;
+          id = inner->id.rfind("unnamed:", 0) == 0 ? id + " of " + inner->id.substr(8) : inner->id;
+        }
+      }
+      s.span = TokenSpan(start, end);
+      s.name = Text(s.span);
+      s.id = id;
+      return s;
+    }
+    if (t.kind != TokenKind::kWord) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::vector<Source> Context::ReadSourcesBefore(int begin, int end) const {
+  std::vector<Source> out;
+  const auto& toks = tokens();
+  // Walk back from the verb over one coordinated noun phrase.
+  int k = end - 1;
+  while (k >= begin) {
+    const Token& t = toks[k];
+    if (t.lower == ")") {  // "Islamitische Staat in de Provincie Khorasan (ISKP) claimt"
+      while (k >= begin && toks[k].lower != "(") --k;
+      --k;
+      continue;
+    }
+    if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) break;
+    if (int e = entity_at[k]; e >= 0 && IsActor(an.entities[e])) {
+      const Entity& ent = an.entities[e];
+      int start = ent.first;
+      while (start - 1 >= begin && (toks[start - 1].lower == "de" || toks[start - 1].lower == "het" ||
+                                    !az.entity_rules().DemonymCountry(toks[start - 1].lower).empty()))
+        --start;
+      // "op een persconferentie van het ministerie": not the subject.
+      if (start - 1 >= begin && lex.ClauseIs(toks[start - 1].lower, "preposition")) {
+        k = start - 1;
+        continue;
+      }
+      out.insert(out.begin(), FromEntity(ent, TokenSpan(start, ent.last)));
+      k = start - 1;
+      if (k >= begin && toks[k].lower == "en") { --k; continue; }
+      break;
+    }
+    if (lex.sources.Lookup(t.lower)) {
+      int start = k;
+      while (start - 1 >= begin && toks[start - 1].kind == TokenKind::kWord && entity_at[start - 1] < 0 &&
+             (toks[start - 1].lower == "de" || toks[start - 1].lower == "het" || toks[start - 1].lower == "een" ||
+              !az.entity_rules().DemonymCountry(toks[start - 1].lower).empty()))
+        --start;
+      if (auto s = ReadSourceAfter(start, end)) out.insert(out.begin(), *s);
+      k = start - 1;
+      if (k >= begin && toks[k].lower == "en") { --k; continue; }
+      break;
+    }
+    if (lex.pronouns.Lookup(t.lower) && (k == begin || toks[k - 1].kind == TokenKind::kPunct)) {
+      if (auto s = ResolvePronoun(k)) out.insert(out.begin(), *s);
+      break;
+    }
+    --k;
+  }
+  return out;
+}
+
+std::optional<Source> Context::ResolvePronoun(int i) const {
+  const auto* row = lex.pronouns.Lookup(tokens()[i].lower);
+  if (!row) return std::nullopt;
+  const bool plural = row->value == "plural";
+  const bool person = row->value == "person";
+  for (int k = i - 1; k >= 0; --k) {
+    int e = entity_at[k];
+    if (e < 0) continue;
+    const Entity& ent = an.entities[e];
+    if (!IsActor(ent)) continue;
+    if (person ? ent.type == EntityType::kPerson : (plural && ent.plural)) {
+      Source s;
+      s.span = tokens()[i].span;
+      s.name = Text(s.span);
+      s.id = ent.id;
+      return s;
+    }
+    k = ent.first;
+  }
+  return std::nullopt;
+}
+
+void Context::FindSentenceSources() {
+  sentence_sources.assign(an.sentences.size(), {});
+  const auto& toks = tokens();
+  for (size_t si = 0; si < an.sentences.size(); ++si) {
+    const Sentence& s = an.sentences[si];
+    SentenceSources& out = sentence_sources[si];
+    for (const auto& m : lex.attribution.FindAll(toks, s.first, s.last)) {
+      const auto& row = lex.attribution.rows()[m.row];
+      if (quote_at[m.first] >= 0) continue;  // words inside a quote are the quote's
+      std::vector<Source> found;
+      if (row.value == "according" || row.value == "after") {
+        if (auto src = ReadSourceAfter(m.last, s.last)) found.push_back(*src);
+      } else {
+        // Inverted order after a quote or comma ("…', meldde X"), or at the
+        // start of a main clause after a fronted phrase: the subject follows.
+        bool inverted = m.first == s.first || toks[m.first - 1].kind == TokenKind::kPunct ||
+                        toks[m.first - 1].kind == TokenKind::kQuote;
+        if (!inverted) found = ReadSourcesBefore(s.first, m.first);
+        if (found.empty()) {
+          if (auto src = ReadSourceAfter(m.last, s.last)) found.push_back(*src);
+        }
+        if (found.empty() && inverted) found = ReadSourcesBefore(s.first, m.first);
+      }
+      if (found.empty()) continue;
+      out.sources = found;
+      // "claimt dat …" reports a claim of anything; only "claimt de aanslag" claims an act.
+      out.claim = row.value == "claim" && !(m.end < s.last && lex.ClauseIs(toks[m.end].lower, "clause_start"));
+      out.cue = m.first;
+      break;
+    }
+  }
+}
+
+}  // namespace kroniek

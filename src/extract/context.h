@@ -1,0 +1,60 @@
+// Per-article working state of the extract stage: indexes from tokens to the
+// analysis' mentions, and the readers of noun phrases and sources that the
+// event, figure and quote steps share.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.h"
+#include "extract/extract.h"
+#include "extract/lexicon.h"
+
+namespace kroniek {
+
+struct SentenceSources {
+  std::vector<Source> sources;  // who says what this sentence says
+  bool claim = false;           // the reporting verb claims responsibility
+  int cue = -1;                 // token of the cue (verb, "volgens"), or -1
+};
+
+struct QuoteSpan {
+  int open = -1, close = -1;  // the quote-mark tokens
+  int quote = -1;             // index into Extraction::quotes, or -1 for a scare quote
+};
+
+struct Context {
+  Context(const Article& a, const Analysis& an, const Analyzer& az, const ExtractLexicon& lex);
+
+  const Article& article;
+  const Analysis& an;
+  const Analyzer& az;
+  const ExtractLexicon& lex;
+  std::vector<int> entity_at;    // token -> entity index, or -1
+  std::vector<int> time_at;      // token -> time index, or -1
+  std::vector<int> quantity_at;  // token -> quantity index (its number token), or -1
+  std::vector<int> quote_at;     // token -> index into quote_spans when inside a quote, or -1
+  std::vector<QuoteSpan> quote_spans;
+  std::vector<SentenceSources> sentence_sources;  // per sentence
+  std::vector<ParagraphKind> paragraph_kinds;      // ingest's kinds, refined (fact boxes)
+
+  const std::vector<Token>& tokens() const { return an.tokens; }
+  std::string Text(Span s) const { return article.text.substr(s.begin, s.size()); }
+  Span TokenSpan(int first, int last) const { return {an.tokens[first].span.begin, an.tokens[last - 1].span.end}; }
+  bool IsActor(const Entity& e) const;
+
+  // A source phrase starting at token i ("de terreurgroep IS-K", "een
+  // woordvoerder", "Amerikaanse diplomaten", "de woordvoerder van het ziekenhuis").
+  std::optional<Source> ReadSourceAfter(int i, int last) const;
+  // Sources that end just before token `end` in [begin, end): coordinated
+  // subjects ("De taliban en het Amerikaanse leger").
+  std::vector<Source> ReadSourcesBefore(int begin, int end) const;
+  // The actor a pronoun at token i refers to, by grammatical number.
+  std::optional<Source> ResolvePronoun(int i) const;
+  Source FromEntity(const Entity& e, Span span) const;
+  // Works out sentence_sources for every sentence.
+  void FindSentenceSources();
+};
+
+}  // namespace kroniek

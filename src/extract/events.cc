@@ -1,0 +1,309 @@
+#include "extract/events.h"
+
+#include <algorithm>
+#include <map>
+
+#include "extract/arguments.h"
+
+namespace kroniek {
+
+namespace {
+
+bool DatesCompatible(const Date& a, const Date& b) {
+  if (!a.known() || !b.known()) {
+    if (a.weekday >= 0 && b.weekday >= 0 && !a.known() && !b.known()) return a.weekday == b.weekday;
+    return true;
+  }
+  const std::string& x = a.value;
+  const std::string& y = b.value;
+  if (x.compare(0, std::min(x.size(), y.size()), y, 0, std::min(x.size(), y.size())) != 0) return false;
+  // Same month: day-precise dates must match, unless one is an interval.
+  if (x.size() == y.size()) return x == y || !a.from.empty() || !b.from.empty();
+  return true;
+}
+
+// The more informative of two dates for one event.
+void MergeDate(Date* into, const Date& from) {
+  if (!from.known() && from.weekday < 0) return;
+  if (!into->known() && (into->weekday < 0 || from.known())) { *into = from; return; }
+  if (from.known() && into->known() && from.value.size() > into->value.size() && from.from.empty()) *into = from;
+}
+
+bool LocationsCompatible(const Location& a, const Location& b) {
+  if (a.id.empty() || b.id.empty() || a.id == b.id) return true;
+  // A city and its country are compatible; two cities are not.
+  if (a.country != b.country) return false;
+  return a.id == a.country || b.id == b.country;
+}
+
+}  // namespace
+
+EventAssembler::EventAssembler(const Context& ctx) : ctx_(ctx), args_(ctx) {}
+
+bool EventAssembler::TypesJoin(const Ev& e, const std::string& type) const {
+  if (e.m.type == type) return true;
+  const auto& lex = ctx_.lex;
+  auto refines = [&](const std::string& general, const std::string& specific) {
+    return (general == "bombing" && specific == "suicide_bombing") ||
+           (general == "explosion" && (specific == "bombing" || specific == "suicide_bombing"));
+  };
+  if (refines(e.m.type, type) || refines(type, e.m.type)) return true;
+  if (e.generic) {
+    if (lex.ClassOf(e.m.type) != lex.ClassOf(type)) return false;
+    return e.joins.empty() || std::find(e.joins.begin(), e.joins.end(), type) != e.joins.end();
+  }
+  return false;
+}
+
+int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
+  const bool settled = m.status == "foiled" || m.status == "planned" || m.status == "hypothetical";
+  int best = -1;
+  int best_sentence = -1;
+  for (size_t k = 0; k < events_.size(); ++k) {
+    const Ev& e = events_[k];
+    if (e.m.status == "foiled") continue;
+    if (m.generic) {
+      if (settled) return -1;  // "een aanslag wou plegen": a new, unrealised event
+      if (ctx_.lex.ClassOf(e.m.type) != ctx_.lex.ClassOf(m.type)) continue;
+      if (!m.joins.empty() && std::find(m.joins.begin(), m.joins.end(), e.m.type) == m.joins.end() && !e.generic)
+        continue;
+      // "de aanslag" names a main event, not a phase that follows it.
+      if (e.sub_event && e.last_sentence != sentence) continue;
+      if (e.m.status == "hypothetical" || e.m.status == "planned") continue;
+    } else {
+      if (!TypesJoin(e, m.type)) continue;
+      if ((e.m.status == "hypothetical") != (m.status == "hypothetical") && e.m.status != "planned") continue;
+    }
+    if (!DatesCompatible(e.m.date, m.date)) continue;
+    if (!LocationsCompatible(e.m.location, m.location)) continue;
+    int recency = e.last_sentence == sentence ? 1 << 30 : e.last_sentence;
+    if (recency > best_sentence) { best = int(k); best_sentence = recency; }
+  }
+  return best;
+}
+
+void EventAssembler::AddMention(const MentionInfo& m, int sentence) {
+  int k = Resolve(m, sentence);
+  if (k < 0) {
+    Ev e;
+    e.m.type = m.type;
+    e.m.trigger = m.span;
+    e.m.status = m.status;
+    e.m.date = m.date;
+    e.m.location = m.location;
+    e.m.first_sentence = sentence;
+    e.generic = m.generic;
+    e.joins = m.joins;
+    e.first_token = m.first;
+    e.id = int(events_.size());
+    events_.push_back(std::move(e));
+    k = int(events_.size()) - 1;
+  } else {
+    Ev& e = events_[k];
+    if (e.generic && !m.generic) {
+      e.m.type = m.type;
+      e.m.trigger = m.span;
+      e.generic = false;
+    } else if (!m.generic && m.type == "suicide_bombing" && e.m.type == "bombing") {
+      e.m.type = m.type;
+    }
+    MergeDate(&e.m.date, m.date);
+    args_.MergeLocation(&e.m.location, m.location);
+    if (e.m.status == "alleged" && m.status == "occurred" && !m.generic) e.m.status = "occurred";
+  }
+  Ev& e = events_[k];
+  e.m.evidence.push_back(m.span);
+  e.last_sentence = sentence;
+  e.mention_sentences.push_back(sentence);
+  ++e.mentions;
+  sentence_mentions_.push_back({sentence, m, k});
+}
+
+void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction* out) {
+  const auto& sentences = ctx_.an.sentences;
+  for (int si = 0; si < int(sentences.size()); ++si) {
+    std::vector<MentionInfo> mentions = args_.Mentions(si);
+    // Specific triggers first, so "het bloedbad" can join "de zelfmoordaanslag" beside it.
+    std::stable_sort(mentions.begin(), mentions.end(),
+                     [](const MentionInfo& a, const MentionInfo& b) { return !a.generic && b.generic; });
+    size_t before = sentence_mentions_.size();
+    for (const auto& m : mentions) AddMention(m, si);
+    for (size_t k = before; k < sentence_mentions_.size(); ++k) {
+      const auto& sm = sentence_mentions_[k];
+      args_.AddArguments(sm.mention, si, &events_[sm.event].m);
+    }
+    args_.AddRelations(si, sentence_mentions_, before, &events_);
+    args_.AddStances(si, sentence_mentions_, before, &events_);
+  }
+  AttachFigures(figures);
+  Finish(out);
+}
+
+int EventAssembler::EventForFigure(const FigureCandidate& c) const {
+  const std::string& kind = c.figure.kind;
+  const auto& toks = ctx_.tokens();
+  // Same sentence: the nearest trigger, preferring one before the number.
+  int best = -1, best_distance = 1 << 30;
+  for (const auto& sm : sentence_mentions_) {
+    if (sm.sentence != c.sentence || !ctx_.lex.KindFits(kind, events_[sm.event].m.type)) continue;
+    if (events_[sm.event].m.status == "foiled" || events_[sm.event].m.status == "hypothetical") continue;
+    int d = std::abs(sm.mention.first - c.token) + (sm.mention.first > c.token ? 5 : 0);
+    if (d < best_distance) { best = sm.event; best_distance = d; }
+  }
+  if (best >= 0) return best;
+  // Earlier sentences of the same or the previous paragraphs: the latest mention.
+  const int paragraph = ctx_.an.sentences[c.sentence].paragraph;
+  for (auto it = sentence_mentions_.rbegin(); it != sentence_mentions_.rend(); ++it) {
+    if (it->sentence >= c.sentence) continue;
+    if (paragraph - ctx_.an.sentences[it->sentence].paragraph > 2) break;
+    const Ev& e = events_[it->event];
+    if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.sub_event) continue;
+    if (ctx_.lex.KindFits(kind, e.m.type)) return it->event;
+  }
+  (void)toks;
+  return -1;
+}
+
+void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) {
+  std::map<int, std::pair<int, int>> placed;  // number token -> (event, index in figures)
+  const FigureCandidate* previous_victims = nullptr;
+  int previous_victims_event = -1;
+  for (const auto& c : figures) {
+    Figure f = c.figure;
+    int event = -1;
+    if (c.continuation) {
+      // "Ooggetuigen spraken van acht kinderen": victims of the event just reported.
+      if (!previous_victims || c.sentence - previous_victims->sentence > 1) continue;
+      f.kind = "casualties";
+      event = previous_victims_event;
+    } else {
+      event = EventForFigure(c);
+    }
+    if (event < 0) {
+      // No event near: one of the type the figure implies.
+      auto info = ctx_.lex.figure_kinds.find(f.kind);
+      if (info == ctx_.lex.figure_kinds.end()) continue;
+      MentionInfo m;
+      m.type = info->second.default_event;
+      m.span = f.span;
+      m.first = c.token;
+      m.status = "occurred";
+      m.date = args_.DateFor(c.sentence, c.token);
+      AddMention(m, c.sentence);
+      event = int(events_.size()) - 1;
+    }
+    Ev& e = events_[event];
+    if (c.parent_token >= 0) {
+      auto it = placed.find(c.parent_token);
+      if (it != placed.end() && it->second.first == event) f.part_of = it->second.second;
+    }
+    f.from_fact_box = ctx_.paragraph_kinds[ctx_.an.sentences[c.sentence].paragraph] == ParagraphKind::kFactBox;
+    if (c.in_title) f.confidence *= 0.9;
+    e.title_figures.push_back(c.in_title);
+    placed[c.token] = {event, int(e.m.figures.size())};
+    e.m.figures.push_back(std::move(f));
+    if (c.figure.kind == "killed" || c.figure.kind == "injured" || c.figure.kind == "casualties" ||
+        (c.continuation && event >= 0)) {
+      previous_victims = &c;
+      previous_victims_event = event;
+    }
+  }
+}
+
+void EventAssembler::Finish(Extraction* out) {
+  // Generic events that found no specific mention take their default type.
+  for (Ev& e : events_)
+    if (e.generic) {
+      auto it = ctx_.lex.event_types.find(e.m.type);
+      if (it != ctx_.lex.event_types.end() && !it->second.default_type.empty()) e.m.type = it->second.default_type;
+    }
+  for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
+  InheritLocations();
+  // Feared events with nothing to say about them are not events.
+  std::vector<int> keep;
+  for (const Ev& e : events_)
+    if (!(e.m.status == "hypothetical" && e.generic && e.m.figures.empty())) keep.push_back(e.id);
+  std::sort(keep.begin(), keep.end(),
+            [&](int a, int b) { return events_[a].m.trigger.begin < events_[b].m.trigger.begin; });
+  // Events ordered by their first mention in the text.
+  std::sort(keep.begin(), keep.end(), [&](int a, int b) {
+    return events_[a].m.evidence.front().begin < events_[b].m.evidence.front().begin;
+  });
+  std::map<int, int> index;
+  for (size_t k = 0; k < keep.size(); ++k) index[keep[k]] = int(k);
+  for (int id : keep) {
+    EventMention m = events_[id].m;
+    std::vector<Relation> relations;
+    for (const auto& r : m.relations)
+      if (index.count(r.event)) relations.push_back({r.type, index[r.event]});
+    m.relations = relations;
+    args_.Score(&m, events_[id].generic);
+    out->events.push_back(std::move(m));
+  }
+}
+
+void EventAssembler::InheritLocations() {
+  // An event told without a place happened where the events around it did
+  // (the same or the previous paragraphs); else in the article's main city.
+  const auto& sentences = ctx_.an.sentences;
+  std::map<std::string, int> city_count;
+  const Entity* main_city = nullptr;
+  for (const auto& ent : ctx_.an.entities)
+    if (ent.type == EntityType::kPlace && !ent.partial && ++city_count[ent.id] > (main_city ? city_count[main_city->id] : 0))
+      main_city = &ent;
+  for (Ev& e : events_) {
+    if (!e.m.location.id.empty()) continue;
+    const int paragraph = sentences[e.m.first_sentence].paragraph;
+    const Ev* best = nullptr;
+    int best_distance = 1 << 30;
+    for (const Ev& o : events_) {
+      if (&o == &e || o.m.location.id.empty() || o.m.location.inferred || o.m.location.id == o.m.location.country) continue;
+      for (int si : o.mention_sentences) {
+        int d = std::abs(sentences[si].paragraph - paragraph);
+        if (d <= 2 && std::abs(si - e.m.first_sentence) < best_distance) {
+          best = &o;
+          best_distance = std::abs(si - e.m.first_sentence);
+        }
+      }
+    }
+    Location from;
+    if (best) {
+      from = best->m.location;
+    } else if (main_city) {
+      from.id = main_city->id;
+      from.name = main_city->name;
+      from.country = main_city->country;
+      from.lat = main_city->lat;
+      from.lon = main_city->lon;
+    } else {
+      continue;
+    }
+    Location& loc = e.m.location;
+    // Only violence and disasters take a city from their neighbours; others
+    // (a withdrawal, an evacuation) only the country.
+    const std::string& cls = ctx_.lex.ClassOf(e.m.type);
+    if (cls != "violent" && cls != "disaster") {
+      const KbEntry* country = ctx_.az.kb().Country(from.country);
+      if (!country) continue;
+      from.id = country->id;
+      from.name = country->name;
+      from.lat = country->lat;
+      from.lon = country->lon;
+    }
+    loc.id = from.id;
+    loc.name = from.name;
+    loc.country = from.country;
+    loc.lat = from.lat;
+    loc.lon = from.lon;
+    loc.span = Span();
+    loc.inferred = true;
+    if (!loc.sites.empty()) loc.site = loc.name + " " + loc.sites[0];
+  }
+}
+
+void BuildEvents(const Context& ctx, const std::vector<FigureCandidate>& figures, Extraction* out) {
+  EventAssembler assembler(ctx);
+  assembler.Run(figures, out);
+}
+
+}  // namespace kroniek

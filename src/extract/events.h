@@ -1,0 +1,37 @@
+// Event assembly: trigger mentions -> events (within-article coreference),
+// their dates, places, actors, claims, stances, relations and figures.
+#pragma once
+
+#include <vector>
+
+#include "extract/context.h"
+#include "extract/arguments.h"
+#include "extract/figures.h"
+
+namespace kroniek {
+
+// Fills out->events from the article's triggers and figure candidates.
+void BuildEvents(const Context& ctx, const std::vector<FigureCandidate>& figures, Extraction* out);
+
+// The assembly itself: mentions join events in text order.
+class EventAssembler {
+ public:
+  explicit EventAssembler(const Context& ctx);
+  void Run(const std::vector<FigureCandidate>& figures, Extraction* out);
+
+ private:
+  bool TypesJoin(const Ev& e, const std::string& type) const;
+  int Resolve(const MentionInfo& m, int sentence) const;
+  void AddMention(const MentionInfo& m, int sentence);
+  int EventForFigure(const FigureCandidate& c) const;
+  void AttachFigures(const std::vector<FigureCandidate>& figures);
+  void Finish(Extraction* out);
+  void InheritLocations();
+
+  const Context& ctx_;
+  ArgumentReader args_;
+  std::vector<Ev> events_;
+  std::vector<SentenceMention> sentence_mentions_;
+};
+
+}  // namespace kroniek

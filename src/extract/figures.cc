@@ -1,0 +1,205 @@
+#include "extract/figures.h"
+
+#include <algorithm>
+
+namespace kroniek {
+
+namespace {
+
+constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
+
+bool IsAdjectiveLike(const Context& ctx, const Token& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  if (!ctx.az.entity_rules().DemonymCountry(t.lower).empty()) return true;
+  const std::string& w = t.lower;
+  return w.size() > 3 && w.back() == 'e' && !ctx.lex.figure_nouns.Lookup(w) && !ctx.lex.group_nouns.Lookup(w);
+}
+
+// The cue class of the phrase that ends just before token i ("onder wie").
+bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {
+  for (int start = std::max(first, i - 3); start < i; ++start) {
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_cues.MatchAt(ctx.tokens(), start, first, i, &here);
+    for (const auto& m : here)
+      if (m.end == i && ctx.lex.figure_cues.rows()[m.row].value == cls) return true;
+  }
+  return false;
+}
+
+std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token) {
+  if (int q = ctx.quote_at[token]; q >= 0 && ctx.quote_spans[q].quote >= 0) {
+    const Quote& quote = x.quotes[ctx.quote_spans[q].quote];
+    if (!quote.speaker.name.empty()) return {quote.speaker};
+  }
+  return ctx.sentence_sources[ctx.tokens()[token].sentence].sources;
+}
+
+// Reads the counted noun after a number: returns its token or -1, and the
+// group and kind it gives.
+int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::string* kind, bool* countable,
+             bool* casualty) {
+  const auto& toks = ctx.tokens();
+  std::string demonym;
+  for (int k = i; k < last && k <= i + kMaxAdjectives; ++k) {
+    const Token& t = toks[k];
+    std::string modifier;
+    if (const auto* row = ctx.lex.figure_nouns.Lookup(t.lower, &modifier)) {
+      *kind = row->value;
+      *group = row->options.count("group") ? row->options.at("group") : "";
+      *countable = row->options.count("countable") > 0;
+      *casualty = row->options.count("casualty") > 0;
+      if (!modifier.empty())
+        if (const auto* g = ctx.lex.group_nouns.Lookup(modifier)) *group = g->value;
+      if (!demonym.empty()) *group = demonym + " " + *group;
+      return k;
+    }
+    // "vijf raketaanvallen": a count of rocket attacks is a count of rockets.
+    if (const auto* row = ctx.lex.triggers.Lookup(t.lower, &modifier)) {
+      auto mod = ctx.lex.trigger_modifiers.find(modifier);
+      std::string type = mod != ctx.lex.trigger_modifiers.end() ? mod->second : row->value;
+      if (type == "rocket_or_missile_attack") {
+        *kind = "rockets_fired";
+        *group = "rockets";
+        *countable = true;
+        return k;
+      }
+    }
+    if (const auto* row = ctx.lex.group_nouns.Lookup(t.lower); row && !row->options.count("modifier")) {
+      *group = demonym.empty() ? row->value : demonym + " " + row->value;
+      kind->clear();
+      return k;
+    }
+    if (auto c = ctx.az.entity_rules().DemonymCountry(t.lower); !c.empty()) demonym = ctx.az.entity_rules().DemonymEnglish(c);
+    // "alle vijf de raketten", "drie andere doden"
+    bool determiner = k == i && (t.lower == "de" || t.lower == "het");
+    if (!IsAdjectiveLike(ctx, t) && t.lower != "andere" && !determiner) return -1;
+  }
+  return -1;
+}
+
+// Predicate kind to the right of the noun, up to `stop`.
+std::string VerbKind(const Context& ctx, int from, int stop) {
+  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop))
+    return ctx.lex.figure_verbs.rows()[m.row].value;
+  return "";
+}
+
+}  // namespace
+
+std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x) {
+  const auto& toks = ctx.tokens();
+  const auto& quantities = ctx.an.quantities;
+  std::vector<FigureCandidate> out;
+  for (size_t qi = 0; qi < quantities.size(); ++qi) {
+    const Quantity& q = quantities[qi];
+    if (ctx.time_at[q.number_token] >= 0) continue;
+    const int si = toks[q.number_token].sentence;
+    const Sentence& s = ctx.an.sentences[si];
+    // The next number bounds this figure's predicate.
+    int stop = s.last;
+    for (size_t nq = qi + 1; nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq)
+      if (!quantities[nq].article_like || (quantities[nq].value && *quantities[nq].value == 0)) {
+        stop = quantities[nq].first;
+        break;
+      }
+
+    std::string group, kind;
+    bool countable = false, casualty = false;
+    int noun_from = q.last;
+    bool partitive = false;
+    // "35 van de 41 raketten": the noun comes after the second number.
+    if (q.last + 2 < s.last && qi + 1 < quantities.size() && quantities[qi + 1].first == q.last + 2 &&
+        CueBefore(ctx, q.last + 2, s.first, "partitive")) {
+      noun_from = quantities[qi + 1].last;
+      partitive = true;
+      int next_stop = s.last;
+      if (qi + 2 < quantities.size() && toks[quantities[qi + 2].number_token].sentence == si) next_stop = quantities[qi + 2].first;
+      stop = next_stop;
+    }
+    int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty);
+    const bool subgroup = CueBefore(ctx, q.first, s.first, "subgroup");
+    if (q.article_like) {
+      // "geen slachtoffers", "een dode", "onder wie een kind": only tight readings.
+      bool zero = q.value && *q.value == 0;
+      if (noun != q.last) continue;
+      if (zero ? kind.empty() : (kind.empty() && !subgroup)) continue;
+    }
+    FigureCandidate c;
+    Figure& f = c.figure;
+    c.sentence = si;
+    c.token = q.number_token;
+    c.in_title = ctx.article.paragraphs[s.paragraph].kind == ParagraphKind::kTitle;
+    f.value = q.value;
+    f.low = q.low;
+    f.high = q.high;
+    f.qualifier = q.qualifier;
+    if (noun < 0) {
+      // "van wie 1404 ernstig": a sub-group with no noun of its own.
+      if (!subgroup || out.empty() || out.back().sentence != si) continue;
+      group = out.back().figure.group;
+    }
+    std::string verb = VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop);
+    if (kind.empty() || (countable && !verb.empty() && !partitive)) kind = verb.empty() ? kind : verb;
+    if (partitive && !verb.empty()) kind = verb;
+    if (subgroup && !out.empty() && out.back().sentence == si) {
+      c.parent_token = out.back().token;
+      if (kind.empty() || noun < 0) kind = out.back().figure.kind;
+    }
+    if (kind.empty()) {
+      // A counted group with no predicate: a figure only as the continuation
+      // of a report on victims ("Ooggetuigen spraken van acht kinderen").
+      if (ctx.sentence_sources[si].sources.empty()) continue;
+      c.continuation = true;
+    }
+    f.kind = kind;
+    f.group = group;
+    int end = noun >= 0 ? noun + 1 : q.last;
+    f.span = ctx.TokenSpan(q.first, end);
+    if (noun >= 0) f.group_span = ctx.TokenSpan(noun_from, noun + 1);
+    f.according_to = SourcesOf(ctx, x, q.number_token);
+    f.confidence = c.continuation ? 0.6 : (q.low ? 0.7 : 0.85);
+    out.push_back(std::move(c));
+  }
+  // Casualty nouns without a number: "er vielen ook burgerslachtoffers".
+  for (const Sentence& s : ctx.an.sentences) {
+    bool bare_verb = false;
+    for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last))
+      bare_verb |= ctx.lex.figure_cues.rows()[m.row].value == "bare_verb";
+    if (!bare_verb) continue;
+    for (int k = s.first; k < s.last; ++k) {
+      std::string modifier;
+      const auto* row = ctx.lex.figure_nouns.Lookup(toks[k].lower, &modifier);
+      if (!row || !row->options.count("casualty")) continue;
+      if (k > s.first) {
+        const Token& prev = toks[k - 1];
+        if (ctx.quantity_at[k - 1] >= 0 || ctx.az.entity_rules().IsFunctionWord(prev.lower) ||
+            IsAdjectiveLike(ctx, prev)) {
+          if (prev.lower != "ook") continue;  // "de slachtoffers", "vijf doden": not bare
+        }
+      }
+      if (std::any_of(out.begin(), out.end(), [&](const FigureCandidate& c) {
+            return c.sentence == toks[k].sentence && c.figure.group_span.contains(toks[k].span);
+          }))
+        continue;
+      FigureCandidate c;
+      c.sentence = toks[k].sentence;
+      c.token = k;
+      c.in_title = ctx.article.paragraphs[s.paragraph].kind == ParagraphKind::kTitle;
+      c.figure.kind = row->value;
+      c.figure.group = row->options.count("group") ? row->options.at("group") : "people";
+      if (!modifier.empty())
+        if (const auto* g = ctx.lex.group_nouns.Lookup(modifier)) c.figure.group = g->value;
+      c.figure.span = toks[k].span;
+      c.figure.group_span = toks[k].span;
+      c.figure.according_to = SourcesOf(ctx, x, k);
+      c.figure.confidence = 0.6;
+      out.push_back(std::move(c));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FigureCandidate& a, const FigureCandidate& b) {
+    return a.figure.span.begin < b.figure.span.begin;
+  });
+  return out;
+}
+
+}  // namespace kroniek

@@ -1,0 +1,23 @@
+// Figure candidates: numbers with what they count, their kind, qualifier and
+// source, before they are attached to events.
+#pragma once
+
+#include <vector>
+
+#include "extract/context.h"
+
+namespace kroniek {
+
+struct FigureCandidate {
+  Figure figure;
+  int sentence = 0;
+  int token = 0;          // the number token, or the noun for figures without one
+  int parent_token = -1;  // number token of the figure this is a sub-group of
+  bool continuation = false;  // a counted group whose kind comes from the sentence before
+  bool in_title = false;
+};
+
+// All figure candidates of the article, in text order.
+std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x);
+
+}  // namespace kroniek

@@ -1,0 +1,58 @@
+#include "extract/lexicon.h"
+
+#include <algorithm>
+
+#include "core/resource_file.h"
+
+namespace kroniek {
+
+Status ExtractLexicon::Load(const std::string& dir) {
+  const std::pair<PhraseTable*, const char*> tables[] = {
+      {&triggers, "triggers.tsv"},     {&figure_nouns, "figure_nouns.tsv"}, {&group_nouns, "group_nouns.tsv"},
+      {&figure_verbs, "figure_verbs.tsv"}, {&figure_cues, "figure_cues.tsv"}, {&attribution, "attribution.tsv"},
+      {&sources, "sources.tsv"},       {&status, "status.tsv"},             {&relations, "relations.tsv"},
+      {&stances, "stances.tsv"},       {&channels, "channels.tsv"},         {&sites, "sites.tsv"},
+      {&pronouns, "pronouns.tsv"},     {&clause, "clause.tsv"}};
+  for (const auto& [table, name] : tables) KRONIEK_RETURN_IF_ERROR(table->Load(dir + "/" + name));
+
+  ResourceFile mods, types, kinds;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/trigger_modifiers.tsv", 2, &mods));
+  for (const auto& r : mods.rows) trigger_modifiers[r.fields[0]] = r.fields[1];
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/event_types.tsv", 2, &types));
+  for (const auto& r : types.rows) event_types[r.fields[0]] = {r.fields[1], r.fields.size() > 2 ? r.fields[2] : ""};
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/figure_kinds.tsv", 3, &kinds));
+  for (const auto& r : kinds.rows) figure_kinds[r.fields[0]] = {SplitBar(r.fields[1]), r.fields[2]};
+
+  // Every type a trigger or modifier names must be known.
+  for (const auto& row : triggers.rows())
+    if (!event_types.count(row.value)) return Status::Error(dir + "/triggers.tsv: unknown event type '" + row.value + "'");
+  for (const auto& [mod, type] : trigger_modifiers)
+    if (type != "none" && !event_types.count(type)) return Status::Error(dir + "/trigger_modifiers.tsv: unknown event type '" + type + "'");
+  return Status();
+}
+
+const std::string& ExtractLexicon::ClassOf(const std::string& type) const {
+  static const std::string kNone;
+  auto it = event_types.find(type);
+  return it == event_types.end() ? kNone : it->second.cls;
+}
+
+bool ExtractLexicon::IsGeneric(const std::string& type) const {
+  auto it = event_types.find(type);
+  return it != event_types.end() && !it->second.default_type.empty();
+}
+
+bool ExtractLexicon::KindFits(const std::string& kind, const std::string& type) const {
+  auto it = figure_kinds.find(kind);
+  if (it == figure_kinds.end()) return false;
+  const std::string& cls = ClassOf(type);
+  return std::find(it->second.classes.begin(), it->second.classes.end(), cls) != it->second.classes.end();
+}
+
+bool ExtractLexicon::ClauseIs(const std::string& lower, const std::string& cls) const {
+  for (const auto& row : clause.rows())
+    if (row.value == cls && row.parts.size() == 1 && row.parts[0].size() == 1 && row.parts[0][0] == lower) return true;
+  return false;
+}
+
+}  // namespace kroniek

@@ -1,0 +1,39 @@
+// The extract stage's language data (resources/<lang>/), loaded once.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/status.h"
+#include "extract/phrase_table.h"
+
+namespace kroniek {
+
+struct EventTypeInfo {
+  std::string cls;           // violent | disaster | political | movement
+  std::string default_type;  // for generic types: the type when left alone
+};
+
+struct FigureKindInfo {
+  std::vector<std::string> classes;  // event classes the figure may attach to
+  std::string default_event;         // event type to create when none is near
+};
+
+struct ExtractLexicon {
+  PhraseTable triggers, figure_nouns, group_nouns, figure_verbs, figure_cues, attribution, sources,
+      status, relations, stances, channels, sites, pronouns, clause;
+  std::unordered_map<std::string, std::string> trigger_modifiers;  // modifier -> type
+  std::unordered_map<std::string, EventTypeInfo> event_types;
+  std::unordered_map<std::string, FigureKindInfo> figure_kinds;
+
+  Status Load(const std::string& lang_dir);
+
+  const std::string& ClassOf(const std::string& type) const;
+  bool IsGeneric(const std::string& type) const;
+  bool KindFits(const std::string& kind, const std::string& type) const;
+  // The class a row of `clause` has for this token ("door" -> agent…).
+  bool ClauseIs(const std::string& lower, const std::string& cls) const;
+};
+
+}  // namespace kroniek

@@ -1,0 +1,173 @@
+#include "extract/phrase_table.h"
+
+#include <algorithm>
+
+#include "core/resource_file.h"
+#include "core/utf8.h"
+
+namespace kroniek {
+
+namespace {
+constexpr int kMaxGap = 12;          // tokens between the parts of a separable verb
+constexpr size_t kMinModifier = 3;   // bytes before a compound head: "bom|aanslag"
+
+std::vector<std::string> Words(const std::string& phrase) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < phrase.size()) {
+    size_t sp = phrase.find(' ', start);
+    if (sp == std::string::npos) sp = phrase.size();
+    if (sp > start) out.push_back(ToLower(phrase.substr(start, sp - start)));
+    start = sp + 1;
+  }
+  return out;
+}
+
+bool EndsWith(const std::string& s, const std::string& tail) {
+  return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+}  // namespace
+
+Status PhraseTable::Load(const std::string& path) {
+  ResourceFile f;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(path, 1, &f));
+  for (const auto& row : f.rows) {
+    Row base;
+    base.value = row.fields.size() > 1 ? row.fields[1] : "";
+    for (size_t k = 2; k < row.fields.size(); ++k) {
+      const std::string& opt = row.fields[k];
+      size_t eq = opt.find('=');
+      std::string key = opt.substr(0, eq), val = eq == std::string::npos ? "" : opt.substr(eq + 1);
+      if (key == "head") base.head = true;
+      else if (key == "prefix") base.prefix = true;
+      else if (key == "requires") for (auto& w : SplitBar(val)) base.required.push_back(ToLower(w));
+      else if (key == "excludes") for (auto& w : SplitBar(val)) base.excludes.push_back(ToLower(w));
+      else base.options[key] = val;
+    }
+    for (const std::string& form : SplitBar(row.fields[0])) {
+      Row r = base;
+      const std::string gap = "\u2026";  // …
+      size_t start = 0;
+      while (true) {
+        size_t g = form.find(gap, start);
+        auto words = Words(form.substr(start, g == std::string::npos ? std::string::npos : g - start));
+        if (words.empty()) return Status::Error(path + ":" + std::to_string(row.line) + ": empty part in '" + form + "'");
+        r.parts.push_back(words);
+        if (g == std::string::npos) break;
+        start = g + gap.size();
+      }
+      int index = int(rows_.size());
+      by_first_[r.parts[0][0]].push_back(index);
+      if ((r.head || r.prefix) && r.parts.size() == 1 && r.parts[0].size() == 1) compound_rows_.push_back(index);
+      rows_.push_back(std::move(r));
+    }
+  }
+  return Status();
+}
+
+bool PhraseTable::MatchParts(const Row& r, const std::vector<Token>& tokens, int i, int first, int last,
+                             PhraseMatch* m) const {
+  int pos = i;
+  for (size_t p = 0; p < r.parts.size(); ++p) {
+    const auto& words = r.parts[p];
+    int start = pos;
+    if (p > 0) {  // find the part within the gap window
+      int found = -1;
+      for (int k = pos; k < std::min(last, pos + kMaxGap); ++k) {
+        bool ok = k + int(words.size()) <= last;
+        for (size_t w = 0; ok && w < words.size(); ++w) ok = tokens[k + w].lower == words[w];
+        if (ok) { found = k; break; }
+      }
+      if (found < 0) return false;
+      start = found;
+    } else {
+      if (start + int(words.size()) > last) return false;
+      for (size_t w = 0; w < words.size(); ++w)
+        if (tokens[start + w].lower != words[w]) return false;
+    }
+    pos = start + int(words.size());
+    if (p == 0) m->last = pos;
+  }
+  m->first = i;
+  m->end = pos;
+  return true;
+}
+
+void PhraseTable::MatchAt(const std::vector<Token>& tokens, int i, int first, int last,
+                          std::vector<PhraseMatch>* out) const {
+  auto accept = [&](const Row& r, PhraseMatch m) {
+    if (!r.required.empty()) {
+      bool found = false;
+      for (int k = first; k < last && !found; ++k)
+        found = std::find(r.required.begin(), r.required.end(), tokens[k].lower) != r.required.end();
+      if (!found) return;
+    }
+    for (int k = std::max(first, m.first - 3); k < m.first; ++k)
+      if (std::find(r.excludes.begin(), r.excludes.end(), tokens[k].lower) != r.excludes.end()) return;
+    out->push_back(std::move(m));
+  };
+  if (auto it = by_first_.find(tokens[i].lower); it != by_first_.end()) {
+    for (int index : it->second) {
+      PhraseMatch m;
+      m.row = index;
+      if (MatchParts(rows_[index], tokens, i, first, last, &m)) accept(rows_[index], m);
+    }
+  }
+  const std::string& w = tokens[i].lower;
+  for (int index : compound_rows_) {
+    const Row& r = rows_[index];
+    const std::string& form = r.parts[0][0];
+    PhraseMatch m{i, i + 1, i + 1, index, ""};
+    if (r.head && EndsWith(w, form) && w.size() - form.size() >= kMinModifier) {
+      m.modifier = w.substr(0, w.size() - form.size());
+      if (!m.modifier.empty() && m.modifier.back() == '-') m.modifier.pop_back();
+      accept(r, m);
+    } else if (r.prefix && w.size() > form.size() && w.compare(0, form.size(), form) == 0) {
+      accept(r, m);
+    }
+  }
+}
+
+std::vector<PhraseMatch> PhraseTable::FindAll(const std::vector<Token>& tokens, int first, int last) const {
+  std::vector<PhraseMatch> out;
+  for (int i = first; i < last; ++i) {
+    std::vector<PhraseMatch> here;
+    MatchAt(tokens, i, first, last, &here);
+    if (here.empty()) continue;
+    auto best = std::max_element(here.begin(), here.end(), [&](const PhraseMatch& a, const PhraseMatch& b) {
+      // Longer first part wins; an exact form beats a compound reading.
+      if (a.last - a.first != b.last - b.first) return a.last - a.first < b.last - b.first;
+      return !a.modifier.empty() && b.modifier.empty();
+    });
+    out.push_back(*best);
+    i = best->last - 1;
+  }
+  return out;
+}
+
+const PhraseTable::Row* PhraseTable::Lookup(const std::string& lower, std::string* modifier) const {
+  if (auto it = by_first_.find(lower); it != by_first_.end())
+    for (int index : it->second)
+      if (rows_[index].parts.size() == 1 && rows_[index].parts[0].size() == 1) {
+        if (modifier) modifier->clear();
+        return &rows_[index];
+      }
+  for (int index : compound_rows_) {
+    const Row& r = rows_[index];
+    const std::string& form = r.parts[0][0];
+    if (r.head && EndsWith(lower, form) && lower.size() - form.size() >= kMinModifier) {
+      if (modifier) {
+        *modifier = lower.substr(0, lower.size() - form.size());
+        if (!modifier->empty() && modifier->back() == '-') modifier->pop_back();
+      }
+      return &r;
+    }
+    if (r.prefix && lower.size() > form.size() && lower.compare(0, form.size(), form) == 0) {
+      if (modifier) modifier->clear();
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace kroniek

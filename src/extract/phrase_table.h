@@ -1,0 +1,59 @@
+// A table of phrases from a resource file, matched over tokens.
+//
+// Row: phrase<TAB>value[<TAB>option…]. A phrase may list forms with '|'
+// ("aanslag|aanslagen"), and may have gaps written '…' for Dutch separable
+// verbs ("liet … weten", "eist … op"): the parts after a gap may come anywhere
+// later in the same sentence. Options:
+//   head         the last form also matches as the head of a compound
+//                ("aanval" matches "raketaanvallen"; the rest is the modifier)
+//   prefix       the form also matches as the first part of a compound
+//   required=a|b one of these words must occur in the same sentence
+//   excludes=a|b none of these words may occur within three tokens before
+//   key=value    any other option, kept for the caller
+#pragma once
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace kroniek {
+
+struct PhraseMatch {
+  int first = 0;          // first token of the match
+  int last = 0;           // one past the last token of the first part
+  int end = 0;            // one past the last token of the whole match
+  int row = 0;            // index into PhraseTable::rows()
+  std::string modifier;   // for compound matches: the part before the head
+};
+
+class PhraseTable {
+ public:
+  struct Row {
+    std::vector<std::vector<std::string>> parts;  // gap-separated parts, each a token list
+    std::string value;
+    std::map<std::string, std::string> options;
+    bool head = false, prefix = false;
+    std::vector<std::string> required, excludes;
+  };
+
+  Status Load(const std::string& path);
+  const std::vector<Row>& rows() const { return rows_; }
+  // All matches that start at token i of the sentence [first, last).
+  void MatchAt(const std::vector<Token>& tokens, int i, int first, int last, std::vector<PhraseMatch>* out) const;
+  // All matches in the sentence, longest first at each position, non-overlapping.
+  std::vector<PhraseMatch> FindAll(const std::vector<Token>& tokens, int first, int last) const;
+  // True when a row's single-token form equals `lower` (or heads it, for head rows).
+  const Row* Lookup(const std::string& lower, std::string* modifier = nullptr) const;
+
+ private:
+  bool MatchParts(const Row& r, const std::vector<Token>& tokens, int i, int first, int last, PhraseMatch* m) const;
+  std::vector<Row> rows_;
+  std::unordered_map<std::string, std::vector<int>> by_first_;  // first word -> rows
+  std::vector<int> compound_rows_;                              // head / prefix rows
+};
+
+}  // namespace kroniek
