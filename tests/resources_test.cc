@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/resource_file.h"
+#include "output/jsonl.h"
 #include "test_util.h"
 
 namespace kroniek {
@@ -60,6 +61,36 @@ TEST(ResourceExamples, Times) {
       if (!d.from.empty() || !d.to.empty()) got += " " + d.from + ".." + d.to;
     }
     EXPECT_EQ(got, ex.expected) << "time.tsv:" << ex.line << ": " << ex.input;
+  }
+}
+
+// "kind value qualifier group" of the first figure in `text`, or "none";
+// value is a number, "null", or low..high.
+TEST(ResourceExamples, FigureNouns) {
+  for (const auto& ex : Load("figure_nouns.tsv").examples) {
+    Article a = MakeArticle(ex.input, "2021-08-30");
+    nlohmann::json out = SharedPipeline().RunToJson(a);
+    std::string got = "none";
+    for (const auto& e : out["events"])
+      for (const auto& f : e["figures"]) {
+        if (got != "none") break;
+        std::string value = f["value"].is_number() ? FormatNumber(f["value"].get<double>())
+                            : f["low"].is_number() ? FormatNumber(f["low"].get<double>()) + ".." + FormatNumber(f["high"].get<double>())
+                                                   : "null";
+        got = f["kind"].get<std::string>() + " " + value + " " + f["qualifier"].get<std::string>() + " " +
+              f["group"].get<std::string>();
+      }
+    EXPECT_EQ(got, ex.expected) << "figure_nouns.tsv:" << ex.line << ": " << ex.input;
+  }
+}
+
+// Trigger examples: the first event's type (generic types before defaults), or "none".
+TEST(ResourceExamples, Triggers) {
+  for (const auto& ex : Load("triggers.tsv").examples) {
+    Article a = MakeArticle(ex.input, "2021-08-30");
+    nlohmann::json out = SharedPipeline().RunToJson(a);
+    std::string got = out["events"].empty() ? "none" : out["events"][0]["type"].get<std::string>();
+    EXPECT_EQ(got, ex.expected) << "triggers.tsv:" << ex.line << ": " << ex.input;
   }
 }
 

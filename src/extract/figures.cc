@@ -7,6 +7,7 @@ namespace kroniek {
 namespace {
 
 constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
+constexpr int kBareWindow = 6;     // tokens from "vielen" to a casualty noun without a number
 
 bool IsAdjectiveLike(const Context& ctx, const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
@@ -26,6 +27,17 @@ bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {
   return false;
 }
 
+// The cue class of a phrase starting at token i ("tot", "en", "op de").
+bool CueAt(const Context& ctx, int i, int last, const std::string& cls, int* end) {
+  std::vector<PhraseMatch> here;
+  ctx.lex.figure_cues.MatchAt(ctx.tokens(), i, i, last, &here);
+  for (const auto& m : here)
+    if (ctx.lex.figure_cues.rows()[m.row].value == cls) { *end = m.end; return true; }
+  return false;
+}
+
+bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
+
 std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token) {
   if (int q = ctx.quote_at[token]; q >= 0 && ctx.quote_spans[q].quote >= 0) {
     const Quote& quote = x.quotes[ctx.quote_spans[q].quote];
@@ -37,7 +49,7 @@ std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token
 // Reads the counted noun after a number: returns its token or -1, and the
 // group and kind it gives.
 int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::string* kind, bool* countable,
-             bool* casualty) {
+             bool* casualty, std::string* singular) {
   const auto& toks = ctx.tokens();
   std::string demonym;
   for (int k = i; k < last && k <= i + kMaxAdjectives; ++k) {
@@ -48,6 +60,7 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
       *group = row->options.count("group") ? row->options.at("group") : "";
       *countable = row->options.count("countable") > 0;
       *casualty = row->options.count("casualty") > 0;
+      if (auto sg = row->options.find("singular"); sg != row->options.end()) *singular = sg->second;
       if (!modifier.empty())
         if (const auto* g = ctx.lex.group_nouns.Lookup(modifier)) *group = g->value;
       if (!demonym.empty()) *group = demonym + " " + *group;
@@ -77,10 +90,13 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
   return -1;
 }
 
-// Predicate kind to the right of the noun, up to `stop`.
-std::string VerbKind(const Context& ctx, int from, int stop) {
+// Predicate kind to the right of the noun, up to `stop`; else a verb that
+// stands right before the number ("verwondde negen mensen").
+std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first) {
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop))
-    return ctx.lex.figure_verbs.rows()[m.row].value;
+    if (!ctx.lex.figure_verbs.rows()[m.row].options.count("before")) return ctx.lex.figure_verbs.rows()[m.row].value;
+  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), std::max(sentence_first, number_first - 2), number_first))
+    if (ctx.lex.figure_verbs.rows()[m.row].options.count("before")) return ctx.lex.figure_verbs.rows()[m.row].value;
   return "";
 }
 
@@ -90,11 +106,38 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
   const auto& toks = ctx.tokens();
   const auto& quantities = ctx.an.quantities;
   std::vector<FigureCandidate> out;
+  size_t skip_until = 0;  // quantities consumed by a range
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
-    const Quantity& q = quantities[qi];
+    if (qi < skip_until) continue;
+    Quantity q = quantities[qi];
     if (ctx.time_at[q.number_token] >= 0) continue;
     const int si = toks[q.number_token].sentence;
     const Sentence& s = ctx.an.sentences[si];
+    if (IsQuestion(ctx, s)) continue;  // "Hoeveel doden vielen er?" asserts nothing
+    int cue_end = 0;
+    // "één op de vier agenten": a proportion.
+    if (qi > 0 && toks[quantities[qi - 1].number_token].sentence == si && quantities[qi - 1].last + 2 == q.first &&
+        CueAt(ctx, quantities[qi - 1].last, q.first, "ratio", &cue_end) && cue_end == q.first)
+      continue;
+    // "tussen de 500.000 en één miljoen doden", "20 tot 30 doden": one range.
+    // (A qualifier "tot" may already sit in the upper number's phrase.)
+    if (qi + 1 < quantities.size() && q.value && quantities[qi + 1].value &&
+        CueAt(ctx, q.last, s.last, "range", &cue_end) &&
+        (cue_end == quantities[qi + 1].first || q.last == quantities[qi + 1].first)) {
+      const Quantity& upper = quantities[qi + 1];
+      bool between = q.first > s.first && (toks[q.first - 1].lower == "tussen" ||
+                                           (q.first > s.first + 1 && toks[q.first - 2].lower == "tussen"));
+      if (toks[q.last].lower != "en" || between) {
+        if (*q.value == 0) { skip_until = qi + 2; continue; }  // "nul tot 500.000": a margin, not a report
+        q.low = q.value;
+        q.high = upper.value;
+        q.value.reset();
+        q.qualifier = "about";
+        q.last = upper.last;
+        q.number_token = upper.number_token;
+        skip_until = qi + 2;
+      }
+    }
     // The next number bounds this figure's predicate.
     int stop = s.last;
     for (size_t nq = qi + 1; nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq)
@@ -116,13 +159,20 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (qi + 2 < quantities.size() && toks[quantities[qi + 2].number_token].sentence == si) next_stop = quantities[qi + 2].first;
       stop = next_stop;
     }
-    int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty);
+    std::string singular;
+    int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular);
     const bool subgroup = CueBefore(ctx, q.first, s.first, "subgroup");
+    // The total in "vier van de vijf verdachten werden aangehouden" is not arrested.
+    const bool partitive_total = qi > 0 && toks[quantities[qi - 1].number_token].sentence == si &&
+                                 quantities[qi - 1].last + 2 == q.first &&
+                                 CueBefore(ctx, q.first, s.first, "partitive");
     if (q.article_like) {
       // "geen slachtoffers", "een dode", "onder wie een kind": only tight readings.
       bool zero = q.value && *q.value == 0;
       if (noun != q.last) continue;
-      if (zero ? kind.empty() : (kind.empty() && !subgroup)) continue;
+      if (zero && kind.empty()) continue;
+      if (!zero && !subgroup && (singular.empty() || toks[noun].lower != singular)) continue;
+      if (!zero && q.first > s.first && toks[q.first - 1].lower == "als") continue;  // "als een slachtoffer"
     }
     FigureCandidate c;
     Figure& f = c.figure;
@@ -138,7 +188,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (!subgroup || out.empty() || out.back().sentence != si) continue;
       group = out.back().figure.group;
     }
-    std::string verb = VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop);
+    std::string verb = partitive_total ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first);
     if (kind.empty() || (countable && !verb.empty() && !partitive)) kind = verb.empty() ? kind : verb;
     if (partitive && !verb.empty()) kind = verb;
     if (subgroup && !out.empty() && out.back().sentence == si) {
@@ -162,11 +212,13 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
   }
   // Casualty nouns without a number: "er vielen ook burgerslachtoffers".
   for (const Sentence& s : ctx.an.sentences) {
-    bool bare_verb = false;
+    if (IsQuestion(ctx, s)) continue;
+    std::vector<int> cues;
     for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last))
-      bare_verb |= ctx.lex.figure_cues.rows()[m.row].value == "bare_verb";
-    if (!bare_verb) continue;
+      if (ctx.lex.figure_cues.rows()[m.row].value == "bare_verb") cues.push_back(m.first);
     for (int k = s.first; k < s.last; ++k) {
+      // The noun must follow its verb closely: "er vielen (bij de aanval) ook burgerslachtoffers".
+      if (std::none_of(cues.begin(), cues.end(), [&](int c) { return c < k && k - c <= kBareWindow; })) continue;
       std::string modifier;
       const auto* row = ctx.lex.figure_nouns.Lookup(toks[k].lower, &modifier);
       if (!row || !row->options.count("casualty")) continue;
