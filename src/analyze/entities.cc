@@ -29,6 +29,9 @@ Status EntityRules::Load(const std::string& dir) {
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/function_words.tsv", 1, &fw));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/name_particles.tsv", 1, &particles));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/demonyms.tsv", 3, &demonyms));
+  ResourceFile portfolios;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/portfolios.tsv", 1, &portfolios));
+  for (const auto& r : portfolios.rows) portfolios_.insert(ToLower(r.fields[0]));
   for (const auto& r : roles.rows) roles_[ToLower(r.fields[0])] = r.fields[1];
   for (const auto& r : nouns.rows) actor_nouns_[ToLower(r.fields[0])] = r.fields[1];
   for (const auto& r : fw.rows) function_words_.insert(ToLower(r.fields[0]));
@@ -50,6 +53,15 @@ std::string EntityRules::RoleOf(const std::string& lower) const {
   return "";
 }
 
+std::string EntityRules::RoleEnglish(const std::string& lower) const {
+  if (auto it = roles_.find(lower); it != roles_.end()) return it->second;
+  for (size_t start = 1; start + 4 <= lower.size(); ++start) {
+    if ((lower[start] & 0xC0) == 0x80) continue;
+    if (auto it = roles_.find(lower.substr(start)); it != roles_.end()) return it->second;
+  }
+  return "";
+}
+
 std::string EntityRules::DemonymCountry(const std::string& lower) const {
   auto it = demonyms_.find(lower);
   return it == demonyms_.end() ? "" : it->second;
@@ -66,7 +78,7 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
   auto is_name_token = [&](int i) {
     const Token& t = tokens[i];
     return t.kind == TokenKind::kWord && t.capitalized && owner[i] < 0 && !function_words_.count(t.lower) &&
-           RoleOf(t.lower).empty() && DemonymCountry(t.lower).empty();
+           RoleOf(t.lower).empty() && DemonymCountry(t.lower).empty() && !portfolios_.count(t.lower);
   };
   for (int i = s.first; i < s.last; ++i) {
     if (!is_name_token(i)) continue;
@@ -81,6 +93,9 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
     }
     std::string role;
     if (i > s.first) role = RoleOf(tokens[i - 1].lower);
+    // "minister van Mobiliteit Georges Gilkinet": the role stands before the portfolio.
+    for (int k = i - 1; role.empty() && k > s.first && portfolios_.count(tokens[k].lower); --k)
+      if (tokens[k - 1].lower == "van" && k - 2 >= s.first) role = RoleOf(tokens[k - 2].lower);
     if (role.empty() && end < s.last) role = RoleOf(tokens[end].lower);
     std::string name = article.text.substr(tokens[i].span.begin, tokens[end - 1].span.end - tokens[i].span.begin);
     std::string surname = tokens[end - 1].lower;

@@ -3,7 +3,7 @@
 // branches of a named group ("de lokale tak van Islamitische Staat").
 //
 // Data: resources/<lang>/roles.tsv, actor_nouns.tsv, function_words.tsv,
-//       name_particles.tsv, demonyms.tsv.
+//       name_particles.tsv, demonyms.tsv, portfolios.tsv.
 #pragma once
 
 #include <string>
@@ -23,6 +23,8 @@ class EntityRules {
 
   // Role word of a token ("generaal", or the head of "VN-vluchtelingencommissaris"); "" if none.
   std::string RoleOf(const std::string& lower) const;
+  // English for a role word or compound ("vn-vluchtelingencommissaris" -> "commissioner").
+  std::string RoleEnglish(const std::string& lower) const;
   // ISO country of a nationality adjective ("amerikaanse" -> "US"); "" if none.
   std::string DemonymCountry(const std::string& lower) const;
   // English adjective for an ISO country ("US", "Afghan"); "" if none.
@@ -40,7 +42,7 @@ class EntityRules {
                    std::unordered_map<std::string, Entity>* known_surnames) const;
   std::unordered_map<std::string, std::string> roles_;        // lower -> English
   std::unordered_map<std::string, std::string> actor_nouns_;  // lower -> class
-  std::unordered_set<std::string> function_words_, particles_;
+  std::unordered_set<std::string> function_words_, particles_, portfolios_;
   std::unordered_map<std::string, std::string> demonyms_;     // lower adjective -> ISO
   std::unordered_map<std::string, std::string> demonym_en_;   // ISO -> English adjective
 };

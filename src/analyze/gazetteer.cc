@@ -37,6 +37,10 @@ void Gazetteer::Build(const KnowledgeBase& kb, const TokenizerRules& rules) {
       n.surfaces.push_back(kn.surface.substr(t.span.begin, t.span.size()));
     }
     n.case_sensitive = IsAcronym(kn.surface);
+    {
+      size_t i = 0;
+      n.lowercase_ok = !IsUpper(NextCodePoint(kn.surface, i));
+    }
     n.entry = kb.Find(kn.id);
     n.plural = kn.plural;
     auto& list = by_first_[n.words[0]];
@@ -45,7 +49,11 @@ void Gazetteer::Build(const KnowledgeBase& kb, const TokenizerRules& rules) {
       return o.words == n.words && o.case_sensitive == n.case_sensitive;
     });
     if (same != list.end()) {
-      if (same->entry == n.entry) *same = n;
+      if (same->entry == n.entry) {
+        n.lowercase_ok |= same->lowercase_ok;  // "Taliban" and "taliban" both match
+        n.plural |= same->plural;
+        *same = n;
+      }
       continue;
     }
     list.push_back(std::move(n));
@@ -60,6 +68,7 @@ void Gazetteer::Build(const KnowledgeBase& kb, const TokenizerRules& rules) {
 
 bool Gazetteer::Matches(const Name& n, const std::string& text, const std::vector<Token>& tokens, int i, int last) const {
   if (i + int(n.words.size()) > last) return false;
+  if (!n.lowercase_ok && !tokens[i].capitalized) return false;
   for (size_t k = 0; k < n.words.size(); ++k) {
     const Token& t = tokens[i + k];
     if (t.lower != n.words[k]) return false;
@@ -95,6 +104,7 @@ bool Gazetteer::FindCompound(const std::string& text, const Token& t, int i, Ent
       for (const Name& n : it->second) {
         if (n.words.size() != 1) continue;
         if (n.case_sensitive && text.compare(t.span.begin, hyphen, n.surfaces[0]) != 0) continue;
+        if (!n.lowercase_ok && !t.capitalized) continue;
         *out = MakeEntity(n, {t.span.begin, uint32_t(t.span.begin + hyphen)}, i, i + 1);
         out->partial = true;
         return true;
@@ -106,6 +116,7 @@ bool Gazetteer::FindCompound(const std::string& text, const Token& t, int i, Ent
   for (size_t len = std::min(t.lower.size() - kMinCompoundHead, size_t(40)); len >= kMinCompoundModifier; --len) {
     auto it = single_.find(t.lower.substr(0, len));
     if (it == single_.end()) continue;
+    if (!it->second->lowercase_ok && !t.capitalized) return false;
     std::string_view head = std::string_view(t.lower).substr(len);
     if (!AllLetters(head)) return false;
     // "Amerika|anse" is a suffix, not a compound: a vowel-final name followed

@@ -80,6 +80,12 @@ const KbEntry* KnowledgeBase::Country(const std::string& iso) const {
   return e && e->type == EntityType::kCountry ? e : nullptr;
 }
 
+const KbEntry* KnowledgeBase::StateOf(const std::string& iso) const {
+  for (const auto& [id, e] : entries_)
+    if (e.type == EntityType::kState && e.country == iso) return &e;
+  return nullptr;
+}
+
 const KbEntry* KnowledgeBase::ChildIn(const std::string& parent, const std::string& country) const {
   const KbEntry* best = nullptr;
   for (const auto& [id, e] : entries_)

@@ -39,6 +39,8 @@ class KnowledgeBase {
   const KbEntry* Country(const std::string& iso) const;
   // Children of `parent` active in `country` ("the local branch of IS" in AF).
   const KbEntry* ChildIn(const std::string& parent, const std::string& country) const;
+  // The state actor of an ISO country ("RU" -> "ru"), or null.
+  const KbEntry* StateOf(const std::string& iso) const;
   const std::vector<KbName>& names() const { return names_; }
 
  private:

@@ -186,6 +186,15 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
       if (a.role == role && a.id == ent.id) return;
     e->actors.push_back({role, ent.id, ent.name, span});
   };
+  // A country as the doer is its state ("Rusland heeft … uitgevoerd").
+  auto add_state = [&](const std::string& role, const std::string& iso, Span span) {
+    const KbEntry* state = ctx_.az.kb().StateOf(iso);
+    if (!state) return false;
+    for (const auto& a : e->actors)
+      if (a.role == role && a.id == state->id) return true;
+    e->actors.push_back({role, state->id, state->name, span});
+    return true;
+  };
   auto is_source = [&](const std::string& id) {
     return std::any_of(ss.sources.begin(), ss.sources.end(), [&](const Source& src) { return src.id == id; });
   };
@@ -220,6 +229,9 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
       int en = ctx_.entity_at[k];
       if (en < 0 || ctx_.an.entities[en].first != k) continue;
       const Entity& ent = ctx_.an.entities[en];
+      if (ent.type == EntityType::kCountry && !(k > s.first && IsPreposition(toks[k - 1].lower)) && cls == "violent" &&
+          !is_source(ent.id) && add_state(agent_role, ent.country, ent.span))
+        break;
       if (!ctx_.IsActor(ent) || ent.type == EntityType::kPerson || ent.type == EntityType::kOrganisation) continue;
       if (is_source(ent.id) && !ss.claim) continue;
       bool after_preposition = k > s.first && IsPreposition(toks[k - 1].lower);
@@ -231,6 +243,13 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
       break;
     }
   }
+  // "een Israëlische luchtaanval": the nationality before a violent trigger is the doer.
+  if (cls == "violent" && !have_agent)
+    for (int k = m.first - 1; k >= std::max(s.first, m.first - 2); --k)
+      if (auto iso = ctx_.az.entity_rules().DemonymCountry(toks[k].lower); !iso.empty()) {
+        add_state(agent_role, iso, toks[k].span);
+        break;
+      }
   // Target: "op|tegen X" right after the trigger.
   for (int k = m.last; k < std::min(s.last, m.last + kTargetWindow); ++k) {
     if (!ctx_.lex.ClauseIs(toks[k].lower, "target") || cls != "violent") continue;

@@ -59,6 +59,19 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
       return FromEntity(an.entities[e], TokenSpan(start, an.entities[e].last));
     }
     if (auto c = az.entity_rules().DemonymCountry(t.lower); !c.empty()) demonym = c;
+    // A role word names an unnamed source ("de burgemeester"), unless a name follows.
+    if (std::string role = az.entity_rules().RoleEnglish(t.lower); !role.empty() && entity_at[k] < 0 &&
+        !lex.sources.Lookup(t.lower)) {
+      bool named = k + 1 < last && entity_at[k + 1] >= 0 && an.entities[entity_at[k + 1]].type == EntityType::kPerson;
+      if (!named) {
+        Source s;
+        s.span = TokenSpan(start, k + 1);
+        s.name = Text(s.span);
+        s.id = "unnamed:" + (demonym.empty() ? "" : az.entity_rules().DemonymEnglish(demonym) + " ") + role;
+        return s;
+      }
+      continue;
+    }
     std::string modifier;
     if (const auto* row = lex.sources.Lookup(t.lower, &modifier)) {
       Source s;
@@ -112,7 +125,7 @@ std::vector<Source> Context::ReadSourcesBefore(int begin, int end) const {
       if (k >= begin && toks[k].lower == "en") { --k; continue; }
       break;
     }
-    if (lex.sources.Lookup(t.lower)) {
+    if (lex.sources.Lookup(t.lower) || (!az.entity_rules().RoleEnglish(t.lower).empty() && entity_at[k] < 0)) {
       int start = k;
       while (start - 1 >= begin && toks[start - 1].kind == TokenKind::kWord && entity_at[start - 1] < 0 &&
              (toks[start - 1].lower == "de" || toks[start - 1].lower == "het" || toks[start - 1].lower == "een" ||
@@ -142,7 +155,9 @@ std::optional<Source> Context::ResolvePronoun(int i) const {
     if (e < 0) continue;
     const Entity& ent = an.entities[e];
     if (!IsActor(ent)) continue;
-    if (person ? ent.type == EntityType::kPerson : (plural && ent.plural)) {
+    // "ze"/"zij" may be a woman or a group: the nearest of either.
+    bool either = plural && row->options.count("or_person");
+    if (person ? ent.type == EntityType::kPerson : ((plural && ent.plural) || (either && ent.type == EntityType::kPerson))) {
       Source s;
       s.span = tokens()[i].span;
       s.name = Text(s.span);
@@ -154,12 +169,32 @@ std::optional<Source> Context::ResolvePronoun(int i) const {
   return std::nullopt;
 }
 
+const std::vector<Source>& Context::SourcesAt(int i) const {
+  static const std::vector<Source> kNone;
+  const int si = tokens()[i].sentence;
+  const SentenceSources& ss = sentence_sources[si];
+  if (ss.parts.size() <= 1) return ss.sources;
+  const int seg = ss.segment[i - an.sentences[si].first];
+  const SentenceSources::Part* best = nullptr;
+  int best_distance = 1 << 30;
+  for (const auto& p : ss.parts) {
+    int d = p.segment == seg ? -1 : std::abs(p.cue - i);
+    if (d < best_distance) { best = &p; best_distance = d; }
+  }
+  return best ? best->sources : kNone;
+}
+
 void Context::FindSentenceSources() {
   sentence_sources.assign(an.sentences.size(), {});
   const auto& toks = tokens();
   for (size_t si = 0; si < an.sentences.size(); ++si) {
     const Sentence& s = an.sentences[si];
     SentenceSources& out = sentence_sources[si];
+    int seg = 0;
+    for (int i = s.first; i < s.last; ++i) {
+      if (toks[i].lower == "," && quote_at[i] < 0) ++seg;
+      out.segment.push_back(seg);
+    }
     for (const auto& m : lex.attribution.FindAll(toks, s.first, s.last)) {
       const auto& row = lex.attribution.rows()[m.row];
       if (quote_at[m.first] >= 0) continue;  // words inside a quote are the quote's
@@ -178,11 +213,20 @@ void Context::FindSentenceSources() {
         if (found.empty() && inverted) found = ReadSourcesBefore(s.first, m.first);
       }
       if (found.empty()) continue;
-      out.sources = found;
       // "claimt dat …" reports a claim of anything; only "claimt de aanslag" claims an act.
-      out.claim = row.value == "claim" && !(m.end < s.last && lex.ClauseIs(toks[m.end].lower, "clause_start"));
-      out.cue = m.first;
-      break;
+      bool claim = row.value == "claim" && !(m.end < s.last && lex.ClauseIs(toks[m.end].lower, "clause_start"));
+      out.parts.push_back({found, claim, m.first, out.segment[m.first - s.first]});
+    }
+    if (out.parts.empty()) continue;
+    out.sources = out.parts[0].sources;
+    out.claim = out.parts[0].claim;
+    out.cue = out.parts[0].cue;
+    // "Dat melden lokale bronnen": the source of the sentence before.
+    if (si > 0 && out.cue == s.first + 1 && toks[s.first].lower == "dat" && sentence_sources[si - 1].parts.empty()) {
+      SentenceSources& prev = sentence_sources[si - 1];
+      prev.sources = out.sources;
+      prev.cue = -1;
+      prev.parts.push_back({out.sources, false, -1, 0});
     }
   }
 }

@@ -14,9 +14,19 @@
 namespace kroniek {
 
 struct SentenceSources {
-  std::vector<Source> sources;  // who says what this sentence says
+  std::vector<Source> sources;  // who says what this sentence says (its first cue)
   bool claim = false;           // the reporting verb claims responsibility
   int cue = -1;                 // token of the cue (verb, "volgens"), or -1
+  // Every cue of the sentence; with several, each speaks for its own
+  // comma-separated part ("Volgens de politie …, de organisatie spreekt van …").
+  struct Part {
+    std::vector<Source> sources;
+    bool claim = false;
+    int cue = -1;
+    int segment = 0;
+  };
+  std::vector<Part> parts;
+  std::vector<int> segment;  // per token of the sentence: its comma-separated part
 };
 
 struct QuoteSpan {
@@ -53,6 +63,8 @@ struct Context {
   // The actor a pronoun at token i refers to, by grammatical number.
   std::optional<Source> ResolvePronoun(int i) const;
   Source FromEntity(const Entity& e, Span span) const;
+  // Who says what token i says: the cue of its part of the sentence, else the nearest.
+  const std::vector<Source>& SourcesAt(int i) const;
   // Works out sentence_sources for every sentence.
   void FindSentenceSources();
 };

@@ -64,8 +64,9 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     if (e.m.status == "foiled") continue;
     if (m.generic) {
       if (settled) return -1;  // "een aanslag wou plegen": a new, unrealised event
-      if (ctx_.lex.ClassOf(e.m.type) != ctx_.lex.ClassOf(m.type)) continue;
-      if (!m.joins.empty() && std::find(m.joins.begin(), m.joins.end(), e.m.type) == m.joins.end() && !e.generic)
+      // A generic trigger joins the types it lists, else any of its class.
+      if (m.joins.empty() ? ctx_.lex.ClassOf(e.m.type) != ctx_.lex.ClassOf(m.type)
+                          : std::find(m.joins.begin(), m.joins.end(), e.m.type) == m.joins.end() && !e.generic)
         continue;
       // "de aanslag" names a main event, not a phase that follows it.
       if (e.sub_event && e.last_sentence != sentence) continue;
@@ -82,7 +83,7 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
   return best;
 }
 
-void EventAssembler::AddMention(const MentionInfo& m, int sentence) {
+int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
   int k = Resolve(m, sentence);
   if (k < 0) {
     Ev e;
@@ -117,6 +118,7 @@ void EventAssembler::AddMention(const MentionInfo& m, int sentence) {
   e.mention_sentences.push_back(sentence);
   ++e.mentions;
   sentence_mentions_.push_back({sentence, m, k});
+  return k;
 }
 
 void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction* out) {
@@ -179,6 +181,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
     } else {
       event = EventForFigure(c);
     }
+    if (!c.needs_event.empty() && (event < 0 || events_[event].m.type != c.needs_event)) continue;
     if (event < 0) {
       // No event near: one of the type the figure implies.
       auto info = ctx_.lex.figure_kinds.find(f.kind);
@@ -189,8 +192,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       m.first = c.token;
       m.status = "occurred";
       m.date = args_.DateFor(c.sentence, c.token);
-      AddMention(m, c.sentence);
-      event = int(events_.size()) - 1;
+      event = AddMention(m, c.sentence);
     }
     Ev& e = events_[event];
     if (c.parent_token >= 0) {
@@ -279,10 +281,9 @@ void EventAssembler::InheritLocations() {
       continue;
     }
     Location& loc = e.m.location;
-    // Only violence and disasters take a city from their neighbours; others
-    // (a withdrawal, an evacuation) only the country.
+    // A withdrawal or an evacuation leaves a country, not a neighbour's city.
     const std::string& cls = ctx_.lex.ClassOf(e.m.type);
-    if (cls != "violent" && cls != "disaster") {
+    if (cls == "movement") {
       const KbEntry* country = ctx_.az.kb().Country(from.country);
       if (!country) continue;
       from.id = country->id;

@@ -22,7 +22,7 @@ class EventAssembler {
  private:
   bool TypesJoin(const Ev& e, const std::string& type) const;
   int Resolve(const MentionInfo& m, int sentence) const;
-  void AddMention(const MentionInfo& m, int sentence);
+  int AddMention(const MentionInfo& m, int sentence);  // returns the event
   int EventForFigure(const FigureCandidate& c) const;
   void AttachFigures(const std::vector<FigureCandidate>& figures);
   void Finish(Extraction* out);

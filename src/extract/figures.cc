@@ -8,6 +8,7 @@ namespace {
 
 constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
 constexpr int kBareWindow = 6;     // tokens from "vielen" to a casualty noun without a number
+constexpr int kTollWindow = 10;    // "Het dodental van de zware aardbeving in Marokko is opgelopen tot 2012"
 
 bool IsAdjectiveLike(const Context& ctx, const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
@@ -43,13 +44,13 @@ std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token
     const Quote& quote = x.quotes[ctx.quote_spans[q].quote];
     if (!quote.speaker.name.empty()) return {quote.speaker};
   }
-  return ctx.sentence_sources[ctx.tokens()[token].sentence].sources;
+  return ctx.SourcesAt(token);
 }
 
 // Reads the counted noun after a number: returns its token or -1, and the
 // group and kind it gives.
 int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::string* kind, bool* countable,
-             bool* casualty, std::string* singular) {
+             bool* casualty, std::string* singular, std::string* needs_event) {
   const auto& toks = ctx.tokens();
   std::string demonym;
   for (int k = i; k < last && k <= i + kMaxAdjectives; ++k) {
@@ -61,6 +62,7 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
       *countable = row->options.count("countable") > 0;
       *casualty = row->options.count("casualty") > 0;
       if (auto sg = row->options.find("singular"); sg != row->options.end()) *singular = sg->second;
+      if (auto ne = row->options.find("needs_event"); ne != row->options.end()) *needs_event = ne->second;
       if (!modifier.empty())
         if (const auto* g = ctx.lex.group_nouns.Lookup(modifier)) *group = g->value;
       if (!demonym.empty()) *group = demonym + " " + *group;
@@ -140,8 +142,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     }
     // The next number bounds this figure's predicate.
     int stop = s.last;
+    // (A sub-group "onder wie vier boeren" does not end its total's predicate.)
     for (size_t nq = qi + 1; nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq)
-      if (!quantities[nq].article_like || (quantities[nq].value && *quantities[nq].value == 0)) {
+      if ((!quantities[nq].article_like || (quantities[nq].value && *quantities[nq].value == 0)) &&
+          !CueBefore(ctx, quantities[nq].first, s.first, "subgroup")) {
         stop = quantities[nq].first;
         break;
       }
@@ -159,8 +163,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (qi + 2 < quantities.size() && toks[quantities[qi + 2].number_token].sentence == si) next_stop = quantities[qi + 2].first;
       stop = next_stop;
     }
-    std::string singular;
-    int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular);
+    std::string singular, needs_event;
+    int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event);
     const bool subgroup = CueBefore(ctx, q.first, s.first, "subgroup");
     // The total in "vier van de vijf verdachten werden aangehouden" is not arrested.
     const bool partitive_total = qi > 0 && toks[quantities[qi - 1].number_token].sentence == si &&
@@ -183,12 +187,27 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.low = q.low;
     f.high = q.high;
     f.qualifier = q.qualifier;
-    if (noun < 0) {
+    if (noun < 0 && !subgroup) {
+      // "het dodental is opgelopen tot 2012": the toll noun before says what is counted.
+      for (int k = q.first - 1; k >= std::max(s.first, q.first - kTollWindow) && kind.empty(); --k) {
+        std::vector<PhraseMatch> here;
+        ctx.lex.figure_cues.MatchAt(toks, k, s.first, q.first, &here);
+        for (const auto& m : here) {
+          const auto& row = ctx.lex.figure_cues.rows()[m.row];
+          if (row.value == "toll" && row.options.count("kind")) {
+            kind = row.options.at("kind");
+            group = "people";
+          }
+        }
+      }
+      if (kind.empty()) continue;
+    } else if (noun < 0) {
       // "van wie 1404 ernstig": a sub-group with no noun of its own.
-      if (!subgroup || out.empty() || out.back().sentence != si) continue;
+      if (out.empty() || out.back().sentence != si) continue;
       group = out.back().figure.group;
     }
-    std::string verb = partitive_total ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first);
+    std::string verb = partitive_total || (noun < 0 && !subgroup)
+                           ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first);
     if (kind.empty() || (countable && !verb.empty() && !partitive)) kind = verb.empty() ? kind : verb;
     if (partitive && !verb.empty()) kind = verb;
     if (subgroup && !out.empty() && out.back().sentence == si) {
@@ -203,6 +222,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     }
     f.kind = kind;
     f.group = group;
+    if (kind == "other") c.needs_event = needs_event;
     int end = noun >= 0 ? noun + 1 : q.last;
     f.span = ctx.TokenSpan(q.first, end);
     if (noun >= 0) f.group_span = ctx.TokenSpan(noun_from, noun + 1);

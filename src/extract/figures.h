@@ -15,6 +15,7 @@ struct FigureCandidate {
   int parent_token = -1;  // number token of the figure this is a sub-group of
   bool continuation = false;  // a counted group whose kind comes from the sentence before
   bool in_title = false;
+  std::string needs_event;    // the event type the figure only counts for ("betogers": protest)
 };
 
 // All figure candidates of the article, in text order.

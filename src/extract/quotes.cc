@@ -118,13 +118,15 @@ void QuoteRules::Classify(Context& ctx, Extraction* out) const {
     const int clause_last = sentences[toks[close].sentence].last;
     Quote q;
     q.span = {toks[open + 1].span.begin, toks[close - 1].span.end};
+    // The speaker: the reporting clause after the quote, a colon clause
+    // before it, a reporting verb earlier in the sentence ("sprak van
+    // „…”"); a whole quote may also continue the previous speaker.
     std::optional<Source> speaker = SpeakerAfter(ctx, close, clause_last);
     if (!speaker) speaker = SpeakerBefore(ctx, open, s.first);
+    const auto& ss = ctx.sentence_sources[si];
+    if (!speaker && !ss.sources.empty() && ss.cue >= 0 && ss.cue < open) speaker = ctx.SourcesAt(open).front();
     if (words <= scare_max_words_) {
-      // A short quote is a partial quote only inside reported speech.
-      const auto& ss = ctx.sentence_sources[si];
-      if (!speaker && !ss.sources.empty() && ss.cue >= 0 && ss.cue < open) speaker = ss.sources.front();
-      if (!speaker) continue;  // scare quote
+      if (!speaker) continue;  // a scare quote: not a quote
       q.kind = "partial";
     } else {
       q.kind = (open == s.first || toks[open - 1].lower == ":") ? "full" : "partial";
