@@ -17,6 +17,7 @@ Status Analyzer::Load(const std::string& dir, const std::string& lang) {
   KRONIEK_RETURN_IF_ERROR(times_.Load(lang_dir));
   KRONIEK_RETURN_IF_ERROR(kb_.Load(dir, lang));
   KRONIEK_RETURN_IF_ERROR(entity_rules_.Load(lang_dir));
+  for (const auto& w : entity_rules_.WordsOf("elision")) tokenizer_.elisions.insert(w);
   gazetteer_.Build(kb_, tokenizer_);
   return Status();
 }
@@ -31,7 +32,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   *a = Analysis();
   if (article.lang.empty()) article.lang = DetectLanguage(article.text);
   for (const auto& p : article.paragraphs) Tokenize(article.text, p.span, tokenizer_, &a->tokens);
-  SplitSentences(article, &a->tokens, &a->sentences);
+  SplitSentences(article, tokenizer_, &a->tokens, &a->sentences);
   for (const auto& s : a->sentences) {
     numbers_.Find(a->tokens, s.first, s.last, &a->quantities);
     times_.Find(article.text, a->tokens, s.first, s.last, numbers_, article.published, &a->times);

@@ -10,10 +10,6 @@ namespace kroniek {
 namespace {
 constexpr int kMaxAdjectives = 5;  // "de door uiterst bloedige aanslagen beruchte groep"
 
-bool IsDeterminer(const std::string& w, const std::unordered_set<std::string>& function_words) {
-  return w == "de" || w == "het" || w == "deze" || w == "die" || w == "dat";
-}
-
 bool ClassMatches(const std::string& cls, EntityType t) {
   if (cls == "armed_group") return t == EntityType::kArmedGroup;
   if (cls == "military") return t == EntityType::kMilitary;
@@ -34,7 +30,8 @@ Status EntityRules::Load(const std::string& dir) {
   for (const auto& r : portfolios.rows) portfolios_.insert(ToLower(r.fields[0]));
   for (const auto& r : roles.rows) roles_[ToLower(r.fields[0])] = r.fields[1];
   for (const auto& r : nouns.rows) actor_nouns_[ToLower(r.fields[0])] = r.fields[1];
-  for (const auto& r : fw.rows) function_words_.insert(ToLower(r.fields[0]));
+  for (const auto& r : fw.rows)
+    word_classes_[ToLower(r.fields[0])] = r.fields.size() > 1 ? SplitComma(r.fields[1]) : std::vector<std::string>{};
   for (const auto& r : particles.rows) particles_.insert(ToLower(r.fields[0]));
   for (const auto& r : demonyms.rows) {
     for (const auto& form : SplitBar(r.fields[0])) demonyms_[ToLower(form)] = r.fields[1];
@@ -51,6 +48,18 @@ std::string EntityRules::RoleOf(const std::string& lower) const {
     if (roles_.count(lower.substr(start))) return lower;
   }
   return "";
+}
+
+bool EntityRules::WordIs(const std::string& lower, const std::string& cls) const {
+  auto it = word_classes_.find(lower);
+  return it != word_classes_.end() && std::find(it->second.begin(), it->second.end(), cls) != it->second.end();
+}
+
+std::vector<std::string> EntityRules::WordsOf(const std::string& cls) const {
+  std::vector<std::string> out;
+  for (const auto& [word, classes] : word_classes_)
+    if (std::find(classes.begin(), classes.end(), cls) != classes.end()) out.push_back(word);
+  return out;
 }
 
 std::string EntityRules::RoleEnglish(const std::string& lower) const {
@@ -77,7 +86,7 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
                               std::unordered_map<std::string, Entity>* known) const {
   auto is_name_token = [&](int i) {
     const Token& t = tokens[i];
-    return t.kind == TokenKind::kWord && t.capitalized && owner[i] < 0 && !function_words_.count(t.lower) &&
+    return t.kind == TokenKind::kWord && t.capitalized && owner[i] < 0 && !IsFunctionWord(t.lower) &&
            RoleOf(t.lower).empty() && DemonymCountry(t.lower).empty() && !portfolios_.count(t.lower);
   };
   for (int i = s.first; i < s.last; ++i) {
@@ -95,7 +104,7 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
     if (i > s.first) role = RoleOf(tokens[i - 1].lower);
     // "minister van Mobiliteit Georges Gilkinet": the role stands before the portfolio.
     for (int k = i - 1; role.empty() && k > s.first && portfolios_.count(tokens[k].lower); --k)
-      if (tokens[k - 1].lower == "van" && k - 2 >= s.first) role = RoleOf(tokens[k - 2].lower);
+      if (WordIs(tokens[k - 1].lower, "genitive") && k - 2 >= s.first) role = RoleOf(tokens[k - 2].lower);
     if (role.empty() && end < s.last) role = RoleOf(tokens[end].lower);
     std::string name = article.text.substr(tokens[i].span.begin, tokens[end - 1].span.end - tokens[i].span.begin);
     std::string surname = tokens[end - 1].lower;
@@ -149,7 +158,7 @@ void EntityRules::Find(const Article& article, const std::vector<Token>& tokens,
       if (noun == actor_nouns_.end() || owner[i] >= 0) continue;
       int det = -1;
       for (int k = i - 1; k >= s.first && k >= i - 1 - kMaxAdjectives; --k) {
-        if (IsDeterminer(tokens[k].lower, function_words_)) { det = k; break; }
+        if (WordIs(tokens[k].lower, "definite")) { det = k; break; }
         if (tokens[k].kind != TokenKind::kWord || owner[k] >= 0) break;
       }
       if (det < 0) continue;
@@ -161,7 +170,8 @@ void EntityRules::Find(const Article& article, const std::vector<Token>& tokens,
       e.anaphor = true;
       if (noun->second == "branch") {
         // "de lokale tak van ORG" -> ORG's child in the article's country.
-        if (i + 2 < s.last && tokens[i + 1].lower == "van" && owner[i + 2] >= 0 && owner[i + 2] < int(entities->size())) {
+        if (i + 2 < s.last && WordIs(tokens[i + 1].lower, "genitive") && owner[i + 2] >= 0 &&
+            owner[i + 2] < int(entities->size())) {
           const Entity& parent = (*entities)[owner[i + 2]];
           if (const KbEntry* child = kb.ChildIn(parent.id, main_country)) {
             e.id = child->id;

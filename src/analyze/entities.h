@@ -29,7 +29,11 @@ class EntityRules {
   std::string DemonymCountry(const std::string& lower) const;
   // English adjective for an ISO country ("US", "Afghan"); "" if none.
   std::string DemonymEnglish(const std::string& iso) const;
-  bool IsFunctionWord(const std::string& lower) const { return function_words_.count(lower) > 0; }
+  bool IsFunctionWord(const std::string& lower) const { return word_classes_.count(lower) > 0; }
+  // A function word's class (function_words.tsv): "determiner", "genitive", …
+  bool WordIs(const std::string& lower, const std::string& cls) const;
+  // Words of a class, for stages that keep their own sets (the tokenizer's elisions).
+  std::vector<std::string> WordsOf(const std::string& cls) const;
 
   // Adds persons and resolved descriptions to `entities` (sorted by position).
   // `blocked[i]` marks tokens already used by times or numbers.
@@ -42,7 +46,8 @@ class EntityRules {
                    std::unordered_map<std::string, Entity>* known_surnames) const;
   std::unordered_map<std::string, std::string> roles_;        // lower -> English
   std::unordered_map<std::string, std::string> actor_nouns_;  // lower -> class
-  std::unordered_set<std::string> function_words_, particles_, portfolios_;
+  std::unordered_map<std::string, std::vector<std::string>> word_classes_;  // function word -> classes
+  std::unordered_set<std::string> particles_, portfolios_;
   std::unordered_map<std::string, std::string> demonyms_;     // lower adjective -> ISO
   std::unordered_map<std::string, std::string> demonym_en_;   // ISO -> English adjective
 };

@@ -59,6 +59,16 @@ size_t AbbreviationEnd(const std::string& text, size_t start, size_t dot, size_t
   return best;
 }
 
+// An apostrophe that starts an elided word ("'s avonds"): its end, else i.
+size_t ElisionEnd(const std::string& text, size_t start, size_t i, size_t end, const TokenizerRules& rules) {
+  size_t k = start;
+  if (!IsApostrophe(NextCodePoint(text, k))) return i;
+  size_t m = k;
+  while (m < end && IsLetter(PeekAt(text, m, end))) NextCodePoint(text, m);
+  if (m == k || (m < end && IsWordChar(PeekAt(text, m, end)))) return i;
+  return rules.elisions.count(ToLower(std::string_view(text.data() + start, m - start))) ? m : i;
+}
+
 }  // namespace
 
 void Tokenize(const std::string& text, Span span, const TokenizerRules& rules, std::vector<Token>* out) {
@@ -95,9 +105,8 @@ void Tokenize(const std::string& text, Span span, const TokenizerRules& rules, s
       if (j < end && text[j] == '.') j = AbbreviationEnd(text, start, j, end, rules);
       i = j;
       t.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
-    } else if (IsApostrophe(c) && (PeekAt(text, i, end) == U's' || PeekAt(text, i, end) == U't') &&
-               !IsWordChar(PeekAt(text, i + 1, end))) {
-      i += 1;  // 's, 't: elided articles ("'s avonds")
+    } else if (size_t e = ElisionEnd(text, start, i, end, rules); e > i) {
+      i = e;  // 's, 't: elided articles ("'s avonds")
       t.kind = TokenKind::kWord;
     } else if (IsQuoteMark(c)) {
       t.kind = TokenKind::kQuote;
@@ -112,7 +121,8 @@ void Tokenize(const std::string& text, Span span, const TokenizerRules& rules, s
   }
 }
 
-void SplitSentences(const Article& article, std::vector<Token>* tokens, std::vector<Sentence>* sentences) {
+void SplitSentences(const Article& article, const TokenizerRules& rules, std::vector<Token>* tokens,
+                    std::vector<Sentence>* sentences) {
   auto& toks = *tokens;
   size_t p = 0;
   int start = 0;
@@ -145,7 +155,7 @@ void SplitSentences(const Article& article, std::vector<Token>* tokens, std::vec
     if (last >= int(toks.size())) break;
     const Token& next = toks[last];
     bool starts_new = next.capitalized || next.kind == TokenKind::kNumber || next.kind == TokenKind::kQuote ||
-                      next.lower == "'s" || next.lower == "'t";
+                      rules.elisions.count(next.lower) > 0;
     if (starts_new) { close(last); i = last - 1; }
   }
   close(int(toks.size()));

@@ -27,11 +27,12 @@ std::vector<std::string> SplitTabs(const std::string& s) {
 }
 }  // namespace
 
-std::vector<std::string> SplitBar(const std::string& s) {
+namespace {
+std::vector<std::string> Split(const std::string& s, char sep) {
   std::vector<std::string> out;
   size_t start = 0;
   while (start <= s.size()) {
-    size_t bar = s.find('|', start);
+    size_t bar = s.find(sep, start);
     if (bar == std::string::npos) bar = s.size();
     std::string part = Trim(s.substr(start, bar - start));
     if (!part.empty()) out.push_back(part);
@@ -39,6 +40,10 @@ std::vector<std::string> SplitBar(const std::string& s) {
   }
   return out;
 }
+}  // namespace
+
+std::vector<std::string> SplitBar(const std::string& s) { return Split(s, '|'); }
+std::vector<std::string> SplitComma(const std::string& s) { return Split(s, ','); }
 
 Status LoadResourceFile(const std::string& path, size_t min_fields, ResourceFile* out) {
   std::ifstream in(path);

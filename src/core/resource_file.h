@@ -33,5 +33,7 @@ Status LoadResourceFile(const std::string& path, size_t min_fields, ResourceFile
 
 // Splits "a|b|c" into its non-empty parts.
 std::vector<std::string> SplitBar(const std::string& s);
+// Splits "a,b,c" into its non-empty parts.
+std::vector<std::string> SplitComma(const std::string& s);
 
 }  // namespace kroniek

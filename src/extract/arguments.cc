@@ -236,7 +236,8 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
       if (is_source(ent.id) && !ss.claim) continue;
       bool after_preposition = k > s.first && IsPreposition(toks[k - 1].lower);
       // "leden van IS": a member noun makes "van" the perpetrator's mark.
-      if (after_preposition && toks[k - 1].lower == "van" && k - 2 >= s.first && ctx_.lex.group_nouns.Lookup(toks[k - 2].lower))
+      if (after_preposition && ctx_.WordIs(toks[k - 1].lower, "genitive") && k - 2 >= s.first &&
+          ctx_.lex.group_nouns.Lookup(toks[k - 2].lower))
         after_preposition = false;
       if (after_preposition) continue;
       add_actor(ss.claim && is_source(ent.id) ? "claimed_by" : agent_role, ent, ent.span);

@@ -78,7 +78,7 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
       int end = k + 1;
       std::string id = "unnamed:" + (demonym.empty() ? "" : az.entity_rules().DemonymEnglish(demonym) + " ") + row->value;
       // "de woordvoerder van het ziekenhuis" / "een woordvoerder van de taliban"
-      if (end + 1 < last && toks[end].lower == "van") {
+      if (end + 1 < last && WordIs(toks[end].lower, "genitive")) {
         if (auto inner = ReadSourceAfter(end + 1, last)) {
           end = end + 1;
           while (end < last && toks[end].span.end <= inner->span.begin) ++end;
@@ -112,7 +112,7 @@ std::vector<Source> Context::ReadSourcesBefore(int begin, int end) const {
     if (int e = entity_at[k]; e >= 0 && IsActor(an.entities[e])) {
       const Entity& ent = an.entities[e];
       int start = ent.first;
-      while (start - 1 >= begin && (toks[start - 1].lower == "de" || toks[start - 1].lower == "het" ||
+      while (start - 1 >= begin && (WordIs(toks[start - 1].lower, "definite") ||
                                     !az.entity_rules().DemonymCountry(toks[start - 1].lower).empty()))
         --start;
       // "op een persconferentie van het ministerie": not the subject.
@@ -122,18 +122,18 @@ std::vector<Source> Context::ReadSourcesBefore(int begin, int end) const {
       }
       out.insert(out.begin(), FromEntity(ent, TokenSpan(start, ent.last)));
       k = start - 1;
-      if (k >= begin && toks[k].lower == "en") { --k; continue; }
+      if (k >= begin && WordIs(toks[k].lower, "coordinator")) { --k; continue; }
       break;
     }
     if (lex.sources.Lookup(t.lower) || (!az.entity_rules().RoleEnglish(t.lower).empty() && entity_at[k] < 0)) {
       int start = k;
       while (start - 1 >= begin && toks[start - 1].kind == TokenKind::kWord && entity_at[start - 1] < 0 &&
-             (toks[start - 1].lower == "de" || toks[start - 1].lower == "het" || toks[start - 1].lower == "een" ||
+             (WordIs(toks[start - 1].lower, "determiner") ||
               !az.entity_rules().DemonymCountry(toks[start - 1].lower).empty()))
         --start;
       if (auto s = ReadSourceAfter(start, end)) out.insert(out.begin(), *s);
       k = start - 1;
-      if (k >= begin && toks[k].lower == "en") { --k; continue; }
+      if (k >= begin && WordIs(toks[k].lower, "coordinator")) { --k; continue; }
       break;
     }
     if (lex.pronouns.Lookup(t.lower) && (k == begin || toks[k - 1].kind == TokenKind::kPunct)) {
@@ -222,7 +222,8 @@ void Context::FindSentenceSources() {
     out.claim = out.parts[0].claim;
     out.cue = out.parts[0].cue;
     // "Dat melden lokale bronnen": the source of the sentence before.
-    if (si > 0 && out.cue == s.first + 1 && toks[s.first].lower == "dat" && sentence_sources[si - 1].parts.empty()) {
+    if (si > 0 && out.cue == s.first + 1 && WordIs(toks[s.first].lower, "anaphoric_that") &&
+        sentence_sources[si - 1].parts.empty()) {
       SentenceSources& prev = sentence_sources[si - 1];
       prev.sources = out.sources;
       prev.cue = -1;

@@ -53,6 +53,7 @@ struct Context {
   std::string Text(Span s) const { return article.text.substr(s.begin, s.size()); }
   Span TokenSpan(int first, int last) const { return {an.tokens[first].span.begin, an.tokens[last - 1].span.end}; }
   bool IsActor(const Entity& e) const;
+  bool WordIs(const std::string& lower, const std::string& cls) const { return az.entity_rules().WordIs(lower, cls); }
 
   // A source phrase starting at token i ("de terreurgroep IS-K", "een
   // woordvoerder", "Amerikaanse diplomaten", "de woordvoerder van het ziekenhuis").

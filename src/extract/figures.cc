@@ -86,8 +86,8 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
     }
     if (auto c = ctx.az.entity_rules().DemonymCountry(t.lower); !c.empty()) demonym = ctx.az.entity_rules().DemonymEnglish(c);
     // "alle vijf de raketten", "drie andere doden"
-    bool determiner = k == i && (t.lower == "de" || t.lower == "het");
-    if (!IsAdjectiveLike(ctx, t) && t.lower != "andere" && !determiner) return -1;
+    bool determiner = k == i && ctx.WordIs(t.lower, "definite");
+    if (!IsAdjectiveLike(ctx, t) && !ctx.WordIs(t.lower, "other") && !determiner) return -1;
   }
   return -1;
 }
@@ -127,9 +127,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         CueAt(ctx, q.last, s.last, "range", &cue_end) &&
         (cue_end == quantities[qi + 1].first || q.last == quantities[qi + 1].first)) {
       const Quantity& upper = quantities[qi + 1];
-      bool between = q.first > s.first && (toks[q.first - 1].lower == "tussen" ||
-                                           (q.first > s.first + 1 && toks[q.first - 2].lower == "tussen"));
-      if (toks[q.last].lower != "en" || between) {
+      bool between = q.first > s.first && (ctx.WordIs(toks[q.first - 1].lower, "between") ||
+                                           (q.first > s.first + 1 && ctx.WordIs(toks[q.first - 2].lower, "between")));
+      // "A en B" is a range only after "tussen"; "A tot B" always is.
+      if (!ctx.WordIs(toks[q.last].lower, "coordinator") || between) {
         if (*q.value == 0) { skip_until = qi + 2; continue; }  // "nul tot 500.000": a margin, not a report
         q.low = q.value;
         q.high = upper.value;
@@ -176,7 +177,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (noun != q.last) continue;
       if (zero && kind.empty()) continue;
       if (!zero && !subgroup && (singular.empty() || toks[noun].lower != singular)) continue;
-      if (!zero && q.first > s.first && toks[q.first - 1].lower == "als") continue;  // "als een slachtoffer"
+      if (!zero && q.first > s.first && ctx.WordIs(toks[q.first - 1].lower, "comparison")) continue;  // "als een slachtoffer"
     }
     FigureCandidate c;
     Figure& f = c.figure;
@@ -246,7 +247,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         const Token& prev = toks[k - 1];
         if (ctx.quantity_at[k - 1] >= 0 || ctx.az.entity_rules().IsFunctionWord(prev.lower) ||
             IsAdjectiveLike(ctx, prev)) {
-          if (prev.lower != "ook") continue;  // "de slachtoffers", "vijf doden": not bare
+          if (!ctx.WordIs(prev.lower, "also")) continue;  // "de slachtoffers", "vijf doden": not bare
         }
       }
       if (std::any_of(out.begin(), out.end(), [&](const FigureCandidate& c) {
