@@ -113,7 +113,7 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
                   known->count(surname);
     if (!accept) { i = end - 1; continue; }
     Entity e;
-    if (end - i == 1 && known->count(surname)) e = known->at(surname);  // "McKenzie" after "generaal McKenzie"
+    if (end - i == 1 && known->count(surname)) e = known->at(surname);  // 'McKenzie' after 'generaal McKenzie'
     e.span = {tokens[i].span.begin, tokens[end - 1].span.end};
     e.first = i;
     e.last = end;
@@ -123,7 +123,7 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
       e.id = "person:" + name;
     }
     if (!role.empty()) e.role = role;
-    // Nationality from "de Amerikaanse generaal McKenzie".
+    // Nationality from 'de Amerikaanse generaal McKenzie'.
     if (i >= 2 && e.country.empty()) e.country = DemonymCountry(tokens[i - 2].lower);
     (*known)[surname] = e;
     found->push_back(e);

@@ -7,7 +7,7 @@
 namespace kroniek {
 
 namespace {
-constexpr size_t kMinCompoundModifier = 5;  // bytes: "Taliban", not "Iran"
+constexpr size_t kMinCompoundModifier = 5;  // bytes: 'Taliban', not 'Iran'
 constexpr size_t kMinCompoundHead = 4;
 
 bool IsAcronym(const std::string& s) {
@@ -50,7 +50,7 @@ void Gazetteer::Build(const KnowledgeBase& kb, const TokenizerRules& rules) {
     });
     if (same != list.end()) {
       if (same->entry == n.entry) {
-        n.lowercase_ok |= same->lowercase_ok;  // "Taliban" and "taliban" both match
+        n.lowercase_ok |= same->lowercase_ok;  // 'Taliban' and 'taliban' both match
         n.plural |= same->plural;
         *same = n;
       }
@@ -95,7 +95,7 @@ Entity Gazetteer::MakeEntity(const Name& n, Span span, int first, int last) cons
 
 bool Gazetteer::FindCompound(const std::string& text, const Token& t, int i, Entity* out) const {
   if (t.kind != TokenKind::kWord) return false;
-  // Hyphenated: "IS-strijders", "VN-vluchtelingencommissaris", "Taliban-regering".
+  // Hyphenated: 'IS-strijders', 'VN-vluchtelingencommissaris', 'Taliban-regering'.
   size_t hyphen = t.lower.find('-');
   if (hyphen != std::string::npos && hyphen > 0) {
     std::string head = t.lower.substr(0, hyphen);
@@ -111,7 +111,7 @@ bool Gazetteer::FindCompound(const std::string& text, const Token& t, int i, Ent
       }
     }
   }
-  // Closed compounds: "Talibanstrijders".
+  // Closed compounds: 'Talibanstrijders'.
   if (t.lower.size() < kMinCompoundModifier + kMinCompoundHead) return false;
   for (size_t len = std::min(t.lower.size() - kMinCompoundHead, size_t(40)); len >= kMinCompoundModifier; --len) {
     auto it = single_.find(t.lower.substr(0, len));

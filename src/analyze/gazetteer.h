@@ -1,5 +1,5 @@
 // Finds knowledge-base names in token sequences: longest match first,
-// acronyms case-sensitively, compound modifiers too ("Talibanstrijders",
+// acronyms case-sensitively, compound modifiers too ('Talibanstrijders',
 // "IS-strijders" -> the Taliban / IS, marked partial). A name written with a
 // capital in the data matches only capitalised text: "Namen" the city, not
 // "namen" the verb.
@@ -27,7 +27,7 @@ class Gazetteer {
     std::vector<std::string> words;     // lower-case tokens
     std::vector<std::string> surfaces;  // original tokens, for case-sensitive names
     bool case_sensitive = false;
-    bool lowercase_ok = false;  // written lower-case in the data ("taliban"): may match lower-case text
+    bool lowercase_ok = false;  // written lower-case in the data ('taliban'): may match lower-case text
     const KbEntry* entry = nullptr;
     bool plural = false;
   };

@@ -14,7 +14,7 @@
 namespace kroniek {
 
 struct KbEntry {
-  std::string id;       // stable id ("iskp", "kabul", "AF")
+  std::string id;       // stable id ('iskp', 'kabul', 'AF')
   std::string name;     // canonical English name
   EntityType type = EntityType::kPlace;
   std::string parent;   // parent id, or empty

@@ -9,18 +9,6 @@
 namespace kroniek {
 
 namespace {
-// Splits a phrase into lower-case words on spaces.
-std::vector<std::string> Words(const std::string& phrase) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < phrase.size()) {
-    size_t sp = phrase.find(' ', start);
-    if (sp == std::string::npos) sp = phrase.size();
-    if (sp > start) out.push_back(ToLower(phrase.substr(start, sp - start)));
-    start = sp + 1;
-  }
-  return out;
-}
 }  // namespace
 
 Status NumberGrammar::Load(const std::string& lang_dir) {
@@ -50,7 +38,7 @@ Status NumberGrammar::Load(const std::string& lang_dir) {
   }
   ResourceFile quals;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/qualifiers.tsv", 2, &quals));
-  for (const auto& row : quals.rows) qualifiers_.push_back({Words(row.fields[0]), row.fields[1]});
+  for (const auto& row : quals.rows) qualifiers_.push_back({LowerWords(row.fields[0]), row.fields[1]});
   // Longest phrases first, so "meer dan" wins over "dan".
   std::stable_sort(qualifiers_.begin(), qualifiers_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -196,7 +184,7 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
       continue;
     }
     int begin = q.number_token;
-    // Stacked qualifiers: "zeker in ieder geval twee"; the one nearest the number wins,
+    // Stacked qualifiers: 'zeker in ieder geval twee'; the one nearest the number wins,
     // except "possibly", which marks the whole phrase as uncertain.
     std::string nearest;
     bool possibly = false;

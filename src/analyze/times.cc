@@ -10,17 +10,6 @@ namespace kroniek {
 
 namespace {
 
-std::vector<std::string> Words(const std::string& phrase) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < phrase.size()) {
-    size_t sp = phrase.find(' ', start);
-    if (sp == std::string::npos) sp = phrase.size();
-    if (sp > start) out.push_back(ToLower(phrase.substr(start, sp - start)));
-    start = sp + 1;
-  }
-  return out;
-}
 
 bool IsYear(const Token& t, int* year) {
   if (t.kind != TokenKind::kNumber || t.lower.size() != 4) return false;
@@ -58,13 +47,13 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "unit") units_[form] = num(2);
     else if (cls == "unit_plural") plural_units_[form] = num(2);
     else if (cls == "ago") ago_.insert(form);
-    else if (cls == "since") since_.push_back(Words(form));
-    else if (cls == "until") until_.push_back(Words(form));
+    else if (cls == "since") since_.push_back(LowerWords(form));
+    else if (cls == "until") until_.push_back(LowerWords(form));
     else if (cls == "prev") prev_.insert(form);
     else if (cls == "next") next_.insert(form);
     else if (cls == "this") this_.insert(form);
     else if (cls == "monthpart") monthparts_[form] = {num(2), num(3)};
-    else if (cls == "sameday") sameday_.push_back(Words(form));
+    else if (cls == "sameday") sameday_.push_back(LowerWords(form));
     else if (cls == "year_prep") year_preps_.insert(form);
     else return Status::Error(f.path + ":" + std::to_string(row.line) + ": unknown class '" + cls + "'");
   }
@@ -144,7 +133,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     if (c.year) {
       SetDay(&d, c);
       int last_day = std::min(mp->second.last, DaysInMonth(c.year, month));
-      // "sinds half augustus" starts mid-range; "half augustus" spans the range.
+      // 'sinds half augustus' starts mid-range; 'half augustus' spans the range.
       int from_day = since ? (mp->second.first + last_day) / 2 : mp->second.first;
       d.from = Civil{c.year, month, from_day}.ToString();
       d.to = Civil{c.year, month, last_day}.ToString();

@@ -30,7 +30,7 @@ class TimeGrammar {
   // Matches a multi-word phrase from `phrases` at i; returns its length or 0.
   int PhraseAt(const std::vector<Token>& tokens, int i, int last,
                const std::vector<std::vector<std::string>>& phrases) const;
-  // A weekday word, or weekday + daypart compound ("maandagochtend"): -1 if none.
+  // A weekday word, or weekday + daypart compound ('maandagochtend'): -1 if none.
   int WeekdayOf(const std::string& lower) const;
   // A relative-day word or relday + daypart compound ("gisteravond"); false if none.
   bool RelDayOf(const std::string& lower, int* offset) const;

@@ -43,7 +43,7 @@ struct Date {
   std::string from;    // interval start, when an interval
   std::string to;      // interval end, when an interval
   DateBasis basis = DateBasis::kExplicit;
-  bool approximate = false;  // "circa zes jaar geleden", "half augustus"
+  bool approximate = false;  // 'circa zes jaar geleden', 'half augustus'
   int weekday = -1;          // 0..6 when a weekday was named
 
   bool known() const { return !value.empty(); }

@@ -53,7 +53,7 @@ struct Sentence {
   int paragraph = 0;  // index into Article::paragraphs
 };
 
-// A number phrase: "zeker in ieder geval twee", "122.000", "tientallen".
+// A number phrase: 'zeker in ieder geval twee', '122.000', 'tientallen'.
 struct Quantity {
   Span span;                    // qualifier included
   int first = 0, last = 0;      // token range (qualifier included)
@@ -85,7 +85,7 @@ struct Entity {
   std::string parent;       // parent id (IS-K -> IS, Kabul -> AF)
   bool plural = false;      // grammatical number of the name ("de VS vrezen")
   std::string role;         // for persons: role word ("generaal"); for sites: site kind
-  bool partial = false;     // matched as the modifier of a compound ("Talibanstrijders")
+  bool partial = false;     // matched as the modifier of a compound ('Talibanstrijders')
   bool anaphor = false;     // resolved from a description ("de radicale militie")
 };
 

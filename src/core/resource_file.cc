@@ -43,6 +43,12 @@ std::vector<std::string> Split(const std::string& s, char sep) {
 }  // namespace
 
 std::vector<std::string> SplitBar(const std::string& s) { return Split(s, '|'); }
+
+std::vector<std::string> LowerWords(const std::string& phrase) {
+  std::vector<std::string> out;
+  for (const auto& w : Split(phrase, ' ')) out.push_back(ToLower(w));
+  return out;
+}
 std::vector<std::string> SplitComma(const std::string& s) { return Split(s, ','); }
 
 Status LoadResourceFile(const std::string& path, size_t min_fields, ResourceFile* out) {

@@ -33,6 +33,8 @@ Status LoadResourceFile(const std::string& path, size_t min_fields, ResourceFile
 
 // Splits "a|b|c" into its non-empty parts.
 std::vector<std::string> SplitBar(const std::string& s);
+// Splits a phrase on spaces into lower-case words.
+std::vector<std::string> LowerWords(const std::string& phrase);
 // Splits "a,b,c" into its non-empty parts.
 std::vector<std::string> SplitComma(const std::string& s);
 

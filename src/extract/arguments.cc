@@ -6,8 +6,8 @@
 namespace kroniek {
 
 namespace {
-constexpr int kAgentWindow = 7;   // "zelfmoordaanslag door IS", "operatie uit Kabul, die door de VS"
-constexpr int kTargetWindow = 1;  // "droneaanval op een auto waarmee IS-K"
+constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
+constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kSiteWindow = 5;    // tokens from the trigger to a site noun
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
@@ -98,7 +98,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     loc.span = place->span;
   }
   // A facility in the trigger's clause, near the trigger or after a locative
-  // ("op de luchthaven van Kaboel", "rond de luchthaven", "bij een iets
+  // ('op de luchthaven van Kaboel', 'rond de luchthaven', 'bij een iets
   // verderop gelegen hotel"); the nearest wins.
   int best_site = 1 << 30;
   std::string site;
@@ -335,7 +335,7 @@ void ArgumentReader::AddStances(int si, const std::vector<SentenceMention>& ment
   const auto& toks = ctx_.tokens();
   for (const auto& cue : ctx_.lex.stances.FindAll(toks, s.first, s.last)) {
     const std::string& stance = ctx_.lex.stances.rows()[cue.row].value;
-    // The subject opens the sentence ("McKenzie gaf Talibanstrijders de schuld",
+    // The subject opens the sentence ('McKenzie gaf Talibanstrijders de schuld',
     // "Zij veroordelen"); else the phrase before the verb.
     std::vector<Source> actors;
     {

@@ -48,14 +48,14 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
     if (int e = entity_at[k]; e >= 0 && IsActor(an.entities[e])) {
       const Entity& ent = an.entities[e];
       int end = ent.last;
-      // "Islamitische Staat-Khorasan (IS-K)": take the acronym in brackets along.
+      // 'Islamitische Staat-Khorasan (IS-K)': take the acronym in brackets along.
       if (end + 2 < last && toks[end].lower == "(" && entity_at[end + 1] >= 0 &&
           an.entities[entity_at[end + 1]].id == ent.id && toks[end + 2].lower == ")")
         end += 3;
       return FromEntity(ent, TokenSpan(start, end));
     }
     if (int e = entity_at[k]; e >= 0 && an.entities[e].type == EntityType::kCountry) {
-      // "volgens Israël": a country as source is its state.
+      // 'volgens Israël': a country as source is its state.
       return FromEntity(an.entities[e], TokenSpan(start, an.entities[e].last));
     }
     if (auto c = az.entity_rules().DemonymCountry(t.lower); !c.empty()) demonym = c;
@@ -77,7 +77,7 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
       Source s;
       int end = k + 1;
       std::string id = "unnamed:" + (demonym.empty() ? "" : az.entity_rules().DemonymEnglish(demonym) + " ") + row->value;
-      // "de woordvoerder van het ziekenhuis" / "een woordvoerder van de taliban"
+      // 'de woordvoerder van het ziekenhuis' / 'een woordvoerder van de taliban'
       if (end + 1 < last && WordIs(toks[end].lower, "genitive")) {
         if (auto inner = ReadSourceAfter(end + 1, last)) {
           end = end + 1;
@@ -103,7 +103,7 @@ std::vector<Source> Context::ReadSourcesBefore(int begin, int end) const {
   int k = end - 1;
   while (k >= begin) {
     const Token& t = toks[k];
-    if (t.lower == ")") {  // "Islamitische Staat in de Provincie Khorasan (ISKP) claimt"
+    if (t.lower == ")") {  // 'Islamitische Staat in de Provincie Khorasan (ISKP) claimt'
       while (k >= begin && toks[k].lower != "(") --k;
       --k;
       continue;

@@ -16,9 +16,9 @@ namespace kroniek {
 struct SentenceSources {
   std::vector<Source> sources;  // who says what this sentence says (its first cue)
   bool claim = false;           // the reporting verb claims responsibility
-  int cue = -1;                 // token of the cue (verb, "volgens"), or -1
+  int cue = -1;                 // token of the cue (verb, 'volgens'), or -1
   // Every cue of the sentence; with several, each speaks for its own
-  // comma-separated part ("Volgens de politie …, de organisatie spreekt van …").
+  // comma-separated part ('Volgens de politie …, de organisatie spreekt van …').
   struct Part {
     std::vector<Source> sources;
     bool claim = false;
@@ -55,11 +55,11 @@ struct Context {
   bool IsActor(const Entity& e) const;
   bool WordIs(const std::string& lower, const std::string& cls) const { return az.entity_rules().WordIs(lower, cls); }
 
-  // A source phrase starting at token i ("de terreurgroep IS-K", "een
+  // A source phrase starting at token i ('de terreurgroep IS-K', 'een
   // woordvoerder", "Amerikaanse diplomaten", "de woordvoerder van het ziekenhuis").
   std::optional<Source> ReadSourceAfter(int i, int last) const;
   // Sources that end just before token `end` in [begin, end): coordinated
-  // subjects ("De taliban en het Amerikaanse leger").
+  // subjects ('De taliban en het Amerikaanse leger').
   std::vector<Source> ReadSourcesBefore(int begin, int end) const;
   // The actor a pronoun at token i refers to, by grammatical number.
   std::optional<Source> ResolvePronoun(int i) const;

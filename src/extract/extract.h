@@ -19,7 +19,7 @@
 namespace kroniek {
 
 struct Source {
-  std::string name;  // surface name ("Amerikaanse diplomaten", "de taliban")
+  std::string name;  // surface name ('Amerikaanse diplomaten', 'de taliban')
   std::string id;    // knowledge-base id, "person:…", or "unnamed:<noun>"
   Span span;
 };

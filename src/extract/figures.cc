@@ -8,7 +8,7 @@ namespace {
 
 constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
 constexpr int kBareWindow = 6;     // tokens from "vielen" to a casualty noun without a number
-constexpr int kTollWindow = 10;    // "Het dodental van de zware aardbeving in Marokko is opgelopen tot 2012"
+constexpr int kTollWindow = 10;    // 'Het dodental van de zware aardbeving in Marokko is opgelopen tot 2012'
 
 bool IsAdjectiveLike(const Context& ctx, const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
@@ -85,7 +85,7 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
       return k;
     }
     if (auto c = ctx.az.entity_rules().DemonymCountry(t.lower); !c.empty()) demonym = ctx.az.entity_rules().DemonymEnglish(c);
-    // "alle vijf de raketten", "drie andere doden"
+    // 'alle vijf de raketten', 'drie andere doden'
     bool determiner = k == i && ctx.WordIs(t.lower, "definite");
     if (!IsAdjectiveLike(ctx, t) && !ctx.WordIs(t.lower, "other") && !determiner) return -1;
   }
@@ -115,13 +115,13 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (ctx.time_at[q.number_token] >= 0) continue;
     const int si = toks[q.number_token].sentence;
     const Sentence& s = ctx.an.sentences[si];
-    if (IsQuestion(ctx, s)) continue;  // "Hoeveel doden vielen er?" asserts nothing
+    if (IsQuestion(ctx, s)) continue;  // 'Hoeveel doden vielen er?' asserts nothing
     int cue_end = 0;
     // "één op de vier agenten": a proportion.
     if (qi > 0 && toks[quantities[qi - 1].number_token].sentence == si && quantities[qi - 1].last + 2 == q.first &&
         CueAt(ctx, quantities[qi - 1].last, q.first, "ratio", &cue_end) && cue_end == q.first)
       continue;
-    // "tussen de 500.000 en één miljoen doden", "20 tot 30 doden": one range.
+    // 'tussen de 500.000 en één miljoen doden', '20 tot 30 doden': one range.
     // (A qualifier "tot" may already sit in the upper number's phrase.)
     if (qi + 1 < quantities.size() && q.value && quantities[qi + 1].value &&
         CueAt(ctx, q.last, s.last, "range", &cue_end) &&
@@ -189,7 +189,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.high = q.high;
     f.qualifier = q.qualifier;
     if (noun < 0 && !subgroup) {
-      // "het dodental is opgelopen tot 2012": the toll noun before says what is counted.
+      // 'het dodental is opgelopen tot 2012': the toll noun before says what is counted.
       for (int k = q.first - 1; k >= std::max(s.first, q.first - kTollWindow) && kind.empty(); --k) {
         std::vector<PhraseMatch> here;
         ctx.lex.figure_cues.MatchAt(toks, k, s.first, q.first, &here);
@@ -247,7 +247,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         const Token& prev = toks[k - 1];
         if (ctx.quantity_at[k - 1] >= 0 || ctx.az.entity_rules().IsFunctionWord(prev.lower) ||
             IsAdjectiveLike(ctx, prev)) {
-          if (!ctx.WordIs(prev.lower, "also")) continue;  // "de slachtoffers", "vijf doden": not bare
+          if (!ctx.WordIs(prev.lower, "also")) continue;  // 'de slachtoffers', 'vijf doden': not bare
         }
       }
       if (std::any_of(out.begin(), out.end(), [&](const FigureCandidate& c) {

@@ -11,17 +11,6 @@ namespace {
 constexpr int kMaxGap = 12;          // tokens between the parts of a separable verb
 constexpr size_t kMinModifier = 3;   // bytes before a compound head: "bom|aanslag"
 
-std::vector<std::string> Words(const std::string& phrase) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < phrase.size()) {
-    size_t sp = phrase.find(' ', start);
-    if (sp == std::string::npos) sp = phrase.size();
-    if (sp > start) out.push_back(ToLower(phrase.substr(start, sp - start)));
-    start = sp + 1;
-  }
-  return out;
-}
 
 bool EndsWith(const std::string& s, const std::string& tail) {
   return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -50,7 +39,7 @@ Status PhraseTable::Load(const std::string& path) {
       size_t start = 0;
       while (true) {
         size_t g = form.find(gap, start);
-        auto words = Words(form.substr(start, g == std::string::npos ? std::string::npos : g - start));
+        auto words = LowerWords(form.substr(start, g == std::string::npos ? std::string::npos : g - start));
         if (words.empty()) return Status::Error(path + ":" + std::to_string(row.line) + ": empty part in '" + form + "'");
         r.parts.push_back(words);
         if (g == std::string::npos) break;
