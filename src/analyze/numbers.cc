@@ -8,9 +8,6 @@
 
 namespace kroniek {
 
-namespace {
-}  // namespace
-
 Status NumberGrammar::Load(const std::string& lang_dir) {
   ResourceFile numbers;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/numbers.tsv", 2, &numbers));
