@@ -1,6 +1,7 @@
 #include "analyze/knowledge_base.h"
 
 #include "core/resource_file.h"
+#include "core/utf8.h"
 
 namespace kroniek {
 
@@ -27,8 +28,9 @@ std::string Field(const ResourceFile::Row& row, size_t k) {
 
 Status KnowledgeBase::Load(const std::string& dir, const std::string& lang) {
   // actors: id type parent country name aliases
-  ResourceFile actors, places, names;
+  ResourceFile actors, countries, places, names, country_names;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/actors.tsv", 5, &actors));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/countries.tsv", 6, &countries));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/places.tsv", 6, &places));
   auto add = [&](const ResourceFile& f, const ResourceFile::Row& row, KbEntry e, const std::string& aliases) {
     auto type = TypeOf(row.fields[1]);
@@ -48,26 +50,49 @@ Status KnowledgeBase::Load(const std::string& dir, const std::string& lang) {
     e.country = Field(row, 3);
     KRONIEK_RETURN_IF_ERROR(add(actors, row, std::move(e), Field(row, 5)));
   }
-  // places: id type country lat lon name aliases
-  for (const auto& row : places.rows) {
-    KbEntry e{row.fields[0], row.fields[5]};
-    e.country = Field(row, 2);
-    try {
-      e.lat = std::stod(row.fields[3]);
-      e.lon = std::stod(row.fields[4]);
-    } catch (...) {
-      return Status::Error(places.path + ":" + std::to_string(row.line) + ": bad coordinates");
+  // countries and places: id type country lat lon name aliases ("-" for unknown coordinates)
+  for (const ResourceFile* f : {&countries, &places}) {
+    for (const auto& row : f->rows) {
+      KbEntry e{row.fields[0], row.fields[5]};
+      e.country = Field(row, 2);
+      if (row.fields[3] != "-") {
+        try {
+          e.lat = std::stod(row.fields[3]);
+          e.lon = std::stod(row.fields[4]);
+        } catch (...) {
+          return Status::Error(f->path + ":" + std::to_string(row.line) + ": bad coordinates");
+        }
+      }
+      if (row.fields[1] != "country") e.parent = e.country;
+      KRONIEK_RETURN_IF_ERROR(add(*f, row, std::move(e), Field(row, 6)));
     }
-    if (row.fields[1] != "country") e.parent = e.country;
-    KRONIEK_RETURN_IF_ERROR(add(places, row, std::move(e), Field(row, 6)));
   }
+  AddMissingStates();
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/" + lang + "/country_names.tsv", 2, &country_names));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/" + lang + "/names.tsv", 2, &names));
-  for (const auto& row : names.rows) {
-    if (!entries_.count(row.fields[0]))
-      return Status::Error(names.path + ":" + std::to_string(row.line) + ": unknown id '" + row.fields[0] + "'");
-    names_.push_back({row.fields[1], row.fields[0], Field(row, 2) == "pl"});
+  for (const ResourceFile* f : {&country_names, &names}) {
+    for (const auto& row : f->rows) {
+      if (!entries_.count(row.fields[0]))
+        return Status::Error(f->path + ":" + std::to_string(row.line) + ": unknown id '" + row.fields[0] + "'");
+      names_.push_back({row.fields[1], row.fields[0], Field(row, 2) == "pl"});
+    }
   }
   return Status();
+}
+
+void KnowledgeBase::AddMissingStates() {
+  // Every country is also a state actor ("Rusland heeft … uitgevoerd"): the
+  // lower-case ISO code names it unless that id is taken ("is" = IS), then "state:XX".
+  std::vector<KbEntry> states;
+  for (const auto& [id, e] : entries_) {
+    if (e.type != EntityType::kCountry || StateOf(e.country)) continue;
+    KbEntry s{ToLower(e.country), e.name};
+    if (entries_.count(s.id)) s.id = "state:" + e.country;
+    s.type = EntityType::kState;
+    s.country = e.country;
+    states.push_back(s);
+  }
+  for (auto& s : states) entries_[s.id] = std::move(s);
 }
 
 const KbEntry* KnowledgeBase::Find(const std::string& id) const {

@@ -30,8 +30,9 @@ struct KbName {
 
 class KnowledgeBase {
  public:
-  // Loads kb/actors.tsv and kb/places.tsv under resources_dir and
-  // <lang>/names.tsv; every name must refer to a known id.
+  // Loads kb/actors.tsv, kb/countries.tsv and kb/places.tsv under
+  // resources_dir and <lang>/country_names.tsv and <lang>/names.tsv; every
+  // name must refer to a known id.
   Status Load(const std::string& resources_dir, const std::string& lang);
 
   const KbEntry* Find(const std::string& id) const;
@@ -44,6 +45,7 @@ class KnowledgeBase {
   const std::vector<KbName>& names() const { return names_; }
 
  private:
+  void AddMissingStates();
   std::unordered_map<std::string, KbEntry> entries_;
   std::vector<KbName> names_;
 };
