@@ -14,7 +14,7 @@ Status NumberGrammar::Load(const std::string& lang_dir) {
   static const std::unordered_map<std::string, Class> kClasses = {
       {"unit", Class::kUnit},       {"ten", Class::kTen},     {"hundred", Class::kHundred},
       {"multiplier", Class::kMultiplier}, {"connector", Class::kConnector}, {"vague", Class::kVague},
-      {"zero", Class::kZero},       {"article", Class::kArticle}};
+      {"zero", Class::kZero},       {"article", Class::kArticle},     {"approx", Class::kApprox}};
   for (const auto& row : numbers.rows) {
     const auto& f = row.fields;
     if (f[0] == "format") {
@@ -87,7 +87,8 @@ std::optional<double> NumberGrammar::ParseWord(const std::string& s) const {
     size_t len = std::min(longest_word_, s.size() - i);
     for (; len > 0; --len) {
       auto it = words_.find(s.substr(i, len));
-      if (it != words_.end() && it->second.cls != Class::kVague && it->second.cls != Class::kZero) {
+      if (it != words_.end() && it->second.cls != Class::kVague && it->second.cls != Class::kZero &&
+          it->second.cls != Class::kApprox) {
         found = &it->second;
         break;
       }
@@ -138,7 +139,8 @@ std::optional<double> NumberGrammar::ParseToken(const std::string& lower) const 
   auto it = words_.find(lower);
   if (it != words_.end()) {
     if (it->second.cls == Class::kVague) return std::nullopt;
-    if (it->second.cls == Class::kZero || it->second.cls == Class::kArticle) return it->second.value;
+    if (it->second.cls == Class::kZero || it->second.cls == Class::kArticle || it->second.cls == Class::kApprox)
+      return it->second.value;
   }
   return ParseWord(lower);
 }
@@ -162,12 +164,19 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
     Quantity q;
     q.number_token = i;
     auto it = words_.find(t.lower);
+    auto is_approx = [&](int k) {
+      auto w = k < last ? words_.find(tokens[k].lower) : words_.end();
+      return w != words_.end() && w->second.cls == Class::kApprox;
+    };
+    // "een tiental": the article belongs to the round count after it.
+    if (it != words_.end() && it->second.cls == Class::kArticle && is_approx(i + 1)) continue;
     if (it != words_.end() && it->second.cls == Class::kVague) {
       q.low = it->second.value;
       q.high = it->second.high;
       q.qualifier = "about";
     } else if (auto v = ParseToken(t.lower)) {
       q.value = *v;
+      if (it != words_.end() && it->second.cls == Class::kApprox) q.qualifier = "about";
       q.article_like = it != words_.end() && (it->second.cls == Class::kArticle || it->second.cls == Class::kZero);
       // "1,5 miljoen", "122 duizend"
       if (i + 1 < last) {
@@ -181,6 +190,10 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
       continue;
     }
     int begin = q.number_token;
+    if (is_approx(i) && begin > first) {
+      auto a = words_.find(tokens[begin - 1].lower);
+      if (a != words_.end() && a->second.cls == Class::kArticle) --begin;
+    }
     // Stacked qualifiers: 'zeker in ieder geval twee'; the one nearest the number wins,
     // except "possibly", which marks the whole phrase as uncertain.
     std::string nearest;

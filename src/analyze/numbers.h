@@ -27,7 +27,7 @@ class NumberGrammar {
   int QualifierBefore(const std::vector<Token>& tokens, int lower_bound, int end, std::string* qualifier) const;
 
  private:
-  enum class Class { kUnit, kTen, kHundred, kMultiplier, kConnector, kVague, kZero, kArticle };
+  enum class Class { kUnit, kTen, kHundred, kMultiplier, kConnector, kVague, kZero, kArticle, kApprox };
   struct Word {
     Class cls;
     double value = 0;

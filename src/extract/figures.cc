@@ -97,8 +97,10 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
 std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first) {
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop))
     if (!ctx.lex.figure_verbs.rows()[m.row].options.count("before")) return ctx.lex.figure_verbs.rows()[m.row].value;
-  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), std::max(sentence_first, number_first - 2), number_first))
-    if (ctx.lex.figure_verbs.rows()[m.row].options.count("before")) return ctx.lex.figure_verbs.rows()[m.row].value;
+  // ("pakte 42 mensen op": the particle may follow the number.)
+  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), std::max(sentence_first, number_first - 2), stop))
+    if (m.first < number_first && ctx.lex.figure_verbs.rows()[m.row].options.count("before"))
+      return ctx.lex.figure_verbs.rows()[m.row].value;
   return "";
 }
 

@@ -125,11 +125,12 @@ void QuoteRules::Classify(Context& ctx, Extraction* out) const {
     if (!speaker) speaker = SpeakerBefore(ctx, open, s.first);
     const auto& ss = ctx.sentence_sources[si];
     if (!speaker && !ss.sources.empty() && ss.cue >= 0 && ss.cue < open) speaker = ctx.SourcesAt(open).front();
-    if (words <= scare_max_words_) {
+    const bool whole = open == s.first || toks[open - 1].lower == ":";
+    if (words <= scare_max_words_ && !(whole && speaker)) {
       if (!speaker) continue;  // a scare quote: not a quote
       q.kind = "partial";
     } else {
-      q.kind = (open == s.first || toks[open - 1].lower == ":") ? "full" : "partial";
+      q.kind = whole ? "full" : "partial";
       if (!speaker && last_speaker && si - last_speaker_sentence <= 2) speaker = last_speaker;
       if (!speaker && si > 0 && !ctx.sentence_sources[si - 1].sources.empty())
         speaker = ctx.sentence_sources[si - 1].sources.front();
