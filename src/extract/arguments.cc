@@ -83,7 +83,8 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (e < 0 || ctx_.an.entities[e].first != i) continue;
     const Entity& ent = ctx_.an.entities[e];
     if (ent.type != EntityType::kPlace && ent.type != EntityType::kCountry) continue;
-    if (ent.partial) continue;
+    // "Talibanstrijders" names no place; "Amsterdam-Noord" is in Amsterdam.
+    if (ent.partial && ctx_.article.text[ent.span.end] != '-') continue;
     if (!only_mention && clauses[i - s.first] != clause) continue;
     // Nearest to the trigger, after it preferred; a city beats a country.
     int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);

@@ -259,7 +259,7 @@ void EventAssembler::InheritLocations() {
     const Ev* best = nullptr;
     int best_distance = 1 << 30;
     for (const Ev& o : events_) {
-      if (&o == &e || o.m.location.id.empty() || o.m.location.inferred || o.m.location.id == o.m.location.country) continue;
+      if (&o == &e || o.m.location.id.empty() || o.m.location.inferred) continue;
       for (int si : o.mention_sentences) {
         int d = std::abs(sentences[si].paragraph - paragraph);
         if (d <= 2 && std::abs(si - e.m.first_sentence) < best_distance) {

@@ -8,7 +8,8 @@ namespace {
 
 constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
 constexpr int kBareWindow = 6;     // tokens from "vielen" to a casualty noun without a number
-constexpr int kTollWindow = 10;    // 'Het dodental van de zware aardbeving in Marokko is opgelopen tot 2012'
+constexpr int kTollWindow = 10;
+constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"    // 'Het dodental van de zware aardbeving in Marokko is opgelopen tot 2012'
 
 bool IsAdjectiveLike(const Context& ctx, const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
@@ -82,6 +83,7 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
     if (const auto* row = ctx.lex.group_nouns.Lookup(t.lower); row && !row->options.count("modifier")) {
       *group = demonym.empty() ? row->value : demonym + " " + row->value;
       kind->clear();
+      if (row->options.count("singular")) *singular = t.lower;
       return k;
     }
     if (auto c = ctx.az.entity_rules().DemonymCountry(t.lower); !c.empty()) demonym = ctx.az.entity_rules().DemonymEnglish(c);
@@ -173,12 +175,14 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     const bool partitive_total = qi > 0 && toks[quantities[qi - 1].number_token].sentence == si &&
                                  quantities[qi - 1].last + 2 == q.first &&
                                  CueBefore(ctx, q.first, s.first, "partitive");
+    const bool one_person = q.article_like && kind.empty() && !singular.empty() && toks[noun].lower == singular;
     if (q.article_like) {
-      // "geen slachtoffers", "een dode", "onder wie een kind": only tight readings.
+      // "geen slachtoffers", "een dode", "onder wie een kind", "een 45-jarige
+      // man is omgekomen": only tight readings.
       bool zero = q.value && *q.value == 0;
-      if (noun != q.last) continue;
+      if (noun != q.last && !one_person) continue;
       if (zero && kind.empty()) continue;
-      if (!zero && !subgroup && (singular.empty() || toks[noun].lower != singular)) continue;
+      if (!zero && !subgroup && !one_person && (singular.empty() || toks[noun].lower != singular)) continue;
       if (!zero && q.first > s.first && ctx.WordIs(toks[q.first - 1].lower, "comparison")) continue;  // "als een slachtoffer"
     }
     FigureCandidate c;
@@ -209,6 +213,14 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (out.empty() || out.back().sentence != si) continue;
       group = out.back().figure.group;
     }
+    if (one_person) {
+      // One person's predicate stands close, in the same clause.
+      int k = noun + 1;
+      while (k < stop && k <= noun + kOnePersonWindow && toks[k].kind != TokenKind::kPunct &&
+             !ctx.lex.ClauseIs(toks[k].lower, "clause_start"))
+        ++k;
+      stop = k;
+    }
     std::string verb = partitive_total || (noun < 0 && !subgroup)
                            ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first);
     if (kind.empty() || (countable && !verb.empty() && !partitive)) kind = verb.empty() ? kind : verb;
@@ -217,6 +229,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       c.parent_token = out.back().token;
       if (kind.empty() || noun < 0) kind = out.back().figure.kind;
     }
+    if (one_person && kind.empty() && !subgroup) continue;  // "een man droeg een tas"
     if (kind.empty()) {
       // A counted group with no predicate: a figure only as the continuation
       // of a report on victims ("Ooggetuigen spraken van acht kinderen").
