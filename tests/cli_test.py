@@ -1,0 +1,73 @@
+#!/usr/bin/python3
+"""The kroniek command line: files and stdin, bad input named with its
+reason while the rest goes on, exit status, options.
+
+usage: cli_test.py KRONIEK EXAMPLE_ARTICLE
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+failures = []
+
+
+def check(name, cond, detail=""):
+    if not cond:
+        failures.append(f"{name}: {detail}")
+
+
+def run(args, stdin=None):
+    return subprocess.run(args, input=stdin, capture_output=True)
+
+
+def main():
+    kroniek, example = sys.argv[1:3]
+    with tempfile.TemporaryDirectory() as tmp:
+        binary = os.path.join(tmp, "photo.txt")
+        open(binary, "wb").write(b"\x89PNG\x00\x00\x01binary")
+        latin1 = os.path.join(tmp, "latin1.txt")
+        open(latin1, "wb").write("Bij de aanslag in Kaboel vielen zeker 5 doden.".encode("latin-1") + b" \xe9\xe9n")
+        empty = os.path.join(tmp, "empty.txt")
+        open(empty, "w").write("\n \n")
+
+        r = run([kroniek, "analyze", binary, example, latin1, empty, os.path.join(tmp, "missing.txt")])
+        out = r.stdout.decode().splitlines()
+        err = r.stderr.decode()
+        check("bad input: exit status", r.returncode == 1, r.returncode)
+        check("bad input: good article still analysed", len(out) == 1, len(out))
+        check("bad input: binary named", "photo.txt" in err and "binary" in err, err)
+        check("bad input: invalid UTF-8 named", "latin1.txt" in err and "UTF-8" in err, err)
+        check("bad input: empty named", "empty.txt" in err and "empty" in err, err)
+        check("bad input: missing file named", "missing.txt" in err, err)
+
+    text = "Bij een bomaanslag in Bagdad zijn maandag zeker twaalf mensen om het leven gekomen.\n".encode()
+    r = run([kroniek, "analyze", "--published", "2024-03-13", "-"], stdin=text)
+    check("stdin: exit 0", r.returncode == 0, r.stderr)
+    record = json.loads(r.stdout)
+    check("stdin: published from the command line", record["article"]["published"] ==
+          {"value": "2024-03-13", "precision": "day", "basis": "cli"}, record["article"])
+    figures = [f for e in record["events"] for f in e["figures"]]
+    check("stdin: the figure", any(f["kind"] == "killed" and f["value"] == 12 for f in figures), figures)
+    check("stdin: the date", record["events"] and record["events"][0]["date"]["value"] == "2024-03-11",
+          record["events"])
+
+    r = run([kroniek, "analyze", "--published", "13-03-2024", example])
+    check("bad --published: exit 2", r.returncode == 2, r.returncode)
+    check("bad --published: says why", b"YYYY" in r.stderr, r.stderr)
+
+    r = run([kroniek, "analyze", "--format", "pretty", example])
+    check("pretty: indented JSON", r.returncode == 0 and r.stdout.startswith(b"{\n"), r.stdout[:40])
+
+    r = run([kroniek, "--resources", "/nonexistent", "analyze", example])
+    check("bad resources: exit 2 and the path", r.returncode == 2 and b"/nonexistent" in r.stderr, r.stderr)
+
+    for f in failures:
+        print("FAILED", f)
+    print("all checks passed" if not failures else f"{len(failures)} checks failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
