@@ -74,6 +74,8 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
     }
     std::string modifier;
     if (const auto* row = lex.sources.Lookup(t.lower, &modifier)) {
+      // "persbureau Reuters", "woordvoerder Jan Jansen": the name in apposition.
+      if (k + 1 < last && entity_at[k + 1] >= 0 && IsActor(an.entities[entity_at[k + 1]])) continue;
       Source s;
       int end = k + 1;
       std::string id = "unnamed:" + (demonym.empty() ? "" : az.entity_rules().DemonymEnglish(demonym) + " ") + row->value;
