@@ -272,8 +272,6 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
   if (ss.claim && cls == "violent") claimants = ss.sources;
   if (int q = ctx_.quote_at[m.first]; q >= 0 && ctx_.quote_spans[q].quote >= 0 && cls == "violent") {
     // The speaker claims the act when the act's subject is the speaker or its kin.
-    const Quote* quote = nullptr;
-    (void)quote;
     for (const auto& src : ss.sources) {
       const KbEntry* speaker = ctx_.az.kb().Find(src.id);
       if (!speaker || speaker->type != EntityType::kArmedGroup) continue;

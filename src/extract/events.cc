@@ -143,7 +143,6 @@ void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction
 
 int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   const std::string& kind = c.figure.kind;
-  const auto& toks = ctx_.tokens();
   // Same sentence: the nearest trigger, preferring one before the number.
   int best = -1, best_distance = 1 << 30;
   for (const auto& sm : sentence_mentions_) {
@@ -162,7 +161,6 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.sub_event) continue;
     if (ctx_.lex.KindFits(kind, e.m.type)) return it->event;
   }
-  (void)toks;
   return -1;
 }
 
@@ -225,8 +223,6 @@ void EventAssembler::Finish(Extraction* out) {
   std::vector<int> keep;
   for (const Ev& e : events_)
     if (!(e.m.status == "hypothetical" && e.generic && e.m.figures.empty())) keep.push_back(e.id);
-  std::sort(keep.begin(), keep.end(),
-            [&](int a, int b) { return events_[a].m.trigger.begin < events_[b].m.trigger.begin; });
   // Events ordered by their first mention in the text.
   std::sort(keep.begin(), keep.end(), [&](int a, int b) {
     return events_[a].m.evidence.front().begin < events_[b].m.evidence.front().begin;
