@@ -1,7 +1,11 @@
 // Runs the examples that every resource file carries ("> input<TAB>expected").
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <set>
+
 #include "core/resource_file.h"
+#include "expectations.h"
 #include "output/jsonl.h"
 #include "test_util.h"
 
@@ -92,6 +96,41 @@ TEST(ResourceExamples, Triggers) {
     std::string got = out["events"].empty() ? "none" : out["events"][0]["type"].get<std::string>();
     EXPECT_EQ(got, ex.expected) << "triggers.tsv:" << ex.line << ": " << ex.input;
   }
+}
+
+// Every other file of resources/nl/ states its examples as facts in the
+// notation of expectations.h: "> sentence[ @YYYY-MM-DD]<TAB>fact[ ; fact…]".
+TEST(ResourceExamples, EveryFileHasExamplesAndTheyHold) {
+  const std::set<std::string> own_notation = {"numbers.tsv", "qualifiers.tsv", "time.tsv", "triggers.tsv",
+                                              "figure_nouns.tsv"};
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(ResourceDir() + "/nl")) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".tsv") continue;
+    ++files;
+    ResourceFile f = Load(name);
+    if (own_notation.count(name)) continue;
+    for (const auto& ex : f.examples) {
+      std::string input = ex.input, published = "2021-08-30";
+      if (size_t at = input.rfind(" @"); at != std::string::npos) {
+        published = input.substr(at + 2);
+        input = input.substr(0, at);
+      }
+      Article a = MakeArticle(input, published);
+      nlohmann::json out = SharedPipeline().RunToJson(a);
+      size_t start = 0;
+      while (start < ex.expected.size()) {
+        size_t sep = ex.expected.find(" ; ", start);
+        std::string fact = ex.expected.substr(start, sep == std::string::npos ? std::string::npos : sep - start);
+        start = sep == std::string::npos ? ex.expected.size() : sep + 3;
+        testing::Expectation e;
+        ASSERT_TRUE(testing::ParseExpectation(fact, &e)) << name << ":" << ex.line;
+        std::string problem = testing::Check(e, out, a);
+        EXPECT_TRUE(problem.empty()) << name << ":" << ex.line << ": " << ex.input << "\n  " << fact << ": " << problem;
+      }
+    }
+  }
+  EXPECT_GT(files, 20);
 }
 
 }  // namespace

@@ -53,6 +53,9 @@ def main():
                         dutch.append(reorder(translated))
             for name in dict.fromkeys(dutch):
                 out_nl.write(f"{code}\t{name}\tsg\n")
+        # Examples that tests/resources_test.cc runs.
+        out_nl.write("> Bij een aanslag in Zuid-Korea vielen twee doden.\tevent country=KR\n")
+        out_nl.write("> In Ivoorkust kwam het tot rellen.\tevent type=riot country=CI\n")
 
 
 if __name__ == "__main__":

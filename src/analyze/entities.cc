@@ -94,8 +94,11 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
     int end = i + 1;
     while (end < s.last) {
       if (is_name_token(end)) { ++end; continue; }
-      if (particles_.count(tokens[end].lower) && !tokens[end].capitalized && end + 1 < s.last && is_name_token(end + 1)) {
-        end += 2;
+      // "van der", "bin": lower-case particles between name parts.
+      int p = end;
+      while (p < s.last && particles_.count(tokens[p].lower) && !tokens[p].capitalized) ++p;
+      if (p > end && p < s.last && is_name_token(p)) {
+        end = p + 1;
         continue;
       }
       break;

@@ -339,8 +339,8 @@ void ArgumentReader::AddStances(int si, const std::vector<SentenceMention>& ment
     std::vector<Source> actors;
     {
       for (int k = s.first; k < std::min(cue.first, s.first + 4) && actors.empty(); ++k) {
-        if (int en = ctx_.entity_at[k]; en >= 0 && ctx_.IsActor(ctx_.an.entities[en]))
-          actors.push_back(ctx_.FromEntity(ctx_.an.entities[en], ctx_.an.entities[en].span));
+        if (auto a = ctx_.ActorAt(k))
+          actors.push_back(*a);
         else if (k == s.first && ctx_.lex.pronouns.Lookup(toks[k].lower))
           if (auto p = ctx_.ResolvePronoun(k)) actors.push_back(*p);
       }
@@ -353,9 +353,9 @@ void ArgumentReader::AddStances(int si, const std::vector<SentenceMention>& ment
     for (int k = s.first; k < s.last && toward.name.empty(); ++k) {
       int en = ctx_.entity_at[k];
       if (en < 0 || ctx_.an.entities[en].first != k) continue;
-      const Entity& ent = ctx_.an.entities[en];
-      if (!ctx_.IsActor(ent) || ent.id == actor.id || ent.span.begin < actor.span.end) continue;
-      toward = ctx_.FromEntity(ent, ent.span);
+      auto a = ctx_.ActorAt(k);
+      if (!a || a->id == actor.id || a->span.begin < actor.span.end) continue;
+      toward = *a;
     }
     int event = -1;
     for (size_t k = from; k < mentions.size() && event < 0; ++k) event = mentions[k].event;

@@ -28,6 +28,25 @@ bool Context::IsActor(const Entity& e) const {
   return e.type != EntityType::kPlace && e.type != EntityType::kCountry && e.type != EntityType::kSite;
 }
 
+std::optional<Source> Context::StateSource(const Entity& country, Span span) const {
+  const KbEntry* state = az.kb().StateOf(country.country);
+  if (!state) return std::nullopt;
+  Source s;
+  s.span = span;
+  s.name = Text(span);
+  s.id = state->id;
+  return s;
+}
+
+std::optional<Source> Context::ActorAt(int k) const {
+  int e = entity_at[k];
+  if (e < 0) return std::nullopt;
+  const Entity& ent = an.entities[e];
+  if (ent.type == EntityType::kCountry && !ent.partial) return StateSource(ent, ent.span);
+  if (!IsActor(ent)) return std::nullopt;
+  return FromEntity(ent, ent.span);
+}
+
 Source Context::FromEntity(const Entity& e, Span span) const {
   Source s;
   s.span = span;
@@ -56,7 +75,7 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
     }
     if (int e = entity_at[k]; e >= 0 && an.entities[e].type == EntityType::kCountry) {
       // 'volgens Israël': a country as source is its state.
-      return FromEntity(an.entities[e], TokenSpan(start, an.entities[e].last));
+      if (auto state = StateSource(an.entities[e], TokenSpan(start, an.entities[e].last))) return state;
     }
     if (auto c = az.entity_rules().DemonymCountry(t.lower); !c.empty()) demonym = c;
     // A role word names an unnamed source ("de burgemeester"), unless a name follows.
@@ -128,6 +147,13 @@ std::vector<Source> Context::ReadSourcesBefore(int begin, int end) const {
       break;
     }
     if (lex.sources.Lookup(t.lower) || (!az.entity_rules().RoleEnglish(t.lower).empty() && entity_at[k] < 0)) {
+      // 'de woordvoerster van de politie zei': the head is before 'van'.
+      for (int h = k - 1; h >= begin && h >= k - 3; --h) {
+        if (!WordIs(toks[h].lower, "genitive")) continue;
+        if (h - 1 >= begin && (lex.sources.Lookup(toks[h - 1].lower) || !az.entity_rules().RoleEnglish(toks[h - 1].lower).empty()))
+          k = h - 1;
+        break;
+      }
       int start = k;
       while (start - 1 >= begin && toks[start - 1].kind == TokenKind::kWord && entity_at[start - 1] < 0 &&
              (WordIs(toks[start - 1].lower, "determiner") ||

@@ -64,6 +64,10 @@ struct Context {
   // The actor a pronoun at token i refers to, by grammatical number.
   std::optional<Source> ResolvePronoun(int i) const;
   Source FromEntity(const Entity& e, Span span) const;
+  // A country named as a doer or speaker is its state ("Israël zegt").
+  std::optional<Source> StateSource(const Entity& country, Span span) const;
+  // The actor at token k: an actor entity, or a country as its state.
+  std::optional<Source> ActorAt(int k) const;
   // Who says what token i says: the cue of its part of the sentence, else the nearest.
   const std::vector<Source>& SourcesAt(int i) const;
   // Works out sentence_sources for every sentence.

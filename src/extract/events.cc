@@ -211,7 +211,20 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
 }
 
 void EventAssembler::Finish(Extraction* out) {
-  // Generic events that found no specific mention take their default type.
+  // Generic events that found no specific mention take the type their figures
+  // imply (12 rockets intercepted: a rocket attack), else their default.
+  for (Ev& e : events_)
+    if (e.generic)
+      for (const auto& f : e.m.figures) {
+        auto kind = ctx_.lex.figure_kinds.find(f.kind);
+        if (kind == ctx_.lex.figure_kinds.end()) continue;
+        const std::string& implied = kind->second.default_event;
+        if (implied != "other" && ctx_.lex.ClassOf(implied) == ctx_.lex.ClassOf(e.m.type)) {
+          e.m.type = implied;
+          e.generic = false;
+          break;
+        }
+      }
   for (Ev& e : events_)
     if (e.generic) {
       auto it = ctx_.lex.event_types.find(e.m.type);
