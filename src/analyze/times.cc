@@ -120,6 +120,8 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
       (month = month_at(i + 1))) {
     // 31 augustus [2021]
     end = i + 2;
+    d.month = month;
+    d.day = int(*day_number);
     Civil c{0, month, int(*day_number)};
     if (end < last && IsYear(tokens[end], &year)) { c.year = year; ++end; d.basis = DateBasis::kExplicit; }
     else if (pub) c.year = NearestYear(*pub, month);
@@ -127,6 +129,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
   } else if (auto mp = monthparts_.find(t.lower); mp != monthparts_.end() && (month = month_at(i + 1))) {
     // half augustus [2021]
     end = i + 2;
+    d.month = month;
     Civil c{0, month, 0};
     if (end < last && IsYear(tokens[end], &year)) { c.year = year; ++end; d.basis = DateBasis::kExplicit; }
     else if (pub) c.year = NearestYear(*pub, month);
@@ -142,6 +145,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
   } else if ((month = month_at(i)) && t.lower.back() != '.') {
     // augustus [2021]
     end = i + 1;
+    d.month = month;
     Civil c{0, month, 0};
     if (end < last && IsYear(tokens[end], &year)) { c.year = year; ++end; d.basis = DateBasis::kExplicit; }
     else if (pub) c.year = NearestYear(*pub, month);
@@ -156,6 +160,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     }
   } else if (int offset = 0; RelDayOf(t.lower, &offset)) {
     end = i + 1;
+    d.day_offset = offset;
     if (pub_precision == Precision::kDay) SetDay(&d, AddDays(*pub, offset));
   } else if ((prev_.count(t.lower) || next_.count(t.lower) || this_.count(t.lower)) && i + 1 < last &&
              units_.count(tokens[i + 1].lower)) {

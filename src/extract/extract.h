@@ -36,6 +36,7 @@ struct Figure {
   double confidence = 0.8;
   bool from_fact_box = false;
   bool claim = false;     // stated by the perpetrator's own claim
+  std::string freshness;  // "provisional" ('tot zover bekend'), "update" ('inmiddels'), or ""
 };
 
 struct ActorRole {

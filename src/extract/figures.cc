@@ -284,6 +284,12 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       out.push_back(std::move(c));
     }
   }
+  // How fresh each figure is: the cue of its sentence.
+  for (auto& c : out)
+    for (const auto& m : ctx.lex.freshness.FindAll(toks, ctx.an.sentences[c.sentence].first, ctx.an.sentences[c.sentence].last)) {
+      c.figure.freshness = ctx.lex.freshness.rows()[m.row].value;
+      if (c.figure.freshness == "update") break;
+    }
   std::stable_sort(out.begin(), out.end(), [](const FigureCandidate& a, const FigureCandidate& b) {
     return a.figure.span.begin < b.figure.span.begin;
   });

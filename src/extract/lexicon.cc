@@ -12,7 +12,7 @@ Status ExtractLexicon::Load(const std::string& dir) {
       {&figure_verbs, "figure_verbs.tsv"}, {&figure_cues, "figure_cues.tsv"}, {&attribution, "attribution.tsv"},
       {&sources, "sources.tsv"},       {&status, "status.tsv"},             {&relations, "relations.tsv"},
       {&stances, "stances.tsv"},       {&channels, "channels.tsv"},         {&sites, "sites.tsv"},
-      {&pronouns, "pronouns.tsv"},     {&clause, "clause.tsv"}};
+      {&pronouns, "pronouns.tsv"},     {&clause, "clause.tsv"},             {&freshness, "freshness.tsv"}};
   for (const auto& [table, name] : tables) KRONIEK_RETURN_IF_ERROR(table->Load(dir + "/" + name));
 
   ResourceFile mods, types, kinds;

@@ -46,6 +46,7 @@ json FigureToJson(const Figure& f) {
   }
   if (!f.group_span.empty()) j["group_span"] = SpanToJson(f.group_span);
   if (f.claim) j["claim"] = true;
+  if (!f.freshness.empty()) j["freshness"] = f.freshness;
   return j;
 }
 
