@@ -13,7 +13,7 @@ namespace kroniek {
 class ExtractorImpl {
  public:
   Status Load(const std::string& dir, const std::string& lang) {
-    KRONIEK_RETURN_IF_ERROR(lexicon_.Load(dir + "/" + lang));
+    KRONIEK_RETURN_IF_ERROR(lexicon_.Load(dir + "/" + lang, dir + "/kb"));
     return quotes_.Load(dir + "/" + lang);
   }
   void Extract(const Article& article, const Analysis& analysis, const Analyzer& analyzer, Extraction* out) const {

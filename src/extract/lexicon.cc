@@ -6,7 +6,7 @@
 
 namespace kroniek {
 
-Status ExtractLexicon::Load(const std::string& dir) {
+Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   const std::pair<PhraseTable*, const char*> tables[] = {
       {&triggers, "triggers.tsv"},     {&figure_nouns, "figure_nouns.tsv"}, {&group_nouns, "group_nouns.tsv"},
       {&figure_verbs, "figure_verbs.tsv"}, {&figure_cues, "figure_cues.tsv"}, {&attribution, "attribution.tsv"},
@@ -15,11 +15,17 @@ Status ExtractLexicon::Load(const std::string& dir) {
       {&pronouns, "pronouns.tsv"},     {&clause, "clause.tsv"},             {&freshness, "freshness.tsv"}};
   for (const auto& [table, name] : tables) KRONIEK_RETURN_IF_ERROR(table->Load(dir + "/" + name));
 
-  ResourceFile mods, types, kinds;
+  ResourceFile mods, types, generics, kinds;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/trigger_modifiers.tsv", 2, &mods));
   for (const auto& r : mods.rows) trigger_modifiers[r.fields[0]] = r.fields[1];
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/event_types.tsv", 2, &types));
-  for (const auto& r : types.rows) event_types[r.fields[0]] = {r.fields[1], r.fields.size() > 2 ? r.fields[2] : ""};
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(kb_dir + "/event_types.tsv", 2, &types));
+  for (const auto& r : types.rows) event_types[r.fields[0]] = {r.fields[1], ""};
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/generic_types.tsv", 2, &generics));
+  for (const auto& r : generics.rows) {
+    if (!event_types.count(r.fields[0]) || !event_types.count(r.fields[1]))
+      return Status::Error(generics.path + ":" + std::to_string(r.line) + ": unknown event type");
+    event_types[r.fields[0]].default_type = r.fields[1];
+  }
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/figure_kinds.tsv", 3, &kinds));
   for (const auto& r : kinds.rows) figure_kinds[r.fields[0]] = {SplitBar(r.fields[1]), r.fields[2]};
 

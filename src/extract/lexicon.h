@@ -11,8 +11,8 @@
 namespace kroniek {
 
 struct EventTypeInfo {
-  std::string cls;           // violent | disaster | political | movement
-  std::string default_type;  // for generic types: the type when left alone
+  std::string cls;           // violent | disaster | political | movement (kb/event_types.tsv)
+  std::string default_type;  // for generic types: the type when left alone (generic_types.tsv)
 };
 
 struct FigureKindInfo {
@@ -27,7 +27,7 @@ struct ExtractLexicon {
   std::unordered_map<std::string, EventTypeInfo> event_types;
   std::unordered_map<std::string, FigureKindInfo> figure_kinds;
 
-  Status Load(const std::string& lang_dir);
+  Status Load(const std::string& lang_dir, const std::string& kb_dir);
 
   const std::string& ClassOf(const std::string& type) const;
   bool IsGeneric(const std::string& type) const;

@@ -1,0 +1,139 @@
+// Stage 4 — fuse: analysed articles in, a chronicle out.
+//
+// In:  articles with their extractions (events, figures, dates, places).
+// Out: real-world events, each gathering the event mentions of many
+//      articles; per (event, figure kind, group) every report in time order
+//      with a verdict (consistent, updated, contested, claim, retracted), a
+//      best value and why; disagreements beyond figures; and, for articles
+//      that came without a date, an inferred publication date.
+//
+// Articles are added one at a time: a new article's events look up candidate
+// events in an index by type class, date and place, so adding one costs the
+// same however many events the chronicle holds. Feeding the same articles in
+// a canonical order (see BuildChronicle) gives the same chronicle whatever
+// order they arrived in.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "extract/extract.h"
+
+namespace kroniek {
+
+struct AnalyzedArticle {
+  Article article;
+  Extraction extraction;
+};
+
+struct MentionRef {
+  int article = 0;  // index into Chronicle::articles()
+  int event = 0;    // index into that article's extraction.events
+  bool operator<(const MentionRef& o) const { return article != o.article ? article < o.article : event < o.event; }
+  bool operator==(const MentionRef&) const = default;
+};
+
+struct ReportRef {
+  MentionRef mention;
+  int figure = 0;  // index into the event's figures
+};
+
+struct FigureVerdict {
+  std::string kind, group;
+  std::string verdict;  // consistent | updated | contested | claim | retracted
+  std::optional<double> value, low, high;  // the best value
+  std::string qualifier;
+  std::string why;
+  std::vector<ReportRef> history;  // every report, in time order
+};
+
+struct Disagreement {
+  std::string field;  // site | perpetrator | date | type
+  std::vector<std::pair<MentionRef, std::string>> values;
+  std::string why;
+};
+
+struct ChronicleEvent {
+  std::vector<MentionRef> mentions;  // sorted
+  // Merged view, filled by Reconcile():
+  std::string type;
+  Date date;
+  Location location;
+  std::vector<ActorRole> actors;
+  std::vector<std::pair<std::string, int>> relations;  // (type, index of the other event)
+  std::vector<FigureVerdict> figures;
+  std::vector<Disagreement> disagreements;
+  std::string status;
+};
+
+struct PublicationInference {
+  bool inferred = false;             // a date was chosen
+  std::string value;                 // the chosen date
+  std::vector<std::string> candidates;  // every date the evidence allows, best first
+  std::string why;
+};
+
+// How similar two event types are for clustering (resources/kb/event_types.tsv).
+class TypeAffinity {
+ public:
+  Status Load(const std::string& resources_dir);
+  // 0 when the types cannot be one event, up to 1 for the same type.
+  double Score(const std::string& a, const std::string& b) const;
+  const std::string& ClassOf(const std::string& type) const;
+  // True for a type that says little ("attack_on_civilians", "other").
+  bool IsVague(const std::string& type) const;
+
+ private:
+  std::unordered_map<std::string, std::string> class_;
+  std::set<std::string> vague_;
+  std::map<std::pair<std::string, std::string>, double> pairs_;
+};
+
+class Chronicle {
+ public:
+  explicit Chronicle(const TypeAffinity& types) : types_(types) {}
+
+  // Adds an article; its events join the best compatible event or start one.
+  void Add(AnalyzedArticle article);
+  // Fills the merged view of every event and orders them (date, type, place).
+  void Reconcile();
+
+  const std::vector<AnalyzedArticle>& articles() const { return articles_; }
+  const std::vector<ChronicleEvent>& events() const { return events_; }
+  // The chronicle event holding a mention, or -1.
+  int EventOf(MentionRef m) const;
+  // Inference for an article that came without a day-precise date.
+  PublicationInference InferPublication(int article) const;
+
+ private:
+  struct Summary;  // what an event's mentions agree on so far, for matching
+  double Score(const EventMention& m, const Article& a, const Summary& s) const;
+  std::vector<int> Candidates(const EventMention& m, const Article& a) const;
+  void Index(int event);
+  void UpdateSummary(int event, const EventMention& m, const Article& a);
+
+  const TypeAffinity& types_;
+  std::vector<AnalyzedArticle> articles_;
+  std::vector<ChronicleEvent> events_;
+  std::vector<Summary> summaries_;
+  std::map<MentionRef, int> event_of_;
+  std::unordered_map<std::string, std::vector<int>> index_;  // key -> events
+};
+
+// A date as a day interval [lo, hi] (days since 1970-01-01); unknown -> wide.
+struct DayRange {
+  int lo = -1000000, hi = 1000000;
+  bool known() const { return lo > -1000000 && hi < 1000000; }
+};
+DayRange RangeOf(const Date& d);
+int DayNumber(const Civil& c);
+Civil FromDayNumber(int n);
+
+}  // namespace kroniek
