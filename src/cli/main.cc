@@ -1,12 +1,14 @@
 // kroniek — news articles in, a sourced event chronicle out.
 //
 //   kroniek analyze [--format jsonl|pretty] [--published DATE] FILE…|-
+//   kroniek chronicle [--format jsonl|text] FILE…
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "output/chronicle_out.h"
 #include "pipeline/pipeline.h"
 
 namespace {
@@ -41,6 +43,36 @@ int Analyze(const std::vector<std::string>& files, const std::string& format, co
   return failed ? 1 : 0;
 }
 
+// Reads every file; bad ones are reported and skipped. Returns the number refused.
+int ReadAll(const std::vector<std::string>& files, const kroniek::IngestOptions& opts,
+            std::vector<kroniek::Article>* out) {
+  int failed = 0;
+  for (const auto& file : files) {
+    kroniek::Article article;
+    if (auto st = kroniek::ReadArticleFile(file, opts, &article); !st.ok()) {
+      std::cerr << "kroniek: " << st.message() << "\n";
+      ++failed;
+      continue;
+    }
+    out->push_back(std::move(article));
+  }
+  return failed;
+}
+
+int Chronicle(const std::vector<std::string>& files, const std::string& format, const std::string& resources) {
+  kroniek::Pipeline pipeline;
+  if (auto st = pipeline.Load(resources); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  std::vector<kroniek::Article> articles;
+  int failed = ReadAll(files, {}, &articles);
+  auto result = kroniek::BuildChronicle(pipeline, std::move(articles));
+  if (format == "text") kroniek::WriteChronicleText(result, std::cout);
+  else kroniek::WriteChronicleJsonl(result, std::cout);
+  return failed ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -57,7 +89,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonl", "pretty"}));
   analyze->add_option("--published", published, "publication date of every file (YYYY[-MM[-DD]])");
 
+  auto* chronicle = app.add_subcommand("chronicle", "fuse articles into events with reconciled figures (SCHEMA.md)");
+  std::vector<std::string> chronicle_files;
+  std::string chronicle_format = "jsonl";
+  chronicle->add_option("files", chronicle_files, "text files, or - for stdin")->required();
+  chronicle->add_option("--format", chronicle_format, "jsonl (one line per event, then per article) or text")
+      ->check(CLI::IsMember({"jsonl", "text"}));
+
   CLI11_PARSE(app, argc, argv);
   if (*analyze) return Analyze(files, format, published, resources);
+  if (*chronicle) return Chronicle(chronicle_files, chronicle_format, resources);
   return 0;
 }

@@ -28,6 +28,15 @@
 
 namespace kroniek {
 
+// A date as a day interval [lo, hi] (days since 1970-01-01); unknown -> wide.
+struct DayRange {
+  int lo = -1000000, hi = 1000000;
+  bool known() const { return lo > -1000000 && hi < 1000000; }
+};
+DayRange RangeOf(const Date& d);
+int DayNumber(const Civil& c);
+Civil FromDayNumber(int n);
+
 struct AnalyzedArticle {
   Article article;
   Extraction extraction;
@@ -113,11 +122,22 @@ class Chronicle {
   PublicationInference InferPublication(int article) const;
 
  private:
-  struct Summary;  // what an event's mentions agree on so far, for matching
+  // What an event's mentions agree on so far, for matching new mentions.
+  struct Summary {
+    std::string type;                  // the most specific type so far
+    std::string cls;                   // its class
+    DayRange days;                     // the tightest date range of the mentions
+    int weekday = -1;                  // a weekday named without a date
+    std::string place, country;        // named (not inferred) place and its country
+    std::set<std::string> actors;      // perpetrators and claimants, with their parents
+    std::set<int> articles;            // one mention per article at most
+    std::string status;
+  };
   double Score(const EventMention& m, const Article& a, const Summary& s) const;
   std::vector<int> Candidates(const EventMention& m, const Article& a) const;
   void Index(int event);
   void UpdateSummary(int event, const EventMention& m, const Article& a);
+  void FindDisagreements(int event);
 
   const TypeAffinity& types_;
   std::vector<AnalyzedArticle> articles_;
@@ -126,14 +146,5 @@ class Chronicle {
   std::map<MentionRef, int> event_of_;
   std::unordered_map<std::string, std::vector<int>> index_;  // key -> events
 };
-
-// A date as a day interval [lo, hi] (days since 1970-01-01); unknown -> wide.
-struct DayRange {
-  int lo = -1000000, hi = 1000000;
-  bool known() const { return lo > -1000000 && hi < 1000000; }
-};
-DayRange RangeOf(const Date& d);
-int DayNumber(const Civil& c);
-Civil FromDayNumber(int n);
 
 }  // namespace kroniek

@@ -111,7 +111,7 @@ Status ArticleFromText(std::string id, std::string text, const IngestOptions& op
   if (opts.published) {
     out->published.value = opts.published->ToString();
     out->published.precision = opts.published->precision();
-    out->published.basis = DateBasis::kCli;
+    out->published.basis = opts.published_basis;
   }
   return Status();
 }

@@ -18,6 +18,7 @@ namespace kroniek {
 
 struct IngestOptions {
   std::optional<Civil> published;  // --published: overrides any header date
+  DateBasis published_basis = DateBasis::kCli;  // kInferred when fuse inferred it
   size_t max_bytes = 8u << 20;     // larger records are refused
 };
 

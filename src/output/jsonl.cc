@@ -4,9 +4,9 @@ namespace kroniek {
 
 using nlohmann::json;
 
-namespace {
-
 json OptionalNumber(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+namespace {
 
 const char* EntityTypeName(EntityType t) {
   switch (t) {
@@ -25,9 +25,13 @@ const char* EntityTypeName(EntityType t) {
   return "other";
 }
 
+}  // namespace
+
 json SourceToJson(const Source& s) {
   return {{"name", s.name}, {"id", s.id.empty() ? json(nullptr) : json(s.id)}, {"span", SpanToJson(s.span)}};
 }
+
+namespace {
 
 json FigureToJson(const Figure& f) {
   json j = {{"kind", f.kind},
@@ -49,6 +53,8 @@ json FigureToJson(const Figure& f) {
   if (!f.freshness.empty()) j["freshness"] = f.freshness;
   return j;
 }
+
+}  // namespace
 
 json LocationToJson(const Location& l) {
   if (l.name.empty() && l.site.empty()) return nullptr;
@@ -87,7 +93,6 @@ json AcledOf(const std::string& type) {
   return nullptr;
 }
 
-}  // namespace
 
 json SpanToJson(const Span& s) { return json::array({s.begin, s.end}); }
 

@@ -10,6 +10,11 @@ namespace kroniek {
 
 nlohmann::json SpanToJson(const Span& s);
 nlohmann::json DateToJson(const Date& d);
+nlohmann::json OptionalNumber(const std::optional<double>& v);
+nlohmann::json SourceToJson(const Source& s);
+nlohmann::json LocationToJson(const Location& l);
+// {"event_type", "sub_event_type"} of ACLED for a kroniek type, or null.
+nlohmann::json AcledOf(const std::string& type);
 // {"article":…, "events":…, "entities":…, "times":…, "quotes":…, "cleaned":…}
 nlohmann::json ArticleToJson(const Article& article, const Analysis& analysis, const Extraction& extraction);
 

@@ -10,6 +10,7 @@
 #include "analyze/analyze.h"
 #include "core/status.h"
 #include "extract/extract.h"
+#include "fuse/fuse.h"
 #include "ingest/ingest.h"
 
 namespace kroniek {
@@ -26,10 +27,24 @@ class Pipeline {
   nlohmann::json RunToJson(Article& article) const;
 
   const Analyzer& analyzer() const { return analyzer_; }
+  const TypeAffinity& types() const { return types_; }
 
  private:
   Analyzer analyzer_;
   Extractor extractor_;
+  TypeAffinity types_;
 };
+
+// A chronicle of many articles, with what was inferred about their dates.
+struct ChronicleResult {
+  std::unique_ptr<Chronicle> chronicle;
+  std::map<std::string, PublicationInference> publication;  // by article id
+};
+
+// ingest -> analyze -> extract for every article, then fuse: cluster, infer
+// the publication dates of undated articles (and analyse them again with the
+// date found), cluster again, reconcile. The articles are fused in a canonical
+// order, so the result does not depend on the order they are given in.
+ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles);
 
 }  // namespace kroniek

@@ -1,0 +1,243 @@
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "core/resource_file.h"
+#include "fuse/fuse.h"
+
+namespace kroniek {
+
+namespace {
+
+constexpr double kJoinThreshold = 0.55;  // score a mention needs to join an event
+constexpr int kDayTolerance = 1;         // reports may differ by a day (night, time zones)
+constexpr int kMonthDays = 31;
+
+std::string DayKey(const std::string& cls, int day) { return cls + "|d|" + std::to_string(day); }
+std::string PlaceKey(const std::string& cls, const std::string& place) { return cls + "|p|" + place; }
+
+}  // namespace
+
+int DayNumber(const Civil& c) {
+  return int(std::chrono::sys_days{std::chrono::year{c.year} / c.month / c.day}.time_since_epoch().count());
+}
+
+Civil FromDayNumber(int n) {
+  std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{n}}};
+  return {int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
+}
+
+DayRange RangeOf(const Date& d) {
+  DayRange r;
+  auto lower = [](const std::string& v) -> std::optional<int> {
+    auto c = ParseIsoDate(v);
+    if (!c) return std::nullopt;
+    return DayNumber({c->year, c->month ? c->month : 1, c->day ? c->day : 1});
+  };
+  auto upper = [](const std::string& v) -> std::optional<int> {
+    auto c = ParseIsoDate(v);
+    if (!c) return std::nullopt;
+    int month = c->month ? c->month : 12;
+    return DayNumber({c->year, month, c->day ? c->day : DaysInMonth(c->year, month)});
+  };
+  if (!d.from.empty() && !d.to.empty() && !d.approximate) {
+    // An interval ("sinds half augustus"): the event spans it.
+    if (auto lo = lower(d.from)) r.lo = *lo;
+    if (auto hi = upper(d.to)) r.hi = *hi;
+    return r;
+  }
+  if (!d.known()) return r;
+  if (auto lo = lower(d.value)) r.lo = *lo;
+  if (auto hi = upper(d.value)) r.hi = *hi;
+  return r;
+}
+
+Status TypeAffinity::Load(const std::string& dir) {
+  ResourceFile types, pairs;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/event_types.tsv", 2, &types));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/type_affinity.tsv", 3, &pairs));
+  for (const auto& r : types.rows) {
+    class_[r.fields[0]] = r.fields[1];
+    if (r.fields.size() > 2 && r.fields[2] == "vague") vague_.insert(r.fields[0]);
+  }
+  for (const auto& r : pairs.rows) {
+    if (!class_.count(r.fields[0]) || !class_.count(r.fields[1]))
+      return Status::Error(pairs.path + ":" + std::to_string(r.line) + ": unknown event type");
+    double score = std::stod(r.fields[2]);
+    pairs_[{r.fields[0], r.fields[1]}] = score;
+    pairs_[{r.fields[1], r.fields[0]}] = score;
+  }
+  return Status();
+}
+
+const std::string& TypeAffinity::ClassOf(const std::string& type) const {
+  static const std::string kNone;
+  auto it = class_.find(type);
+  return it == class_.end() ? kNone : it->second;
+}
+
+bool TypeAffinity::IsVague(const std::string& type) const { return vague_.count(type) > 0; }
+
+double TypeAffinity::Score(const std::string& a, const std::string& b) const {
+  if (a == b) return 1.0;
+  if (auto it = pairs_.find({a, b}); it != pairs_.end()) return it->second;
+  if ((IsVague(a) || IsVague(b)) && ClassOf(a) == ClassOf(b)) return 0.6;
+  return 0.0;
+}
+
+int Chronicle::EventOf(MentionRef m) const {
+  auto it = event_of_.find(m);
+  return it == event_of_.end() ? -1 : it->second;
+}
+
+std::vector<int> Chronicle::Candidates(const EventMention& m, const Article& a) const {
+  // Day buckets around a dated mention (a month: every day of it); else the
+  // place, the country and the actors named.
+  std::vector<int> out;
+  const std::string& cls = types_.ClassOf(m.type);
+  auto add = [&](const std::string& key) {
+    auto it = index_.find(key);
+    if (it != index_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  };
+  DayRange r = RangeOf(m.date);
+  if (r.known() && r.hi - r.lo <= kMonthDays) {
+    for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d) add(DayKey(cls, d));
+  }
+  if (!m.location.id.empty() && !m.location.inferred) {
+    add(PlaceKey(cls, m.location.id));
+    add(PlaceKey(cls, m.location.country));
+  }
+  for (const auto& actor : m.actors) add(PlaceKey(cls, "actor:" + actor.id));
+  add(PlaceKey(cls, "*"));  // events with nothing to index them by
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void Chronicle::Index(int e) {
+  const Summary& s = summaries_[e];
+  auto put = [&](const std::string& key) {
+    auto& list = index_[key];
+    if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
+  };
+  bool indexed = false;
+  if (s.days.known() && s.days.hi - s.days.lo <= kMonthDays) {
+    for (int d = s.days.lo; d <= s.days.hi; ++d) put(DayKey(s.cls, d));
+    indexed = true;
+  }
+  if (!s.place.empty()) {
+    put(PlaceKey(s.cls, s.place));
+    indexed = true;
+  }
+  if (!s.country.empty()) put(PlaceKey(s.cls, s.country));
+  for (const auto& a : s.actors) {
+    put(PlaceKey(s.cls, "actor:" + a));
+    indexed = true;
+  }
+  if (!indexed) put(PlaceKey(s.cls, "*"));
+}
+
+double Chronicle::Score(const EventMention& m, const Article& a, const Summary& s) const {
+  // Type: the same or compatible.
+  double type = types_.Score(m.type, s.type);
+  if (type <= 0) return 0;
+  if ((m.status == "hypothetical") != (s.status == "hypothetical")) return 0;
+  if ((m.status == "foiled") != (s.status == "foiled")) return 0;
+  double score = 0.35 * type;
+  // Date: overlapping ranges; a weekday must fit.
+  DayRange r = RangeOf(m.date);
+  if (r.known() && s.days.known()) {
+    if (r.hi + kDayTolerance < s.days.lo || s.days.hi + kDayTolerance < r.lo) return 0;
+    bool exact = r.lo == r.hi && s.days.lo == s.days.hi;
+    score += exact ? (r.lo == s.days.lo ? 0.35 : 0.15) : 0.2;
+  } else if (m.date.weekday >= 0 && s.days.known() && s.days.lo == s.days.hi) {
+    if (kroniek::WeekdayOf(FromDayNumber(s.days.lo)) != m.date.weekday) return 0;
+    score += 0.25;
+  } else if (m.date.weekday >= 0 && s.weekday >= 0) {
+    if (m.date.weekday != s.weekday) return 0;
+    score += 0.2;
+  } else {
+    score += 0.1;
+  }
+  // Place: the same city; a city and its country; two cities never.
+  const Location& l = m.location;
+  if (!l.id.empty() && !l.inferred && !s.place.empty()) {
+    bool same = l.id == s.place;
+    bool nested = l.id == s.country || s.place == l.country;
+    if (!same && !nested) return 0;
+    score += same ? 0.25 : 0.12;
+  } else if (!l.id.empty() && !s.country.empty() && l.country != s.country && !l.inferred) {
+    return 0;
+  } else {
+    score += 0.05;
+  }
+  // Actors: a shared perpetrator or claimant (or its parent group).
+  for (const auto& actor : m.actors)
+    if (s.actors.count(actor.id)) {
+      score += 0.1;
+      break;
+    }
+  (void)a;
+  return score;
+}
+
+void Chronicle::UpdateSummary(int e, const EventMention& m, const Article& a) {
+  Summary& s = summaries_[e];
+  if (s.type.empty() || (types_.IsVague(s.type) && !types_.IsVague(m.type))) s.type = m.type;
+  else if (m.type == "suicide_bombing" && s.type == "bombing") s.type = m.type;
+  s.cls = types_.ClassOf(s.type);
+  DayRange r = RangeOf(m.date);
+  if (r.known()) {
+    if (!s.days.known()) s.days = r;
+    else if (r.hi - r.lo < s.days.hi - s.days.lo) s.days = r;  // the more precise date wins
+  }
+  if (m.date.weekday >= 0 && s.weekday < 0) s.weekday = m.date.weekday;
+  if (!m.location.id.empty() && !m.location.inferred) {
+    bool city = m.location.id != m.location.country;
+    if (s.place.empty() || (city && s.place == s.country)) {
+      s.place = m.location.id;
+      s.country = m.location.country;
+    }
+  }
+  for (const auto& actor : m.actors)
+    if (actor.role == "perpetrator" || actor.role == "claimed_by") s.actors.insert(actor.id);
+  if (s.status.empty() || (s.status != "occurred" && m.status == "occurred")) s.status = m.status;
+  (void)a;
+}
+
+void Chronicle::Add(AnalyzedArticle article) {
+  const int ai = int(articles_.size());
+  articles_.push_back(std::move(article));
+  const Article& a = articles_[ai].article;
+  const auto& events = articles_[ai].extraction.events;
+  // The most informative mentions choose first: dated, placed, specific.
+  std::vector<int> order(events.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = int(k);
+  auto info = [&](const EventMention& m) {
+    return (RangeOf(m.date).known() ? 4 : 0) + (!m.location.id.empty() && !m.location.inferred ? 2 : 0) +
+           (types_.IsVague(m.type) ? 0 : 1);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return info(events[x]) > info(events[y]); });
+  for (int k : order) {
+    const EventMention& m = events[k];
+    int best = -1;
+    double best_score = kJoinThreshold;
+    for (int c : Candidates(m, a)) {
+      if (summaries_[c].articles.count(ai)) continue;  // one mention per article
+      double score = Score(m, a, summaries_[c]);
+      if (score > best_score) { best = c; best_score = score; }
+    }
+    if (best < 0) {
+      best = int(events_.size());
+      events_.emplace_back();
+      summaries_.emplace_back();
+    }
+    events_[best].mentions.push_back({ai, k});
+    event_of_[{ai, k}] = best;
+    summaries_[best].articles.insert(ai);
+    UpdateSummary(best, m, a);
+    Index(best);
+  }
+}
+
+}  // namespace kroniek

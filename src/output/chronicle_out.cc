@@ -1,0 +1,157 @@
+#include "output/chronicle_out.h"
+
+#include <iomanip>
+#include <sstream>
+
+#include "output/jsonl.h"
+
+namespace kroniek {
+
+using nlohmann::json;
+
+namespace {
+
+std::string EventId(int e) { return "c" + std::to_string(e + 1); }
+std::string MentionId(int event) { return "e" + std::to_string(event + 1); }
+
+const Figure& FigureOf(const Chronicle& c, const ReportRef& r) {
+  return c.articles()[r.mention.article].extraction.events[r.mention.event].figures[r.figure];
+}
+
+std::string Number(const std::optional<double>& v) {
+  if (!v) return "?";
+  std::ostringstream s;
+  s << *v;
+  return s.str();
+}
+
+std::string ValueText(const std::optional<double>& value, const std::optional<double>& low,
+                      const std::optional<double>& high, const std::string& qualifier) {
+  std::string v = value ? Number(value) : low ? Number(low) + "-" + Number(high) : "(no number)";
+  static const std::map<std::string, std::string> kWords = {
+      {"at_least", "at least "}, {"at_most", "at most "}, {"about", "about "}, {"more_than", "more than "},
+      {"up_to", "up to "},       {"possibly", "possibly "}};
+  auto it = kWords.find(qualifier);
+  return (it == kWords.end() ? "" : it->second) + v;
+}
+
+}  // namespace
+
+json ChronicleEventToJson(const Chronicle& c, int e) {
+  const ChronicleEvent& ev = c.events()[e];
+  json actors = json::array();
+  for (const auto& a : ev.actors)
+    actors.push_back({{"role", a.role}, {"id", a.id.empty() ? json(nullptr) : json(a.id)}, {"name", a.name}});
+  json figures = json::array();
+  for (const auto& f : ev.figures) {
+    json history = json::array();
+    for (const auto& r : f.history) {
+      const Figure& fig = FigureOf(c, r);
+      const Article& a = c.articles()[r.mention.article].article;
+      json report = {{"article", a.id},
+                     {"published", a.published.known() ? json(a.published.value) : json(nullptr)},
+                     {"value", OptionalNumber(fig.value)},
+                     {"qualifier", fig.qualifier},
+                     {"according_to", fig.according_to.empty() ? json(nullptr) : SourceToJson(fig.according_to[0])},
+                     {"span", SpanToJson(fig.span)},
+                     {"event", MentionId(r.mention.event)}};
+      if (fig.low) { report["low"] = *fig.low; report["high"] = *fig.high; }
+      if (fig.claim) report["claim"] = true;
+      if (!fig.freshness.empty()) report["freshness"] = fig.freshness;
+      history.push_back(report);
+    }
+    json best = {{"value", OptionalNumber(f.value)}, {"qualifier", f.qualifier}};
+    if (f.low) { best["low"] = *f.low; best["high"] = *f.high; }
+    figures.push_back({{"kind", f.kind}, {"group", f.group}, {"verdict", f.verdict}, {"best", best},
+                       {"why", f.why}, {"history", history}});
+  }
+  json disagreements = json::array();
+  for (const auto& d : ev.disagreements) {
+    json values = json::array();
+    for (const auto& [m, v] : d.values)
+      values.push_back({{"article", c.articles()[m.article].article.id}, {"event", MentionId(m.event)}, {"value", v}});
+    disagreements.push_back({{"field", d.field}, {"values", values}, {"why", d.why}});
+  }
+  json relations = json::array();
+  for (const auto& [type, other] : ev.relations) relations.push_back({{"type", type}, {"event", EventId(other)}});
+  json mentions = json::array();
+  for (const auto& m : ev.mentions)
+    mentions.push_back({{"article", c.articles()[m.article].article.id}, {"event", MentionId(m.event)}});
+  return {{"event", {{"id", EventId(e)},
+                     {"type", ev.type},
+                     {"acled", AcledOf(ev.type)},
+                     {"date", DateToJson(ev.date)},
+                     {"location", LocationToJson(ev.location)},
+                     {"actors", actors},
+                     {"status", ev.status},
+                     {"figures", figures},
+                     {"disagreements", disagreements},
+                     {"relations", relations},
+                     {"mentions", mentions}}}};
+}
+
+json ChronicleArticleToJson(const ChronicleResult& result, int i) {
+  const Article& a = result.chronicle->articles()[i].article;
+  json published = {{"value", a.published.known() ? json(a.published.value) : json(nullptr)},
+                    {"precision", PrecisionName(a.published.precision)},
+                    {"basis", a.published.known() ? json(BasisName(a.published.basis)) : json(nullptr)},
+                    {"candidates", json::array()},
+                    {"why", nullptr}};
+  auto it = result.publication.find(a.id);
+  if (it != result.publication.end()) {
+    published["candidates"] = it->second.candidates;
+    published["why"] = it->second.why;
+  }
+  return {{"article", {{"id", a.id}, {"published", published}}}};
+}
+
+void WriteChronicleJsonl(const ChronicleResult& result, std::ostream& out) {
+  const Chronicle& c = *result.chronicle;
+  for (size_t e = 0; e < c.events().size(); ++e) out << ChronicleEventToJson(c, int(e)).dump() << "\n";
+  // Articles in id order, whatever order they were fused in.
+  std::vector<int> order(c.articles().size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = int(i);
+  std::sort(order.begin(), order.end(),
+            [&](int x, int y) { return c.articles()[x].article.id < c.articles()[y].article.id; });
+  for (int i : order) out << ChronicleArticleToJson(result, i).dump() << "\n";
+}
+
+void WriteChronicleText(const ChronicleResult& result, std::ostream& out) {
+  const Chronicle& c = *result.chronicle;
+  for (size_t e = 0; e < c.events().size(); ++e) {
+    const ChronicleEvent& ev = c.events()[e];
+    out << EventId(int(e)) << "  " << (ev.date.known() ? ev.date.value : "date unknown") << "  " << ev.type;
+    if (!ev.location.name.empty()) out << " in " << ev.location.name;
+    if (!ev.location.site.empty()) out << " (" << ev.location.site << ")";
+    if (ev.status != "occurred") out << "  [" << ev.status << "]";
+    out << "\n";
+    for (const auto& a : ev.actors) out << "    " << a.role << ": " << a.name << "\n";
+    for (const auto& [type, other] : ev.relations) out << "    " << type << " " << EventId(other) << "\n";
+    for (const auto& f : ev.figures) {
+      out << "    " << f.kind << " (" << f.group << "): " << ValueText(f.value, f.low, f.high, f.qualifier) << "  ["
+          << f.verdict << "]\n";
+      for (const auto& r : f.history) {
+        const Figure& fig = FigureOf(c, r);
+        const Article& a = c.articles()[r.mention.article].article;
+        out << "      " << std::left << std::setw(14) << ValueText(fig.value, fig.low, fig.high, fig.qualifier) << " "
+            << a.id << " (" << (a.published.known() ? a.published.value : "undated") << ")";
+        if (!fig.according_to.empty()) out << " according to " << fig.according_to[0].name;
+        if (fig.claim) out << " [claim]";
+        out << "\n";
+      }
+      out << "      why: " << f.why << "\n";
+    }
+    for (const auto& d : ev.disagreements) {
+      out << "    ! " << d.field << ":";
+      for (const auto& [m, v] : d.values) out << " " << c.articles()[m.article].article.id << "=" << v;
+      out << " (" << d.why << ")\n";
+    }
+    out << "    sources:";
+    for (const auto& m : ev.mentions) out << " " << c.articles()[m.article].article.id;
+    out << "\n\n";
+  }
+  for (const auto& [id, p] : result.publication)
+    if (p.inferred) out << "publication date of " << id << " inferred: " << p.value << " (" << p.why << ")\n";
+}
+
+}  // namespace kroniek

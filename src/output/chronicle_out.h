@@ -1,0 +1,22 @@
+// Output of a chronicle (SCHEMA.md, "Chronicle"): JSON lines for machines, a
+// text briefing for analysts.
+#pragma once
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/pipeline.h"
+
+namespace kroniek {
+
+// One record per event, then one per article.
+void WriteChronicleJsonl(const ChronicleResult& result, std::ostream& out);
+// The briefing an analyst pastes: each event, its reports side by side,
+// disagreements marked.
+void WriteChronicleText(const ChronicleResult& result, std::ostream& out);
+
+nlohmann::json ChronicleEventToJson(const Chronicle& c, int event);
+nlohmann::json ChronicleArticleToJson(const ChronicleResult& result, int article);
+
+}  // namespace kroniek
