@@ -1,0 +1,157 @@
+// The chronicle of several articles: clustering, verdicts, inferred dates,
+// and the same result whatever the input order.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+#include <sstream>
+
+#include "output/chronicle_out.h"
+#include "test_util.h"
+
+namespace kroniek {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::vector<Article> ReadArticles(const std::vector<std::string>& paths) {
+  std::vector<Article> out;
+  for (const auto& p : paths) {
+    Article a;
+    Status st = ReadArticleFile(p, {}, &a);
+    EXPECT_TRUE(st.ok()) << st.message();
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::string ChronicleJsonl(std::vector<Article> articles) {
+  auto result = BuildChronicle(testing::SharedPipeline(), std::move(articles));
+  std::ostringstream out;
+  WriteChronicleJsonl(result, out);
+  return out.str();
+}
+
+std::vector<json> Lines(const std::string& jsonl) {
+  std::vector<json> out;
+  std::istringstream in(jsonl);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(json::parse(line));
+  return out;
+}
+
+std::vector<std::string> SeedPaths() {
+  std::vector<std::string> out;
+  fs::path dir = fs::path(testing::SharedDir()) / "seeds";
+  if (!fs::exists(dir)) return out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".txt") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const json* FindFigure(const json& event, const std::string& kind, const std::string& group) {
+  for (const auto& f : event["figures"])
+    if (f["kind"] == kind && f["group"] == group) return &f;
+  return nullptr;
+}
+
+class SeedChronicle : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    paths_ = SeedPaths();
+    if (paths_.size() < 2) {
+      if (testing::InCI()) FAIL() << "the seed articles are missing from " << testing::SharedDir() << " (CI=true)";
+      GTEST_SKIP() << "seed articles not found";
+    }
+    lines_ = Lines(ChronicleJsonl(ReadArticles(paths_)));
+    for (const auto& l : lines_) (l.contains("event") ? events_ : articles_).push_back(l.contains("event") ? l["event"] : l["article"]);
+  }
+  std::vector<const json*> EventsOfType(const std::string& type) const {
+    std::vector<const json*> out;
+    for (const auto& e : events_)
+      if (e["type"] == type) out.push_back(&e);
+    return out;
+  }
+  std::vector<std::string> paths_;
+  std::vector<json> lines_, events_, articles_;
+};
+
+TEST_F(SeedChronicle, OneBombingWithBothArticlesAndItsTollUpdated) {
+  auto bombings = EventsOfType("suicide_bombing");
+  ASSERT_EQ(bombings.size(), 1u);
+  const json& b = *bombings[0];
+  std::set<std::string> sources;
+  for (const auto& m : b["mentions"]) sources.insert(m["article"]);
+  EXPECT_EQ(sources.size(), 2u);
+
+  const json* killed = FindFigure(b, "killed", "people");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ((*killed)["verdict"], "updated");
+  EXPECT_EQ((*killed)["best"]["value"], 140);
+  ASSERT_EQ((*killed)["history"].size(), 2u);
+  EXPECT_EQ((*killed)["history"][0]["value"], 60);
+  EXPECT_EQ((*killed)["history"][1]["value"], 140);
+
+  const json* us = FindFigure(b, "killed", "US service members");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ((*us)["verdict"], "updated");
+  EXPECT_EQ((*us)["history"][0]["value"], 12);
+  EXPECT_EQ((*us)["best"]["value"], 13);
+}
+
+TEST_F(SeedChronicle, ClaimIsNotBest) {
+  auto rockets = EventsOfType("rocket_or_missile_attack");
+  ASSERT_EQ(rockets.size(), 1u);
+  const json* fired = FindFigure(*rockets[0], "rockets_fired", "rockets");
+  ASSERT_NE(fired, nullptr);
+  EXPECT_EQ((*fired)["verdict"], "claim");
+  EXPECT_EQ((*fired)["best"]["value"], 5);
+}
+
+TEST_F(SeedChronicle, DistinctEventsStayApart) {
+  EXPECT_EQ(EventsOfType("air_or_drone_strike").size(), 1u);
+  EXPECT_EQ(EventsOfType("rocket_or_missile_attack").size(), 1u);
+  EXPECT_EQ(EventsOfType("evacuation").size(), 1u);
+  auto drone = EventsOfType("air_or_drone_strike")[0];
+  auto bombing = EventsOfType("suicide_bombing")[0];
+  ASSERT_FALSE((*drone)["relations"].empty());
+  EXPECT_EQ((*drone)["relations"][0]["type"], "retaliation_for");
+  EXPECT_EQ((*drone)["relations"][0]["event"], (*bombing)["id"]);
+}
+
+TEST_F(SeedChronicle, UndatedArticleGetsItsDate) {
+  const json* undated = nullptr;
+  for (const auto& a : articles_)
+    if (a["id"].get<std::string>().rfind("000_", 0) == 0) undated = &a;
+  ASSERT_NE(undated, nullptr);
+  EXPECT_EQ((*undated)["published"]["value"], "2021-08-30");
+  EXPECT_EQ((*undated)["published"]["basis"], "inferred");
+  EXPECT_FALSE((*undated)["published"]["candidates"].empty());
+  EXPECT_FALSE((*undated)["published"]["why"].is_null());
+}
+
+TEST_F(SeedChronicle, SameForEveryInputOrder) {
+  std::string reference = ChronicleJsonl(ReadArticles(paths_));
+  std::vector<std::string> reversed(paths_.rbegin(), paths_.rend());
+  EXPECT_EQ(ChronicleJsonl(ReadArticles(reversed)), reference);
+}
+
+// Ten shuffles of every example article and seed give one chronicle.
+TEST(ChronicleOrder, TenShufflesSameChronicle) {
+  std::vector<std::string> paths = SeedPaths();
+  for (const auto& e : fs::directory_iterator(fs::path(testing::SourceDir()) / "examples/nl"))
+    if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+  std::sort(paths.begin(), paths.end());
+  const std::string reference = ChronicleJsonl(ReadArticles(paths));
+  std::mt19937 rng(20211);
+  for (int round = 0; round < 10; ++round) {
+    std::shuffle(paths.begin(), paths.end(), rng);
+    EXPECT_EQ(ChronicleJsonl(ReadArticles(paths)), reference) << "shuffle " << round;
+  }
+}
+
+}  // namespace
+}  // namespace kroniek
