@@ -175,6 +175,15 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
       if (m < 1) { m += 12; --y; }
       if (m > 12) { m -= 12; ++y; }
       SetDay(&d, Civil{y, m, 0});
+    } else if (unit == 7 && end < last && WeekdayOf(tokens[end].lower) >= 0) {
+      // "vorige week zaterdag": that weekday of the week named.
+      d.weekday = WeekdayOf(tokens[end].lower);
+      d.precision = Precision::kWeekday;
+      ++end;
+      if (pub_precision == Precision::kDay) {
+        Civil monday = AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign);
+        SetDay(&d, AddDays(monday, d.weekday));
+      }
     } else if (pub_precision == Precision::kDay && unit == 7) {
       Civil monday = AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign);
       d.from = monday.ToString();

@@ -87,4 +87,38 @@ int WeekdayOf(const Civil& c) {
 
 int DaysBetween(const Civil& a, const Civil& b) { return int((ToSys(b) - ToSys(a)).count()); }
 
+int DayNumber(const Civil& c) {
+  return int(std::chrono::sys_days{std::chrono::year{c.year} / c.month / c.day}.time_since_epoch().count());
+}
+
+Civil FromDayNumber(int n) {
+  std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{n}}};
+  return {int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
+}
+
+DayRange RangeOf(const Date& d) {
+  DayRange r;
+  auto lower = [](const std::string& v) -> std::optional<int> {
+    auto c = ParseIsoDate(v);
+    if (!c) return std::nullopt;
+    return DayNumber({c->year, c->month ? c->month : 1, c->day ? c->day : 1});
+  };
+  auto upper = [](const std::string& v) -> std::optional<int> {
+    auto c = ParseIsoDate(v);
+    if (!c) return std::nullopt;
+    int month = c->month ? c->month : 12;
+    return DayNumber({c->year, month, c->day ? c->day : DaysInMonth(c->year, month)});
+  };
+  if (!d.from.empty() && !d.to.empty() && !d.approximate) {
+    // An interval ("sinds half augustus"): the event spans it.
+    if (auto lo = lower(d.from)) r.lo = *lo;
+    if (auto hi = upper(d.to)) r.hi = *hi;
+    return r;
+  }
+  if (!d.known()) return r;
+  if (auto lo = lower(d.value)) r.lo = *lo;
+  if (auto hi = upper(d.value)) r.hi = *hi;
+  return r;
+}
+
 }  // namespace kroniek

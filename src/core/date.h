@@ -53,4 +53,13 @@ struct Date {
   std::optional<Civil> civil() const { return ParseIsoDate(value); }
 };
 
+// A date as a day interval [lo, hi] (days since 1970-01-01); unknown -> wide.
+struct DayRange {
+  int lo = -1000000, hi = 1000000;
+  bool known() const { return lo > -1000000 && hi < 1000000; }
+};
+DayRange RangeOf(const Date& d);
+int DayNumber(const Civil& c);
+Civil FromDayNumber(int n);
+
 }  // namespace kroniek

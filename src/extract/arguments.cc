@@ -144,6 +144,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
   std::vector<MentionInfo> out;
   for (const auto& match : matches) {
     const auto& row = ctx_.lex.triggers.rows()[match.row];
+    // "geen arrestaties", "geen aanslag": a negated trigger is no event.
+    if (match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "negation")) continue;
     MentionInfo m;
     m.type = row.value;
     if (!match.modifier.empty()) {
@@ -219,7 +221,14 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
         break;
       }
   }
-  if (!have_agent && !stance_sentence && cls != "disaster") {
+  // The subject did the act only when the trigger is not inside a phrase
+  // that a preposition like "van" or "om" opens.
+  bool governed = false;
+  for (int k = m.first - 1; k >= s.first && k >= m.first - 4; --k) {
+    if (ctx_.lex.ClauseIs(toks[k].lower, "governs_trigger")) { governed = true; break; }
+    if (toks[k].kind != TokenKind::kWord || ctx_.entity_at[k] >= 0) break;
+  }
+  if (!have_agent && !stance_sentence && !governed && cls != "disaster") {
     int from = s.first;
     while (from < m.first && clauses[from - s.first] != clause) ++from;
     // The subject stands after any other trigger before this one.

@@ -243,6 +243,8 @@ void Context::FindSentenceSources() {
       if (found.empty()) continue;
       // "claimt dat …" reports a claim of anything; only "claimt de aanslag" claims an act.
       bool claim = row.value == "claim" && !(m.end < s.last && lex.ClauseIs(toks[m.end].lower, "clause_start"));
+      // "heeft de aanslag niet opgeëist", "Niemand heeft … opgeëist": no claim.
+      for (int k = s.first; k < m.end && claim; ++k) claim = !WordIs(toks[k].lower, "negation");
       out.parts.push_back({found, claim, m.first, out.segment[m.first - s.first]});
     }
     if (out.parts.empty()) continue;

@@ -10,15 +10,9 @@ namespace kroniek {
 namespace {
 
 bool DatesCompatible(const Date& a, const Date& b) {
-  if (!a.known() || !b.known()) {
-    if (a.weekday >= 0 && b.weekday >= 0 && !a.known() && !b.known()) return a.weekday == b.weekday;
-    return true;
-  }
-  const std::string& x = a.value;
-  const std::string& y = b.value;
-  if (x.compare(0, std::min(x.size(), y.size()), y, 0, std::min(x.size(), y.size())) != 0) return false;
-  // Same month: day-precise dates must match, unless one is an interval.
-  if (x.size() == y.size()) return x == y || !a.from.empty() || !b.from.empty();
+  DayRange x = RangeOf(a), y = RangeOf(b);
+  if (x.known() && y.known()) return x.lo <= y.hi && y.lo <= x.hi;
+  if (a.weekday >= 0 && b.weekday >= 0 && !x.known() && !y.known()) return a.weekday == b.weekday;
   return true;
 }
 
@@ -180,6 +174,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       event = EventForFigure(c);
     }
     if (!c.needs_event.empty() && (event < 0 || events_[event].m.type != c.needs_event)) continue;
+    if (event < 0 && f.value && *f.value == 0) continue;  // "geen arrestaties" alone is no event
     if (event < 0) {
       // No event near: one of the type the figure implies.
       auto info = ctx_.lex.figure_kinds.find(f.kind);

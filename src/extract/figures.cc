@@ -96,9 +96,14 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
 
 // Predicate kind to the right of the noun, up to `stop`; else a verb that
 // stands right before the number ("verwondde negen mensen").
-std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first) {
-  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop))
-    if (!ctx.lex.figure_verbs.rows()[m.row].options.count("before")) return ctx.lex.figure_verbs.rows()[m.row].value;
+std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first,
+                     std::string* needs_event) {
+  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
+    const auto& row = ctx.lex.figure_verbs.rows()[m.row];
+    if (row.options.count("before")) continue;
+    if (auto ne = row.options.find("needs_event"); ne != row.options.end()) *needs_event = ne->second;
+    return row.value;
+  }
   // ("pakte 42 mensen op": the particle may follow the number.)
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), std::max(sentence_first, number_first - 2), stop))
     if (m.first < number_first && ctx.lex.figure_verbs.rows()[m.row].options.count("before"))
@@ -222,7 +227,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       stop = k;
     }
     std::string verb = partitive_total || (noun < 0 && !subgroup)
-                           ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first);
+                           ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, &needs_event);
     if (kind.empty() || (countable && !verb.empty() && !partitive)) kind = verb.empty() ? kind : verb;
     if (partitive && !verb.empty()) kind = verb;
     if (subgroup && !out.empty() && out.back().sentence == si) {

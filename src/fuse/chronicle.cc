@@ -18,41 +18,7 @@ std::string PlaceKey(const std::string& cls, const std::string& place) { return 
 
 }  // namespace
 
-int DayNumber(const Civil& c) {
-  return int(std::chrono::sys_days{std::chrono::year{c.year} / c.month / c.day}.time_since_epoch().count());
-}
-
-Civil FromDayNumber(int n) {
-  std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{n}}};
-  return {int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
-}
-
-DayRange RangeOf(const Date& d) {
-  DayRange r;
-  auto lower = [](const std::string& v) -> std::optional<int> {
-    auto c = ParseIsoDate(v);
-    if (!c) return std::nullopt;
-    return DayNumber({c->year, c->month ? c->month : 1, c->day ? c->day : 1});
-  };
-  auto upper = [](const std::string& v) -> std::optional<int> {
-    auto c = ParseIsoDate(v);
-    if (!c) return std::nullopt;
-    int month = c->month ? c->month : 12;
-    return DayNumber({c->year, month, c->day ? c->day : DaysInMonth(c->year, month)});
-  };
-  if (!d.from.empty() && !d.to.empty() && !d.approximate) {
-    // An interval ("sinds half augustus"): the event spans it.
-    if (auto lo = lower(d.from)) r.lo = *lo;
-    if (auto hi = upper(d.to)) r.hi = *hi;
-    return r;
-  }
-  if (!d.known()) return r;
-  if (auto lo = lower(d.value)) r.lo = *lo;
-  if (auto hi = upper(d.value)) r.hi = *hi;
-  return r;
-}
-
-Status TypeAffinity::Load(const std::string& dir) {
+Status FuseRules::Load(const std::string& dir) {
   ResourceFile types, pairs;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/event_types.tsv", 2, &types));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/type_affinity.tsv", 3, &pairs));
@@ -60,6 +26,9 @@ Status TypeAffinity::Load(const std::string& dir) {
     class_[r.fields[0]] = r.fields[1];
     if (r.fields.size() > 2 && r.fields[2] == "vague") vague_.insert(r.fields[0]);
   }
+  ResourceFile groups;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/figure_groups.tsv", 2, &groups));
+  for (const auto& r : groups.rows) total_group_[r.fields[0]] = r.fields[1];
   for (const auto& r : pairs.rows) {
     if (!class_.count(r.fields[0]) || !class_.count(r.fields[1]))
       return Status::Error(pairs.path + ":" + std::to_string(r.line) + ": unknown event type");
@@ -70,15 +39,20 @@ Status TypeAffinity::Load(const std::string& dir) {
   return Status();
 }
 
-const std::string& TypeAffinity::ClassOf(const std::string& type) const {
+const std::string& FuseRules::ClassOf(const std::string& type) const {
   static const std::string kNone;
   auto it = class_.find(type);
   return it == class_.end() ? kNone : it->second;
 }
 
-bool TypeAffinity::IsVague(const std::string& type) const { return vague_.count(type) > 0; }
+bool FuseRules::IsVague(const std::string& type) const { return vague_.count(type) > 0; }
 
-double TypeAffinity::Score(const std::string& a, const std::string& b) const {
+const std::string& FuseRules::TotalGroup(const std::string& group) const {
+  auto it = total_group_.find(group);
+  return it == total_group_.end() ? group : it->second;
+}
+
+double FuseRules::Score(const std::string& a, const std::string& b) const {
   if (a == b) return 1.0;
   if (auto it = pairs_.find({a, b}); it != pairs_.end()) return it->second;
   if ((IsVague(a) || IsVague(b)) && ClassOf(a) == ClassOf(b)) return 0.6;

@@ -28,15 +28,6 @@
 
 namespace kroniek {
 
-// A date as a day interval [lo, hi] (days since 1970-01-01); unknown -> wide.
-struct DayRange {
-  int lo = -1000000, hi = 1000000;
-  bool known() const { return lo > -1000000 && hi < 1000000; }
-};
-DayRange RangeOf(const Date& d);
-int DayNumber(const Civil& c);
-Civil FromDayNumber(int n);
-
 struct AnalyzedArticle {
   Article article;
   Extraction extraction;
@@ -89,8 +80,10 @@ struct PublicationInference {
   std::string why;
 };
 
-// How similar two event types are for clustering (resources/kb/event_types.tsv).
-class TypeAffinity {
+// What fusing needs to know: how similar two event types are
+// (resources/kb/event_types.tsv, type_affinity.tsv) and which figure groups
+// count the same people (figure_groups.tsv).
+class FuseRules {
  public:
   Status Load(const std::string& resources_dir);
   // 0 when the types cannot be one event, up to 1 for the same type.
@@ -98,8 +91,11 @@ class TypeAffinity {
   const std::string& ClassOf(const std::string& type) const;
   // True for a type that says little ("attack_on_civilians", "other").
   bool IsVague(const std::string& type) const;
+  // The group a total of `group` is compared under ("men" -> "people").
+  const std::string& TotalGroup(const std::string& group) const;
 
  private:
+  std::unordered_map<std::string, std::string> total_group_;
   std::unordered_map<std::string, std::string> class_;
   std::set<std::string> vague_;
   std::map<std::pair<std::string, std::string>, double> pairs_;
@@ -107,7 +103,7 @@ class TypeAffinity {
 
 class Chronicle {
  public:
-  explicit Chronicle(const TypeAffinity& types) : types_(types) {}
+  explicit Chronicle(const FuseRules& types) : types_(types) {}
 
   // Adds an article; its events join the best compatible event or start one.
   void Add(AnalyzedArticle article);
@@ -139,7 +135,7 @@ class Chronicle {
   void UpdateSummary(int event, const EventMention& m, const Article& a);
   void FindDisagreements(int event);
 
-  const TypeAffinity& types_;
+  const FuseRules& types_;
   std::vector<AnalyzedArticle> articles_;
   std::vector<ChronicleEvent> events_;
   std::vector<Summary> summaries_;

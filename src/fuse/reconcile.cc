@@ -251,7 +251,7 @@ void Chronicle::Reconcile() {
       for (size_t f = 0; f < em.figures.size(); ++f) {
         const Figure& fig = em.figures[f];
         Report r{{m, int(f)}, &fig, &aa.article, RangeOf(aa.article.published), fig.claim, FreshnessOf(fig)};
-        by_key[{fig.kind, fig.group}].push_back(r);
+        by_key[{fig.kind, fig.part_of < 0 ? types_.TotalGroup(fig.group) : fig.group}].push_back(r);
       }
     }
     for (auto& [key, reports] : by_key) ev.figures.push_back(Decide(key.first, key.second, std::move(reports)));

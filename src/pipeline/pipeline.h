@@ -27,12 +27,12 @@ class Pipeline {
   nlohmann::json RunToJson(Article& article) const;
 
   const Analyzer& analyzer() const { return analyzer_; }
-  const TypeAffinity& types() const { return types_; }
+  const FuseRules& types() const { return types_; }
 
  private:
   Analyzer analyzer_;
   Extractor extractor_;
-  TypeAffinity types_;
+  FuseRules types_;
 };
 
 // A chronicle of many articles, with what was inferred about their dates.
