@@ -55,6 +55,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "monthpart") monthparts_[form] = {num(2), num(3)};
     else if (cls == "sameday") sameday_.push_back(LowerWords(form));
     else if (cls == "year_prep") year_preps_.insert(form);
+    else if (cls == "reference") references_.insert(form);
     else return Status::Error(f.path + ":" + std::to_string(row.line) + ": unknown class '" + cls + "'");
   }
   return Status();
@@ -229,6 +230,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     d.to = pub ? pub->ToString() : "";
   }
   if (until && d.known()) d.to = d.value;
+  d.reference = start > 0 && references_.count(tokens[start - 1].lower) > 0;
   out->first = start;
   out->last = end;
   d.span = {tokens[start].span.begin, tokens[end - 1].span.end};

@@ -37,7 +37,7 @@ class TimeGrammar {
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
   std::unordered_map<std::string, Range> monthparts_;
-  std::unordered_set<std::string> dayparts_, ago_, prev_, next_, this_, year_preps_;
+  std::unordered_set<std::string> dayparts_, ago_, prev_, next_, this_, year_preps_, references_;
   std::vector<std::vector<std::string>> since_, until_, sameday_;
 };
 

@@ -65,7 +65,9 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
     const std::string& status = ctx_.lex.status.rows()[m.row].value;
     // A cue whose parts surround the trigger ("wou … plegen") or stands in its clause.
     bool surrounds = m.first < trigger.first && m.end > trigger.first;
-    if (surrounds || clauses[m.first - s.first] == clause) return status;
+    // A denial or retraction governs what follows it ("trekt het bericht in dat …").
+    bool governs = status == "denied" && m.first < trigger.first;
+    if (surrounds || governs || clauses[m.first - s.first] == clause) return status;
   }
   return "occurred";
 }
@@ -171,6 +173,11 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.span = ctx_.TokenSpan(match.first, match.last);
     m.status = StatusFor(match, si, clauses);
     m.date = DateFor(si, match.first);
+    // "de aanval" refers back: a date in its sentence is the claim's or the
+    // report's ("eiste de aanval woensdag op"), not the event's.
+    if (m.generic && match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite") &&
+        !ctx_.sentence_sources[si].sources.empty())
+      m.date = Date();
     m.location = LocationFor(match, si, clauses, matches.size() == 1);
     out.push_back(std::move(m));
   }
@@ -264,11 +271,13 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
   // Target: "op|tegen X" right after the trigger.
   for (int k = m.last; k < std::min(s.last, m.last + kTargetWindow); ++k) {
     if (!ctx_.lex.ClauseIs(toks[k].lower, "target") || cls != "violent") continue;
-    for (int j = k + 1; j < std::min(s.last, k + 8); ++j)
+    for (int j = k + 1; j < std::min(s.last, k + 8); ++j) {
+      if (toks[j].kind == TokenKind::kPunct) break;
       if (int en = ctx_.entity_at[j]; en >= 0 && ctx_.IsActor(ctx_.an.entities[en])) {
         add_actor("target", ctx_.an.entities[en], ctx_.an.entities[en].span);
         break;
       }
+    }
     break;
   }
   // Claims: a claiming verb, or an armed group reporting its own act.

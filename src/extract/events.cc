@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "extract/arguments.h"
 
 namespace kroniek {
 
 namespace {
+
+constexpr int kDanglingTimeSentences = 2;  // how far a time may stand after its event
 
 bool DatesCompatible(const Date& a, const Date& b) {
   DayRange x = RangeOf(a), y = RangeOf(b);
@@ -220,6 +223,15 @@ void EventAssembler::Finish(Extraction* out) {
           break;
         }
       }
+  // A generic attack on a military site is a battle.
+  for (Ev& e : events_)
+    if (e.generic && ctx_.lex.ClassOf(e.m.type) == "violent")
+      for (const auto& site : e.m.location.sites)
+        if (ctx_.lex.military_sites.count(site)) {
+          e.m.type = "armed_clash";
+          e.generic = false;
+          break;
+        }
   for (Ev& e : events_)
     if (e.generic) {
       auto it = ctx_.lex.event_types.find(e.m.type);
@@ -227,6 +239,7 @@ void EventAssembler::Finish(Extraction* out) {
     }
   for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
   InheritLocations();
+  DateFromFollowingSentences();
   // Feared events with nothing to say about them are not events.
   std::vector<int> keep;
   for (const Ev& e : events_)
@@ -245,6 +258,31 @@ void EventAssembler::Finish(Extraction* out) {
     m.relations = relations;
     args_.Score(&m, events_[id].generic);
     out->events.push_back(std::move(m));
+  }
+}
+
+void EventAssembler::DateFromFollowingSentences() {
+  // "Door noodweer zijn zeker 51 mensen omgekomen. Het water kwam dinsdagavond
+  // …": a time in a sentence that names no event of its own dates the event
+  // told just before.
+  const auto& sentences = ctx_.an.sentences;
+  std::set<int> with_mentions;
+  for (const auto& sm : sentence_mentions_) with_mentions.insert(sm.sentence);
+  for (Ev& e : events_) {
+    if (e.m.date.known() || e.m.date.weekday >= 0 || e.m.status != "occurred") continue;
+    for (const auto& t : ctx_.an.times) {
+      const int si = ctx_.tokens()[t.first].sentence;
+      if (with_mentions.count(si) || t.relative_to_event) continue;
+      // The nearest mention of the event before the time's sentence.
+      int near = -1;
+      for (int m : e.mention_sentences)
+        if (m < si) near = std::max(near, m);
+      if (near < 0 || si - near > kDanglingTimeSentences) continue;
+      if (sentences[si].paragraph - sentences[near].paragraph > 1) continue;
+      if (!t.date.known() && t.date.weekday < 0) continue;
+      e.m.date = t.date;
+      break;
+    }
   }
 }
 

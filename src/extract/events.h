@@ -27,6 +27,7 @@ class EventAssembler {
   void AttachFigures(const std::vector<FigureCandidate>& figures);
   void Finish(Extraction* out);
   void InheritLocations();
+  void DateFromFollowingSentences();
 
   const Context& ctx_;
   ArgumentReader args_;

@@ -29,6 +29,8 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/figure_kinds.tsv", 3, &kinds));
   for (const auto& r : kinds.rows) figure_kinds[r.fields[0]] = {SplitBar(r.fields[1]), r.fields[2]};
 
+  for (const auto& row : sites.rows())
+    if (row.options.count("military")) military_sites.insert(row.value);
   // Every type a trigger or modifier names must be known.
   for (const auto& row : triggers.rows())
     if (!event_types.count(row.value)) return Status::Error(dir + "/triggers.tsv: unknown event type '" + row.value + "'");

@@ -1,6 +1,7 @@
 // The extract stage's language data (resources/<lang>/), loaded once.
 #pragma once
 
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,6 +27,7 @@ struct ExtractLexicon {
   std::unordered_map<std::string, std::string> trigger_modifiers;  // modifier -> type
   std::unordered_map<std::string, EventTypeInfo> event_types;
   std::unordered_map<std::string, FigureKindInfo> figure_kinds;
+  std::set<std::string> military_sites;  // English names of sites whose attack is a battle
 
   Status Load(const std::string& lang_dir, const std::string& kb_dir);
 

@@ -47,6 +47,7 @@ struct ReportRef {
 
 struct FigureVerdict {
   std::string kind, group;
+  bool part = false;    // a sub-group of a total ("onder wie 13 …"), never added to it
   std::string verdict;  // consistent | updated | contested | claim | retracted
   std::optional<double> value, low, high;  // the best value
   std::string qualifier;

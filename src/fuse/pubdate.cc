@@ -59,6 +59,28 @@ PublicationInference Chronicle::InferPublication(int ai) const {
       }
     }
   }
+  // Tolls rise: a count between two dated counts was published between them.
+  for (size_t k = 0; k < events.size(); ++k) {
+    int c = EventOf({ai, int(k)});
+    if (c < 0) continue;
+    for (const auto& f : events[k].figures) {
+      if (!f.value || f.part_of >= 0 || (f.kind != "killed" && f.kind != "injured")) continue;
+      for (const auto& m : events_[c].mentions) {
+        const Article& b = articles_[m.article].article;
+        if (m.article == ai || b.published.precision != Precision::kDay || b.published.basis == DateBasis::kInferred)
+          continue;
+        for (const auto& g : articles_[m.article].extraction.events[m.event].figures) {
+          if (!g.value || g.part_of >= 0 || g.kind != f.kind || types_.TotalGroup(g.group) != types_.TotalGroup(f.group))
+            continue;
+          int day = RangeOf(b.published).lo;
+          if (*f.value > *g.value)
+            narrow(day + 1, window.hi, "its toll " + std::to_string(int(*f.value)) + " is above " + b.id + "'s " + std::to_string(int(*g.value)));
+          else if (*f.value < *g.value)
+            narrow(window.lo, day - 1, "its toll " + std::to_string(int(*f.value)) + " is below " + b.id + "'s " + std::to_string(int(*g.value)));
+        }
+      }
+    }
+  }
   if (!window.known() || window.hi - window.lo > kMaxWindowDays * 12) {
     out.why = "no dated report of the same events to anchor a date";
     return out;
@@ -89,7 +111,8 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   int lead_weekday = -1;
   size_t lead_begin = SIZE_MAX;
   for (const auto& e : events)
-    if (e.date.weekday >= 0 && !e.evidence.empty() && e.evidence.front().begin < lead_begin && e.status == "occurred") {
+    if (e.date.weekday >= 0 && !e.date.reference && !e.evidence.empty() && e.evidence.front().begin < lead_begin &&
+        e.status == "occurred") {
       lead_begin = e.evidence.front().begin;
       lead_weekday = e.date.weekday;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <sstream>
 
 #include "fuse/fuse.h"
@@ -244,17 +245,22 @@ void Chronicle::Reconcile() {
       }
     }
     // Figures: reports per (kind, group).
-    std::map<std::pair<std::string, std::string>, std::vector<Report>> by_key;
+    std::map<std::tuple<std::string, std::string, bool>, std::vector<Report>> by_key;
     for (const auto& m : ev.mentions) {
       const AnalyzedArticle& aa = articles_[m.article];
       const EventMention& em = aa.extraction.events[m.event];
       for (size_t f = 0; f < em.figures.size(); ++f) {
         const Figure& fig = em.figures[f];
         Report r{{m, int(f)}, &fig, &aa.article, RangeOf(aa.article.published), fig.claim, FreshnessOf(fig)};
-        by_key[{fig.kind, fig.part_of < 0 ? types_.TotalGroup(fig.group) : fig.group}].push_back(r);
+        // A sub-group ("van wie twee ernstig") is never compared with a total.
+        bool part = fig.part_of >= 0;
+        by_key[{fig.kind, part ? fig.group : types_.TotalGroup(fig.group), part}].push_back(r);
       }
     }
-    for (auto& [key, reports] : by_key) ev.figures.push_back(Decide(key.first, key.second, std::move(reports)));
+    for (auto& [key, reports] : by_key) {
+      ev.figures.push_back(Decide(std::get<0>(key), std::get<1>(key), std::move(reports)));
+      ev.figures.back().part = std::get<2>(key);
+    }
     FindDisagreements(int(e));
   }
 }

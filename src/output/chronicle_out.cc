@@ -62,8 +62,8 @@ json ChronicleEventToJson(const Chronicle& c, int e) {
     }
     json best = {{"value", OptionalNumber(f.value)}, {"qualifier", f.qualifier}};
     if (f.low) { best["low"] = *f.low; best["high"] = *f.high; }
-    figures.push_back({{"kind", f.kind}, {"group", f.group}, {"verdict", f.verdict}, {"best", best},
-                       {"why", f.why}, {"history", history}});
+    figures.push_back({{"kind", f.kind}, {"group", f.group}, {"part_of_total", f.part}, {"verdict", f.verdict},
+                       {"best", best}, {"why", f.why}, {"history", history}});
   }
   json disagreements = json::array();
   for (const auto& d : ev.disagreements) {
@@ -128,7 +128,7 @@ void WriteChronicleText(const ChronicleResult& result, std::ostream& out) {
     for (const auto& a : ev.actors) out << "    " << a.role << ": " << a.name << "\n";
     for (const auto& [type, other] : ev.relations) out << "    " << type << " " << EventId(other) << "\n";
     for (const auto& f : ev.figures) {
-      out << "    " << f.kind << " (" << f.group << "): " << ValueText(f.value, f.low, f.high, f.qualifier) << "  ["
+      out << "    " << f.kind << " (" << f.group << (f.part ? ", part of the total" : "") << "): " << ValueText(f.value, f.low, f.high, f.qualifier) << "  ["
           << f.verdict << "]\n";
       for (const auto& r : f.history) {
         const Figure& fig = FigureOf(c, r);
