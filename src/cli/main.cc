@@ -2,12 +2,17 @@
 //
 //   kroniek analyze [--format jsonl|pretty] [--published DATE] FILE…|-
 //   kroniek chronicle [--format jsonl|text] FILE…
+//   kroniek eval-clusters --gold GOLD.json FILE…
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include <fstream>
+#include <iomanip>
+
+#include "eval/cluster_score.h"
 #include "output/chronicle_out.h"
 #include "pipeline/pipeline.h"
 
@@ -73,6 +78,46 @@ int Chronicle(const std::vector<std::string>& files, const std::string& format, 
   return failed ? 1 : 0;
 }
 
+int EvalClusters(const std::string& gold_path, const std::vector<std::string>& files, const std::string& resources) {
+  std::ifstream in(gold_path);
+  if (!in) {
+    std::cerr << "kroniek: " << gold_path << ": cannot open\n";
+    return 2;
+  }
+  nlohmann::json gold;
+  try {
+    gold = nlohmann::json::parse(in);
+  } catch (const std::exception& e) {
+    std::cerr << "kroniek: " << gold_path << ": not JSON: " << e.what() << "\n";
+    return 2;
+  }
+  kroniek::Pipeline pipeline;
+  if (auto st = pipeline.Load(resources); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  std::vector<kroniek::Article> articles;
+  int failed = ReadAll(files, {}, &articles);
+  auto result = kroniek::BuildChronicle(pipeline, std::move(articles));
+  kroniek::ClusterScores s;
+  if (auto st = kroniek::ScoreClusters(*result.chronicle, gold, &s); !st.ok()) {
+    std::cerr << "kroniek: " << gold_path << ": " << st.message() << "\n";
+    return 2;
+  }
+  for (const auto& p : s.problems) std::cerr << "kroniek: " << gold_path << ": " << p << "\n";
+  auto row = [](const char* name, const kroniek::PRF& m) {
+    std::cout << std::left << std::setw(7) << name << std::fixed << std::setprecision(3) << " P " << m.precision
+              << "  R " << m.recall << "  F1 " << m.f1 << "\n";
+  };
+  std::cout << gold.value("set", gold_path) << ": " << s.mentions << " gold mentions, " << s.unmatched
+            << " without a system event\n";
+  row("MUC", s.muc);
+  row("B3", s.b3);
+  row("CEAF-e", s.ceafe);
+  std::cout << "CoNLL  F1 " << std::fixed << std::setprecision(3) << s.conll << "\n";
+  return failed ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -96,7 +141,14 @@ int main(int argc, char** argv) {
   chronicle->add_option("--format", chronicle_format, "jsonl (one line per event, then per article) or text")
       ->check(CLI::IsMember({"jsonl", "text"}));
 
+  auto* eval_clusters = app.add_subcommand("eval-clusters", "score clustering against gold clusters (MUC, B3, CEAF-e, CoNLL)");
+  std::string gold;
+  std::vector<std::string> eval_files;
+  eval_clusters->add_option("--gold", gold, "gold clusters (JSON)")->required();
+  eval_clusters->add_option("files", eval_files, "the articles the gold speaks of")->required();
+
   CLI11_PARSE(app, argc, argv);
+  if (*eval_clusters) return EvalClusters(gold, eval_files, resources);
   if (*analyze) return Analyze(files, format, published, resources);
   if (*chronicle) return Chronicle(chronicle_files, chronicle_format, resources);
   return 0;

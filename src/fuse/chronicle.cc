@@ -64,7 +64,7 @@ int Chronicle::EventOf(MentionRef m) const {
   return it == event_of_.end() ? -1 : it->second;
 }
 
-std::vector<int> Chronicle::Candidates(const EventMention& m, const Article& a) const {
+std::vector<int> Chronicle::Candidates(const EventMention& m) const {
   // Day buckets around a dated mention (a month: every day of it); else the
   // place, the country and the actors named.
   std::vector<int> out;
@@ -111,7 +111,7 @@ void Chronicle::Index(int e) {
   if (!indexed) put(PlaceKey(s.cls, "*"));
 }
 
-double Chronicle::Score(const EventMention& m, const Article& a, const Summary& s) const {
+double Chronicle::Score(const EventMention& m, const Summary& s, int article) const {
   // Type: the same or compatible.
   double type = types_.Score(m.type, s.type);
   if (type <= 0) return 0;
@@ -142,8 +142,19 @@ double Chronicle::Score(const EventMention& m, const Article& a, const Summary& 
     score += same ? 0.25 : 0.12;
   } else if (!l.id.empty() && !s.country.empty() && l.country != s.country && !l.inferred) {
     return 0;
+  } else if (!l.id.empty() && (l.id == s.inferred_place || (!s.place.empty() && l.inferred && l.id == s.place))) {
+    score += 0.1;  // the same city, one of them only inferred
   } else {
     score += 0.05;
+  }
+  // Articles that already tell another event together tell one story.
+  for (int other : s.articles) {
+    bool shared = false;
+    for (int e : events_of_article_[article]) shared |= events_of_article_[other].count(e) > 0;
+    if (shared) {
+      score += 0.1;
+      break;
+    }
   }
   // Actors: a shared perpetrator or claimant (or its parent group).
   for (const auto& actor : m.actors)
@@ -151,11 +162,10 @@ double Chronicle::Score(const EventMention& m, const Article& a, const Summary& 
       score += 0.1;
       break;
     }
-  (void)a;
   return score;
 }
 
-void Chronicle::UpdateSummary(int e, const EventMention& m, const Article& a) {
+void Chronicle::UpdateSummary(int e, const EventMention& m) {
   Summary& s = summaries_[e];
   if (s.type.empty() || (types_.IsVague(s.type) && !types_.IsVague(m.type))) s.type = m.type;
   else if (m.type == "suicide_bombing" && s.type == "bombing") s.type = m.type;
@@ -166,6 +176,7 @@ void Chronicle::UpdateSummary(int e, const EventMention& m, const Article& a) {
     else if (r.hi - r.lo < s.days.hi - s.days.lo) s.days = r;  // the more precise date wins
   }
   if (m.date.weekday >= 0 && s.weekday < 0) s.weekday = m.date.weekday;
+  if (!m.location.id.empty() && m.location.inferred && s.inferred_place.empty()) s.inferred_place = m.location.id;
   if (!m.location.id.empty() && !m.location.inferred) {
     bool city = m.location.id != m.location.country;
     if (s.place.empty() || (city && s.place == s.country)) {
@@ -176,13 +187,12 @@ void Chronicle::UpdateSummary(int e, const EventMention& m, const Article& a) {
   for (const auto& actor : m.actors)
     if (actor.role == "perpetrator" || actor.role == "claimed_by") s.actors.insert(actor.id);
   if (s.status.empty() || (s.status != "occurred" && m.status == "occurred")) s.status = m.status;
-  (void)a;
 }
 
 void Chronicle::Add(AnalyzedArticle article) {
   const int ai = int(articles_.size());
   articles_.push_back(std::move(article));
-  const Article& a = articles_[ai].article;
+  events_of_article_.emplace_back();
   const auto& events = articles_[ai].extraction.events;
   // The most informative mentions choose first: dated, placed, specific.
   std::vector<int> order(events.size());
@@ -196,9 +206,9 @@ void Chronicle::Add(AnalyzedArticle article) {
     const EventMention& m = events[k];
     int best = -1;
     double best_score = kJoinThreshold;
-    for (int c : Candidates(m, a)) {
+    for (int c : Candidates(m)) {
       if (summaries_[c].articles.count(ai)) continue;  // one mention per article
-      double score = Score(m, a, summaries_[c]);
+      double score = Score(m, summaries_[c], ai);
       if (score > best_score) { best = c; best_score = score; }
     }
     if (best < 0) {
@@ -207,9 +217,10 @@ void Chronicle::Add(AnalyzedArticle article) {
       summaries_.emplace_back();
     }
     events_[best].mentions.push_back({ai, k});
+    events_of_article_[ai].insert(best);
     event_of_[{ai, k}] = best;
     summaries_[best].articles.insert(ai);
-    UpdateSummary(best, m, a);
+    UpdateSummary(best, m);
     Index(best);
   }
 }

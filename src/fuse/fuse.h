@@ -126,14 +126,15 @@ class Chronicle {
     DayRange days;                     // the tightest date range of the mentions
     int weekday = -1;                  // a weekday named without a date
     std::string place, country;        // named (not inferred) place and its country
+    std::string inferred_place;        // a place only inferred from the discourse
     std::set<std::string> actors;      // perpetrators and claimants, with their parents
     std::set<int> articles;            // one mention per article at most
     std::string status;
   };
-  double Score(const EventMention& m, const Article& a, const Summary& s) const;
-  std::vector<int> Candidates(const EventMention& m, const Article& a) const;
+  double Score(const EventMention& m, const Summary& s, int article) const;
+  std::vector<int> Candidates(const EventMention& m) const;
   void Index(int event);
-  void UpdateSummary(int event, const EventMention& m, const Article& a);
+  void UpdateSummary(int event, const EventMention& m);
   void FindDisagreements(int event);
 
   const FuseRules& types_;
@@ -142,6 +143,7 @@ class Chronicle {
   std::vector<Summary> summaries_;
   std::map<MentionRef, int> event_of_;
   std::unordered_map<std::string, std::vector<int>> index_;  // key -> events
+  std::vector<std::set<int>> events_of_article_;              // article -> events it mentions
 };
 
 }  // namespace kroniek

@@ -196,6 +196,15 @@ void Chronicle::Reconcile() {
           ev.actors.push_back(a);
       if (ev.status.empty() || (ev.status != "occurred" && em.status == "occurred")) ev.status = em.status;
     }
+    // A later report that withdraws the event decides its status.
+    int latest = -1;
+    for (const auto& m : ev.mentions) {
+      const Article& a = articles_[m.article].article;
+      int day = RangeOf(a.published).hi;
+      const EventMention& em = articles_[m.article].extraction.events[m.event];
+      if (em.status == "denied" && day > latest) { ev.status = "denied"; latest = day; }
+      else if (em.status == "occurred" && day > latest && latest >= 0) { ev.status = "occurred"; latest = day; }
+    }
     int best_votes = -1;
     for (const auto& [type, votes] : type_votes)
       if (votes > best_votes) { ev.type = type; best_votes = votes; }
@@ -229,6 +238,11 @@ void Chronicle::Reconcile() {
   events_ = std::move(sorted);
   summaries_ = std::move(summaries);
   for (auto& [m, e] : event_of_) e = new_index[e];
+  for (auto& events : events_of_article_) {
+    std::set<int> renumbered;
+    for (int e : events) renumbered.insert(new_index[e]);
+    events = std::move(renumbered);
+  }
   index_.clear();
   for (size_t e = 0; e < events_.size(); ++e) Index(int(e));
 
@@ -260,6 +274,12 @@ void Chronicle::Reconcile() {
     for (auto& [key, reports] : by_key) {
       ev.figures.push_back(Decide(std::get<0>(key), std::get<1>(key), std::move(reports)));
       ev.figures.back().part = std::get<2>(key);
+      if (ev.status == "denied") {
+        // A later report withdrew the event: its figures no longer stand.
+        FigureVerdict& v = ev.figures.back();
+        v.verdict = "retracted";
+        v.why = "a later report withdraws the event; before that: " + v.why;
+      }
     }
     FindDisagreements(int(e));
   }
@@ -288,6 +308,9 @@ void Chronicle::FindDisagreements(int e) {
     std::string s;
     for (const auto& x : sites) s += (s.empty() ? "" : "+") + x;
     return s;
+  });
+  add("status", "a report withdraws or denies what another reported", [](const EventMention& m) {
+    return m.status == "occurred" || m.status == "denied" ? m.status : std::string();
   });
   add("date", "the reports give different days", [](const EventMention& m) {
     return m.date.precision == Precision::kDay ? m.date.value : std::string();

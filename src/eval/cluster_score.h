@@ -1,0 +1,39 @@
+// Scoring a chronicle's clusters against gold clusters: MUC, B³, CEAF-e and
+// their mean, the CoNLL F1 (the usual coreference measures, computed over the
+// gold mentions).
+//
+// Gold (JSON): {"clusters": [{"id": …, "mentions": [{"article": ID,
+// "trigger": TEXT, "nth": 1}, …]}, …]}. A gold mention is the system event of
+// that article whose trigger or evidence covers the nth occurrence of TEXT.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "fuse/fuse.h"
+
+namespace kroniek {
+
+struct PRF {
+  double precision = 0, recall = 0, f1 = 0;
+};
+
+struct ClusterScores {
+  PRF muc, b3, ceafe;
+  double conll = 0;
+  int mentions = 0;           // gold mentions
+  int unmatched = 0;          // gold mentions the system has no event for
+  std::vector<std::string> problems;  // which gold mentions were not found, and why
+};
+
+// The partition scores of `response` against `key`; both list a cluster id per
+// mention (same mentions, same order).
+ClusterScores ScorePartitions(const std::vector<std::string>& key, const std::vector<std::string>& response);
+
+// Scores the chronicle's events against a gold file's clusters.
+Status ScoreClusters(const Chronicle& chronicle, const nlohmann::json& gold, ClusterScores* out);
+
+}  // namespace kroniek
