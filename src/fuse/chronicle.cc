@@ -13,8 +13,9 @@ constexpr double kJoinThreshold = 0.55;  // score a mention needs to join an eve
 constexpr int kDayTolerance = 1;         // reports may differ by a day (night, time zones)
 constexpr int kMonthDays = 31;
 
-std::string DayKey(const std::string& cls, int day) { return cls + "|d|" + std::to_string(day); }
-std::string PlaceKey(const std::string& cls, const std::string& place) { return cls + "|p|" + place; }
+std::string Key(const std::string& cls, const char* kind, const std::string& what) {
+  return cls + "|" + kind + "|" + what;
+}
 
 }  // namespace
 
@@ -64,9 +65,15 @@ int Chronicle::EventOf(MentionRef m) const {
   return it == event_of_.end() ? -1 : it->second;
 }
 
+// The index has three kinds of keys, each under the event type's class:
+//   d|DAY     dated events, by every day of their date (a month at most)
+//   d|DAY|CC  the same, by day and country
+//   u|WHERE   undated events, by place, country and actor
+//   p|WHERE   every event, by place and country
+// A dated mention looks up the days around it and the undated events of its
+// place and actors, so its cost does not grow with the chronicle; an undated
+// mention (a background mention) looks up its place.
 std::vector<int> Chronicle::Candidates(const EventMention& m) const {
-  // Day buckets around a dated mention (a month: every day of it); else the
-  // place, the country and the actors named.
   std::vector<int> out;
   const std::string& cls = types_.ClassOf(m.type);
   auto add = [&](const std::string& key) {
@@ -74,15 +81,22 @@ std::vector<int> Chronicle::Candidates(const EventMention& m) const {
     if (it != index_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
   };
   DayRange r = RangeOf(m.date);
+  const bool placed = !m.location.id.empty() && !m.location.inferred;
   if (r.known() && r.hi - r.lo <= kMonthDays) {
-    for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d) add(DayKey(cls, d));
+    const std::string country = placed ? "|" + m.location.country : "";
+    for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d) add(Key(cls, "d", std::to_string(d) + country));
+    if (placed) {
+      add(Key(cls, "u", m.location.id));
+      add(Key(cls, "u", m.location.country));
+    }
+    for (const auto& actor : m.actors) add(Key(cls, "u", "actor:" + actor.id));
+  } else if (placed) {
+    add(Key(cls, "p", m.location.id));
+    if (m.location.id == m.location.country || m.location.country.empty()) add(Key(cls, "p", m.location.country));
+  } else {
+    for (const auto& actor : m.actors) add(Key(cls, "u", "actor:" + actor.id));
   }
-  if (!m.location.id.empty() && !m.location.inferred) {
-    add(PlaceKey(cls, m.location.id));
-    add(PlaceKey(cls, m.location.country));
-  }
-  for (const auto& actor : m.actors) add(PlaceKey(cls, "actor:" + actor.id));
-  add(PlaceKey(cls, "*"));  // events with nothing to index them by
+  add(Key(cls, "u", "*"));  // events with nothing to index them by
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -94,21 +108,24 @@ void Chronicle::Index(int e) {
     auto& list = index_[key];
     if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
   };
-  bool indexed = false;
-  if (s.days.known() && s.days.hi - s.days.lo <= kMonthDays) {
-    for (int d = s.days.lo; d <= s.days.hi; ++d) put(DayKey(s.cls, d));
-    indexed = true;
-  }
+  const bool dated = s.days.known() && s.days.hi - s.days.lo <= kMonthDays;
+  if (dated)
+    for (int d = s.days.lo; d <= s.days.hi; ++d) {
+      put(Key(s.cls, "d", std::to_string(d)));
+      if (!s.country.empty()) put(Key(s.cls, "d", std::to_string(d) + "|" + s.country));
+    }
   if (!s.place.empty()) {
-    put(PlaceKey(s.cls, s.place));
-    indexed = true;
+    put(Key(s.cls, "p", s.place));
+    if (!dated) put(Key(s.cls, "u", s.place));
   }
-  if (!s.country.empty()) put(PlaceKey(s.cls, s.country));
-  for (const auto& a : s.actors) {
-    put(PlaceKey(s.cls, "actor:" + a));
-    indexed = true;
+  if (!s.country.empty()) {
+    put(Key(s.cls, "p", s.country));
+    if (!dated) put(Key(s.cls, "u", s.country));
   }
-  if (!indexed) put(PlaceKey(s.cls, "*"));
+  if (!s.inferred_place.empty()) put(Key(s.cls, "p", s.inferred_place));
+  if (!dated)
+    for (const auto& a : s.actors) put(Key(s.cls, "u", "actor:" + a));
+  if (!dated && s.place.empty() && s.actors.empty()) put(Key(s.cls, "u", "*"));
 }
 
 double Chronicle::Score(const EventMention& m, const Summary& s, int article) const {
