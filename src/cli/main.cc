@@ -18,6 +18,16 @@
 
 namespace {
 
+// The loaded pipeline, or null after saying why on stderr.
+std::unique_ptr<kroniek::Pipeline> LoadPipeline(const std::string& resources) {
+  auto pipeline = std::make_unique<kroniek::Pipeline>();
+  if (auto st = pipeline->Load(resources); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return nullptr;
+  }
+  return pipeline;
+}
+
 int Analyze(const std::vector<std::string>& files, const std::string& format, const std::string& published,
             const std::string& resources) {
   kroniek::IngestOptions opts;
@@ -29,11 +39,8 @@ int Analyze(const std::vector<std::string>& files, const std::string& format, co
     }
     opts.published = *d;
   }
-  kroniek::Pipeline pipeline;
-  if (auto st = pipeline.Load(resources); !st.ok()) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    return 2;
-  }
+  auto pipeline = LoadPipeline(resources);
+  if (!pipeline) return 2;
   int failed = 0;
   for (const auto& file : files) {
     kroniek::Article article;
@@ -42,7 +49,7 @@ int Analyze(const std::vector<std::string>& files, const std::string& format, co
       ++failed;
       continue;
     }
-    auto j = pipeline.RunToJson(article);
+    auto j = pipeline->RunToJson(article);
     std::cout << (format == "pretty" ? j.dump(2) : j.dump()) << "\n";
   }
   return failed ? 1 : 0;
@@ -65,14 +72,11 @@ int ReadAll(const std::vector<std::string>& files, const kroniek::IngestOptions&
 }
 
 int Chronicle(const std::vector<std::string>& files, const std::string& format, const std::string& resources) {
-  kroniek::Pipeline pipeline;
-  if (auto st = pipeline.Load(resources); !st.ok()) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    return 2;
-  }
+  auto pipeline = LoadPipeline(resources);
+  if (!pipeline) return 2;
   std::vector<kroniek::Article> articles;
   int failed = ReadAll(files, {}, &articles);
-  auto result = kroniek::BuildChronicle(pipeline, std::move(articles));
+  auto result = kroniek::BuildChronicle(*pipeline, std::move(articles));
   if (format == "text") kroniek::WriteChronicleText(result, std::cout);
   else kroniek::WriteChronicleJsonl(result, std::cout);
   return failed ? 1 : 0;
@@ -91,14 +95,11 @@ int EvalClusters(const std::string& gold_path, const std::vector<std::string>& f
     std::cerr << "kroniek: " << gold_path << ": not JSON: " << e.what() << "\n";
     return 2;
   }
-  kroniek::Pipeline pipeline;
-  if (auto st = pipeline.Load(resources); !st.ok()) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    return 2;
-  }
+  auto pipeline = LoadPipeline(resources);
+  if (!pipeline) return 2;
   std::vector<kroniek::Article> articles;
   int failed = ReadAll(files, {}, &articles);
-  auto result = kroniek::BuildChronicle(pipeline, std::move(articles));
+  auto result = kroniek::BuildChronicle(*pipeline, std::move(articles));
   kroniek::ClusterScores s;
   if (auto st = kroniek::ScoreClusters(*result.chronicle, gold, &s); !st.ok()) {
     std::cerr << "kroniek: " << gold_path << ": " << st.message() << "\n";

@@ -110,7 +110,7 @@ DayRange RangeOf(const Date& d) {
     return DayNumber({c->year, month, c->day ? c->day : DaysInMonth(c->year, month)});
   };
   if (!d.from.empty() && !d.to.empty() && !d.approximate) {
-    // An interval ("sinds half augustus"): the event spans it.
+    // An interval ('sinds half augustus'): the event spans it.
     if (auto lo = lower(d.from)) r.lo = *lo;
     if (auto hi = upper(d.to)) r.hi = *hi;
     return r;

@@ -48,7 +48,7 @@ struct Date {
   int month = 0;             // month named without a year (31 augustus -> 8), else 0
   int day = 0;               // day of that month, 0 when not named
   std::optional<int> day_offset;  // days from publication (gisteren -1), when named
-  bool reference = false;    // names an earlier day as a label: "de aanslag van donderdag"
+  bool reference = false;    // names an earlier day as a label: 'de aanslag van donderdag'
 
   bool known() const { return !value.empty(); }
   std::optional<Civil> civil() const { return ParseIsoDate(value); }

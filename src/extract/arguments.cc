@@ -85,7 +85,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (e < 0 || ctx_.an.entities[e].first != i) continue;
     const Entity& ent = ctx_.an.entities[e];
     if (ent.type != EntityType::kPlace && ent.type != EntityType::kCountry) continue;
-    // "Talibanstrijders" names no place; "Amsterdam-Noord" is in Amsterdam.
+    // 'Talibanstrijders' names no place; 'Amsterdam-Noord' is in Amsterdam.
     if (ent.partial && ctx_.article.text[ent.span.end] != '-') continue;
     if (!only_mention && clauses[i - s.first] != clause) continue;
     // Nearest to the trigger, after it preferred; a city beats a country.

@@ -95,7 +95,7 @@ PublicationInference Chronicle::InferPublication(int ai) const {
     for (int y : years) {
       int first = DayNumber({y, e.date.month, e.date.day ? e.date.day : 1});
       if (e.status == "planned" && e.date.day) {
-        // "Na 31 augustus moeten …": written before the deadline.
+        // 'Na 31 augustus moeten …': written before the deadline.
         if (first >= window.lo && first < deadline) { deadline = first; deadline_text = e.date.text; }
       } else if (e.status == "occurred" && first <= window.hi) {
         narrow(first, window.hi, "the " + e.type + " of " + e.date.text + " has happened");
