@@ -45,7 +45,9 @@ Status KnowledgeBase::Load(const std::string& dir, const std::string& lang) {
     return Status();
   };
   for (const auto& row : actors.rows) {
-    KbEntry e{row.fields[0], row.fields[4]};
+    KbEntry e;
+    e.id = row.fields[0];
+    e.name = row.fields[4];
     e.parent = Field(row, 2);
     e.country = Field(row, 3);
     KRONIEK_RETURN_IF_ERROR(add(actors, row, std::move(e), Field(row, 5)));
@@ -53,7 +55,9 @@ Status KnowledgeBase::Load(const std::string& dir, const std::string& lang) {
   // countries and places: id type country lat lon name aliases ("-" for unknown coordinates)
   for (const ResourceFile* f : {&countries, &places}) {
     for (const auto& row : f->rows) {
-      KbEntry e{row.fields[0], row.fields[5]};
+      KbEntry e;
+      e.id = row.fields[0];
+      e.name = row.fields[5];
       e.country = Field(row, 2);
       if (row.fields[3] != "-") {
         try {
@@ -86,7 +90,9 @@ void KnowledgeBase::AddMissingStates() {
   std::vector<KbEntry> states;
   for (const auto& [id, e] : entries_) {
     if (e.type != EntityType::kCountry || StateOf(e.country)) continue;
-    KbEntry s{ToLower(e.country), e.name};
+    KbEntry s;
+    s.id = ToLower(e.country);
+    s.name = e.name;
     if (entries_.count(s.id)) s.id = "state:" + e.country;
     s.type = EntityType::kState;
     s.country = e.country;
