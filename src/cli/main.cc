@@ -13,6 +13,7 @@
 #include <iomanip>
 
 #include "eval/cluster_score.h"
+#include "ingest/inputs.h"
 #include "output/chronicle_out.h"
 #include "pipeline/pipeline.h"
 
@@ -42,32 +43,31 @@ int Analyze(const std::vector<std::string>& files, const std::string& format, co
   auto pipeline = LoadPipeline(resources);
   if (!pipeline) return 2;
   int failed = 0;
-  for (const auto& file : files) {
-    kroniek::Article article;
-    if (auto st = kroniek::ReadArticleFile(file, opts, &article); !st.ok()) {
-      std::cerr << "kroniek: " << st.message() << "\n";
+  kroniek::ReadInputs(files, opts, [&](kroniek::InputRecord&& r) {
+    if (!r.status.ok()) {
+      std::cerr << "kroniek: " << r.status.message() << "\n";
       ++failed;
-      continue;
+      return;
     }
-    auto j = pipeline->RunToJson(article);
+    auto j = pipeline->RunToJson(r.article);
     std::cout << (format == "pretty" ? j.dump(2) : j.dump()) << "\n";
-  }
+  });
   return failed ? 1 : 0;
 }
 
 // Reads every file; bad ones are reported and skipped. Returns the number refused.
+// Reads every input; bad records are reported and skipped. Returns the number refused.
 int ReadAll(const std::vector<std::string>& files, const kroniek::IngestOptions& opts,
             std::vector<kroniek::Article>* out) {
   int failed = 0;
-  for (const auto& file : files) {
-    kroniek::Article article;
-    if (auto st = kroniek::ReadArticleFile(file, opts, &article); !st.ok()) {
-      std::cerr << "kroniek: " << st.message() << "\n";
+  kroniek::ReadInputs(files, opts, [&](kroniek::InputRecord&& r) {
+    if (!r.status.ok()) {
+      std::cerr << "kroniek: " << r.status.message() << "\n";
       ++failed;
-      continue;
+      return;
     }
-    out->push_back(std::move(article));
-  }
+    out->push_back(std::move(r.article));
+  });
   return failed;
 }
 
@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
   auto* analyze = app.add_subcommand("analyze", "analyse articles: one JSON line per article (SCHEMA.md)");
   std::vector<std::string> files;
   std::string format = "jsonl", published;
-  analyze->add_option("files", files, "text files, or - for stdin")->required();
+  analyze->add_option("files", files, "text, JSON Lines or HTML files (.gz too), folders, or - for stdin")->required();
   analyze->add_option("--format", format, "jsonl (one line per article) or pretty")
       ->check(CLI::IsMember({"jsonl", "pretty"}));
   analyze->add_option("--published", published, "publication date of every file (YYYY[-MM[-DD]])");
@@ -138,7 +138,8 @@ int main(int argc, char** argv) {
   auto* chronicle = app.add_subcommand("chronicle", "fuse articles into events with reconciled figures (SCHEMA.md)");
   std::vector<std::string> chronicle_files;
   std::string chronicle_format = "jsonl";
-  chronicle->add_option("files", chronicle_files, "text files, or - for stdin")->required();
+  chronicle->add_option("files", chronicle_files, "text, JSON Lines or HTML files (.gz too), folders, or - for stdin")
+      ->required();
   chronicle->add_option("--format", chronicle_format, "jsonl (one line per event, then per article) or text")
       ->check(CLI::IsMember({"jsonl", "text"}));
 

@@ -32,6 +32,7 @@ struct Article {
   std::string text;      // raw input, header line included; never modified
   std::string lang;      // ISO 639-1, from language identification
   Date published;        // publication date with its precision and basis
+  std::string extra_json;  // input fields kroniek does not use, as a JSON object ("" if none)
   std::vector<Paragraph> paragraphs;
 };
 

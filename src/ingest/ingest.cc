@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "core/utf8.h"
+#include "ingest/inputs.h"
 
 namespace kroniek {
 
@@ -117,20 +118,14 @@ Status ArticleFromText(std::string id, std::string text, const IngestOptions& op
 }
 
 Status ReadArticleFile(const std::string& path, const IngestOptions& opts, Article* out) {
-  std::string text;
-  std::string id;
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    id = "stdin";
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::Error(path + ": cannot open");
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    id = std::filesystem::path(path).stem().string();
-  }
-  std::string reason = RefusalReason(text, opts);
-  if (!reason.empty()) return Status::Error(path + ": refused: " + reason);
-  return ArticleFromText(id, std::move(text), opts, out);
+  Status result = Status::Error(path + ": no article");
+  ReadInputs({path}, opts, [&](InputRecord&& r) {
+    if (!result.ok() && result.message() == path + ": no article") {
+      result = r.status;
+      if (r.status.ok()) *out = std::move(r.article);
+    }
+  });
+  return result;
 }
 
 }  // namespace kroniek

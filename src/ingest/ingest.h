@@ -25,7 +25,8 @@ struct IngestOptions {
 // Builds an Article from raw text; `id` names the record in errors.
 Status ArticleFromText(std::string id, std::string text, const IngestOptions& opts, Article* out);
 
-// Reads path ("-" = stdin); the id is the base name without extension.
+// Reads the first article of path ("-" = stdin, any kind ReadInputs reads);
+// the id of a text file is its base name without extension.
 Status ReadArticleFile(const std::string& path, const IngestOptions& opts, Article* out);
 
 }  // namespace kroniek

@@ -113,11 +113,12 @@ json ArticleToJson(const Article& article, const Analysis& analysis, const Extra
   out["article"] = {{"id", article.id},
                     {"source", article.source.empty() ? json(nullptr) : json(article.source)},
                     {"url", article.url.empty() ? json(nullptr) : json(article.url)},
-                    {"title", article.title_span.empty() ? json(nullptr) : json(article.title)},
+                    {"title", article.title.empty() ? json(nullptr) : json(article.title)},
                     {"lang", article.lang},
                     {"published", {{"value", published["value"]},
                                    {"precision", published["precision"]},
                                    {"basis", article.published.known() ? published["basis"] : json(nullptr)}}}};
+  if (!article.extra_json.empty()) out["article"]["extra"] = json::parse(article.extra_json, nullptr, false);
   json events = json::array();
   for (size_t k = 0; k < x.events.size(); ++k) {
     const EventMention& e = x.events[k];

@@ -1,0 +1,211 @@
+#include "ingest/inputs.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include <nlohmann/json.hpp>
+
+#include "core/utf8.h"
+
+namespace kroniek {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kMaxCompressedOutput = size_t(1) << 30;  // a gzip may not inflate beyond 1 GiB
+
+enum class Kind { kText, kJsonLines, kHtml };
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool EndsWith(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+Kind KindOfName(std::string name) {
+  name = Lower(name);
+  if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
+  if (EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson") || EndsWith(name, ".json")) return Kind::kJsonLines;
+  if (EndsWith(name, ".html") || EndsWith(name, ".htm")) return Kind::kHtml;
+  return Kind::kText;
+}
+
+Kind Sniff(const std::string& data) {
+  size_t i = data.find_first_not_of(" \t\r\n");
+  if (i == std::string::npos) return Kind::kText;
+  if (data[i] == '{') return Kind::kJsonLines;
+  if (data[i] == '<') return Kind::kHtml;
+  return Kind::kText;
+}
+
+bool IsReadable(const fs::path& p) {
+  std::string name = Lower(p.filename().string());
+  if (!name.empty() && name[0] == '.') return false;
+  if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
+  for (const char* ext : {".txt", ".jsonl", ".ndjson", ".json", ".html", ".htm"})
+    if (EndsWith(name, ext)) return true;
+  return false;
+}
+
+// A publication date from metadata: "2021-08-30", "2021-08", "2021-08-30T10:15:00Z".
+std::optional<Civil> DateFromMetadata(const std::string& s) {
+  for (size_t len : {size_t(10), size_t(7), size_t(4)})
+    if (s.size() >= len)
+      if (auto d = ParseIsoDate(s.substr(0, len)); d && (s.size() == len || len == 10)) return d;
+  return std::nullopt;
+}
+
+void Emit(const std::string& name, Status st, Article a, const std::function<void(InputRecord&&)>& sink) {
+  InputRecord r;
+  r.name = name;
+  r.status = std::move(st);
+  r.article = std::move(a);
+  sink(std::move(r));
+}
+
+void ReadData(const std::string& name, const std::string& data, Kind kind, const IngestOptions& opts,
+              const std::function<void(InputRecord&&)>& sink) {
+  if (kind == Kind::kJsonLines) {
+    size_t start = 0;
+    int line_no = 0;
+    while (start < data.size()) {
+      size_t eol = data.find('\n', start);
+      if (eol == std::string::npos) eol = data.size();
+      std::string line = data.substr(start, eol - start);
+      start = eol + 1;
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      const std::string record = name + ":" + std::to_string(line_no);
+      Article a;
+      Status st = ArticleFromJsonLine(record, line, opts, &a);
+      Emit(record, std::move(st), std::move(a), sink);
+    }
+    return;
+  }
+  Article a;
+  std::string id = name == "-" ? "stdin" : fs::path(name).stem().string();
+  if (EndsWith(Lower(name), ".gz")) id = fs::path(id).stem().string();
+  Status st = kind == Kind::kHtml ? ArticleFromHtml(id, data, opts, &a) : ArticleFromText(id, data, opts, &a);
+  if (!st.ok()) {
+    // Name the file, not only the id, in the reason.
+    std::string reason = st.message().substr(st.message().find(':') == std::string::npos ? 0 : st.message().find(':') + 2);
+    st = Status::Error(name + ": " + reason);
+  }
+  Emit(name, std::move(st), std::move(a), sink);
+}
+
+void ReadOne(const std::string& input, const IngestOptions& opts, const std::function<void(InputRecord&&)>& sink) {
+  std::string data;
+  if (input == "-") {
+    data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(input, std::ios::binary);
+    if (!in) {
+      Emit(input, Status::Error(input + ": cannot open"), {}, sink);
+      return;
+    }
+    data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const bool gz = data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
+                  static_cast<unsigned char>(data[1]) == 0x8b;
+  if (gz) {
+    std::string plain;
+    if (Status st = Gunzip(input, data, kMaxCompressedOutput, &plain); !st.ok()) {
+      Emit(input, st, {}, sink);
+      return;
+    }
+    data = std::move(plain);
+  }
+  Kind kind = input == "-" ? Sniff(data) : KindOfName(input);
+  ReadData(input, data, kind, opts, sink);
+}
+
+}  // namespace
+
+Status Gunzip(const std::string& name, const std::string& data, size_t max_bytes, std::string* out) {
+  z_stream zs{};
+  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return Status::Error(name + ": refused: cannot start gzip");
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = uInt(data.size());
+  out->clear();
+  char buffer[1 << 16];
+  int ret = Z_OK;
+  while (ret != Z_STREAM_END) {
+    zs.next_out = reinterpret_cast<Bytef*>(buffer);
+    zs.avail_out = sizeof buffer;
+    ret = inflate(&zs, Z_NO_FLUSH);
+    if (ret != Z_OK && ret != Z_STREAM_END) {
+      inflateEnd(&zs);
+      return Status::Error(name + ": refused: broken gzip data");
+    }
+    out->append(buffer, sizeof buffer - zs.avail_out);
+    if (out->size() > max_bytes) {
+      inflateEnd(&zs);
+      return Status::Error(name + ": refused: gzip inflates beyond " + std::to_string(max_bytes) + " bytes");
+    }
+    if (ret == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) break;  // truncated
+  }
+  inflateEnd(&zs);
+  if (ret != Z_STREAM_END) return Status::Error(name + ": refused: truncated gzip data");
+  return Status();
+}
+
+Status ArticleFromJsonLine(const std::string& name, const std::string& line, const IngestOptions& opts, Article* out) {
+  if (!IsValidUtf8(line)) return Status::Error(name + ": refused: invalid UTF-8");
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded()) return Status::Error(name + ": refused: broken JSON");
+  if (!j.is_object()) return Status::Error(name + ": refused: a record must be a JSON object");
+  if (!j.contains("text") || !j["text"].is_string()) return Status::Error(name + ": refused: no \"text\" string");
+  auto str = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; };
+  std::string id = str("id");
+  if (id.empty() && j.contains("id") && j["id"].is_number()) id = j["id"].dump();
+  if (id.empty()) id = name;
+  IngestOptions o = opts;
+  if (!o.published) {
+    if (auto d = DateFromMetadata(str("published"))) {
+      o.published = *d;
+      o.published_basis = DateBasis::kMetadata;
+    }
+  }
+  Status st = ArticleFromText(id, j["text"].get<std::string>(), o, out);
+  if (!st.ok()) return Status::Error(name + ": " + st.message().substr(id.size() + 2));
+  out->url = str("url");
+  out->source = str("source");
+  if (!str("title").empty()) out->title = str("title");
+  nlohmann::json extra = nlohmann::json::object();
+  for (auto it = j.begin(); it != j.end(); ++it)
+    if (it.key() != "id" && it.key() != "url" && it.key() != "source" && it.key() != "published" &&
+        it.key() != "title" && it.key() != "text")
+      extra[it.key()] = it.value();
+  if (!extra.empty()) out->extra_json = extra.dump();
+  return Status();
+}
+
+void ReadInputs(const std::vector<std::string>& inputs, const IngestOptions& opts,
+                const std::function<void(InputRecord&&)>& sink) {
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (input != "-" && fs::is_directory(input, ec)) {
+      std::vector<fs::path> files;
+      for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec) && IsReadable(it->path())) files.push_back(it->path());
+      if (ec) Emit(input, Status::Error(input + ": cannot read the folder: " + ec.message()), {}, sink);
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) ReadOne(f.string(), opts, sink);
+      continue;
+    }
+    ReadOne(input, opts, sink);
+  }
+}
+
+}  // namespace kroniek

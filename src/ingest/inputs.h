@@ -1,0 +1,45 @@
+// Inputs beyond one text file: folders, stdin, gzip, JSON Lines records and
+// HTML pages. Every record becomes an Article or a refusal that names the
+// record and the reason; the rest of the batch goes on.
+//
+//   *.txt (or anything else)  one article (header line " date …" allowed)
+//   *.jsonl, *.ndjson, *.json one article per line: {"id", "url", "source",
+//                             "published", "title", "text", …}; unknown
+//                             fields are kept (Article::extra_json)
+//   *.html, *.htm             the page's main text (gumbo); navigation,
+//                             scripts and asides dropped; title and date
+//                             from the page's metadata
+//   *.gz                      any of these, gzip-compressed
+//   a folder                  every such file below it, in path order
+//   -                         stdin, its kind sniffed from the first byte
+// For JSON Lines and HTML, spans point into the article text kroniek built
+// (the record's "text", or the page's paragraphs joined by blank lines).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "ingest/ingest.h"
+
+namespace kroniek {
+
+struct InputRecord {
+  std::string name;  // path, or path:line for a JSON Lines record
+  Status status;     // not ok: the record is refused, with the reason
+  Article article;   // when ok
+};
+
+// Reads every input and calls `sink` once per record, in a stable order.
+void ReadInputs(const std::vector<std::string>& inputs, const IngestOptions& opts,
+                const std::function<void(InputRecord&&)>& sink);
+
+// The pieces, for tests and other front ends:
+Status ArticleFromJsonLine(const std::string& name, const std::string& line, const IngestOptions& opts, Article* out);
+Status ArticleFromHtml(const std::string& name, const std::string& html, const IngestOptions& opts, Article* out);
+// Inflates gzip data; refuses more than max_bytes of output.
+Status Gunzip(const std::string& name, const std::string& data, size_t max_bytes, std::string* out);
+
+}  // namespace kroniek
