@@ -112,6 +112,7 @@ TEST(ResourceExamples, EveryFileHasExamplesAndTheyHold) {
     if (own_notation.count(name)) continue;
     for (const auto& ex : f.examples) {
       std::string input = ex.input, published = "2021-08-30";
+      for (size_t nl = input.find("\\n"); nl != std::string::npos; nl = input.find("\\n", nl)) input.replace(nl, 2, "\n");
       if (size_t at = input.rfind(" @"); at != std::string::npos) {
         published = input.substr(at + 2);
         input = input.substr(0, at);

@@ -17,6 +17,7 @@ Status Analyzer::Load(const std::string& dir, const std::string& lang) {
   KRONIEK_RETURN_IF_ERROR(times_.Load(lang_dir));
   KRONIEK_RETURN_IF_ERROR(kb_.Load(dir, lang));
   KRONIEK_RETURN_IF_ERROR(entity_rules_.Load(lang_dir));
+  KRONIEK_RETURN_IF_ERROR(debris_.Load(lang_dir));
   for (const auto& w : entity_rules_.WordsOf("elision")) tokenizer_.elisions.insert(w);
   gazetteer_.Build(kb_, tokenizer_);
   return Status();
@@ -33,7 +34,9 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   if (article.lang.empty()) article.lang = DetectLanguage(article.text);
   for (const auto& p : article.paragraphs) Tokenize(article.text, p.span, tokenizer_, &a->tokens);
   SplitSentences(article, tokenizer_, &a->tokens, &a->sentences);
+  debris_.Mark(article, a->tokens);
   for (const auto& s : a->sentences) {
+    if (article.paragraphs[s.paragraph].kind == ParagraphKind::kDebris) continue;  // no facts from debris
     numbers_.Find(a->tokens, s.first, s.last, &a->quantities);
     times_.Find(article.text, a->tokens, s.first, s.last, numbers_, article.published, &a->times);
     gazetteer_.Find(article.text, a->tokens, s.first, s.last, &a->entities);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/debris.h"
 #include "analyze/entities.h"
 #include "analyze/gazetteer.h"
 #include "analyze/knowledge_base.h"
@@ -53,6 +54,7 @@ class Analyzer {
   KnowledgeBase kb_;
   Gazetteer gazetteer_;
   EntityRules entity_rules_;
+  DebrisRules debris_;
 };
 
 // Language of a text by CLD2 ("nl", "en", … or "un" when unknown).

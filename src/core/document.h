@@ -16,11 +16,12 @@
 
 namespace kroniek {
 
-enum class ParagraphKind { kTitle, kLede, kBody, kHeading, kFactBox, kPullQuote };
+enum class ParagraphKind { kTitle, kLede, kBody, kHeading, kFactBox, kPullQuote, kDebris };
 
 struct Paragraph {
   Span span;           // without the trailing newlines
   ParagraphKind kind;  // decided by ingest (title, lede) and analyze (the rest)
+  std::string debris;  // for kDebris: caption | credit | related | paywall | social | timestamp
 };
 
 struct Article {

@@ -140,6 +140,7 @@ void ArgumentReader::MergeLocation(Location* into, const Location& from) const {
 
 std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
   const Sentence& s = ctx_.an.sentences[si];
+  if (ctx_.paragraph_kinds[s.paragraph] == ParagraphKind::kDebris) return {};
   const auto& toks = ctx_.tokens();
   const auto clauses = Clauses(si);
   auto matches = ctx_.lex.triggers.FindAll(toks, s.first, s.last);

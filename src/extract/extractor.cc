@@ -19,6 +19,8 @@ class ExtractorImpl {
   void Extract(const Article& article, const Analysis& analysis, const Analyzer& analyzer, Extraction* out) const {
     *out = Extraction();
     Context ctx(article, analysis, analyzer, lexicon_);
+    for (const auto& p : article.paragraphs)
+      if (p.kind == ParagraphKind::kDebris) out->cleaned.push_back({p.debris, p.span});
     MarkFactBoxes(&ctx, out);
     quotes_.Pair(ctx);
     ctx.FindSentenceSources();

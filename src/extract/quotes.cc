@@ -80,6 +80,7 @@ std::string RoleOfSource(const Context& ctx, const Source& s) {
 void QuoteRules::Pair(Context& ctx) const {
   const auto& toks = ctx.tokens();
   for (size_t p = 0; p < ctx.article.paragraphs.size(); ++p) {
+    if (ctx.paragraph_kinds[p] == ParagraphKind::kDebris) continue;
     const Span para = ctx.article.paragraphs[p].span;
     std::vector<int> marks;
     for (int i = 0; i < int(toks.size()); ++i)

@@ -1,0 +1,68 @@
+#include "analyze/debris.h"
+
+#include <algorithm>
+
+#include "core/resource_file.h"
+
+namespace kroniek {
+
+namespace {
+constexpr size_t kMaxCreditBytes = 100;   // "Beeld EPA", "Foto: Jan Jansen / ANP"
+constexpr size_t kMaxHeadingBytes = 80;   // "Meer uit Buitenland", "Lees ook"
+constexpr size_t kMaxLinkBytes = 160;     // the story title under "Lees ook"
+
+bool IsTimestamp(const std::string& s) {
+  // "14:32", "9.05": a live blog's time of an update.
+  size_t i = 0;
+  int digits = 0;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++digits; }
+  if (digits < 1 || digits > 2 || i >= s.size() || (s[i] != ':' && s[i] != '.')) return false;
+  ++i;
+  int minutes = 0;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++minutes; }
+  return minutes == 2 && i == s.size();
+}
+}  // namespace
+
+Status DebrisRules::Load(const std::string& dir) {
+  ResourceFile f;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/debris.tsv", 3, &f));
+  for (const auto& r : f.rows) rules_.push_back({LowerWords(r.fields[0]), r.fields[1], r.fields[2]});
+  std::stable_sort(rules_.begin(), rules_.end(), [](const Rule& a, const Rule& b) { return a.words.size() > b.words.size(); });
+  return Status();
+}
+
+void DebrisRules::Mark(Article& article, const std::vector<Token>& tokens) const {
+  auto& paras = article.paragraphs;
+  size_t t = 0;
+  for (size_t p = 0; p < paras.size(); ++p) {
+    Paragraph& para = paras[p];
+    while (t < tokens.size() && tokens[t].span.begin < para.span.begin) ++t;
+    if (para.kind == ParagraphKind::kTitle || para.kind == ParagraphKind::kDebris) continue;
+    const std::string text = article.text.substr(para.span.begin, para.span.size());
+    auto mark = [&](size_t k, const std::string& kind) {
+      paras[k].kind = ParagraphKind::kDebris;
+      paras[k].debris = kind;
+    };
+    if (IsTimestamp(text)) { mark(p, "timestamp"); continue; }
+    if (text.rfind("\u00a9", 0) == 0 && text.size() <= kMaxCreditBytes) { mark(p, "credit"); continue; }
+    for (const Rule& rule : rules_) {
+      bool match = t + rule.words.size() <= tokens.size();
+      for (size_t w = 0; match && w < rule.words.size(); ++w)
+        match = tokens[t + w].lower == rule.words[w] && para.span.contains(tokens[t + w].span);
+      if (!match) continue;
+      size_t limit = rule.scope == "paragraph" ? kMaxCreditBytes : kMaxHeadingBytes;
+      if (rule.scope == "next" && text.size() > kMaxLinkBytes) continue;
+      if (rule.scope != "next" && text.size() > limit) continue;
+      mark(p, rule.kind);
+      if (rule.scope == "next" && p + 1 < paras.size() && paras[p + 1].span.size() <= kMaxLinkBytes &&
+          text.size() <= kMaxHeadingBytes)
+        mark(p + 1, rule.kind);
+      if (rule.scope == "rest")
+        for (size_t k = p + 1; k < paras.size(); ++k) mark(k, rule.kind);
+      break;
+    }
+  }
+}
+
+}  // namespace kroniek

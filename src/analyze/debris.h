@@ -1,0 +1,30 @@
+// Debris that keeps its provenance: captions, photo credits, "Lees ook" and
+// "Meer uit …" blocks, paywall notices, embedded posts and live-blog time
+// stamps are marked (Paragraph::kind = kDebris), not deleted, and their
+// facts never join the article's events. Data: resources/<lang>/debris.tsv.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace kroniek {
+
+class DebrisRules {
+ public:
+  Status Load(const std::string& lang_dir);
+  // Marks the debris paragraphs of `article`; tokens are the article's.
+  void Mark(Article& article, const std::vector<Token>& tokens) const;
+
+ private:
+  struct Rule {
+    std::vector<std::string> words;  // the phrase that opens the paragraph
+    std::string kind;
+    std::string scope;  // paragraph | next | rest
+  };
+  std::vector<Rule> rules_;
+};
+
+}  // namespace kroniek
