@@ -34,8 +34,10 @@ Status EntityRules::Load(const std::string& dir) {
     word_classes_[ToLower(r.fields[0])] = r.fields.size() > 1 ? SplitComma(r.fields[1]) : std::vector<std::string>{};
   for (const auto& r : particles.rows) particles_.insert(ToLower(r.fields[0]));
   for (const auto& r : demonyms.rows) {
-    for (const auto& form : SplitBar(r.fields[0])) demonyms_[ToLower(form)] = r.fields[1];
-    demonym_en_[r.fields[1]] = r.fields[2];
+    for (const auto& form : SplitBar(r.fields[0])) {
+      demonyms_[ToLower(form)] = r.fields[1];
+      demonym_en_[ToLower(form)] = r.fields[2];
+    }
   }
   return Status();
 }
@@ -76,8 +78,8 @@ std::string EntityRules::DemonymCountry(const std::string& lower) const {
   return it == demonyms_.end() ? "" : it->second;
 }
 
-std::string EntityRules::DemonymEnglish(const std::string& iso) const {
-  auto it = demonym_en_.find(iso);
+std::string EntityRules::DemonymEnglish(const std::string& lower) const {
+  auto it = demonym_en_.find(lower);
   return it == demonym_en_.end() ? "" : it->second;
 }
 

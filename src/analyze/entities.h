@@ -27,8 +27,8 @@ class EntityRules {
   std::string RoleEnglish(const std::string& lower) const;
   // ISO country of a nationality adjective ("amerikaanse" -> "US"); "" if none.
   std::string DemonymCountry(const std::string& lower) const;
-  // English adjective for an ISO country ("US", "Afghan"); "" if none.
-  std::string DemonymEnglish(const std::string& iso) const;
+  // English adjective of a nationality adjective ("britse" -> "British"); "" if none.
+  std::string DemonymEnglish(const std::string& lower) const;
   bool IsFunctionWord(const std::string& lower) const { return word_classes_.count(lower) > 0; }
   // A function word's class (function_words.tsv): "determiner", "genitive", …
   bool WordIs(const std::string& lower, const std::string& cls) const;
@@ -49,7 +49,7 @@ class EntityRules {
   std::unordered_map<std::string, std::vector<std::string>> word_classes_;  // function word -> classes
   std::unordered_set<std::string> particles_, portfolios_;
   std::unordered_map<std::string, std::string> demonyms_;     // lower adjective -> ISO
-  std::unordered_map<std::string, std::string> demonym_en_;   // ISO -> English adjective
+  std::unordered_map<std::string, std::string> demonym_en_;   // lower adjective -> English adjective
 };
 
 }  // namespace kroniek

@@ -159,6 +159,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
       }
     }
     m.generic = ctx_.lex.IsGeneric(m.type);
+    m.indefinite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "indefinite");
+    m.part = row.options.count("part") > 0;
     if (auto j = row.options.find("joins"); j != row.options.end() && m.generic) {
       size_t start = 0;
       while (start <= j->second.size()) {

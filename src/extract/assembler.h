@@ -13,6 +13,8 @@ namespace kroniek {
 struct MentionInfo {
   std::string type;                // event type, or a generic one ("attack")
   bool generic = false;
+  bool indefinite = false;         // "een aanval": introduces an event, does not refer back
+  bool part = false;               // may be a part of an event told before ("een andere explosie")
   std::vector<std::string> joins;  // types a generic trigger may refer back to
   Span span;                       // trigger words
   int first = 0, last = 0, end = 0;  // tokens: first part, whole match

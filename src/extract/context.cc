@@ -77,7 +77,7 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
       // 'volgens Israël': a country as source is its state.
       if (auto state = StateSource(an.entities[e], TokenSpan(start, an.entities[e].last))) return state;
     }
-    if (auto c = az.entity_rules().DemonymCountry(t.lower); !c.empty()) demonym = c;
+    if (auto c = az.entity_rules().DemonymEnglish(t.lower); !c.empty()) demonym = c;
     // A role word names an unnamed source ("de burgemeester"), unless a name follows.
     if (std::string role = az.entity_rules().RoleEnglish(t.lower); !role.empty() && entity_at[k] < 0 &&
         !lex.sources.Lookup(t.lower)) {
@@ -86,7 +86,7 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
         Source s;
         s.span = TokenSpan(start, k + 1);
         s.name = Text(s.span);
-        s.id = "unnamed:" + (demonym.empty() ? "" : az.entity_rules().DemonymEnglish(demonym) + " ") + role;
+        s.id = "unnamed:" + (demonym.empty() ? "" : demonym + " ") + role;
         return s;
       }
       continue;
@@ -97,7 +97,7 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
       if (k + 1 < last && entity_at[k + 1] >= 0 && IsActor(an.entities[entity_at[k + 1]])) continue;
       Source s;
       int end = k + 1;
-      std::string id = "unnamed:" + (demonym.empty() ? "" : az.entity_rules().DemonymEnglish(demonym) + " ") + row->value;
+      std::string id = "unnamed:" + (demonym.empty() ? "" : demonym + " ") + row->value;
       // 'de woordvoerder van het ziekenhuis' / 'een woordvoerder van de taliban'
       if (end + 1 < last && WordIs(toks[end].lower, "genitive")) {
         if (auto inner = ReadSourceAfter(end + 1, last)) {

@@ -67,6 +67,9 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
         continue;
       // "de aanslag" names a main event, not a phase that follows it.
       if (e.sub_event && e.last_sentence != sentence) continue;
+      // "bij een aanval op een hotel" introduces a new event, unless a specific
+      // trigger in the same sentence names it ("een bloedbad bij een zelfmoordaanslag").
+      if (m.indefinite && !m.part && e.last_sentence != sentence) continue;
       if (e.m.status == "hypothetical" || e.m.status == "planned") continue;
     } else {
       if (!TypesJoin(e, m.type)) continue;

@@ -86,7 +86,7 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
       if (row->options.count("singular")) *singular = t.lower;
       return k;
     }
-    if (auto c = ctx.az.entity_rules().DemonymCountry(t.lower); !c.empty()) demonym = ctx.az.entity_rules().DemonymEnglish(c);
+    if (auto c = ctx.az.entity_rules().DemonymEnglish(t.lower); !c.empty()) demonym = c;
     // 'alle vijf de raketten', 'drie andere doden'
     bool determiner = k == i && ctx.WordIs(t.lower, "definite");
     if (!IsAdjectiveLike(ctx, t) && !ctx.WordIs(t.lower, "other") && !determiner) return -1;
