@@ -96,9 +96,9 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
     int end = i + 1;
     while (end < s.last) {
       if (is_name_token(end)) { ++end; continue; }
-      // "van der", "bin": lower-case particles between name parts.
+      // "van der", "bin", "De" in "Bart De Wever": particles between name parts.
       int p = end;
-      while (p < s.last && particles_.count(tokens[p].lower) && !tokens[p].capitalized) ++p;
+      while (p < s.last && particles_.count(tokens[p].lower) && owner[p] < 0) ++p;
       if (p > end && p < s.last && is_name_token(p)) {
         end = p + 1;
         continue;
