@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include <fstream>
+#include <functional>
 #include <iomanip>
 
 #include "eval/cluster_score.h"
@@ -29,6 +30,21 @@ std::unique_ptr<kroniek::Pipeline> LoadPipeline(const std::string& resources) {
   return pipeline;
 }
 
+// Calls `use` for every good record; reports bad ones. Returns the number refused.
+int ForEachArticle(const std::vector<std::string>& files, const kroniek::IngestOptions& opts,
+                   const std::function<void(kroniek::Article&)>& use) {
+  int failed = 0;
+  kroniek::ReadInputs(files, opts, [&](kroniek::InputRecord&& r) {
+    if (!r.status.ok()) {
+      std::cerr << "kroniek: " << r.status.message() << "\n";
+      ++failed;
+      return;
+    }
+    use(r.article);
+  });
+  return failed;
+}
+
 int Analyze(const std::vector<std::string>& files, const std::string& format, const std::string& published,
             const std::string& resources) {
   kroniek::IngestOptions opts;
@@ -42,33 +58,17 @@ int Analyze(const std::vector<std::string>& files, const std::string& format, co
   }
   auto pipeline = LoadPipeline(resources);
   if (!pipeline) return 2;
-  int failed = 0;
-  kroniek::ReadInputs(files, opts, [&](kroniek::InputRecord&& r) {
-    if (!r.status.ok()) {
-      std::cerr << "kroniek: " << r.status.message() << "\n";
-      ++failed;
-      return;
-    }
-    auto j = pipeline->RunToJson(r.article);
+  int failed = ForEachArticle(files, opts, [&](kroniek::Article& article) {
+    auto j = pipeline->RunToJson(article);
     std::cout << (format == "pretty" ? j.dump(2) : j.dump()) << "\n";
   });
   return failed ? 1 : 0;
 }
 
-// Reads every file; bad ones are reported and skipped. Returns the number refused.
 // Reads every input; bad records are reported and skipped. Returns the number refused.
 int ReadAll(const std::vector<std::string>& files, const kroniek::IngestOptions& opts,
             std::vector<kroniek::Article>* out) {
-  int failed = 0;
-  kroniek::ReadInputs(files, opts, [&](kroniek::InputRecord&& r) {
-    if (!r.status.ok()) {
-      std::cerr << "kroniek: " << r.status.message() << "\n";
-      ++failed;
-      return;
-    }
-    out->push_back(std::move(r.article));
-  });
-  return failed;
+  return ForEachArticle(files, opts, [&](kroniek::Article& a) { out->push_back(std::move(a)); });
 }
 
 int Chronicle(const std::vector<std::string>& files, const std::string& format, const std::string& resources) {
