@@ -3,6 +3,7 @@
 //   kroniek analyze [--format jsonl|pretty] [--published DATE] FILE…|-
 //   kroniek chronicle [--format jsonl|text] FILE…
 //   kroniek eval-clusters --gold GOLD.json FILE…
+//   kroniek eval --gold GOLD.jsonl [--errors] OUTPUT.jsonl…
 #include <iostream>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include <iomanip>
 
 #include "eval/cluster_score.h"
+#include "eval/fact_score.h"
 #include "ingest/inputs.h"
 #include "output/chronicle_out.h"
 #include "pipeline/pipeline.h"
@@ -119,6 +121,28 @@ int EvalClusters(const std::string& gold_path, const std::vector<std::string>& f
   return failed ? 1 : 0;
 }
 
+int EvalFacts(const std::string& gold_path, const std::vector<std::string>& outputs, bool errors) {
+  std::vector<nlohmann::json> gold, system;
+  auto st = kroniek::ReadJsonLines(gold_path, &gold);
+  for (size_t i = 0; st.ok() && i < outputs.size(); ++i) st = kroniek::ReadJsonLines(outputs[i], &system);
+  kroniek::FactScores s;
+  if (st.ok()) st = kroniek::ScoreFacts(gold, system, &s);
+  if (!st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  if (errors)
+    for (const auto& e : s.errors) std::cout << e << "\n";
+  std::cout << s.articles << " gold articles\n"
+            << std::left << std::setw(22) << "" << std::right << std::setw(6) << "gold" << std::setw(8) << "system"
+            << std::setw(9) << "matched" << std::setw(7) << "P" << std::setw(7) << "R" << std::setw(7) << "F1\n";
+  for (const auto& [name, c] : s.rows)
+    std::cout << std::left << std::setw(22) << name << std::right << std::setw(6) << c.gold << std::setw(8)
+              << c.system << std::setw(9) << c.matched << std::fixed << std::setprecision(3) << std::setw(7)
+              << c.Precision() << std::setw(7) << c.Recall() << std::setw(7) << c.F1() << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -149,7 +173,17 @@ int main(int argc, char** argv) {
   eval_clusters->add_option("--gold", gold, "gold clusters (JSON)")->required();
   eval_clusters->add_option("files", eval_files, "the articles the gold speaks of")->required();
 
+  auto* eval = app.add_subcommand("eval", "score analysed articles against gold facts (precision, recall, F1)");
+  std::string fact_gold;
+  std::vector<std::string> outputs;
+  bool list_errors = false;
+  eval->add_option("--gold", fact_gold, "gold facts (JSON Lines, one article per line)")->required();
+  eval->add_option("outputs", outputs, "`kroniek analyze` output, optionally followed by `kroniek chronicle` output")
+      ->required();
+  eval->add_flag("--errors", list_errors, "list every missed and spurious fact first");
+
   CLI11_PARSE(app, argc, argv);
+  if (*eval) return EvalFacts(fact_gold, outputs, list_errors);
   if (*eval_clusters) return EvalClusters(gold, eval_files, resources);
   if (*analyze) return Analyze(files, format, published, resources);
   if (*chronicle) return Chronicle(chronicle_files, chronicle_format, resources);
