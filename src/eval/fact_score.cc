@@ -35,7 +35,10 @@ bool SameActor(const std::string& gold, const json& system) {
   // A more specific unnamed id: "unnamed:army" is "unnamed:Malian army" and
   // "unnamed:spokesperson of army".
   if (want.rfind("unnamed:", 0) == 0 && id.rfind("unnamed:", 0) == 0) {
-    std::string role = want.substr(8), more = id.substr(8);
+    // Number is not the point: "unnamed:resident" is "unnamed:residents".
+    auto singular = [](std::string s) { return s.size() > 1 && s.back() == 's' ? s.substr(0, s.size() - 1) : s; };
+    std::string role = singular(want.substr(8)), more = singular(id.substr(8));
+    if (role == more) return true;
     if (more.rfind(role + " ", 0) == 0) return true;
     if (more.size() > role.size() && more.compare(more.size() - role.size(), role.size(), role) == 0 &&
         more[more.size() - role.size() - 1] == ' ')

@@ -1,6 +1,7 @@
 #include "extract/figures.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace kroniek {
 
@@ -18,9 +19,19 @@ bool IsAdjectiveLike(const Context& ctx, const Token& t) {
   return w.size() > 3 && w.back() == 'e' && !ctx.lex.figure_nouns.Lookup(w) && !ctx.lex.group_nouns.Lookup(w);
 }
 
+bool LooksLikePluralNoun(const Context& ctx, const Token& t) {
+  if (t.kind != TokenKind::kWord || t.lower.size() < 5 || t.capitalized) return false;
+  const std::string& w = t.lower;
+  auto ends = [&](const char* e) { return w.size() > strlen(e) && w.compare(w.size() - strlen(e), strlen(e), e) == 0; };
+  if (!ends("en") && !ends("ers") && !ends("'s")) return false;
+  // (Strong participles are verbs: 'omgekomen', 'gevallen'.)
+  if (w.rfind("ge", 0) == 0 && ends("en")) return false;
+  return !ctx.lex.uncounted.Lookup(w) && !ctx.lex.figure_verbs.Lookup(w) && !ctx.lex.triggers.Lookup(w);
+}
+
 // The cue class of the phrase that ends just before token i ("onder wie").
 bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {
-  for (int start = std::max(first, i - 3); start < i; ++start) {
+  for (int start = std::max(first, i - 4); start < i; ++start) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_cues.MatchAt(ctx.tokens(), start, first, i, &here);
     for (const auto& m : here)
@@ -51,7 +62,7 @@ std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token
 // Reads the counted noun after a number: returns its token or -1, and the
 // group and kind it gives.
 int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::string* kind, bool* countable,
-             bool* casualty, std::string* singular, std::string* needs_event) {
+             bool* casualty, std::string* singular, std::string* needs_event, bool* unknown) {
   const auto& toks = ctx.tokens();
   std::string demonym;
   for (int k = i; k < last && k <= i + kMaxAdjectives; ++k) {
@@ -87,6 +98,14 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
       return k;
     }
     if (auto c = ctx.az.entity_rules().DemonymEnglish(t.lower); !c.empty()) demonym = c;
+    // A plural noun the lexicon does not know ('brandweerlieden',
+    // 'inzittenden') counts people, but only with a figure verb.
+    if (LooksLikePluralNoun(ctx, t) && demonym.empty()) {
+      *group = "people";
+      kind->clear();
+      *unknown = true;
+      return k;
+    }
     // 'alle vijf de raketten', 'drie andere doden'
     bool determiner = k == i && ctx.WordIs(t.lower, "definite");
     if (!IsAdjectiveLike(ctx, t) && !ctx.WordIs(t.lower, "other") && !determiner) return -1;
@@ -96,11 +115,11 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
 
 // Predicate kind to the right of the noun, up to `stop`; else a verb that
 // stands right before the number ("verwondde negen mensen").
-std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first,
+std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first, bool things,
                      std::string* needs_event) {
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
     const auto& row = ctx.lex.figure_verbs.rows()[m.row];
-    if (row.options.count("before")) continue;
+    if (row.options.count("before") || (row.options.count("things") && !things)) continue;
     if (auto ne = row.options.find("needs_event"); ne != row.options.end()) *needs_event = ne->second;
     return row.value;
   }
@@ -174,8 +193,25 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       stop = next_stop;
     }
     std::string singular, needs_event;
-    int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event);
-    const bool subgroup = CueBefore(ctx, q.first, s.first, "subgroup");
+    bool unknown_noun = false;
+    int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event,
+                        &unknown_noun);
+    // A sub-group may open the next sentence ("Onder hen waren vier
+    // bemanningsleden") and may be coordinated ("… en elf buitenlanders").
+    const FigureCandidate* before = out.empty() ? nullptr : &out.back();
+    const bool opens_sentence = q.first - s.first <= 5;
+    const bool coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
+                             ctx.WordIs(toks[q.first - 1].lower, "coordinator");
+    const bool subgroup = before && (coordinated || (CueBefore(ctx, q.first, s.first, "subgroup") &&
+                                                     (before->sentence == si ||
+                                                      (before->sentence == si - 1 && opens_sentence))));
+    const FigureCandidate* parent = !subgroup ? nullptr
+                                    : coordinated ? &*std::find_if(out.begin(), out.end(), [&](const FigureCandidate& o) {
+                                                       return o.token == before->parent_token; })
+                                                  : before;
+    // "Daarvan werden er 48 neergeschoten": part of the figure before, counted by the verb.
+    const bool part_back = before && opens_sentence && before->sentence >= si - 1 && before->figure.value &&
+                           CueAt(ctx, s.first, s.last, "partitive_back", &cue_end);
     // The total in "vier van de vijf verdachten werden aangehouden" is not arrested.
     const bool partitive_total = qi > 0 && toks[quantities[qi - 1].number_token].sentence == si &&
                                  quantities[qi - 1].last + 2 == q.first &&
@@ -199,7 +235,13 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.low = q.low;
     f.high = q.high;
     f.qualifier = q.qualifier;
-    if (noun < 0 && !subgroup) {
+    if (noun < 0 && part_back) {
+      group = before->figure.group;
+      countable = before->figure.kind == "rockets_fired";
+      std::string verb = VerbKind(ctx, q.last, stop, q.first, s.first, countable, &needs_event);
+      if (verb.empty()) continue;
+      kind = verb;
+    } else if (noun < 0 && !subgroup) {
       // 'het dodental is opgelopen tot 2012': the toll noun before says what is counted.
       for (int k = q.first - 1; k >= std::max(s.first, q.first - kTollWindow) && kind.empty(); --k) {
         std::vector<PhraseMatch> here;
@@ -215,8 +257,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (kind.empty()) continue;
     } else if (noun < 0) {
       // "van wie 1404 ernstig": a sub-group with no noun of its own.
-      if (out.empty() || out.back().sentence != si) continue;
-      group = out.back().figure.group;
+      group = parent->figure.group;
     }
     if (one_person) {
       // One person's predicate stands close, in the same clause.
@@ -226,13 +267,17 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         ++k;
       stop = k;
     }
-    std::string verb = partitive_total || (noun < 0 && !subgroup)
-                           ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, &needs_event);
+    std::string verb = partitive_total || (noun < 0 && !subgroup) || part_back
+                           ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, countable, &needs_event);
+    // An unknown noun counts people only in a plain count of people.
+    if (unknown_noun && !subgroup &&
+        (verb.empty() || verb == "rockets_fired" || verb == "intercepted" || q.low || !q.value || *q.value >= 1000))
+      continue;
     if (kind.empty() || (countable && !verb.empty() && !partitive)) kind = verb.empty() ? kind : verb;
     if (partitive && !verb.empty()) kind = verb;
-    if (subgroup && !out.empty() && out.back().sentence == si) {
-      c.parent_token = out.back().token;
-      if (kind.empty() || noun < 0) kind = out.back().figure.kind;
+    if (subgroup) {
+      c.parent_token = parent->token;
+      if (kind.empty() || noun < 0) kind = parent->figure.kind;
     }
     if (one_person && kind.empty() && !subgroup) continue;  // "een man droeg een tas"
     if (kind.empty()) {

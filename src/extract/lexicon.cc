@@ -9,7 +9,7 @@ namespace kroniek {
 Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   const std::pair<PhraseTable*, const char*> tables[] = {
       {&triggers, "triggers.tsv"},     {&figure_nouns, "figure_nouns.tsv"}, {&group_nouns, "group_nouns.tsv"},
-      {&figure_verbs, "figure_verbs.tsv"}, {&figure_cues, "figure_cues.tsv"}, {&attribution, "attribution.tsv"},
+      {&figure_verbs, "figure_verbs.tsv"}, {&figure_cues, "figure_cues.tsv"}, {&uncounted, "uncounted.tsv"}, {&attribution, "attribution.tsv"},
       {&sources, "sources.tsv"},       {&status, "status.tsv"},             {&relations, "relations.tsv"},
       {&stances, "stances.tsv"},       {&channels, "channels.tsv"},         {&sites, "sites.tsv"},
       {&pronouns, "pronouns.tsv"},     {&clause, "clause.tsv"},             {&freshness, "freshness.tsv"}};

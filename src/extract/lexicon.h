@@ -23,7 +23,7 @@ struct FigureKindInfo {
 
 struct ExtractLexicon {
   PhraseTable triggers, figure_nouns, group_nouns, figure_verbs, figure_cues, attribution, sources,
-      status, relations, stances, channels, sites, pronouns, clause, freshness;
+      status, relations, stances, channels, sites, pronouns, clause, freshness, uncounted;
   std::unordered_map<std::string, std::string> trigger_modifiers;  // modifier -> type
   std::unordered_map<std::string, EventTypeInfo> event_types;
   std::unordered_map<std::string, FigureKindInfo> figure_kinds;

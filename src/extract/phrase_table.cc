@@ -31,6 +31,7 @@ Status PhraseTable::Load(const std::string& path) {
       else if (key == "prefix") base.prefix = true;
       else if (key == "requires") for (auto& w : SplitBar(val)) base.required.push_back(ToLower(w));
       else if (key == "excludes") for (auto& w : SplitBar(val)) base.excludes.push_back(ToLower(w));
+      else if (key == "unless") for (auto& w : SplitBar(val)) base.unless.push_back(ToLower(w));
       else base.options[key] = val;
     }
     for (const std::string& form : SplitBar(row.fields[0])) {
@@ -85,12 +86,21 @@ bool PhraseTable::MatchParts(const Row& r, const std::vector<Token>& tokens, int
 void PhraseTable::MatchAt(const std::vector<Token>& tokens, int i, int first, int last,
                           std::vector<PhraseMatch>* out) const {
   auto accept = [&](const Row& r, PhraseMatch m) {
+    // A required word of five letters or more also heads compounds
+    // ('helikopter' in 'reddingshelikopter').
+    auto heads = [](const std::string& word, const std::string& w) {
+      return word == w || (w.size() >= 5 && word.size() > w.size() &&
+                           word.compare(word.size() - w.size(), w.size(), w) == 0);
+    };
     if (!r.required.empty()) {
       bool found = false;
       for (int k = first; k < last && !found; ++k)
-        found = std::find(r.required.begin(), r.required.end(), tokens[k].lower) != r.required.end();
+        for (const auto& w : r.required) found |= heads(tokens[k].lower, w);
       if (!found) return;
     }
+    for (int k = first; k < last && !r.unless.empty(); ++k)
+      for (const auto& w : r.unless)
+        if (heads(tokens[k].lower, w)) return;
     for (int k = std::max(first, m.first - 3); k < m.first; ++k)
       if (std::find(r.excludes.begin(), r.excludes.end(), tokens[k].lower) != r.excludes.end()) return;
     out->push_back(std::move(m));

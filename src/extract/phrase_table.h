@@ -9,6 +9,8 @@
 //   prefix       the form also matches as the first part of a compound
 //   required=a|b one of these words must occur in the same sentence
 //   excludes=a|b none of these words may occur within three tokens before
+//   unless=a|b   none of these words may occur in the same sentence (words of
+//                five letters or more, like required ones, also as compound heads)
 //   key=value    any other option, kept for the caller
 #pragma once
 
@@ -37,7 +39,7 @@ class PhraseTable {
     std::string value;
     std::map<std::string, std::string> options;
     bool head = false, prefix = false;
-    std::vector<std::string> required, excludes;
+    std::vector<std::string> required, excludes, unless;
   };
 
   Status Load(const std::string& path);
