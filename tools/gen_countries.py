@@ -16,6 +16,12 @@ KB = os.path.join(HERE, "..", "resources", "kb")
 NL = os.path.join(HERE, "..", "resources", "nl")
 
 
+# Dutch news usage that differs from ISO's names: a bare "Congo" is the
+# Democratic Republic (Kinshasa); the Republic is "Congo-Brazzaville".
+USAGE = {"Congo": "CD"}
+EXTRA = [("CD", "Congo-Kinshasa"), ("CD", "DR Congo"), ("CG", "Congo-Brazzaville")]
+
+
 def reorder(name):
     """'Congo, Democratische Republiek' -> 'Democratische Republiek Congo'."""
     if ", " not in name:
@@ -44,6 +50,8 @@ def main():
             english = c.get("common_name") or reorder(c["name"])
             lat, lon = centroids.get(code, ("-", "-"))
             aliases = sorted({reorder(c["name"]), c.get("official_name", "")} - {english, ""})
+            if USAGE.get(english, code) != code:  # the name belongs to another country in the news
+                english, aliases = aliases[0], aliases[1:]
             out.write("\t".join([code, "country", code, lat, lon, english, "|".join(aliases) or "-"]) + "\n")
             dutch = []
             for key in ("common_name", "name", "official_name"):
@@ -51,11 +59,16 @@ def main():
                     translated = nl.gettext(c[key])
                     if translated != c[key] or key != "official_name":
                         dutch.append(reorder(translated))
-            for name in dict.fromkeys(dutch):
+            names = [n for n in dict.fromkeys(dutch) if USAGE.get(n, code) == code]
+            names += [n for n, target in USAGE.items() if target == code and n not in names]
+            names += [n for target, n in EXTRA if target == code]
+            for name in names:
                 out_nl.write(f"{code}\t{name}\tsg\n")
         # Examples that tests/resources_test.cc runs.
         out_nl.write("> Bij een aanslag in Zuid-Korea vielen twee doden.\tevent country=KR\n")
         out_nl.write("> In Ivoorkust kwam het tot rellen.\tevent type=riot country=CI\n")
+        out_nl.write("> Bij een aanval in het oosten van Congo vielen tien doden.\tevent country=CD\n")
+        out_nl.write("> In Congo-Brazzaville kwam het tot rellen.\tevent type=riot country=CG\n")
 
 
 if __name__ == "__main__":
