@@ -25,8 +25,10 @@ Status EntityRules::Load(const std::string& dir) {
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/function_words.tsv", 1, &fw));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/name_particles.tsv", 1, &particles));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/demonyms.tsv", 3, &demonyms));
-  ResourceFile portfolios;
+  ResourceFile portfolios, place_nouns;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/portfolios.tsv", 1, &portfolios));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/place_nouns.tsv", 1, &place_nouns));
+  for (const auto& r : place_nouns.rows) place_nouns_.insert(ToLower(r.fields[0]));
   for (const auto& r : portfolios.rows) portfolios_.insert(ToLower(r.fields[0]));
   for (const auto& r : roles.rows) roles_[ToLower(r.fields[0])] = r.fields[1];
   for (const auto& r : nouns.rows) actor_nouns_[ToLower(r.fields[0])] = r.fields[1];
@@ -104,6 +106,10 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
         continue;
       }
       break;
+    }
+    if (i > s.first && place_nouns_.count(tokens[i - 1].lower)) {  // 'de provincie Kunar'
+      i = end - 1;
+      continue;
     }
     std::string role;
     if (i > s.first) role = RoleOf(tokens[i - 1].lower);

@@ -47,7 +47,7 @@ class EntityRules {
   std::unordered_map<std::string, std::string> roles_;        // lower -> English
   std::unordered_map<std::string, std::string> actor_nouns_;  // lower -> class
   std::unordered_map<std::string, std::vector<std::string>> word_classes_;  // function word -> classes
-  std::unordered_set<std::string> particles_, portfolios_;
+  std::unordered_set<std::string> particles_, portfolios_, place_nouns_;
   std::unordered_map<std::string, std::string> demonyms_;     // lower adjective -> ISO
   std::unordered_map<std::string, std::string> demonym_en_;   // lower adjective -> English adjective
 };
