@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 
 namespace kroniek {
 
@@ -11,6 +12,19 @@ constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kSiteWindow = 5;    // tokens from the trigger to a site noun
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+// Whether a title's figure can be a rounded statement of the body's figure.
+bool RoundsTo(const Figure& title, const Figure& body) {
+  if (!body.value || title.part_of >= 0 || body.part_of >= 0) return false;
+  double v = *body.value;
+  if (!title.value) return title.low && title.high && *title.low <= v && v <= *title.high;
+  double t = *title.value;
+  const std::string& q = title.qualifier;
+  if (q == "more_than" || q == "at_least") return v >= t && v <= t * 1.25;
+  if (q == "about") return std::abs(v - t) <= t * 0.15;
+  return false;
+}
+
 }  // namespace
 
 ArgumentReader::ArgumentReader(const Context& ctx) : ctx_(ctx) {}
@@ -395,22 +409,6 @@ void ArgumentReader::AddStances(int si, const std::vector<SentenceMention>& ment
   }
 }
 
-namespace {
-
-// Whether a title's figure can be a rounded statement of the body's figure.
-bool RoundsTo(const Figure& title, const Figure& body) {
-  if (!body.value || title.part_of >= 0 || body.part_of >= 0) return false;
-  double v = *body.value;
-  if (!title.value) return title.low && title.high && *title.low <= v && v <= *title.high;
-  double t = *title.value;
-  const std::string& q = title.qualifier;
-  if (q == "more_than" || q == "at_least") return v >= t && v <= t * 1.25;
-  if (q == "about") return std::abs(v - t) <= t * 0.15;
-  return false;
-}
-
-}  // namespace
-
 void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_title) const {
   auto& figs = e->figures;
   std::vector<bool> drop(figs.size(), false);
@@ -419,31 +417,28 @@ void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_
     for (const auto& c : e->claims)
       for (const auto& src : f.according_to) f.claim |= src.id == c.by.id;
   }
+  // Drops figure i, kept as evidence, when a kept figure j restates it.
+  auto absorb = [&](size_t i, const std::function<bool(size_t j)>& restates) {
+    for (size_t j = 0; j < figs.size(); ++j)
+      if (j != i && !drop[j] && figs[j].kind == figs[i].kind && restates(j)) {
+        drop[i] = true;
+        e->evidence.push_back(figs[i].span);
+        return;
+      }
+  };
   // A figure repeated by the title or a fact box counts once: the body's.
   // Titles round ('Ruim veertig doden' over a body's 'zeker 41').
-  for (size_t i = 0; i < figs.size(); ++i) {
-    if (!figs[i].from_fact_box && !in_title[i]) continue;
-    for (size_t j = 0; j < figs.size(); ++j) {
-      if (i == j || figs[j].from_fact_box || in_title[j] || drop[j]) continue;
-      bool same = figs[j].value && figs[i].value && *figs[j].value == *figs[i].value;
-      if (figs[j].kind == figs[i].kind && (same || (in_title[i] && RoundsTo(figs[i], figs[j])))) {
-        drop[i] = true;
-        e->evidence.push_back(figs[i].span);
-        break;
-      }
-    }
-  }
+  for (size_t i = 0; i < figs.size(); ++i)
+    if (figs[i].from_fact_box || in_title[i])
+      absorb(i, [&](size_t j) {
+        bool same = figs[j].value && figs[i].value && *figs[j].value == *figs[i].value;
+        return !figs[j].from_fact_box && !in_title[j] && (same || (in_title[i] && RoundsTo(figs[i], figs[j])));
+      });
   // A vague plural ('duizenden mensen') made precise by a figure in its range
   // ('ongeveer 8.000 betogers') is that figure.
-  for (size_t i = 0; i < figs.size(); ++i) {
-    if (drop[i] || figs[i].value || !figs[i].low || figs[i].part_of >= 0) continue;
-    for (size_t j = 0; j < figs.size(); ++j)
-      if (j != i && !drop[j] && figs[j].kind == figs[i].kind && RoundsTo(figs[i], figs[j])) {
-        drop[i] = true;
-        e->evidence.push_back(figs[i].span);
-        break;
-      }
-  }
+  for (size_t i = 0; i < figs.size(); ++i)
+    if (!drop[i] && !figs[i].value && figs[i].low && figs[i].part_of < 0)
+      absorb(i, [&](size_t j) { return RoundsTo(figs[i], figs[j]); });
   // The same figure from the same source said twice (lede and body) is one report.
   auto source_id = [](const Figure& f) { return f.according_to.empty() ? std::string() : f.according_to[0].id; };
   for (size_t i = 0; i < figs.size(); ++i)

@@ -1,13 +1,13 @@
 #include "extract/figures.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace kroniek {
 
 namespace {
 
 constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
+constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
 constexpr int kBareWindow = 6;     // tokens from "vielen" to a casualty noun without a number
 constexpr int kTollWindow = 10;
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"    // 'Het dodental van de zware aardbeving in Marokko is opgelopen tot 2012'
@@ -19,14 +19,18 @@ bool IsAdjectiveLike(const Context& ctx, const Token& t) {
   return w.size() > 3 && w.back() == 'e' && !ctx.lex.figure_nouns.Lookup(w) && !ctx.lex.group_nouns.Lookup(w);
 }
 
-bool LooksLikePluralNoun(const Context& ctx, const Token& t) {
-  if (t.kind != TokenKind::kWord || t.lower.size() < 5 || t.capitalized) return false;
+// A plural noun no lexicon knows (noun_shapes.tsv, uncounted.tsv).
+bool LooksLikeUnknownPlural(const Context& ctx, const Token& t) {
   const std::string& w = t.lower;
-  auto ends = [&](const char* e) { return w.size() > strlen(e) && w.compare(w.size() - strlen(e), strlen(e), e) == 0; };
-  if (!ends("en") && !ends("ers") && !ends("'s")) return false;
-  // (Strong participles are verbs: 'omgekomen', 'gevallen'.)
-  if (w.rfind("ge", 0) == 0 && ends("en")) return false;
-  return !ctx.lex.uncounted.Lookup(w) && !ctx.lex.figure_verbs.Lookup(w) && !ctx.lex.triggers.Lookup(w);
+  if (t.kind != TokenKind::kWord || w.size() < kMinUnknownNoun || t.capitalized || !ctx.lex.LooksPlural(w)) return false;
+  return !ctx.az.entity_rules().IsFunctionWord(w) && !ctx.lex.uncounted.Lookup(w) && !ctx.lex.figure_verbs.Lookup(w) &&
+         !ctx.lex.triggers.Lookup(w);
+}
+
+const FigureCandidate* CandidateAt(const std::vector<FigureCandidate>& out, int token) {
+  for (const auto& c : out)
+    if (c.token == token) return &c;
+  return nullptr;
 }
 
 // The cue class of the phrase that ends just before token i ("onder wie").
@@ -100,7 +104,7 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
     if (auto c = ctx.az.entity_rules().DemonymEnglish(t.lower); !c.empty()) demonym = c;
     // A plural noun the lexicon does not know ('brandweerlieden',
     // 'inzittenden') counts people, but only with a figure verb.
-    if (LooksLikePluralNoun(ctx, t) && demonym.empty()) {
+    if (LooksLikeUnknownPlural(ctx, t) && demonym.empty()) {
       *group = "people";
       kind->clear();
       *unknown = true;
@@ -202,13 +206,13 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     const bool opens_sentence = q.first - s.first <= 5;
     const bool coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
                              ctx.WordIs(toks[q.first - 1].lower, "coordinator");
-    const bool subgroup = before && (coordinated || (CueBefore(ctx, q.first, s.first, "subgroup") &&
-                                                     (before->sentence == si ||
-                                                      (before->sentence == si - 1 && opens_sentence))));
-    const FigureCandidate* parent = !subgroup ? nullptr
-                                    : coordinated ? &*std::find_if(out.begin(), out.end(), [&](const FigureCandidate& o) {
-                                                       return o.token == before->parent_token; })
-                                                  : before;
+    const FigureCandidate* parent =
+        coordinated ? CandidateAt(out, before->parent_token)
+        : before && CueBefore(ctx, q.first, s.first, "subgroup") &&
+                (before->sentence == si || (before->sentence == si - 1 && opens_sentence))
+            ? before
+            : nullptr;
+    const bool subgroup = parent != nullptr;
     // "Daarvan werden er 48 neergeschoten": part of the figure before, counted by the verb.
     const bool part_back = before && opens_sentence && before->sentence >= si - 1 && before->figure.value &&
                            CueAt(ctx, s.first, s.last, "partitive_back", &cue_end);

@@ -15,7 +15,13 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
       {&pronouns, "pronouns.tsv"},     {&clause, "clause.tsv"},             {&freshness, "freshness.tsv"}};
   for (const auto& [table, name] : tables) KRONIEK_RETURN_IF_ERROR(table->Load(dir + "/" + name));
 
-  ResourceFile mods, types, generics, kinds;
+  ResourceFile mods, types, generics, kinds, shapes;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/noun_shapes.tsv", 2, &shapes));
+  for (const auto& r : shapes.rows) {
+    if (r.fields[1] == "plural_ending") plural_endings.push_back(r.fields[0]);
+    else if (r.fields[1] == "participle_prefix") participle_prefixes.push_back(r.fields[0]);
+    else return Status::Error(shapes.path + ":" + std::to_string(r.line) + ": unknown shape '" + r.fields[1] + "'");
+  }
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/trigger_modifiers.tsv", 2, &mods));
   for (const auto& r : mods.rows) trigger_modifiers[r.fields[0]] = r.fields[1];
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(kb_dir + "/event_types.tsv", 2, &types));
@@ -55,6 +61,13 @@ bool ExtractLexicon::KindFits(const std::string& kind, const std::string& type) 
   if (it == figure_kinds.end()) return false;
   const std::string& cls = ClassOf(type);
   return std::find(it->second.classes.begin(), it->second.classes.end(), cls) != it->second.classes.end();
+}
+
+bool ExtractLexicon::LooksPlural(const std::string& w) const {
+  auto ends = [&](const std::string& e) { return w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0; };
+  auto starts = [&](const std::string& p) { return w.rfind(p, 0) == 0; };
+  return std::any_of(plural_endings.begin(), plural_endings.end(), ends) &&
+         std::none_of(participle_prefixes.begin(), participle_prefixes.end(), starts);
 }
 
 bool ExtractLexicon::ClauseIs(const std::string& lower, const std::string& cls) const {

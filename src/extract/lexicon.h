@@ -28,12 +28,16 @@ struct ExtractLexicon {
   std::unordered_map<std::string, EventTypeInfo> event_types;
   std::unordered_map<std::string, FigureKindInfo> figure_kinds;
   std::set<std::string> military_sites;  // English names of sites whose attack is a battle
+  // noun_shapes.tsv: how a plural noun and a participle look.
+  std::vector<std::string> plural_endings, participle_prefixes;
 
   Status Load(const std::string& lang_dir, const std::string& kb_dir);
 
   const std::string& ClassOf(const std::string& type) const;
   bool IsGeneric(const std::string& type) const;
   bool KindFits(const std::string& kind, const std::string& type) const;
+  // A word that may be a plural noun, not a participle ('inzittenden', not 'omgekomen').
+  bool LooksPlural(const std::string& lower) const;
   // The class a row of `clause` has for this token ("door" -> agent…).
   bool ClauseIs(const std::string& lower, const std::string& cls) const;
 };

@@ -83,24 +83,27 @@ bool PhraseTable::MatchParts(const Row& r, const std::vector<Token>& tokens, int
   return true;
 }
 
+namespace {
+
+// Whether a token of [first, last) is one of `words`; a word of five letters
+// or more also heads compounds ('helikopter' in 'reddingshelikopter').
+bool SentenceHas(const std::vector<Token>& tokens, int first, int last, const std::vector<std::string>& words) {
+  for (int k = first; k < last; ++k) {
+    const std::string& t = tokens[k].lower;
+    for (const auto& w : words)
+      if (t == w || (w.size() >= 5 && t.size() > w.size() && t.compare(t.size() - w.size(), w.size(), w) == 0))
+        return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void PhraseTable::MatchAt(const std::vector<Token>& tokens, int i, int first, int last,
                           std::vector<PhraseMatch>* out) const {
   auto accept = [&](const Row& r, PhraseMatch m) {
-    // A required word of five letters or more also heads compounds
-    // ('helikopter' in 'reddingshelikopter').
-    auto heads = [](const std::string& word, const std::string& w) {
-      return word == w || (w.size() >= 5 && word.size() > w.size() &&
-                           word.compare(word.size() - w.size(), w.size(), w) == 0);
-    };
-    if (!r.required.empty()) {
-      bool found = false;
-      for (int k = first; k < last && !found; ++k)
-        for (const auto& w : r.required) found |= heads(tokens[k].lower, w);
-      if (!found) return;
-    }
-    for (int k = first; k < last && !r.unless.empty(); ++k)
-      for (const auto& w : r.unless)
-        if (heads(tokens[k].lower, w)) return;
+    if (!r.required.empty() && !SentenceHas(tokens, first, last, r.required)) return;
+    if (!r.unless.empty() && SentenceHas(tokens, first, last, r.unless)) return;
     for (int k = std::max(first, m.first - 3); k < m.first; ++k)
       if (std::find(r.excludes.begin(), r.excludes.end(), tokens[k].lower) != r.excludes.end()) return;
     out->push_back(std::move(m));
