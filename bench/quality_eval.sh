@@ -4,10 +4,10 @@
 #   dev.jsonl   examples/nl and examples/sets (written while building)
 #   eval.jsonl  examples/eval (written before kroniek was run on them)
 #
-#   bash bench/quality_eval.sh [--errors]
+#   bash bench/quality_eval.sh [--errors]     (KRONIEK=path picks another binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-kroniek=build/kroniek
+kroniek=${KRONIEK:-build/kroniek}
 [ -x "$kroniek" ] || { echo "build first: cmake -S . -B build && cmake --build build"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -19,7 +19,11 @@ std::string Str(const json& j, const char* key) {
   return j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
 }
 
-std::string Lower(std::string s) { return ToLower(s); }
+// Whether `full` ends with the words `tail` ("jan peeters" ends with "peeters").
+bool EndsWithWords(const std::string& full, const std::string& tail) {
+  return full.size() > tail.size() && full.compare(full.size() - tail.size(), tail.size(), tail) == 0 &&
+         full[full.size() - tail.size() - 1] == ' ';
+}
 
 bool SameNumber(const json& gold, const json& system) {
   if (gold.is_null()) return system.is_null();
@@ -30,7 +34,7 @@ bool SameNumber(const json& gold, const json& system) {
 bool SameActor(const std::string& gold, const json& system) {
   if (gold.empty()) return system.is_null();
   if (system.is_null()) return false;
-  std::string want = Lower(gold), id = Lower(Str(system, "id")), name = Lower(Str(system, "name"));
+  std::string want = ToLower(gold), id = ToLower(Str(system, "id")), name = ToLower(Str(system, "name"));
   if (want == id || want == name) return true;
   // A more specific unnamed id: "unnamed:army" is "unnamed:Malian army" and
   // "unnamed:spokesperson of army".
@@ -38,18 +42,11 @@ bool SameActor(const std::string& gold, const json& system) {
     // Number is not the point: "unnamed:resident" is "unnamed:residents".
     auto singular = [](std::string s) { return s.size() > 1 && s.back() == 's' ? s.substr(0, s.size() - 1) : s; };
     std::string role = singular(want.substr(8)), more = singular(id.substr(8));
-    if (role == more) return true;
-    if (more.rfind(role + " ", 0) == 0) return true;
-    if (more.size() > role.size() && more.compare(more.size() - role.size(), role.size(), role) == 0 &&
-        more[more.size() - role.size() - 1] == ' ')
-      return true;
+    if (role == more || more.rfind(role + " ", 0) == 0 || EndsWithWords(more, role)) return true;
   }
   auto strip = [](const std::string& s) { return s.rfind("person:", 0) == 0 ? s.substr(7) : s; };
   std::string person = strip(want), full = strip(id);
-  if (person == full) return true;
-  // A surname: the last word(s) of the full name.
-  return full.size() > person.size() && full.compare(full.size() - person.size(), person.size(), person) == 0 &&
-         full[full.size() - person.size() - 1] == ' ';
+  return person == full || EndsWithWords(full, person);  // a surname
 }
 
 bool FigureCore(const json& g, const json& s) {
@@ -80,8 +77,8 @@ std::string DescribeFigure(const json& f) {
 
 bool SamePlace(const json& g, const json& s) {
   if (Str(g, "type") != Str(s, "type") || Str(g, "country") != Str(s, "country")) return false;
-  std::string place = Lower(Str(g, "place"));
-  return place.empty() || place == Lower(Str(s, "id")) || place == Lower(Str(s, "name"));
+  std::string place = ToLower(Str(g, "place"));
+  return place.empty() || place == ToLower(Str(s, "id")) || place == ToLower(Str(s, "name"));
 }
 
 // Greedy one-to-one matching of gold items to system items, in gold order.
@@ -187,9 +184,7 @@ Status ScoreFacts(const std::vector<json>& gold, const std::vector<json>& system
     const SystemFacts& s = by_id[id];
     auto list = [&](const char* key) { return g.value(key, json::array()).get<std::vector<json>>(); };
     std::vector<json> gold_events = list("events"), gold_dates, gold_places;
-    for (auto& e : gold_events) {
-      if (!e.contains("date")) e["date"] = "";
-      if (e["date"].is_null()) e["date"] = "";
+    for (const auto& e : gold_events) {
       if (!Str(e, "date").empty()) gold_dates.push_back(e);
       if (!Str(e, "country").empty()) gold_places.push_back(e);
     }
