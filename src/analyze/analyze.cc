@@ -2,6 +2,8 @@
 
 #include <cld2/public/compact_lang_det.h>
 
+#include <algorithm>
+
 #include "core/resource_file.h"
 #include "core/utf8.h"
 
@@ -20,6 +22,7 @@ Status Analyzer::Load(const std::string& dir, const std::string& lang) {
   KRONIEK_RETURN_IF_ERROR(debris_.Load(lang_dir));
   for (const auto& w : entity_rules_.WordsOf("elision")) tokenizer_.elisions.insert(w);
   gazetteer_.Build(kb_, tokenizer_);
+  KRONIEK_RETURN_IF_ERROR(places_.Load(dir + "/kb/geonames.tsv", lang_dir));
   return Status();
 }
 
@@ -41,6 +44,15 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
     times_.Find(article.text, a->tokens, s.first, s.last, numbers_, article.published, &a->times);
     gazetteer_.Find(article.text, a->tokens, s.first, s.last, &a->entities);
   }
+  // GeoNames places prefer the countries the curated names already placed the article in.
+  std::vector<std::string> countries;
+  for (const auto& e : a->entities)
+    if ((e.type == EntityType::kCountry || e.type == EntityType::kPlace) && !e.country.empty() &&
+        std::find(countries.begin(), countries.end(), e.country) == countries.end())
+      countries.push_back(e.country);
+  for (const auto& s : a->sentences)
+    if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
+      places_.Find(a->tokens, s.first, s.last, countries, &a->entities);
   std::vector<bool> blocked(a->tokens.size(), false);
   for (const auto& t : a->times)
     for (int i = t.first; i < t.last; ++i) blocked[i] = true;

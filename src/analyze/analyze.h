@@ -16,6 +16,7 @@
 #include "analyze/gazetteer.h"
 #include "analyze/knowledge_base.h"
 #include "analyze/numbers.h"
+#include "analyze/place_index.h"
 #include "analyze/times.h"
 #include "analyze/tokenizer.h"
 #include "core/document.h"
@@ -45,6 +46,7 @@ class Analyzer {
   const TimeGrammar& times() const { return times_; }
   const EntityRules& entity_rules() const { return entity_rules_; }
   const TokenizerRules& tokenizer_rules() const { return tokenizer_; }
+  const PlaceIndex& places() const { return places_; }
 
  private:
   std::string lang_;
@@ -53,6 +55,7 @@ class Analyzer {
   TimeGrammar times_;
   KnowledgeBase kb_;
   Gazetteer gazetteer_;
+  PlaceIndex places_;
   EntityRules entity_rules_;
   DebrisRules debris_;
 };

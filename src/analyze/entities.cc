@@ -25,10 +25,11 @@ Status EntityRules::Load(const std::string& dir) {
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/function_words.tsv", 1, &fw));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/name_particles.tsv", 1, &particles));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/demonyms.tsv", 3, &demonyms));
-  ResourceFile portfolios, place_nouns;
+  ResourceFile portfolios, place_cues;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/portfolios.tsv", 1, &portfolios));
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/place_nouns.tsv", 1, &place_nouns));
-  for (const auto& r : place_nouns.rows) place_nouns_.insert(ToLower(r.fields[0]));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/place_cues.tsv", 2, &place_cues));
+  for (const auto& r : place_cues.rows)
+    if (r.fields[1] == "city" || r.fields[1] == "region") place_nouns_.insert(ToLower(r.fields[0]));
   for (const auto& r : portfolios.rows) portfolios_.insert(ToLower(r.fields[0]));
   for (const auto& r : roles.rows) roles_[ToLower(r.fields[0])] = r.fields[1];
   for (const auto& r : nouns.rows) actor_nouns_[ToLower(r.fields[0])] = r.fields[1];

@@ -3,7 +3,8 @@
 // branches of a named group ("de lokale tak van Islamitische Staat").
 //
 // Data: resources/<lang>/roles.tsv, actor_nouns.tsv, function_words.tsv,
-//       name_particles.tsv, demonyms.tsv, portfolios.tsv.
+//       name_particles.tsv, demonyms.tsv, portfolios.tsv,
+//       place_cues.tsv (its place nouns).
 #pragma once
 
 #include <string>
