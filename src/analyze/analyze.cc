@@ -22,7 +22,7 @@ Status Analyzer::Load(const std::string& dir, const std::string& lang) {
   KRONIEK_RETURN_IF_ERROR(debris_.Load(lang_dir));
   for (const auto& w : entity_rules_.WordsOf("elision")) tokenizer_.elisions.insert(w);
   gazetteer_.Build(kb_, tokenizer_);
-  KRONIEK_RETURN_IF_ERROR(places_.Load(dir + "/kb/geonames.tsv", lang_dir));
+  KRONIEK_RETURN_IF_ERROR(places_.Load(dir + "/kb", lang_dir));
   return Status();
 }
 

@@ -8,8 +8,8 @@
 // one name, one in a country the article already names wins, then the most
 // populous; a region noun ('provincie') picks a region.
 //
-// Data: resources/kb/geonames.tsv, resources/<lang>/place_cues.tsv and
-//       function_words.tsv.
+// Data: resources/kb/geonames.tsv, geonames_names.tsv (generated),
+//       resources/<lang>/place_cues.tsv, function_words.tsv.
 #pragma once
 
 #include <string>
@@ -19,33 +19,30 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/mapped_file.h"
 #include "core/status.h"
 
 namespace kroniek {
 
 class PlaceIndex {
  public:
-  // Loads the places and <lang_dir>/place_cues.tsv; names that start with a
-  // function word of the language ('Een', 'De') are left out.
-  Status Load(const std::string& geonames_path, const std::string& lang_dir);
+  // Maps kb_dir/geonames.tsv and kb_dir/geonames_names.tsv (built by
+  // tools/gen_geonames.py; searched in place, not parsed) and loads
+  // lang_dir/place_cues.tsv and function_words.tsv.
+  Status Load(const std::string& kb_dir, const std::string& lang_dir);
 
   // Adds places in tokens [first, last) that no entity in `entities` covers.
   // `countries`: ISO codes the article names, in order of mention.
   void Find(const std::vector<Token>& tokens, int first, int last,
             const std::vector<std::string>& countries, std::vector<Entity>* entities) const;
 
-  size_t size() const { return places_.size(); }
 
  private:
-  struct Place {
-    std::string id, name, country;
+  struct Place {  // one line of geonames.tsv, parsed when a name matches
+    std::string_view id, name, country;
     double lat = 0, lon = 0;
     long population = 0;
     bool region = false;
-  };
-  struct Name {
-    std::vector<std::string> words;  // lower-case
-    int place = 0;
   };
   enum class Cue { kNone, kAny, kCity, kRegion };
   struct CuePhrase {
@@ -54,11 +51,17 @@ class PlaceIndex {
   };
   Cue CueBefore(const std::vector<Token>& tokens, int i, int first, const std::vector<Entity>& entities) const;
   // The best place of the names matching at token i; sets *end.
-  const Place* Match(const std::vector<Token>& tokens, int i, int last, Cue cue,
-                     const std::vector<std::string>& countries, int* end) const;
+  bool Match(const std::vector<Token>& tokens, int i, int last, Cue cue, const std::vector<std::string>& countries,
+             Place* place, int* end) const;
 
-  std::vector<Place> places_;
-  std::unordered_map<std::string, std::vector<Name>> by_first_;  // first word -> names, longest first
+  // The place at a byte offset of geonames.tsv; false for a malformed line.
+  bool PlaceAt(size_t offset, Place* out) const;
+  // Offset of the first line of geonames_names.tsv whose key is not below `word`.
+  size_t FirstKeyNotBelow(std::string_view word) const;
+
+  MappedFile places_file_, names_file_;
+  size_t names_begin_ = 0;  // first data line of geonames_names.tsv
+  std::unordered_set<std::string> function_words_;  // never start a place name ('Een', 'De')
   std::unordered_map<std::string, std::vector<CuePhrase>> cues_by_last_;  // last word -> phrases, longest first
   std::unordered_set<std::string> coordinators_;                          // 'en', 'of'
 };
