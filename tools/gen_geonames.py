@@ -35,7 +35,7 @@ MAX_JOIN_DEGREES = 0.05  # one place in both packages: same name, country and (n
 
 
 def slug(name):
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x"
+    return re.sub(r"[\W_]+", "-", name.lower()).strip("-") or "x"
 
 
 def load_dump(path):

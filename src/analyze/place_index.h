@@ -6,10 +6,13 @@
 // place noun ('in Pokhara', 'de provincie Kunar', 'ten noorden van Marseille'),
 // or coordinated with such a place ('in Gent en Kortrijk'). Among places of
 // one name, one in a country the article already names wins, then the most
-// populous; a region noun ('provincie') picks a region.
+// populous; a region noun ('provincie') picks a region. After a preposition,
+// outside the article's countries and the language's home countries, only
+// places of 100,000 people or more count ('bij Mercedes' is not the
+// Argentine town).
 //
 // Data: resources/kb/geonames.tsv, geonames_names.tsv (generated),
-//       resources/<lang>/place_cues.tsv, function_words.tsv.
+//       resources/<lang>/place_cues.tsv, home_countries.tsv, function_words.tsv.
 #pragma once
 
 #include <string>
@@ -64,6 +67,7 @@ class PlaceIndex {
   std::unordered_set<std::string> function_words_;  // never start a place name ('Een', 'De')
   std::unordered_map<std::string, std::vector<CuePhrase>> cues_by_last_;  // last word -> phrases, longest first
   std::unordered_set<std::string> coordinators_;                          // 'en', 'of'
+  std::unordered_set<std::string> home_countries_;                        // ISO codes
 };
 
 }  // namespace kroniek
