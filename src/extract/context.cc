@@ -97,6 +97,18 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
       if (k + 1 < last && entity_at[k + 1] >= 0 && IsActor(an.entities[entity_at[k + 1]])) continue;
       Source s;
       int end = k + 1;
+      // 'spoorbeheerder Infrabel': a name the knowledge base lacks, in apposition.
+      auto unknown_name = [&](int j) {
+        return j < last && toks[j].kind == TokenKind::kWord && toks[j].capitalized && entity_at[j] < 0 &&
+               !az.entity_rules().IsFunctionWord(toks[j].lower);
+      };
+      if (unknown_name(end)) {
+        while (unknown_name(end)) ++end;
+        s.span = TokenSpan(start, end);
+        s.name = Text(TokenSpan(k + 1, end));
+        s.id = "org:" + s.name;
+        return s;
+      }
       std::string id = "unnamed:" + (demonym.empty() ? "" : demonym + " ") + row->value;
       // 'de woordvoerder van het ziekenhuis' / 'een woordvoerder van de taliban'
       if (end + 1 < last && WordIs(toks[end].lower, "genitive")) {
