@@ -42,3 +42,19 @@ printf 'kroniek analyze  %.2f s  %.0f words/s  %.0f articles/s (one core)\n' "$r
 printf 'wc -w            %.3f s  %.0f words/s  (kroniek is 1/%.0f of it)\n' "$wc_s" "$(echo "$words/$wc_s" | bc -l)" "$(echo "$run_s/$wc_s" | bc -l)"
 printf 'start-up         %.3f s (one short article, resources loaded)\n' "$startup_s"
 printf 'peak RSS         %.0f MB\n' "$(echo "$rss_kb/1024" | bc -l)"
+
+# Frog, Debian's Dutch NLP suite, on a 20 KB sample of the same text, for scale.
+if command -v frog >/dev/null 2>&1; then
+  : > "$work/frog_sample.txt"
+  for f in "$work/base"/*.txt; do
+    cat "$f" >> "$work/frog_sample.txt"
+    [ "$(wc -c < "$work/frog_sample.txt")" -ge 20480 ] && break
+  done
+  frog_words=$(wc -w < "$work/frog_sample.txt")
+  frog_s=$(seconds taskset -c 0 frog -t "$work/frog_sample.txt" -o "$work/frog_out.txt")
+  frog_wps=$(echo "$frog_words/$frog_s" | bc -l)
+  printf 'frog             %.1f s on %d words (start-up included)  %.0f words/s  (kroniek is %.0fx faster)\n' \
+    "$frog_s" "$frog_words" "$frog_wps" "$(echo "($words/$run_s)/$frog_wps" | bc -l)"
+else
+  echo 'frog             not installed (apt-get install frog frogdata); no comparison'
+fi
