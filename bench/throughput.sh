@@ -51,7 +51,7 @@ if command -v frog >/dev/null 2>&1; then
     [ "$(wc -c < "$work/frog_sample.txt")" -ge 20480 ] && break
   done
   frog_words=$(wc -w < "$work/frog_sample.txt")
-  frog_s=$(seconds taskset -c 0 frog -t "$work/frog_sample.txt" -o "$work/frog_out.txt")
+  frog_s=$(seconds taskset -c 0 frog -t "$work/frog_sample.txt" -o "$work/frog_out.txt" 2>"$work/frog.log")
   frog_wps=$(echo "$frog_words/$frog_s" | bc -l)
   printf 'frog             %.1f s on %d words (start-up included)  %.0f words/s  (kroniek is %.0fx faster)\n' \
     "$frog_s" "$frog_words" "$frog_wps" "$(echo "($words/$run_s)/$frog_wps" | bc -l)"
