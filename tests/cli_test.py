@@ -63,6 +63,24 @@ def main():
     r = run([kroniek, "--resources", "/nonexistent", "analyze", example])
     check("bad resources: exit 2 and the path", r.returncode == 2 and b"/nonexistent" in r.stderr, r.stderr)
 
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "k.db")
+        r = run([kroniek, "ingest", "--db", db, example])
+        check("ingest: one new", r.returncode == 0 and b"1 new, 0 duplicate, 0 failed" in r.stderr, r.stderr)
+        r = run([kroniek, "ingest", "--db", db, example])
+        check("ingest again: a duplicate", r.returncode == 0 and b"0 new, 1 duplicate" in r.stderr, r.stderr)
+        r = run([kroniek, "articles", "--db", db])
+        rows = [json.loads(l) for l in r.stdout.splitlines()]
+        check("articles: one row without text", len(rows) == 1 and "text" not in rows[0], r.stdout[:200])
+        from_store = run([kroniek, "chronicle", "--db", db])
+        from_file = run([kroniek, "chronicle", example])
+        check("chronicle --db: as from the file", from_store.returncode == 0 and from_store.stdout == from_file.stdout,
+              from_store.stderr)
+        junk = os.path.join(tmp, "junk.db")
+        open(junk, "w").write("not a database " * 20)
+        r = run([kroniek, "ingest", "--db", junk, example])
+        check("ingest into a non-database: exit 2 naming it", r.returncode == 2 and junk.encode() in r.stderr, r.stderr)
+
     for f in failures:
         print("FAILED", f)
     print("all checks passed" if not failures else f"{len(failures)} checks failed")

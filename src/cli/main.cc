@@ -19,6 +19,7 @@
 #include "ingest/inputs.h"
 #include "output/chronicle_out.h"
 #include "pipeline/pipeline.h"
+#include "store/store.h"
 
 namespace {
 
@@ -73,15 +74,88 @@ int ReadAll(const std::vector<std::string>& files, const kroniek::IngestOptions&
   return ForEachArticle(files, opts, [&](kroniek::Article& a) { out->push_back(std::move(a)); });
 }
 
-int Chronicle(const std::vector<std::string>& files, const std::string& format, const std::string& resources) {
+// Stored articles as Articles again, through the same JSON Lines reader.
+int ReadStore(const std::string& db, std::vector<kroniek::Article>* out) {
+  kroniek::Store store;
+  if (auto st = store.Open(db); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return -1;
+  }
+  int failed = 0;
+  auto st = store.ForEach([&](const nlohmann::json& record) {
+    kroniek::Article a;
+    const std::string name = db + ":" + record.value("id", "");
+    if (auto ok = kroniek::ArticleFromJsonLine(name, record.dump(), {}, &a); !ok.ok()) {
+      std::cerr << "kroniek: " << ok.message() << "\n";
+      ++failed;
+      return;
+    }
+    out->push_back(std::move(a));
+  });
+  if (!st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return -1;
+  }
+  return failed;
+}
+
+int Chronicle(const std::vector<std::string>& files, const std::string& db, const std::string& format,
+              const std::string& resources) {
+  if (files.empty() && db.empty()) {
+    std::cerr << "kroniek chronicle: give articles, --db FILE, or both\n";
+    return 2;
+  }
   auto pipeline = LoadPipeline(resources);
   if (!pipeline) return 2;
   std::vector<kroniek::Article> articles;
-  int failed = ReadAll(files, {}, &articles);
+  int failed = 0;
+  if (!db.empty()) {
+    failed = ReadStore(db, &articles);
+    if (failed < 0) return 2;
+  }
+  failed += ReadAll(files, {}, &articles);
   auto result = kroniek::BuildChronicle(*pipeline, std::move(articles));
   if (format == "text") kroniek::WriteChronicleText(result, std::cout);
   else kroniek::WriteChronicleJsonl(result, std::cout);
   return failed ? 1 : 0;
+}
+
+int Ingest(const std::string& db, const std::vector<std::string>& files) {
+  kroniek::Store store;
+  if (auto st = store.Open(db); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  int added = 0, duplicates = 0, failed = 0;
+  failed = ForEachArticle(files, {}, [&](kroniek::Article& article) {
+    kroniek::Store::PutResult result;
+    if (auto st = store.Put(article, &result); !st.ok()) {
+      std::cerr << "kroniek: " << st.message() << "\n";
+      ++failed;
+      return;
+    }
+    (result == kroniek::Store::PutResult::kNew ? added : duplicates)++;
+  });
+  std::cerr << "kroniek: " << db << ": " << added << " new, " << duplicates << " duplicate, " << failed << " failed\n";
+  return failed ? 1 : 0;
+}
+
+int Articles(const std::string& db) {
+  kroniek::Store store;
+  if (auto st = store.Open(db); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  auto st = store.ForEach([&](const nlohmann::json& record) {
+    nlohmann::json row = record;
+    row.erase("text");
+    std::cout << row.dump() << "\n";
+  });
+  if (!st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  return 0;
 }
 
 int EvalClusters(const std::string& gold_path, const std::vector<std::string>& files, const std::string& resources) {
@@ -162,10 +236,21 @@ int main(int argc, char** argv) {
   auto* chronicle = app.add_subcommand("chronicle", "fuse articles into events with reconciled figures (SCHEMA.md)");
   std::vector<std::string> chronicle_files;
   std::string chronicle_format = "jsonl";
-  chronicle->add_option("files", chronicle_files, "text, JSON Lines or HTML files (.gz too), folders, or - for stdin")
-      ->required();
+  std::string chronicle_db;
+  chronicle->add_option("files", chronicle_files, "text, JSON Lines or HTML files (.gz too), folders, or - for stdin");
+  chronicle->add_option("--db", chronicle_db, "also every article stored in this file (kroniek ingest)");
   chronicle->add_option("--format", chronicle_format, "jsonl (one line per event, then per article) or text")
       ->check(CLI::IsMember({"jsonl", "text"}));
+
+  auto* ingest = app.add_subcommand("ingest", "store articles once each in a SQLite file (same id, url or text: a duplicate)");
+  std::string db = "kroniek.db";
+  std::vector<std::string> ingest_files;
+  ingest->add_option("--db", db, "the store (created when missing)");
+  ingest->add_option("files", ingest_files, "text, JSON Lines or HTML files (.gz too), folders, or - for stdin")->required();
+
+  auto* articles = app.add_subcommand("articles", "list the stored articles (JSON Lines, without their text)");
+  std::string articles_db = "kroniek.db";
+  articles->add_option("--db", articles_db, "the store");
 
   auto* eval_clusters = app.add_subcommand("eval-clusters", "score clustering against gold clusters (MUC, B3, CEAF-e, CoNLL)");
   std::string gold;
@@ -186,6 +271,8 @@ int main(int argc, char** argv) {
   if (*eval) return EvalFacts(fact_gold, outputs, list_errors);
   if (*eval_clusters) return EvalClusters(gold, eval_files, resources);
   if (*analyze) return Analyze(files, format, published, resources);
-  if (*chronicle) return Chronicle(chronicle_files, chronicle_format, resources);
+  if (*chronicle) return Chronicle(chronicle_files, chronicle_db, chronicle_format, resources);
+  if (*ingest) return Ingest(db, ingest_files);
+  if (*articles) return Articles(articles_db);
   return 0;
 }
