@@ -45,10 +45,10 @@ class StoreTest : public ::testing::Test {
 TEST_F(StoreTest, NewFileIsMigratedToTheCurrentSchema) {
   Store s;
   ASSERT_TRUE(s.Open(path_).ok());
-  EXPECT_EQ(s.schema_version(), 1);
+  EXPECT_EQ(s.schema_version(), 2);
   Store again;
   ASSERT_TRUE(again.Open(path_).ok());
-  EXPECT_EQ(again.schema_version(), 1);
+  EXPECT_EQ(again.schema_version(), 2);
 }
 
 TEST_F(StoreTest, SameIdUrlOrNormalisedTextIsStoredOnce) {
@@ -89,6 +89,29 @@ TEST_F(StoreTest, RecordsReadBackAsTheArticlesStored) {
                  EXPECT_EQ(r["section"], "binnenland");
                }).ok());
   EXPECT_EQ(seen, 1);
+}
+
+TEST_F(StoreTest, FullTextSearchFoldsCaseAndAccents) {
+  Store s;
+  ASSERT_TRUE(s.Open(path_).ok());
+  Put(s, Make("a", "Bij een aanslag in Kaboel vielen doden."));
+  Put(s, Make("b", "Een overstroming in Valencia."));
+  Put(s, Make("c", "Een aardbeving trof Marrakech en het Atlasgebergte."));
+  Put(s, Make("d", "Een brand in Orléans."));
+  auto ids = [&](const std::string& q) {
+    std::string out;
+    Status st = s.ForEach([&](const nlohmann::json& r) { out += r["id"].get<std::string>(); }, q);
+    EXPECT_TRUE(st.ok()) << st.message();
+    return out;
+  };
+  EXPECT_EQ(ids("kaboel"), "a");
+  EXPECT_EQ(ids("VALENCIA OR marrakech"), "bc");
+  EXPECT_EQ(ids("atlas*"), "c");
+  EXPECT_EQ(ids("tokio"), "");
+  EXPECT_EQ(ids("orleans"), "d");
+  Status st = s.ForEach([](const nlohmann::json&) {}, "AND (");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("search 'AND ('"), std::string::npos) << st.message();
 }
 
 TEST_F(StoreTest, NewerSchemaOrNonDatabaseIsAClearError) {

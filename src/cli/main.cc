@@ -140,7 +140,7 @@ int Ingest(const std::string& db, const std::vector<std::string>& files) {
   return failed ? 1 : 0;
 }
 
-int Articles(const std::string& db) {
+int Articles(const std::string& db, const std::string& text_query) {
   kroniek::Store store;
   if (auto st = store.Open(db); !st.ok()) {
     std::cerr << "kroniek: " << st.message() << "\n";
@@ -150,7 +150,7 @@ int Articles(const std::string& db) {
     nlohmann::json row = record;
     row.erase("text");
     std::cout << row.dump() << "\n";
-  });
+  }, text_query);
   if (!st.ok()) {
     std::cerr << "kroniek: " << st.message() << "\n";
     return 2;
@@ -250,7 +250,9 @@ int main(int argc, char** argv) {
 
   auto* articles = app.add_subcommand("articles", "list the stored articles (JSON Lines, without their text)");
   std::string articles_db = "kroniek.db";
+  std::string articles_text;
   articles->add_option("--db", articles_db, "the store");
+  articles->add_option("--text", articles_text, "only articles whose title or text match (SQLite FTS5: words, \"a phrase\", OR, NOT, prefix*)");
 
   auto* eval_clusters = app.add_subcommand("eval-clusters", "score clustering against gold clusters (MUC, B3, CEAF-e, CoNLL)");
   std::string gold;
@@ -273,6 +275,6 @@ int main(int argc, char** argv) {
   if (*analyze) return Analyze(files, format, published, resources);
   if (*chronicle) return Chronicle(chronicle_files, chronicle_db, chronicle_format, resources);
   if (*ingest) return Ingest(db, ingest_files);
-  if (*articles) return Articles(articles_db);
+  if (*articles) return Articles(articles_db, articles_text);
   return 0;
 }

@@ -24,6 +24,12 @@ const std::vector<const char*> kMigrations = {
       ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
     CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
     )sql",
+    // Full-text search over title and text; accents and case folded ('Kaboel' ~ 'kaboel').
+    R"sql(
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO articles_fts(rowid, title, text)
+      SELECT seq, json_extract(record, '$.title'), json_extract(record, '$.text') FROM articles;
+    )sql",
 };
 
 // Binds text, or NULL for an empty string.
@@ -110,25 +116,39 @@ std::string Store::TextFingerprint(const std::string& text) {
 }
 
 Status Store::Put(const Article& a, PutResult* result) {
-  Statement ins;
+  auto fail = [&] {
+    Status st = Status::Error(path_ + ": article '" + a.id + "' not stored: " + sqlite3_errmsg(db_));
+    Exec("ROLLBACK");
+    return st;
+  };
+  KRONIEK_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Statement ins, fts;
   const char* sql = "INSERT INTO articles(id, url, fingerprint, record) VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING";
-  if (sqlite3_prepare_v2(db_, sql, -1, &ins.st, nullptr) != SQLITE_OK)
-    return Status::Error(path_ + ": " + sqlite3_errmsg(db_));
-  const std::string record = RecordOf(a).dump();
+  if (sqlite3_prepare_v2(db_, sql, -1, &ins.st, nullptr) != SQLITE_OK) return fail();
   BindText(ins.st, 1, a.id);
   BindText(ins.st, 2, a.url);
   BindText(ins.st, 3, TextFingerprint(a.text));
-  BindText(ins.st, 4, record);
-  if (sqlite3_step(ins.st) != SQLITE_DONE)
-    return Status::Error(path_ + ": article '" + a.id + "' not stored: " + sqlite3_errmsg(db_));
+  BindText(ins.st, 4, RecordOf(a).dump());
+  if (sqlite3_step(ins.st) != SQLITE_DONE) return fail();
   *result = sqlite3_changes(db_) > 0 ? PutResult::kNew : PutResult::kDuplicate;
-  return Status();
+  if (*result == PutResult::kNew) {
+    const char* index = "INSERT INTO articles_fts(rowid, title, text) VALUES(last_insert_rowid(), ?, ?)";
+    if (sqlite3_prepare_v2(db_, index, -1, &fts.st, nullptr) != SQLITE_OK) return fail();
+    BindText(fts.st, 1, a.title);
+    BindText(fts.st, 2, a.text);
+    if (sqlite3_step(fts.st) != SQLITE_DONE) return fail();
+  }
+  return Exec("COMMIT");
 }
 
-Status Store::ForEach(const std::function<void(const nlohmann::json&)>& fn) const {
+Status Store::ForEach(const std::function<void(const nlohmann::json&)>& fn, const std::string& text_query) const {
   Statement q;
-  if (sqlite3_prepare_v2(db_, "SELECT id, record FROM articles ORDER BY seq", -1, &q.st, nullptr) != SQLITE_OK)
+  const char* sql = text_query.empty() ? "SELECT id, record FROM articles ORDER BY seq"
+                                       : "SELECT a.id, a.record FROM articles a JOIN articles_fts f ON f.rowid = a.seq "
+                                         "WHERE articles_fts MATCH ? ORDER BY a.seq";
+  if (sqlite3_prepare_v2(db_, sql, -1, &q.st, nullptr) != SQLITE_OK)
     return Status::Error(path_ + ": " + sqlite3_errmsg(db_));
+  if (!text_query.empty()) BindText(q.st, 1, text_query);
   int rc;
   while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
     const char* id = reinterpret_cast<const char*>(sqlite3_column_text(q.st, 0));
@@ -137,7 +157,9 @@ Status Store::ForEach(const std::function<void(const nlohmann::json&)>& fn) cons
     if (record.is_discarded()) return Status::Error(path_ + ": article '" + std::string(id ? id : "") + "': damaged record");
     fn(record);
   }
-  return rc == SQLITE_DONE ? Status() : Status::Error(path_ + ": " + sqlite3_errmsg(db_));
+  if (rc == SQLITE_DONE) return Status();
+  std::string why = sqlite3_errmsg(db_);
+  return Status::Error(path_ + ": " + (text_query.empty() ? why : "search '" + text_query + "': " + why));
 }
 
 Status Store::Count(int64_t* n) const {

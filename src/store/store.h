@@ -37,8 +37,9 @@ class Store {
   // Stores `article` unless it is a duplicate; committed when it returns ok.
   Status Put(const Article& article, PutResult* result);
 
-  // Calls fn with each stored record in ingest order.
-  Status ForEach(const std::function<void(const nlohmann::json& record)>& fn) const;
+  // Calls fn with each stored record in ingest order; with a text query (FTS5
+  // syntax: words, "phrases", OR, NOT, prefix*), only the records that match.
+  Status ForEach(const std::function<void(const nlohmann::json& record)>& fn, const std::string& text_query = "") const;
   Status Count(int64_t* n) const;
 
   // The JSON Lines record of an article (what Put stores).
