@@ -5,6 +5,7 @@
 //   kroniek eval-clusters --gold GOLD.json FILE…
 //   kroniek eval --gold GOLD.jsonl [--errors] OUTPUT.jsonl…
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -74,15 +75,22 @@ int ReadAll(const std::vector<std::string>& files, const kroniek::IngestOptions&
   return ForEachArticle(files, opts, [&](kroniek::Article& a) { out->push_back(std::move(a)); });
 }
 
+// The store at `db`, or null after printing why not.
+std::unique_ptr<kroniek::Store> OpenStore(const std::string& db) {
+  auto store = std::make_unique<kroniek::Store>();
+  if (auto st = store->Open(db); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return nullptr;
+  }
+  return store;
+}
+
 // Stored articles as Articles again, through the same JSON Lines reader.
 int ReadStore(const std::string& db, std::vector<kroniek::Article>* out) {
-  kroniek::Store store;
-  if (auto st = store.Open(db); !st.ok()) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    return -1;
-  }
+  auto store = OpenStore(db);
+  if (!store) return -1;
   int failed = 0;
-  auto st = store.ForEach([&](const nlohmann::json& record) {
+  auto st = store->ForEach([&](const nlohmann::json& record) {
     kroniek::Article a;
     const std::string name = db + ":" + record.value("id", "");
     if (auto ok = kroniek::ArticleFromJsonLine(name, record.dump(), {}, &a); !ok.ok()) {
@@ -121,15 +129,12 @@ int Chronicle(const std::vector<std::string>& files, const std::string& db, cons
 }
 
 int Ingest(const std::string& db, const std::vector<std::string>& files) {
-  kroniek::Store store;
-  if (auto st = store.Open(db); !st.ok()) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    return 2;
-  }
+  auto store = OpenStore(db);
+  if (!store) return 2;
   int added = 0, duplicates = 0, failed = 0;
-  failed = ForEachArticle(files, {}, [&](kroniek::Article& article) {
+  failed += ForEachArticle(files, {}, [&](kroniek::Article& article) {
     kroniek::Store::PutResult result;
-    if (auto st = store.Put(article, &result); !st.ok()) {
+    if (auto st = store->Put(article, &result); !st.ok()) {
       std::cerr << "kroniek: " << st.message() << "\n";
       ++failed;
       return;
@@ -141,12 +146,9 @@ int Ingest(const std::string& db, const std::vector<std::string>& files) {
 }
 
 int Articles(const std::string& db, const std::string& text_query) {
-  kroniek::Store store;
-  if (auto st = store.Open(db); !st.ok()) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    return 2;
-  }
-  auto st = store.ForEach([&](const nlohmann::json& record) {
+  auto store = OpenStore(db);
+  if (!store) return 2;
+  auto st = store->ForEach([&](const nlohmann::json& record) {
     nlohmann::json row = record;
     row.erase("text");
     std::cout << row.dump() << "\n";
