@@ -185,9 +185,8 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last,
     Cue cue = CueBefore(tokens, i, first, *entities);
     if (cue == Cue::kNone) continue;
     int end = i;
-    Place place;
-    if (!Match(tokens, i, last, cue, countries, &place, &end)) continue;
-    const Place* p = &place;
+    Place p;
+    if (!Match(tokens, i, last, cue, countries, &p, &end)) continue;
     bool free = true;
     for (int k = i; k < end; ++k) free &= !taken[k - first];
     // 'bij Bergen Vakantieparken': a longer proper name goes on.
@@ -196,13 +195,13 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last,
     e.span = {t.span.begin, tokens[end - 1].span.end};
     e.first = i;
     e.last = end;
-    e.id = std::string(p->id);
-    e.name = std::string(p->name);
+    e.id = p.id;
+    e.name = p.name;
     e.type = EntityType::kPlace;
-    e.country = std::string(p->country);
+    e.country = p.country;
     e.parent = e.country;
-    e.lat = p->lat;
-    e.lon = p->lon;
+    e.lat = p.lat;
+    e.lon = p.lon;
     auto at = std::upper_bound(entities->begin(), entities->end(), e.first,
                                [](int pos, const Entity& x) { return pos < x.first; });
     entities->insert(at, e);
