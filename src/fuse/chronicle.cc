@@ -73,59 +73,71 @@ int Chronicle::EventOf(MentionRef m) const {
 // A dated mention looks up the days around it and the undated events of its
 // place and actors, so its cost does not grow with the chronicle; an undated
 // mention (a background mention) looks up its place.
-std::vector<int> Chronicle::Candidates(const EventMention& m) const {
-  std::vector<int> out;
+std::vector<std::string> Chronicle::LookupKeys(const EventMention& m) const {
+  std::vector<std::string> keys;
   const std::string& cls = types_.ClassOf(m.type);
-  auto add = [&](const std::string& key) {
-    auto it = index_.find(key);
-    if (it != index_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
-  };
   DayRange r = RangeOf(m.date);
   const bool placed = !m.location.id.empty() && !m.location.inferred;
   if (r.known() && r.hi - r.lo <= kMonthDays) {
     const std::string country = placed ? "|" + m.location.country : "";
-    for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d) add(Key(cls, "d", std::to_string(d) + country));
+    for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d) keys.push_back(Key(cls, "d", std::to_string(d) + country));
     if (placed) {
-      add(Key(cls, "u", m.location.id));
-      add(Key(cls, "u", m.location.country));
+      keys.push_back(Key(cls, "u", m.location.id));
+      keys.push_back(Key(cls, "u", m.location.country));
     }
-    for (const auto& actor : m.actors) add(Key(cls, "u", "actor:" + actor.id));
+    for (const auto& actor : m.actors) keys.push_back(Key(cls, "u", "actor:" + actor.id));
   } else if (placed) {
-    add(Key(cls, "p", m.location.id));
-    if (m.location.id == m.location.country || m.location.country.empty()) add(Key(cls, "p", m.location.country));
+    keys.push_back(Key(cls, "p", m.location.id));
+    if (m.location.id == m.location.country || m.location.country.empty()) keys.push_back(Key(cls, "p", m.location.country));
   } else {
-    for (const auto& actor : m.actors) add(Key(cls, "u", "actor:" + actor.id));
+    for (const auto& actor : m.actors) keys.push_back(Key(cls, "u", "actor:" + actor.id));
   }
-  add(Key(cls, "u", "*"));  // events with nothing to index them by
+  keys.push_back(Key(cls, "u", "*"));  // events with nothing to index them by
+  return keys;
+}
+
+std::vector<int> Chronicle::Candidates(const EventMention& m) const {
+  std::vector<int> out;
+  for (const auto& key : LookupKeys(m)) {
+    auto it = index_.find(key);
+    if (it != index_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-void Chronicle::Index(int e) {
+std::vector<std::string> Chronicle::IndexKeys(int e) const {
   const Summary& s = summaries_[e];
-  auto put = [&](const std::string& key) {
-    auto& list = index_[key];
-    if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
-  };
+  std::vector<std::string> keys;
   const bool dated = s.days.known() && s.days.hi - s.days.lo <= kMonthDays;
   if (dated)
     for (int d = s.days.lo; d <= s.days.hi; ++d) {
-      put(Key(s.cls, "d", std::to_string(d)));
-      if (!s.country.empty()) put(Key(s.cls, "d", std::to_string(d) + "|" + s.country));
+      keys.push_back(Key(s.cls, "d", std::to_string(d)));
+      if (!s.country.empty()) keys.push_back(Key(s.cls, "d", std::to_string(d) + "|" + s.country));
     }
   if (!s.place.empty()) {
-    put(Key(s.cls, "p", s.place));
-    if (!dated) put(Key(s.cls, "u", s.place));
+    keys.push_back(Key(s.cls, "p", s.place));
+    if (!dated) keys.push_back(Key(s.cls, "u", s.place));
   }
   if (!s.country.empty()) {
-    put(Key(s.cls, "p", s.country));
-    if (!dated) put(Key(s.cls, "u", s.country));
+    keys.push_back(Key(s.cls, "p", s.country));
+    if (!dated) keys.push_back(Key(s.cls, "u", s.country));
   }
-  if (!s.inferred_place.empty()) put(Key(s.cls, "p", s.inferred_place));
+  if (!s.inferred_place.empty()) keys.push_back(Key(s.cls, "p", s.inferred_place));
   if (!dated)
-    for (const auto& a : s.actors) put(Key(s.cls, "u", "actor:" + a));
-  if (!dated && s.place.empty() && s.actors.empty()) put(Key(s.cls, "u", "*"));
+    for (const auto& a : s.actors) keys.push_back(Key(s.cls, "u", "actor:" + a));
+  if (!dated && s.place.empty() && s.actors.empty()) keys.push_back(Key(s.cls, "u", "*"));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+void Chronicle::Index(int e) {
+  for (const auto& key : IndexKeys(e)) {
+    auto& list = index_[key];
+    if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
+  }
 }
 
 double Chronicle::Score(const EventMention& m, const Summary& s, int article) const {
@@ -206,14 +218,16 @@ void Chronicle::UpdateSummary(int e, const EventMention& m) {
   if (s.status.empty() || (s.status != "occurred" && m.status == "occurred")) s.status = m.status;
 }
 
-void Chronicle::Add(AnalyzedArticle article) {
+void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
   const int ai = int(articles_.size());
   articles_.push_back(std::move(article));
   events_of_article_.emplace_back();
   const auto& events = articles_[ai].extraction.events;
   // The most informative mentions choose first: dated, placed, specific.
-  std::vector<int> order(events.size());
-  for (size_t k = 0; k < order.size(); ++k) order[k] = int(k);
+  std::vector<int> order;
+  if (only) order = *only;
+  else
+    for (size_t k = 0; k < events.size(); ++k) order.push_back(int(k));
   auto info = [&](const EventMention& m) {
     return (RangeOf(m.date).known() ? 4 : 0) + (!m.location.id.empty() && !m.location.inferred ? 2 : 0) +
            (types_.IsVague(m.type) ? 0 : 1);
@@ -240,6 +254,62 @@ void Chronicle::Add(AnalyzedArticle article) {
     UpdateSummary(best, m);
     Index(best);
   }
+}
+
+}  // namespace kroniek
+
+namespace kroniek {
+
+void Chronicle::RebuildSummary(int e) {
+  summaries_[e] = Summary();
+  for (const auto& m : events_[e].mentions) {
+    summaries_[e].articles.insert(m.article);
+    UpdateSummary(e, articles_[m.article].extraction.events[m.event]);
+  }
+}
+
+void Chronicle::Merge(int into, int from) {
+  if (into == from) return;
+  for (const auto& m : events_[from].mentions) Move(m, into);
+}
+
+void Chronicle::Move(MentionRef m, int to) {
+  int from = EventOf(m);
+  if (from < 0 || from == to) return;
+  if (to < 0) {
+    to = int(events_.size());
+    events_.emplace_back();
+    summaries_.emplace_back();
+  }
+  auto& list = events_[from].mentions;
+  list.erase(std::remove(list.begin(), list.end(), m), list.end());
+  events_[to].mentions.push_back(m);
+  event_of_[m] = to;
+  auto& of_article = events_of_article_[m.article];
+  of_article.clear();
+  for (const auto& [ref, e] : event_of_)
+    if (ref.article == m.article) of_article.insert(e);
+  RebuildSummary(from);
+  RebuildSummary(to);
+  if (list.empty()) {  // an event left without mentions is dropped; later indices shift down
+    events_.erase(events_.begin() + from);
+    summaries_.erase(summaries_.begin() + from);
+    for (auto& [ref, e] : event_of_)
+      if (e > from) --e;
+    for (auto& events : events_of_article_) {
+      std::set<int> renumbered;
+      for (int e : events) renumbered.insert(e > from ? e - 1 : e);
+      events = std::move(renumbered);
+    }
+  }
+  index_.clear();
+  for (size_t e = 0; e < events_.size(); ++e) Index(int(e));
+}
+
+void Chronicle::Exclude(ReportRef r) { excluded_.insert({r.mention.article, r.mention.event, r.figure}); }
+
+bool Chronicle::Excluded(const ReportRef& r) const {
+  return excluded_.count({r.mention.article, r.mention.event, r.figure}) > 0;
 }
 
 }  // namespace kroniek

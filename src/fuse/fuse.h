@@ -19,6 +19,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -107,7 +108,15 @@ class Chronicle {
   explicit Chronicle(const FuseRules& types) : types_(types) {}
 
   // Adds an article; its events join the best compatible event or start one.
-  void Add(AnalyzedArticle article);
+  // With `only`, just those event mentions take part (the others belong to
+  // events outside this chronicle, as when a store re-fuses a neighbourhood).
+  void Add(AnalyzedArticle article, const std::vector<int>* only = nullptr);
+  // Corrections by a person, applied after clustering and before Reconcile:
+  // puts two events together, moves a mention to another event (or, with
+  // to = -1, to an event of its own), leaves a report out of the figures.
+  void Merge(int into, int from);
+  void Move(MentionRef mention, int to);
+  void Exclude(ReportRef report);
   // Fills the merged view of every event and orders them (date, type, place).
   void Reconcile();
 
@@ -117,6 +126,10 @@ class Chronicle {
   int EventOf(MentionRef m) const;
   // Inference for an article that came without a day-precise date.
   PublicationInference InferPublication(int article) const;
+  // The index keys of an event, and the keys a mention looks candidates up
+  // under: a store that keeps the first finds the events a new mention may join.
+  std::vector<std::string> IndexKeys(int event) const;
+  std::vector<std::string> LookupKeys(const EventMention& m) const;
 
  private:
   // What an event's mentions agree on so far, for matching new mentions.
@@ -135,6 +148,8 @@ class Chronicle {
   std::vector<int> Candidates(const EventMention& m) const;
   void Index(int event);
   void UpdateSummary(int event, const EventMention& m);
+  void RebuildSummary(int event);
+  bool Excluded(const ReportRef& r) const;
   void FindDisagreements(int event);
 
   const FuseRules& types_;
@@ -144,6 +159,7 @@ class Chronicle {
   std::map<MentionRef, int> event_of_;
   std::unordered_map<std::string, std::vector<int>> index_;  // key -> events
   std::vector<std::set<int>> events_of_article_;              // article -> events it mentions
+  std::set<std::tuple<int, int, int>> excluded_;              // (article, event, figure) left out
 };
 
 }  // namespace kroniek

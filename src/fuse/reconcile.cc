@@ -265,6 +265,7 @@ void Chronicle::Reconcile() {
       const EventMention& em = aa.extraction.events[m.event];
       for (size_t f = 0; f < em.figures.size(); ++f) {
         const Figure& fig = em.figures[f];
+        if (Excluded({m, int(f)})) continue;  // rejected by a person
         Report r{{m, int(f)}, &fig, &aa.article, RangeOf(aa.article.published), fig.claim, FreshnessOf(fig)};
         // A sub-group ("van wie twee ernstig") is never compared with a total.
         bool part = fig.part_of >= 0;

@@ -29,9 +29,7 @@ nlohmann::json Pipeline::RunToJson(Article& article) const {
   return ArticleToJson(article, analysis, extraction);
 }
 
-namespace {
-
-AnalyzedArticle Analyse(const Pipeline& pipeline, Article article) {
+AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article) {
   AnalyzedArticle out;
   Analysis analysis;
   pipeline.Run(article, &analysis, &out.extraction);
@@ -39,59 +37,69 @@ AnalyzedArticle Analyse(const Pipeline& pipeline, Article article) {
   return out;
 }
 
-std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<AnalyzedArticle> analysed) {
+namespace {
+
+std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<FuseInput> inputs) {
   // Canonical order: dated articles first (by date), then by id and text.
-  std::sort(analysed.begin(), analysed.end(), [](const AnalyzedArticle& a, const AnalyzedArticle& b) {
-    const Date& x = a.article.published;
-    const Date& y = b.article.published;
+  std::sort(inputs.begin(), inputs.end(), [](const FuseInput& p, const FuseInput& q) {
+    const Article& a = p.analysed.article;
+    const Article& b = q.analysed.article;
+    const Date& x = a.published;
+    const Date& y = b.published;
     if (x.known() != y.known()) return x.known();
     if (x.value != y.value) return x.value < y.value;
-    if (a.article.id != b.article.id) return a.article.id < b.article.id;
-    return a.article.text < b.article.text;
+    if (a.id != b.id) return a.id < b.id;
+    return a.text < b.text;
   });
   auto chronicle = std::make_unique<Chronicle>(pipeline.types());
-  for (auto& a : analysed) chronicle->Add(std::move(a));
+  for (auto& in : inputs) chronicle->Add(std::move(in.analysed), in.only ? &*in.only : nullptr);
   return chronicle;
 }
 
 }  // namespace
 
 ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles) {
+  std::vector<FuseInput> inputs;
+  for (auto& a : articles) inputs.push_back({AnalyseArticle(pipeline, std::move(a)), std::nullopt});
+  return FuseAnalysed(pipeline, std::move(inputs));
+}
+
+ChronicleResult FuseAnalysed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
+                             const std::function<void(Chronicle&)>& correct) {
   ChronicleResult result;
-  std::vector<Article> originals = articles;
-  std::vector<AnalyzedArticle> analysed;
-  for (auto& a : articles) analysed.push_back(Analyse(pipeline, std::move(a)));
-  result.chronicle = Fuse(pipeline, std::move(analysed));
+  std::map<std::string, const std::vector<int>*> partial;  // article id -> its mentions taking part
+  for (const auto& in : inputs)
+    if (in.only) partial[in.analysed.article.id] = &*in.only;
+  result.chronicle = Fuse(pipeline, inputs);
 
   // Undated articles: infer the date from the events they share, then read
   // them again with it so that their weekdays and months resolve.
   std::map<std::string, Civil> inferred;
   const auto& fused = result.chronicle->articles();
   for (size_t i = 0; i < fused.size(); ++i) {
-    if (fused[i].article.published.known()) continue;
+    if (fused[i].article.published.known() || partial.count(fused[i].article.id)) continue;
     PublicationInference p = result.chronicle->InferPublication(int(i));
     if (p.inferred) inferred[fused[i].article.id] = *ParseIsoDate(p.value);
     result.publication[fused[i].article.id] = std::move(p);
   }
   if (!inferred.empty()) {
-    analysed.clear();
-    for (auto& original : originals) {
+    for (auto& in : inputs) {
+      const Article& original = in.analysed.article;
       auto it = inferred.find(original.id);
-      if (it != inferred.end()) {
-        IngestOptions opts;
-        opts.published = it->second;
-        opts.published_basis = DateBasis::kInferred;
-        Article again;
-        if (ArticleFromText(original.id, original.text, opts, &again).ok()) {
-          again.source = original.source;
-          again.url = original.url;
-          original = std::move(again);
-        }
+      if (it == inferred.end()) continue;
+      IngestOptions opts;
+      opts.published = it->second;
+      opts.published_basis = DateBasis::kInferred;
+      Article again;
+      if (ArticleFromText(original.id, original.text, opts, &again).ok()) {
+        again.source = original.source;
+        again.url = original.url;
+        in.analysed = AnalyseArticle(pipeline, std::move(again));
       }
-      analysed.push_back(Analyse(pipeline, std::move(original)));
     }
-    result.chronicle = Fuse(pipeline, std::move(analysed));
+    result.chronicle = Fuse(pipeline, std::move(inputs));
   }
+  if (correct) correct(*result.chronicle);
   result.chronicle->Reconcile();
   return result;
 }

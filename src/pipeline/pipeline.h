@@ -2,7 +2,9 @@
 //   ingest -> analyze -> extract -> output
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -46,5 +48,20 @@ struct ChronicleResult {
 // date found), cluster again, reconcile. The articles are fused in a canonical
 // order, so the result does not depend on the order they are given in.
 ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles);
+
+// Analyses one article.
+AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article);
+
+// An analysed article to fuse; with `only`, just those of its event mentions
+// take part and its publication date is taken as it is.
+struct FuseInput {
+  AnalyzedArticle analysed;
+  std::optional<std::vector<int>> only;
+};
+
+// The fuse half of BuildChronicle, for articles analysed before (a store's).
+// `correct` applies a person's corrections after clustering, before reconciling.
+ChronicleResult FuseAnalysed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
+                             const std::function<void(Chronicle&)>& correct = {});
 
 }  // namespace kroniek

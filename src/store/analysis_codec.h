@@ -1,0 +1,19 @@
+// An analysed article as stored: everything fusion needs (the article's
+// metadata, paragraphs and extraction), without the text, which the store
+// keeps once in the article's record. Reading it back costs a JSON parse, not
+// a second analysis.
+#pragma once
+
+#include <string>
+
+#include "core/status.h"
+#include "fuse/fuse.h"
+
+namespace kroniek {
+
+// The stored form of `a` (its text left out).
+std::string EncodeAnalysis(const AnalyzedArticle& a);
+// Rebuilds an analysed article from its stored form and its text.
+Status DecodeAnalysis(const std::string& encoded, std::string text, AnalyzedArticle* out);
+
+}  // namespace kroniek
