@@ -4,6 +4,7 @@
 //   kroniek chronicle [--format jsonl|text] FILE…
 //   kroniek eval-clusters --gold GOLD.json FILE…
 //   kroniek eval --gold GOLD.jsonl [--errors] OUTPUT.jsonl…
+//   kroniek ingest|articles|events|event|changes|export|correct|reanalyze|check --db FILE …
 #include <iostream>
 #include <memory>
 #include <string>
@@ -20,6 +21,7 @@
 #include "ingest/inputs.h"
 #include "output/chronicle_out.h"
 #include "pipeline/pipeline.h"
+#include "cli/store_commands.h"
 #include "store/store.h"
 
 namespace {
@@ -128,38 +130,6 @@ int Chronicle(const std::vector<std::string>& files, const std::string& db, cons
   return failed ? 1 : 0;
 }
 
-int Ingest(const std::string& db, const std::vector<std::string>& files) {
-  auto store = OpenStore(db);
-  if (!store) return 2;
-  int added = 0, duplicates = 0, failed = 0;
-  failed += ForEachArticle(files, {}, [&](kroniek::Article& article) {
-    kroniek::Store::PutResult result;
-    if (auto st = store->Put(article, &result); !st.ok()) {
-      std::cerr << "kroniek: " << st.message() << "\n";
-      ++failed;
-      return;
-    }
-    (result == kroniek::Store::PutResult::kNew ? added : duplicates)++;
-  });
-  std::cerr << "kroniek: " << db << ": " << added << " new, " << duplicates << " duplicate, " << failed << " failed\n";
-  return failed ? 1 : 0;
-}
-
-int Articles(const std::string& db, const std::string& text_query) {
-  auto store = OpenStore(db);
-  if (!store) return 2;
-  auto st = store->ForEach([&](const nlohmann::json& record) {
-    nlohmann::json row = record;
-    row.erase("text");
-    std::cout << row.dump() << "\n";
-  }, text_query);
-  if (!st.ok()) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    return 2;
-  }
-  return 0;
-}
-
 int EvalClusters(const std::string& gold_path, const std::vector<std::string>& files, const std::string& resources) {
   std::ifstream in(gold_path);
   if (!in) {
@@ -244,17 +214,75 @@ int main(int argc, char** argv) {
   chronicle->add_option("--format", chronicle_format, "jsonl (one line per event, then per article) or text")
       ->check(CLI::IsMember({"jsonl", "text"}));
 
-  auto* ingest = app.add_subcommand("ingest", "store articles once each in a SQLite file (same id, url or text: a duplicate)");
+  auto* ingest = app.add_subcommand("ingest", "analyse and store articles once each in a SQLite file, updating its events");
   std::string db = "kroniek.db";
   std::vector<std::string> ingest_files;
+  int batch = 256;
   ingest->add_option("--db", db, "the store (created when missing)");
+  ingest->add_option("--batch", batch, "articles per transaction")->check(CLI::Range(1, 100000));
   ingest->add_option("files", ingest_files, "text, JSON Lines or HTML files (.gz too), folders, or - for stdin")->required();
 
   auto* articles = app.add_subcommand("articles", "list the stored articles (JSON Lines, without their text)");
-  std::string articles_db = "kroniek.db";
   std::string articles_text;
-  articles->add_option("--db", articles_db, "the store");
+  articles->add_option("--db", db, "the store");
   articles->add_option("--text", articles_text, "only articles whose title or text match (SQLite FTS5: words, \"a phrase\", OR, NOT, prefix*)");
+
+  kroniek::EventQuery query;
+  double min_killed = -1;
+  std::string events_format = "jsonl";
+  auto add_filters = [&](CLI::App* cmd) {
+    cmd->add_option("--db", db, "the store");
+    cmd->add_option("--from", query.from, "events on or after this date (YYYY[-MM[-DD]])");
+    cmd->add_option("--to", query.to, "events on or before this date (YYYY[-MM[-DD]])");
+    cmd->add_option("--place", query.place, "place or country id, or a place name");
+    cmd->add_option("--actor", query.actor, "actor id, or part of a name");
+    cmd->add_option("--type", query.type, "event type (SCHEMA.md)");
+    cmd->add_option("--min-killed", min_killed, "at least this many killed (best total)");
+    cmd->add_option("--text", query.text, "reported by an article matching this (SQLite FTS5)");
+  };
+  auto* events = app.add_subcommand("events", "query the stored events (chronicle records)");
+  add_filters(events);
+  events->add_option("--limit", query.limit, "at most this many")->check(CLI::Range(1, 1000000));
+  events->add_option("--offset", query.offset, "skip this many")->check(CLI::NonNegativeNumber);
+  events->add_option("--format", events_format, "jsonl or text")->check(CLI::IsMember({"jsonl", "text"}));
+
+  auto* event = app.add_subcommand("event", "one stored event: reports, sources, verdicts, toll history, corrections");
+  std::string event_id;
+  event->add_option("--db", db, "the store");
+  event->add_option("id", event_id, "event id (ev…)")->required();
+
+  auto* changes = app.add_subcommand("changes", "new events and changed best figures, oldest first (JSON Lines)");
+  std::string since;
+  int64_t after = 0;
+  int changes_limit = 10000;
+  changes->add_option("--db", db, "the store");
+  changes->add_option("--since", since, "from this time on (ISO 8601 UTC, e.g. 2026-11-27T10:00:00Z, or a date)");
+  changes->add_option("--after", after, "after this change number (a cursor for polling)");
+  changes->add_option("--limit", changes_limit, "at most this many")->check(CLI::Range(1, 1000000));
+
+  auto* export_cmd = app.add_subcommand("export", "export the stored events: jsonl, csv (ACLED columns) or geojson");
+  std::string export_format = "jsonl";
+  add_filters(export_cmd);
+  export_cmd->add_option("--format", export_format, "jsonl, csv or geojson")
+      ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
+
+  auto* correct = app.add_subcommand("correct", "correct the chronicle: merge, split, relink, set_figure, reject_figure");
+  kroniek::Correction correction;
+  std::string correction_args = "{}";
+  correct->add_option("--db", db, "the store");
+  correct->add_option("action", correction.action, "merge | split | relink | set_figure | reject_figure")->required();
+  correct->add_option("--who", correction.who, "who makes the correction")->required();
+  correct->add_option("--why", correction.why, "why")->required();
+  correct->add_option("--args", correction_args,
+                      "JSON: merge {\"events\":[A,B]}; split {\"event\":A,\"mentions\":[{\"article\":X,\"event\":\"e2\"}]}; "
+                      "relink {\"mention\":{…},\"to\":B}; set_figure {\"event\":A,\"kind\":\"killed\",\"value\":N}; "
+                      "reject_figure {\"event\":A,\"kind\":K,\"article\":X,\"span\":[b,e]}")
+      ->required();
+
+  auto* reanalyze = app.add_subcommand("reanalyze", "analyse every stored article again and rebuild the events (corrections kept)");
+  reanalyze->add_option("--db", db, "the store");
+  auto* check = app.add_subcommand("check", "check the store: SQLite's integrity_check and kroniek's own invariants");
+  check->add_option("--db", db, "the store");
 
   auto* eval_clusters = app.add_subcommand("eval-clusters", "score clustering against gold clusters (MUC, B3, CEAF-e, CoNLL)");
   std::string gold;
@@ -276,7 +304,23 @@ int main(int argc, char** argv) {
   if (*eval_clusters) return EvalClusters(gold, eval_files, resources);
   if (*analyze) return Analyze(files, format, published, resources);
   if (*chronicle) return Chronicle(chronicle_files, chronicle_db, chronicle_format, resources);
-  if (*ingest) return Ingest(db, ingest_files);
-  if (*articles) return Articles(articles_db, articles_text);
+  if (min_killed >= 0) query.min_killed = min_killed;
+  namespace cli = kroniek::cli;
+  if (*ingest) return cli::Ingest(db, ingest_files, batch, resources);
+  if (*articles) return cli::Articles(db, articles_text);
+  if (*events) return cli::Events(db, query, events_format);
+  if (*event) return cli::ShowEvent(db, event_id);
+  if (*changes) return cli::Changes(db, since, after, changes_limit);
+  if (*export_cmd) return cli::Export(db, query, export_format, resources);
+  if (*reanalyze) return cli::Reanalyze(db, resources);
+  if (*check) return cli::Check(db);
+  if (*correct) {
+    correction.args = nlohmann::json::parse(correction_args, nullptr, false);
+    if (correction.args.is_discarded()) {
+      std::cerr << "kroniek correct: --args is not JSON: " << correction_args << "\n";
+      return 2;
+    }
+    return cli::Correct(db, correction, resources);
+  }
   return 0;
 }

@@ -96,6 +96,15 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m) const {
   return keys;
 }
 
+std::vector<std::string> Chronicle::NeighbourhoodKeys(const EventMention& m) const {
+  std::vector<std::string> keys = LookupKeys(m);
+  DayRange r = RangeOf(m.date);
+  if (r.known() && r.hi - r.lo <= kMonthDays && !m.location.id.empty() && !m.location.inferred)
+    for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d)
+      keys.push_back(Key(types_.ClassOf(m.type), "d", std::to_string(d)));
+  return keys;
+}
+
 std::vector<int> Chronicle::Candidates(const EventMention& m) const {
   std::vector<int> out;
   for (const auto& key : LookupKeys(m)) {

@@ -130,6 +130,10 @@ class Chronicle {
   // under: a store that keeps the first finds the events a new mention may join.
   std::vector<std::string> IndexKeys(int event) const;
   std::vector<std::string> LookupKeys(const EventMention& m) const;
+  // The keys of every event `m` could join or be joined by, whichever came
+  // first: LookupKeys, and for a placed, dated mention its days without the
+  // country (an unplaced event of those days may take it in).
+  std::vector<std::string> NeighbourhoodKeys(const EventMention& m) const;
 
  private:
   // What an event's mentions agree on so far, for matching new mentions.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "store/sqlite_statement.h"
 
 namespace kroniek {
 
@@ -30,22 +31,79 @@ const std::vector<const char*> kMigrations = {
     INSERT INTO articles_fts(rowid, title, text)
       SELECT seq, json_extract(record, '$.title'), json_extract(record, '$.text') FROM articles;
     )sql",
-};
-
-// Binds text, or NULL for an empty string.
-void BindText(sqlite3_stmt* st, int i, const std::string& s) {
-  if (s.empty()) sqlite3_bind_null(st, i);
-  else sqlite3_bind_text(st, i, s.data(), int(s.size()), SQLITE_TRANSIENT);
-}
-
-struct Statement {
-  sqlite3_stmt* st = nullptr;
-  ~Statement() { sqlite3_finalize(st); }
+    // Analyses and the chronicle fused from them; articles stored before
+    // are analysed by the next ingest (they have no analysis row).
+    R"sql(
+    CREATE TABLE analyses (
+      seq INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+      kroniek TEXT NOT NULL,
+      published TEXT,
+      title TEXT,
+      fused TEXT NOT NULL);
+    CREATE TABLE events (
+      id TEXT PRIMARY KEY,
+      type TEXT NOT NULL,
+      date TEXT,
+      day_lo INTEGER,
+      day_hi INTEGER,
+      country TEXT,
+      place TEXT,
+      place_name TEXT,
+      killed REAL,
+      injured REAL,
+      articles INTEGER NOT NULL,
+      record TEXT NOT NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+      updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+    CREATE INDEX events_day ON events(day_lo);
+    CREATE INDEX events_country ON events(country);
+    CREATE INDEX events_place ON events(place);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_killed ON events(killed);
+    CREATE TABLE event_actors (
+      event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+      role TEXT NOT NULL, actor TEXT, name TEXT);
+    CREATE INDEX event_actors_event ON event_actors(event);
+    CREATE INDEX event_actors_actor ON event_actors(actor);
+    CREATE TABLE event_keys (
+      key TEXT NOT NULL,
+      event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+      PRIMARY KEY (key, event)) WITHOUT ROWID;
+    CREATE INDEX event_keys_event ON event_keys(event);
+    CREATE TABLE mentions (
+      seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+      mention INTEGER NOT NULL,
+      trigger INTEGER NOT NULL,
+      event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+      PRIMARY KEY (seq, mention)) WITHOUT ROWID;
+    CREATE INDEX mentions_event ON mentions(event);
+    CREATE TABLE changes (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+      event TEXT NOT NULL,
+      change TEXT NOT NULL,
+      detail TEXT NOT NULL);
+    CREATE INDEX changes_at ON changes(at);
+    CREATE INDEX changes_event ON changes(event);
+    CREATE TABLE corrections (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+      who TEXT NOT NULL,
+      why TEXT NOT NULL,
+      action TEXT NOT NULL,
+      args TEXT NOT NULL);
+    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO counters VALUES ('event', 0);
+    )sql",
 };
 
 }  // namespace
 
 Store::~Store() { sqlite3_close(db_); }
+
+Status Store::Error(const std::string& what) const {
+  return Status::Error(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
 
 Status Store::Exec(const std::string& sql) const {
   char* err = nullptr;
@@ -55,22 +113,31 @@ Status Store::Exec(const std::string& sql) const {
   return Status::Error(message);
 }
 
-Status Store::Open(const std::string& path) {
+Status Store::Open(const std::string& path, bool read_only) {
   path_ = path;
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK)
     return Status::Error(path + ": cannot open store: " + sqlite3_errmsg(db_));
-  sqlite3_busy_timeout(db_, 10000);  // another ingest on the same file waits its turn
+  sqlite3_busy_timeout(db_, 60000);  // another ingest on the same file waits its turn
+  if (read_only) {
+    Statement q(db_, "PRAGMA user_version");
+    if (!q.ok() || q.Step() != SQLITE_ROW) return Error("not a kroniek store");
+    version_ = int(q.Int(0));
+    if (version_ != int(kMigrations.size()))
+      return Status::Error(path_ + ": store schema version " + std::to_string(version_) + ", this kroniek reads " +
+                           std::to_string(kMigrations.size()) + " (open it once for writing to migrate)");
+    return Exec("PRAGMA foreign_keys=ON;");
+  }
   KRONIEK_RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
   return Migrate();
 }
 
 Status Store::Migrate() {
-  KRONIEK_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-  Statement q;
-  sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, &q.st, nullptr);
-  version_ = sqlite3_step(q.st) == SQLITE_ROW ? sqlite3_column_int(q.st, 0) : 0;
+  KRONIEK_RETURN_IF_ERROR(Begin());
+  Statement q(db_, "PRAGMA user_version");
+  version_ = q.Step() == SQLITE_ROW ? int(q.Int(0)) : 0;
   if (version_ > int(kMigrations.size())) {
-    Exec("ROLLBACK");
+    Rollback();
     return Status::Error(path_ + ": store schema version " + std::to_string(version_) +
                          " is newer than this kroniek knows (" + std::to_string(kMigrations.size()) + ")");
   }
@@ -78,11 +145,49 @@ Status Store::Migrate() {
     Status st = Exec(kMigrations[version_]);
     if (st.ok()) st = Exec("PRAGMA user_version = " + std::to_string(version_ + 1));
     if (!st.ok()) {
-      Exec("ROLLBACK");
+      Rollback();
       return Status::Error(st.message() + " (migrating to schema version " + std::to_string(version_ + 1) + ")");
     }
   }
-  return Exec("COMMIT");
+  return Commit();
+}
+
+Status Store::LimitPages(int extra) {
+  Statement q(db_, "PRAGMA page_count");
+  if (q.Step() != SQLITE_ROW) return Error("page count");
+  return Exec("PRAGMA max_page_count = " + std::to_string(q.Int(0) + extra));
+}
+
+Status Store::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status Store::Commit() { return Exec("COMMIT"); }
+void Store::Rollback() {
+  if (!sqlite3_get_autocommit(db_)) Exec("ROLLBACK");
+}
+
+Status Store::Check(std::vector<std::string>* problems) const {
+  Statement integrity(db_, "PRAGMA integrity_check");
+  while (integrity.Step() == SQLITE_ROW)
+    if (integrity.Text(0) != "ok") problems->push_back("sqlite: " + integrity.Text(0));
+  // Kroniek's own invariants: every event has mentions, every mention an
+  // analysed article, every analysed article's mentions an event.
+  const std::vector<std::pair<const char*, const char*>> checks = {
+      {"events without mentions", "SELECT id FROM events WHERE id NOT IN (SELECT event FROM mentions)"},
+      {"mentions of a missing event", "SELECT seq FROM mentions WHERE event NOT IN (SELECT id FROM events)"},
+      {"mentions of an unanalysed article", "SELECT seq FROM mentions WHERE seq NOT IN (SELECT seq FROM analyses)"},
+      {"analyses of a missing article", "SELECT seq FROM analyses WHERE seq NOT IN (SELECT seq FROM articles)"},
+      {"articles missing from the text index", "SELECT seq FROM articles WHERE seq NOT IN (SELECT rowid FROM articles_fts)"},
+      {"events with a damaged record", "SELECT id FROM events WHERE json_valid(record) = 0"},
+  };
+  for (const auto& [what, sql] : checks) {
+    Statement q(db_, sql);
+    if (!q.ok()) return Error(what);
+    int n = 0;
+    std::string first;
+    while (q.Step() == SQLITE_ROW)
+      if (n++ == 0) first = q.Text(0);
+    if (n) problems->push_back(std::string(what) + ": " + std::to_string(n) + " (first: " + first + ")");
+  }
+  return Status();
 }
 
 nlohmann::json Store::RecordOf(const Article& a) {
@@ -115,58 +220,96 @@ std::string Store::TextFingerprint(const std::string& text) {
   return buf;
 }
 
-Status Store::Put(const Article& a, PutResult* result) {
-  auto fail = [&] {
-    Status st = Status::Error(path_ + ": article '" + a.id + "' not stored: " + sqlite3_errmsg(db_));
-    Exec("ROLLBACK");
-    return st;
-  };
-  KRONIEK_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-  Statement ins, fts;
-  const char* sql = "INSERT INTO articles(id, url, fingerprint, record) VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING";
-  if (sqlite3_prepare_v2(db_, sql, -1, &ins.st, nullptr) != SQLITE_OK) return fail();
-  BindText(ins.st, 1, a.id);
-  BindText(ins.st, 2, a.url);
-  BindText(ins.st, 3, TextFingerprint(a.text));
-  BindText(ins.st, 4, RecordOf(a).dump());
-  if (sqlite3_step(ins.st) != SQLITE_DONE) return fail();
+Status Store::Known(const Article& a, bool* known) const {
+  Statement q(db_, "SELECT 1 FROM articles WHERE id = ?1 OR url = ?2 OR fingerprint = ?3 LIMIT 1");
+  q.Bind(1, a.id);
+  q.Bind(2, a.url);
+  q.Bind(3, TextFingerprint(a.text));
+  int rc = q.Step();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("article '" + a.id + "'");
+  *known = rc == SQLITE_ROW;
+  return Status();
+}
+
+Status Store::Insert(const Article& a, PutResult* result, int64_t* seq) {
+  Statement ins(db_, "INSERT INTO articles(id, url, fingerprint, record) VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING");
+  ins.Bind(1, a.id);
+  ins.Bind(2, a.url);
+  ins.Bind(3, TextFingerprint(a.text));
+  ins.Bind(4, RecordOf(a).dump());
+  if (ins.Step() != SQLITE_DONE) return Error("article '" + a.id + "' not stored");
   *result = sqlite3_changes(db_) > 0 ? PutResult::kNew : PutResult::kDuplicate;
-  if (*result == PutResult::kNew) {
-    const char* index = "INSERT INTO articles_fts(rowid, title, text) VALUES(last_insert_rowid(), ?, ?)";
-    if (sqlite3_prepare_v2(db_, index, -1, &fts.st, nullptr) != SQLITE_OK) return fail();
-    BindText(fts.st, 1, a.title);
-    BindText(fts.st, 2, a.text);
-    if (sqlite3_step(fts.st) != SQLITE_DONE) return fail();
-  }
-  return Exec("COMMIT");
+  if (*result == PutResult::kDuplicate) return Status();
+  *seq = sqlite3_last_insert_rowid(db_);
+  Statement fts(db_, "INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)");
+  fts.Bind(1, *seq);
+  fts.Bind(2, a.title);
+  fts.Bind(3, a.text);
+  if (fts.Step() != SQLITE_DONE) return Error("article '" + a.id + "' not indexed");
+  return Status();
+}
+
+Status Store::Put(const Article& a, PutResult* result) {
+  KRONIEK_RETURN_IF_ERROR(Begin());
+  int64_t seq = 0;
+  Status st = Insert(a, result, &seq);
+  if (st.ok()) st = Commit();
+  if (!st.ok()) Rollback();
+  return st;
 }
 
 Status Store::ForEach(const std::function<void(const nlohmann::json&)>& fn, const std::string& text_query) const {
-  Statement q;
   const char* sql = text_query.empty() ? "SELECT id, record FROM articles ORDER BY seq"
                                        : "SELECT a.id, a.record FROM articles a JOIN articles_fts f ON f.rowid = a.seq "
                                          "WHERE articles_fts MATCH ? ORDER BY a.seq";
-  if (sqlite3_prepare_v2(db_, sql, -1, &q.st, nullptr) != SQLITE_OK)
-    return Status::Error(path_ + ": " + sqlite3_errmsg(db_));
-  if (!text_query.empty()) BindText(q.st, 1, text_query);
+  Statement q(db_, sql);
+  if (!q.ok()) return Error("articles");
+  if (!text_query.empty()) q.Bind(1, text_query);
   int rc;
-  while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
-    const char* id = reinterpret_cast<const char*>(sqlite3_column_text(q.st, 0));
-    const char* text = reinterpret_cast<const char*>(sqlite3_column_text(q.st, 1));
-    auto record = nlohmann::json::parse(text ? text : "", nullptr, false);
-    if (record.is_discarded()) return Status::Error(path_ + ": article '" + std::string(id ? id : "") + "': damaged record");
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    auto record = nlohmann::json::parse(q.Text(1), nullptr, false);
+    if (record.is_discarded()) return Status::Error(path_ + ": article '" + q.Text(0) + "': damaged record");
     fn(record);
   }
   if (rc == SQLITE_DONE) return Status();
-  std::string why = sqlite3_errmsg(db_);
-  return Status::Error(path_ + ": " + (text_query.empty() ? why : "search '" + text_query + "': " + why));
+  return Error(text_query.empty() ? "articles" : "search '" + text_query + "'");
 }
 
 Status Store::Count(int64_t* n) const {
-  Statement q;
-  sqlite3_prepare_v2(db_, "SELECT count(*) FROM articles", -1, &q.st, nullptr);
-  if (sqlite3_step(q.st) != SQLITE_ROW) return Status::Error(path_ + ": " + sqlite3_errmsg(db_));
-  *n = sqlite3_column_int64(q.st, 0);
+  Statement q(db_, "SELECT count(*) FROM articles");
+  if (q.Step() != SQLITE_ROW) return Error("count");
+  *n = q.Int(0);
+  return Status();
+}
+
+Status Store::Unanalysed(std::vector<std::pair<int64_t, nlohmann::json>>* out) const {
+  Statement q(db_, "SELECT seq, record FROM articles WHERE seq NOT IN (SELECT seq FROM analyses) ORDER BY seq");
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    auto record = nlohmann::json::parse(q.Text(1), nullptr, false);
+    if (record.is_discarded()) return Status::Error(path_ + ": article " + std::to_string(q.Int(0)) + ": damaged record");
+    out->emplace_back(q.Int(0), std::move(record));
+  }
+  return rc == SQLITE_DONE ? Status() : Error("unanalysed articles");
+}
+
+Status Store::Record(const std::string& id, int64_t* seq, nlohmann::json* record, bool analysed) const {
+  // What analysis found (a date or title in the text) fills in what the record lacks.
+  Statement q(db_, "SELECT r.seq, r.record, a.published, a.title FROM articles r LEFT JOIN analyses a USING (seq) "
+                   "WHERE r.id = ?");
+  q.Bind(1, id);
+  int rc = q.Step();
+  if (rc == SQLITE_DONE) {
+    *record = nullptr;
+    return Status();
+  }
+  if (rc != SQLITE_ROW) return Error("article '" + id + "'");
+  *seq = q.Int(0);
+  *record = nlohmann::json::parse(q.Text(1), nullptr, false);
+  if (record->is_discarded()) return Status::Error(path_ + ": article '" + id + "': damaged record");
+  if (!analysed) return Status();
+  if (!record->contains("published") && !q.Text(2).empty()) (*record)["published"] = q.Text(2);
+  if (!record->contains("title") && !q.Text(3).empty()) (*record)["title"] = q.Text(3);
   return Status();
 }
 

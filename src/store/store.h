@@ -1,26 +1,79 @@
-// Stage 5 — store: articles in, the same articles out, kept in one SQLite file.
+// Stage 5 — store: articles and the chronicle fused from them, kept in one
+// SQLite file.
 //
-// In:  Articles from ingest.
+// In:  Articles from ingest, their analyses, and the events fuse makes of them.
 // Out: each article stored once, however often it arrives: the same id, the
 //      same url or the same normalised text (case and white space aside) is a
 //      duplicate. Stored records read back as the JSON Lines records ingest
 //      accepts, so re-analysis by a newer kroniek starts from the input.
+//      Events are stored as their chronicle records, with the columns queries
+//      filter on, the index keys new mentions look candidates up by, which
+//      article mention belongs to which event, a log of changes (new events,
+//      changed best figures) and a log of corrections by people.
 // The schema is versioned (PRAGMA user_version) and migrated on open, each
-// step in one transaction.
+// step in one transaction. Writes happen in transactions the caller opens
+// (Begin/Commit): what a caller was told is stored, is.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/document.h"
 #include "core/status.h"
+#include "fuse/fuse.h"
 
 struct sqlite3;
 
 namespace kroniek {
+
+// An event as stored: its chronicle record and what finds it again.
+struct StoredEvent {
+  std::string id;
+  nlohmann::json record;          // SCHEMA.md chronicle event, "id" set
+  DayRange days;                  // the event's date as days
+  std::vector<std::string> keys;  // Chronicle::IndexKeys
+  std::vector<std::pair<int64_t, int>> mentions;  // (article seq, mention index)
+  std::vector<uint32_t> triggers;                 // each mention's trigger offset
+};
+
+// A stored article mention: which event holds it.
+struct StoredMention {
+  std::string article;  // the article's id
+  int64_t seq = 0;
+  int mention = 0;
+  uint32_t trigger = 0;
+  std::string event;
+};
+
+// Filters of `kroniek events` and GET /api/events; empty means any.
+struct EventQuery {
+  std::string from, to;   // YYYY[-MM[-DD]], inclusive
+  std::string place;      // place or country id, or a name
+  std::string actor;      // actor id or a name
+  std::string type;
+  std::optional<double> min_killed;
+  std::string text;       // FTS5 query over the articles that report the event
+  int limit = 100, offset = 0;
+};
+
+struct Change {
+  int64_t seq = 0;
+  std::string at, event, change;  // change: new | figure | merged | removed | corrected
+  nlohmann::json detail;
+};
+
+struct Correction {
+  int64_t seq = 0;
+  std::string at, who, why, action;  // merge | split | relink | set_figure | reject_figure
+  nlohmann::json args;
+};
 
 class Store {
  public:
@@ -30,17 +83,70 @@ class Store {
   ~Store();
 
   // Opens or creates the file and migrates it to the current schema.
-  Status Open(const std::string& path);
+  // Read-only opens never create or migrate.
+  Status Open(const std::string& path, bool read_only = false);
   int schema_version() const { return version_; }
+  const std::string& path() const { return path_; }
+  // Kroniek's own consistency check (and SQLite's integrity_check); the
+  // problems found go to `problems`.
+  Status Check(std::vector<std::string>* problems) const;
+
+  // Caps the file at its pages now plus `extra` (SQLite's max_page_count):
+  // how tests and operators simulate or impose a full disk.
+  Status LimitPages(int extra);
+
+  // A write transaction (BEGIN IMMEDIATE: one writer at a time, others wait).
+  Status Begin();
+  Status Commit();
+  void Rollback();
 
   enum class PutResult { kNew, kDuplicate };
-  // Stores `article` unless it is a duplicate; committed when it returns ok.
+  // Stores `article` unless it is a duplicate, in its own transaction.
   Status Put(const Article& article, PutResult* result);
+  // The same inside the caller's transaction; `seq` is the new row's number.
+  Status Insert(const Article& article, PutResult* result, int64_t* seq);
+  // True when the id, url or text is stored already (a cheap check before analysis).
+  Status Known(const Article& article, bool* known) const;
 
   // Calls fn with each stored record in ingest order; with a text query (FTS5
   // syntax: words, "phrases", OR, NOT, prefix*), only the records that match.
   Status ForEach(const std::function<void(const nlohmann::json& record)>& fn, const std::string& text_query = "") const;
   Status Count(int64_t* n) const;
+  // Articles stored without an analysis (stored by an older kroniek, or
+  // cleared for re-analysis), by seq.
+  Status Unanalysed(std::vector<std::pair<int64_t, nlohmann::json>>* out) const;
+  // The stored record of an article (null when unknown); with `analysed`,
+  // a publication date and title found in the text fill in what it lacks.
+  Status Record(const std::string& article_id, int64_t* seq, nlohmann::json* record, bool analysed = false) const;
+
+  // Analyses (stored as analysis_codec.h encodes them).
+  Status PutAnalysis(int64_t seq, const AnalyzedArticle& analysed);
+  Status LoadAnalysis(int64_t seq, AnalyzedArticle* out) const;
+  // Forgets every analysis and event (for a re-analysis); corrections stay.
+  Status ClearAnalyses();
+
+  // The events indexed under any of `keys`.
+  Status EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const;
+  Status MentionsOf(const std::set<std::string>& events, std::vector<StoredMention>* out) const;
+  Status EventOfMention(int64_t seq, int mention, std::string* event) const;
+  Status MentionsOfArticle(const std::string& article_id, std::vector<StoredMention>* out) const;
+  Status EventsOfArticle(int64_t seq, std::set<std::string>* events) const;
+  // Replaces the events `old` with `fresh` (ids may be reused).
+  Status ReplaceEvents(const std::set<std::string>& old, const std::vector<StoredEvent>& fresh);
+  // A new event id ("ev" and a number never handed out before).
+  Status NewEventId(std::string* id);
+
+  // Event records, in chronicle order (date, then id).
+  Status Events(const EventQuery& q, std::vector<nlohmann::json>* out) const;
+  Status Event(const std::string& id, nlohmann::json* record) const;  // null record when unknown
+
+  Status AddChange(const std::string& event, const std::string& change, const nlohmann::json& detail);
+  // Changes after `since` (an ISO timestamp or a prefix of one) and after seq `after`.
+  Status Changes(const std::string& since, int64_t after, int limit, std::vector<Change>* out) const;
+  Status ChangesOf(const std::string& event, std::vector<Change>* out) const;
+
+  Status AddCorrection(const Correction& c, int64_t* seq);
+  Status Corrections(std::vector<Correction>* out) const;
 
   // The JSON Lines record of an article (what Put stores).
   static nlohmann::json RecordOf(const Article& article);
@@ -49,6 +155,7 @@ class Store {
 
  private:
   Status Exec(const std::string& sql) const;
+  Status Error(const std::string& what) const;
   Status Migrate();
   std::string path_;
   sqlite3* db_ = nullptr;

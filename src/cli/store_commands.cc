@@ -1,0 +1,249 @@
+#include "cli/store_commands.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "core/resource_file.h"
+#include "ingest/inputs.h"
+#include "output/export.h"
+#include "pipeline/store_driver.h"
+#include "store/event_detail.h"
+
+namespace kroniek::cli {
+
+namespace {
+
+std::unique_ptr<Store> OpenStore(const std::string& db, bool read_only = false) {
+  auto store = std::make_unique<Store>();
+  if (auto st = store->Open(db, read_only); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return nullptr;
+  }
+  return store;
+}
+
+std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources) {
+  auto pipeline = std::make_unique<Pipeline>();
+  if (auto st = pipeline->Load(resources); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return nullptr;
+  }
+  return pipeline;
+}
+
+// A progress line on a terminal (rate and, when the total is known, ETA);
+// nothing when stderr is a pipe or a file.
+class Progress {
+ public:
+  Progress() : tty_(isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()) {}
+  void Show(int done, int total, const char* what) {
+    if (!tty_) return;
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    double rate = s > 0 ? done / s : 0;
+    std::fprintf(stderr, "\r%s %d", what, done);
+    if (total > 0) {
+      std::fprintf(stderr, "/%d [", total);
+      const int width = 30, filled = total ? width * done / total : 0;
+      for (int i = 0; i < width; ++i) std::fputc(i < filled ? '#' : '.', stderr);
+      std::fprintf(stderr, "] ETA %.0fs", rate > 0 ? (total - done) / rate : 0.0);
+    }
+    std::fprintf(stderr, "  %.0f articles/s   ", rate);
+    std::fflush(stderr);
+  }
+  void Done() {
+    if (tty_) std::fputc('\n', stderr);
+  }
+
+ private:
+  bool tty_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace
+
+int Ingest(const std::string& db, const std::vector<std::string>& inputs, int batch_size, const std::string& resources) {
+  auto store = OpenStore(db);
+  auto pipeline = store ? LoadPipeline(resources) : nullptr;
+  if (!pipeline) return 2;
+  StoreDriver driver(*pipeline, *store);
+  Progress progress;
+  // Articles stored by an older kroniek (or cleared for re-analysis) first.
+  if (auto st = driver.CatchUp(batch_size, [&](int d, int t) { progress.Show(d, t, "analysing stored articles"); });
+      !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  IngestCounts counts;
+  std::vector<Article> batch;
+  std::vector<std::string> errors;
+  int seen = 0;
+  auto flush = [&] {
+    if (batch.empty()) return;
+    errors.clear();
+    driver.AddBatch(std::move(batch), &counts, &errors);
+    for (const auto& e : errors) std::cerr << "kroniek: " << e << "\n";
+    batch.clear();
+    progress.Show(seen, 0, "ingested");
+  };
+  ReadInputs(inputs, {}, [&](InputRecord&& r) {
+    if (!r.status.ok()) {
+      std::cerr << "kroniek: " << r.status.message() << "\n";
+      ++counts.failed;
+      return;
+    }
+    ++seen;
+    batch.push_back(std::move(r.article));
+    if (int(batch.size()) >= batch_size) flush();
+  });
+  flush();
+  progress.Done();
+  std::cerr << "kroniek: " << db << ": " << counts.added << " new, " << counts.duplicates << " duplicate, "
+            << counts.failed << " failed\n";
+  return counts.failed ? 1 : 0;
+}
+
+int Articles(const std::string& db, const std::string& text_query) {
+  auto store = OpenStore(db);
+  if (!store) return 2;
+  auto st = store->ForEach([&](const nlohmann::json& record) {
+    nlohmann::json row = record;
+    row.erase("text");
+    std::cout << row.dump() << "\n";
+  }, text_query);
+  if (!st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+int Events(const std::string& db, const EventQuery& query, const std::string& format) {
+  auto store = OpenStore(db);
+  if (!store) return 2;
+  std::vector<nlohmann::json> events;
+  if (auto st = store->Events(query, &events); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  for (const auto& r : events) {
+    if (format == "jsonl") {
+      std::cout << r.dump() << "\n";
+      continue;
+    }
+    const auto& ev = r["event"];
+    std::cout << ev["id"].get<std::string>() << "  "
+              << (ev["date"]["value"].is_string() ? ev["date"]["value"].get<std::string>() : "date unknown") << "  "
+              << ev["type"].get<std::string>();
+    if (ev["location"].is_object() && ev["location"]["name"].is_string())
+      std::cout << " in " << ev["location"]["name"].get<std::string>();
+    if (ev["totals"].contains("killed")) std::cout << "  killed " << ev["totals"]["killed"];
+    std::cout << "  (" << ev["mentions"].size() << " mentions)\n";
+  }
+  return 0;
+}
+
+int ShowEvent(const std::string& db, const std::string& id) {
+  auto store = OpenStore(db);
+  if (!store) return 2;
+  nlohmann::json detail;
+  if (auto st = EventDetail(*store, id, &detail); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  if (detail.is_null()) {
+    std::cerr << "kroniek: " << db << ": no event '" << id << "'\n";
+    return 1;
+  }
+  std::cout << detail.dump(2) << "\n";
+  return 0;
+}
+
+int Changes(const std::string& db, const std::string& since, int64_t after, int limit) {
+  auto store = OpenStore(db);
+  if (!store) return 2;
+  std::vector<Change> changes;
+  if (auto st = store->Changes(since, after, limit, &changes); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  for (const auto& c : changes) std::cout << ChangeToJson(c).dump() << "\n";
+  return 0;
+}
+
+int Export(const std::string& db, const EventQuery& query, const std::string& format, const std::string& resources) {
+  auto store = OpenStore(db);
+  if (!store) return 2;
+  ExportContext context;
+  ResourceFile countries;
+  if (LoadResourceFile(resources + "/kb/countries.tsv", 6, &countries).ok())
+    for (const auto& r : countries.rows) context.country_names[r.fields[0]] = r.fields[5];
+  context.outlet = [&](const std::string& article) {
+    int64_t seq = 0;
+    nlohmann::json record;
+    if (!store->Record(article, &seq, &record).ok() || record.is_null()) return std::string();
+    return record.value("source", std::string());
+  };
+  auto exporter = MakeExporter(format, context);
+  exporter->Begin(std::cout);
+  EventQuery page = query;
+  page.limit = 1000;
+  for (page.offset = 0;; page.offset += page.limit) {
+    std::vector<nlohmann::json> events;
+    if (auto st = store->Events(page, &events); !st.ok()) {
+      std::cerr << "kroniek: " << st.message() << "\n";
+      return 2;
+    }
+    for (const auto& r : events) exporter->Add(r, std::cout);
+    if (int(events.size()) < page.limit) break;
+  }
+  exporter->End(std::cout);
+  return 0;
+}
+
+int Correct(const std::string& db, const Correction& correction, const std::string& resources) {
+  auto store = OpenStore(db);
+  auto pipeline = store ? LoadPipeline(resources) : nullptr;
+  if (!pipeline) return 2;
+  StoreDriver driver(*pipeline, *store);
+  nlohmann::json result;
+  if (auto st = driver.Correct(correction, &result); !st.ok()) {
+    std::cerr << "kroniek: " << db << ": correction refused: " << st.message() << "\n";
+    return 1;
+  }
+  std::cout << result.dump() << "\n";
+  return 0;
+}
+
+int Reanalyze(const std::string& db, const std::string& resources) {
+  auto store = OpenStore(db);
+  auto pipeline = store ? LoadPipeline(resources) : nullptr;
+  if (!pipeline) return 2;
+  StoreDriver driver(*pipeline, *store);
+  Progress progress;
+  auto st = driver.Reanalyse(256, [&](int d, int t) { progress.Show(d, t, "re-analysing"); });
+  progress.Done();
+  if (!st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+int Check(const std::string& db) {
+  auto store = OpenStore(db, true);
+  if (!store) return 2;
+  std::vector<std::string> problems;
+  if (auto st = store->Check(&problems); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  for (const auto& p : problems) std::cerr << "kroniek: " << db << ": " << p << "\n";
+  if (problems.empty()) std::cout << db << ": ok\n";
+  return problems.empty() ? 0 : 1;
+}
+
+}  // namespace kroniek::cli

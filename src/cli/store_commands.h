@@ -1,0 +1,22 @@
+// The store's commands: ingest, articles, events, event, changes, export,
+// correct, reanalyze, check. Each returns the process exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace kroniek::cli {
+
+int Ingest(const std::string& db, const std::vector<std::string>& inputs, int batch, const std::string& resources);
+int Articles(const std::string& db, const std::string& text_query);
+int Events(const std::string& db, const EventQuery& query, const std::string& format);
+int ShowEvent(const std::string& db, const std::string& id);
+int Changes(const std::string& db, const std::string& since, int64_t after, int limit);
+int Export(const std::string& db, const EventQuery& query, const std::string& format, const std::string& resources);
+int Correct(const std::string& db, const Correction& correction, const std::string& resources);
+int Reanalyze(const std::string& db, const std::string& resources);
+int Check(const std::string& db);
+
+}  // namespace kroniek::cli

@@ -1,0 +1,317 @@
+#include "pipeline/store_driver.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "output/chronicle_out.h"
+#include "ingest/inputs.h"
+#include "pipeline/corrections.h"
+
+namespace kroniek {
+
+using nlohmann::json;
+
+namespace {
+
+// The best value of a figure verdict as a number (a range counts its low end).
+std::optional<double> BestNumber(const FigureVerdict& f) { return f.value ? f.value : f.low; }
+
+// Totals for queries and ACLED's `fatalities`: the best total of the whole
+// event ("people" when reported, else the largest group); sub-groups are
+// never added, retracted figures never count.
+json Totals(const ChronicleEvent& ev) {
+  json totals = json::object();
+  for (const char* kind : {"killed", "injured"}) {
+    std::optional<double> people, largest;
+    for (const auto& f : ev.figures) {
+      if (f.kind != kind || f.part || f.verdict == "retracted") continue;
+      auto v = BestNumber(f);
+      if (!v) continue;
+      if (f.group == "people") people = v;
+      if (!largest || *v > *largest) largest = v;
+    }
+    if (auto v = people ? people : largest) totals[kind] = *v == std::floor(*v) ? json(int64_t(*v)) : json(*v);
+  }
+  return totals;
+}
+
+std::string FigureKey(const json& f) {
+  return f.value("kind", "") + "|" + f.value("group", "") + "|" + (f.value("part_of_total", false) ? "part" : "total");
+}
+
+// "new" for an event never seen, "figure" for each best figure that moved.
+Status LogChanges(Store& store, const std::string& id, const json* before, const json& after) {
+  const json& ev = after["event"];
+  if (!before) {
+    return store.AddChange(id, "new", {{"type", ev["type"]}, {"date", ev["date"]["value"]},
+                                       {"place", ev["location"].is_object() ? ev["location"]["name"] : json()},
+                                       {"totals", ev["totals"]}});
+  }
+  std::map<std::string, json> old;
+  for (const auto& f : (*before)["event"]["figures"]) old[FigureKey(f)] = f["best"];
+  for (const auto& f : ev["figures"]) {
+    auto it = old.find(FigureKey(f));
+    json from = it == old.end() ? json() : it->second;
+    if (from == f["best"]) continue;
+    KRONIEK_RETURN_IF_ERROR(store.AddChange(id, "figure", {{"kind", f["kind"]}, {"group", f["group"]},
+                                                           {"part_of_total", f["part_of_total"]}, {"from", from},
+                                                           {"to", f["best"]}, {"verdict", f["verdict"]}}));
+  }
+  return Status();
+}
+
+}  // namespace
+
+Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors) {
+  // Analysis first, outside the write lock; articles known already are not analysed.
+  std::vector<AnalyzedArticle> analysed;
+  for (auto& a : batch) {
+    bool known = false;
+    KRONIEK_RETURN_IF_ERROR(store_.Known(a, &known));
+    if (known) ++counts->duplicates;
+    else analysed.push_back(AnalyseArticle(pipeline_, std::move(a)));
+  }
+  if (analysed.empty()) return Status();
+  KRONIEK_RETURN_IF_ERROR(store_.Begin());
+  std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
+  int duplicates = 0;
+  Status st;
+  for (auto& aa : analysed) {
+    Store::PutResult r;
+    int64_t seq = 0;
+    st = store_.Insert(aa.article, &r, &seq);
+    if (!st.ok()) break;
+    if (r == Store::PutResult::kNew) fresh.emplace_back(seq, std::move(aa));
+    else ++duplicates;  // stored by another ingest meanwhile, or twice in this batch
+  }
+  const int added = int(fresh.size());
+  if (st.ok()) st = Refuse(std::move(fresh), {});
+  if (st.ok()) st = store_.Commit();
+  if (!st.ok()) {
+    store_.Rollback();
+    counts->failed += int(analysed.size());
+    errors->push_back(st.message() + " (" + std::to_string(analysed.size()) + " articles of this batch not stored)");
+    return st;
+  }
+  counts->added += added;
+  counts->duplicates += duplicates;
+  return Status();
+}
+
+Status StoreDriver::CatchUp(int batch, const std::function<void(int, int)>& progress) {
+  std::vector<std::pair<int64_t, json>> todo;
+  KRONIEK_RETURN_IF_ERROR(store_.Unanalysed(&todo));
+  for (size_t begin = 0; begin < todo.size(); begin += batch) {
+    std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
+    for (size_t i = begin; i < std::min(todo.size(), begin + batch); ++i) {
+      Article a;
+      const std::string name = store_.path() + ":" + todo[i].second.value("id", "");
+      KRONIEK_RETURN_IF_ERROR(ArticleFromJsonLine(name, todo[i].second.dump(), {}, &a));
+      fresh.emplace_back(todo[i].first, AnalyseArticle(pipeline_, std::move(a)));
+    }
+    KRONIEK_RETURN_IF_ERROR(store_.Begin());
+    Status st = Refuse(std::move(fresh), {});
+    if (st.ok()) st = store_.Commit();
+    if (!st.ok()) {
+      store_.Rollback();
+      return st;
+    }
+    if (progress) progress(int(std::min(todo.size(), begin + batch)), int(todo.size()));
+  }
+  return Status();
+}
+
+Status StoreDriver::Reanalyse(int batch, const std::function<void(int, int)>& progress) {
+  KRONIEK_RETURN_IF_ERROR(store_.Begin());
+  Status st = store_.ClearAnalyses();
+  if (st.ok()) st = store_.Commit();
+  if (!st.ok()) {
+    store_.Rollback();
+    return st;
+  }
+  return CatchUp(batch, progress);
+}
+
+Status StoreDriver::Correct(Correction c, json* result) {
+  KRONIEK_RETURN_IF_ERROR(store_.Begin());
+  std::set<std::string> events;
+  int64_t seq = 0;
+  Status st = AnchorCorrection(store_, &c, &events);
+  if (st.ok()) st = store_.AddCorrection(c, &seq);
+  if (st.ok()) st = Refuse({}, events);
+  std::set<std::string> now;
+  if (st.ok()) st = EventsOfCorrection(store_, c, &now);
+  for (const auto& id : now)
+    if (st.ok()) st = store_.AddChange(id, "corrected", {{"correction", seq}, {"action", c.action}, {"who", c.who}});
+  if (st.ok()) st = store_.Commit();
+  if (!st.ok()) {
+    store_.Rollback();
+    return st;
+  }
+  *result = {{"correction", seq}, {"action", c.action}, {"events", now}};
+  return Status();
+}
+
+Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fresh, std::set<std::string> touched) {
+  // 1. The neighbourhood: stored events the new mentions may join, and the
+  // events corrections tie to them.
+  Chronicle probe(pipeline_.types());
+  std::vector<std::string> keys;
+  for (const auto& [seq, aa] : fresh)
+    for (const auto& m : aa.extraction.events)
+      for (auto& k : probe.NeighbourhoodKeys(m)) keys.push_back(std::move(k));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  KRONIEK_RETURN_IF_ERROR(store_.EventsWithKeys(keys, &touched));
+  std::vector<Correction> corrections;
+  KRONIEK_RETURN_IF_ERROR(store_.Corrections(&corrections));
+  for (const auto& c : corrections) {
+    std::set<std::string> tied;
+    KRONIEK_RETURN_IF_ERROR(EventsOfCorrection(store_, c, &tied));
+    if (std::any_of(tied.begin(), tied.end(), [&](const std::string& e) { return touched.count(e); }))
+      touched.insert(tied.begin(), tied.end());
+  }
+  // Stored articles without a date of their own take part whole and are read
+  // again, so that the new articles can date them (their other events join
+  // the neighbourhood for that).
+  std::vector<StoredMention> old;
+  std::map<int64_t, AnalyzedArticle> loaded;
+  std::set<int64_t> redo;
+  for (bool grew = true; grew;) {
+    grew = false;
+    old.clear();
+    KRONIEK_RETURN_IF_ERROR(store_.MentionsOf(touched, &old));
+    for (const auto& m : old) {
+      if (loaded.count(m.seq)) continue;
+      KRONIEK_RETURN_IF_ERROR(store_.LoadAnalysis(m.seq, &loaded[m.seq]));
+      const Date& published = loaded[m.seq].article.published;
+      if (published.known() && published.basis != DateBasis::kInferred) continue;
+      redo.insert(m.seq);
+      const size_t n = touched.size();
+      KRONIEK_RETURN_IF_ERROR(store_.EventsOfArticle(m.seq, &touched));
+      grew |= touched.size() > n;
+    }
+  }
+  std::map<std::string, json> before;
+  for (const auto& id : touched) KRONIEK_RETURN_IF_ERROR(store_.Event(id, &before[id]));
+
+  // 2. Fuse the neighbourhood's mentions with the new articles.
+  std::map<int64_t, std::vector<int>> only;
+  std::map<std::pair<std::string, int>, std::string> old_event;  // (article id, mention) -> event
+  std::map<std::string, int64_t> seq_of;
+  for (const auto& m : old) {
+    only[m.seq].push_back(m.mention);
+    old_event[{m.article, m.mention}] = m.event;
+    seq_of[m.article] = m.seq;
+  }
+  std::vector<FuseInput> inputs;
+  for (auto& [seq, mentions] : only) {
+    AnalyzedArticle& aa = loaded[seq];
+    if (redo.count(seq)) {
+      int64_t same = 0;
+      json record;
+      Article again;
+      KRONIEK_RETURN_IF_ERROR(store_.Record(aa.article.id, &same, &record));
+      KRONIEK_RETURN_IF_ERROR(ArticleFromJsonLine(store_.path() + ":" + aa.article.id, record.dump(), {}, &again));
+      fresh.emplace_back(seq, AnalyseArticle(pipeline_, std::move(again)));
+      continue;
+    }
+    std::sort(mentions.begin(), mentions.end());
+    inputs.push_back({std::move(aa), mentions});
+  }
+  std::set<std::string> fresh_ids;
+  for (auto& [seq, aa] : fresh) {
+    seq_of[aa.article.id] = seq;
+    fresh_ids.insert(aa.article.id);
+    inputs.push_back({std::move(aa), std::nullopt});
+  }
+  auto result = FuseAnalysed(pipeline_, std::move(inputs),
+                             [&](Chronicle& c) { ApplyCorrections(corrections, &c); });
+  const Chronicle& c = *result.chronicle;
+
+  // 3. New analyses (with an inferred publication date where one was found).
+  for (const auto& aa : c.articles())
+    if (fresh_ids.count(aa.article.id))
+      KRONIEK_RETURN_IF_ERROR(store_.PutAnalysis(seq_of[aa.article.id], aa));
+
+  // 4. Ids carry over: the largest share of an old event's mentions keeps its id.
+  const auto& events = c.events();
+  std::vector<std::tuple<int, std::string, int>> votes;  // (-count, old id, event)
+  for (size_t e = 0; e < events.size(); ++e) {
+    std::map<std::string, int> count;
+    for (const auto& m : events[e].mentions) {
+      auto it = old_event.find({c.articles()[m.article].article.id, m.event});
+      if (it != old_event.end()) ++count[it->second];
+    }
+    for (const auto& [id, n] : count) votes.emplace_back(-n, id, int(e));
+  }
+  std::sort(votes.begin(), votes.end());
+  std::vector<std::string> ids(events.size());
+  std::set<std::string> kept;
+  for (const auto& [n, id, e] : votes)
+    if (ids[e].empty() && !kept.count(id)) {
+      ids[e] = id;
+      kept.insert(id);
+    }
+  for (auto& id : ids)
+    if (id.empty()) KRONIEK_RETURN_IF_ERROR(store_.NewEventId(&id));
+
+  // 5. Records, with relations by id (also to events outside the neighbourhood).
+  std::vector<StoredEvent> out;
+  for (size_t e = 0; e < events.size(); ++e) {
+    const ChronicleEvent& ev = events[e];
+    StoredEvent s;
+    s.id = ids[e];
+    s.record = ChronicleEventToJson(c, int(e));
+    json& r = s.record["event"];
+    r["id"] = s.id;
+    r["totals"] = Totals(ev);
+    json relations = json::array();
+    auto relate = [&](const std::string& type, const std::string& other) {
+      json rel = {{"type", type}, {"event", other}};
+      if (other != s.id && std::find(relations.begin(), relations.end(), rel) == relations.end()) relations.push_back(rel);
+    };
+    for (const auto& [type, other] : ev.relations) relate(type, ids[other]);
+    for (const auto& m : ev.mentions) {
+      const auto& aa = c.articles()[m.article];
+      for (const auto& rel : aa.extraction.events[m.event].relations) {
+        if (c.EventOf({m.article, rel.event}) >= 0) continue;
+        std::string other;
+        KRONIEK_RETURN_IF_ERROR(store_.EventOfMention(seq_of[aa.article.id], rel.event, &other));
+        if (!other.empty() && !touched.count(other)) relate(rel.type, other);
+      }
+      s.mentions.emplace_back(seq_of[aa.article.id], m.event);
+      s.triggers.push_back(aa.extraction.events[m.event].trigger.begin);
+    }
+    r["relations"] = relations;
+    AnnotateCorrections(corrections, c, int(e), &s.record);
+    s.days = RangeOf(ev.date);
+    s.keys = c.IndexKeys(int(e));
+    out.push_back(std::move(s));
+  }
+
+  // 6. Write, and log what changed.
+  KRONIEK_RETURN_IF_ERROR(store_.ReplaceEvents(touched, out));
+  for (const auto& s : out) {
+    auto it = before.find(s.id);
+    const json* prior = it != before.end() && !it->second.is_null() ? &it->second : nullptr;
+    KRONIEK_RETURN_IF_ERROR(LogChanges(store_, s.id, prior, s.record));
+  }
+  for (const auto& id : touched) {
+    if (kept.count(id)) continue;
+    // Where did its mentions go?
+    std::map<std::string, int> into;
+    for (const auto& m : old)
+      if (m.event == id)
+        for (size_t e = 0; e < events.size(); ++e)
+          for (const auto& mm : events[e].mentions)
+            if (c.articles()[mm.article].article.id == m.article && mm.event == m.mention) ++into[ids[e]];
+    auto best = std::max_element(into.begin(), into.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
+    if (best == into.end()) KRONIEK_RETURN_IF_ERROR(store_.AddChange(id, "removed", json::object()));
+    else KRONIEK_RETURN_IF_ERROR(store_.AddChange(id, "merged", {{"into", best->first}}));
+  }
+  return Status();
+}
+
+}  // namespace kroniek

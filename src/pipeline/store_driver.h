@@ -1,0 +1,53 @@
+// The driver of a store: ingest -> analyze -> extract -> store -> fuse, with
+// the chronicle kept in the store and updated incrementally.
+//
+// A batch of new articles is analysed outside any lock; then, in one
+// transaction, the articles and analyses are stored and the events their
+// mentions may join (found by the fuse index keys the store keeps) are fused
+// again with them: only that neighbourhood is read back, so adding an article
+// costs the same however large the store is. Event ids carry over (a cluster
+// keeps the id most of its mentions had), changes of best figures are logged,
+// and corrections by people are applied every time their events are fused.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+
+namespace kroniek {
+
+struct IngestCounts {
+  int added = 0, duplicates = 0, failed = 0;
+};
+
+class StoreDriver {
+ public:
+  StoreDriver(const Pipeline& pipeline, Store& store) : pipeline_(pipeline), store_(store) {}
+
+  // Stores the articles that are new and updates the chronicle, in one
+  // transaction; a refused article is counted and named in `errors`.
+  Status AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors);
+  // Analyses the articles stored without an analysis (by an older kroniek,
+  // or after ClearAnalyses), `batch` at a time; `progress(done, total)`.
+  Status CatchUp(int batch, const std::function<void(int, int)>& progress = {});
+  // Analyses every stored article again with this kroniek and rebuilds the
+  // chronicle; corrections are applied again.
+  Status Reanalyse(int batch, const std::function<void(int, int)>& progress = {});
+  // Checks a correction against the store, logs it and applies it. A
+  // correction names events by id; it is kept by the mentions it concerns,
+  // so it holds when those events are fused again or re-analysed.
+  Status Correct(Correction correction, nlohmann::json* result);
+
+ private:
+  // Fuses `fresh` (new analyses) with the stored events they may join and
+  // the events in `touched`, and writes the result.
+  Status Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fresh, std::set<std::string> touched);
+
+  const Pipeline& pipeline_;
+  Store& store_;
+};
+
+}  // namespace kroniek

@@ -1,0 +1,19 @@
+// What `kroniek event ID` and GET /api/events/ID show: the event's record,
+// every article that reports it (outlet, title, url, publication date), its
+// change history (the toll moving from 60 to 140) and the corrections made.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+
+namespace kroniek {
+
+// Null `out` when the id is unknown; an id merged away names where it went.
+Status EventDetail(const Store& store, const std::string& id, nlohmann::json* out);
+
+nlohmann::json ChangeToJson(const Change& c);
+
+}  // namespace kroniek

@@ -1,0 +1,299 @@
+// The stored chronicle: analyses, events, their keys and mentions, changes
+// and corrections.
+#include <sqlite3.h>
+
+#include "core/date.h"
+#include "store/analysis_codec.h"
+#include "store/sqlite_statement.h"
+#include "store/store.h"
+
+#ifndef KRONIEK_VERSION
+#define KRONIEK_VERSION "dev"
+#endif
+
+namespace kroniek {
+
+using nlohmann::json;
+
+Status Store::PutAnalysis(int64_t seq, const AnalyzedArticle& a) {
+  Statement q(db_, "INSERT OR REPLACE INTO analyses(seq, kroniek, published, title, fused) VALUES(?, ?, ?, ?, ?)");
+  q.Bind(1, seq);
+  q.Bind(2, std::string(KRONIEK_VERSION));
+  q.Bind(3, a.article.published.value);
+  q.Bind(4, a.article.title);
+  q.Bind(5, EncodeAnalysis(a));
+  return q.Step() == SQLITE_DONE ? Status() : Error("analysis of article " + std::to_string(seq));
+}
+
+Status Store::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
+  Statement q(db_, "SELECT a.fused, json_extract(r.record, '$.text'), r.id FROM analyses a JOIN articles r USING (seq) "
+                   "WHERE seq = ?");
+  q.Bind(1, seq);
+  if (q.Step() != SQLITE_ROW) return Error("analysis of article " + std::to_string(seq) + " missing");
+  Status st = DecodeAnalysis(q.Text(0), q.Text(1), out);
+  if (!st.ok()) return Status::Error(path_ + ": article '" + q.Text(2) + "': " + st.message());
+  return Status();
+}
+
+Status Store::ClearAnalyses() {
+  return Exec("DELETE FROM mentions; DELETE FROM event_keys; DELETE FROM event_actors; DELETE FROM events; "
+              "DELETE FROM analyses;");
+}
+
+Status Store::EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const {
+  Statement q(db_, "SELECT event FROM event_keys WHERE key = ?");
+  for (const auto& key : keys) {
+    q.Reset();
+    q.Bind(1, key);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) events->insert(q.Text(0));
+    if (rc != SQLITE_DONE) return Error("event keys");
+  }
+  return Status();
+}
+
+Status Store::MentionsOf(const std::set<std::string>& events, std::vector<StoredMention>* out) const {
+  Statement q(db_, "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
+                   "WHERE m.event = ?");
+  for (const auto& e : events) {
+    q.Reset();
+    q.Bind(1, e);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out->push_back({q.Text(0), q.Int(1), int(q.Int(2)), uint32_t(q.Int(3)), e});
+    if (rc != SQLITE_DONE) return Error("mentions of " + e);
+  }
+  return Status();
+}
+
+Status Store::MentionsOfArticle(const std::string& article_id, std::vector<StoredMention>* out) const {
+  Statement q(db_, "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
+                   "WHERE a.id = ? ORDER BY m.mention");
+  q.Bind(1, article_id);
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out->push_back({q.Text(0), q.Int(1), int(q.Int(2)), uint32_t(q.Int(3)), q.Text(4)});
+  return rc == SQLITE_DONE ? Status() : Error("mentions of article '" + article_id + "'");
+}
+
+Status Store::EventOfMention(int64_t seq, int mention, std::string* event) const {
+  Statement q(db_, "SELECT event FROM mentions WHERE seq = ? AND mention = ?");
+  q.Bind(1, seq);
+  q.Bind(2, int64_t(mention));
+  int rc = q.Step();
+  *event = rc == SQLITE_ROW ? q.Text(0) : "";
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? Status() : Error("mention");
+}
+
+Status Store::EventsOfArticle(int64_t seq, std::set<std::string>* events) const {
+  Statement q(db_, "SELECT DISTINCT event FROM mentions WHERE seq = ?");
+  q.Bind(1, seq);
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) events->insert(q.Text(0));
+  return rc == SQLITE_DONE ? Status() : Error("events of article " + std::to_string(seq));
+}
+
+Status Store::NewEventId(std::string* id) {
+  Statement q(db_, "UPDATE counters SET value = value + 1 WHERE name = 'event' RETURNING value");
+  if (q.Step() != SQLITE_ROW) return Error("event counter");
+  *id = "ev" + std::to_string(q.Int(0));
+  return Status();
+}
+
+Status Store::ReplaceEvents(const std::set<std::string>& old, const std::vector<StoredEvent>& fresh) {
+  // Events that keep their id keep their creation time.
+  std::map<std::string, std::string> created;
+  {
+    Statement when(db_, "SELECT created_at FROM events WHERE id = ?");
+    Statement drop(db_, "DELETE FROM events WHERE id = ?");  // keys, actors and mentions cascade
+    for (const auto& id : old) {
+      when.Reset();
+      when.Bind(1, id);
+      if (when.Step() == SQLITE_ROW) created[id] = when.Text(0);
+      drop.Reset();
+      drop.Bind(1, id);
+      if (drop.Step() != SQLITE_DONE) return Error("event " + id);
+    }
+  }
+  Statement ins(db_,
+                "INSERT INTO events(id, type, date, day_lo, day_hi, country, place, place_name, killed, injured, "
+                "articles, record, created_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?, "
+                "coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
+  Statement key(db_, "INSERT OR IGNORE INTO event_keys(key, event) VALUES(?, ?)");
+  Statement actor(db_, "INSERT INTO event_actors(event, role, actor, name) VALUES(?, ?, ?, ?)");
+  Statement mention(db_, "INSERT INTO mentions(seq, mention, trigger, event) VALUES(?, ?, ?, ?)");
+  for (const auto& e : fresh) {
+    const json& ev = e.record.at("event");
+    const json& loc = ev.at("location");
+    auto text = [](const json& j, const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : ""; };
+    auto number = [](const json& j, const char* k, double* v) -> const double* {
+      if (!j.contains(k) || !j[k].is_number()) return nullptr;
+      *v = j[k].get<double>();
+      return v;
+    };
+    double killed = 0, injured = 0;
+    ins.Reset();
+    ins.Bind(1, e.id);
+    ins.Bind(2, text(ev, "type"));
+    ins.Bind(3, ev.at("date").is_object() ? text(ev["date"], "value") : "");
+    if (e.days.known()) {
+      ins.Bind(4, int64_t(e.days.lo));
+      ins.Bind(5, int64_t(e.days.hi));
+    }
+    ins.Bind(6, loc.is_object() ? text(loc, "country") : "");
+    ins.Bind(7, loc.is_object() ? text(loc, "id") : "");
+    ins.Bind(8, loc.is_object() ? text(loc, "name") : "");
+    ins.BindReal(9, number(ev.at("totals"), "killed", &killed));
+    ins.BindReal(10, number(ev.at("totals"), "injured", &injured));
+    std::set<std::string> articles;
+    for (const auto& m : ev.at("mentions")) articles.insert(m.value("article", ""));
+    ins.Bind(11, int64_t(articles.size()));
+    ins.Bind(12, e.record.dump());
+    auto c = created.find(e.id);
+    if (c != created.end()) ins.Bind(13, c->second);
+    if (ins.Step() != SQLITE_DONE) return Error("event " + e.id);
+    for (const auto& k : e.keys) {
+      key.Reset();
+      key.Bind(1, k);
+      key.Bind(2, e.id);
+      if (key.Step() != SQLITE_DONE) return Error("keys of event " + e.id);
+    }
+    for (const auto& a : ev.at("actors")) {
+      actor.Reset();
+      actor.Bind(1, e.id);
+      actor.Bind(2, text(a, "role"));
+      actor.Bind(3, text(a, "id"));
+      actor.Bind(4, text(a, "name"));
+      if (actor.Step() != SQLITE_DONE) return Error("actors of event " + e.id);
+    }
+    for (size_t k = 0; k < e.mentions.size(); ++k) {
+      mention.Reset();
+      mention.Bind(1, e.mentions[k].first);
+      mention.Bind(2, int64_t(e.mentions[k].second));
+      mention.Bind(3, int64_t(e.triggers[k]));
+      mention.Bind(4, e.id);
+      if (mention.Step() != SQLITE_DONE) return Error("mentions of event " + e.id);
+    }
+  }
+  return Status();
+}
+
+Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
+  std::string sql = "SELECT record FROM events e WHERE 1";
+  std::vector<std::string> args;
+  auto day = [](const std::string& d, bool hi, std::string* out) {
+    auto c = ParseIsoDate(d);
+    if (!c) return false;
+    Date date;
+    date.value = c->ToString();
+    date.precision = c->precision();
+    DayRange r = RangeOf(date);
+    *out = std::to_string(hi ? r.hi : r.lo);
+    return true;
+  };
+  std::string lo, hi;
+  if (!q.from.empty()) {
+    if (!day(q.from, false, &lo)) return Status::Error("from '" + q.from + "': expected YYYY[-MM[-DD]]");
+    sql += " AND e.day_hi >= CAST(? AS INTEGER)";
+    args.push_back(lo);
+  }
+  if (!q.to.empty()) {
+    if (!day(q.to, true, &hi)) return Status::Error("to '" + q.to + "': expected YYYY[-MM[-DD]]");
+    sql += " AND e.day_lo <= CAST(? AS INTEGER)";
+    args.push_back(hi);
+  }
+  if (!q.place.empty()) {
+    sql += " AND (e.place = ? OR e.country = upper(?) OR e.place_name LIKE ?)";
+    args.insert(args.end(), {q.place, q.place, q.place});
+  }
+  if (!q.actor.empty()) {
+    sql += " AND e.id IN (SELECT event FROM event_actors WHERE actor = ? OR name LIKE ?)";
+    args.insert(args.end(), {q.actor, "%" + q.actor + "%"});
+  }
+  if (!q.type.empty()) {
+    sql += " AND e.type = ?";
+    args.push_back(q.type);
+  }
+  if (q.min_killed) {
+    sql += " AND e.killed >= CAST(? AS REAL)";
+    args.push_back(std::to_string(*q.min_killed));
+  }
+  if (!q.text.empty()) {
+    sql += " AND e.id IN (SELECT m.event FROM mentions m JOIN articles_fts f ON f.rowid = m.seq WHERE articles_fts MATCH ?)";
+    args.push_back(q.text);
+  }
+  sql += " ORDER BY e.day_lo NULLS LAST, e.type, e.id LIMIT ? OFFSET ?";
+  Statement st(db_, sql.c_str());
+  if (!st.ok()) return Error("events query");
+  for (size_t i = 0; i < args.size(); ++i) st.Bind(int(i + 1), args[i]);
+  st.Bind(int(args.size() + 1), int64_t(q.limit));
+  st.Bind(int(args.size() + 2), int64_t(q.offset));
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) out->push_back(json::parse(st.Text(0)));
+  if (rc == SQLITE_DONE) return Status();
+  return Error(q.text.empty() ? "events query" : "search '" + q.text + "'");
+}
+
+Status Store::Event(const std::string& id, json* record) const {
+  Statement q(db_, "SELECT record FROM events WHERE id = ?");
+  q.Bind(1, id);
+  int rc = q.Step();
+  if (rc == SQLITE_ROW) *record = json::parse(q.Text(0));
+  else if (rc == SQLITE_DONE) *record = nullptr;
+  else return Error("event " + id);
+  return Status();
+}
+
+Status Store::AddChange(const std::string& event, const std::string& change, const json& detail) {
+  Statement q(db_, "INSERT INTO changes(event, change, detail) VALUES(?, ?, ?)");
+  q.Bind(1, event);
+  q.Bind(2, change);
+  q.Bind(3, detail.dump());
+  return q.Step() == SQLITE_DONE ? Status() : Error("change of " + event);
+}
+
+namespace {
+
+Status ReadChanges(Statement& q, std::vector<Change>* out) {
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW)
+    out->push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), json::parse(q.Text(4))});
+  return rc == SQLITE_DONE ? Status() : Status::Error("changes");
+}
+
+}  // namespace
+
+Status Store::Changes(const std::string& since, int64_t after, int limit, std::vector<Change>* out) const {
+  Statement q(db_, "SELECT seq, at, event, change, detail FROM changes WHERE at >= ? AND seq > ? ORDER BY seq LIMIT ?");
+  q.Bind(1, since.empty() ? std::string("0") : since);
+  q.Bind(2, after);
+  q.Bind(3, int64_t(limit));
+  Status st = ReadChanges(q, out);
+  return st.ok() ? st : Error("changes");
+}
+
+Status Store::ChangesOf(const std::string& event, std::vector<Change>* out) const {
+  Statement q(db_, "SELECT seq, at, event, change, detail FROM changes WHERE event = ? ORDER BY seq");
+  q.Bind(1, event);
+  Status st = ReadChanges(q, out);
+  return st.ok() ? st : Error("changes of " + event);
+}
+
+Status Store::AddCorrection(const Correction& c, int64_t* seq) {
+  Statement q(db_, "INSERT INTO corrections(who, why, action, args) VALUES(?, ?, ?, ?)");
+  q.Bind(1, c.who);
+  q.Bind(2, c.why);
+  q.Bind(3, c.action);
+  q.Bind(4, c.args.dump());
+  if (q.Step() != SQLITE_DONE) return Error("correction");
+  *seq = sqlite3_last_insert_rowid(db_);
+  return Status();
+}
+
+Status Store::Corrections(std::vector<Correction>* out) const {
+  Statement q(db_, "SELECT seq, at, who, why, action, args FROM corrections ORDER BY seq");
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW)
+    out->push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), json::parse(q.Text(5))});
+  return rc == SQLITE_DONE ? Status() : Error("corrections");
+}
+
+}  // namespace kroniek

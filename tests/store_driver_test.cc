@@ -1,0 +1,347 @@
+// The stored chronicle on real SQLite files: incremental fusion equals
+// fusing at once, ids carry over, toll changes are logged, corrections
+// survive new articles and re-analysis, queries and exports, and a store
+// that cannot be written loses nothing already committed.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "ingest/inputs.h"
+#include "output/export.h"
+#include "pipeline/store_driver.h"
+#include "store/event_detail.h"
+#include "test_util.h"
+
+namespace kroniek {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+class StoreDriverTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("kroniek_driver_" + std::to_string(getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Db(const std::string& name) { return (dir_ / name).string(); }
+
+  static std::vector<std::string> SetFiles(const std::string& set) {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(testing::SourceDir() + "/examples/sets/" + set))
+      if (e.path().extension() == ".txt") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+  }
+  static std::vector<Article> Read(const std::vector<std::string>& files) {
+    std::vector<Article> out;
+    ReadInputs(files, {}, [&](InputRecord&& r) {
+      EXPECT_TRUE(r.status.ok()) << r.status.message();
+      out.push_back(std::move(r.article));
+    });
+    return out;
+  }
+  static void Add(Store& s, std::vector<Article> articles, IngestCounts* counts = nullptr) {
+    IngestCounts local;
+    std::vector<std::string> errors;
+    StoreDriver driver(testing::SharedPipeline(), s);
+    Status st = driver.AddBatch(std::move(articles), counts ? counts : &local, &errors);
+    ASSERT_TRUE(st.ok()) << st.message();
+  }
+  static std::vector<json> All(const Store& s, EventQuery q = {}) {
+    std::vector<json> out;
+    q.limit = 100000;
+    Status st = s.Events(q, &out);
+    EXPECT_TRUE(st.ok()) << st.message();
+    return out;
+  }
+  // What an event is, without its id: type, date, place, killed, articles.
+  static std::multiset<std::string> Shapes(const Store& s) {
+    std::multiset<std::string> out;
+    for (const auto& r : All(s)) {
+      const json& ev = r["event"];
+      std::set<std::string> articles;
+      for (const auto& m : ev["mentions"]) articles.insert(m["article"].get<std::string>() + "/" + m["event"].get<std::string>());
+      std::string shape = ev["type"].get<std::string>() + " " + ev["date"]["value"].dump() + " " +
+                          ev["location"]["id"].dump() + " " + ev["totals"].dump();
+      for (const auto& a : articles) shape += " " + a;
+      out.insert(shape);
+    }
+    return out;
+  }
+  static void ExpectSound(const Store& s) {
+    std::vector<std::string> problems;
+    ASSERT_TRUE(s.Check(&problems).ok());
+    EXPECT_TRUE(problems.empty()) << problems.front();
+  }
+  static const json* EventWith(const std::vector<json>& events, const std::string& type) {
+    for (const auto& r : events)
+      if (r["event"]["type"] == type) return &r;
+    return nullptr;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(StoreDriverTest, OneArticleAtATimeGivesTheSameEventsAsAllAtOnce) {
+  std::vector<std::string> files;
+  for (const char* set : {"toll_mogadishu", "shootings_rotterdam", "retraction_hamburg", "claim_niger"})
+    for (const auto& f : SetFiles(set)) files.push_back(f);
+  Store batch, single;
+  ASSERT_TRUE(batch.Open(Db("batch.db")).ok());
+  ASSERT_TRUE(single.Open(Db("single.db")).ok());
+  Add(batch, Read(files));
+  // Reverse order: later reports first.
+  for (auto it = files.rbegin(); it != files.rend(); ++it) Add(single, Read({*it}));
+  EXPECT_EQ(Shapes(batch), Shapes(single));
+  EXPECT_GT(Shapes(batch).size(), 4u);
+  ExpectSound(batch);
+  ExpectSound(single);
+}
+
+TEST_F(StoreDriverTest, AnEventKeepsItsIdAndEveryTollChangeIsLogged) {
+  Store s;
+  ASSERT_TRUE(s.Open(Db("k.db")).ok());
+  std::string id;
+  std::vector<double> tolls;
+  for (const auto& f : SetFiles("toll_mogadishu")) {
+    Add(s, Read({f}));
+    auto events = All(s);
+    const json* bombing = EventWith(events, "bombing");
+    ASSERT_NE(bombing, nullptr);
+    if (id.empty()) id = (*bombing)["event"]["id"];
+    EXPECT_EQ((*bombing)["event"]["id"], id);
+    tolls.push_back((*bombing)["event"]["totals"]["killed"].get<double>());
+  }
+  EXPECT_TRUE(std::is_sorted(tolls.begin(), tolls.end()));
+  EXPECT_LT(tolls.front(), tolls.back());
+  std::vector<Change> changes;
+  ASSERT_TRUE(s.ChangesOf(id, &changes).ok());
+  int killed_changes = 0;
+  for (const auto& c : changes)
+    if (c.change == "figure" && c.detail["kind"] == "killed" && !c.detail["from"].is_null()) {
+      ++killed_changes;
+      EXPECT_LT(c.detail["from"]["value"].get<double>(), c.detail["to"]["value"].get<double>());
+      EXPECT_EQ(c.detail["verdict"], "updated");
+    }
+  EXPECT_GE(killed_changes, 2);
+  // Polling by cursor: nothing after the last change.
+  std::vector<Change> all, after;
+  ASSERT_TRUE(s.Changes("", 0, 1000, &all).ok());
+  ASSERT_TRUE(s.Changes("", all.back().seq, 1000, &after).ok());
+  EXPECT_TRUE(after.empty());
+}
+
+TEST_F(StoreDriverTest, TheSameArticleTwiceIsStoredAndFusedOnce) {
+  Store s;
+  ASSERT_TRUE(s.Open(Db("k.db")).ok());
+  auto files = SetFiles("toll_mogadishu");
+  IngestCounts first, second;
+  Add(s, Read(files), &first);
+  Add(s, Read(files), &second);
+  EXPECT_EQ(first.added, int(files.size()));
+  EXPECT_EQ(second.added, 0);
+  EXPECT_EQ(second.duplicates, int(files.size()));
+  auto events = All(s);
+  const json* bombing = EventWith(events, "bombing");
+  ASSERT_NE(bombing, nullptr);
+  EXPECT_EQ((*bombing)["event"]["mentions"].size(), files.size());
+}
+
+TEST_F(StoreDriverTest, CorrectionsHoldWhenArticlesArriveAndWhenReanalysed) {
+  Store s;
+  ASSERT_TRUE(s.Open(Db("k.db")).ok());
+  auto files = SetFiles("toll_mogadishu");
+  Add(s, Read({files[0], files[1], files[2]}));
+  auto events = All(s);
+  const json* bombing = EventWith(events, "bombing");
+  const json* arrest = EventWith(events, "arrest");
+  ASSERT_NE(bombing, nullptr);
+  ASSERT_NE(arrest, nullptr);
+  const std::string b = (*bombing)["event"]["id"], a = (*arrest)["event"]["id"];
+  StoreDriver driver(testing::SharedPipeline(), s);
+  json result;
+  // Refused: unknown event, missing reason.
+  EXPECT_FALSE(driver.Correct({0, "", "ann", "same", "merge", {{"events", {b, "ev999"}}}}, &result).ok());
+  EXPECT_FALSE(driver.Correct({0, "", "ann", "", "merge", {{"events", {b, a}}}}, &result).ok());
+  ASSERT_TRUE(driver.Correct({0, "", "ann", "one attack", "merge", {{"events", {b, a}}}}, &result).ok());
+  auto merged_count = [&] {
+    int n = 0;
+    for (const auto& r : All(s)) n += r["event"]["type"] == "arrest";
+    return n;
+  };
+  EXPECT_EQ(merged_count(), 0);
+  ASSERT_TRUE(driver.Correct({0, "", "bob", "the coroner's count", "set_figure",
+                              {{"event", b}, {"kind", "killed"}, {"value", 99}}}, &result).ok());
+  auto check = [&](const char* when) {
+    auto events = All(s);
+    const json* e = EventWith(events, "bombing");
+    ASSERT_NE(e, nullptr) << when;
+    EXPECT_EQ((*e)["event"]["corrections"].size(), 2u) << when;
+    bool set = false;
+    for (const auto& f : (*e)["event"]["figures"])
+      if (f["kind"] == "killed" && f["part_of_total"] == false) set = f["best"]["value"] == 99 && f.contains("corrected");
+    EXPECT_TRUE(set) << when;
+    EXPECT_EQ(merged_count(), 0) << when;
+  };
+  check("after the corrections");
+  Add(s, Read({files[3]}));
+  check("after new articles");
+  ASSERT_TRUE(driver.Reanalyse(2).ok());
+  check("after re-analysis");
+  ExpectSound(s);
+  // The merged id points to where it went.
+  json detail;
+  ASSERT_TRUE(EventDetail(s, a, &detail).ok());
+  if (!detail.is_null() && detail.contains("gone")) EXPECT_EQ(detail["gone"], "merged");
+}
+
+TEST_F(StoreDriverTest, SplitAndRelinkMoveMentions) {
+  Store s;
+  ASSERT_TRUE(s.Open(Db("k.db")).ok());
+  Add(s, Read(SetFiles("toll_mogadishu")));
+  auto events = All(s);
+  const json* bombing = EventWith(events, "bombing");
+  ASSERT_NE(bombing, nullptr);
+  const std::string b = (*bombing)["event"]["id"];
+  json moved = (*bombing)["event"]["mentions"].back();
+  StoreDriver driver(testing::SharedPipeline(), s);
+  json result;
+  ASSERT_TRUE(driver.Correct({0, "", "ann", "another blast", "split", {{"event", b}, {"mentions", {moved}}}}, &result).ok());
+  int bombings = 0;
+  std::string other;
+  for (const auto& r : All(s))
+    if (r["event"]["type"] == "bombing") {
+      ++bombings;
+      if (r["event"]["id"] != b) other = r["event"]["id"];
+    }
+  EXPECT_EQ(bombings, 2);
+  ASSERT_FALSE(other.empty());
+  ASSERT_TRUE(driver.Correct({0, "", "ann", "it was the same", "relink", {{"mention", moved}, {"to", b}}}, &result).ok());
+  bombings = 0;
+  for (const auto& r : All(s)) bombings += r["event"]["type"] == "bombing";
+  EXPECT_EQ(bombings, 1);
+  ExpectSound(s);
+}
+
+TEST_F(StoreDriverTest, QueriesFilterByDatePlaceActorTypeTollAndText) {
+  Store s;
+  ASSERT_TRUE(s.Open(Db("k.db")).ok());
+  std::vector<std::string> files;
+  for (const char* set : {"toll_mogadishu", "shootings_rotterdam", "claim_niger"})
+    for (const auto& f : SetFiles(set)) files.push_back(f);
+  Add(s, Read(files));
+  auto count = [&](EventQuery q) { return All(s, q).size(); };
+  const size_t all = count({});
+  EventQuery q;
+  q.place = "Mogadishu";
+  EXPECT_GT(count(q), 0u);
+  EXPECT_LT(count(q), all);
+  q = {};
+  q.type = "shooting";
+  for (const auto& r : All(s, q)) EXPECT_EQ(r["event"]["type"], "shooting");
+  EXPECT_GT(count(q), 0u);
+  q = {};
+  q.min_killed = 100;
+  for (const auto& r : All(s, q)) EXPECT_GE(r["event"]["totals"]["killed"].get<double>(), 100);
+  EXPECT_GT(count(q), 0u);
+  q = {};
+  q.from = "2024-10-01";
+  q.to = "2024-10-31";
+  for (const auto& r : All(s, q)) EXPECT_EQ(r["event"]["date"]["value"].get<std::string>().substr(0, 7), "2024-10");
+  q = {};
+  q.text = "mogadishu";
+  EXPECT_GT(count(q), 0u);
+  q.text = "\"unbalanced";
+  std::vector<json> out;
+  EXPECT_FALSE(s.Events(q, &out).ok());  // a bad search is an error, not an empty answer
+  q = {};
+  q.from = "yesterday";
+  EXPECT_FALSE(s.Events(q, &out).ok());
+}
+
+TEST_F(StoreDriverTest, ExportsCsvWithAcledColumnsAndGeoJson) {
+  Store s;
+  ASSERT_TRUE(s.Open(Db("k.db")).ok());
+  Add(s, Read(SetFiles("toll_mogadishu")));
+  auto events = All(s);
+  ExportContext context;
+  context.country_names["SO"] = "Somalia";
+  std::ostringstream csv, geo;
+  auto c = MakeExporter("csv", context);
+  c->Begin(csv);
+  for (const auto& r : events) c->Add(r, csv);
+  c->End(csv);
+  const std::string text = csv.str();
+  for (const char* column : {"event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "location",
+                             "latitude", "longitude", "geo_precision", "time_precision", "fatalities", "source", "notes"})
+    EXPECT_NE(text.substr(0, text.find('\n')).find(column), std::string::npos) << column;
+  EXPECT_NE(text.find("Somalia"), std::string::npos);
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), long(events.size() + 1));
+  auto g = MakeExporter("geojson", context);
+  g->Begin(geo);
+  for (const auto& r : events) g->Add(r, geo);
+  g->End(geo);
+  json fc = json::parse(geo.str());
+  EXPECT_EQ(fc["type"], "FeatureCollection");
+  ASSERT_EQ(fc["features"].size(), events.size());
+  EXPECT_EQ(fc["features"][0]["geometry"]["type"], "Point");
+  EXPECT_EQ(CsvField("a,\"b\""), "\"a,\"\"b\"\"\"");
+}
+
+TEST_F(StoreDriverTest, AFullStoreRefusesTheBatchAndKeepsWhatWasCommitted) {
+  Store s;
+  ASSERT_TRUE(s.Open(Db("k.db")).ok());
+  auto files = SetFiles("toll_mogadishu");
+  Add(s, Read({files[0]}));
+  int64_t before = 0;
+  ASSERT_TRUE(s.Count(&before).ok());
+  Store full;
+  ASSERT_TRUE(full.Open(Db("k.db")).ok());
+  std::string big(200000, 'x');
+  Article a;
+  ASSERT_TRUE(ArticleFromText("big", "Bij een brand in Gent vielen twee doden. " + big, {}, &a).ok());
+  IngestCounts counts;
+  std::vector<std::string> errors;
+  StoreDriver driver(testing::SharedPipeline(), full);
+  ASSERT_TRUE(full.LimitPages(0).ok());  // no page beyond what the file has
+  Status st = driver.AddBatch({a}, &counts, &errors);
+  EXPECT_FALSE(st.ok());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("full"), std::string::npos) << errors[0];
+  EXPECT_EQ(counts.failed, 1);
+  int64_t after = 0;
+  ASSERT_TRUE(full.Count(&after).ok());
+  EXPECT_EQ(after, before);
+  ExpectSound(full);
+}
+
+TEST_F(StoreDriverTest, AReadOnlyFileGivesAClearError) {
+  {
+    Store s;
+    ASSERT_TRUE(s.Open(Db("k.db")).ok());
+    Add(s, Read({SetFiles("toll_mogadishu")[0]}));
+  }
+  Store ro;
+  ASSERT_TRUE(ro.Open(Db("k.db"), true).ok());
+  IngestCounts counts;
+  std::vector<std::string> errors;
+  StoreDriver driver(testing::SharedPipeline(), ro);
+  Status st = driver.AddBatch(Read({SetFiles("toll_mogadishu")[1]}), &counts, &errors);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("k.db"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("readonly"), std::string::npos) << st.message();
+  int64_t n = 0;
+  ASSERT_TRUE(ro.Count(&n).ok());
+  EXPECT_EQ(n, 1);
+}
+
+}  // namespace
+}  // namespace kroniek
