@@ -14,22 +14,21 @@ using nlohmann::json;
 
 namespace {
 
-// The best value of a figure verdict as a number (a range counts its low end).
-std::optional<double> BestNumber(const FigureVerdict& f) { return f.value ? f.value : f.low; }
-
-// Totals for queries and ACLED's `fatalities`: the best total of the whole
-// event ("people" when reported, else the largest group); sub-groups are
-// never added, retracted figures never count.
-json Totals(const ChronicleEvent& ev) {
+// Totals for queries and ACLED's `fatalities`, from the record's figures
+// (corrections included): the best total of the whole event ("people" when
+// reported, else the largest group); sub-groups are never added, retracted
+// figures never count.
+json Totals(const json& figures) {
   json totals = json::object();
   for (const char* kind : {"killed", "injured"}) {
     std::optional<double> people, largest;
-    for (const auto& f : ev.figures) {
-      if (f.kind != kind || f.part || f.verdict == "retracted") continue;
-      auto v = BestNumber(f);
-      if (!v) continue;
-      if (f.group == "people") people = v;
-      if (!largest || *v > *largest) largest = v;
+    for (const auto& f : figures) {
+      if (f["kind"] != kind || f.value("part_of_total", false) || f["verdict"] == "retracted") continue;
+      const json& best = f["best"];
+      const json& v = best["value"].is_number() ? best["value"] : best.contains("low") ? best["low"] : json();
+      if (!v.is_number()) continue;
+      if (f["group"] == "people") people = v.get<double>();
+      if (!largest || v.get<double>() > *largest) largest = v.get<double>();
     }
     if (auto v = people ? people : largest) totals[kind] = *v == std::floor(*v) ? json(int64_t(*v)) : json(*v);
   }
@@ -100,37 +99,38 @@ Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, s
 }
 
 Status StoreDriver::CatchUp(int batch, const std::function<void(int, int)>& progress) {
+  return AnalyseStored(true, batch, progress);
+}
+
+Status StoreDriver::Reanalyse(int batch, const std::function<void(int, int)>& progress) {
+  return AnalyseStored(false, batch, progress);
+}
+
+Status StoreDriver::AnalyseStored(bool unanalysed_only, int batch, const std::function<void(int, int)>& progress) {
   std::vector<std::pair<int64_t, json>> todo;
-  KRONIEK_RETURN_IF_ERROR(store_.Unanalysed(&todo));
+  KRONIEK_RETURN_IF_ERROR(store_.Records(unanalysed_only, &todo));
   for (size_t begin = 0; begin < todo.size(); begin += batch) {
+    const size_t end = std::min(todo.size(), begin + batch);
     std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
-    for (size_t i = begin; i < std::min(todo.size(), begin + batch); ++i) {
+    std::set<std::string> touched;  // the events the old analyses made
+    for (size_t i = begin; i < end; ++i) {
       Article a;
       const std::string name = store_.path() + ":" + todo[i].second.value("id", "");
       KRONIEK_RETURN_IF_ERROR(ArticleFromJsonLine(name, todo[i].second.dump(), {}, &a));
       fresh.emplace_back(todo[i].first, AnalyseArticle(pipeline_, std::move(a)));
     }
     KRONIEK_RETURN_IF_ERROR(store_.Begin());
-    Status st = Refuse(std::move(fresh), {});
+    Status st;
+    for (size_t i = begin; st.ok() && i < end; ++i) st = store_.EventsOfArticle(todo[i].first, &touched);
+    if (st.ok()) st = Refuse(std::move(fresh), touched);
     if (st.ok()) st = store_.Commit();
     if (!st.ok()) {
       store_.Rollback();
       return st;
     }
-    if (progress) progress(int(std::min(todo.size(), begin + batch)), int(todo.size()));
+    if (progress) progress(int(end), int(todo.size()));
   }
   return Status();
-}
-
-Status StoreDriver::Reanalyse(int batch, const std::function<void(int, int)>& progress) {
-  KRONIEK_RETURN_IF_ERROR(store_.Begin());
-  Status st = store_.ClearAnalyses();
-  if (st.ok()) st = store_.Commit();
-  if (!st.ok()) {
-    store_.Rollback();
-    return st;
-  }
-  return CatchUp(batch, progress);
 }
 
 Status StoreDriver::Correct(Correction c, json* result) {
@@ -183,7 +183,8 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
     old.clear();
     KRONIEK_RETURN_IF_ERROR(store_.MentionsOf(touched, &old));
     for (const auto& m : old) {
-      if (loaded.count(m.seq)) continue;
+      if (loaded.count(m.seq) || std::any_of(fresh.begin(), fresh.end(), [&](const auto& f) { return f.first == m.seq; }))
+        continue;
       KRONIEK_RETURN_IF_ERROR(store_.LoadAnalysis(m.seq, &loaded[m.seq]));
       const Date& published = loaded[m.seq].article.published;
       if (published.known() && published.basis != DateBasis::kInferred) continue;
@@ -198,12 +199,16 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
 
   // 2. Fuse the neighbourhood's mentions with the new articles.
   std::map<int64_t, std::vector<int>> only;
-  std::map<std::pair<std::string, int>, std::string> old_event;  // (article id, mention) -> event
+  // (article id, trigger offset) -> event: the offset, not the mention's
+  // number, names a mention across re-analyses.
+  std::map<std::pair<std::string, uint32_t>, std::string> old_event;
   std::map<std::string, int64_t> seq_of;
+  std::set<int64_t> fresh_seqs;
+  for (const auto& [seq, aa] : fresh) fresh_seqs.insert(seq);
   for (const auto& m : old) {
-    only[m.seq].push_back(m.mention);
-    old_event[{m.article, m.mention}] = m.event;
+    old_event[{m.article, m.trigger}] = m.event;
     seq_of[m.article] = m.seq;
+    if (!fresh_seqs.count(m.seq)) only[m.seq].push_back(m.mention);  // else analysed again: it takes part whole
   }
   std::vector<FuseInput> inputs;
   for (auto& [seq, mentions] : only) {
@@ -241,7 +246,8 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
   for (size_t e = 0; e < events.size(); ++e) {
     std::map<std::string, int> count;
     for (const auto& m : events[e].mentions) {
-      auto it = old_event.find({c.articles()[m.article].article.id, m.event});
+      const auto& aa = c.articles()[m.article];
+      auto it = old_event.find({aa.article.id, aa.extraction.events[m.event].trigger.begin});
       if (it != old_event.end()) ++count[it->second];
     }
     for (const auto& [id, n] : count) votes.emplace_back(-n, id, int(e));
@@ -266,7 +272,6 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
     s.record = ChronicleEventToJson(c, int(e));
     json& r = s.record["event"];
     r["id"] = s.id;
-    r["totals"] = Totals(ev);
     json relations = json::array();
     auto relate = [&](const std::string& type, const std::string& other) {
       json rel = {{"type", type}, {"event", other}};
@@ -286,6 +291,7 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
     }
     r["relations"] = relations;
     AnnotateCorrections(corrections, c, int(e), &s.record);
+    r["totals"] = Totals(r["figures"]);
     s.days = RangeOf(ev.date);
     s.keys = c.IndexKeys(int(e));
     out.push_back(std::move(s));
@@ -306,7 +312,9 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
       if (m.event == id)
         for (size_t e = 0; e < events.size(); ++e)
           for (const auto& mm : events[e].mentions)
-            if (c.articles()[mm.article].article.id == m.article && mm.event == m.mention) ++into[ids[e]];
+            if (c.articles()[mm.article].article.id == m.article &&
+                c.articles()[mm.article].extraction.events[mm.event].trigger.begin == m.trigger)
+              ++into[ids[e]];
     auto best = std::max_element(into.begin(), into.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
     if (best == into.end()) KRONIEK_RETURN_IF_ERROR(store_.AddChange(id, "removed", json::object()));
     else KRONIEK_RETURN_IF_ERROR(store_.AddChange(id, "merged", {{"into", best->first}}));

@@ -30,11 +30,11 @@ class StoreDriver {
   // Stores the articles that are new and updates the chronicle, in one
   // transaction; a refused article is counted and named in `errors`.
   Status AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors);
-  // Analyses the articles stored without an analysis (by an older kroniek,
-  // or after ClearAnalyses), `batch` at a time; `progress(done, total)`.
+  // Analyses the articles stored without an analysis (by an older kroniek),
+  // `batch` at a time; `progress(done, total)`.
   Status CatchUp(int batch, const std::function<void(int, int)>& progress = {});
-  // Analyses every stored article again with this kroniek and rebuilds the
-  // chronicle; corrections are applied again.
+  // Analyses every stored article again with this kroniek, a batch per
+  // transaction, and fuses their events again; ids and corrections carry over.
   Status Reanalyse(int batch, const std::function<void(int, int)>& progress = {});
   // Checks a correction against the store, logs it and applies it. A
   // correction names events by id; it is kept by the mentions it concerns,
@@ -45,6 +45,8 @@ class StoreDriver {
   // Fuses `fresh` (new analyses) with the stored events they may join and
   // the events in `touched`, and writes the result.
   Status Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fresh, std::set<std::string> touched);
+  // Analyses stored records again and fuses them, `batch` per transaction.
+  Status AnalyseStored(bool unanalysed_only, int batch, const std::function<void(int, int)>& progress);
 
   const Pipeline& pipeline_;
   Store& store_;

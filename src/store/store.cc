@@ -282,15 +282,17 @@ Status Store::Count(int64_t* n) const {
   return Status();
 }
 
-Status Store::Unanalysed(std::vector<std::pair<int64_t, nlohmann::json>>* out) const {
-  Statement q(db_, "SELECT seq, record FROM articles WHERE seq NOT IN (SELECT seq FROM analyses) ORDER BY seq");
+Status Store::Records(bool unanalysed_only, std::vector<std::pair<int64_t, nlohmann::json>>* out) const {
+  Statement q(db_, unanalysed_only
+                       ? "SELECT seq, record FROM articles WHERE seq NOT IN (SELECT seq FROM analyses) ORDER BY seq"
+                       : "SELECT seq, record FROM articles ORDER BY seq");
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
     auto record = nlohmann::json::parse(q.Text(1), nullptr, false);
     if (record.is_discarded()) return Status::Error(path_ + ": article " + std::to_string(q.Int(0)) + ": damaged record");
     out->emplace_back(q.Int(0), std::move(record));
   }
-  return rc == SQLITE_DONE ? Status() : Error("unanalysed articles");
+  return rc == SQLITE_DONE ? Status() : Error("articles");
 }
 
 Status Store::Record(const std::string& id, int64_t* seq, nlohmann::json* record, bool analysed) const {

@@ -112,9 +112,9 @@ class Store {
   // syntax: words, "phrases", OR, NOT, prefix*), only the records that match.
   Status ForEach(const std::function<void(const nlohmann::json& record)>& fn, const std::string& text_query = "") const;
   Status Count(int64_t* n) const;
-  // Articles stored without an analysis (stored by an older kroniek, or
-  // cleared for re-analysis), by seq.
-  Status Unanalysed(std::vector<std::pair<int64_t, nlohmann::json>>* out) const;
+  // Stored records by seq: all, or only those stored without an analysis
+  // (by an older kroniek).
+  Status Records(bool unanalysed_only, std::vector<std::pair<int64_t, nlohmann::json>>* out) const;
   // The stored record of an article (null when unknown); with `analysed`,
   // a publication date and title found in the text fill in what it lacks.
   Status Record(const std::string& article_id, int64_t* seq, nlohmann::json* record, bool analysed = false) const;
@@ -122,8 +122,6 @@ class Store {
   // Analyses (stored as analysis_codec.h encodes them).
   Status PutAnalysis(int64_t seq, const AnalyzedArticle& analysed);
   Status LoadAnalysis(int64_t seq, AnalyzedArticle* out) const;
-  // Forgets every analysis and event (for a re-analysis); corrections stay.
-  Status ClearAnalyses();
 
   // The events indexed under any of `keys`.
   Status EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const;

@@ -35,11 +35,6 @@ Status Store::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
   return Status();
 }
 
-Status Store::ClearAnalyses() {
-  return Exec("DELETE FROM mentions; DELETE FROM event_keys; DELETE FROM event_actors; DELETE FROM events; "
-              "DELETE FROM analyses;");
-}
-
 Status Store::EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const {
   Statement q(db_, "SELECT event FROM event_keys WHERE key = ?");
   for (const auto& key : keys) {
