@@ -6,20 +6,10 @@ usage: cli_test.py KRONIEK EXAMPLE_ARTICLE
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-failures = []
-
-
-def check(name, cond, detail=""):
-    if not cond:
-        failures.append(f"{name}: {detail}")
-
-
-def run(args, stdin=None):
-    return subprocess.run(args, input=stdin, capture_output=True)
+from checks import check, report, run
 
 
 def main():
@@ -81,10 +71,7 @@ def main():
         r = run([kroniek, "ingest", "--db", junk, example])
         check("ingest into a non-database: exit 2 naming it", r.returncode == 2 and junk.encode() in r.stderr, r.stderr)
 
-    for f in failures:
-        print("FAILED", f)
-    print("all checks passed" if not failures else f"{len(failures)} checks failed")
-    return 1 if failures else 0
+    return report()
 
 
 if __name__ == "__main__":

@@ -14,16 +14,7 @@ import sys
 import tempfile
 import time
 
-failures = []
-
-
-def check(name, cond, detail=""):
-    if not cond:
-        failures.append(f"{name}: {str(detail)[:400]}")
-
-
-def run(args, stdin=None):
-    return subprocess.run(args, input=stdin, capture_output=True)
+from checks import check, report, run
 
 
 def synthetic(n, seed):
@@ -143,10 +134,7 @@ def main():
             r = run([kroniek, "ingest", "--db", db, big])
             check("read-only: exit 2 naming the file", r.returncode == 2 and db.encode() in r.stderr, r.stderr)
 
-    for f in failures:
-        print("FAILED", f)
-    print("all checks passed" if not failures else f"{len(failures)} checks failed")
-    return 1 if failures else 0
+    return report()
 
 
 if __name__ == "__main__":

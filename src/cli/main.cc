@@ -26,15 +26,8 @@
 
 namespace {
 
-// The loaded pipeline, or null after saying why on stderr.
-std::unique_ptr<kroniek::Pipeline> LoadPipeline(const std::string& resources) {
-  auto pipeline = std::make_unique<kroniek::Pipeline>();
-  if (auto st = pipeline->Load(resources); !st.ok()) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    return nullptr;
-  }
-  return pipeline;
-}
+using kroniek::cli::LoadPipeline;
+using kroniek::cli::OpenStore;
 
 // Calls `use` for every good record; reports bad ones. Returns the number refused.
 int ForEachArticle(const std::vector<std::string>& files, const kroniek::IngestOptions& opts,
@@ -75,16 +68,6 @@ int Analyze(const std::vector<std::string>& files, const std::string& format, co
 int ReadAll(const std::vector<std::string>& files, const kroniek::IngestOptions& opts,
             std::vector<kroniek::Article>* out) {
   return ForEachArticle(files, opts, [&](kroniek::Article& a) { out->push_back(std::move(a)); });
-}
-
-// The store at `db`, or null after printing why not.
-std::unique_ptr<kroniek::Store> OpenStore(const std::string& db) {
-  auto store = std::make_unique<kroniek::Store>();
-  if (auto st = store->Open(db); !st.ok()) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    return nullptr;
-  }
-  return store;
 }
 
 // Stored articles as Articles again, through the same JSON Lines reader.

@@ -15,9 +15,7 @@
 
 namespace kroniek::cli {
 
-namespace {
-
-std::unique_ptr<Store> OpenStore(const std::string& db, bool read_only = false) {
+std::unique_ptr<Store> OpenStore(const std::string& db, bool read_only) {
   auto store = std::make_unique<Store>();
   if (auto st = store->Open(db, read_only); !st.ok()) {
     std::cerr << "kroniek: " << st.message() << "\n";
@@ -34,6 +32,8 @@ std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources) {
   }
   return pipeline;
 }
+
+namespace {
 
 // A progress line on a terminal (rate and, when the total is known, ETA);
 // nothing when stderr is a pipe or a file.

@@ -7,7 +7,15 @@
 
 #include "store/store.h"
 
+#include <memory>
+
+#include "pipeline/pipeline.h"
+
 namespace kroniek::cli {
+
+// The store at `db` / the loaded pipeline, or null after saying why on stderr.
+std::unique_ptr<Store> OpenStore(const std::string& db, bool read_only = false);
+std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources);
 
 int Ingest(const std::string& db, const std::vector<std::string>& inputs, int batch, const std::string& resources);
 int Articles(const std::string& db, const std::string& text_query);

@@ -175,6 +175,8 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
   // Stored articles without a date of their own take part whole and are read
   // again, so that the new articles can date them (their other events join
   // the neighbourhood for that).
+  std::set<int64_t> fresh_seqs;  // analysed now: they take part whole
+  for (const auto& [seq, aa] : fresh) fresh_seqs.insert(seq);
   std::vector<StoredMention> old;
   std::map<int64_t, AnalyzedArticle> loaded;
   std::set<int64_t> redo;
@@ -183,8 +185,7 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
     old.clear();
     KRONIEK_RETURN_IF_ERROR(store_.MentionsOf(touched, &old));
     for (const auto& m : old) {
-      if (loaded.count(m.seq) || std::any_of(fresh.begin(), fresh.end(), [&](const auto& f) { return f.first == m.seq; }))
-        continue;
+      if (loaded.count(m.seq) || fresh_seqs.count(m.seq)) continue;
       KRONIEK_RETURN_IF_ERROR(store_.LoadAnalysis(m.seq, &loaded[m.seq]));
       const Date& published = loaded[m.seq].article.published;
       if (published.known() && published.basis != DateBasis::kInferred) continue;
@@ -203,8 +204,6 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
   // number, names a mention across re-analyses.
   std::map<std::pair<std::string, uint32_t>, std::string> old_event;
   std::map<std::string, int64_t> seq_of;
-  std::set<int64_t> fresh_seqs;
-  for (const auto& [seq, aa] : fresh) fresh_seqs.insert(seq);
   for (const auto& m : old) {
     old_event[{m.article, m.trigger}] = m.event;
     seq_of[m.article] = m.seq;
