@@ -4,7 +4,7 @@
 //   kroniek chronicle [--format jsonl|text] FILE…
 //   kroniek eval-clusters --gold GOLD.json FILE…
 //   kroniek eval --gold GOLD.jsonl [--errors] OUTPUT.jsonl…
-//   kroniek ingest|articles|events|event|changes|export|correct|reanalyze|check --db FILE …
+//   kroniek ingest|articles|events|event|changes|export|correct|reanalyze|check|serve --db FILE …
 #include <iostream>
 #include <memory>
 #include <string>
@@ -22,6 +22,7 @@
 #include "output/chronicle_out.h"
 #include "pipeline/pipeline.h"
 #include "cli/store_commands.h"
+#include "serve/serve.h"
 #include "store/store.h"
 
 namespace {
@@ -267,6 +268,24 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "check the store: SQLite's integrity_check and kroniek's own invariants");
   check->add_option("--db", db, "the store");
 
+  auto* serve = app.add_subcommand("serve", "serve the store over HTTP: the JSON API (/api/openapi.json) and the web page");
+  kroniek::ServeOptions serve_options;
+  std::string token_file;
+  int max_body_mib = 16;
+  bool quiet = false;
+  serve->add_option("--db", db, "the store");
+  serve->add_option("--host", serve_options.host, "address to listen on (127.0.0.1: this machine only)");
+  serve->add_option("--port", serve_options.port, "port (0: any free one; the port is printed)")->check(CLI::Range(0, 65535));
+  serve->add_option("--web", serve_options.web_dir, "folder of the web page's files");
+  serve->add_option("--token-file", token_file,
+                    "file holding the token that POST /api/articles and /api/corrections need "
+                    "(or $KRONIEK_TOKEN); without one the server is read-only");
+  serve->add_option("--max-body", max_body_mib, "largest request body, in MiB")->check(CLI::Range(1, 1024));
+  serve->add_option("--rate", serve_options.rate_per_minute, "requests per minute per client (0: no limit)")
+      ->check(CLI::NonNegativeNumber);
+  serve->add_option("--threads", serve_options.threads, "request workers")->check(CLI::Range(1, 256));
+  serve->add_flag("--quiet", quiet, "no access log on stderr");
+
   auto* eval_clusters = app.add_subcommand("eval-clusters", "score clustering against gold clusters (MUC, B3, CEAF-e, CoNLL)");
   std::string gold;
   std::vector<std::string> eval_files;
@@ -297,6 +316,13 @@ int main(int argc, char** argv) {
   if (*export_cmd) return cli::Export(db, query, export_format, resources);
   if (*reanalyze) return cli::Reanalyze(db, resources);
   if (*check) return cli::Check(db);
+  if (*serve) {
+    serve_options.db = db;
+    serve_options.resources = resources;
+    serve_options.max_body = size_t(max_body_mib) << 20;
+    serve_options.access_log = !quiet;
+    return cli::Serve(serve_options, token_file);
+  }
   if (*correct) {
     correction.args = nlohmann::json::parse(correction_args, nullptr, false);
     if (correction.args.is_discarded()) {

@@ -3,11 +3,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
-#include "core/resource_file.h"
 #include "ingest/inputs.h"
 #include "output/export.h"
 #include "pipeline/store_driver.h"
@@ -177,17 +179,7 @@ int Changes(const std::string& db, const std::string& since, int64_t after, int 
 int Export(const std::string& db, const EventQuery& query, const std::string& format, const std::string& resources) {
   auto store = OpenStore(db);
   if (!store) return 2;
-  ExportContext context;
-  ResourceFile countries;
-  if (LoadResourceFile(resources + "/kb/countries.tsv", 6, &countries).ok())
-    for (const auto& r : countries.rows) context.country_names[r.fields[0]] = r.fields[5];
-  context.outlet = [&](const std::string& article) {
-    int64_t seq = 0;
-    nlohmann::json record;
-    if (!store->Record(article, &seq, &record).ok() || record.is_null()) return std::string();
-    return record.value("source", std::string());
-  };
-  auto exporter = MakeExporter(format, context);
+  auto exporter = MakeExporter(format, ExportContextOf(*store, resources));
   exporter->Begin(std::cout);
   EventQuery page = query;
   page.limit = 1000;
@@ -244,6 +236,35 @@ int Check(const std::string& db) {
   for (const auto& p : problems) std::cerr << "kroniek: " << db << ": " << p << "\n";
   if (problems.empty()) std::cout << db << ": ok\n";
   return problems.empty() ? 0 : 1;
+}
+
+int Serve(ServeOptions options, const std::string& token_file) {
+  if (!token_file.empty()) {
+    std::ifstream in(token_file);
+    if (!in || !std::getline(in, options.token)) {
+      std::cerr << "kroniek: " << token_file << ": cannot read the token\n";
+      return 2;
+    }
+    while (!options.token.empty() && std::isspace(static_cast<unsigned char>(options.token.back())))
+      options.token.pop_back();
+    if (options.token.size() < 16) {
+      std::cerr << "kroniek: " << token_file << ": the token must be at least 16 characters\n";
+      return 2;
+    }
+  } else if (const char* env = std::getenv("KRONIEK_TOKEN"); env && *env) {
+    options.token = env;
+  }
+  auto pipeline = LoadPipeline(options.resources);
+  if (!pipeline) return 2;
+  auto st = kroniek::Serve(options, *pipeline, [&](int port) {
+    std::cout << "kroniek: serving " << options.db << " on http://" << options.host << ":" << port << "/"
+              << (options.token.empty() ? " (read-only)" : "") << std::endl;
+  });
+  if (!st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
+  }
+  return 0;
 }
 
 }  // namespace kroniek::cli

@@ -1,10 +1,11 @@
 // The store's commands: ingest, articles, events, event, changes, export,
-// correct, reanalyze, check. Each returns the process exit status.
+// correct, reanalyze, check, serve. Each returns the process exit status.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "serve/serve.h"
 #include "store/store.h"
 
 #include <memory>
@@ -26,5 +27,7 @@ int Export(const std::string& db, const EventQuery& query, const std::string& fo
 int Correct(const std::string& db, const Correction& correction, const std::string& resources);
 int Reanalyze(const std::string& db, const std::string& resources);
 int Check(const std::string& db);
+// The token comes from `token_file` (first line) or $KRONIEK_TOKEN.
+int Serve(ServeOptions options, const std::string& token_file);
 
 }  // namespace kroniek::cli

@@ -125,7 +125,7 @@ class CsvExporter : public EventExporter {
   void End(std::ostream&) override {}
 
  private:
-  const ExportContext& c_;
+  const ExportContext c_;  // a copy: callers may pass a temporary
 };
 
 class GeoJsonExporter : public EventExporter {

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "core/resource_file.h"
+
 namespace kroniek {
 
 using nlohmann::json;
@@ -42,6 +44,20 @@ Status EventDetail(const Store& store, const std::string& id, json* out) {
   (*out)["articles"] = articles;
   (*out)["changes"] = history;
   return Status();
+}
+
+ExportContext ExportContextOf(const Store& store, const std::string& resources) {
+  ExportContext context;
+  ResourceFile countries;
+  if (LoadResourceFile(resources + "/kb/countries.tsv", 6, &countries).ok())
+    for (const auto& r : countries.rows) context.country_names[r.fields[0]] = r.fields[5];
+  context.outlet = [&store](const std::string& article) {
+    int64_t seq = 0;
+    json record;
+    if (!store.Record(article, &seq, &record).ok() || record.is_null()) return std::string();
+    return record.value("source", std::string());
+  };
+  return context;
 }
 
 }  // namespace kroniek

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "output/export.h"
 #include "store/store.h"
 
 namespace kroniek {
@@ -15,5 +16,10 @@ namespace kroniek {
 Status EventDetail(const Store& store, const std::string& id, nlohmann::json* out);
 
 nlohmann::json ChangeToJson(const Change& c);
+
+// What an export of this store needs: English country names (from
+// resources/kb/countries.tsv) and each article's outlet. The store must
+// outlive the context.
+ExportContext ExportContextOf(const Store& store, const std::string& resources);
 
 }  // namespace kroniek

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 #include <vector>
 
 #include "core/utf8.h"
@@ -128,8 +130,17 @@ Status Store::Open(const std::string& path, bool read_only) {
                            std::to_string(kMigrations.size()) + " (open it once for writing to migrate)");
     return Exec("PRAGMA foreign_keys=ON;");
   }
-  KRONIEK_RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
-  return Migrate();
+  // Two processes opening a new file at once can get SQLITE_BUSY from the
+  // switch to WAL without the busy handler being asked: try again a while.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (;;) {
+    Status st = Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    if (st.ok()) st = Migrate();
+    const int code = sqlite3_errcode(db_);
+    if (st.ok() || (code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline)
+      return st;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
 }
 
 Status Store::Migrate() {
@@ -258,13 +269,17 @@ Status Store::Put(const Article& a, PutResult* result) {
   return st;
 }
 
-Status Store::ForEach(const std::function<void(const nlohmann::json&)>& fn, const std::string& text_query) const {
-  const char* sql = text_query.empty() ? "SELECT id, record FROM articles ORDER BY seq"
+Status Store::ForEach(const std::function<void(const nlohmann::json&)>& fn, const std::string& text_query, int limit,
+                      int offset) const {
+  const char* sql = text_query.empty() ? "SELECT id, record FROM articles ORDER BY seq LIMIT ? OFFSET ?"
                                        : "SELECT a.id, a.record FROM articles a JOIN articles_fts f ON f.rowid = a.seq "
-                                         "WHERE articles_fts MATCH ? ORDER BY a.seq";
+                                         "WHERE articles_fts MATCH ? ORDER BY a.seq LIMIT ? OFFSET ?";
   Statement q(db_, sql);
   if (!q.ok()) return Error("articles");
-  if (!text_query.empty()) q.Bind(1, text_query);
+  int next = 1;
+  if (!text_query.empty()) q.Bind(next++, text_query);
+  q.Bind(next++, int64_t(limit));
+  q.Bind(next, int64_t(offset));
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
     auto record = nlohmann::json::parse(q.Text(1), nullptr, false);

@@ -109,8 +109,10 @@ class Store {
   Status Known(const Article& article, bool* known) const;
 
   // Calls fn with each stored record in ingest order; with a text query (FTS5
-  // syntax: words, "phrases", OR, NOT, prefix*), only the records that match.
-  Status ForEach(const std::function<void(const nlohmann::json& record)>& fn, const std::string& text_query = "") const;
+  // syntax: words, "phrases", OR, NOT, prefix*), only the records that match;
+  // `limit` of them (-1: all) after skipping `offset`.
+  Status ForEach(const std::function<void(const nlohmann::json& record)>& fn, const std::string& text_query = "",
+                 int limit = -1, int offset = 0) const;
   Status Count(int64_t* n) const;
   // Stored records by seq: all, or only those stored without an analysis
   // (by an older kroniek).

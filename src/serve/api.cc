@@ -1,0 +1,342 @@
+#include "serve/api.h"
+
+#include <charconv>
+#include <set>
+#include <sstream>
+
+#include "ingest/inputs.h"
+#include "pipeline/store_driver.h"
+#include "store/event_detail.h"
+
+namespace kroniek {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kDefaultPage = 50, kMaxPage = 1000;
+
+void Reply(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json");
+}
+
+void Fail(httplib::Response& res, int status, const std::string& message) {
+  Reply(res, status, {{"error", message}});
+}
+
+// An integer parameter within [lo, hi]; `fallback` when absent.
+bool IntParam(const httplib::Request& req, const char* name, int64_t lo, int64_t hi, int64_t fallback, int64_t* out,
+              std::string* error) {
+  if (!req.has_param(name)) {
+    *out = fallback;
+    return true;
+  }
+  const std::string v = req.get_param_value(name);
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), *out);
+  if (ec != std::errc() || end != v.data() + v.size() || *out < lo || *out > hi) {
+    *error = "parameter '" + std::string(name) + "': expected a whole number from " + std::to_string(lo) + " to " +
+             std::to_string(hi) + ", got '" + v + "'";
+    return false;
+  }
+  return true;
+}
+
+// The filters of GET /api/events and /api/export (the same as `kroniek events`).
+bool EventQueryOf(const httplib::Request& req, EventQuery* q, std::string* error) {
+  q->from = req.get_param_value("from");
+  q->to = req.get_param_value("to");
+  q->place = req.get_param_value("place");
+  q->actor = req.get_param_value("actor");
+  q->type = req.get_param_value("type");
+  q->text = req.get_param_value("text");
+  if (req.has_param("min_killed")) {
+    const std::string v = req.get_param_value("min_killed");
+    double d = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+    if (ec != std::errc() || end != v.data() + v.size() || d < 0) {
+      *error = "parameter 'min_killed': expected a number of at least 0, got '" + v + "'";
+      return false;
+    }
+    q->min_killed = d;
+  }
+  int64_t limit = 0, offset = 0;
+  if (!IntParam(req, "limit", 1, kMaxPage, kDefaultPage, &limit, error) ||
+      !IntParam(req, "offset", 0, INT32_MAX, 0, &offset, error))
+    return false;
+  q->limit = int(limit);
+  q->offset = int(offset);
+  return true;
+}
+
+// The articles of an upload, by its content type: a JSON record or an array
+// of them, JSON Lines, an HTML page or plain text (a " date …" header allowed).
+void ArticlesOfBody(const httplib::Request& req, std::vector<InputRecord>* out) {
+  const std::string type = req.get_header_value("Content-Type");
+  auto add_json = [&](const std::string& name, const std::string& line) {
+    InputRecord r;
+    r.name = name;
+    r.status = ArticleFromJsonLine(name, line, {}, &r.article);
+    out->push_back(std::move(r));
+  };
+  if (type.starts_with("application/json")) {
+    json body = json::parse(req.body, nullptr, false);
+    if (body.is_array()) {
+      for (size_t i = 0; i < body.size(); ++i) add_json("body[" + std::to_string(i) + "]", body[i].dump());
+    } else {
+      add_json("body", req.body);  // an object, or the parse error named
+    }
+  } else if (type.starts_with("application/x-ndjson") || type.starts_with("application/jsonl")) {
+    std::istringstream lines(req.body);
+    std::string line;
+    for (int n = 1; std::getline(lines, line); ++n)
+      if (line.find_first_not_of(" \t\r") != std::string::npos) add_json("body:" + std::to_string(n), line);
+  } else {
+    InputRecord r;
+    const std::string id = req.has_param("id") ? req.get_param_value("id") : "upload-" + Store::TextFingerprint(req.body);
+    r.name = id;
+    r.status = type.starts_with("text/html") ? ArticleFromHtml(id, req.body, {}, &r.article)
+                                              : ArticleFromText(id, req.body, {}, &r.article);
+    out->push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+Api::Api(const ServeOptions& options, const Pipeline& pipeline)
+    : options_(options), pipeline_(pipeline), readers_(options.db) {}
+
+Status Api::Open() {
+  if (options_.token.empty()) {
+    std::shared_ptr<const Store> probe;  // fails early on a missing or unmigrated file
+    return readers_.Acquire(&probe);
+  }
+  writer_ = std::make_unique<Store>();
+  return writer_->Open(options_.db);
+}
+
+bool Api::Reader(httplib::Response& res, std::shared_ptr<const Store>* store) {
+  if (auto st = readers_.Acquire(store); !st.ok()) {
+    Fail(res, 503, st.message());
+    return false;
+  }
+  return true;
+}
+
+bool Api::Authorised(const httplib::Request& req, httplib::Response& res) const {
+  if (options_.token.empty()) {
+    Fail(res, 403, "this server is read-only: start it with a token to allow writes");
+    return false;
+  }
+  const std::string given = req.get_header_value("Authorization");
+  const std::string expected = "Bearer " + options_.token;
+  // Compared in time that does not depend on where they differ.
+  unsigned char diff = given.size() != expected.size();
+  for (size_t i = 0; i < expected.size(); ++i) diff |= (i < given.size() ? given[i] : 0) ^ expected[i];
+  if (diff) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    Fail(res, 401, "missing or wrong token (Authorization: Bearer …)");
+    return false;
+  }
+  return true;
+}
+
+void Api::Health(const httplib::Request&, httplib::Response& res) {
+  std::shared_ptr<const Store> store;
+  if (!Reader(res, &store)) return;
+  int64_t articles = 0;
+  if (auto st = store->Count(&articles); !st.ok()) return Fail(res, 500, st.message());
+  Reply(res, 200, {{"ok", true}, {"kroniek", KRONIEK_VERSION}, {"schema", store->schema_version()},
+                   {"articles", articles}, {"writable", !options_.token.empty()}});
+}
+
+void Api::ListEvents(const httplib::Request& req, httplib::Response& res) {
+  EventQuery q;
+  std::string error;
+  if (!EventQueryOf(req, &q, &error)) return Fail(res, 400, error);
+  std::shared_ptr<const Store> store;
+  if (!Reader(res, &store)) return;
+  std::vector<json> events;
+  if (auto st = store->Events(q, &events); !st.ok()) return Fail(res, 400, st.message());
+  const bool more = int(events.size()) == q.limit;
+  Reply(res, 200, {{"events", events}, {"offset", q.offset}, {"limit", q.limit},
+                   {"next_offset", more ? json(q.offset + q.limit) : json()}});
+}
+
+void Api::GetEvent(const httplib::Request& req, httplib::Response& res) {
+  std::shared_ptr<const Store> store;
+  if (!Reader(res, &store)) return;
+  const std::string id = req.matches[1];
+  json detail;
+  if (auto st = EventDetail(*store, id, &detail); !st.ok()) return Fail(res, 500, st.message());
+  if (detail.is_null()) return Fail(res, 404, "no event '" + id + "'");
+  Reply(res, detail.contains("gone") ? 410 : 200, detail);
+}
+
+void Api::ListArticles(const httplib::Request& req, httplib::Response& res) {
+  int64_t limit = 0, offset = 0;
+  std::string error;
+  if (!IntParam(req, "limit", 1, kMaxPage, kDefaultPage, &limit, &error) ||
+      !IntParam(req, "offset", 0, INT32_MAX, 0, &offset, &error))
+    return Fail(res, 400, error);
+  std::shared_ptr<const Store> store;
+  if (!Reader(res, &store)) return;
+  json articles = json::array();
+  auto st = store->ForEach([&](const json& record) {
+    json row = record;
+    row.erase("text");
+    articles.push_back(std::move(row));
+  }, req.get_param_value("text"), int(limit), int(offset));
+  if (!st.ok()) return Fail(res, 400, st.message());
+  const bool more = int64_t(articles.size()) == limit;
+  Reply(res, 200, {{"articles", articles}, {"offset", offset}, {"limit", limit},
+                   {"next_offset", more ? json(offset + limit) : json()}});
+}
+
+// The article's record and its analysis, done again here (it is cheap) so
+// that the spans of entities, dates, figures and quotes come with it.
+void Api::GetArticle(const httplib::Request& req, httplib::Response& res) {
+  std::shared_ptr<const Store> store;
+  if (!Reader(res, &store)) return;
+  const std::string id = req.matches[1];
+  int64_t seq = 0;
+  json record;
+  if (auto st = store->Record(id, &seq, &record, true); !st.ok()) return Fail(res, 500, st.message());
+  if (record.is_null()) return Fail(res, 404, "no article '" + id + "'");
+  Article article;
+  if (auto st = ArticleFromJsonLine(id, record.dump(), {}, &article); !st.ok()) return Fail(res, 500, st.message());
+  std::vector<StoredMention> mentions;
+  if (auto st = store->MentionsOfArticle(id, &mentions); !st.ok()) return Fail(res, 500, st.message());
+  json events = json::array();
+  for (const auto& m : mentions) events.push_back({{"mention", m.mention}, {"trigger", m.trigger}, {"event", m.event}});
+  Reply(res, 200, {{"record", record}, {"analysis", pipeline_.RunToJson(article)}, {"events", events}});
+}
+
+void Api::ListChanges(const httplib::Request& req, httplib::Response& res) {
+  int64_t after = 0, limit = 0;
+  std::string error;
+  if (!IntParam(req, "after", 0, INT64_MAX, 0, &after, &error) ||
+      !IntParam(req, "limit", 1, kMaxPage, kMaxPage, &limit, &error))
+    return Fail(res, 400, error);
+  std::shared_ptr<const Store> store;
+  if (!Reader(res, &store)) return;
+  std::vector<Change> changes;
+  if (auto st = store->Changes(req.get_param_value("since"), after, int(limit), &changes); !st.ok())
+    return Fail(res, 400, st.message());
+  json out = json::array();
+  for (const auto& c : changes) out.push_back(ChangeToJson(c));
+  // The cursor to ask with next time: the last change seen.
+  Reply(res, 200, {{"changes", out}, {"next_after", changes.empty() ? after : changes.back().seq}});
+}
+
+// Streamed a page of events at a time, so a large store is not held in memory.
+void Api::Export(const httplib::Request& req, httplib::Response& res) {
+  static const std::map<std::string, std::string> kTypes = {
+      {"jsonl", "application/x-ndjson"}, {"csv", "text/csv; charset=utf-8"}, {"geojson", "application/geo+json"}};
+  const std::string format = req.has_param("format") ? req.get_param_value("format") : "jsonl";
+  auto type = kTypes.find(format);
+  if (type == kTypes.end()) return Fail(res, 400, "parameter 'format': expected jsonl, csv or geojson, got '" + format + "'");
+  EventQuery q;
+  std::string error;
+  if (!EventQueryOf(req, &q, &error)) return Fail(res, 400, error);
+  std::shared_ptr<const Store> store;
+  if (!Reader(res, &store)) return;
+  {  // a bad filter is a 400 before the stream starts
+    EventQuery probe = q;
+    probe.limit = 1;
+    std::vector<json> events;
+    if (auto st = store->Events(probe, &events); !st.ok()) return Fail(res, 400, st.message());
+  }
+  auto exporter = std::shared_ptr<EventExporter>(MakeExporter(format, ExportContextOf(*store, options_.resources)));
+  res.set_header("Content-Disposition", "attachment; filename=\"kroniek-events." + format + "\"");
+  auto page = std::make_shared<EventQuery>(q);
+  page->limit = kMaxPage;
+  page->offset = -1;  // not begun
+  res.set_chunked_content_provider(type->second, [store, exporter, page](size_t, httplib::DataSink& sink) {
+    std::ostringstream out;
+    if (page->offset < 0) {
+      exporter->Begin(out);
+      page->offset = 0;
+    }
+    std::vector<json> events;
+    if (!store->Events(*page, &events).ok()) return false;  // the client sees a cut stream
+    for (const auto& r : events) exporter->Add(r, out);
+    page->offset += page->limit;
+    const bool last = int(events.size()) < page->limit;
+    if (last) exporter->End(out);
+    const std::string chunk = out.str();
+    if (!chunk.empty() && !sink.write(chunk.data(), chunk.size())) return false;
+    if (last) sink.done();
+    return true;
+  });
+}
+
+void Api::PostArticles(const httplib::Request& req, httplib::Response& res) {
+  if (!Authorised(req, res)) return;
+  std::vector<InputRecord> records;
+  ArticlesOfBody(req, &records);
+  IngestCounts counts;
+  std::vector<std::string> errors;
+  std::vector<Article> batch;
+  json articles = json::array();
+  std::lock_guard<std::mutex> lock(write_mu_);
+  for (auto& r : records) {
+    if (!r.status.ok()) {
+      errors.push_back(r.status.message());
+      ++counts.failed;
+      continue;
+    }
+    bool known = false;
+    if (auto st = writer_->Known(r.article, &known); !st.ok()) return Fail(res, 500, st.message());
+    articles.push_back({{"id", r.article.id}, {"status", known ? "duplicate" : "new"}});
+    batch.push_back(std::move(r.article));
+  }
+  StoreDriver driver(pipeline_, *writer_);
+  if (auto st = driver.AddBatch(std::move(batch), &counts, &errors); !st.ok()) return Fail(res, 500, st.message());
+  for (auto& a : articles) {
+    std::vector<StoredMention> mentions;
+    if (!writer_->MentionsOfArticle(a["id"], &mentions).ok()) continue;
+    std::set<std::string> events;
+    for (const auto& m : mentions) events.insert(m.event);
+    a["events"] = events;
+  }
+  json body = {{"new", counts.added}, {"duplicate", counts.duplicates}, {"failed", counts.failed},
+               {"articles", articles}, {"errors", errors}};
+  Reply(res, counts.failed && !counts.added && !counts.duplicates ? 422 : 200, body);
+}
+
+void Api::PostCorrection(const httplib::Request& req, httplib::Response& res) {
+  if (!Authorised(req, res)) return;
+  json body = json::parse(req.body, nullptr, false);
+  if (!body.is_object()) return Fail(res, 400, "body: expected a JSON object {action, who, why, args}");
+  Correction c;
+  for (auto [field, target] : {std::pair{"action", &c.action}, {"who", &c.who}, {"why", &c.why}}) {
+    if (!body.contains(field) || !body[field].is_string() || body[field].get<std::string>().empty())
+      return Fail(res, 400, std::string("body: '") + field + "' must be a non-empty string");
+    *target = body[field];
+  }
+  c.args = body.value("args", json::object());
+  std::lock_guard<std::mutex> lock(write_mu_);
+  StoreDriver driver(pipeline_, *writer_);
+  json result;
+  if (auto st = driver.Correct(c, &result); !st.ok()) return Fail(res, 422, "correction refused: " + st.message());
+  Reply(res, 200, result);
+}
+
+void Api::Register(httplib::Server& server) {
+  auto route = [this](void (Api::*handler)(const httplib::Request&, httplib::Response&)) {
+    return httplib::Server::Handler(
+        [this, handler](const httplib::Request& req, httplib::Response& res) { (this->*handler)(req, res); });
+  };
+  server.Get("/api/health", route(&Api::Health));
+  server.Get("/api/events", route(&Api::ListEvents));
+  server.Get(R"(/api/events/([A-Za-z0-9_.-]+))", route(&Api::GetEvent));
+  server.Get("/api/articles", route(&Api::ListArticles));
+  server.Get(R"(/api/articles/([^/]+))", route(&Api::GetArticle));
+  server.Get("/api/changes", route(&Api::ListChanges));
+  server.Get("/api/export", route(&Api::Export));
+  server.Post("/api/articles", route(&Api::PostArticles));
+  server.Post("/api/corrections", route(&Api::PostCorrection));
+}
+
+}  // namespace kroniek

@@ -1,0 +1,46 @@
+// The JSON API's routes (serve.h lists them), registered on an httplib
+// server. Reads go through a pool of read connections; writes (ingest,
+// corrections) through one writer, one at a time, and only with the token.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <httplib.h>
+
+#include "serve/serve.h"
+#include "serve/store_pool.h"
+
+namespace kroniek {
+
+class Api {
+ public:
+  Api(const ServeOptions& options, const Pipeline& pipeline);
+  // Opens the store (for writing when a token is set, which also migrates it).
+  Status Open();
+  void Register(httplib::Server& server);
+
+ private:
+  void Health(const httplib::Request& req, httplib::Response& res);
+  void ListEvents(const httplib::Request& req, httplib::Response& res);
+  void GetEvent(const httplib::Request& req, httplib::Response& res);
+  void ListArticles(const httplib::Request& req, httplib::Response& res);
+  void GetArticle(const httplib::Request& req, httplib::Response& res);
+  void ListChanges(const httplib::Request& req, httplib::Response& res);
+  void Export(const httplib::Request& req, httplib::Response& res);
+  void PostArticles(const httplib::Request& req, httplib::Response& res);
+  void PostCorrection(const httplib::Request& req, httplib::Response& res);
+  // False (and the reply sent) unless the request carries the token.
+  bool Authorised(const httplib::Request& req, httplib::Response& res) const;
+  // A read connection, or false with a 503 sent.
+  bool Reader(httplib::Response& res, std::shared_ptr<const Store>* store);
+
+  const ServeOptions& options_;
+  const Pipeline& pipeline_;
+  StorePool readers_;
+  std::mutex write_mu_;
+  std::unique_ptr<Store> writer_;  // only with a token
+};
+
+}  // namespace kroniek
