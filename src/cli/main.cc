@@ -204,7 +204,16 @@ int main(int argc, char** argv) {
   int batch = 256;
   ingest->add_option("--db", db, "the store (created when missing)");
   ingest->add_option("--batch", batch, "articles per transaction")->check(CLI::Range(1, 100000));
-  ingest->add_option("files", ingest_files, "text, JSON Lines or HTML files (.gz too), folders, or - for stdin")->required();
+  ingest->add_option("files", ingest_files,
+                     "text, JSON Lines or HTML files (.gz too), folders, - for stdin, http(s) URLs of pages or "
+                     "RSS/Atom feeds")->required();
+  kroniek::IngestOptions ingest_options;
+  ingest->add_option("--timeout", ingest_options.fetch.timeout_seconds, "seconds per URL fetch")
+      ->check(CLI::Range(1, 3600));
+  ingest->add_option("--retries", ingest_options.fetch.retries,
+                     "tries again after a network error, 429 or 5xx (with a growing pause)")->check(CLI::Range(0, 10));
+  ingest->add_option("--max-feed-items", ingest_options.max_feed_items, "items read from one feed")
+      ->check(CLI::Range(1, 100000));
 
   auto* articles = app.add_subcommand("articles", "list the stored articles (JSON Lines, without their text)");
   std::string articles_text;
@@ -308,7 +317,7 @@ int main(int argc, char** argv) {
   if (*chronicle) return Chronicle(chronicle_files, chronicle_db, chronicle_format, resources);
   if (min_killed >= 0) query.min_killed = min_killed;
   namespace cli = kroniek::cli;
-  if (*ingest) return cli::Ingest(db, ingest_files, batch, resources);
+  if (*ingest) return cli::Ingest(db, ingest_files, ingest_options, batch, resources);
   if (*articles) return cli::Articles(db, articles_text);
   if (*events) return cli::Events(db, query, events_format);
   if (*event) return cli::ShowEvent(db, event_id);

@@ -67,7 +67,8 @@ class Progress {
 
 }  // namespace
 
-int Ingest(const std::string& db, const std::vector<std::string>& inputs, int batch_size, const std::string& resources) {
+int Ingest(const std::string& db, const std::vector<std::string>& inputs, const IngestOptions& options, int batch_size,
+           const std::string& resources) {
   auto store = OpenStore(db);
   auto pipeline = store ? LoadPipeline(resources) : nullptr;
   if (!pipeline) return 2;
@@ -91,7 +92,7 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, int ba
     batch.clear();
     progress.Show(seen, 0, "ingested");
   };
-  ReadInputs(inputs, {}, [&](InputRecord&& r) {
+  ReadInputs(inputs, options, [&](InputRecord&& r) {
     if (!r.status.ok()) {
       std::cerr << "kroniek: " << r.status.message() << "\n";
       ++counts.failed;

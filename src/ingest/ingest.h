@@ -13,6 +13,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "ingest/fetch.h"
 
 namespace kroniek {
 
@@ -20,6 +21,8 @@ struct IngestOptions {
   std::optional<Civil> published;  // --published: overrides any header date
   DateBasis published_basis = DateBasis::kCli;  // kInferred when fuse inferred it
   size_t max_bytes = 8u << 20;     // larger records are refused
+  FetchOptions fetch;              // for URL and feed inputs
+  int max_feed_items = 200;        // items read from one feed
 };
 
 // Builds an Article from raw text; `id` names the record in errors.

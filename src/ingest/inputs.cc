@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/utf8.h"
+#include "ingest/feed.h"
 
 namespace kroniek {
 
@@ -75,6 +76,26 @@ void Emit(const std::string& name, Status st, Article a, const std::function<voi
 void ReadData(const std::string& name, const std::string& data, Kind kind, const IngestOptions& opts,
               const std::function<void(InputRecord&&)>& sink) {
   if (kind == Kind::kJsonLines) {
+    // A .json file may be one document: a record, or an array of records.
+    std::string plain = Lower(name);
+    if (EndsWith(plain, ".gz")) plain.resize(plain.size() - 3);
+    if (EndsWith(plain, ".json")) {
+      nlohmann::json doc = nlohmann::json::parse(data, nullptr, false);
+      if (doc.is_array()) {
+        for (size_t i = 0; i < doc.size(); ++i) {
+          const std::string record = name + "[" + std::to_string(i) + "]";
+          Article a;
+          Status st = ArticleFromJsonLine(record, doc[i].dump(), opts, &a);
+          Emit(record, std::move(st), std::move(a), sink);
+        }
+        return;
+      }
+      if (doc.is_object()) {
+        Article a;
+        Status st = ArticleFromJsonLine(name, doc.dump(), opts, &a);
+        return Emit(name, std::move(st), std::move(a), sink);
+      }
+    }
     size_t start = 0;
     int line_no = 0;
     while (start < data.size()) {
@@ -103,7 +124,65 @@ void ReadData(const std::string& name, const std::string& data, Kind kind, const
   Emit(name, std::move(st), std::move(a), sink);
 }
 
+// `link` resolved against the feed's URL when it is relative.
+std::string Resolve(const std::string& base, const std::string& link) {
+  if (IsUrl(link)) return link;
+  const size_t host_end = base.find('/', base.find("://") + 3);
+  const std::string origin = base.substr(0, host_end);
+  if (link.starts_with("//")) return base.substr(0, base.find("://") + 1) + link;
+  if (link.starts_with("/")) return origin + link;
+  return base.substr(0, base.rfind('/') + 1) + link;
+}
+
+// A fetched page or document, as its content type says (else as sniffed).
+// From a feed, the item's date, title and the feed's name fill what the
+// page lacks.
+void ReadFetched(const std::string& url, const Fetched& page, const IngestOptions& opts, const Feed* feed,
+                 const FeedItem* item, const std::function<void(InputRecord&&)>& sink) {
+  const std::string& type = page.content_type;
+  Kind kind = type.starts_with("text/html") || type.starts_with("application/xhtml") ? Kind::kHtml
+              : type.find("json") != std::string::npos                                ? Kind::kJsonLines
+              : type.starts_with("text/plain")                                        ? Kind::kText
+                                                                                      : Sniff(page.body);
+  if (kind == Kind::kJsonLines) return ReadData(url, page.body, kind, opts, sink);
+  Article a;
+  Status st = kind == Kind::kHtml ? ArticleFromHtml(url, page.body, opts, &a) : ArticleFromText(url, page.body, opts, &a);
+  if (st.ok() && item && a.published.value.empty() && !item->published.empty()) {
+    IngestOptions dated = opts;
+    dated.published = ParseIsoDate(item->published);
+    dated.published_basis = DateBasis::kMetadata;
+    st = kind == Kind::kHtml ? ArticleFromHtml(url, page.body, dated, &a) : ArticleFromText(url, page.body, dated, &a);
+  }
+  if (st.ok()) {
+    a.url = url;
+    if (feed) a.source = feed->title;
+    if (item && a.title.empty()) a.title = item->title;
+  }
+  Emit(url, std::move(st), std::move(a), sink);
+}
+
+// A URL: a page, a JSON Lines document, or a feed whose items are fetched
+// one by one (a failed item is named; the others go on).
+void ReadUrl(const std::string& url, const IngestOptions& opts, const std::function<void(InputRecord&&)>& sink) {
+  Fetched page;
+  if (Status st = Fetch(url, opts.fetch, &page); !st.ok()) return Emit(url, st, {}, sink);
+  if (!LooksLikeFeed(page.body)) return ReadFetched(url, page, opts, nullptr, nullptr, sink);
+  Feed feed;
+  if (Status st = ParseFeed(url, page.body, &feed); !st.ok()) return Emit(url, st, {}, sink);
+  if (int(feed.items.size()) > opts.max_feed_items) feed.items.resize(opts.max_feed_items);
+  for (const auto& item : feed.items) {
+    const std::string link = Resolve(page.url.empty() ? url : page.url, item.link);
+    Fetched article;
+    if (Status st = Fetch(link, opts.fetch, &article); !st.ok()) {
+      Emit(link, st, {}, sink);
+      continue;
+    }
+    ReadFetched(link, article, opts, &feed, &item, sink);
+  }
+}
+
 void ReadOne(const std::string& input, const IngestOptions& opts, const std::function<void(InputRecord&&)>& sink) {
+  if (IsUrl(input)) return ReadUrl(input, opts, sink);
   std::string data;
   if (input == "-") {
     data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());

@@ -5,13 +5,20 @@
 //   *.txt (or anything else)  one article (header line " date …" allowed)
 //   *.jsonl, *.ndjson, *.json one article per line: {"id", "url", "source",
 //                             "published", "title", "text", …}; unknown
-//                             fields are kept (Article::extra_json)
+//                             fields are kept (Article::extra_json); a
+//                             .json file may also be one record or an
+//                             array of them
 //   *.html, *.htm             the page's main text (gumbo); navigation,
 //                             scripts and asides dropped; title and date
 //                             from the page's metadata
 //   *.gz                      any of these, gzip-compressed
 //   a folder                  every such file below it, in path order
 //   -                         stdin, its kind sniffed from the first byte
+//   http://…, https://…       fetched (fetch.h): a page, a JSON Lines
+//                             document, or an RSS/Atom feed whose items are
+//                             fetched one by one (id and url: the item's
+//                             link; outlet: the feed's title; the item's
+//                             date and title when the page has none)
 // For JSON Lines and HTML, spans point into the article text kroniek built
 // (the record's "text", or the page's paragraphs joined by blank lines).
 #pragma once

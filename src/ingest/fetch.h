@@ -1,0 +1,36 @@
+// Fetching inputs over HTTP(S) with libcurl, for `ingest URL` and feeds.
+//
+// In:  an http:// or https:// URL.
+// Out: the body (gzip and deflate undone), its content type and the URL it
+//      came from after redirects, or a Status naming the URL and the reason.
+// Only http and https are followed (also on redirects); a body over
+// max_bytes is refused; network errors, 429 and 5xx are tried again up to
+// `retries` times with a growing pause; other 4xx are final.
+#pragma once
+
+#include <string>
+
+#include "core/status.h"
+
+namespace kroniek {
+
+struct FetchOptions {
+  long timeout_seconds = 30;          // the whole transfer
+  long connect_timeout_seconds = 10;
+  size_t max_bytes = 8u << 20;
+  int retries = 2;                    // after the first try
+  double retry_pause_seconds = 1.0;   // doubled after each try
+  int max_redirects = 5;
+  std::string user_agent = "kroniek/" KRONIEK_VERSION " (news event chronicle)";
+};
+
+struct Fetched {
+  std::string url;           // after redirects
+  std::string content_type;  // lower-cased, parameters kept
+  std::string body;
+};
+
+bool IsUrl(const std::string& input);
+Status Fetch(const std::string& url, const FetchOptions& options, Fetched* out);
+
+}  // namespace kroniek
