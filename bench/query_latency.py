@@ -1,29 +1,62 @@
 #!/usr/bin/python3
-"""Query latency p50/p99 on a store, through the Store API used by the CLI
-and HTTP: one process per query would measure start-up, so this times the
-SQL the store runs (the same statements) with Python's sqlite3.
+"""Query latency p50/p99 over HTTP, as users of `kroniek serve` see it: the
+server is started on a loopback port over the store, and a mix of event
+queries (date windows, places, actors, tolls, full text, single events) is
+timed from request to the last byte of the answer.
 usage: query_latency.py KRONIEK DB"""
+import http.client
+import json
 import random
 import sqlite3
-import statistics
+import subprocess
 import sys
 import time
+import urllib.parse
 
-db = sqlite3.connect(sys.argv[2])
+kroniek, path = sys.argv[1:3]
+db = sqlite3.connect(path)
 days = [r[0] for r in db.execute("SELECT day_lo FROM events WHERE day_lo IS NOT NULL")]
 places = [r[0] for r in db.execute("SELECT DISTINCT place_name FROM events WHERE place_name IS NOT NULL")]
-queries = []
+actors = [r[0] for r in db.execute("SELECT DISTINCT name FROM event_actors WHERE name IS NOT NULL LIMIT 500")] or ["x"]
+ids = [r[0] for r in db.execute("SELECT id FROM events")]
+db.close()
+
+
+def iso(day):  # day number (days since 1970-01-01) -> YYYY-MM-DD
+    return time.strftime("%Y-%m-%d", time.gmtime(day * 86400))
+
+
 rng = random.Random(1)
-for _ in range(300):
+paths = []
+for _ in range(250):
     lo = rng.choice(days)
-    queries.append(("SELECT record FROM events e WHERE e.day_hi >= ? AND e.day_lo <= ? ORDER BY e.day_lo, e.type, e.id LIMIT 100", (lo, lo + 30)))
-    queries.append(("SELECT record FROM events e WHERE (e.place = ? OR e.country = upper(?) OR e.place_name LIKE ?) ORDER BY e.day_lo, e.type, e.id LIMIT 100", (None, None, rng.choice(places))))
-    queries.append(("SELECT record FROM events e WHERE e.killed >= ? ORDER BY e.day_lo, e.type, e.id LIMIT 100", (rng.choice([1, 10, 100]),)))
-    queries.append(("SELECT record FROM events WHERE id = ?", (f"ev{rng.randint(1, max(1, len(days)))}",)))
-times = []
-for sql, args in queries:
-    t = time.perf_counter()
-    db.execute(sql, args).fetchall()
-    times.append((time.perf_counter() - t) * 1000)
+    paths.append("/api/events?" + urllib.parse.urlencode({"from": iso(lo), "to": iso(lo + 30)}))
+    paths.append("/api/events?" + urllib.parse.urlencode({"place": rng.choice(places)}))
+    paths.append("/api/events?" + urllib.parse.urlencode({"actor": rng.choice(actors)}))
+    paths.append("/api/events?" + urllib.parse.urlencode({"min_killed": rng.choice([1, 10, 100])}))
+    paths.append("/api/events?" + urllib.parse.urlencode({"text": rng.choice(["aanslag", "brand", "politie", "doden"])}))
+    paths.append(f"/api/events/{rng.choice(ids)}")
+
+server = subprocess.Popen([kroniek, "serve", "--db", path, "--port", "0", "--quiet", "--rate", "0"],
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+port = int(server.stdout.readline().decode().split("http://127.0.0.1:")[1].split("/")[0])
+conn = http.client.HTTPConnection("127.0.0.1", port)
+times, sizes, errors = [], [], 0
+try:
+    for p in paths:
+        t = time.perf_counter()
+        conn.request("GET", p)
+        r = conn.getresponse()
+        body = r.read()
+        times.append((time.perf_counter() - t) * 1000)
+        sizes.append(len(body))
+        errors += r.status != 200
+        if r.getheader("Connection", "").lower() == "close":
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port)
+finally:
+    server.terminate()
+    server.wait()
 times.sort()
-print(f"queries: {len(times)}, p50 {times[len(times) // 2]:.2f} ms, p99 {times[int(len(times) * 0.99)]:.2f} ms")
+print(f"HTTP queries: {len(times)} ({errors} not 200), p50 {times[len(times) // 2]:.2f} ms, "
+      f"p99 {times[int(len(times) * 0.99)]:.2f} ms, mean answer {sum(sizes) // len(sizes)} bytes")

@@ -201,9 +201,11 @@ int main(int argc, char** argv) {
   auto* ingest = app.add_subcommand("ingest", "analyse and store articles once each in a SQLite file, updating its events");
   std::string db = "kroniek.db";
   std::vector<std::string> ingest_files;
-  int batch = 256;
+  int batch = 1024;
   ingest->add_option("--db", db, "the store (created when missing)");
   ingest->add_option("--batch", batch, "articles per transaction")->check(CLI::Range(1, 100000));
+  int ingest_threads = 0;
+  ingest->add_option("--threads", ingest_threads, "analysis threads (0: one per core)")->check(CLI::Range(0, 256));
   ingest->add_option("files", ingest_files,
                      "text, JSON Lines or HTML files (.gz too), folders, - for stdin, http(s) URLs of pages or "
                      "RSS/Atom feeds")->required();
@@ -317,7 +319,7 @@ int main(int argc, char** argv) {
   if (*chronicle) return Chronicle(chronicle_files, chronicle_db, chronicle_format, resources);
   if (min_killed >= 0) query.min_killed = min_killed;
   namespace cli = kroniek::cli;
-  if (*ingest) return cli::Ingest(db, ingest_files, ingest_options, batch, resources);
+  if (*ingest) return cli::Ingest(db, ingest_files, ingest_options, batch, ingest_threads, resources);
   if (*articles) return cli::Articles(db, articles_text);
   if (*events) return cli::Events(db, query, events_format);
   if (*event) return cli::ShowEvent(db, event_id);

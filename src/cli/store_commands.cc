@@ -68,11 +68,11 @@ class Progress {
 }  // namespace
 
 int Ingest(const std::string& db, const std::vector<std::string>& inputs, const IngestOptions& options, int batch_size,
-           const std::string& resources) {
+           int threads, const std::string& resources) {
   auto store = OpenStore(db);
   auto pipeline = store ? LoadPipeline(resources) : nullptr;
   if (!pipeline) return 2;
-  StoreDriver driver(*pipeline, *store);
+  StoreDriver driver(*pipeline, *store, threads);
   Progress progress;
   // Articles stored by an older kroniek (or cleared for re-analysis) first.
   if (auto st = driver.CatchUp(batch_size, [&](int d, int t) { progress.Show(d, t, "analysing stored articles"); });
@@ -217,7 +217,7 @@ int Reanalyze(const std::string& db, const std::string& resources) {
   if (!pipeline) return 2;
   StoreDriver driver(*pipeline, *store);
   Progress progress;
-  auto st = driver.Reanalyse(256, [&](int d, int t) { progress.Show(d, t, "re-analysing"); });
+  auto st = driver.Reanalyse(1024, [&](int d, int t) { progress.Show(d, t, "re-analysing"); });
   progress.Done();
   if (!st.ok()) {
     std::cerr << "kroniek: " << st.message() << "\n";

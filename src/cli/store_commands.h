@@ -19,7 +19,7 @@ std::unique_ptr<Store> OpenStore(const std::string& db, bool read_only = false);
 std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources);
 
 int Ingest(const std::string& db, const std::vector<std::string>& inputs, const IngestOptions& options, int batch,
-           const std::string& resources);
+           int threads, const std::string& resources);
 int Articles(const std::string& db, const std::string& text_query);
 int Events(const std::string& db, const EventQuery& query, const std::string& format);
 int ShowEvent(const std::string& db, const std::string& id);

@@ -68,12 +68,39 @@ int Chronicle::EventOf(MentionRef m) const {
 // The index has three kinds of keys, each under the event type's class:
 //   d|DAY     dated events, by every day of their date (a month at most)
 //   d|DAY|CC  the same, by day and country
-//   u|WHERE   undated events, by place, country and actor
+//   u|WHERE   undated events, by place, country and actor ("*": none)
 //   p|WHERE   every event, by place and country
-// A dated mention looks up the days around it and the undated events of its
-// place and actors, so its cost does not grow with the chronicle; an undated
-// mention (a background mention) looks up its place.
-std::vector<std::string> Chronicle::LookupKeys(const EventMention& m) const {
+// u and p keys come twice: plain, and with each month of the event's period
+// (its date, or for an undated event the two months before its articles'
+// publication: news speaks of what is recent). A mention with a period looks
+// up the months of its own, so its cost does not grow with the chronicle; a
+// mention with none (an undated article) looks up the plain keys.
+namespace {
+
+constexpr int kBackgroundDays = 62;   // an undated report speaks of the two months before it
+constexpr int kMaxPeriodMonths = 24;  // longer periods go under "*"
+
+// The months of days [lo, hi] ("202108"), or {"*"} when there are too many.
+std::vector<std::string> Months(int lo, int hi) {
+  std::vector<std::string> out;
+  Civil a = FromDayNumber(lo), b = FromDayNumber(hi);
+  const int first = a.year * 12 + a.month - 1, last = b.year * 12 + b.month - 1;
+  if (last - first >= kMaxPeriodMonths) return {"*"};
+  for (int m = first; m <= last; ++m) out.push_back(std::to_string(m / 12 * 100 + m % 12 + 1));
+  return out;
+}
+
+// The period of a date range, else of a publication range; empty: none.
+std::vector<std::string> Period(const DayRange& days, const DayRange& published, int tolerance) {
+  if (days.known()) return Months(days.lo - tolerance, days.hi + tolerance);
+  if (published.known()) return Months(published.lo - kBackgroundDays, published.hi + kDayTolerance);
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date& published) const {
+  std::vector<std::string> where;  // u and p keys, before their period
   std::vector<std::string> keys;
   const std::string& cls = types_.ClassOf(m.type);
   DayRange r = RangeOf(m.date);
@@ -82,22 +109,29 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m) const {
     const std::string country = placed ? "|" + m.location.country : "";
     for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d) keys.push_back(Key(cls, "d", std::to_string(d) + country));
     if (placed) {
-      keys.push_back(Key(cls, "u", m.location.id));
-      keys.push_back(Key(cls, "u", m.location.country));
+      where.push_back(Key(cls, "u", m.location.id));
+      where.push_back(Key(cls, "u", m.location.country));
     }
-    for (const auto& actor : m.actors) keys.push_back(Key(cls, "u", "actor:" + actor.id));
+    for (const auto& actor : m.actors) where.push_back(Key(cls, "u", "actor:" + actor.id));
   } else if (placed) {
-    keys.push_back(Key(cls, "p", m.location.id));
-    if (m.location.id == m.location.country || m.location.country.empty()) keys.push_back(Key(cls, "p", m.location.country));
+    where.push_back(Key(cls, "p", m.location.id));
+    if (m.location.id == m.location.country || m.location.country.empty()) where.push_back(Key(cls, "p", m.location.country));
   } else {
-    for (const auto& actor : m.actors) keys.push_back(Key(cls, "u", "actor:" + actor.id));
+    for (const auto& actor : m.actors) where.push_back(Key(cls, "u", "actor:" + actor.id));
   }
-  keys.push_back(Key(cls, "u", "*"));  // events with nothing to index them by
+  where.push_back(Key(cls, "u", "*"));  // events with nothing to index them by
+  std::vector<std::string> period = Period(r, RangeOf(published), kDayTolerance);
+  if (!period.empty() && period[0] != "*") period.push_back("*");
+  for (const auto& w : where) {
+    if (period.empty() || period[0] == "*") keys.push_back(w);  // no period: every event there
+    else
+      for (const auto& month : period) keys.push_back(w + "|" + month);
+  }
   return keys;
 }
 
-std::vector<std::string> Chronicle::NeighbourhoodKeys(const EventMention& m) const {
-  std::vector<std::string> keys = LookupKeys(m);
+std::vector<std::string> Chronicle::NeighbourhoodKeys(const EventMention& m, const Date& published) const {
+  std::vector<std::string> keys = LookupKeys(m, published);
   DayRange r = RangeOf(m.date);
   if (r.known() && r.hi - r.lo <= kMonthDays && !m.location.id.empty() && !m.location.inferred)
     for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d)
@@ -105,9 +139,9 @@ std::vector<std::string> Chronicle::NeighbourhoodKeys(const EventMention& m) con
   return keys;
 }
 
-std::vector<int> Chronicle::Candidates(const EventMention& m) const {
+std::vector<int> Chronicle::Candidates(const EventMention& m, const Date& published) const {
   std::vector<int> out;
-  for (const auto& key : LookupKeys(m)) {
+  for (const auto& key : LookupKeys(m, published)) {
     auto it = index_.find(key);
     if (it != index_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
   }
@@ -118,7 +152,7 @@ std::vector<int> Chronicle::Candidates(const EventMention& m) const {
 
 std::vector<std::string> Chronicle::IndexKeys(int e) const {
   const Summary& s = summaries_[e];
-  std::vector<std::string> keys;
+  std::vector<std::string> keys, where;
   const bool dated = s.days.known() && s.days.hi - s.days.lo <= kMonthDays;
   if (dated)
     for (int d = s.days.lo; d <= s.days.hi; ++d) {
@@ -126,17 +160,23 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
       if (!s.country.empty()) keys.push_back(Key(s.cls, "d", std::to_string(d) + "|" + s.country));
     }
   if (!s.place.empty()) {
-    keys.push_back(Key(s.cls, "p", s.place));
-    if (!dated) keys.push_back(Key(s.cls, "u", s.place));
+    where.push_back(Key(s.cls, "p", s.place));
+    if (!dated) where.push_back(Key(s.cls, "u", s.place));
   }
   if (!s.country.empty()) {
-    keys.push_back(Key(s.cls, "p", s.country));
-    if (!dated) keys.push_back(Key(s.cls, "u", s.country));
+    where.push_back(Key(s.cls, "p", s.country));
+    if (!dated) where.push_back(Key(s.cls, "u", s.country));
   }
-  if (!s.inferred_place.empty()) keys.push_back(Key(s.cls, "p", s.inferred_place));
+  if (!s.inferred_place.empty()) where.push_back(Key(s.cls, "p", s.inferred_place));
   if (!dated)
-    for (const auto& a : s.actors) keys.push_back(Key(s.cls, "u", "actor:" + a));
-  if (!dated && s.place.empty() && s.actors.empty()) keys.push_back(Key(s.cls, "u", "*"));
+    for (const auto& a : s.actors) where.push_back(Key(s.cls, "u", "actor:" + a));
+  if (!dated && s.place.empty() && s.actors.empty()) where.push_back(Key(s.cls, "u", "*"));
+  std::vector<std::string> period = Period(s.days, s.published, 0);
+  if (period.empty()) period.push_back("*");
+  for (const auto& w : where) {
+    keys.push_back(w);
+    for (const auto& month : period) keys.push_back(w + "|" + month);
+  }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
@@ -203,6 +243,15 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
   return score;
 }
 
+void Chronicle::WidenPublished(int e, int article) {
+  const DayRange p = RangeOf(articles_[article].article.published);
+  if (!p.known()) return;
+  DayRange& s = summaries_[e].published;
+  if (!s.known()) s = p;
+  s.lo = std::min(s.lo, p.lo);
+  s.hi = std::max(s.hi, p.hi);
+}
+
 void Chronicle::UpdateSummary(int e, const EventMention& m) {
   Summary& s = summaries_[e];
   if (s.type.empty() || (types_.IsVague(s.type) && !types_.IsVague(m.type))) s.type = m.type;
@@ -246,7 +295,7 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
     const EventMention& m = events[k];
     int best = -1;
     double best_score = kJoinThreshold;
-    for (int c : Candidates(m)) {
+    for (int c : Candidates(m, articles_[ai].article.published)) {
       if (summaries_[c].articles.count(ai)) continue;  // one mention per article
       double score = Score(m, summaries_[c], ai);
       if (score > best_score) { best = c; best_score = score; }
@@ -261,6 +310,7 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
     event_of_[{ai, k}] = best;
     summaries_[best].articles.insert(ai);
     UpdateSummary(best, m);
+    WidenPublished(best, ai);
     Index(best);
   }
 }
@@ -274,6 +324,7 @@ void Chronicle::RebuildSummary(int e) {
   for (const auto& m : events_[e].mentions) {
     summaries_[e].articles.insert(m.article);
     UpdateSummary(e, articles_[m.article].extraction.events[m.event]);
+    WidenPublished(e, m.article);
   }
 }
 

@@ -128,12 +128,13 @@ class Chronicle {
   PublicationInference InferPublication(int article) const;
   // The index keys of an event, and the keys a mention looks candidates up
   // under: a store that keeps the first finds the events a new mention may join.
+  // `published` is the date of the mention's article.
   std::vector<std::string> IndexKeys(int event) const;
-  std::vector<std::string> LookupKeys(const EventMention& m) const;
+  std::vector<std::string> LookupKeys(const EventMention& m, const Date& published) const;
   // The keys of every event `m` could join or be joined by, whichever came
   // first: LookupKeys, and for a placed, dated mention its days without the
   // country (an unplaced event of those days may take it in).
-  std::vector<std::string> NeighbourhoodKeys(const EventMention& m) const;
+  std::vector<std::string> NeighbourhoodKeys(const EventMention& m, const Date& published) const;
 
  private:
   // What an event's mentions agree on so far, for matching new mentions.
@@ -141,6 +142,7 @@ class Chronicle {
     std::string type;                  // the most specific type so far
     std::string cls;                   // its class
     DayRange days;                     // the tightest date range of the mentions
+    DayRange published;                // first and last publication day of its articles
     int weekday = -1;                  // a weekday named without a date
     std::string place, country;        // named (not inferred) place and its country
     std::string inferred_place;        // a place only inferred from the discourse
@@ -149,9 +151,10 @@ class Chronicle {
     std::string status;
   };
   double Score(const EventMention& m, const Summary& s, int article) const;
-  std::vector<int> Candidates(const EventMention& m) const;
+  std::vector<int> Candidates(const EventMention& m, const Date& published) const;
   void Index(int event);
   void UpdateSummary(int event, const EventMention& m);
+  void WidenPublished(int event, int article);
   void RebuildSummary(int event);
   bool Excluded(const ReportRef& r) const;
   void FindDisagreements(int event);

@@ -1,5 +1,8 @@
 #include "pipeline/pipeline.h"
 
+#include <atomic>
+#include <thread>
+
 #include <cstdlib>
 
 #include "output/jsonl.h"
@@ -35,6 +38,23 @@ AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article) {
   pipeline.Run(article, &analysis, &out.extraction);
   out.article = std::move(article);
   return out;
+}
+
+void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
+  size_t workers = threads > 0 ? size_t(threads) : std::max(1u, std::thread::hardware_concurrency());
+  workers = std::min(workers, n);
+  if (workers <= 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+  };
+  std::vector<std::thread> pool;
+  for (size_t w = 1; w < workers; ++w) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
 }
 
 namespace {

@@ -52,6 +52,10 @@ ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> ar
 // Analyses one article.
 AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article);
 
+// Calls fn(0) … fn(n - 1) on `threads` threads (0: one per core); fn must be
+// safe to run in parallel on different indices (Pipeline::Run is).
+void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn);
+
 // An analysed article to fuse; with `only`, just those of its event mentions
 // take part and its publication date is taken as it is.
 struct FuseInput {

@@ -64,13 +64,15 @@ Status LogChanges(Store& store, const std::string& id, const json* before, const
 
 Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors) {
   // Analysis first, outside the write lock; articles known already are not analysed.
-  std::vector<AnalyzedArticle> analysed;
+  std::vector<Article> unknown;
   for (auto& a : batch) {
     bool known = false;
     KRONIEK_RETURN_IF_ERROR(store_.Known(a, &known));
     if (known) ++counts->duplicates;
-    else analysed.push_back(AnalyseArticle(pipeline_, std::move(a)));
+    else unknown.push_back(std::move(a));
   }
+  std::vector<AnalyzedArticle> analysed(unknown.size());
+  ParallelFor(unknown.size(), threads_, [&](size_t i) { analysed[i] = AnalyseArticle(pipeline_, std::move(unknown[i])); });
   if (analysed.empty()) return Status();
   KRONIEK_RETURN_IF_ERROR(store_.Begin());
   std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
@@ -111,14 +113,16 @@ Status StoreDriver::AnalyseStored(bool unanalysed_only, int batch, const std::fu
   KRONIEK_RETURN_IF_ERROR(store_.Records(unanalysed_only, &todo));
   for (size_t begin = 0; begin < todo.size(); begin += batch) {
     const size_t end = std::min(todo.size(), begin + batch);
-    std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
+    std::vector<std::pair<int64_t, AnalyzedArticle>> fresh(end - begin);
     std::set<std::string> touched;  // the events the old analyses made
+    std::vector<Article> articles(end - begin);
     for (size_t i = begin; i < end; ++i) {
-      Article a;
       const std::string name = store_.path() + ":" + todo[i].second.value("id", "");
-      KRONIEK_RETURN_IF_ERROR(ArticleFromJsonLine(name, todo[i].second.dump(), {}, &a));
-      fresh.emplace_back(todo[i].first, AnalyseArticle(pipeline_, std::move(a)));
+      KRONIEK_RETURN_IF_ERROR(ArticleFromJsonLine(name, todo[i].second.dump(), {}, &articles[i - begin]));
     }
+    ParallelFor(articles.size(), threads_, [&](size_t i) {
+      fresh[i] = {todo[begin + i].first, AnalyseArticle(pipeline_, std::move(articles[i]))};
+    });
     KRONIEK_RETURN_IF_ERROR(store_.Begin());
     Status st;
     for (size_t i = begin; st.ok() && i < end; ++i) st = store_.EventsOfArticle(todo[i].first, &touched);
@@ -160,7 +164,7 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
   std::vector<std::string> keys;
   for (const auto& [seq, aa] : fresh)
     for (const auto& m : aa.extraction.events)
-      for (auto& k : probe.NeighbourhoodKeys(m)) keys.push_back(std::move(k));
+      for (auto& k : probe.NeighbourhoodKeys(m, aa.article.published)) keys.push_back(std::move(k));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   KRONIEK_RETURN_IF_ERROR(store_.EventsWithKeys(keys, &touched));

@@ -25,7 +25,9 @@ struct IngestCounts {
 
 class StoreDriver {
  public:
-  StoreDriver(const Pipeline& pipeline, Store& store) : pipeline_(pipeline), store_(store) {}
+  // Articles are analysed on `threads` threads (0: one per core).
+  StoreDriver(const Pipeline& pipeline, Store& store, int threads = 0)
+      : pipeline_(pipeline), store_(store), threads_(threads) {}
 
   // Stores the articles that are new and updates the chronicle, in one
   // transaction; a refused article is counted and named in `errors`.
@@ -50,6 +52,7 @@ class StoreDriver {
 
   const Pipeline& pipeline_;
   Store& store_;
+  const int threads_;
 };
 
 }  // namespace kroniek

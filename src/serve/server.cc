@@ -44,6 +44,7 @@ Status Serve(const ServeOptions& options, const Pipeline& pipeline, const std::f
   server.set_read_timeout(10, 0);
   server.set_write_timeout(30, 0);
   server.set_keep_alive_timeout(5);
+  server.set_tcp_nodelay(true);  // headers and body go out at once, not 40 ms apart
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"X-Frame-Options", "DENY"}});

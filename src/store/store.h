@@ -21,6 +21,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -28,6 +29,7 @@
 #include "core/document.h"
 #include "core/status.h"
 #include "fuse/fuse.h"
+#include "store/sqlite_statement.h"
 
 struct sqlite3;
 
@@ -157,9 +159,20 @@ class Store {
   Status Exec(const std::string& sql) const;
   Status Error(const std::string& what) const;
   Status Migrate();
+  // True when event `e` is stored with this record, its keys and mentions.
+  bool Unchanged(const StoredEvent& e, const std::string& record) const;
   std::string path_;
   sqlite3* db_ = nullptr;
+  mutable StatementCache statements_;
   int version_ = 0;
+  // Decoded analyses with the stored form they came from: reading the same
+  // analysis again (an event's articles, batch after batch) costs a
+  // comparison, not a parse, and a change by another process is seen.
+  struct CachedAnalysis {
+    std::string encoded;
+    AnalyzedArticle analysed;
+  };
+  mutable std::unordered_map<int64_t, CachedAnalysis> analysis_cache_;
 };
 
 }  // namespace kroniek

@@ -15,28 +15,46 @@ namespace kroniek {
 
 using nlohmann::json;
 
+namespace {
+constexpr size_t kAnalysisCacheSize = 8192;  // articles; emptied when full
+}  // namespace
+
 Status Store::PutAnalysis(int64_t seq, const AnalyzedArticle& a) {
-  Statement q(db_, "INSERT OR REPLACE INTO analyses(seq, kroniek, published, title, fused) VALUES(?, ?, ?, ?, ?)");
+  Statement q(db_, &statements_, "INSERT OR REPLACE INTO analyses(seq, kroniek, published, title, fused) VALUES(?, ?, ?, ?, ?)");
+  std::string encoded = EncodeAnalysis(a);
   q.Bind(1, seq);
   q.Bind(2, std::string(KRONIEK_VERSION));
   q.Bind(3, a.article.published.value);
   q.Bind(4, a.article.title);
-  q.Bind(5, EncodeAnalysis(a));
-  return q.Step() == SQLITE_DONE ? Status() : Error("analysis of article " + std::to_string(seq));
+  q.Bind(5, encoded);
+  if (q.Step() != SQLITE_DONE) return Error("analysis of article " + std::to_string(seq));
+  if (analysis_cache_.size() >= kAnalysisCacheSize) analysis_cache_.clear();
+  analysis_cache_[seq] = {std::move(encoded), a};
+  return Status();
 }
 
 Status Store::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
-  Statement q(db_, "SELECT a.fused, json_extract(r.record, '$.text'), r.id FROM analyses a JOIN articles r USING (seq) "
-                   "WHERE seq = ?");
+  Statement q(db_, &statements_, "SELECT a.fused, r.id FROM analyses a JOIN articles r USING (seq) WHERE seq = ?");
   q.Bind(1, seq);
   if (q.Step() != SQLITE_ROW) return Error("analysis of article " + std::to_string(seq) + " missing");
-  Status st = DecodeAnalysis(q.Text(0), q.Text(1), out);
-  if (!st.ok()) return Status::Error(path_ + ": article '" + q.Text(2) + "': " + st.message());
+  std::string encoded = q.Text(0);
+  auto it = analysis_cache_.find(seq);
+  if (it != analysis_cache_.end() && it->second.encoded == encoded) {
+    *out = it->second.analysed;
+    return Status();
+  }
+  Statement text(db_, &statements_, "SELECT json_extract(record, '$.text') FROM articles WHERE seq = ?");
+  text.Bind(1, seq);
+  if (text.Step() != SQLITE_ROW) return Error("article " + std::to_string(seq) + " missing");
+  Status st = DecodeAnalysis(encoded, text.Text(0), out);
+  if (!st.ok()) return Status::Error(path_ + ": article '" + q.Text(1) + "': " + st.message());
+  if (analysis_cache_.size() >= kAnalysisCacheSize) analysis_cache_.clear();
+  analysis_cache_[seq] = {std::move(encoded), *out};
   return Status();
 }
 
 Status Store::EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const {
-  Statement q(db_, "SELECT event FROM event_keys WHERE key = ?");
+  Statement q(db_, &statements_, "SELECT event FROM event_keys WHERE key = ?");
   for (const auto& key : keys) {
     q.Reset();
     q.Bind(1, key);
@@ -48,7 +66,7 @@ Status Store::EventsWithKeys(const std::vector<std::string>& keys, std::set<std:
 }
 
 Status Store::MentionsOf(const std::set<std::string>& events, std::vector<StoredMention>* out) const {
-  Statement q(db_, "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
+  Statement q(db_, &statements_, "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
                    "WHERE m.event = ?");
   for (const auto& e : events) {
     q.Reset();
@@ -61,7 +79,7 @@ Status Store::MentionsOf(const std::set<std::string>& events, std::vector<Stored
 }
 
 Status Store::MentionsOfArticle(const std::string& article_id, std::vector<StoredMention>* out) const {
-  Statement q(db_, "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
+  Statement q(db_, &statements_, "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
                    "WHERE a.id = ? ORDER BY m.mention");
   q.Bind(1, article_id);
   int rc;
@@ -70,7 +88,7 @@ Status Store::MentionsOfArticle(const std::string& article_id, std::vector<Store
 }
 
 Status Store::EventOfMention(int64_t seq, int mention, std::string* event) const {
-  Statement q(db_, "SELECT event FROM mentions WHERE seq = ? AND mention = ?");
+  Statement q(db_, &statements_, "SELECT event FROM mentions WHERE seq = ? AND mention = ?");
   q.Bind(1, seq);
   q.Bind(2, int64_t(mention));
   int rc = q.Step();
@@ -79,7 +97,7 @@ Status Store::EventOfMention(int64_t seq, int mention, std::string* event) const
 }
 
 Status Store::EventsOfArticle(int64_t seq, std::set<std::string>* events) const {
-  Statement q(db_, "SELECT DISTINCT event FROM mentions WHERE seq = ?");
+  Statement q(db_, &statements_, "SELECT DISTINCT event FROM mentions WHERE seq = ?");
   q.Bind(1, seq);
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) events->insert(q.Text(0));
@@ -87,19 +105,51 @@ Status Store::EventsOfArticle(int64_t seq, std::set<std::string>* events) const 
 }
 
 Status Store::NewEventId(std::string* id) {
-  Statement q(db_, "UPDATE counters SET value = value + 1 WHERE name = 'event' RETURNING value");
+  Statement q(db_, &statements_, "UPDATE counters SET value = value + 1 WHERE name = 'event' RETURNING value");
   if (q.Step() != SQLITE_ROW) return Error("event counter");
   *id = "ev" + std::to_string(q.Int(0));
   return Status();
 }
 
+bool Store::Unchanged(const StoredEvent& e, const std::string& record) const {
+  Statement stored(db_, &statements_, "SELECT record FROM events WHERE id = ?");
+  stored.Bind(1, e.id);
+  if (stored.Step() != SQLITE_ROW || stored.Text(0) != record) return false;
+  Statement keys(db_, &statements_, "SELECT key FROM event_keys WHERE event = ? ORDER BY key");
+  keys.Bind(1, e.id);
+  std::vector<std::string> stored_keys;
+  while (keys.Step() == SQLITE_ROW) stored_keys.push_back(keys.Text(0));
+  std::vector<std::string> fresh_keys = e.keys;
+  std::sort(fresh_keys.begin(), fresh_keys.end());
+  fresh_keys.erase(std::unique(fresh_keys.begin(), fresh_keys.end()), fresh_keys.end());
+  if (stored_keys != fresh_keys) return false;
+  Statement mentions(db_, &statements_, "SELECT seq, mention, trigger FROM mentions WHERE event = ? ORDER BY seq, mention");
+  mentions.Bind(1, e.id);
+  std::vector<std::tuple<int64_t, int, uint32_t>> stored_mentions, fresh_mentions;
+  while (mentions.Step() == SQLITE_ROW)
+    stored_mentions.emplace_back(mentions.Int(0), int(mentions.Int(1)), uint32_t(mentions.Int(2)));
+  for (size_t i = 0; i < e.mentions.size(); ++i)
+    fresh_mentions.emplace_back(e.mentions[i].first, e.mentions[i].second, e.triggers[i]);
+  std::sort(fresh_mentions.begin(), fresh_mentions.end());
+  return stored_mentions == fresh_mentions;
+}
+
 Status Store::ReplaceEvents(const std::set<std::string>& old, const std::vector<StoredEvent>& fresh) {
+  // An event fused again to the same record, keys and mentions is left as it
+  // is (most of a neighbourhood does not change).
+  std::set<std::string> unchanged;
+  std::vector<std::string> records(fresh.size());
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    records[i] = fresh[i].record.dump();
+    if (old.count(fresh[i].id) && Unchanged(fresh[i], records[i])) unchanged.insert(fresh[i].id);
+  }
   // Events that keep their id keep their creation time.
   std::map<std::string, std::string> created;
   {
-    Statement when(db_, "SELECT created_at FROM events WHERE id = ?");
-    Statement drop(db_, "DELETE FROM events WHERE id = ?");  // keys, actors and mentions cascade
+    Statement when(db_, &statements_, "SELECT created_at FROM events WHERE id = ?");
+    Statement drop(db_, &statements_, "DELETE FROM events WHERE id = ?");  // keys, actors and mentions cascade
     for (const auto& id : old) {
+      if (unchanged.count(id)) continue;
       when.Reset();
       when.Bind(1, id);
       if (when.Step() == SQLITE_ROW) created[id] = when.Text(0);
@@ -108,14 +158,16 @@ Status Store::ReplaceEvents(const std::set<std::string>& old, const std::vector<
       if (drop.Step() != SQLITE_DONE) return Error("event " + id);
     }
   }
-  Statement ins(db_,
+  Statement ins(db_, &statements_,
                 "INSERT INTO events(id, type, date, day_lo, day_hi, country, place, place_name, killed, injured, "
                 "articles, record, created_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?, "
                 "coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
-  Statement key(db_, "INSERT OR IGNORE INTO event_keys(key, event) VALUES(?, ?)");
-  Statement actor(db_, "INSERT INTO event_actors(event, role, actor, name) VALUES(?, ?, ?, ?)");
-  Statement mention(db_, "INSERT INTO mentions(seq, mention, trigger, event) VALUES(?, ?, ?, ?)");
-  for (const auto& e : fresh) {
+  Statement key(db_, &statements_, "INSERT OR IGNORE INTO event_keys(key, event) VALUES(?, ?)");
+  Statement actor(db_, &statements_, "INSERT INTO event_actors(event, role, actor, name) VALUES(?, ?, ?, ?)");
+  Statement mention(db_, &statements_, "INSERT INTO mentions(seq, mention, trigger, event) VALUES(?, ?, ?, ?)");
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    const StoredEvent& e = fresh[i];
+    if (unchanged.count(e.id)) continue;
     const json& ev = e.record.at("event");
     const json& loc = ev.at("location");
     auto text = [](const json& j, const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : ""; };
@@ -141,7 +193,7 @@ Status Store::ReplaceEvents(const std::set<std::string>& old, const std::vector<
     std::set<std::string> articles;
     for (const auto& m : ev.at("mentions")) articles.insert(m.value("article", ""));
     ins.Bind(11, int64_t(articles.size()));
-    ins.Bind(12, e.record.dump());
+    ins.Bind(12, records[i]);
     auto c = created.find(e.id);
     if (c != created.end()) ins.Bind(13, c->second);
     if (ins.Step() != SQLITE_DONE) return Error("event " + e.id);
@@ -228,7 +280,7 @@ Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
 }
 
 Status Store::Event(const std::string& id, json* record) const {
-  Statement q(db_, "SELECT record FROM events WHERE id = ?");
+  Statement q(db_, &statements_, "SELECT record FROM events WHERE id = ?");
   q.Bind(1, id);
   int rc = q.Step();
   if (rc == SQLITE_ROW) *record = json::parse(q.Text(0));
@@ -238,7 +290,7 @@ Status Store::Event(const std::string& id, json* record) const {
 }
 
 Status Store::AddChange(const std::string& event, const std::string& change, const json& detail) {
-  Statement q(db_, "INSERT INTO changes(event, change, detail) VALUES(?, ?, ?)");
+  Statement q(db_, &statements_, "INSERT INTO changes(event, change, detail) VALUES(?, ?, ?)");
   q.Bind(1, event);
   q.Bind(2, change);
   q.Bind(3, detail.dump());
@@ -257,7 +309,7 @@ Status ReadChanges(Statement& q, std::vector<Change>* out) {
 }  // namespace
 
 Status Store::Changes(const std::string& since, int64_t after, int limit, std::vector<Change>* out) const {
-  Statement q(db_, "SELECT seq, at, event, change, detail FROM changes WHERE at >= ? AND seq > ? ORDER BY seq LIMIT ?");
+  Statement q(db_, &statements_, "SELECT seq, at, event, change, detail FROM changes WHERE at >= ? AND seq > ? ORDER BY seq LIMIT ?");
   q.Bind(1, since.empty() ? std::string("0") : since);
   q.Bind(2, after);
   q.Bind(3, int64_t(limit));
@@ -266,14 +318,14 @@ Status Store::Changes(const std::string& since, int64_t after, int limit, std::v
 }
 
 Status Store::ChangesOf(const std::string& event, std::vector<Change>* out) const {
-  Statement q(db_, "SELECT seq, at, event, change, detail FROM changes WHERE event = ? ORDER BY seq");
+  Statement q(db_, &statements_, "SELECT seq, at, event, change, detail FROM changes WHERE event = ? ORDER BY seq");
   q.Bind(1, event);
   Status st = ReadChanges(q, out);
   return st.ok() ? st : Error("changes of " + event);
 }
 
 Status Store::AddCorrection(const Correction& c, int64_t* seq) {
-  Statement q(db_, "INSERT INTO corrections(who, why, action, args) VALUES(?, ?, ?, ?)");
+  Statement q(db_, &statements_, "INSERT INTO corrections(who, why, action, args) VALUES(?, ?, ?, ?)");
   q.Bind(1, c.who);
   q.Bind(2, c.why);
   q.Bind(3, c.action);
@@ -284,7 +336,7 @@ Status Store::AddCorrection(const Correction& c, int64_t* seq) {
 }
 
 Status Store::Corrections(std::vector<Correction>* out) const {
-  Statement q(db_, "SELECT seq, at, who, why, action, args FROM corrections ORDER BY seq");
+  Statement q(db_, &statements_, "SELECT seq, at, who, why, action, args FROM corrections ORDER BY seq");
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW)
     out->push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), json::parse(q.Text(5))});
