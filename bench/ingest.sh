@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
-K=build/kroniek
+K=${KRONIEK:-build/kroniek}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 bench/make_variations.py examples/nl "$N" > "$tmp/articles.jsonl"

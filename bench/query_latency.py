@@ -27,28 +27,30 @@ def iso(day):  # day number (days since 1970-01-01) -> YYYY-MM-DD
 
 
 rng = random.Random(1)
-paths = []
+paths = []  # (kind, path)
 for _ in range(250):
     lo = rng.choice(days)
-    paths.append("/api/events?" + urllib.parse.urlencode({"from": iso(lo), "to": iso(lo + 30)}))
-    paths.append("/api/events?" + urllib.parse.urlencode({"place": rng.choice(places)}))
-    paths.append("/api/events?" + urllib.parse.urlencode({"actor": rng.choice(actors)}))
-    paths.append("/api/events?" + urllib.parse.urlencode({"min_killed": rng.choice([1, 10, 100])}))
-    paths.append("/api/events?" + urllib.parse.urlencode({"text": rng.choice(["aanslag", "brand", "politie", "doden"])}))
-    paths.append(f"/api/events/{rng.choice(ids)}")
+    paths.append(("date", "/api/events?" + urllib.parse.urlencode({"from": iso(lo), "to": iso(lo + 30)})))
+    paths.append(("place", "/api/events?" + urllib.parse.urlencode({"place": rng.choice(places)})))
+    paths.append(("actor", "/api/events?" + urllib.parse.urlencode({"actor": rng.choice(actors)})))
+    paths.append(("toll", "/api/events?" + urllib.parse.urlencode({"min_killed": rng.choice([1, 10, 100])})))
+    paths.append(("text", "/api/events?" + urllib.parse.urlencode({"text": rng.choice(["aanslag", "brand", "politie", "doden"])})))
+    paths.append(("id", f"/api/events/{rng.choice(ids)}"))
 
 server = subprocess.Popen([kroniek, "serve", "--db", path, "--port", "0", "--quiet", "--rate", "0"],
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 port = int(server.stdout.readline().decode().split("http://127.0.0.1:")[1].split("/")[0])
 conn = http.client.HTTPConnection("127.0.0.1", port)
 times, sizes, errors = [], [], 0
+by_kind = {}
 try:
-    for p in paths:
+    for kind, p in paths:
         t = time.perf_counter()
         conn.request("GET", p)
         r = conn.getresponse()
         body = r.read()
         times.append((time.perf_counter() - t) * 1000)
+        by_kind.setdefault(kind, []).append(times[-1])
         sizes.append(len(body))
         errors += r.status != 200
         if r.getheader("Connection", "").lower() == "close":
@@ -58,5 +60,8 @@ finally:
     server.terminate()
     server.wait()
 times.sort()
+for kind, ts in by_kind.items():
+    ts.sort()
+    print(f"  {kind:6s} p50 {ts[len(ts) // 2]:7.2f} ms  p99 {ts[int(len(ts) * 0.99)]:7.2f} ms")
 print(f"HTTP queries: {len(times)} ({errors} not 200), p50 {times[len(times) // 2]:.2f} ms, "
       f"p99 {times[int(len(times) * 0.99)]:.2f} ms, mean answer {sum(sizes) // len(sizes)} bytes")

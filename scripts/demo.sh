@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs dependencies, builds kroniek and analyses the example articles.
+# Installs dependencies, builds kroniek, ingests the example articles into a
+# fresh store (build/demo.db) and prints the chronicle kept there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)" --target kroniek
-./build/kroniek analyze --format jsonl examples/nl/*.txt
+rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+./build/kroniek ingest --db build/demo.db examples/nl/*.txt examples/sets/*/*.txt
 echo
-echo "== chronicle of the toll set (four reports over four days) =="
-./build/kroniek chronicle --format text examples/sets/toll_mogadishu/*.txt
+./build/kroniek chronicle --db build/demo.db --format text
+echo "== the same store over HTTP: ./build/kroniek serve --db build/demo.db, then http://127.0.0.1:8080/api/events =="

@@ -63,6 +63,11 @@ def main():
         tolls = [c["detail"]["to"]["value"] for c in detail.get("changes", [])
                  if c["change"] == "figure" and c["detail"]["kind"] == "killed"]
         check("event: toll history rises", len(tolls) >= 2 and tolls == sorted(tolls), tolls)
+        r = run([kroniek, "chronicle", "--db", db, "--format", "text"])
+        stored = [l.split()[0] for l in r.stdout.decode().splitlines() if l.startswith("ev")]
+        listed = [json.loads(l)["event"]["id"] for l in run([kroniek, "events", "--db", db]).stdout.splitlines()]
+        check("chronicle --db: the stored chronicle, stored ids", r.returncode == 0 and stored == listed and
+              b"[updated]" in r.stdout, r.stdout[:300])
         r = run([kroniek, "event", "--db", db, "ev999"])
         check("event: unknown id named", r.returncode == 1 and b"ev999" in r.stderr, r.stderr)
         r = run([kroniek, "changes", "--db", db, "--since", "2000-01-01"])

@@ -259,6 +259,20 @@ TEST_F(StoreDriverTest, QueriesFilterByDatePlaceActorTypeTollAndText) {
   q = {};
   q.text = "mogadishu";
   EXPECT_GT(count(q), 0u);
+  // Both ways to answer a text query (look the matches' events up, or walk
+  // events in order checking each) give the same pages.
+  for (const char* text : {"mogadishu", "politie OR doden", "aanslag", "zzzgeenwoord"})
+    for (int limit : {1, 2, 100}) {
+      q = {};
+      q.text = text;
+      q.limit = limit;
+      std::vector<json> looked_up, walked;
+      s.SetTextLookupLimit(1000000);
+      ASSERT_TRUE(s.Events(q, &looked_up).ok());
+      s.SetTextLookupLimit(0);
+      ASSERT_TRUE(s.Events(q, &walked).ok());
+      EXPECT_EQ(looked_up, walked) << text << " limit " << limit;
+    }
   q.text = "\"unbalanced";
   std::vector<json> out;
   EXPECT_FALSE(s.Events(q, &out).ok());  // a bad search is an error, not an empty answer

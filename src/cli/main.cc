@@ -15,6 +15,7 @@
 #include <fstream>
 #include <functional>
 #include <iomanip>
+#include <set>
 
 #include "eval/cluster_score.h"
 #include "eval/fact_score.h"
@@ -99,6 +100,8 @@ int Chronicle(const std::vector<std::string>& files, const std::string& db, cons
     std::cerr << "kroniek chronicle: give articles, --db FILE, or both\n";
     return 2;
   }
+  // The store alone: its chronicle as kept (stored ids, corrections applied).
+  if (files.empty()) return kroniek::cli::StoredChronicle(db, format);
   auto pipeline = LoadPipeline(resources);
   if (!pipeline) return 2;
   std::vector<kroniek::Article> articles;
@@ -108,6 +111,13 @@ int Chronicle(const std::vector<std::string>& files, const std::string& db, cons
     if (failed < 0) return 2;
   }
   failed += ReadAll(files, {}, &articles);
+  // An article given twice (stored and as a file) is fused once, as ingest would.
+  std::set<std::string> seen;
+  std::erase_if(articles, [&](const kroniek::Article& a) {
+    const bool new_id = seen.insert(a.id).second;
+    const bool new_text = seen.insert("#" + kroniek::Store::TextFingerprint(a.text)).second;
+    return !new_id || !new_text;
+  });
   auto result = kroniek::BuildChronicle(*pipeline, std::move(articles));
   if (format == "text") kroniek::WriteChronicleText(result, std::cout);
   else kroniek::WriteChronicleJsonl(result, std::cout);
@@ -194,7 +204,9 @@ int main(int argc, char** argv) {
   std::string chronicle_format = "jsonl";
   std::string chronicle_db;
   chronicle->add_option("files", chronicle_files, "text, JSON Lines or HTML files (.gz too), folders, or - for stdin");
-  chronicle->add_option("--db", chronicle_db, "also every article stored in this file (kroniek ingest)");
+  chronicle->add_option("--db", chronicle_db,
+                        "the chronicle kept in this store (kroniek ingest); with files, the stored articles fused "
+                        "with them (nothing is saved)");
   chronicle->add_option("--format", chronicle_format, "jsonl (one line per event, then per article) or text")
       ->check(CLI::IsMember({"jsonl", "text"}));
 

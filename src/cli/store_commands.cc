@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "ingest/inputs.h"
+#include "output/chronicle_out.h"
 #include "output/export.h"
 #include "pipeline/store_driver.h"
 #include "store/event_detail.h"
@@ -145,6 +146,26 @@ int Events(const std::string& db, const EventQuery& query, const std::string& fo
       std::cout << " in " << ev["location"]["name"].get<std::string>();
     if (ev["totals"].contains("killed")) std::cout << "  killed " << ev["totals"]["killed"];
     std::cout << "  (" << ev["mentions"].size() << " mentions)\n";
+  }
+  return 0;
+}
+
+int StoredChronicle(const std::string& db, const std::string& format) {
+  auto store = OpenStore(db, true);
+  if (!store) return 2;
+  EventQuery page;
+  page.limit = 1000;
+  for (page.offset = 0;; page.offset += page.limit) {
+    std::vector<nlohmann::json> events;
+    if (auto st = store->Events(page, &events); !st.ok()) {
+      std::cerr << "kroniek: " << st.message() << "\n";
+      return 2;
+    }
+    for (const auto& r : events) {
+      if (format == "text") WriteEventText(r, std::cout);
+      else std::cout << r.dump() << "\n";
+    }
+    if (int(events.size()) < page.limit) break;
   }
   return 0;
 }

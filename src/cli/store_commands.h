@@ -22,6 +22,8 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, const 
            int threads, const std::string& resources);
 int Articles(const std::string& db, const std::string& text_query);
 int Events(const std::string& db, const EventQuery& query, const std::string& format);
+// Every stored event in chronicle order: JSON lines or the text briefing.
+int StoredChronicle(const std::string& db, const std::string& format);
 int ShowEvent(const std::string& db, const std::string& id);
 int Changes(const std::string& db, const std::string& since, int64_t after, int limit);
 int Export(const std::string& db, const EventQuery& query, const std::string& format, const std::string& resources);

@@ -1,6 +1,7 @@
 #include "output/chronicle_out.h"
 
 #include <iomanip>
+#include <set>
 #include <sstream>
 
 #include "output/jsonl.h"
@@ -116,40 +117,57 @@ void WriteChronicleJsonl(const ChronicleResult& result, std::ostream& out) {
   for (int i : order) out << ChronicleArticleToJson(result, i).dump() << "\n";
 }
 
+void WriteEventText(const json& record, std::ostream& out) {
+  auto str = [](const json& j, const char* key, const std::string& fallback = "") {
+    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : fallback;
+  };
+  auto number = [](const json& j, const char* key) {
+    return j.is_object() && j.contains(key) && j[key].is_number() ? std::optional<double>(j[key].get<double>())
+                                                                   : std::nullopt;
+  };
+  auto value = [&](const json& v) {
+    return ValueText(number(v, "value"), number(v, "low"), number(v, "high"), str(v, "qualifier"));
+  };
+  const json& ev = record.at("event");
+  out << str(ev, "id") << "  " << str(ev["date"], "value", "date unknown") << "  " << str(ev, "type");
+  if (!str(ev["location"], "name").empty()) out << " in " << str(ev["location"], "name");
+  if (!str(ev["location"], "site").empty()) out << " (" << str(ev["location"], "site") << ")";
+  if (str(ev, "status", "occurred") != "occurred") out << "  [" << str(ev, "status") << "]";
+  out << "\n";
+  for (const auto& a : ev.value("actors", json::array())) out << "    " << str(a, "role") << ": " << str(a, "name") << "\n";
+  for (const auto& r : ev.value("relations", json::array())) out << "    " << str(r, "type") << " " << str(r, "event") << "\n";
+  for (const auto& f : ev.value("figures", json::array())) {
+    out << "    " << str(f, "kind") << " (" << str(f, "group") << (f.value("part_of_total", false) ? ", part of the total" : "")
+        << "): " << value(f["best"]) << "  [" << str(f, "verdict") << "]";
+    if (f.contains("corrected")) out << "  corrected by " << str(f["corrected"], "who");
+    out << "\n";
+    for (const auto& r : f.value("history", json::array())) {
+      out << "      " << std::left << std::setw(14) << value(r) << " " << str(r, "article") << " ("
+          << str(r, "published", "undated") << ")";
+      if (!str(r["according_to"], "name").empty()) out << " according to " << str(r["according_to"], "name");
+      if (r.value("claim", false)) out << " [claim]";
+      out << "\n";
+    }
+    out << "      why: " << str(f, "why") << "\n";
+  }
+  for (const auto& d : ev.value("disagreements", json::array())) {
+    out << "    ! " << str(d, "field") << ":";
+    for (const auto& v : d.value("values", json::array()))
+      out << " " << str(v, "article") << "=" << (v["value"].is_string() ? v["value"].get<std::string>() : v["value"].dump());
+    out << " (" << str(d, "why") << ")\n";
+  }
+  for (const auto& c : ev.value("corrections", json::array()))
+    out << "    corrected: " << str(c, "action") << " by " << str(c, "who") << " (" << str(c, "why") << ")\n";
+  out << "    sources:";
+  std::set<std::string> seen;
+  for (const auto& m : ev.value("mentions", json::array()))
+    if (seen.insert(str(m, "article")).second) out << " " << str(m, "article");
+  out << "\n\n";
+}
+
 void WriteChronicleText(const ChronicleResult& result, std::ostream& out) {
   const Chronicle& c = *result.chronicle;
-  for (size_t e = 0; e < c.events().size(); ++e) {
-    const ChronicleEvent& ev = c.events()[e];
-    out << EventId(int(e)) << "  " << (ev.date.known() ? ev.date.value : "date unknown") << "  " << ev.type;
-    if (!ev.location.name.empty()) out << " in " << ev.location.name;
-    if (!ev.location.site.empty()) out << " (" << ev.location.site << ")";
-    if (ev.status != "occurred") out << "  [" << ev.status << "]";
-    out << "\n";
-    for (const auto& a : ev.actors) out << "    " << a.role << ": " << a.name << "\n";
-    for (const auto& [type, other] : ev.relations) out << "    " << type << " " << EventId(other) << "\n";
-    for (const auto& f : ev.figures) {
-      out << "    " << f.kind << " (" << f.group << (f.part ? ", part of the total" : "") << "): " << ValueText(f.value, f.low, f.high, f.qualifier) << "  ["
-          << f.verdict << "]\n";
-      for (const auto& r : f.history) {
-        const Figure& fig = FigureOf(c, r);
-        const Article& a = c.articles()[r.mention.article].article;
-        out << "      " << std::left << std::setw(14) << ValueText(fig.value, fig.low, fig.high, fig.qualifier) << " "
-            << a.id << " (" << (a.published.known() ? a.published.value : "undated") << ")";
-        if (!fig.according_to.empty()) out << " according to " << fig.according_to[0].name;
-        if (fig.claim) out << " [claim]";
-        out << "\n";
-      }
-      out << "      why: " << f.why << "\n";
-    }
-    for (const auto& d : ev.disagreements) {
-      out << "    ! " << d.field << ":";
-      for (const auto& [m, v] : d.values) out << " " << c.articles()[m.article].article.id << "=" << v;
-      out << " (" << d.why << ")\n";
-    }
-    out << "    sources:";
-    for (const auto& m : ev.mentions) out << " " << c.articles()[m.article].article.id;
-    out << "\n\n";
-  }
+  for (size_t e = 0; e < c.events().size(); ++e) WriteEventText(ChronicleEventToJson(c, int(e)), out);
   for (const auto& [id, p] : result.publication)
     if (p.inferred) out << "publication date of " << id << " inferred: " << p.value << " (" << p.why << ")\n";
 }

@@ -15,6 +15,8 @@ void WriteChronicleJsonl(const ChronicleResult& result, std::ostream& out);
 // The briefing an analyst pastes: each event, its reports side by side,
 // disagreements marked.
 void WriteChronicleText(const ChronicleResult& result, std::ostream& out);
+// One event record ({"event": …}, as fused or as stored) in the briefing.
+void WriteEventText(const nlohmann::json& record, std::ostream& out);
 
 nlohmann::json ChronicleEventToJson(const Chronicle& c, int event);
 nlohmann::json ChronicleArticleToJson(const ChronicleResult& result, int article);

@@ -138,6 +138,11 @@ class Store {
   // A new event id ("ev" and a number never handed out before).
   Status NewEventId(std::string* id);
 
+  // Up to this many articles matching a text query, their events are looked
+  // up; beyond it, events are walked in chronicle order and checked (a page
+  // of a common word fills at once). Tests set it to compare both ways.
+  void SetTextLookupLimit(int64_t articles) { text_lookup_limit_ = articles; }
+
   // Event records, in chronicle order (date, then id).
   Status Events(const EventQuery& q, std::vector<nlohmann::json>* out) const;
   Status Event(const std::string& id, nlohmann::json* record) const;  // null record when unknown
@@ -159,11 +164,14 @@ class Store {
   Status Exec(const std::string& sql) const;
   Status Error(const std::string& what) const;
   Status Migrate();
+  // Fills temp.text_hits with the articles matching an FTS5 query.
+  Status TextHits(const std::string& query, int64_t* hits) const;
   // True when event `e` is stored with this record, its keys and mentions.
   bool Unchanged(const StoredEvent& e, const std::string& record) const;
   std::string path_;
   sqlite3* db_ = nullptr;
   mutable StatementCache statements_;
+  int64_t text_lookup_limit_ = 2000;
   int version_ = 0;
   // Decoded analyses with the stored form they came from: reading the same
   // analysis again (an event's articles, batch after batch) costs a

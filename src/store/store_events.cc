@@ -223,8 +223,18 @@ Status Store::ReplaceEvents(const std::set<std::string>& old, const std::vector<
   return Status();
 }
 
+Status Store::TextHits(const std::string& query, int64_t* hits) const {
+  KRONIEK_RETURN_IF_ERROR(Exec("CREATE TEMP TABLE IF NOT EXISTS text_hits(seq INTEGER PRIMARY KEY); DELETE FROM temp.text_hits;"));
+  Statement fill(db_, &statements_, "INSERT INTO temp.text_hits SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?");
+  fill.Bind(1, query);
+  if (fill.Step() != SQLITE_DONE) return Error("search '" + query + "'");
+  *hits = sqlite3_changes(db_);
+  return Status();
+}
+
 Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
-  std::string sql = "SELECT record FROM events e WHERE 1";
+  // Filters and order pick the rowids of one page; only those records are read.
+  std::string sql = "SELECT e.rowid FROM events e WHERE 1";
   std::vector<std::string> args;
   auto day = [](const std::string& d, bool hi, std::string* out) {
     auto c = ParseIsoDate(d);
@@ -237,15 +247,12 @@ Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
     return true;
   };
   std::string lo, hi;
-  if (!q.from.empty()) {
-    if (!day(q.from, false, &lo)) return Status::Error("from '" + q.from + "': expected YYYY[-MM[-DD]]");
-    sql += " AND e.day_hi >= CAST(? AS INTEGER)";
-    args.push_back(lo);
-  }
-  if (!q.to.empty()) {
-    if (!day(q.to, true, &hi)) return Status::Error("to '" + q.to + "': expected YYYY[-MM[-DD]]");
-    sql += " AND e.day_lo <= CAST(? AS INTEGER)";
-    args.push_back(hi);
+  if (!q.from.empty() && !day(q.from, false, &lo)) return Status::Error("from '" + q.from + "': expected YYYY[-MM[-DD]]");
+  if (!q.to.empty() && !day(q.to, true, &hi)) return Status::Error("to '" + q.to + "': expected YYYY[-MM[-DD]]");
+  if (!lo.empty() || !hi.empty()) {  // date ranges that overlap the window
+    sql += " AND e.rowid IN (SELECT id FROM events_days WHERE hi >= CAST(? AS INTEGER) AND lo <= CAST(? AS INTEGER))";
+    args.push_back(lo.empty() ? "-100000000" : lo);
+    args.push_back(hi.empty() ? "100000000" : hi);
   }
   if (!q.place.empty()) {
     sql += " AND (e.place = ? OR e.country = upper(?) OR e.place_name LIKE ?)";
@@ -263,11 +270,22 @@ Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
     sql += " AND e.killed >= CAST(? AS REAL)";
     args.push_back(std::to_string(*q.min_killed));
   }
+  // Text: the matching articles go to a temporary table first. Few of them:
+  // their events are looked up. Many: events are walked in chronicle order
+  // (the events_order index) until a page is full, each checked against them.
+  std::string order = "e.day_lo NULLS LAST, e.type, e.id";
   if (!q.text.empty()) {
-    sql += " AND e.id IN (SELECT m.event FROM mentions m JOIN articles_fts f ON f.rowid = m.seq WHERE articles_fts MATCH ?)";
-    args.push_back(q.text);
+    int64_t hits = 0;
+    KRONIEK_RETURN_IF_ERROR(TextHits(q.text, &hits));
+    if (hits <= text_lookup_limit_) {
+      sql += " AND e.id IN (SELECT m.event FROM mentions m JOIN temp.text_hits h ON h.seq = m.seq)";
+    } else {
+      sql += " AND EXISTS (SELECT 1 FROM mentions m JOIN temp.text_hits h ON h.seq = m.seq WHERE m.event = e.id)";
+      order = "coalesce(e.day_lo, 1000000000), e.type, e.id";  // the same order, as the index has it
+    }
   }
-  sql += " ORDER BY e.day_lo NULLS LAST, e.type, e.id LIMIT ? OFFSET ?";
+  sql = "SELECT record FROM events WHERE rowid IN (" + sql + " ORDER BY " + order +
+        " LIMIT ? OFFSET ?) ORDER BY day_lo NULLS LAST, type, id";
   Statement st(db_, sql.c_str());
   if (!st.ok()) return Error("events query");
   for (size_t i = 0; i < args.size(); ++i) st.Bind(int(i + 1), args[i]);
