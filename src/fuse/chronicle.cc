@@ -91,9 +91,11 @@ std::vector<std::string> Months(int lo, int hi) {
 }
 
 // The period of a date range, else of a publication range; empty: none.
+// An undated event lives from two months before its first report to two
+// months after it (Score refuses undated reports published later).
 std::vector<std::string> Period(const DayRange& days, const DayRange& published, int tolerance) {
   if (days.known()) return Months(days.lo - tolerance, days.hi + tolerance);
-  if (published.known()) return Months(published.lo - kBackgroundDays, published.hi + kDayTolerance);
+  if (published.known()) return Months(published.lo - kBackgroundDays, published.lo + kBackgroundDays + kDayTolerance);
   return {};
 }
 
@@ -202,6 +204,10 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
     if (r.hi + kDayTolerance < s.days.lo || s.days.hi + kDayTolerance < r.lo) return 0;
     bool exact = r.lo == r.hi && s.days.lo == s.days.hi;
     score += exact ? (r.lo == s.days.lo ? 0.35 : 0.15) : 0.2;
+  } else if (!r.known() && !s.days.known() && s.published.known() &&
+             RangeOf(articles_[article].article.published).known() &&
+             std::abs(RangeOf(articles_[article].article.published).lo - s.published.lo) > kBackgroundDays) {
+    return 0;  // an undated story does not go on for ever: a report two months after its first is another
   } else if (m.date.weekday >= 0 && s.days.known() && s.days.lo == s.days.hi) {
     if (kroniek::WeekdayOf(FromDayNumber(s.days.lo)) != m.date.weekday) return 0;
     score += 0.25;
