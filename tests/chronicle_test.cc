@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "output/chronicle_out.h"
@@ -151,6 +152,33 @@ TEST(ChronicleOrder, TenShufflesSameChronicle) {
     std::shuffle(paths.begin(), paths.end(), rng);
     EXPECT_EQ(ChronicleJsonl(ReadArticles(paths)), reference) << "shuffle " << round;
   }
+}
+
+// Undated reports of one kind of event at one place are one story for two
+// months from the first report; a report months later is another event.
+TEST(ChronicleStories, AnUndatedStoryLivesTwoMonthsFromItsFirstReport) {
+  auto article = [](const char* id, int year, int month, int day, const char* text) {
+    IngestOptions opts;
+    opts.published = Civil{year, month, day};
+    opts.published_basis = DateBasis::kMetadata;
+    Article a;
+    EXPECT_TRUE(ArticleFromText(id, text, opts, &a).ok());
+    return a;
+  };
+  std::vector<Article> articles = {
+      article("jan10", 2023, 1, 10, "Bij een schietpartij in Gent is een man gewond geraakt. Dat meldt de politie."),
+      article("jan25", 2023, 1, 25, "In Gent is bij een schietpartij een man gewond geraakt, zegt de politie."),
+      article("jun10", 2023, 6, 10, "Bij een schietpartij in Gent is een vrouw gewond geraakt. Dat meldt de politie."),
+  };
+  std::vector<std::set<std::string>> stories;
+  for (const auto& line : Lines(ChronicleJsonl(articles))) {
+    if (!line.contains("event") || line["event"]["type"] != "shooting") continue;
+    std::set<std::string> sources;
+    for (const auto& m : line["event"]["mentions"]) sources.insert(m["article"]);
+    stories.push_back(sources);
+  }
+  std::sort(stories.begin(), stories.end());
+  EXPECT_EQ(stories, (std::vector<std::set<std::string>>{{"jan10", "jan25"}, {"jun10"}}));
 }
 
 }  // namespace
