@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iomanip>
@@ -29,6 +30,15 @@
 namespace {
 
 using kroniek::cli::LoadPipeline;
+
+// $KRONIEK_WEB, else share/kroniek/web beside an installed binary, else the
+// build's web/ folder when it was built.
+std::string DefaultWebDir() {
+  if (const char* env = std::getenv("KRONIEK_WEB")) return env;
+  if (std::string installed = kroniek::InstalledDir("web"); !installed.empty()) return installed;
+  std::error_code ec;
+  return std::filesystem::exists(std::string(KRONIEK_WEB_DIR) + "/index.html", ec) ? KRONIEK_WEB_DIR : "";
+}
 using kroniek::cli::OpenStore;
 
 // Calls `use` for every good record; reports bad ones. Returns the number refused.
@@ -299,7 +309,8 @@ int main(int argc, char** argv) {
   serve->add_option("--db", db, "the store");
   serve->add_option("--host", serve_options.host, "address to listen on (127.0.0.1: this machine only)");
   serve->add_option("--port", serve_options.port, "port (0: any free one; the port is printed)")->check(CLI::Range(0, 65535));
-  serve->add_option("--web", serve_options.web_dir, "folder of the web page's files");
+  serve_options.web_dir = DefaultWebDir();
+  serve->add_option("--web", serve_options.web_dir, "folder of the web page's files (\"\": none)");
   serve->add_option("--token-file", token_file,
                     "file holding the token that POST /api/articles and /api/corrections need "
                     "(or $KRONIEK_TOKEN); without one the server is read-only");

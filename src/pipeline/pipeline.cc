@@ -4,13 +4,23 @@
 #include <thread>
 
 #include <cstdlib>
+#include <filesystem>
 
 #include "output/jsonl.h"
 
 namespace kroniek {
 
+std::string InstalledDir(const std::string& name) {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  auto dir = exe.parent_path().parent_path() / "share" / "kroniek" / name;
+  return std::filesystem::is_directory(dir, ec) ? dir.string() : "";
+}
+
 std::string DefaultResourceDir() {
   if (const char* env = std::getenv("KRONIEK_RESOURCES"); env && *env) return env;
+  if (std::string installed = InstalledDir("resources"); !installed.empty()) return installed;
   return KRONIEK_RESOURCE_DIR;
 }
 

@@ -17,8 +17,12 @@
 
 namespace kroniek {
 
-// Default resources folder: $KRONIEK_RESOURCES, else the build's resource dir.
+// Default resources folder: $KRONIEK_RESOURCES, else share/kroniek/resources
+// beside an installed binary, else the source tree's.
 std::string DefaultResourceDir();
+// <prefix>/share/kroniek/NAME when the binary runs from <prefix>/bin and it
+// exists, else "".
+std::string InstalledDir(const std::string& name);
 
 class Pipeline {
  public:
