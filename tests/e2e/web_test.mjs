@@ -123,9 +123,9 @@ try {
   await page.locator('#who').press('Tab');
   await page.click('#filters button[type=reset]');
   await page.waitForFunction((n) => document.querySelectorAll('#events li').length === n, total);
+  const first = await page.locator('#events li button').first().getAttribute('data-id');
   await page.locator('#events li button').first().click();
-  await page.waitForSelector('#merge');
-  const first = await page.locator('.card').getAttribute('data-id');
+  await page.waitForSelector(`.card[data-id="${first}"] #merge`);
   const other = await page.locator('#merge-with option').first().getAttribute('value');
   await page.click('#merge');
   await page.waitForFunction((n) => document.querySelectorAll('#events li').length === n - 1, total, { timeout: 10000 });

@@ -42,9 +42,14 @@ function highlight(id) {
   map.select(id);
 }
 
+// Only the latest request may fill the detail pane (answers can overtake).
+let latest = 0;
+
 async function select(id) {
   highlight(id);
+  const mine = ++latest;
   const { status, body } = await get(`/api/events/${encodeURIComponent(id)}`);
+  if (mine !== latest) return;
   if (status !== 200 && status !== 410) {
     detail.replaceChildren(h('p', { class: 'error' }, body.error));
     return;
@@ -54,7 +59,9 @@ async function select(id) {
 }
 
 async function showArticle(articleId, span) {
+  const mine = ++latest;
   const { status, body } = await get(`/api/articles/${encodeURIComponent(articleId)}`);
+  if (mine !== latest) return;
   if (status !== 200) {
     detail.replaceChildren(h('p', { class: 'error' }, body.error));
     return;
