@@ -25,6 +25,9 @@ function check(name, ok, detail = '') {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
 }
 
+// True when the awaited condition came about in time (a timeout is a failed check).
+const came = (promise) => promise.then(() => true, () => false);
+
 if (!existsSync(CHROMIUM) || !existsSync(seeds)) {
   const why = !existsSync(CHROMIUM) ? `${CHROMIUM} is not installed` : `no seed articles in ${seeds}`;
   if (process.env.CI === 'true') {
@@ -77,6 +80,22 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('.leaflet-overlay-pane path').length > 50, null, { timeout: 10000 });
   check('the map has its offline basemap', (await page.locator('.leaflet-overlay-pane path').count()) > 50);
   await shot('1-loaded');
+
+  // Keyboard and labels: every control is labelled; Tab and Enter open an event.
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => el.labels.length === 0 && !el.getAttribute('aria-label')).map((el) => el.outerHTML));
+  check('every control has a label', unlabelled.length === 0, unlabelled.join(' '));
+  const firstButton = page.locator('#events li button').first();
+  const firstId = await firstButton.getAttribute('data-id');
+  await firstButton.focus();
+  await page.keyboard.press('Enter');
+  check('keyboard: Enter on a listed event opens its card', await came(page.waitForSelector(`.card[data-id="${firstId}"]`)));
+  // Selecting on the timeline highlights the list (and the map).
+  const circle = page.locator('svg.timeline circle').last();
+  const circleId = await circle.getAttribute('data-id');
+  await circle.dispatchEvent('click');
+  check('timeline selection highlights the list',
+    await came(page.waitForSelector(`#events button[data-id="${circleId}"][aria-current="true"]`)));
 
   // 2. Filter by type.
   await page.selectOption('select[name=type]', 'suicide_bombing');
@@ -134,6 +153,16 @@ try {
   check('merge: one event fewer, one id lives on', [gone, kept].sort().join() === '200,410', `${first}:${gone} ${other}:${kept}`);
   await page.waitForSelector('.card');
   await shot('5-merged');
+
+  // 6. Upload an article of our own; it is analysed and its event listed.
+  const before = await page.locator('#events li').count();
+  await page.fill('#upload-text', ' date 2024-03-12 Brand in Leuven\n\nBij een brand in een studentenhuis in Leuven '
+    + 'zijn dinsdagnacht drie mensen gewond geraakt, meldt de brandweer.');
+  await page.click('#upload-send');
+  check('upload: analysed and stored', await came(page.waitForFunction(
+    () => /1 new/.test(document.getElementById('upload-result').textContent), null, { timeout: 10000 })));
+  check('upload: its event listed', await came(page.waitForFunction((n) => document.querySelectorAll('#events li').length > n, before)));
+  await shot('6-uploaded');
 
   check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
 } finally {

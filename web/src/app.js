@@ -123,6 +123,7 @@ form.addEventListener('submit', (e) => {
 form.addEventListener('reset', () => setTimeout(() => { state.filters = {}; load(); }));
 
 // Token, name and upload.
+document.getElementById('access-form').addEventListener('submit', (e) => e.preventDefault());
 const token = document.getElementById('token');
 const who = document.getElementById('who');
 token.value = session.token;
