@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from checks import check, report, run
@@ -160,6 +161,11 @@ def writes(server):
     text = UPLOAD.encode()
     check("article: byte spans after „ and ë slice the quote", quotes and
           text[quotes[0]["span"][0]:quotes[0]["span"][1]].decode() == "We zijn diep geschokt", quotes)
+
+    url_id = "https://nieuws.example/2022/05/kandahar.html"
+    status, body = post_json(server, "/api/articles", {"id": url_id, "published": "2022-05-11", "text": UPLOAD + " Extra."})
+    status, art = server.json("/api/articles/" + urllib.parse.quote(url_id, safe=""))
+    check("article: an id that is a URL", status == 200 and art["record"]["id"] == url_id, (status, art))
 
     lines = json.dumps({"id": "upload-2", "published": "2022-05-12", "text": UPLOAD.replace("23", "25")}) + "\n{broken\n"
     status, body = server.json("/api/articles", body=lines.encode(),

@@ -332,7 +332,7 @@ void Api::Register(httplib::Server& server) {
   server.Get("/api/events", route(&Api::ListEvents));
   server.Get(R"(/api/events/([A-Za-z0-9_.-]+))", route(&Api::GetEvent));
   server.Get("/api/articles", route(&Api::ListArticles));
-  server.Get(R"(/api/articles/([^/]+))", route(&Api::GetArticle));
+  server.Get(R"(/api/articles/(.+))", route(&Api::GetArticle));  // ids may be URLs
   server.Get("/api/changes", route(&Api::ListChanges));
   server.Get("/api/export", route(&Api::Export));
   server.Post("/api/articles", route(&Api::PostArticles));
