@@ -344,6 +344,11 @@ int main(int argc, char** argv) {
   namespace cli = kroniek::cli;
   if (*ingest) return cli::Ingest(db, ingest_files, ingest_options, batch, ingest_threads, resources);
   if (*articles) return cli::Articles(db, articles_text);
+  if ((*events || *export_cmd) && !query.place.empty()) {  // "Gent" is also the place ghent
+    auto pipeline = LoadPipeline(resources);
+    if (!pipeline) return 2;
+    query.place_ids = pipeline->PlaceIds(query.place);
+  }
   if (*events) return cli::Events(db, query, events_format);
   if (*event) return cli::ShowEvent(db, event_id);
   if (*changes) return cli::Changes(db, since, after, changes_limit);

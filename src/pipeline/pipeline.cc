@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "core/resource_file.h"
 #include "output/jsonl.h"
 
 namespace kroniek {
@@ -27,7 +28,25 @@ std::string DefaultResourceDir() {
 Status Pipeline::Load(const std::string& dir, const std::string& lang) {
   KRONIEK_RETURN_IF_ERROR(analyzer_.Load(dir, lang));
   KRONIEK_RETURN_IF_ERROR(types_.Load(dir));
+  ResourceFile frames;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/" + lang + "/query_frames.tsv", 2, &frames));
+  for (const auto& r : frames.rows)
+    if (r.fields[0] == "place" && r.fields[1].find("{}") != std::string::npos) place_frame_ = r.fields[1];
   return extractor_.Load(dir, lang);
+}
+
+std::vector<std::string> Pipeline::PlaceIds(const std::string& name) const {
+  std::vector<std::string> ids;
+  if (place_frame_.empty() || name.empty() || name.find_first_of("\n\r") != std::string::npos) return ids;
+  std::string text = place_frame_;
+  text.replace(text.find("{}"), 2, name);
+  Article article;
+  if (!ArticleFromText("query", text, {}, &article).ok()) return ids;
+  Analysis analysis;
+  analyzer_.Analyze(article, &analysis);
+  for (const auto& e : analysis.entities)
+    if ((e.type == EntityType::kPlace || e.type == EntityType::kCountry) && !e.id.empty()) ids.push_back(e.id);
+  return ids;
 }
 
 void Pipeline::Run(Article& article, Analysis* analysis, Extraction* extraction) const {

@@ -32,6 +32,11 @@ class Pipeline {
   // Convenience: the SCHEMA.md article record.
   nlohmann::json RunToJson(Article& article) const;
 
+  // The ids of the places and countries a place name typed into a query
+  // stands for, read as the analyser reads it in text (resources/<lang>/
+  // query_frames.tsv says how to ask); empty when none.
+  std::vector<std::string> PlaceIds(const std::string& name) const;
+
   const Analyzer& analyzer() const { return analyzer_; }
   const FuseRules& types() const { return types_; }
 
@@ -39,6 +44,7 @@ class Pipeline {
   Analyzer analyzer_;
   Extractor extractor_;
   FuseRules types_;
+  std::string place_frame_;  // "… {} …"
 };
 
 // A chronicle of many articles, with what was inferred about their dates.

@@ -154,6 +154,7 @@ void Api::ListEvents(const httplib::Request& req, httplib::Response& res) {
   EventQuery q;
   std::string error;
   if (!EventQueryOf(req, &q, &error)) return Fail(res, 400, error);
+  q.place_ids = pipeline_.PlaceIds(q.place);
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   std::vector<json> events;
@@ -239,6 +240,7 @@ void Api::Export(const httplib::Request& req, httplib::Response& res) {
   EventQuery q;
   std::string error;
   if (!EventQueryOf(req, &q, &error)) return Fail(res, 400, error);
+  q.place_ids = pipeline_.PlaceIds(q.place);
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   {  // a bad filter is a 400 before the stream starts

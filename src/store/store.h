@@ -58,6 +58,7 @@ struct StoredMention {
 struct EventQuery {
   std::string from, to;   // YYYY[-MM[-DD]], inclusive
   std::string place;      // place or country id, or a name
+  std::vector<std::string> place_ids;  // what `place` stands for (Pipeline::PlaceIds)
   std::string actor;      // actor id or a name
   std::string type;
   std::optional<double> min_killed;

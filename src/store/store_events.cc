@@ -255,8 +255,13 @@ Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
     args.push_back(hi.empty() ? "100000000" : hi);
   }
   if (!q.place.empty()) {
-    sql += " AND (e.place = ? OR e.country = upper(?) OR e.place_name LIKE ?)";
+    sql += " AND (e.place = ? OR e.country = upper(?) OR e.place_name LIKE ?";
     args.insert(args.end(), {q.place, q.place, q.place});
+    for (const auto& id : q.place_ids) {
+      sql += " OR e.place = ? OR e.country = ?";
+      args.insert(args.end(), {id, id});
+    }
+    sql += ")";
   }
   if (!q.actor.empty()) {
     sql += " AND e.id IN (SELECT event FROM event_actors WHERE actor = ? OR name LIKE ?)";
