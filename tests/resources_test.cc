@@ -1,6 +1,7 @@
 // Runs the examples that every resource file carries ("> input<TAB>expected").
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -98,11 +99,20 @@ TEST(ResourceExamples, Triggers) {
   }
 }
 
+// A place name typed into a query: "> name<TAB>id" (an id among those found).
+TEST(ResourceExamples, QueryFrames) {
+  for (const auto& ex : Load("query_frames.tsv").examples) {
+    const std::vector<std::string> ids = SharedPipeline().PlaceIds(ex.input);
+    if (ex.expected == "-") EXPECT_TRUE(ids.empty()) << ex.input;
+    else EXPECT_NE(std::find(ids.begin(), ids.end(), ex.expected), ids.end()) << ex.input << " -> " << ex.expected;
+  }
+}
+
 // Every other file of resources/nl/ states its examples as facts in the
 // notation of expectations.h: "> sentence[ @YYYY-MM-DD]<TAB>fact[ ; fact…]".
 TEST(ResourceExamples, EveryFileHasExamplesAndTheyHold) {
   const std::set<std::string> own_notation = {"numbers.tsv", "qualifiers.tsv", "time.tsv", "triggers.tsv",
-                                              "figure_nouns.tsv"};
+                                              "figure_nouns.tsv", "query_frames.tsv"};
   int files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(ResourceDir() + "/nl")) {
     const std::string name = entry.path().filename().string();
