@@ -2,7 +2,8 @@
 // selection; the detail pane shows an event card or an article.
 /* global d3 */
 import { allEvents, get, post, session } from './api.js';
-import { h, renderCard } from './card.js';
+import { renderCard } from './card.js';
+import { h } from './dom.js';
 import { renderArticle } from './article.js';
 import { EventMap } from './map.js';
 import { Timeline, killed } from './timeline.js';

@@ -1,7 +1,7 @@
 // The article view: the text with what kroniek found marked (entities,
 // dates, figures, quotes, debris), and one report's span highlighted. Spans
 // are byte offsets; spans.js turns them into string positions.
-import { h } from './card.js';
+import { h } from './dom.js';
 import { toUtf16, utf16Offsets } from './spans.js';
 
 const KINDS = [
@@ -46,7 +46,7 @@ export function renderArticle(container, data, target, onBack) {
   container.replaceChildren(h('article', { class: 'article-view' },
     h('button', { type: 'button', class: 'link', onclick: onBack }, '← back to the event'),
     h('h2', {}, r.title || r.id),
-    h('p', { class: 'meta' }, `${r.source || 'outlet unknown'} · ${r.published || 'undated'}`, r.url ? [' · ', h('a', { href: r.url, rel: 'noopener noreferrer' }, 'original')] : ''),
+    h('p', { class: 'meta' }, `${r.source || 'outlet unknown'} · ${r.published || 'undated'}`, /^https?:\/\//i.test(r.url || '') ? [' · ', h('a', { href: r.url, rel: 'noopener noreferrer' }, 'original')] : ''),
     h('p', { class: 'legend' }, 'Marked: ', KINDS.map(([k]) => h('span', { class: `m-${k}` }, k)).flatMap((x) => [x, ' '])),
     body));
   if (highlight) {

@@ -3,16 +3,7 @@
 // links to related events and to the sentence each report comes from; and,
 // with a token, corrections (merge, split, reject a figure).
 /* global d3 */
-const h = (tag, attrs = {}, ...children) => {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null && v !== false) el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : String(c));
-  return el;
-};
-export { h };
+import { h } from './dom.js';
 
 const QUALIFIERS = { at_least: 'at least', at_most: 'at most', about: 'about', more_than: 'more than', up_to: 'up to', possibly: 'possibly' };
 
