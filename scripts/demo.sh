@@ -10,4 +10,4 @@ rm -f build/demo.db build/demo.db-wal build/demo.db-shm
 ./build/kroniek ingest --db build/demo.db examples/nl/*.txt examples/sets/*/*.txt
 echo
 ./build/kroniek chronicle --db build/demo.db --format text
-echo "== the same store over HTTP: ./build/kroniek serve --db build/demo.db, then http://127.0.0.1:8080/api/events =="
+echo "== browse it: ./build/kroniek serve --db build/demo.db, then open http://127.0.0.1:8080/ (API: /api/openapi.json) =="
