@@ -93,8 +93,9 @@ try {
   // Selecting on the timeline highlights the list (and the map).
   const circle = page.locator('svg.timeline circle').last();
   const circleId = await circle.getAttribute('data-id');
-  await circle.dispatchEvent('click');
-  check('timeline selection highlights the list',
+  await circle.focus();
+  await page.keyboard.press('Enter');
+  check('timeline selection (keyboard) highlights the list',
     await came(page.waitForSelector(`#events button[data-id="${circleId}"][aria-current="true"]`)));
 
   // 2. Filter by type.

@@ -1,6 +1,7 @@
 // The timeline: one circle per dated event, coloured by type, sized by the
-// best killed figure; zoom and pan on the time axis (wheel, drag, or the
-// keyboard buttons). `select(id)` rings an event; clicking one calls onSelect.
+// best killed figure; zoom and pan on the time axis (wheel, drag). Circles
+// take the focus (Tab) and Enter; `select(id)` rings an event; clicking or
+// Enter calls onSelect.
 /* global d3 */
 export class Timeline {
   constructor(element, colour, onSelect) {
@@ -47,13 +48,17 @@ export class Timeline {
     this.plot.selectAll('circle')
       .data(this.events, (e) => e.id)
       .join((enter) => enter.append('circle')
+        .attr('tabindex', 0)
+        .attr('role', 'button')
         .on('click', (_, e) => this.onSelect(e.id))
+        .on('keydown', (event, e) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); this.onSelect(e.id); } })
         .call((c) => c.append('title')))
       .attr('cx', (e) => x(this.dayOf(e)))
       .attr('cy', (e) => y(e.type))
       .attr('r', (e) => this.r(killed(e)))
       .attr('fill', (e) => this.colour(e.type))
       .attr('data-id', (e) => e.id)
+      .attr('aria-label', (e) => `${e.date.value} ${e.type.replaceAll('_', ' ')}${e.location && e.location.name ? ` in ${e.location.name}` : ''}`)
       .classed('selected', (e) => e.id === this.selected)
       .select('title').text((e) => `${e.date.value} ${e.type}${e.location && e.location.name ? ` in ${e.location.name}` : ''}`);
   }
