@@ -9,6 +9,7 @@ usage: fetch_test.py KRONIEK
 """
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import threading
@@ -53,7 +54,9 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 LAUGHS = """<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>
 <rss version="2.0"><channel><title>&b;</title></channel></rss>"""
 
-state = {"flaky": 0, "agents": set()}
+state = {"flaky": 0, "agents": set(), "hits": {}, "live_items": 1}
+
+LIVE = """<?xml version="1.0"?><rss version="2.0"><channel><title>Live</title>{items}</channel></rss>"""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -77,6 +80,7 @@ class Handler(BaseHTTPRequestHandler):
         state["agents"].add(self.headers.get("User-Agent", ""))
         base = f"http://127.0.0.1:{self.server.server_port}"
         p = self.path
+        state["hits"][p] = state["hits"].get(p, 0) + 1
         if p in ARTICLES:
             title, body, meta = ARTICLES[p]
             return self.reply(200, PAGE.format(title=title, body=body, meta=meta))
@@ -84,6 +88,14 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, RSS.format(base=base), "application/rss+xml")
         if p == "/atom.xml":
             return self.reply(200, ATOM.format(base=base), "application/atom+xml")
+        if p == "/live.rss":  # grows by one item each time a test asks it to
+            items = "".join(f"<item><title>Live {i}</title><link>{base}/live/{i}.html</link>"
+                            f"<pubDate>Mon, 0{i} Jan 2024 10:00:00 GMT</pubDate></item>" for i in range(1, state["live_items"] + 1))
+            return self.reply(200, LIVE.format(items=items), "application/rss+xml")
+        if p.startswith("/live/"):
+            n = p.split("/")[-1].split(".")[0]
+            return self.reply(200, PAGE.format(title=f"Brand {n}", meta="",
+                                               body=f"Bij een brand in Arnhem zijn {n} mensen gewond geraakt, meldt de brandweer."))
         if p == "/laughs.rss":
             return self.reply(200, LAUGHS, "application/rss+xml")
         if p == "/records.jsonl":
@@ -132,8 +144,27 @@ def main():
         check("feed articles are analysed into events", r.returncode == 0 and b"brand-gent" in r.stdout, r.stdout)
         check("a user agent is sent", any(a.startswith("kroniek/") for a in state["agents"]), state["agents"])
 
+        hits = dict(state["hits"])
         r = run([kroniek, "ingest", "--db", db, f"{base}/feed.rss"])
         check("a feed read again stores nothing twice", b"0 new, 2 duplicate, 1 failed" in r.stderr, r.stderr)
+        check("and does not fetch its stored items again",
+              state["hits"].get("/nieuws/brand-gent.html") == hits.get("/nieuws/brand-gent.html") and
+              state["hits"]["/feed.rss"] == hits["/feed.rss"] + 1, (hits, state["hits"]))
+
+        # --every: the feed is read again until the process is stopped; a new item arrives meanwhile.
+        poll = subprocess.Popen([kroniek, "ingest", "--db", db, "--every", "1", f"{base}/live.rss"],
+                                stderr=subprocess.PIPE)
+        deadline = time.time() + 20
+        while time.time() < deadline and state["hits"].get("/live.rss", 0) < 1:
+            time.sleep(0.05)
+        state["live_items"] = 2
+        while time.time() < deadline and not any(a.get("url", "").endswith("/live/2.html") for a in
+                                                  map(json.loads, run([kroniek, "articles", "--db", db]).stdout.splitlines())):
+            time.sleep(0.2)
+        poll.terminate()
+        err = poll.communicate()[1].decode()
+        check("--every: a new item is picked up on a later round", "round 1: 1 new" in err and
+              "1 new, 1 duplicate" in err and state["hits"].get("/live/1.html") == 1, (err, state["hits"]))
 
         r = run([kroniek, "ingest", "--db", db, f"{base}/records.jsonl", f"{base}/flaky.html"])
         err = r.stderr.decode()
@@ -150,7 +181,7 @@ def main():
         check("a feed declaring entities: refused", "laughs.rss: refused: broken feed" in err, err)
         check("only http and https", "ftp://127.0.0.1/x: cannot open" in err or "ftp://127.0.0.1/x" in err, err)
         check("refusals count as failed; nothing else lost", "0 new, 0 duplicate, 5 failed" in err and
-              len(run([kroniek, "articles", "--db", db]).stdout.splitlines()) == 6, err)
+              len(run([kroniek, "articles", "--db", db]).stdout.splitlines()) == 8, err)
         r = run([kroniek, "check", "--db", db])
         check("the store checks out", r.returncode == 0, r.stderr)
     server.shutdown()

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "ingest/inputs.h"
 #include "output/chronicle_out.h"
@@ -69,7 +70,7 @@ class Progress {
 }  // namespace
 
 int Ingest(const std::string& db, const std::vector<std::string>& inputs, const IngestOptions& options, int batch_size,
-           int threads, const std::string& resources) {
+           int threads, int every_seconds, const std::string& resources) {
   auto store = OpenStore(db);
   auto pipeline = store ? LoadPipeline(resources) : nullptr;
   if (!pipeline) return 2;
@@ -81,33 +82,52 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, const 
     std::cerr << "kroniek: " << st.message() << "\n";
     return 2;
   }
-  IngestCounts counts;
-  std::vector<Article> batch;
-  std::vector<std::string> errors;
-  int seen = 0;
-  auto flush = [&] {
-    if (batch.empty()) return;
-    errors.clear();
-    driver.AddBatch(std::move(batch), &counts, &errors);
-    for (const auto& e : errors) std::cerr << "kroniek: " << e << "\n";
-    batch.clear();
-    progress.Show(seen, 0, "ingested");
+  IngestOptions opts = options;
+  opts.known_url = [&](const std::string& url) {
+    Article probe;
+    probe.id = probe.url = url;
+    bool known = false;
+    return store->Known(probe, &known).ok() && known;
   };
-  ReadInputs(inputs, options, [&](InputRecord&& r) {
-    if (!r.status.ok()) {
-      std::cerr << "kroniek: " << r.status.message() << "\n";
-      ++counts.failed;
-      return;
-    }
-    ++seen;
-    batch.push_back(std::move(r.article));
-    if (int(batch.size()) >= batch_size) flush();
-  });
-  flush();
-  progress.Done();
-  std::cerr << "kroniek: " << db << ": " << counts.added << " new, " << counts.duplicates << " duplicate, "
-            << counts.failed << " failed\n";
-  return counts.failed ? 1 : 0;
+  bool any_failed = false;
+  // Once, or every `every_seconds` until stopped (a feed polled all day).
+  for (int round = 1;; ++round) {
+    IngestCounts counts;
+    std::vector<Article> batch;
+    std::vector<std::string> errors;
+    int seen = 0;
+    auto flush = [&] {
+      if (batch.empty()) return;
+      errors.clear();
+      driver.AddBatch(std::move(batch), &counts, &errors);
+      for (const auto& e : errors) std::cerr << "kroniek: " << e << "\n";
+      batch.clear();
+      progress.Show(seen, 0, "ingested");
+    };
+    ReadInputs(inputs, opts, [&](InputRecord&& r) {
+      if (r.known) {
+        ++counts.duplicates;
+        return;
+      }
+      if (!r.status.ok()) {
+        std::cerr << "kroniek: " << r.status.message() << "\n";
+        ++counts.failed;
+        return;
+      }
+      ++seen;
+      batch.push_back(std::move(r.article));
+      if (int(batch.size()) >= batch_size) flush();
+    });
+    flush();
+    progress.Done();
+    std::cerr << "kroniek: " << db << ": " << (every_seconds ? "round " + std::to_string(round) + ": " : "")
+              << counts.added << " new, " << counts.duplicates << " duplicate, " << counts.failed << " failed"
+              << std::endl;
+    any_failed |= counts.failed > 0;
+    if (every_seconds <= 0) break;
+    std::this_thread::sleep_for(std::chrono::seconds(every_seconds));
+  }
+  return any_failed ? 1 : 0;
 }
 
 int Articles(const std::string& db, const std::string& text_query) {

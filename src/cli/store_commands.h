@@ -18,8 +18,10 @@ namespace kroniek::cli {
 std::unique_ptr<Store> OpenStore(const std::string& db, bool read_only = false);
 std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources);
 
+// With `every_seconds`, the inputs are read again that often until the
+// process is stopped (feeds); items already stored are not fetched again.
 int Ingest(const std::string& db, const std::vector<std::string>& inputs, const IngestOptions& options, int batch,
-           int threads, const std::string& resources);
+           int threads, int every_seconds, const std::string& resources);
 int Articles(const std::string& db, const std::string& text_query);
 int Events(const std::string& db, const EventQuery& query, const std::string& format);
 // Every stored event in chronicle order: JSON lines or the text briefing.

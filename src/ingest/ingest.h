@@ -8,6 +8,7 @@
 // Errors: invalid UTF-8, binary or empty input -> Status naming the record.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,9 @@ struct IngestOptions {
   size_t max_bytes = 8u << 20;     // larger records are refused
   FetchOptions fetch;              // for URL and feed inputs
   int max_feed_items = 200;        // items read from one feed
+  // True for a feed item's link that is stored already: it is not fetched
+  // again (a feed polled every few minutes lists mostly known items).
+  std::function<bool(const std::string& url)> known_url;
 };
 
 // Builds an Article from raw text; `id` names the record in errors.

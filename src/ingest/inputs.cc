@@ -172,6 +172,13 @@ void ReadUrl(const std::string& url, const IngestOptions& opts, const std::funct
   if (int(feed.items.size()) > opts.max_feed_items) feed.items.resize(opts.max_feed_items);
   for (const auto& item : feed.items) {
     const std::string link = Resolve(page.url.empty() ? url : page.url, item.link);
+    if (opts.known_url && opts.known_url(link)) {
+      InputRecord r;
+      r.name = link;
+      r.known = true;
+      sink(std::move(r));
+      continue;
+    }
     Fetched article;
     if (Status st = Fetch(link, opts.fetch, &article); !st.ok()) {
       Emit(link, st, {}, sink);

@@ -37,6 +37,7 @@ struct InputRecord {
   std::string name;  // path, or path:line for a JSON Lines record
   Status status;     // not ok: the record is refused, with the reason
   Article article;   // when ok
+  bool known = false;  // a feed item skipped because IngestOptions::known_url knows it
 };
 
 // Reads every input and calls `sink` once per record, in a stable order.
