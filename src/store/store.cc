@@ -119,8 +119,10 @@ const std::vector<const char*> kMigrations = {
 
 }  // namespace
 
+Store::Store() : statements_(std::make_unique<StatementCache>()) {}
+
 Store::~Store() {
-  statements_.Clear();
+  statements_->Clear();
   sqlite3_close(db_);
 }
 
@@ -143,7 +145,7 @@ Status Store::Open(const std::string& path, bool read_only) {
     return Status::Error(path + ": cannot open store: " + sqlite3_errmsg(db_));
   sqlite3_busy_timeout(db_, 60000);  // another ingest on the same file waits its turn
   if (read_only) {
-    Statement q(db_, &statements_, "PRAGMA user_version");
+    Statement q(db_, statements_.get(), "PRAGMA user_version");
     if (!q.ok() || q.Step() != SQLITE_ROW) return Error("not a kroniek store");
     version_ = int(q.Int(0));
     if (version_ != int(kMigrations.size()))
@@ -166,7 +168,7 @@ Status Store::Open(const std::string& path, bool read_only) {
 
 Status Store::Migrate() {
   KRONIEK_RETURN_IF_ERROR(Begin());
-  Statement q(db_, &statements_, "PRAGMA user_version");
+  Statement q(db_, statements_.get(), "PRAGMA user_version");
   version_ = q.Step() == SQLITE_ROW ? int(q.Int(0)) : 0;
   if (version_ > int(kMigrations.size())) {
     Rollback();
@@ -185,7 +187,7 @@ Status Store::Migrate() {
 }
 
 Status Store::LimitPages(int extra) {
-  Statement q(db_, &statements_, "PRAGMA page_count");
+  Statement q(db_, statements_.get(), "PRAGMA page_count");
   if (q.Step() != SQLITE_ROW) return Error("page count");
   return Exec("PRAGMA max_page_count = " + std::to_string(q.Int(0) + extra));
 }
@@ -197,7 +199,7 @@ void Store::Rollback() {
 }
 
 Status Store::Check(std::vector<std::string>* problems) const {
-  Statement integrity(db_, &statements_, "PRAGMA integrity_check");
+  Statement integrity(db_, statements_.get(), "PRAGMA integrity_check");
   while (integrity.Step() == SQLITE_ROW)
     if (integrity.Text(0) != "ok") problems->push_back("sqlite: " + integrity.Text(0));
   // Kroniek's own invariants: every event has mentions, every mention an
@@ -256,7 +258,7 @@ std::string Store::TextFingerprint(const std::string& text) {
 }
 
 Status Store::Known(const Article& a, bool* known) const {
-  Statement q(db_, &statements_, "SELECT 1 FROM articles WHERE id = ?1 OR url = ?2 OR fingerprint = ?3 LIMIT 1");
+  Statement q(db_, statements_.get(), "SELECT 1 FROM articles WHERE id = ?1 OR url = ?2 OR fingerprint = ?3 LIMIT 1");
   q.Bind(1, a.id);
   q.Bind(2, a.url);
   q.Bind(3, TextFingerprint(a.text));
@@ -267,7 +269,7 @@ Status Store::Known(const Article& a, bool* known) const {
 }
 
 Status Store::Insert(const Article& a, PutResult* result, int64_t* seq) {
-  Statement ins(db_, &statements_, "INSERT INTO articles(id, url, fingerprint, record) VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING");
+  Statement ins(db_, statements_.get(), "INSERT INTO articles(id, url, fingerprint, record) VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING");
   ins.Bind(1, a.id);
   ins.Bind(2, a.url);
   ins.Bind(3, TextFingerprint(a.text));
@@ -276,7 +278,7 @@ Status Store::Insert(const Article& a, PutResult* result, int64_t* seq) {
   *result = sqlite3_changes(db_) > 0 ? PutResult::kNew : PutResult::kDuplicate;
   if (*result == PutResult::kDuplicate) return Status();
   *seq = sqlite3_last_insert_rowid(db_);
-  Statement fts(db_, &statements_, "INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)");
+  Statement fts(db_, statements_.get(), "INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)");
   fts.Bind(1, *seq);
   fts.Bind(2, a.title);
   fts.Bind(3, a.text);
@@ -315,7 +317,7 @@ Status Store::ForEach(const std::function<void(const nlohmann::json&)>& fn, cons
 }
 
 Status Store::Count(int64_t* n) const {
-  Statement q(db_, &statements_, "SELECT count(*) FROM articles");
+  Statement q(db_, statements_.get(), "SELECT count(*) FROM articles");
   if (q.Step() != SQLITE_ROW) return Error("count");
   *n = q.Int(0);
   return Status();
@@ -336,7 +338,7 @@ Status Store::Records(bool unanalysed_only, std::vector<std::pair<int64_t, nlohm
 
 Status Store::Record(const std::string& id, int64_t* seq, nlohmann::json* record, bool analysed) const {
   // What analysis found (a date or title in the text) fills in what the record lacks.
-  Statement q(db_, &statements_, "SELECT r.seq, r.record, a.published, a.title FROM articles r LEFT JOIN analyses a USING (seq) "
+  Statement q(db_, statements_.get(), "SELECT r.seq, r.record, a.published, a.title FROM articles r LEFT JOIN analyses a USING (seq) "
                    "WHERE r.id = ?");
   q.Bind(1, id);
   int rc = q.Step();

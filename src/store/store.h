@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -29,9 +30,12 @@
 #include "core/document.h"
 #include "core/status.h"
 #include "fuse/fuse.h"
-#include "store/sqlite_statement.h"
 
 struct sqlite3;
+
+namespace kroniek {
+class StatementCache;
+}  // namespace kroniek
 
 namespace kroniek {
 
@@ -80,7 +84,7 @@ struct Correction {
 
 class Store {
  public:
-  Store() = default;
+  Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
   ~Store();
@@ -171,7 +175,7 @@ class Store {
   bool Unchanged(const StoredEvent& e, const std::string& record) const;
   std::string path_;
   sqlite3* db_ = nullptr;
-  mutable StatementCache statements_;
+  std::unique_ptr<StatementCache> statements_;  // reused prepared statements
   int64_t text_lookup_limit_ = 2000;
   int version_ = 0;
   // Decoded analyses with the stored form they came from: reading the same

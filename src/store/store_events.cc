@@ -20,7 +20,7 @@ constexpr size_t kAnalysisCacheSize = 8192;  // articles; emptied when full
 }  // namespace
 
 Status Store::PutAnalysis(int64_t seq, const AnalyzedArticle& a) {
-  Statement q(db_, &statements_, "INSERT OR REPLACE INTO analyses(seq, kroniek, published, title, fused) VALUES(?, ?, ?, ?, ?)");
+  Statement q(db_, statements_.get(), "INSERT OR REPLACE INTO analyses(seq, kroniek, published, title, fused) VALUES(?, ?, ?, ?, ?)");
   std::string encoded = EncodeAnalysis(a);
   q.Bind(1, seq);
   q.Bind(2, std::string(KRONIEK_VERSION));
@@ -34,7 +34,7 @@ Status Store::PutAnalysis(int64_t seq, const AnalyzedArticle& a) {
 }
 
 Status Store::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
-  Statement q(db_, &statements_, "SELECT a.fused, r.id FROM analyses a JOIN articles r USING (seq) WHERE seq = ?");
+  Statement q(db_, statements_.get(), "SELECT a.fused, r.id FROM analyses a JOIN articles r USING (seq) WHERE seq = ?");
   q.Bind(1, seq);
   if (q.Step() != SQLITE_ROW) return Error("analysis of article " + std::to_string(seq) + " missing");
   std::string encoded = q.Text(0);
@@ -43,7 +43,7 @@ Status Store::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
     *out = it->second.analysed;
     return Status();
   }
-  Statement text(db_, &statements_, "SELECT json_extract(record, '$.text') FROM articles WHERE seq = ?");
+  Statement text(db_, statements_.get(), "SELECT json_extract(record, '$.text') FROM articles WHERE seq = ?");
   text.Bind(1, seq);
   if (text.Step() != SQLITE_ROW) return Error("article " + std::to_string(seq) + " missing");
   Status st = DecodeAnalysis(encoded, text.Text(0), out);
@@ -54,7 +54,7 @@ Status Store::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
 }
 
 Status Store::EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const {
-  Statement q(db_, &statements_, "SELECT event FROM event_keys WHERE key = ?");
+  Statement q(db_, statements_.get(), "SELECT event FROM event_keys WHERE key = ?");
   for (const auto& key : keys) {
     q.Reset();
     q.Bind(1, key);
@@ -66,7 +66,7 @@ Status Store::EventsWithKeys(const std::vector<std::string>& keys, std::set<std:
 }
 
 Status Store::MentionsOf(const std::set<std::string>& events, std::vector<StoredMention>* out) const {
-  Statement q(db_, &statements_, "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
+  Statement q(db_, statements_.get(), "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
                    "WHERE m.event = ?");
   for (const auto& e : events) {
     q.Reset();
@@ -79,7 +79,7 @@ Status Store::MentionsOf(const std::set<std::string>& events, std::vector<Stored
 }
 
 Status Store::MentionsOfArticle(const std::string& article_id, std::vector<StoredMention>* out) const {
-  Statement q(db_, &statements_, "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
+  Statement q(db_, statements_.get(), "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
                    "WHERE a.id = ? ORDER BY m.mention");
   q.Bind(1, article_id);
   int rc;
@@ -88,7 +88,7 @@ Status Store::MentionsOfArticle(const std::string& article_id, std::vector<Store
 }
 
 Status Store::EventOfMention(int64_t seq, int mention, std::string* event) const {
-  Statement q(db_, &statements_, "SELECT event FROM mentions WHERE seq = ? AND mention = ?");
+  Statement q(db_, statements_.get(), "SELECT event FROM mentions WHERE seq = ? AND mention = ?");
   q.Bind(1, seq);
   q.Bind(2, int64_t(mention));
   int rc = q.Step();
@@ -97,7 +97,7 @@ Status Store::EventOfMention(int64_t seq, int mention, std::string* event) const
 }
 
 Status Store::EventsOfArticle(int64_t seq, std::set<std::string>* events) const {
-  Statement q(db_, &statements_, "SELECT DISTINCT event FROM mentions WHERE seq = ?");
+  Statement q(db_, statements_.get(), "SELECT DISTINCT event FROM mentions WHERE seq = ?");
   q.Bind(1, seq);
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) events->insert(q.Text(0));
@@ -105,17 +105,17 @@ Status Store::EventsOfArticle(int64_t seq, std::set<std::string>* events) const 
 }
 
 Status Store::NewEventId(std::string* id) {
-  Statement q(db_, &statements_, "UPDATE counters SET value = value + 1 WHERE name = 'event' RETURNING value");
+  Statement q(db_, statements_.get(), "UPDATE counters SET value = value + 1 WHERE name = 'event' RETURNING value");
   if (q.Step() != SQLITE_ROW) return Error("event counter");
   *id = "ev" + std::to_string(q.Int(0));
   return Status();
 }
 
 bool Store::Unchanged(const StoredEvent& e, const std::string& record) const {
-  Statement stored(db_, &statements_, "SELECT record FROM events WHERE id = ?");
+  Statement stored(db_, statements_.get(), "SELECT record FROM events WHERE id = ?");
   stored.Bind(1, e.id);
   if (stored.Step() != SQLITE_ROW || stored.Text(0) != record) return false;
-  Statement keys(db_, &statements_, "SELECT key FROM event_keys WHERE event = ? ORDER BY key");
+  Statement keys(db_, statements_.get(), "SELECT key FROM event_keys WHERE event = ? ORDER BY key");
   keys.Bind(1, e.id);
   std::vector<std::string> stored_keys;
   while (keys.Step() == SQLITE_ROW) stored_keys.push_back(keys.Text(0));
@@ -123,7 +123,7 @@ bool Store::Unchanged(const StoredEvent& e, const std::string& record) const {
   std::sort(fresh_keys.begin(), fresh_keys.end());
   fresh_keys.erase(std::unique(fresh_keys.begin(), fresh_keys.end()), fresh_keys.end());
   if (stored_keys != fresh_keys) return false;
-  Statement mentions(db_, &statements_, "SELECT seq, mention, trigger FROM mentions WHERE event = ? ORDER BY seq, mention");
+  Statement mentions(db_, statements_.get(), "SELECT seq, mention, trigger FROM mentions WHERE event = ? ORDER BY seq, mention");
   mentions.Bind(1, e.id);
   std::vector<std::tuple<int64_t, int, uint32_t>> stored_mentions, fresh_mentions;
   while (mentions.Step() == SQLITE_ROW)
@@ -146,8 +146,8 @@ Status Store::ReplaceEvents(const std::set<std::string>& old, const std::vector<
   // Events that keep their id keep their creation time.
   std::map<std::string, std::string> created;
   {
-    Statement when(db_, &statements_, "SELECT created_at FROM events WHERE id = ?");
-    Statement drop(db_, &statements_, "DELETE FROM events WHERE id = ?");  // keys, actors and mentions cascade
+    Statement when(db_, statements_.get(), "SELECT created_at FROM events WHERE id = ?");
+    Statement drop(db_, statements_.get(), "DELETE FROM events WHERE id = ?");  // keys, actors and mentions cascade
     for (const auto& id : old) {
       if (unchanged.count(id)) continue;
       when.Reset();
@@ -158,13 +158,13 @@ Status Store::ReplaceEvents(const std::set<std::string>& old, const std::vector<
       if (drop.Step() != SQLITE_DONE) return Error("event " + id);
     }
   }
-  Statement ins(db_, &statements_,
+  Statement ins(db_, statements_.get(),
                 "INSERT INTO events(id, type, date, day_lo, day_hi, country, place, place_name, killed, injured, "
                 "articles, record, created_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?, "
                 "coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
-  Statement key(db_, &statements_, "INSERT OR IGNORE INTO event_keys(key, event) VALUES(?, ?)");
-  Statement actor(db_, &statements_, "INSERT INTO event_actors(event, role, actor, name) VALUES(?, ?, ?, ?)");
-  Statement mention(db_, &statements_, "INSERT INTO mentions(seq, mention, trigger, event) VALUES(?, ?, ?, ?)");
+  Statement key(db_, statements_.get(), "INSERT OR IGNORE INTO event_keys(key, event) VALUES(?, ?)");
+  Statement actor(db_, statements_.get(), "INSERT INTO event_actors(event, role, actor, name) VALUES(?, ?, ?, ?)");
+  Statement mention(db_, statements_.get(), "INSERT INTO mentions(seq, mention, trigger, event) VALUES(?, ?, ?, ?)");
   for (size_t i = 0; i < fresh.size(); ++i) {
     const StoredEvent& e = fresh[i];
     if (unchanged.count(e.id)) continue;
@@ -225,7 +225,7 @@ Status Store::ReplaceEvents(const std::set<std::string>& old, const std::vector<
 
 Status Store::TextHits(const std::string& query, int64_t* hits) const {
   KRONIEK_RETURN_IF_ERROR(Exec("CREATE TEMP TABLE IF NOT EXISTS text_hits(seq INTEGER PRIMARY KEY); DELETE FROM temp.text_hits;"));
-  Statement fill(db_, &statements_, "INSERT INTO temp.text_hits SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?");
+  Statement fill(db_, statements_.get(), "INSERT INTO temp.text_hits SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?");
   fill.Bind(1, query);
   if (fill.Step() != SQLITE_DONE) return Error("search '" + query + "'");
   *hits = sqlite3_changes(db_);
@@ -303,7 +303,7 @@ Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
 }
 
 Status Store::Event(const std::string& id, json* record) const {
-  Statement q(db_, &statements_, "SELECT record FROM events WHERE id = ?");
+  Statement q(db_, statements_.get(), "SELECT record FROM events WHERE id = ?");
   q.Bind(1, id);
   int rc = q.Step();
   if (rc == SQLITE_ROW) *record = json::parse(q.Text(0));
@@ -313,7 +313,7 @@ Status Store::Event(const std::string& id, json* record) const {
 }
 
 Status Store::AddChange(const std::string& event, const std::string& change, const json& detail) {
-  Statement q(db_, &statements_, "INSERT INTO changes(event, change, detail) VALUES(?, ?, ?)");
+  Statement q(db_, statements_.get(), "INSERT INTO changes(event, change, detail) VALUES(?, ?, ?)");
   q.Bind(1, event);
   q.Bind(2, change);
   q.Bind(3, detail.dump());
@@ -332,7 +332,7 @@ Status ReadChanges(Statement& q, std::vector<Change>* out) {
 }  // namespace
 
 Status Store::Changes(const std::string& since, int64_t after, int limit, std::vector<Change>* out) const {
-  Statement q(db_, &statements_, "SELECT seq, at, event, change, detail FROM changes WHERE at >= ? AND seq > ? ORDER BY seq LIMIT ?");
+  Statement q(db_, statements_.get(), "SELECT seq, at, event, change, detail FROM changes WHERE at >= ? AND seq > ? ORDER BY seq LIMIT ?");
   q.Bind(1, since.empty() ? std::string("0") : since);
   q.Bind(2, after);
   q.Bind(3, int64_t(limit));
@@ -341,14 +341,14 @@ Status Store::Changes(const std::string& since, int64_t after, int limit, std::v
 }
 
 Status Store::ChangesOf(const std::string& event, std::vector<Change>* out) const {
-  Statement q(db_, &statements_, "SELECT seq, at, event, change, detail FROM changes WHERE event = ? ORDER BY seq");
+  Statement q(db_, statements_.get(), "SELECT seq, at, event, change, detail FROM changes WHERE event = ? ORDER BY seq");
   q.Bind(1, event);
   Status st = ReadChanges(q, out);
   return st.ok() ? st : Error("changes of " + event);
 }
 
 Status Store::AddCorrection(const Correction& c, int64_t* seq) {
-  Statement q(db_, &statements_, "INSERT INTO corrections(who, why, action, args) VALUES(?, ?, ?, ?)");
+  Statement q(db_, statements_.get(), "INSERT INTO corrections(who, why, action, args) VALUES(?, ?, ?, ?)");
   q.Bind(1, c.who);
   q.Bind(2, c.why);
   q.Bind(3, c.action);
@@ -359,7 +359,7 @@ Status Store::AddCorrection(const Correction& c, int64_t* seq) {
 }
 
 Status Store::Corrections(std::vector<Correction>* out) const {
-  Statement q(db_, &statements_, "SELECT seq, at, who, why, action, args FROM corrections ORDER BY seq");
+  Statement q(db_, statements_.get(), "SELECT seq, at, who, why, action, args FROM corrections ORDER BY seq");
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW)
     out->push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), json::parse(q.Text(5))});
