@@ -89,9 +89,16 @@ class Handler(BaseHTTPRequestHandler):
         if p == "/atom.xml":
             return self.reply(200, ATOM.format(base=base), "application/atom+xml")
         if p == "/live.rss":  # grows by one item each time a test asks it to
+            etag = f'"live-{state["live_items"]}"'
+            if self.headers.get("If-None-Match") == etag:
+                state["not_modified"] = state.get("not_modified", 0) + 1
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
             items = "".join(f"<item><title>Live {i}</title><link>{base}/live/{i}.html</link>"
                             f"<pubDate>Mon, 0{i} Jan 2024 10:00:00 GMT</pubDate></item>" for i in range(1, state["live_items"] + 1))
-            return self.reply(200, LIVE.format(items=items), "application/rss+xml")
+            return self.reply(200, LIVE.format(items=items), "application/rss+xml", headers=[("ETag", etag)])
         if p.startswith("/live/"):
             n = p.split("/")[-1].split(".")[0]
             return self.reply(200, PAGE.format(title=f"Brand {n}", meta="",
@@ -161,8 +168,13 @@ def main():
         while time.time() < deadline and not any(a.get("url", "").endswith("/live/2.html") for a in
                                                   map(json.loads, run([kroniek, "articles", "--db", db]).stdout.splitlines())):
             time.sleep(0.2)
+        rounds = state["hits"].get("/live.rss", 0)
+        while time.time() < deadline and state["hits"].get("/live.rss", 0) < rounds + 2:
+            time.sleep(0.1)
         poll.terminate()
         err = poll.communicate()[1].decode()
+        check("--every: an unchanged feed is answered 304 (If-None-Match) and not read again",
+              state.get("not_modified", 0) >= 1 and "0 new, 0 duplicate" in err, (state.get("not_modified"), err))
         check("--every: a new item is picked up on a later round", "round 1: 1 new" in err and
               "1 new, 1 duplicate" in err and state["hits"].get("/live/1.html") == 1, (err, state["hits"]))
 

@@ -89,6 +89,8 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, const 
     bool known = false;
     return store->Known(probe, &known).ok() && known;
   };
+  std::map<std::string, Validators> validators;  // unchanged feeds are not read again
+  opts.validators = &validators;
   bool any_failed = false;
   // Once, or every `every_seconds` until stopped (a feed polled all day).
   for (int round = 1;; ++round) {

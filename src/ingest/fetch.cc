@@ -29,8 +29,8 @@ size_t Write(char* data, size_t size, size_t n, void* user) {
 }
 
 // One try: the CURLcode, and the HTTP status when there was an answer.
-CURLcode TryOnce(const std::string& url, const FetchOptions& o, Fetched* out, long* status, Sink* sink,
-                 std::string* error) {
+CURLcode TryOnce(const std::string& url, const FetchOptions& o, const Validators* known, Fetched* out, long* status,
+                 Sink* sink, std::string* error) {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) return CURLE_FAILED_INIT;
   char errbuf[CURL_ERROR_SIZE] = "";
@@ -50,7 +50,19 @@ CURLcode TryOnce(const std::string& url, const FetchOptions& o, Fetched* out, lo
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, Write);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, sink);
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(nullptr, curl_slist_free_all);
+  if (known) {
+    curl_slist* list = nullptr;
+    if (!known->etag.empty()) list = curl_slist_append(list, ("If-None-Match: " + known->etag).c_str());
+    if (!known->last_modified.empty())
+      list = curl_slist_append(list, ("If-Modified-Since: " + known->last_modified).c_str());
+    headers.reset(list);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
+  }
   CURLcode rc = curl_easy_perform(c);
+  curl_header* h = nullptr;
+  if (curl_easy_header(c, "ETag", 0, CURLH_HEADER, -1, &h) == CURLHE_OK) out->validators.etag = h->value;
+  if (curl_easy_header(c, "Last-Modified", 0, CURLH_HEADER, -1, &h) == CURLHE_OK) out->validators.last_modified = h->value;
   *error = errbuf[0] ? errbuf : curl_easy_strerror(rc);
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
   char* type = nullptr;
@@ -68,7 +80,7 @@ CURLcode TryOnce(const std::string& url, const FetchOptions& o, Fetched* out, lo
 
 bool IsUrl(const std::string& input) { return input.starts_with("http://") || input.starts_with("https://"); }
 
-Status Fetch(const std::string& url, const FetchOptions& options, Fetched* out) {
+Status Fetch(const std::string& url, const FetchOptions& options, Fetched* out, const Validators* known) {
   static std::once_flag init;
   std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   if (!IsUrl(url)) return Status::Error(url + ": refused: only http and https URLs are fetched");
@@ -78,7 +90,7 @@ Status Fetch(const std::string& url, const FetchOptions& options, Fetched* out) 
     Sink sink{&out->body, options.max_bytes};
     long status = 0;
     std::string error;
-    CURLcode rc = TryOnce(url, options, out, &status, &sink, &error);
+    CURLcode rc = TryOnce(url, options, known, out, &status, &sink, &error);
     if (sink.too_large || rc == CURLE_FILESIZE_EXCEEDED)
       return Status::Error(url + ": refused: over the limit of " + std::to_string(options.max_bytes) + " bytes");
     if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_TOO_MANY_REDIRECTS || rc == CURLE_URL_MALFORMAT)
@@ -88,6 +100,9 @@ Status Fetch(const std::string& url, const FetchOptions& options, Fetched* out) 
       reason = error;
       again = true;
     } else if (status >= 200 && status < 300) {
+      return Status();
+    } else if (status == 304 && known) {
+      out->not_modified = true;
       return Status();
     } else {
       reason = "HTTP " + std::to_string(status);

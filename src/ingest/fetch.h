@@ -24,13 +24,22 @@ struct FetchOptions {
   std::string user_agent = "kroniek/" KRONIEK_VERSION " (news event chronicle)";
 };
 
+// What a server said identifies a version of a document (ETag,
+// Last-Modified); sent back, it lets the server answer "not modified".
+struct Validators {
+  std::string etag, last_modified;
+};
+
 struct Fetched {
   std::string url;           // after redirects
   std::string content_type;  // lower-cased, parameters kept
   std::string body;
+  Validators validators;     // of this version, when the server gave them
+  bool not_modified = false;  // 304 to `known`: no body
 };
 
 bool IsUrl(const std::string& input);
-Status Fetch(const std::string& url, const FetchOptions& options, Fetched* out);
+// With `known` validators, an unchanged document comes back as not_modified.
+Status Fetch(const std::string& url, const FetchOptions& options, Fetched* out, const Validators* known = nullptr);
 
 }  // namespace kroniek

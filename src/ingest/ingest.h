@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -27,6 +28,9 @@ struct IngestOptions {
   // True for a feed item's link that is stored already: it is not fetched
   // again (a feed polled every few minutes lists mostly known items).
   std::function<bool(const std::string& url)> known_url;
+  // Validators of the URLs read before (by URL): a feed that has not changed
+  // since is not read again. Kept by the caller across rounds.
+  std::map<std::string, Validators>* validators = nullptr;
 };
 
 // Builds an Article from raw text; `id` names the record in errors.

@@ -165,7 +165,12 @@ void ReadFetched(const std::string& url, const Fetched& page, const IngestOption
 // one by one (a failed item is named; the others go on).
 void ReadUrl(const std::string& url, const IngestOptions& opts, const std::function<void(InputRecord&&)>& sink) {
   Fetched page;
-  if (Status st = Fetch(url, opts.fetch, &page); !st.ok()) return Emit(url, st, {}, sink);
+  const Validators* known = nullptr;
+  if (opts.validators)
+    if (auto it = opts.validators->find(url); it != opts.validators->end()) known = &it->second;
+  if (Status st = Fetch(url, opts.fetch, &page, known); !st.ok()) return Emit(url, st, {}, sink);
+  if (page.not_modified) return;  // nothing new since it was read
+  if (opts.validators) (*opts.validators)[url] = page.validators;
   if (!LooksLikeFeed(page.body)) return ReadFetched(url, page, opts, nullptr, nullptr, sink);
   Feed feed;
   if (Status st = ParseFeed(url, page.body, &feed); !st.ok()) return Emit(url, st, {}, sink);
