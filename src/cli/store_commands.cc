@@ -175,19 +175,13 @@ int Events(const std::string& db, const EventQuery& query, const std::string& fo
 int StoredChronicle(const std::string& db, const std::string& format) {
   auto store = OpenStore(db, true);
   if (!store) return 2;
-  EventQuery page;
-  page.limit = 1000;
-  for (page.offset = 0;; page.offset += page.limit) {
-    std::vector<nlohmann::json> events;
-    if (auto st = store->Events(page, &events); !st.ok()) {
-      std::cerr << "kroniek: " << st.message() << "\n";
-      return 2;
-    }
-    for (const auto& r : events) {
-      if (format == "text") WriteEventText(r, std::cout);
-      else std::cout << r.dump() << "\n";
-    }
-    if (int(events.size()) < page.limit) break;
+  auto st = store->ForEachEvent({}, [&](const nlohmann::json& r) {
+    if (format == "text") WriteEventText(r, std::cout);
+    else std::cout << r.dump() << "\n";
+  });
+  if (!st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
   }
   return 0;
 }
@@ -225,16 +219,9 @@ int Export(const std::string& db, const EventQuery& query, const std::string& fo
   if (!store) return 2;
   auto exporter = MakeExporter(format, ExportContextOf(*store, resources));
   exporter->Begin(std::cout);
-  EventQuery page = query;
-  page.limit = 1000;
-  for (page.offset = 0;; page.offset += page.limit) {
-    std::vector<nlohmann::json> events;
-    if (auto st = store->Events(page, &events); !st.ok()) {
-      std::cerr << "kroniek: " << st.message() << "\n";
-      return 2;
-    }
-    for (const auto& r : events) exporter->Add(r, std::cout);
-    if (int(events.size()) < page.limit) break;
+  if (auto st = store->ForEachEvent(query, [&](const nlohmann::json& r) { exporter->Add(r, std::cout); }); !st.ok()) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    return 2;
   }
   exporter->End(std::cout);
   return 0;

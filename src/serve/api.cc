@@ -42,7 +42,8 @@ bool IntParam(const httplib::Request& req, const char* name, int64_t lo, int64_t
   return true;
 }
 
-// The filters of GET /api/events and /api/export (the same as `kroniek events`).
+// The filters of GET /api/events and /api/export (the same as `kroniek events`),
+// a place name not yet resolved.
 bool EventQueryOf(const httplib::Request& req, EventQuery* q, std::string* error) {
   q->from = req.get_param_value("from");
   q->to = req.get_param_value("to");
@@ -115,6 +116,12 @@ Status Api::Open() {
   return writer_->Open(options_.db);
 }
 
+bool Api::QueryOf(const httplib::Request& req, EventQuery* q, std::string* error) const {
+  if (!EventQueryOf(req, q, error)) return false;
+  q->place_ids = pipeline_.PlaceIds(q->place);  // "Gent" is also the place ghent
+  return true;
+}
+
 bool Api::Reader(httplib::Response& res, std::shared_ptr<const Store>* store) {
   if (auto st = readers_.Acquire(store); !st.ok()) {
     Fail(res, 503, st.message());
@@ -153,8 +160,7 @@ void Api::Health(const httplib::Request&, httplib::Response& res) {
 void Api::ListEvents(const httplib::Request& req, httplib::Response& res) {
   EventQuery q;
   std::string error;
-  if (!EventQueryOf(req, &q, &error)) return Fail(res, 400, error);
-  q.place_ids = pipeline_.PlaceIds(q.place);
+  if (!QueryOf(req, &q, &error)) return Fail(res, 400, error);
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   std::vector<json> events;
@@ -239,8 +245,7 @@ void Api::Export(const httplib::Request& req, httplib::Response& res) {
   if (type == kTypes.end()) return Fail(res, 400, "parameter 'format': expected jsonl, csv or geojson, got '" + format + "'");
   EventQuery q;
   std::string error;
-  if (!EventQueryOf(req, &q, &error)) return Fail(res, 400, error);
-  q.place_ids = pipeline_.PlaceIds(q.place);
+  if (!QueryOf(req, &q, &error)) return Fail(res, 400, error);
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   {  // a bad filter is a 400 before the stream starts

@@ -33,6 +33,8 @@ class Api {
   void PostCorrection(const httplib::Request& req, httplib::Response& res);
   // False (and the reply sent) unless the request carries the token.
   bool Authorised(const httplib::Request& req, httplib::Response& res) const;
+  // The event filters of a request, its place name resolved; false with why.
+  bool QueryOf(const httplib::Request& req, EventQuery* q, std::string* error) const;
   // A read connection, or false with a 503 sent.
   bool Reader(httplib::Response& res, std::shared_ptr<const Store>* store);
 

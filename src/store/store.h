@@ -151,6 +151,9 @@ class Store {
   // Event records, in chronicle order (date, then id).
   Status Events(const EventQuery& q, std::vector<nlohmann::json>* out) const;
   Status Event(const std::string& id, nlohmann::json* record) const;  // null record when unknown
+  // Every event record matching `q` (its limit and offset aside), a page at a
+  // time, in chronicle order.
+  Status ForEachEvent(EventQuery q, const std::function<void(const nlohmann::json& record)>& fn) const;
 
   Status AddChange(const std::string& event, const std::string& change, const nlohmann::json& detail);
   // Changes after `since` (an ISO timestamp or a prefix of one) and after seq `after`.

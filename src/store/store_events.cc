@@ -302,6 +302,16 @@ Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
   return Error(q.text.empty() ? "events query" : "search '" + q.text + "'");
 }
 
+Status Store::ForEachEvent(EventQuery q, const std::function<void(const json&)>& fn) const {
+  q.limit = 1000;
+  for (q.offset = 0;; q.offset += q.limit) {
+    std::vector<json> events;
+    KRONIEK_RETURN_IF_ERROR(Events(q, &events));
+    for (const auto& r : events) fn(r);
+    if (int(events.size()) < q.limit) return Status();
+  }
+}
+
 Status Store::Event(const std::string& id, json* record) const {
   Statement q(db_, statements_.get(), "SELECT record FROM events WHERE id = ?");
   q.Bind(1, id);
