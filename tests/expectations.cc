@@ -179,8 +179,20 @@ std::string Check(const Expectation& e, const json& out, const Article& article)
     }
     shown = out["entities"].dump(1);
   } else if (verb == "cleaned") {
-    for (const auto& c : out["cleaned"]) matches += c["kind"] == e.attrs.at("kind");
+    for (const auto& c : out["cleaned"])
+      matches += c["kind"] == e.attrs.at("kind") &&
+                 (!e.attrs.count("text") || Surface(article, c["span"]).find(e.attrs.at("text")) != std::string::npos);
     shown = out["cleaned"].dump(1);
+  } else if (verb == "published") {
+    const json& p = out["article"]["published"];
+    bool ok = true;
+    for (const auto& [key, want] : e.attrs) {
+      if (key == "value") ok &= Str(p["value"]) == want;
+      if (key == "precision") ok &= p["precision"] == want;
+      if (key == "basis") ok &= p["basis"] == want;
+    }
+    matches += ok;
+    shown = p.dump();
   } else if (verb == "time") {
     for (const auto& t : out["times"]) {
       bool ok = true;

@@ -19,6 +19,7 @@ Status Analyzer::Load(const std::string& dir, const std::string& lang) {
   KRONIEK_RETURN_IF_ERROR(times_.Load(lang_dir));
   KRONIEK_RETURN_IF_ERROR(kb_.Load(dir, lang));
   KRONIEK_RETURN_IF_ERROR(entity_rules_.Load(lang_dir));
+  KRONIEK_RETURN_IF_ERROR(stamps_.Load(lang_dir));
   KRONIEK_RETURN_IF_ERROR(debris_.Load(lang_dir));
   for (const auto& w : entity_rules_.WordsOf("elision")) tokenizer_.elisions.insert(w);
   gazetteer_.Build(kb_, tokenizer_);
@@ -37,6 +38,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   if (article.lang.empty()) article.lang = DetectLanguage(article.text);
   for (const auto& p : article.paragraphs) Tokenize(article.text, p.span, tokenizer_, &a->tokens);
   SplitSentences(article, tokenizer_, &a->tokens, &a->sentences);
+  stamps_.Mark(article, times_);  // may date the article: before any time is resolved
   debris_.Mark(article, a->tokens);
   for (const auto& s : a->sentences) {
     if (article.paragraphs[s.paragraph].kind == ParagraphKind::kDebris) continue;  // no facts from debris

@@ -17,6 +17,7 @@
 #include "analyze/knowledge_base.h"
 #include "analyze/numbers.h"
 #include "analyze/place_index.h"
+#include "analyze/stamps.h"
 #include "analyze/times.h"
 #include "analyze/tokenizer.h"
 #include "core/document.h"
@@ -57,6 +58,7 @@ class Analyzer {
   Gazetteer gazetteer_;
   PlaceIndex places_;
   EntityRules entity_rules_;
+  StampRules stamps_;
   DebrisRules debris_;
 };
 

@@ -11,17 +11,6 @@ constexpr size_t kMaxCreditBytes = 100;   // "Beeld EPA", "Foto: Jan Jansen / AN
 constexpr size_t kMaxHeadingBytes = 80;   // "Meer uit Buitenland", "Lees ook"
 constexpr size_t kMaxLinkBytes = 160;     // the story title under "Lees ook"
 
-bool IsTimestamp(const std::string& s) {
-  // "14:32", "9.05": a live blog's time of an update.
-  size_t i = 0;
-  int digits = 0;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++digits; }
-  if (digits < 1 || digits > 2 || i >= s.size() || (s[i] != ':' && s[i] != '.')) return false;
-  ++i;
-  int minutes = 0;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++minutes; }
-  return minutes == 2 && i == s.size();
-}
 }  // namespace
 
 Status DebrisRules::Load(const std::string& dir) {
@@ -44,7 +33,6 @@ void DebrisRules::Mark(Article& article, const std::vector<Token>& tokens) const
       paras[k].kind = ParagraphKind::kDebris;
       paras[k].debris = kind;
     };
-    if (IsTimestamp(text)) { mark(p, "timestamp"); continue; }
     if (text.rfind("\u00a9", 0) == 0 && text.size() <= kMaxCreditBytes) { mark(p, "credit"); continue; }
     for (const Rule& rule : rules_) {
       bool match = t + rule.words.size() <= tokens.size();

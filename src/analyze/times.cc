@@ -74,6 +74,12 @@ int TimeGrammar::PhraseAt(const std::vector<Token>& tokens, int i, int last,
   return best;
 }
 
+int TimeGrammar::MonthOf(const std::string& lower) const {
+  auto it = months_.find(lower);
+  if (it == months_.end()) it = months_.find(lower + ".");
+  return it == months_.end() ? 0 : it->second;
+}
+
 int TimeGrammar::WeekdayOf(const std::string& lower) const {
   if (auto it = weekdays_.find(lower); it != weekdays_.end()) return it->second;
   for (const auto& [day, index] : weekdays_)

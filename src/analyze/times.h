@@ -23,6 +23,11 @@ class TimeGrammar {
   void Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
             const NumberGrammar& numbers, const Date& published, std::vector<TimeMention>* out) const;
 
+  // The month a word names (1..12; "feb" and "feb." alike), or 0.
+  int MonthOf(const std::string& lower) const;
+  // A weekday word, or weekday + daypart compound ('maandagochtend'): -1 if none.
+  int WeekdayOf(const std::string& lower) const;
+
  private:
   struct Range { int first, last; };
   bool MatchAt(const std::string& text, const std::vector<Token>& tokens, int i, int last,
@@ -30,8 +35,6 @@ class TimeGrammar {
   // Matches a multi-word phrase from `phrases` at i; returns its length or 0.
   int PhraseAt(const std::vector<Token>& tokens, int i, int last,
                const std::vector<std::vector<std::string>>& phrases) const;
-  // A weekday word, or weekday + daypart compound ('maandagochtend'): -1 if none.
-  int WeekdayOf(const std::string& lower) const;
   // A relative-day word or relday + daypart compound ("gisteravond"); false if none.
   bool RelDayOf(const std::string& lower, int* offset) const;
 

@@ -1,0 +1,215 @@
+#include "analyze/stamps.h"
+
+#include <cstdlib>
+
+#include "core/resource_file.h"
+#include "core/utf8.h"
+
+namespace kroniek {
+
+namespace {
+
+constexpr size_t kMaxStampBytes = 120;      // "woensdag, 23. maart 2016 - 8:49 Update: 23-03-2016 11:43"
+constexpr size_t kDatelineParagraphs = 5;   // a dateline dates the article only near its top
+constexpr size_t kMaxCreditWords = 4;       // "Bron: Belga", "Bron: AFP, Reuters"
+constexpr size_t kMaxBylineWords = 8;       // "Door Anna de Vries en Piet Jansen"
+
+struct Piece {
+  std::string text;  // a word (lower case) or a number with its inner separators
+  bool number = false;
+  bool capitalized = false;
+};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Letters: ASCII letters and any non-ASCII code point outside the punctuation
+// blocks ("•", "–", "·"), so "geüpdatet" is one word.
+size_t LetterBytes(const std::string& s, size_t i) {
+  unsigned char c = s[i];
+  if (c < 0x80) return IsAsciiLetter(char(c)) || (c == '\'' && i > 0 && IsAsciiLetter(s[i - 1])) ? 1 : 0;
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xB7) return 0;  // ·
+  if (c == 0xE2) return 0;  // U+2000..U+2FFF: general punctuation, arrows, symbols
+  return i + n <= s.size() ? n : 0;
+}
+
+std::vector<Piece> Pieces(const std::string& s, const std::unordered_set<std::string>& time_separators) {
+  std::vector<Piece> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (IsDigit(s[i])) {
+      size_t j = i;
+      while (j < s.size()) {
+        if (IsDigit(s[j])) { ++j; continue; }
+        // An inner separator stands between digits: "3/06/17", "8:49", "13u54".
+        bool sep = s[j] == '/' || s[j] == '.' || s[j] == '-' || s[j] == ':' ||
+                   time_separators.count(std::string(1, char(std::tolower(static_cast<unsigned char>(s[j])))));
+        if (sep && j + 1 < s.size() && IsDigit(s[j + 1]) && IsDigit(s[j - 1])) { ++j; continue; }
+        break;
+      }
+      out.push_back({s.substr(i, j - i), true, false});
+      i = j;
+    } else if (size_t n = LetterBytes(s, i); n > 0) {
+      size_t j = i;
+      while (j < s.size() && (n = LetterBytes(s, j)) > 0) j += n;
+      out.push_back({ToLower(s.substr(i, j - i)), false, IsAsciiLetter(s[i]) && s[i] <= 'Z'});
+      i = j;
+    } else {
+      // Punctuation and spaces separate pieces; skip a whole UTF-8 sequence ("•").
+      unsigned char c = s[i];
+      i += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    }
+  }
+  return out;
+}
+
+// Splits "23-03-2016" into its digit fields.
+std::vector<std::string> Fields(const std::string& number) {
+  std::vector<std::string> out(1);
+  for (char c : number) {
+    if (IsDigit(c)) out.back() += c;
+    else out.emplace_back();
+  }
+  return out;
+}
+
+bool IsTime(const std::vector<std::string>& f) {
+  if (f.size() != 2 || f[0].size() > 2 || f[1].size() != 2) return false;
+  return std::atoi(f[0].c_str()) < 24 && std::atoi(f[1].c_str()) < 60;
+}
+
+int FullYear(const std::string& digits) {
+  int y = std::atoi(digits.c_str());
+  if (digits.size() == 2) return y < 70 ? 2000 + y : 1900 + y;
+  return digits.size() == 4 ? y : 0;
+}
+
+bool ValidDay(const Civil& c) {
+  return c.month >= 1 && c.month <= 12 && c.day >= 1 && (c.year == 0 || c.day <= DaysInMonth(c.year, c.month));
+}
+
+}  // namespace
+
+Status StampRules::Load(const std::string& dir) {
+  ResourceFile f;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/stamps.tsv", 2, &f));
+  for (const auto& r : f.rows) {
+    const std::string& cls = r.fields[1];
+    for (const auto& form : SplitBar(r.fields[0])) {
+      const std::string w = ToLower(form);
+      if (cls == "filler") fillers_.insert(w);
+      else if (cls == "time_separator") time_separators_.insert(w);
+      else if (cls == "credit") credits_.insert(w);
+      else if (cls == "byline") bylines_.push_back(LowerWords(w));
+      else if (cls == "byline_word") byline_words_.insert(w);
+      else if (cls == "numeric_order") numeric_order_ = w;
+      else return Status::Error(f.path + ":" + std::to_string(r.line) + ": unknown class '" + cls + "'");
+    }
+  }
+  if (numeric_order_ != "dmy" && numeric_order_ != "mdy" && numeric_order_ != "ymd")
+    return Status::Error(f.path + ": numeric_order must be dmy, mdy or ymd");
+  return Status();
+}
+
+bool StampRules::DateOf(const std::vector<std::string>& f, Civil* out) const {
+  if (f.size() != 3) return false;
+  const std::string order = f[0].size() == 4 ? "ymd" : numeric_order_;  // ISO dates in any language
+  Civil c;
+  for (size_t k = 0; k < 3; ++k) {
+    int v = std::atoi(f[k].c_str());
+    if (order[k] == 'y') c.year = FullYear(f[k]);
+    else if (order[k] == 'm') c.month = v;
+    else c.day = v;
+  }
+  if (c.year == 0 || !ValidDay(c)) return false;
+  *out = c;
+  return true;
+}
+
+bool StampRules::IsByline(const std::vector<std::string>& words, const std::vector<bool>& capitalized) const {
+  for (const auto& opener : bylines_) {
+    if (words.size() <= opener.size() || words.size() > opener.size() + kMaxBylineWords) continue;
+    bool match = true;
+    for (size_t k = 0; k < opener.size() && match; ++k) match = words[k] == opener[k];
+    for (size_t k = opener.size(); k < words.size() && match; ++k)
+      match = capitalized[k] || byline_words_.count(words[k]);
+    if (match) return true;
+  }
+  return false;
+}
+
+std::string StampRules::Classify(const std::string& text, const TimeGrammar& times, Civil* day) const {
+  if (text.size() > kMaxStampBytes) return "";
+  const std::vector<Piece> pieces = Pieces(text, time_separators_);
+  std::vector<std::string> words;
+  std::vector<bool> capitalized;
+  bool numbers = false;
+  for (const auto& p : pieces) {
+    numbers |= p.number;
+    if (!p.number) { words.push_back(p.text); capitalized.push_back(p.capitalized); }
+  }
+  if (!numbers) return IsByline(words, capitalized) ? "byline" : "";
+  int dates = 0, clock_times = 0;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    const Piece& p = pieces[k];
+    Civil c;
+    if (p.number) {
+      std::vector<std::string> f = Fields(p.text);
+      if (DateOf(f, &c)) {
+        if (dates++ == 0) *day = c;
+        continue;
+      }
+      if (IsTime(f)) { ++clock_times; continue; }
+      // "23 maart [2016]": a day before a month name, a year after it.
+      int month = k + 1 < pieces.size() && !pieces[k + 1].number ? times.MonthOf(pieces[k + 1].text) : 0;
+      if (f.size() != 1 || f[0].size() > 2 || month == 0) return "";
+      c.day = std::atoi(f[0].c_str());
+      c.month = month;
+      k += 1;
+      if (k + 1 < pieces.size() && pieces[k + 1].number && pieces[k + 1].text.size() == 4) {
+        c.year = FullYear(pieces[k + 1].text);
+        k += 1;
+      }
+      if (!ValidDay(c)) return "";
+      if (dates++ == 0) *day = c;
+      continue;
+    }
+    if (credits_.count(p.text)) {
+      if (pieces.size() - k - 1 > kMaxCreditWords) return "";
+      break;
+    }
+    if (!fillers_.count(p.text) && !time_separators_.count(p.text) && times.WeekdayOf(p.text) < 0) return "";
+  }
+  return dates > 0 ? "dateline" : clock_times > 0 ? "timestamp" : "";
+}
+
+void StampRules::Mark(Article& article, const TimeGrammar& times) const {
+  if (article.paragraphs.size() < 2) return;  // a stamp is never the whole article
+  bool dated = false;
+  for (size_t p = 0; p < article.paragraphs.size(); ++p) {
+    Paragraph& para = article.paragraphs[p];
+    if (para.kind == ParagraphKind::kDebris) continue;
+    Civil day;
+    const std::string kind = Classify(article.text.substr(para.span.begin, para.span.size()), times, &day);
+    if (kind.empty()) continue;
+    para.kind = ParagraphKind::kDebris;
+    para.debris = kind;
+    if (kind != "dateline" || dated || p >= kDatelineParagraphs) continue;
+    dated = true;
+    // The dateline must agree with what the article knows: its year and month.
+    std::optional<Civil> known = article.published.civil();
+    if (day.year == 0) {
+      if (!known) continue;
+      day.year = known->year;
+    }
+    if (known && (known->year != day.year || (known->month != 0 && known->month != day.month) ||
+                  (known->day != 0 && known->day != day.day)))
+      continue;
+    article.published.value = day.ToString();
+    article.published.precision = Precision::kDay;
+    if (!known) article.published.basis = DateBasis::kHeader;
+  }
+}
+
+}  // namespace kroniek

@@ -1,0 +1,45 @@
+// Page stamps at the top of an article: datelines ("woensdag 23 maart 2016 - 8:49",
+// "3/06/17 - 13u54", "12 feb 2022, 07:15"), live-blog stamps ("17u00", "Update
+// 18.04") and bylines ("Door: redactie").
+//
+// A stamp is a short paragraph among the first ones (or the header's title) that
+// holds nothing but its date, times, the stamp words of resources/<lang>/stamps.tsv
+// and punctuation. Stamps become debris (kinds dateline, timestamp, byline) so their
+// dates never date an event; a dateline's first date gives the publication day
+// when it agrees with what the article already knows (the ` date` header's year and
+// month, or nothing), with basis "header".
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "analyze/times.h"
+#include "core/document.h"
+#include "core/status.h"
+
+namespace kroniek {
+
+class StampRules {
+ public:
+  Status Load(const std::string& lang_dir);
+  // Marks the stamp paragraphs of `article` and sets its publication day from the
+  // first dateline that agrees with it. Month and weekday names come from `times`.
+  void Mark(Article& article, const TimeGrammar& times) const;
+
+  // What one paragraph is: "dateline", "timestamp", "byline" or "" (not a stamp);
+  // for a dateline, `day` gets its first date (year 0 when the stamp has none).
+  std::string Classify(const std::string& paragraph, const TimeGrammar& times, Civil* day) const;
+
+ private:
+  bool DateOf(const std::vector<std::string>& digits, Civil* out) const;
+  bool IsByline(const std::vector<std::string>& words, const std::vector<bool>& capitalized) const;
+
+  std::unordered_set<std::string> fillers_, time_separators_, credits_, byline_words_;
+  std::vector<std::vector<std::string>> bylines_;
+  std::string numeric_order_ = "dmy";
+};
+
+}  // namespace kroniek
