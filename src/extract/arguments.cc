@@ -439,15 +439,19 @@ void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_
   for (size_t i = 0; i < figs.size(); ++i)
     if (!drop[i] && !figs[i].value && figs[i].low && figs[i].part_of < 0)
       absorb(i, [&](size_t j) { return RoundsTo(figs[i], figs[j]); });
-  // The same figure from the same source said twice (lede and body) is one report.
+  // The same count said twice (lede and body, "zeker 19" and "19") is one
+  // report, unless two different sources give it; a sourced saying wins.
   auto source_id = [](const Figure& f) { return f.according_to.empty() ? std::string() : f.according_to[0].id; };
   for (size_t i = 0; i < figs.size(); ++i)
     for (size_t j = i + 1; j < figs.size(); ++j)
       if (!drop[i] && !drop[j] && figs[i].kind == figs[j].kind && figs[i].group == figs[j].group &&
-          figs[i].value == figs[j].value && figs[i].low == figs[j].low && figs[i].qualifier == figs[j].qualifier &&
-          source_id(figs[i]) == source_id(figs[j]) && figs[i].part_of < 0 && figs[j].part_of < 0) {
-        drop[j] = true;
-        e->evidence.push_back(figs[j].span);
+          figs[i].value == figs[j].value && figs[i].low == figs[j].low &&
+          (figs[i].value || figs[i].qualifier == figs[j].qualifier) &&
+          (source_id(figs[i]) == source_id(figs[j]) || source_id(figs[i]).empty() || source_id(figs[j]).empty()) &&
+          figs[i].part_of < 0 && figs[j].part_of < 0) {
+        const size_t gone = source_id(figs[i]).empty() && !source_id(figs[j]).empty() ? i : j;
+        drop[gone] = true;
+        e->evidence.push_back(figs[gone].span);
       }
   // Two fact-box or title figures with the same value are one.
   for (size_t i = 0; i < figs.size(); ++i)

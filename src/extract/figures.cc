@@ -9,7 +9,6 @@ namespace {
 constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
 constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
 constexpr int kBareWindow = 6;     // tokens from "vielen" to a casualty noun without a number
-constexpr int kTollWindow = 10;
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"    // 'Het dodental van de zware aardbeving in Marokko is opgelopen tot 2012'
 
 bool IsAdjectiveLike(const Context& ctx, const Token& t) {
@@ -55,6 +54,18 @@ bool CueAt(const Context& ctx, int i, int last, const std::string& cls, int* end
 
 bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
 
+// A count over a period ("dit jaar al 300 doden") anywhere in the sentence,
+// or a projection or fear before the number ("kan oplopen tot 5.000", "men
+// vreest dat 20 mensen …"): not a report of an event's toll.
+bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
+  for (const auto& m : ctx.lex.figure_cues.FindAll(ctx.tokens(), s.first, s.last)) {
+    const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
+    if (cls == "statistic" || (cls == "projection" && m.first < q.first)) return true;
+  }
+  return false;
+}
+
+
 std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token) {
   if (int q = ctx.quote_at[token]; q >= 0 && ctx.quote_spans[q].quote >= 0) {
     const Quote& quote = x.quotes[ctx.quote_spans[q].quote];
@@ -72,7 +83,18 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
   for (int k = i; k < last && k <= i + kMaxAdjectives; ++k) {
     const Token& t = toks[k];
     std::string modifier;
-    if (const auto* row = ctx.lex.figure_nouns.Lookup(t.lower, &modifier)) {
+    const PhraseTable::Row* row = ctx.lex.figure_nouns.Lookup(t.lower, &modifier);
+    // A noun of several words ("dodelijke slachtoffers") before its head alone.
+    std::vector<PhraseMatch> phrase;
+    ctx.lex.figure_nouns.MatchAt(toks, k, k, last, &phrase);
+    for (const auto& m : phrase)
+      if (m.end - k > 1) {
+        row = &ctx.lex.figure_nouns.rows()[m.row];
+        modifier.clear();
+        k = m.end - 1;
+        break;
+      }
+    if (row) {
       *kind = row->value;
       *group = row->options.count("group") ? row->options.at("group") : "";
       *countable = row->options.count("countable") > 0;
@@ -128,9 +150,35 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
     return row.value;
   }
   // ("pakte 42 mensen op": the particle may follow the number.)
-  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), std::max(sentence_first, number_first - 2), stop))
-    if (m.first < number_first && ctx.lex.figure_verbs.rows()[m.row].options.count("before"))
-      return ctx.lex.figure_verbs.rows()[m.row].value;
+  // (Every row at each start: a phrase may stand in the table both ways.)
+  for (int k = std::max(sentence_first, number_first - 2); k < number_first; ++k) {
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_verbs.MatchAt(ctx.tokens(), k, sentence_first, stop, &here);
+    for (const auto& m : here)
+      if (ctx.lex.figure_verbs.rows()[m.row].options.count("before")) return ctx.lex.figure_verbs.rows()[m.row].value;
+  }
+  return "";
+}
+
+// 'het dodental is opgelopen tot 2012': the toll noun before a bare number
+// says what it counts. It may stand far back in the sentence ('Het dodental
+// van de aanslagen op paaszondag is gestegen naar 310'; the nearest toll noun
+// wins), and the number must be its value: after a link word ("tot",
+// "op", "is") or right after the noun ("een dodental van 44"), never a
+// year inside the description ("het dodental van de brand van 2019").
+std::string TollKindBefore(const Context& ctx, const Quantity& q, const Sentence& s) {
+  const auto& toks = ctx.tokens();
+  // (The link may open the number phrase itself: "tot 140" read as a qualifier.)
+  const bool linked = CueBefore(ctx, q.first, s.first, "toll_link") || CueBefore(ctx, q.number_token, s.first, "toll_link");
+  for (int k = q.first - 1; k >= s.first; --k) {
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_cues.MatchAt(toks, k, s.first, q.first, &here);
+    for (const auto& m : here) {
+      const auto& row = ctx.lex.figure_cues.rows()[m.row];
+      if (row.value != "toll" || !row.options.count("kind")) continue;
+      if (linked || (m.end + 1 == q.first && CueBefore(ctx, q.first, s.first, "toll_of"))) return row.options.at("kind");
+    }
+  }
   return "";
 }
 
@@ -148,6 +196,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     const int si = toks[q.number_token].sentence;
     const Sentence& s = ctx.an.sentences[si];
     if (IsQuestion(ctx, s)) continue;  // 'Hoeveel doden vielen er?' asserts nothing
+    if (NotAReport(ctx, s, q)) continue;
     int cue_end = 0;
     // "één op de vier agenten": a proportion.
     if (qi > 0 && toks[quantities[qi - 1].number_token].sentence == si && quantities[qi - 1].last + 2 == q.first &&
@@ -247,17 +296,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       kind = verb;
     } else if (noun < 0 && !subgroup) {
       // 'het dodental is opgelopen tot 2012': the toll noun before says what is counted.
-      for (int k = q.first - 1; k >= std::max(s.first, q.first - kTollWindow) && kind.empty(); --k) {
-        std::vector<PhraseMatch> here;
-        ctx.lex.figure_cues.MatchAt(toks, k, s.first, q.first, &here);
-        for (const auto& m : here) {
-          const auto& row = ctx.lex.figure_cues.rows()[m.row];
-          if (row.value == "toll" && row.options.count("kind")) {
-            kind = row.options.at("kind");
-            group = "people";
-          }
-        }
-      }
+      kind = TollKindBefore(ctx, q, s);
+      group = "people";
       if (kind.empty()) continue;
     } else if (noun < 0) {
       // "van wie 1404 ernstig": a sub-group with no noun of its own.
