@@ -9,6 +9,7 @@ namespace {
 constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
 constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
 constexpr int kBareWindow = 6;     // tokens from "vielen" to a casualty noun without a number
+constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"    // 'Het dodental van de zware aardbeving in Marokko is opgelopen tot 2012'
 
 bool IsAdjectiveLike(const Context& ctx, const Token& t) {
@@ -58,9 +59,15 @@ bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.l
 // or a projection or fear before the number ("kan oplopen tot 5.000", "men
 // vreest dat 20 mensen …"): not a report of an event's toll.
 bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
-  for (const auto& m : ctx.lex.figure_cues.FindAll(ctx.tokens(), s.first, s.last)) {
+  const auto& toks = ctx.tokens();
+  for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last)) {
     const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
-    if (cls == "statistic" || (cls == "projection" && m.first < q.first)) return true;
+    if (cls == "statistic") return true;
+    if (cls != "projection" || m.first >= q.first || q.first - m.first > kProjectionWindow) continue;
+    // ("Zoals verwacht is X herkozen: … er vielen zes doden": another clause.)
+    bool same_clause = true;
+    for (int k = m.end; k < q.first && same_clause; ++k) same_clause = toks[k].lower != ":" && toks[k].lower != ";";
+    if (same_clause) return true;
   }
   return false;
 }
