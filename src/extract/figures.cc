@@ -53,6 +53,14 @@ bool CueAt(const Context& ctx, int i, int last, const std::string& cls, int* end
   return false;
 }
 
+// Tokens [from, to) are only list separators ("," and coordinators), at least one.
+bool OnlySeparators(const Context& ctx, int from, int to) {
+  if (from >= to) return false;
+  for (int k = from; k < to; ++k)
+    if (ctx.tokens()[k].lower != "," && !ctx.WordIs(ctx.tokens()[k].lower, "coordinator")) return false;
+  return true;
+}
+
 bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
 
 // A count over a period ("dit jaar al 300 doden") anywhere in the sentence,
@@ -320,6 +328,12 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     }
     std::string verb = partitive_total || (noun < 0 && !subgroup) || part_back
                            ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, countable, &needs_event);
+    // "32 Kenianen, 18 Canadezen en 5 Duitsers kwamen om": one predicate for a list.
+    if (verb.empty() && kind.empty() && noun >= 0 && stop < s.last && OnlySeparators(ctx, noun + 1, stop))
+      verb = VerbKind(ctx, noun + 1, s.last, q.first, s.first, countable, &needs_event);
+    if (verb.empty() && kind.empty() && noun >= 0 && before && before->sentence == si && !before->continuation &&
+        before->end_token < q.first && OnlySeparators(ctx, before->end_token, q.first))
+      verb = before->figure.kind;  // ("kwamen 32 Kenianen, 18 Canadezen en 5 Duitsers om")
     // An unknown noun counts people only in a plain count of people.
     if (unknown_noun && !subgroup &&
         (verb.empty() || verb == "rockets_fired" || verb == "intercepted" || q.low || !q.value || *q.value >= 1000))
@@ -341,6 +355,11 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.group = group;
     if (kind == "other") c.needs_event = needs_event;
     int end = noun >= 0 ? noun + 1 : q.last;
+    c.end_token = end;
+    // "minstens 13 doden en 25 gewonden": the list's qualifier holds for each count.
+    if (f.qualifier == "exact" && before && before->sentence == si && !subgroup && before->end_token < q.first &&
+        OnlySeparators(ctx, before->end_token, q.first))
+      f.qualifier = before->figure.qualifier;
     f.span = ctx.TokenSpan(q.first, end);
     if (noun >= 0) f.group_span = ctx.TokenSpan(noun_from, noun + 1);
     f.according_to = SourcesOf(ctx, x, q.number_token);
@@ -373,6 +392,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       FigureCandidate c;
       c.sentence = toks[k].sentence;
       c.token = k;
+      c.end_token = k + 1;
       c.in_title = ctx.article.paragraphs[s.paragraph].kind == ParagraphKind::kTitle;
       c.figure.kind = row->value;
       c.figure.group = row->options.count("group") ? row->options.at("group") : "people";

@@ -12,6 +12,7 @@ struct FigureCandidate {
   Figure figure;
   int sentence = 0;
   int token = 0;          // the number token, or the noun for figures without one
+  int end_token = 0;      // one past the figure's last token
   int parent_token = -1;  // number token of the figure this is a sub-group of
   bool continuation = false;  // a counted group whose kind comes from the sentence before
   bool in_title = false;
