@@ -154,23 +154,24 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
   return -1;
 }
 
-// Predicate kind to the right of the noun, up to `stop`; else a verb that
-// stands right before the number ("verwondde negen mensen").
+// Predicate kind of a count: a verb right before the number ("verwondde
+// negen mensen"), else one to the right of the noun, up to `stop`.
 std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first, bool things,
                      std::string* needs_event) {
-  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
-    const auto& row = ctx.lex.figure_verbs.rows()[m.row];
-    if (row.options.count("before") || (row.options.count("things") && !things)) continue;
-    if (auto ne = row.options.find("needs_event"); ne != row.options.end()) *needs_event = ne->second;
-    return row.value;
-  }
-  // ("pakte 42 mensen op": the particle may follow the number.)
-  // (Every row at each start: a phrase may stand in the table both ways.)
+  // A verb right before the number binds it first ("verwondde er zes mensen
+  // voordat hij werd doodgeschoten"); its particle may follow ("pakte 42
+  // mensen op"). Every row at each start: a phrase may stand both ways.
   for (int k = std::max(sentence_first, number_first - 2); k < number_first; ++k) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_verbs.MatchAt(ctx.tokens(), k, sentence_first, stop, &here);
     for (const auto& m : here)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("before")) return ctx.lex.figure_verbs.rows()[m.row].value;
+  }
+  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
+    const auto& row = ctx.lex.figure_verbs.rows()[m.row];
+    if (row.options.count("before") || (row.options.count("things") && !things)) continue;
+    if (auto ne = row.options.find("needs_event"); ne != row.options.end()) *needs_event = ne->second;
+    return row.value;
   }
   return "";
 }
@@ -285,6 +286,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
                                  quantities[qi - 1].last + 2 == q.first &&
                                  CueBefore(ctx, q.first, s.first, "partitive");
     const bool one_person = q.article_like && kind.empty() && !singular.empty() && toks[noun].lower == singular;
+    // "een derde man", "een vierde persoon": a rank, not a count.
+    if (q.article_like && q.last < s.last && ctx.WordIs(toks[q.last].lower, "ordinal")) continue;
     if (q.article_like) {
       // "geen slachtoffers", "een dode", "onder wie een kind", "een 45-jarige
       // man is omgekomen": only tight readings.
@@ -331,15 +334,17 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // "32 Kenianen, 18 Canadezen en 5 Duitsers kwamen om": one predicate for a list.
     if (verb.empty() && kind.empty() && noun >= 0 && stop < s.last && OnlySeparators(ctx, noun + 1, stop))
       verb = VerbKind(ctx, noun + 1, s.last, q.first, s.first, countable, &needs_event);
-    if (verb.empty() && kind.empty() && noun >= 0 && before && before->sentence == si && !before->continuation &&
+    if (verb.empty() && kind.empty() && noun >= 0 && before && before->sentence == si && before->kind_from_predicate &&
         before->end_token < q.first && OnlySeparators(ctx, before->end_token, q.first))
       verb = before->figure.kind;  // ("kwamen 32 Kenianen, 18 Canadezen en 5 Duitsers om")
     // An unknown noun counts people only in a plain count of people.
     if (unknown_noun && !subgroup &&
         (verb.empty() || verb == "rockets_fired" || verb == "intercepted" || q.low || !q.value || *q.value >= 1000))
       continue;
+    c.kind_from_predicate = !verb.empty() && (kind.empty() || countable);
     if (kind.empty() || (countable && !verb.empty() && !partitive)) kind = verb.empty() ? kind : verb;
     if (partitive && !verb.empty()) kind = verb;
+    if (partitive && verb.empty()) continue;  // "Van vijf van de 79 doden is de naam bekend
     if (subgroup) {
       c.parent_token = parent->token;
       if (kind.empty() || noun < 0) kind = parent->figure.kind;

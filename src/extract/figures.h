@@ -16,6 +16,7 @@ struct FigureCandidate {
   int parent_token = -1;  // number token of the figure this is a sub-group of
   bool continuation = false;  // a counted group whose kind comes from the sentence before
   bool in_title = false;
+  bool kind_from_predicate = false;  // the kind was read off a verb, not the noun
   std::string needs_event;    // the event type the figure only counts for ("betogers": protest)
 };
 
