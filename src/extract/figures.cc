@@ -176,6 +176,24 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
   return "";
 }
 
+// The kind of a figure verb that starts right after a bare number ("18
+// raakten gewond", "12 werden opgepakt"), or "".
+std::string PredicateRightAfter(const Context& ctx, int from, int stop) {
+  // The verb itself ("12 omgekomen"), or an auxiliary and then, perhaps after
+  // one adverb, the verb ("18 raakten ernstig gewond"); never a noun
+  // ("twintig koeien verdronken").
+  int verb_from = from, slack = 0;
+  if (from < stop && CueAt(ctx, from, stop, "count_auxiliary", &verb_from)) slack = 1;
+  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), verb_from, stop)) {
+    if (m.first > verb_from + slack) break;
+    const auto& row = ctx.lex.figure_verbs.rows()[m.row];
+    if (!row.options.count("before") && !row.options.count("things") && !row.options.count("needs_event") &&
+        row.value != "rockets_fired" && row.value != "intercepted")
+      return row.value;
+  }
+  return "";
+}
+
 // 'het dodental is opgelopen tot 2012': the toll noun before a bare number
 // says what it counts. It may stand far back in the sentence ('Het dodental
 // van de aanslagen op paaszondag is gestegen naar 310'; the nearest toll noun
@@ -271,9 +289,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     const bool opens_sentence = q.first - s.first <= 5;
     const bool coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
                              ctx.WordIs(toks[q.first - 1].lower, "coordinator");
+    // ("onder wie vier kinderen" before the number; "twintig van hen" after it)
     const FigureCandidate* parent =
         coordinated ? CandidateAt(out, before->parent_token)
-        : before && CueBefore(ctx, q.first, s.first, "subgroup") &&
+        : before && (CueBefore(ctx, q.first, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
                 (before->sentence == si || (before->sentence == si - 1 && opens_sentence))
             ? before
             : nullptr;
@@ -315,6 +334,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     } else if (noun < 0 && !subgroup) {
       // 'het dodental is opgelopen tot 2012': the toll noun before says what is counted.
       kind = TollKindBefore(ctx, q, s);
+      if (kind.empty() && !q.article_like) kind = PredicateRightAfter(ctx, q.last, stop);  // "Nog eens 18 raakten gewond"
       group = "people";
       if (kind.empty()) continue;
     } else if (noun < 0) {
