@@ -46,6 +46,7 @@ bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {
 
 // The cue class of a phrase starting at token i ("tot", "en", "op de").
 bool CueAt(const Context& ctx, int i, int last, const std::string& cls, int* end) {
+  if (i >= last) return false;
   std::vector<PhraseMatch> here;
   ctx.lex.figure_cues.MatchAt(ctx.tokens(), i, i, last, &here);
   for (const auto& m : here)
