@@ -4,7 +4,7 @@
 //          perpetrator= claimed_by= target= responder= victim= channel=
 //          relation=TYPE:EVENT_TYPE
 //   figure event=TYPE kind= value=N|null qualifier= group= source= sources=a,b
-//          claim=true part_of_kind= low= high= count=N
+//          claim=true part_of_kind= low= high= count=N confidence_at_least=P
 //   quote kind= speaker= affiliation= text=SUBSTRING
 //   stance actor= stance= toward= event=
 //   entity id= type= role= text=SURFACE

@@ -469,12 +469,4 @@ void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_
   figs = std::move(kept);
 }
 
-void ArgumentReader::Score(EventMention* e, bool generic) const {
-  double c = generic ? 0.5 : 0.7;
-  if (e->date.known()) c += 0.1;
-  if (!e->location.name.empty()) c += 0.1;
-  if (e->evidence.size() > 1) c += 0.05;
-  e->confidence = std::min(c, 0.95);
-}
-
 }  // namespace kroniek

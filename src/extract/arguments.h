@@ -24,7 +24,6 @@ class ArgumentReader {
   void AddStances(int si, const std::vector<SentenceMention>& mentions, size_t from, std::vector<Ev>* events) const;
   // Merges repeated figures (title, fact box) and marks claims.
   void FinishFigures(EventMention* e, const std::vector<bool>& in_title) const;
-  void Score(EventMention* e, bool generic) const;
 
  private:
   // Clause index of each token of sentence si (commas and clause words split).

@@ -199,7 +199,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       if (it != placed.end() && it->second.first == event) f.part_of = it->second.second;
     }
     f.from_fact_box = ctx_.paragraph_kinds[ctx_.an.sentences[c.sentence].paragraph] == ParagraphKind::kFactBox;
-    if (c.in_title) f.confidence *= 0.9;
+    f.in_title = c.in_title;
     e.title_figures.push_back(c.in_title);
     placed[c.token] = {event, int(e.m.figures.size())};
     e.m.figures.push_back(std::move(f));
@@ -259,7 +259,13 @@ void EventAssembler::Finish(Extraction* out) {
     for (const auto& r : m.relations)
       if (index.count(r.event)) relations.push_back({r.type, index[r.event]});
     m.relations = relations;
-    args_.Score(&m, events_[id].generic);
+    const bool generic = events_[id].generic;
+    m.signals = EventSignals(m, generic);
+    m.confidence = ctx_.lex.confidence.Of("event", m.signals);
+    for (auto& f : m.figures) {
+      f.signals = FigureSignals(f, m, generic);
+      f.confidence = ctx_.lex.confidence.Of("figure", f.signals);
+    }
     out->events.push_back(std::move(m));
   }
 }

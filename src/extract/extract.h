@@ -35,6 +35,9 @@ struct Figure {
   Span span;              // the figure's words
   double confidence = 0.8;
   bool from_fact_box = false;
+  bool in_title = false;  // stated in the title
+  std::string reading;    // how its kind was read: noun | predicate | toll | verb_after | parent | list | context | alone
+  std::vector<std::string> signals;  // what its confidence rests on (confidence.h)
   bool claim = false;     // stated by the perpetrator's own claim
   std::string freshness;  // "provisional" ('tot zover bekend'), "update" ('inmiddels'), or ""
 };
@@ -71,6 +74,7 @@ struct EventMention {
   std::vector<Stance> stances;
   std::vector<Span> evidence;  // every trigger span merged into this event
   double confidence = 0.7;
+  std::vector<std::string> signals;  // what its confidence rests on (confidence.h)
   int first_sentence = 0;      // where the event is first mentioned
 };
 

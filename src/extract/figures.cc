@@ -280,7 +280,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (qi + 2 < quantities.size() && toks[quantities[qi + 2].number_token].sentence == si) next_stop = quantities[qi + 2].first;
       stop = next_stop;
     }
-    std::string singular, needs_event;
+    std::string singular, needs_event, reading;  // reading: when not the noun's or a predicate's
     bool unknown_noun = false;
     int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event,
                         &unknown_noun);
@@ -335,7 +335,11 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     } else if (noun < 0 && !subgroup) {
       // 'het dodental is opgelopen tot 2012': the toll noun before says what is counted.
       kind = TollKindBefore(ctx, q, s);
-      if (kind.empty() && !q.article_like) kind = PredicateRightAfter(ctx, q.last, stop);  // "Nog eens 18 raakten gewond"
+      reading = "toll";
+      if (kind.empty() && !q.article_like) {
+        kind = PredicateRightAfter(ctx, q.last, stop);  // "Nog eens 18 raakten gewond"
+        reading = "verb_after";
+      }
       group = "people";
       if (kind.empty()) continue;
     } else if (noun < 0) {
@@ -357,7 +361,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       verb = VerbKind(ctx, noun + 1, s.last, q.first, s.first, countable, &needs_event);
     if (verb.empty() && kind.empty() && noun >= 0 && before && before->sentence == si && before->kind_from_predicate &&
         before->end_token < q.first && OnlySeparators(ctx, before->end_token, q.first))
+    {
       verb = before->figure.kind;  // ("kwamen 32 Kenianen, 18 Canadezen en 5 Duitsers om")
+      reading = "list";
+    }
     // An unknown noun counts people only in a plain count of people.
     if (unknown_noun && !subgroup &&
         (verb.empty() || verb == "rockets_fired" || verb == "intercepted" || q.low || !q.value || *q.value >= 1000))
@@ -368,7 +375,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (partitive && verb.empty()) continue;  // "Van vijf van de 79 doden is de naam bekend
     if (subgroup) {
       c.parent_token = parent->token;
-      if (kind.empty() || noun < 0) kind = parent->figure.kind;
+      if (kind.empty() || noun < 0) {
+        kind = parent->figure.kind;
+        reading = "parent";
+      }
     }
     if (one_person && kind.empty() && !subgroup) continue;  // "een man droeg een tas"
     if (kind.empty()) {
@@ -389,7 +399,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.span = ctx.TokenSpan(q.first, end);
     if (noun >= 0) f.group_span = ctx.TokenSpan(noun_from, noun + 1);
     f.according_to = SourcesOf(ctx, x, q.number_token);
-    f.confidence = c.continuation ? 0.6 : (q.low ? 0.7 : 0.85);
+    f.reading = c.continuation ? "context" : reading.empty() ? (c.kind_from_predicate ? "predicate" : "noun") : reading;
     out.push_back(std::move(c));
   }
   // Casualty nouns without a number: "er vielen ook burgerslachtoffers".
@@ -427,7 +437,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       c.figure.span = toks[k].span;
       c.figure.group_span = toks[k].span;
       c.figure.according_to = SourcesOf(ctx, x, k);
-      c.figure.confidence = 0.6;
+      c.figure.reading = "alone";
       out.push_back(std::move(c));
     }
   }

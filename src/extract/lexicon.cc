@@ -14,6 +14,7 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
       {&stances, "stances.tsv"},       {&channels, "channels.tsv"},         {&sites, "sites.tsv"},
       {&pronouns, "pronouns.tsv"},     {&clause, "clause.tsv"},             {&freshness, "freshness.tsv"}};
   for (const auto& [table, name] : tables) KRONIEK_RETURN_IF_ERROR(table->Load(dir + "/" + name));
+  KRONIEK_RETURN_IF_ERROR(confidence.Load(dir + "/confidence.tsv"));
 
   ResourceFile mods, types, generics, kinds, shapes;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/noun_shapes.tsv", 2, &shapes));

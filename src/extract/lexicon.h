@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "extract/confidence.h"
 #include "extract/phrase_table.h"
 
 namespace kroniek {
@@ -30,6 +31,7 @@ struct ExtractLexicon {
   std::set<std::string> military_sites;  // English names of sites whose attack is a battle
   // noun_shapes.tsv: how a plural noun and a participle look.
   std::vector<std::string> plural_endings, participle_prefixes;
+  ConfidenceModel confidence;  // confidence.tsv
 
   Status Load(const std::string& lang_dir, const std::string& kb_dir);
 

@@ -51,6 +51,7 @@ json FigureToJson(const Figure& f) {
   if (!f.group_span.empty()) j["group_span"] = SpanToJson(f.group_span);
   if (f.claim) j["claim"] = true;
   if (!f.freshness.empty()) j["freshness"] = f.freshness;
+  if (!f.signals.empty()) j["signals"] = f.signals;
   return j;
 }
 
@@ -154,6 +155,7 @@ json ArticleToJson(const Article& article, const Analysis& analysis, const Extra
                       {"stances", stances},
                       {"evidence", evidence},
                       {"confidence", e.confidence}});
+    if (!e.signals.empty()) events.back()["signals"] = e.signals;
   }
   out["events"] = events;
   json entities = json::array();

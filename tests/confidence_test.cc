@@ -1,0 +1,57 @@
+// The confidence model: weights from a file, a logistic over a fact's signals.
+#include "extract/confidence.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+namespace kroniek {
+namespace {
+
+std::string WriteTable(const std::string& name, const std::string& text) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name)).string();
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(Confidence, LogisticOverKnownSignals) {
+  ConfidenceModel m;
+  ASSERT_TRUE(m.Load(WriteTable("conf_ok.tsv", "figure\tbias\t0\nfigure\ttitle\t2.197\nevent\tbias\t-1\n")).ok());
+  EXPECT_DOUBLE_EQ(m.Of("figure", {}), 0.5);
+  EXPECT_DOUBLE_EQ(m.Of("figure", {"title"}), 0.9);  // 1 / (1 + e^-2.197), rounded to 0.001
+  EXPECT_DOUBLE_EQ(m.Of("figure", {"title", "no weight"}), 0.9);
+  EXPECT_DOUBLE_EQ(m.Of("event", {"title"}), 0.269);  // weights belong to their target
+}
+
+TEST(Confidence, BadTablesNameTheLineAndReason) {
+  ConfidenceModel m;
+  Status st = m.Load(WriteTable("conf_nan.tsv", "figure\tbias\tzero\nevent\tbias\t0\n"));
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("conf_nan.tsv:1: weight 'zero' is not a number"), std::string::npos) << st.message();
+  st = ConfidenceModel().Load(WriteTable("conf_nobias.tsv", "figure\tbias\t1\n"));
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("needs a 'bias' weight"), std::string::npos) << st.message();
+}
+
+TEST(Confidence, SignalsSayWhatAFigureRestsOn) {
+  Figure f;
+  f.kind = "killed";
+  f.value = 12;
+  f.qualifier = "at_least";
+  f.reading = "predicate";
+  f.in_title = true;
+  f.according_to.push_back({"de politie", "unnamed:police", {}});
+  EventMention e;
+  const auto s = FigureSignals(f, e, false);
+  for (const char* want : {"kind=killed", "qualifier=at_least", "value=count", "reading=predicate", "title", "sourced",
+                           "event=specific"})
+    EXPECT_NE(std::find(s.begin(), s.end(), want), s.end()) << want;
+  EXPECT_EQ(std::find(s.begin(), s.end(), "subgroup"), s.end());
+}
+
+}  // namespace
+}  // namespace kroniek
