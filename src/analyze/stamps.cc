@@ -13,12 +13,7 @@ constexpr size_t kMaxStampBytes = 120;      // "woensdag, 23. maart 2016 - 8:49 
 constexpr size_t kDatelineParagraphs = 5;   // a dateline dates the article only near its top
 constexpr size_t kMaxCreditWords = 4;       // "Bron: Belga", "Bron: AFP, Reuters"
 constexpr size_t kMaxBylineWords = 8;       // "Door Anna de Vries en Piet Jansen"
-
-struct Piece {
-  std::string text;  // a word (lower case) or a number with its inner separators
-  bool number = false;
-  bool capitalized = false;
-};
+constexpr size_t kMaxTrailingStampPieces = 8;    // "… 30 mei 2018", "… woensdag 23 maart 2016 - 8:49"
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -34,8 +29,8 @@ size_t LetterBytes(const std::string& s, size_t i) {
   return i + n <= s.size() ? n : 0;
 }
 
-std::vector<Piece> Pieces(const std::string& s, const std::unordered_set<std::string>& time_separators) {
-  std::vector<Piece> out;
+std::vector<StampPiece> StampPieces(const std::string& s, const std::unordered_set<std::string>& time_separators) {
+  std::vector<StampPiece> out;
   size_t i = 0;
   while (i < s.size()) {
     if (IsDigit(s[i])) {
@@ -141,7 +136,7 @@ bool StampRules::IsByline(const std::vector<std::string>& words, const std::vect
 
 std::string StampRules::Classify(const std::string& text, const TimeGrammar& times, Civil* day) const {
   if (text.size() > kMaxStampBytes) return "";
-  const std::vector<Piece> pieces = Pieces(text, time_separators_);
+  const std::vector<StampPiece> pieces = StampPieces(text, time_separators_);
   std::vector<std::string> words;
   std::vector<bool> capitalized;
   bool numbers = false;
@@ -150,9 +145,26 @@ std::string StampRules::Classify(const std::string& text, const TimeGrammar& tim
     if (!p.number) { words.push_back(p.text); capitalized.push_back(p.capitalized); }
   }
   if (!numbers) return IsByline(words, capitalized) ? "byline" : "";
+  return ClassifyFrom(pieces, BylineEnd(pieces), times, day);
+}
+
+size_t StampRules::BylineEnd(const std::vector<StampPiece>& pieces) const {
+  // "Door ANP - 15-10-2016, 12:09": a byline may open a dateline.
+  for (const auto& opener : bylines_) {
+    size_t k = 0;
+    while (k < opener.size() && k < pieces.size() && !pieces[k].number && pieces[k].text == opener[k]) ++k;
+    if (k < opener.size()) continue;
+    while (k < pieces.size() && !pieces[k].number && (pieces[k].capitalized || byline_words_.count(pieces[k].text))) ++k;
+    return k;
+  }
+  return 0;
+}
+
+std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size_t from, const TimeGrammar& times,
+                                     Civil* day) const {
   int dates = 0, clock_times = 0;
-  for (size_t k = 0; k < pieces.size(); ++k) {
-    const Piece& p = pieces[k];
+  for (size_t k = from; k < pieces.size(); ++k) {
+    const StampPiece& p = pieces[k];
     Civil c;
     if (p.number) {
       std::vector<std::string> f = Fields(p.text);
@@ -184,6 +196,16 @@ std::string StampRules::Classify(const std::string& text, const TimeGrammar& tim
   return dates > 0 ? "dateline" : clock_times > 0 ? "timestamp" : "";
 }
 
+bool StampRules::TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const {
+  // "Grote gelijkenissen met Luiks bloedbad uit 2011 30 mei 2018": a title
+  // whose last words are its stamp.
+  const std::vector<StampPiece> pieces = StampPieces(title, time_separators_);
+  const size_t n = pieces.size();
+  for (size_t k = n > kMaxTrailingStampPieces ? n - kMaxTrailingStampPieces : 1; k < n; ++k)
+    if (ClassifyFrom(pieces, k, times, day) == "dateline") return true;
+  return false;
+}
+
 void StampRules::Mark(Article& article, const TimeGrammar& times) const {
   if (article.paragraphs.size() < 2) return;  // a stamp is never the whole article
   bool dated = false;
@@ -191,25 +213,33 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     Paragraph& para = article.paragraphs[p];
     if (para.kind == ParagraphKind::kDebris) continue;
     Civil day;
-    const std::string kind = Classify(article.text.substr(para.span.begin, para.span.size()), times, &day);
-    if (kind.empty()) continue;
-    para.kind = ParagraphKind::kDebris;
-    para.debris = kind;
+    const std::string text = article.text.substr(para.span.begin, para.span.size());
+    std::string kind = Classify(text, times, &day);
+    if (!kind.empty()) {
+      para.kind = ParagraphKind::kDebris;
+      para.debris = kind;
+    } else if (para.kind == ParagraphKind::kTitle && TrailingDate(text, times, &day)) {
+      kind = "dateline";  // the title stays; its stamp dates the article
+    }
     if (kind != "dateline" || dated || p >= kDatelineParagraphs) continue;
     dated = true;
-    // The dateline must agree with what the article knows: its year and month.
-    std::optional<Civil> known = article.published.civil();
-    if (day.year == 0) {
-      if (!known) continue;
-      day.year = known->year;
-    }
-    if (known && (known->year != day.year || (known->month != 0 && known->month != day.month) ||
-                  (known->day != 0 && known->day != day.day)))
-      continue;
-    article.published.value = day.ToString();
-    article.published.precision = Precision::kDay;
-    if (!known) article.published.basis = DateBasis::kHeader;
+    Date(article, day);
   }
+}
+
+void StampRules::Date(Article& article, Civil day) const {
+  // The dateline must agree with what the article knows: its year and month.
+  std::optional<Civil> known = article.published.civil();
+  if (day.year == 0) {
+    if (!known) return;
+    day.year = known->year;
+  }
+  if (known && (known->year != day.year || (known->month != 0 && known->month != day.month) ||
+                (known->day != 0 && known->day != day.day)))
+    return;
+  article.published.value = day.ToString();
+  article.published.precision = Precision::kDay;
+  if (!known) article.published.basis = DateBasis::kHeader;
 }
 
 }  // namespace kroniek

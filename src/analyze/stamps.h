@@ -22,6 +22,13 @@
 
 namespace kroniek {
 
+// A piece of a paragraph as stamps read it.
+struct StampPiece {
+  std::string text;  // a word (lower case) or a number with its inner separators ("3/06/17", "13u54")
+  bool number = false;
+  bool capitalized = false;
+};
+
 class StampRules {
  public:
   Status Load(const std::string& lang_dir);
@@ -32,8 +39,16 @@ class StampRules {
   // What one paragraph is: "dateline", "timestamp", "byline" or "" (not a stamp);
   // for a dateline, `day` gets its first date (year 0 when the stamp has none).
   std::string Classify(const std::string& paragraph, const TimeGrammar& times, Civil* day) const;
+  // A title that ends in its stamp ("… 30 mei 2018"): true and its first date.
+  bool TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const;
 
  private:
+  // Sets the publication day from a dateline's day when it agrees with the article.
+  void Date(Article& article, Civil day) const;
+  // Where a byline opening the pieces ends ("Door ANP - 15-10-2016"), or 0.
+  size_t BylineEnd(const std::vector<StampPiece>& pieces) const;
+  // What pieces[from…] are, as Classify.
+  std::string ClassifyFrom(const std::vector<StampPiece>& pieces, size_t from, const TimeGrammar& times, Civil* day) const;
   bool DateOf(const std::vector<std::string>& digits, Civil* out) const;
   bool IsByline(const std::vector<std::string>& words, const std::vector<bool>& capitalized) const;
 
