@@ -440,7 +440,8 @@ void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_
     if (!drop[i] && !figs[i].value && figs[i].low && figs[i].part_of < 0)
       absorb(i, [&](size_t j) { return RoundsTo(figs[i], figs[j]); });
   // The same count said twice (lede and body, "zeker 19" and "19") is one
-  // report, unless two different sources give it; a sourced saying wins.
+  // report, unless two different sources give it; a sourced saying wins,
+  // and a sub-group wins over the same group counted on its own.
   auto source_id = [](const Figure& f) { return f.according_to.empty() ? std::string() : f.according_to[0].id; };
   for (size_t i = 0; i < figs.size(); ++i)
     for (size_t j = i + 1; j < figs.size(); ++j)
@@ -448,8 +449,12 @@ void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_
           figs[i].value == figs[j].value && figs[i].low == figs[j].low &&
           (figs[i].value || figs[i].qualifier == figs[j].qualifier) &&
           (source_id(figs[i]) == source_id(figs[j]) || source_id(figs[i]).empty() || source_id(figs[j]).empty()) &&
-          figs[i].part_of < 0 && figs[j].part_of < 0) {
-        const size_t gone = source_id(figs[i]).empty() && !source_id(figs[j]).empty() ? i : j;
+          (figs[i].part_of < 0 || figs[j].part_of < 0)) {
+        // A sub-group said again on its own ("onder wie 13 militairen … De 13
+        // militairen") stays the sub-group.
+        const size_t gone = figs[i].part_of >= 0 ? j
+                            : figs[j].part_of >= 0 ? i
+                            : source_id(figs[i]).empty() && !source_id(figs[j]).empty() ? i : j;
         drop[gone] = true;
         e->evidence.push_back(figs[gone].span);
       }
