@@ -32,6 +32,19 @@ class ArgumentReader {
   std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention) const;
   bool IsPreposition(const std::string& lower) const;
+  // Whether sentence si is an intertitle: alone in a short body paragraph, no full stop.
+  bool IsHeading(int si) const;
+  // Whether another trigger of sentence si starts between tokens `token` and `other`.
+  bool TriggerBetween(int si, int token, int other) const;
+  // Whether a negation governs the trigger starting at token `first`.
+  bool Negated(int first, int si) const;
+  // Whether the trigger stands in a frame that classifies an event told before.
+  bool InReferenceFrame(int first, int si) const;
+  // Whether one of the words "a|b|c" (or a compound they head) stands in the clause of token `first`.
+  bool ClauseHas(const std::string& bar_words, int first, int si, const std::vector<int>& clauses) const;
+  // The row's options for this mention: part, joins, part_of (with part_if), phase_if, anaphoric.
+  void ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si, const std::vector<int>& clauses,
+                      MentionInfo* m) const;
 
   const Context& ctx_;
 };

@@ -5,12 +5,14 @@
 #include <set>
 
 #include "extract/arguments.h"
+#include "extract/typing.h"
 
 namespace kroniek {
 
 namespace {
 
 constexpr int kDanglingTimeSentences = 2;  // how far a time may stand after its event
+constexpr int kPartParagraphs = 2;         // how far before a part its event may have been told
 
 bool DatesCompatible(const Date& a, const Date& b) {
   DayRange x = RangeOf(a), y = RangeOf(b);
@@ -62,29 +64,52 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     if (m.generic) {
       if (settled) return -1;  // "een aanslag wou plegen": a new, unrealised event
       // A generic trigger joins the types it lists, else any of its class.
-      if (m.joins.empty() ? ctx_.lex.ClassOf(e.m.type) != ctx_.lex.ClassOf(m.type)
-                          : std::find(m.joins.begin(), m.joins.end(), e.m.type) == m.joins.end() && !e.generic)
+      const bool same_class = ctx_.lex.ClassOf(e.m.type) == ctx_.lex.ClassOf(m.type);
+      if (m.joins.empty() ? !same_class
+                          : std::find(m.joins.begin(), m.joins.end(), e.m.type) == m.joins.end() && !(e.generic && same_class))
         continue;
       // "de aanslag" names a main event, not a phase that follows it.
       if (e.sub_event && e.last_sentence != sentence) continue;
       // "bij een aanval op een hotel" introduces a new event, unless a specific
       // trigger in the same sentence names it ("een bloedbad bij een zelfmoordaanslag").
-      if (m.indefinite && !m.part && e.last_sentence != sentence) continue;
+      if (m.indefinite && !m.part && !m.anaphoric && e.last_sentence != sentence) continue;
       if (e.m.status == "hypothetical" || e.m.status == "planned") continue;
     } else {
       if (!TypesJoin(e, m.type)) continue;
+      if (m.phase && !e.sub_event) continue;  // the attacker shot: not the attack itself
       if ((e.m.status == "hypothetical") != (m.status == "hypothetical") && e.m.status != "planned") continue;
     }
-    if (!DatesCompatible(e.m.date, m.date)) continue;
-    if (!LocationsCompatible(e.m.location, m.location)) continue;
+    // A classifying mention's date and place are its comparison's ("de
+    // dodelijkste aanslag sinds 2007"), not the event's.
+    if (!m.anaphoric && !DatesCompatible(e.m.date, m.date)) continue;
+    if (!m.anaphoric && !LocationsCompatible(e.m.location, m.location)) continue;
     int recency = e.last_sentence == sentence ? 1 << 30 : e.last_sentence;
     if (recency > best_sentence) { best = int(k); best_sentence = recency; }
   }
   return best;
 }
 
+int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
+  // The latest event of a type the mention may be part of, told in the same
+  // or the previous paragraphs.
+  const auto& sentences = ctx_.an.sentences;
+  int best = -1;
+  for (size_t k = 0; k < events_.size(); ++k) {
+    const Ev& e = events_[k];
+    if (std::find(m.part_of.begin(), m.part_of.end(), e.m.type) == m.part_of.end()) continue;
+    if (e.m.status == "foiled" || e.m.status == "hypothetical") continue;
+    if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph > kPartParagraphs) continue;
+    if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) continue;
+    if (best < 0 || e.last_sentence >= events_[best].last_sentence) best = int(k);
+  }
+  return best;
+}
+
 int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
-  int k = Resolve(m, sentence);
+  int k = m.part_of.empty() ? -1 : ResolvePart(m, sentence);
+  const bool as_part = k >= 0;  // "De dader werd doodgeschoten": the attack stays what it was
+  if (k < 0) k = Resolve(m, sentence);
+  if (k < 0 && m.anaphoric) return -1;  // classifies nothing told: no event of its own
   if (k < 0) {
     Ev e;
     e.m.type = m.type;
@@ -96,23 +121,28 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
     e.generic = m.generic;
     e.joins = m.joins;
     e.first_token = m.first;
+    e.sub_event = m.phase;
     e.id = int(events_.size());
     events_.push_back(std::move(e));
     k = int(events_.size()) - 1;
   } else {
     Ev& e = events_[k];
-    if (e.generic && !m.generic) {
+    if (e.generic && !m.generic && !as_part && !m.heading) {
       e.m.type = m.type;
       e.m.trigger = m.span;
       e.generic = false;
     } else if (!m.generic && m.type == "suicide_bombing" && e.m.type == "bombing") {
       e.m.type = m.type;
     }
-    MergeDate(&e.m.date, m.date);
-    args_.MergeLocation(&e.m.location, m.location);
-    if (e.m.status == "alleged" && m.status == "occurred" && !m.generic) e.m.status = "occurred";
+    if (!m.anaphoric) {
+      MergeDate(&e.m.date, m.date);
+      args_.MergeLocation(&e.m.location, m.location);
+    }
+    if (e.m.status == "alleged" && m.status == "occurred" && !m.generic && !as_part) e.m.status = "occurred";
   }
   Ev& e = events_[k];
+  if (m.generic && !m.heading) e.generic_kinds.insert(m.type);
+  TypeFromWords(ctx_, sentence, &e);
   e.m.evidence.push_back(m.span);
   e.last_sentence = sentence;
   e.mention_sentences.push_back(sentence);
@@ -125,9 +155,11 @@ void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction
   const auto& sentences = ctx_.an.sentences;
   for (int si = 0; si < int(sentences.size()); ++si) {
     std::vector<MentionInfo> mentions = args_.Mentions(si);
-    // Specific triggers first, so "het bloedbad" can join "de zelfmoordaanslag" beside it.
+    // Specific triggers first, so "het bloedbad" can join "de zelfmoordaanslag"
+    // beside it; parts last, so that they find the event they are part of.
+    auto rank = [](const MentionInfo& m) { return !m.part_of.empty() ? 2 : m.generic ? 1 : 0; };
     std::stable_sort(mentions.begin(), mentions.end(),
-                     [](const MentionInfo& a, const MentionInfo& b) { return !a.generic && b.generic; });
+                     [&](const MentionInfo& a, const MentionInfo& b) { return rank(a) < rank(b); });
     size_t before = sentence_mentions_.size();
     for (const auto& m : mentions) AddMention(m, si);
     for (size_t k = before; k < sentence_mentions_.size(); ++k) {
@@ -212,41 +244,14 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
 }
 
 void EventAssembler::Finish(Extraction* out) {
-  // Generic events that found no specific mention take the type their figures
-  // imply (12 rockets intercepted: a rocket attack), else their default.
-  for (Ev& e : events_)
-    if (e.generic)
-      for (const auto& f : e.m.figures) {
-        auto kind = ctx_.lex.figure_kinds.find(f.kind);
-        if (kind == ctx_.lex.figure_kinds.end()) continue;
-        const std::string& implied = kind->second.default_event;
-        if (implied != "other" && ctx_.lex.ClassOf(implied) == ctx_.lex.ClassOf(e.m.type)) {
-          e.m.type = implied;
-          e.generic = false;
-          break;
-        }
-      }
-  // A generic attack on a military site is a battle.
-  for (Ev& e : events_)
-    if (e.generic && ctx_.lex.ClassOf(e.m.type) == "violent")
-      for (const auto& site : e.m.location.sites)
-        if (ctx_.lex.military_sites.count(site)) {
-          e.m.type = "armed_clash";
-          e.generic = false;
-          break;
-        }
-  for (Ev& e : events_)
-    if (e.generic) {
-      auto it = ctx_.lex.event_types.find(e.m.type);
-      if (it != ctx_.lex.event_types.end() && !it->second.default_type.empty()) e.m.type = it->second.default_type;
-    }
+  for (Ev& e : events_) TypeGenericEvent(ctx_, &e);
   for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
   InheritLocations();
   DateFromFollowingSentences();
   // Feared events with nothing to say about them are not events.
   std::vector<int> keep;
   for (const Ev& e : events_)
-    if (!(e.m.status == "hypothetical" && e.generic && e.m.figures.empty())) keep.push_back(e.id);
+    if (!(e.m.status == "hypothetical" && e.m.figures.empty())) keep.push_back(e.id);
   // Events ordered by their first mention in the text.
   std::sort(keep.begin(), keep.end(), [&](int a, int b) {
     return events_[a].m.evidence.front().begin < events_[b].m.evidence.front().begin;
