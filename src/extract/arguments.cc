@@ -1,10 +1,11 @@
+// ArgumentReader, part two: the arguments of an event mention — actors,
+// claims, relations, stances — and the time and place a sentence gives it;
+// finishing an event's figures. Part one, the mentions: mentions.cc.
 #include "extract/arguments.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <functional>
-
-#include "core/resource_file.h"
 
 namespace kroniek {
 
@@ -12,9 +13,6 @@ namespace {
 constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kSiteWindow = 5;    // tokens from the trigger to a site noun
-constexpr int kNegationReach = 3; // tokens from a negation to its trigger ("niet van een ongeval")
-constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without a full stop
-constexpr int kFrameReach = 3;    // tokens from a reference frame to its trigger ("een van de dodelijkste")
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
@@ -51,16 +49,6 @@ std::vector<int> ArgumentReader::Clauses(int si) const {
     clause[i - s.first] = c;
   }
   return clause;
-}
-
-bool ArgumentReader::IsHeading(int si) const {
-  const auto& sentences = ctx_.an.sentences;
-  const Sentence& s = sentences[si];
-  if (ctx_.paragraph_kinds[s.paragraph] != ParagraphKind::kBody || s.last - s.first > kMaxHeadingWords) return false;
-  // Between paragraphs of text, alone in its own.
-  bool alone = si > 0 && sentences[si - 1].paragraph != s.paragraph && si + 1 < int(sentences.size()) &&
-               sentences[si + 1].paragraph != s.paragraph;
-  return alone && ctx_.tokens()[s.last - 1].kind == TokenKind::kWord;
 }
 
 bool ArgumentReader::TriggerBetween(int si, int token, int other) const {
@@ -112,7 +100,7 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
 }
 
 Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
-                                     bool only_mention) const {
+                                     bool only_mention, bool cities_only) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
   const int clause = clauses[trigger.first - s.first];
@@ -123,7 +111,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     int e = ctx_.entity_at[i];
     if (e < 0 || ctx_.an.entities[e].first != i) continue;
     const Entity& ent = ctx_.an.entities[e];
-    if (ent.type != EntityType::kPlace && ent.type != EntityType::kCountry) continue;
+    if (ent.type != EntityType::kPlace && (ent.type != EntityType::kCountry || cities_only)) continue;
     // 'Talibanstrijders' names no place; 'Amsterdam-Noord' is in Amsterdam.
     if (ent.partial && ctx_.article.text[ent.span.end] != '-') continue;
     if (!only_mention && clauses[i - s.first] != clause) continue;
@@ -131,7 +119,8 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // of a doer ("de door Saoedi-Arabië geleide coalitie") or of someone's origin
     // ("de uit Tunesië afkomstige verdachte") is not this event's.
     if (TriggerBetween(si, trigger.first, i)) continue;
-    if (i > s.first && ctx_.lex.ClauseIs(toks[i - 1].lower, "agent")) continue;
+    if (i > s.first && (ctx_.lex.ClauseIs(toks[i - 1].lower, "agent") || ctx_.lex.ClauseIs(toks[i - 1].lower, "destination")))
+      continue;
     if (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin")) continue;
     // Nearest to the trigger, after it preferred; a city beats a country.
     int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
@@ -181,102 +170,6 @@ void ArgumentReader::MergeLocation(Location* into, const Location& from) const {
   }
   into->sites = sites;
   if (!into->sites.empty()) into->site = into->name.empty() ? into->sites[0] : into->name + " " + into->sites[0];
-}
-
-bool ArgumentReader::Negated(int first, int si) const {
-  // "geen arrestaties", "een aanslag en niet van een verkeersongeval": a
-  // negation before the trigger, over articles and prepositions only.
-  const Sentence& s = ctx_.an.sentences[si];
-  const auto& toks = ctx_.tokens();
-  for (int k = first - 1; k >= std::max(s.first, first - kNegationReach); --k) {
-    if (ctx_.WordIs(toks[k].lower, "negation")) return true;
-    if (ctx_.lex.ClauseIs(toks[k].lower, "clause_start") || !ctx_.az.entity_rules().IsFunctionWord(toks[k].lower))
-      return false;
-  }
-  return false;
-}
-
-bool ArgumentReader::InReferenceFrame(int first, int si) const {
-  // "het gaat om een terreurdaad", "beschouwt het als een aanslag", "een van
-  // de dodelijkste aanvallen": the trigger classifies an event, it tells none.
-  const Sentence& s = ctx_.an.sentences[si];
-  const auto& toks = ctx_.tokens();
-  for (const auto& f : ctx_.lex.reference_frames.FindAll(toks, s.first, s.last)) {
-    if (f.end > first || first - f.end > kFrameReach) continue;
-    bool words = true;
-    for (int k = f.end; k < first; ++k) words = words && toks[k].kind == TokenKind::kWord;
-    if (words) return true;
-  }
-  return false;
-}
-
-bool ArgumentReader::ClauseHas(const std::string& bar_words, int first, int si, const std::vector<int>& clauses) const {
-  const Sentence& s = ctx_.an.sentences[si];
-  const auto words = SplitBar(bar_words);
-  const int clause = clauses[first - s.first];
-  for (int k = s.first; k < s.last; ++k)
-    if (clauses[k - s.first] == clause)
-      for (const auto& w : words)
-        if (IsWordOrHead(ctx_.tokens()[k].lower, w)) return true;
-  return false;
-}
-
-void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si,
-                                    const std::vector<int>& clauses, MentionInfo* m) const {
-  m->part = row.options.count("part") > 0;
-  m->anaphoric = row.options.count("anaphoric") > 0 || InReferenceFrame(match.first, si);
-  if (auto j = row.options.find("joins"); j != row.options.end() && m->generic) m->joins = SplitBar(j->second);
-  if (auto phase = row.options.find("phase_if"); phase != row.options.end())
-    m->phase = ClauseHas(phase->second, match.first, si, clauses);
-  auto part_of = row.options.find("part_of");
-  if (part_of == row.options.end()) return;
-  // part_if=: the part reading holds only with one of these words in the trigger's clause.
-  if (auto cond = row.options.find("part_if"); cond != row.options.end() && !ClauseHas(cond->second, match.first, si, clauses))
-    return;
-  m->part_of = SplitBar(part_of->second);
-}
-
-std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
-  const Sentence& s = ctx_.an.sentences[si];
-  if (ctx_.paragraph_kinds[s.paragraph] == ParagraphKind::kDebris) return {};
-  const auto& toks = ctx_.tokens();
-  const auto clauses = Clauses(si);
-  auto matches = ctx_.lex.triggers.FindAll(toks, s.first, s.last);
-  std::vector<MentionInfo> out;
-  for (const auto& match : matches) {
-    const auto& row = ctx_.lex.triggers.rows()[match.row];
-    if (Negated(match.first, si)) continue;
-    MentionInfo m;
-    m.type = row.value;
-    if (!match.modifier.empty()) {
-      auto mod = ctx_.lex.trigger_modifiers.find(match.modifier);
-      if (mod != ctx_.lex.trigger_modifiers.end()) {
-        if (mod->second == "none") continue;  // "hartaanval"
-        if (ctx_.lex.IsGeneric(m.type)) m.type = mod->second;
-      }
-    }
-    m.generic = ctx_.lex.IsGeneric(m.type);
-    m.indefinite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "indefinite");
-    ReadRowOptions(row, match, si, clauses, &m);
-    m.first = match.first;
-    m.last = match.last;
-    m.end = match.end;
-    m.span = ctx_.TokenSpan(match.first, match.last);
-    m.status = StatusFor(match, si, clauses);
-    m.date = DateFor(si, match.first);
-    // "de aanval" refers back: a date in its sentence is the claim's or the
-    // report's ("eiste de aanval woensdag op"), not the event's, and a place
-    // outside its clause another's ("Het ongeluk gebeurde nadat het toestel
-    // in Addis Abeba was opgestegen").
-    const bool refers_back = m.generic && match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
-    if (refers_back && !ctx_.sentence_sources[si].sources.empty()) m.date = Date();
-    m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back);
-    // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
-    m.heading = IsHeading(si);
-    m.anaphoric = m.anaphoric || m.heading;
-    out.push_back(std::move(m));
-  }
-  return out;
 }
 
 void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e) const {

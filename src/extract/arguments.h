@@ -30,7 +30,11 @@ class ArgumentReader {
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
   std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
-  Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention) const;
+  Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention,
+                       bool cities_only) const;
+  // Whether sentence si holds a time of the trigger's own: right after it, or
+  // in its clause when that clause tells when it happened.
+  bool OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   bool IsPreposition(const std::string& lower) const;
   // Whether sentence si is an intertitle: alone in a short body paragraph, no full stop.
   bool IsHeading(int si) const;

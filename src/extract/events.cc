@@ -123,6 +123,14 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
     e.first_token = m.first;
     e.sub_event = m.phase;
     e.id = int(events_.size());
+    if (m.phase) {
+      // The phase follows the event told last ("De dader werd doodgeschoten").
+      for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+        if (!it->sub_event && ctx_.lex.ClassOf(it->m.type) == ctx_.lex.ClassOf(m.type)) {
+          e.m.relations.push_back({"follows", it->id});
+          break;
+        }
+    }
     events_.push_back(std::move(e));
     k = int(events_.size()) - 1;
   } else {
@@ -193,7 +201,24 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.sub_event) continue;
     if (ctx_.lex.KindFits(kind, e.m.type)) return it->event;
   }
-  return -1;
+  // A lede's figure before the event's name ("50 doden. … van de terreuraanslag"):
+  // the first mention after it, in the same or the next paragraph.
+  auto usable = [&](const Ev& e) {
+    return e.m.status != "foiled" && e.m.status != "hypothetical" && !e.sub_event && ctx_.lex.KindFits(kind, e.m.type);
+  };
+  for (const auto& sm : sentence_mentions_) {
+    if (sm.sentence <= c.sentence) continue;
+    if (ctx_.an.sentences[sm.sentence].paragraph - paragraph > 1) break;
+    if (usable(events_[sm.event])) return sm.event;
+  }
+  // An article about one event of the figure's class: that event.
+  int only = -1;
+  for (const Ev& e : events_) {
+    if (!usable(e)) continue;
+    if (only >= 0) return -1;
+    only = e.id;
+  }
+  return only;
 }
 
 void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) {
@@ -248,6 +273,7 @@ void EventAssembler::Finish(Extraction* out) {
   for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
   InheritLocations();
   DateFromFollowingSentences();
+  DatePhasesFromTheirEvent();
   // Feared events with nothing to say about them are not events.
   std::vector<int> keep;
   for (const Ev& e : events_)
@@ -266,6 +292,18 @@ void EventAssembler::Finish(Extraction* out) {
     m.relations = relations;
     args_.Score(&m, events_[id].generic);
     out->events.push_back(std::move(m));
+  }
+}
+
+void EventAssembler::DatePhasesFromTheirEvent() {
+  // "De dader werd door de politie doodgeschoten": undated, the day of the attack.
+  for (Ev& e : events_) {
+    if (!e.sub_event || e.m.date.known() || e.m.date.weekday >= 0) continue;
+    for (const auto& r : e.m.relations)
+      if (r.type == "follows" && events_[r.event].m.date.known()) {
+        e.m.date = events_[r.event].m.date;
+        break;
+      }
   }
 }
 

@@ -29,6 +29,7 @@ class EventAssembler {
   void Finish(Extraction* out);
   void InheritLocations();
   void DateFromFollowingSentences();
+  void DatePhasesFromTheirEvent();
 
   const Context& ctx_;
   ArgumentReader args_;
