@@ -40,6 +40,16 @@ TEST(EventTyping, ACueWordInTheSentenceNamesTheType) {
             Vs({"air_or_drone_strike"}));
 }
 
+TEST(EventTyping, AnUnnamedAttackInAStoryOfAirStrikesIsOneMore) {
+  EXPECT_EQ(Types("Bij een luchtaanval op een markt in Idlib zijn maandag twaalf doden gevallen.\n\n"
+                  "In Aleppo kwamen bij een aanval op een school zes mensen om."),
+            Vs({"air_or_drone_strike", "air_or_drone_strike"}));
+  // A kidnapping is no kind of attack an unnamed "aanslag" may turn out to be.
+  EXPECT_EQ(Types("In Lagos zijn dinsdag drie journalisten ontvoerd.\n\n"
+                  "In Abuja vielen bij een aanslag op een kerk vier doden."),
+            Vs({"abduction", "attack_on_civilians"}));
+}
+
 TEST(EventTyping, TheArticleSaysWhichCrashItWas) {
   EXPECT_EQ(Types("Een passagiersvliegtuig met 80 inzittenden is zondag verdwenen boven de Andes.\n\n"
                   "Het toestel verloor kort na het opstijgen contact met de verkeerstoren.\n\n"

@@ -269,7 +269,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
 }
 
 void EventAssembler::Finish(Extraction* out) {
-  for (Ev& e : events_) TypeGenericEvent(ctx_, &e);
+  for (Ev& e : events_) TypeGenericEvent(ctx_, events_, &e);
   for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
   InheritLocations();
   DateFromFollowingSentences();

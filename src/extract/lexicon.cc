@@ -26,7 +26,11 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/trigger_modifiers.tsv", 2, &mods));
   for (const auto& r : mods.rows) trigger_modifiers[r.fields[0]] = r.fields[1];
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(kb_dir + "/event_types.tsv", 2, &types));
-  for (const auto& r : types.rows) event_types[r.fields[0]] = {r.fields[1], ""};
+  for (const auto& r : types.rows) {
+    EventTypeInfo info{r.fields[1], ""};
+    info.attack = std::find(r.fields.begin() + 2, r.fields.end(), "attack") != r.fields.end();
+    event_types[r.fields[0]] = info;
+  }
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/generic_types.tsv", 2, &generics));
   for (const auto& r : generics.rows) {
     // "attack+explosion<TAB>bombing": kinds told together; "attack<TAB>…": the default.

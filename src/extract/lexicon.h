@@ -14,6 +14,7 @@ namespace kroniek {
 struct EventTypeInfo {
   std::string cls;           // violent | disaster | political | movement (kb/event_types.tsv)
   std::string default_type;  // for generic types: the type when left alone (generic_types.tsv)
+  bool attack = false;       // a kind of attack an unnamed "aanslag" may turn out to be
 };
 
 struct FigureKindInfo {

@@ -69,6 +69,21 @@ std::string SiteType(const Context& ctx, const Ev& e) {
   return "";
 }
 
+// In a story told in one specific type of violence (air strikes, missile
+// attacks), an attack left unnamed is one more of them: the type every other
+// violent event of the article has, phases aside.
+std::string StoryType(const Context& ctx, const Ev& e, const std::vector<Ev>& events) {
+  if (ctx.lex.ClassOf(e.m.type) != "violent") return "";
+  std::string type;
+  for (const Ev& o : events) {
+    if (&o == &e || o.generic || o.sub_event || ctx.lex.ClassOf(o.m.type) != "violent") continue;
+    if (!type.empty() && o.m.type != type) return "";
+    type = o.m.type;
+  }
+  auto it = ctx.lex.event_types.find(type);
+  return it != ctx.lex.event_types.end() && it->second.attack ? type : "";
+}
+
 }  // namespace
 
 void TypeFromWords(const Context& ctx, int sentence, Ev* e) {
@@ -80,12 +95,13 @@ void TypeFromWords(const Context& ctx, int sentence, Ev* e) {
   e->generic = false;
 }
 
-void TypeGenericEvent(const Context& ctx, Ev* e) {
+void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e) {
   if (!e->generic) return;
   std::string type = FigureType(ctx, *e);
   if (type.empty()) type = SiteType(ctx, *e);
   // What the event's own figures and site say makes it specific; the article's context does not.
   if (!type.empty()) e->generic = false;
+  if (type.empty()) type = StoryType(ctx, *e, events);
   if (type.empty()) type = ArticleCue(ctx, *e);
   if (type.empty()) {
     auto it = ctx.lex.event_types.find(e->m.type);

@@ -4,6 +4,8 @@
 // more specific is said about it.
 #pragma once
 
+#include <vector>
+
 #include "extract/assembler.h"
 
 namespace kroniek {
@@ -17,9 +19,10 @@ void TypeFromWords(const Context& ctx, int sentence, Ev* e);
 
 // When the article is read, a generic event left takes, in this order: what
 // its figures imply (rockets intercepted: a rocket attack); a battle for an
-// attack on a military site; a cue word of the article ("crash" in a story
-// of an airliner); else the generic's default type. It stays generic
-// (e->generic) when only the article or the default typed it.
-void TypeGenericEvent(const Context& ctx, Ev* e);
+// attack on a military site; the type of every other violent event of the
+// article (an attack in a story of air strikes); a cue word of the article
+// ("crash" in a story of an airliner); else the generic's default type. It
+// stays generic (e->generic) when only the article or the default typed it.
+void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e);
 
 }  // namespace kroniek
