@@ -16,21 +16,25 @@ constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without
 }  // namespace
 
 bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const {
-  // "de aanslag van maandag", "de aanslag op 22 maart", or a time in a clause
-  // that tells when it happened ("De aanslag gebeurde vorige week").
+  // "de aanslag van maandag", "de aanslag op 22 maart", or a time at a verb
+  // of occurrence in its clause ("De aanslag vond plaats op 24 mei", "die
+  // maandagavond plaatsvond").
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
   const int clause = clauses[trigger.first - s.first];
-  bool occurrence = false;
-  for (int k = s.first; k < s.last && !occurrence; ++k)
-    occurrence = clauses[k - s.first] == clause && ctx_.lex.ClauseIs(toks[k].lower, "occurrence");
+  auto near_after = [&](int from, int time) {  // over function words only ("van", "op")
+    if (time < from || time - from > kOwnTimeReach) return false;
+    for (int k = from; k < time; ++k)
+      if (toks[k].kind != TokenKind::kWord || !ctx_.az.entity_rules().IsFunctionWord(toks[k].lower)) return false;
+    return true;
+  };
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
-    if (occurrence && clauses[t.first - s.first] == clause) return true;
-    if (t.first < trigger.last || t.first - trigger.last > kOwnTimeReach) continue;
-    bool words = true;
-    for (int k = trigger.last; k < t.first; ++k) words = words && toks[k].kind == TokenKind::kWord;
-    if (words) return true;
+    if (near_after(trigger.last, t.first)) return true;
+    for (int k = s.first; k < s.last; ++k)
+      if (clauses[k - s.first] == clause && ctx_.lex.ClauseIs(toks[k].lower, "occurrence") &&
+          (near_after(k + 1, t.first) || t.last == k))
+        return true;
   }
   return false;
 }
