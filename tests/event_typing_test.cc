@@ -44,6 +44,10 @@ TEST(EventTyping, AnUnnamedAttackInAStoryOfAirStrikesIsOneMore) {
   EXPECT_EQ(Types("Bij een luchtaanval op een markt in Idlib zijn maandag twaalf doden gevallen.\n\n"
                   "In Aleppo kwamen bij een aanval op een school zes mensen om."),
             Vs({"air_or_drone_strike", "air_or_drone_strike"}));
+  // A foiled attack has no kind yet.
+  EXPECT_EQ(Types("De politie heeft een aanslag in Keulen verijdeld.\n\n"
+                  "Bij luchtaanvallen in Libanon vielen zondag twintig doden."),
+            Vs({"attack_on_civilians", "air_or_drone_strike"}));
   // A kidnapping is no kind of attack an unnamed "aanslag" may turn out to be.
   EXPECT_EQ(Types("In Lagos zijn dinsdag drie journalisten ontvoerd.\n\n"
                   "In Abuja vielen bij een aanslag op een kerk vier doden."),

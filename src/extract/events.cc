@@ -274,10 +274,14 @@ void EventAssembler::Finish(Extraction* out) {
   InheritLocations();
   DateFromFollowingSentences();
   DatePhasesFromTheirEvent();
-  // Feared events with nothing to say about them are not events.
+  // Feared events with nothing to say about them are not events, nor are
+  // announced ones named by a generic word only ("we zullen iedereen
+  // achterhalen die betrokken is bij terreurdaden").
   std::vector<int> keep;
-  for (const Ev& e : events_)
-    if (!(e.m.status == "hypothetical" && e.m.figures.empty())) keep.push_back(e.id);
+  for (const Ev& e : events_) {
+    const bool unsaid = e.m.status == "hypothetical" || (e.m.status == "planned" && e.generic);
+    if (!(unsaid && e.m.figures.empty())) keep.push_back(e.id);
+  }
   // Events ordered by their first mention in the text.
   std::sort(keep.begin(), keep.end(), [&](int a, int b) {
     return events_[a].m.evidence.front().begin < events_[b].m.evidence.front().begin;

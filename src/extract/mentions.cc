@@ -22,6 +22,11 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
   const int clause = clauses[trigger.first - s.first];
+  // "Bij de crash zijn zondag 62 mensen omgekomen": what the clause tells
+  // happened at the event, so did its time.
+  if (trigger.first - 2 >= s.first && ctx_.lex.ClauseIs(toks[trigger.first - 2].lower, "circumstance"))
+    for (const auto& t : ctx_.an.times)
+      if (t.first >= s.first && t.first < s.last && clauses[t.first - s.first] == clause) return true;
   auto near_after = [&](int from, int time) {  // over function words only ("van", "op")
     if (time < from || time - from > kOwnTimeReach) return false;
     for (int k = from; k < time; ++k)

@@ -70,10 +70,11 @@ std::string SiteType(const Context& ctx, const Ev& e) {
 }
 
 // In a story told in one specific type of violence (air strikes, missile
-// attacks), an attack left unnamed is one more of them: the type every other
-// violent event of the article has, phases aside.
+// attacks), an attack left unnamed is one more of them: the type every
+// other violent event of the article has, phases aside.
 std::string StoryType(const Context& ctx, const Ev& e, const std::vector<Ev>& events) {
-  if (ctx.lex.ClassOf(e.m.type) != "violent") return "";
+  // An attack foiled or feared has no kind yet.
+  if (ctx.lex.ClassOf(e.m.type) != "violent" || e.m.status != "occurred") return "";
   std::string type;
   for (const Ev& o : events) {
     if (&o == &e || o.generic || o.sub_event || ctx.lex.ClassOf(o.m.type) != "violent") continue;
