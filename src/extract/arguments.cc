@@ -13,6 +13,7 @@ namespace {
 constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kSiteWindow = 5;    // tokens from the trigger to a site noun
+constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
@@ -92,8 +93,9 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
     const std::string& status = ctx_.lex.status.rows()[m.row].value;
     // A cue whose parts surround the trigger ("wou … plegen") or stands in its clause.
     bool surrounds = m.first < trigger.first && m.end > trigger.first;
-    // A denial or retraction governs what follows it ("trekt het bericht in dat …").
-    bool governs = status == "denied" && m.first < trigger.first;
+    // A denial, retraction or belief governs what follows it ("trekt het bericht
+    // in dat …", "dachten dat er een aardbeving …"): option governs.
+    bool governs = ctx_.lex.status.rows()[m.row].options.count("governs") && m.first < trigger.first;
     if (surrounds || governs || clauses[m.first - s.first] == clause) return status;
   }
   return "occurred";
@@ -122,8 +124,11 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (i > s.first && (ctx_.lex.ClauseIs(toks[i - 1].lower, "agent") || ctx_.lex.ClauseIs(toks[i - 1].lower, "destination")))
       continue;
     if (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin")) continue;
-    // Nearest to the trigger, after it preferred; a city beats a country.
+    // Nearest to the trigger, after it preferred; a city beats a country, and
+    // a place named as a landmark ("in Hanau, in de buurt van Frankfurt") loses.
     int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
+    if (i - 2 >= s.first && ctx_.lex.ClauseIs(toks[i - 2].lower, "vicinity") && ctx_.WordIs(toks[i - 1].lower, "genitive"))
+      d += kLandmarkPenalty;
     if (d < best) { best = d; place = &ent; }
   }
   if (place) {

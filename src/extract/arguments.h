@@ -44,7 +44,8 @@ class ArgumentReader {
   bool Negated(int first, int si) const;
   // Whether the trigger stands in a frame that classifies an event told before.
   bool InReferenceFrame(int first, int si) const;
-  // Whether one of the words "a|b|c" (or a compound they head) stands in the clause of token `first`.
+  // Whether one of the words "a|b|c" (or a compound they head) stands in the
+  // clause of token `first`, not as the target of a preposition ('op agenten').
   bool ClauseHas(const std::string& bar_words, int first, int si, const std::vector<int>& clauses) const;
   // The row's options for this mention: part, joins, part_of (with part_if), phase_if, anaphoric.
   void ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si, const std::vector<int>& clauses,

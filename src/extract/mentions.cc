@@ -85,10 +85,17 @@ bool ArgumentReader::ClauseHas(const std::string& bar_words, int first, int si, 
   const Sentence& s = ctx_.an.sentences[si];
   const auto words = SplitBar(bar_words);
   const int clause = clauses[first - s.first];
+  const auto& toks = ctx_.tokens();
+  // Not the target ("opende het vuur op twee politieagenten").
+  auto target = [&](int k) {
+    for (int j = std::max(s.first, k - 2); j < k; ++j)
+      if (ctx_.lex.ClauseIs(toks[j].lower, "target")) return true;
+    return false;
+  };
   for (int k = s.first; k < s.last; ++k)
-    if (clauses[k - s.first] == clause)
+    if (clauses[k - s.first] == clause && !target(k))
       for (const auto& w : words)
-        if (IsWordOrHead(ctx_.tokens()[k].lower, w)) return true;
+        if (IsWordOrHead(toks[k].lower, w)) return true;
   return false;
 }
 
