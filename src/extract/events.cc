@@ -91,18 +91,20 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
 
 int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
   // The latest event of a type the mention may be part of, told in the same
-  // or the previous paragraphs.
+  // or the previous paragraphs; else the only such event of the article.
   const auto& sentences = ctx_.an.sentences;
-  int best = -1;
+  int best = -1, only = -1, count = 0;
   for (size_t k = 0; k < events_.size(); ++k) {
     const Ev& e = events_[k];
     if (std::find(m.part_of.begin(), m.part_of.end(), e.m.type) == m.part_of.end()) continue;
     if (e.m.status == "foiled" || e.m.status == "hypothetical") continue;
-    if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph > kPartParagraphs) continue;
     if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) continue;
+    only = int(k);
+    ++count;
+    if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph > kPartParagraphs) continue;
     if (best < 0 || e.last_sentence >= events_[best].last_sentence) best = int(k);
   }
-  return best;
+  return best >= 0 ? best : count == 1 ? only : -1;
 }
 
 int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
