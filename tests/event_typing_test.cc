@@ -112,6 +112,15 @@ TEST(EventTyping, AProtestThatTurnsIntoRiotsStaysAProtest) {
   EXPECT_EQ(Types("In Lyon ontaardde het protest tegen de pensioenhervorming zaterdag in rellen."), Vs({"protest"}));
 }
 
+TEST(EventDates, WhatHappenedIsNotDatedAfterItsArticle) {
+  // "in februari" read as the next February must not date the shooting.
+  Article a = testing::MakeArticle(" date 2016-12 Titel\n\nBij een schietpartij in Gent vielen twee doden.\n\n"
+                                   "De dader kwam in februari naar België.\n");
+  json out = testing::SharedPipeline().RunToJson(a);
+  ASSERT_EQ(out["events"].size(), 1u);
+  EXPECT_TRUE(out["events"][0]["date"]["value"].is_null()) << out["events"][0]["date"].dump();
+}
+
 TEST(EventTyping, ThePlaceOfAnotherTriggerIsNotTheEventsPlace) {
   Article a = testing::MakeArticle(
       "In Milaan hebben duizenden mensen geprotesteerd over de treinramp van vorige week.", "2024-05-06");

@@ -69,6 +69,12 @@ Date ArgumentReader::DateFor(int si, int token) const {
     if (t.first < s.first || t.first >= s.last) continue;
     // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
     if (TriggerBetween(si, token, t.first)) continue;
+    // "De politie liet dinsdag weten dat de man … inreed": the report's time
+    // (a quote's event keeps the time of its report: the only one it has).
+    const int cue = ctx_.sentence_sources[si].cue;
+    if (cue >= s.first && ctx_.quote_at[token] < 0 && clauses[t.first - s.first] == clauses[cue - s.first] &&
+        clauses[token - s.first] != clauses[cue - s.first])
+      continue;
     int score = std::abs(t.first - token) + (clauses[t.first - s.first] != clauses[token - s.first] ? 100 : 0);
     if (score < best_score) { best = &t; best_score = score; }
   }

@@ -40,6 +40,9 @@ class ArgumentReader {
   bool IsHeading(int si) const;
   // Whether another trigger of sentence si starts between tokens `token` and `other`.
   bool TriggerBetween(int si, int token, int other) const;
+  // "raket" in "raket- en droneaanvallen": the first member of an elided
+  // compound before the trigger at `first`, or null.
+  const std::string* ElidedModifier(int first, int si) const;
   // Whether a negation governs the trigger starting at token `first`.
   bool Negated(int first, int si) const;
   // Whether the trigger stands in a frame that classifies an event told before.

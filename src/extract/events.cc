@@ -332,6 +332,10 @@ void EventAssembler::DateFromFollowingSentences() {
       if (near < 0 || si - near > kDanglingTimeSentences) continue;
       if (sentences[si].paragraph - sentences[near].paragraph > 1) continue;
       if (!t.date.known() && t.date.weekday < 0) continue;
+      // What happened cannot be dated after the article ("kwam in februari
+      // binnen" read as next February).
+      const DayRange when = RangeOf(t.date), published = RangeOf(ctx_.article.published);
+      if (when.known() && published.known() && when.lo > published.hi) continue;
       e.m.date = t.date;
       break;
     }

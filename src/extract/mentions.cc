@@ -54,6 +54,15 @@ bool ArgumentReader::IsHeading(int si) const {
   return alone && ctx_.tokens()[s.last - 1].kind == TokenKind::kWord;
 }
 
+const std::string* ArgumentReader::ElidedModifier(int first, int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  if (first - 3 < s.first || !ctx_.WordIs(toks[first - 1].lower, "coordinator") || toks[first - 2].lower != "-" ||
+      toks[first - 3].kind != TokenKind::kWord)
+    return nullptr;
+  return &toks[first - 3].lower;
+}
+
 bool ArgumentReader::Negated(int first, int si) const {
   // "geen arrestaties", "een aanslag en niet van een verkeersongeval": a
   // negation before the trigger, over articles and prepositions only.
@@ -132,6 +141,13 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
         if (mod->second == "none") continue;  // "hartaanval"
         if (ctx_.lex.IsGeneric(m.type)) m.type = mod->second;
       }
+    }
+    // "drone- en raketaanvallen": the kind named first is the event's.
+    if (const std::string* first = ElidedModifier(match.first, si)) {
+      auto mod = ctx_.lex.trigger_modifiers.find(*first);
+      if (mod != ctx_.lex.trigger_modifiers.end() && mod->second != "none" &&
+          ctx_.lex.ClassOf(mod->second) == ctx_.lex.ClassOf(m.type))
+        m.type = mod->second;
     }
     m.generic = ctx_.lex.IsGeneric(m.type);
     m.indefinite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "indefinite");
