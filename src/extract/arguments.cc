@@ -52,12 +52,12 @@ std::vector<int> ArgumentReader::Clauses(int si) const {
   return clause;
 }
 
-bool ArgumentReader::TriggerBetween(int si, int token, int other) const {
+int ArgumentReader::TriggerBetween(int si, int token, int other) const {
   const Sentence& s = ctx_.an.sentences[si];
   const int lo = std::min(token, other), hi = std::max(token, other);
   for (const auto& m : ctx_.lex.triggers.FindAll(ctx_.tokens(), s.first, s.last))
-    if (m.first > lo && m.first < hi && m.first != token) return true;
-  return false;
+    if (m.first > lo && m.first < hi && m.first != token) return m.first;
+  return -1;
 }
 
 Date ArgumentReader::DateFor(int si, int token) const {
@@ -68,7 +68,7 @@ Date ArgumentReader::DateFor(int si, int token) const {
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
     // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
-    if (TriggerBetween(si, token, t.first)) continue;
+    if (TriggerBetween(si, token, t.first) >= 0) continue;
     // "De politie liet dinsdag weten dat de man … inreed": the report's time
     // (a quote's event keeps the time of its report: the only one it has).
     const int cue = ctx_.sentence_sources[si].cue;
@@ -126,7 +126,14 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // The place of another trigger between ("protesteerden in Athene over de treinramp"),
     // of a doer ("de door Saoedi-Arabië geleide coalitie") or of someone's origin
     // ("de uit Tunesië afkomstige verdachte") is not this event's.
-    if (TriggerBetween(si, trigger.first, i)) continue;
+    // A place fronted at the sentence's start sets the scene for its other
+    // clauses too ("In Antwerpen liep het aantal arrestaties op nadat feestjes
+    // op relletjes uitliepen"), not for what the trigger between governs
+    // ("In Milaan protesteerden duizenden over de treinramp").
+    const bool fronted = i - 1 == s.first && ctx_.lex.ClauseIs(toks[s.first].lower, "locative");
+    if (int between = TriggerBetween(si, trigger.first, i);
+        between >= 0 && !(fronted && clauses[between - s.first] != clause))
+      continue;
     if (i > s.first && (ctx_.lex.ClauseIs(toks[i - 1].lower, "agent") || ctx_.lex.ClauseIs(toks[i - 1].lower, "destination")))
       continue;
     if (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin")) continue;

@@ -38,8 +38,8 @@ class ArgumentReader {
   bool IsPreposition(const std::string& lower) const;
   // Whether sentence si is an intertitle: alone in a short body paragraph, no full stop.
   bool IsHeading(int si) const;
-  // Whether another trigger of sentence si starts between tokens `token` and `other`.
-  bool TriggerBetween(int si, int token, int other) const;
+  // The first token of another trigger of sentence si between tokens `token` and `other`, or -1.
+  int TriggerBetween(int si, int token, int other) const;
   // "raket" in "raket- en droneaanvallen": the first member of an elided
   // compound before the trigger at `first`, or null.
   const std::string* ElidedModifier(int first, int si) const;
@@ -47,6 +47,8 @@ class ArgumentReader {
   bool Negated(int first, int si) const;
   // Whether the trigger stands in a frame that classifies an event told before.
   bool InReferenceFrame(int first, int si) const;
+  // Whether a function word of class `cls` ("also") stands in the clause of token `first`.
+  bool ClauseHasClass(const std::string& cls, int first, int si, const std::vector<int>& clauses) const;
   // Whether one of the words "a|b|c" (or a compound they head) stands in the
   // clause of token `first`, not as the target of a preposition ('op agenten').
   bool ClauseHas(const std::string& bar_words, int first, int si, const std::vector<int>& clauses) const;

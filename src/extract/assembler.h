@@ -21,6 +21,7 @@ struct MentionInfo {
   // after a collision, the attacker shot by the police); empty: none.
   std::vector<std::string> part_of;
   bool anaphoric = false;          // only refers to an event told before ("het gaat om een aanslag")
+  bool elsewhere = false;          // "ook in Antwerpen": not an event told at another or no place
   bool heading = false;            // in an intertitle: names no type of the event it joins
   bool phase = false;              // a phase that follows another event ("de dader werd doodgeschoten")
   Span span;                       // trigger words

@@ -79,6 +79,7 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
       if (m.phase && !e.sub_event) continue;  // the attacker shot: not the attack itself
       if ((e.m.status == "hypothetical") != (m.status == "hypothetical") && e.m.status != "planned") continue;
     }
+    if (m.elsewhere && e.m.location.id != m.location.id) continue;
     // A classifying mention's date and place are its comparison's ("de
     // dodelijkste aanslag sinds 2007"), not the event's.
     if (!m.anaphoric && !DatesCompatible(e.m.date, m.date)) continue;

@@ -90,6 +90,13 @@ bool ArgumentReader::InReferenceFrame(int first, int si) const {
   return false;
 }
 
+bool ArgumentReader::ClauseHasClass(const std::string& cls, int first, int si, const std::vector<int>& clauses) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  for (int k = s.first; k < s.last; ++k)
+    if (clauses[k - s.first] == clauses[first - s.first] && ctx_.WordIs(ctx_.tokens()[k].lower, cls)) return true;
+  return false;
+}
+
 bool ArgumentReader::ClauseHas(const std::string& bar_words, int first, int si, const std::vector<int>& clauses) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto words = SplitBar(bar_words);
@@ -168,6 +175,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool refers_back = m.generic && match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
     if (refers_back && (!ctx_.sentence_sources[si].sources.empty() || !OwnTimeIn(match, si, clauses))) m.date = Date();
     m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, refers_back);
+    // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
+    m.elsewhere = !refers_back && !m.location.id.empty() && ClauseHasClass("also", match.first, si, clauses);
     // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
     m.heading = IsHeading(si);
     m.anaphoric = m.anaphoric || m.heading;
