@@ -131,8 +131,13 @@ std::string Check(const Expectation& e, const json& out, const Article& article)
   int matches = 0;
   std::string shown;
   if (verb == "event") {
-    for (const auto& ev : events) matches += EventMatches(ev, events, e.attrs);
+    Attrs attrs = e.attrs;
+    attrs.erase("count");
+    for (const auto& ev : events) matches += EventMatches(ev, events, attrs);
     shown = events.dump(1);
+    // count=N: exactly N events (of all), besides one matching the other attributes.
+    if (!negative && e.attrs.count("count") && int(events.size()) != std::stoi(e.attrs.at("count")))
+      return "expected " + e.attrs.at("count") + " events, found " + std::to_string(events.size()) + "\n" + shown;
   } else if (verb == "figure") {
     Attrs attrs = e.attrs;
     attrs.erase("count");

@@ -2,7 +2,7 @@
 // and the examples of resource files):
 //   event  type= date= from= precision= status= place= country= site= sites=a,b
 //          perpetrator= claimed_by= target= responder= victim= channel=
-//          relation=TYPE:EVENT_TYPE
+//          relation=TYPE:EVENT_TYPE count=N (the article has N events in all)
 //   figure event=TYPE kind= value=N|null qualifier= group= source= sources=a,b
 //          claim=true part_of_kind= low= high= count=N confidence_at_least=P
 //   quote kind= speaker= affiliation= text=SUBSTRING

@@ -50,6 +50,7 @@ std::vector<std::string> LowerWords(const std::string& phrase) {
   return out;
 }
 std::vector<std::string> SplitComma(const std::string& s) { return Split(s, ','); }
+std::vector<std::string> SplitPlus(const std::string& s) { return Split(s, '+'); }
 
 Status LoadResourceFile(const std::string& path, size_t min_fields, ResourceFile* out) {
   std::ifstream in(path);

@@ -37,5 +37,7 @@ std::vector<std::string> SplitBar(const std::string& s);
 std::vector<std::string> LowerWords(const std::string& phrase);
 // Splits "a,b,c" into its non-empty parts.
 std::vector<std::string> SplitComma(const std::string& s);
+// Splits "a+b" into its non-empty parts.
+std::vector<std::string> SplitPlus(const std::string& s);
 
 }  // namespace kroniek

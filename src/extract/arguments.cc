@@ -1,3 +1,6 @@
+// ArgumentReader, part two: the arguments of an event mention — actors,
+// claims, relations, stances — and the time and place a sentence gives it;
+// finishing an event's figures. Part one, the mentions: mentions.cc.
 #include "extract/arguments.h"
 
 #include <algorithm>
@@ -10,6 +13,7 @@ namespace {
 constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kSiteWindow = 5;    // tokens from the trigger to a site noun
+constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
@@ -48,6 +52,14 @@ std::vector<int> ArgumentReader::Clauses(int si) const {
   return clause;
 }
 
+int ArgumentReader::TriggerBetween(int si, int token, int other) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const int lo = std::min(token, other), hi = std::max(token, other);
+  for (const auto& m : ctx_.lex.triggers.FindAll(ctx_.tokens(), s.first, s.last))
+    if (m.first > lo && m.first < hi && m.first != token) return m.first;
+  return -1;
+}
+
 Date ArgumentReader::DateFor(int si, int token) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto clauses = Clauses(si);
@@ -55,6 +67,14 @@ Date ArgumentReader::DateFor(int si, int token) const {
   int best_score = 1 << 30;
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
+    // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
+    if (TriggerBetween(si, token, t.first) >= 0) continue;
+    // "De politie liet dinsdag weten dat de man … inreed": the report's time
+    // (a quote's event keeps the time of its report: the only one it has).
+    const int cue = ctx_.sentence_sources[si].cue;
+    if (cue >= s.first && ctx_.quote_at[token] < 0 && clauses[t.first - s.first] == clauses[cue - s.first] &&
+        clauses[token - s.first] != clauses[cue - s.first])
+      continue;
     int score = std::abs(t.first - token) + (clauses[t.first - s.first] != clauses[token - s.first] ? 100 : 0);
     if (score < best_score) { best = &t; best_score = score; }
   }
@@ -79,15 +99,16 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
     const std::string& status = ctx_.lex.status.rows()[m.row].value;
     // A cue whose parts surround the trigger ("wou … plegen") or stands in its clause.
     bool surrounds = m.first < trigger.first && m.end > trigger.first;
-    // A denial or retraction governs what follows it ("trekt het bericht in dat …").
-    bool governs = status == "denied" && m.first < trigger.first;
+    // A denial, retraction or belief governs what follows it ("trekt het bericht
+    // in dat …", "dachten dat er een aardbeving …"): option governs.
+    bool governs = ctx_.lex.status.rows()[m.row].options.count("governs") && m.first < trigger.first;
     if (surrounds || governs || clauses[m.first - s.first] == clause) return status;
   }
   return "occurred";
 }
 
 Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
-                                     bool only_mention) const {
+                                     bool only_mention, bool cities_only) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
   const int clause = clauses[trigger.first - s.first];
@@ -98,12 +119,29 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     int e = ctx_.entity_at[i];
     if (e < 0 || ctx_.an.entities[e].first != i) continue;
     const Entity& ent = ctx_.an.entities[e];
-    if (ent.type != EntityType::kPlace && ent.type != EntityType::kCountry) continue;
+    if (ent.type != EntityType::kPlace && (ent.type != EntityType::kCountry || cities_only)) continue;
     // 'Talibanstrijders' names no place; 'Amsterdam-Noord' is in Amsterdam.
     if (ent.partial && ctx_.article.text[ent.span.end] != '-') continue;
     if (!only_mention && clauses[i - s.first] != clause) continue;
-    // Nearest to the trigger, after it preferred; a city beats a country.
+    // The place of another trigger between ("protesteerden in Athene over de treinramp"),
+    // of a doer ("de door Saoedi-Arabië geleide coalitie") or of someone's origin
+    // ("de uit Tunesië afkomstige verdachte") is not this event's.
+    // A place fronted at the sentence's start sets the scene for its other
+    // clauses too ("In Antwerpen liep het aantal arrestaties op nadat feestjes
+    // op relletjes uitliepen"), not for what the trigger between governs
+    // ("In Milaan protesteerden duizenden over de treinramp").
+    const bool fronted = i - 1 == s.first && ctx_.lex.ClauseIs(toks[s.first].lower, "locative");
+    if (int between = TriggerBetween(si, trigger.first, i);
+        between >= 0 && !(fronted && clauses[between - s.first] != clause))
+      continue;
+    if (i > s.first && (ctx_.lex.ClauseIs(toks[i - 1].lower, "agent") || ctx_.lex.ClauseIs(toks[i - 1].lower, "destination")))
+      continue;
+    if (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin")) continue;
+    // Nearest to the trigger, after it preferred; a city beats a country, and
+    // a place named as a landmark ("in Hanau, in de buurt van Frankfurt") loses.
     int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
+    if (i - 2 >= s.first && ctx_.lex.ClauseIs(toks[i - 2].lower, "vicinity") && ctx_.WordIs(toks[i - 1].lower, "genitive"))
+      d += kLandmarkPenalty;
     if (d < best) { best = d; place = &ent; }
   }
   if (place) {
@@ -150,55 +188,6 @@ void ArgumentReader::MergeLocation(Location* into, const Location& from) const {
   }
   into->sites = sites;
   if (!into->sites.empty()) into->site = into->name.empty() ? into->sites[0] : into->name + " " + into->sites[0];
-}
-
-std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
-  const Sentence& s = ctx_.an.sentences[si];
-  if (ctx_.paragraph_kinds[s.paragraph] == ParagraphKind::kDebris) return {};
-  const auto& toks = ctx_.tokens();
-  const auto clauses = Clauses(si);
-  auto matches = ctx_.lex.triggers.FindAll(toks, s.first, s.last);
-  std::vector<MentionInfo> out;
-  for (const auto& match : matches) {
-    const auto& row = ctx_.lex.triggers.rows()[match.row];
-    // "geen arrestaties", "geen aanslag": a negated trigger is no event.
-    if (match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "negation")) continue;
-    MentionInfo m;
-    m.type = row.value;
-    if (!match.modifier.empty()) {
-      auto mod = ctx_.lex.trigger_modifiers.find(match.modifier);
-      if (mod != ctx_.lex.trigger_modifiers.end()) {
-        if (mod->second == "none") continue;  // "hartaanval"
-        if (ctx_.lex.IsGeneric(m.type)) m.type = mod->second;
-      }
-    }
-    m.generic = ctx_.lex.IsGeneric(m.type);
-    m.indefinite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "indefinite");
-    m.part = row.options.count("part") > 0;
-    if (auto j = row.options.find("joins"); j != row.options.end() && m.generic) {
-      size_t start = 0;
-      while (start <= j->second.size()) {
-        size_t bar = j->second.find('|', start);
-        if (bar == std::string::npos) bar = j->second.size();
-        m.joins.push_back(j->second.substr(start, bar - start));
-        start = bar + 1;
-      }
-    }
-    m.first = match.first;
-    m.last = match.last;
-    m.end = match.end;
-    m.span = ctx_.TokenSpan(match.first, match.last);
-    m.status = StatusFor(match, si, clauses);
-    m.date = DateFor(si, match.first);
-    // "de aanval" refers back: a date in its sentence is the claim's or the
-    // report's ("eiste de aanval woensdag op"), not the event's.
-    if (m.generic && match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite") &&
-        !ctx_.sentence_sources[si].sources.empty())
-      m.date = Date();
-    m.location = LocationFor(match, si, clauses, matches.size() == 1);
-    out.push_back(std::move(m));
-  }
-  return out;
 }
 
 void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e) const {

@@ -29,8 +29,31 @@ class ArgumentReader {
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
   std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
-  Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention) const;
+  Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention,
+                       bool cities_only) const;
+  // Whether sentence si holds a time of the trigger's own: right after it, or
+  // in its clause when that clause tells when it happened.
+  bool OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   bool IsPreposition(const std::string& lower) const;
+  // Whether sentence si is an intertitle: alone in a short body paragraph, no full stop.
+  bool IsHeading(int si) const;
+  // The first token of another trigger of sentence si between tokens `token` and `other`, or -1.
+  int TriggerBetween(int si, int token, int other) const;
+  // "raket" in "raket- en droneaanvallen": the first member of an elided
+  // compound before the trigger at `first`, or null.
+  const std::string* ElidedModifier(int first, int si) const;
+  // Whether a negation governs the trigger starting at token `first`.
+  bool Negated(int first, int si) const;
+  // Whether the trigger stands in a frame that classifies an event told before.
+  bool InReferenceFrame(int first, int si) const;
+  // Whether a function word of class `cls` ("also") stands in the clause of token `first`.
+  bool ClauseHasClass(const std::string& cls, int first, int si, const std::vector<int>& clauses) const;
+  // Whether one of the words "a|b|c" (or a compound they head) stands in the
+  // clause of token `first`, not as the target of a preposition ('op agenten').
+  bool ClauseHas(const std::string& bar_words, int first, int si, const std::vector<int>& clauses) const;
+  // The row's options for this mention: part, joins, part_of (with part_if), phase_if, anaphoric.
+  void ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si, const std::vector<int>& clauses,
+                      MentionInfo* m) const;
 
   const Context& ctx_;
 };

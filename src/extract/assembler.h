@@ -1,6 +1,7 @@
 // Internal to the extract stage: the state of event assembly.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@ struct MentionInfo {
   bool indefinite = false;         // "een aanval": introduces an event, does not refer back
   bool part = false;               // may be a part of an event told before ("een andere explosie")
   std::vector<std::string> joins;  // types a generic trigger may refer back to
+  // Types of event this mention may be a part of without naming it (the fire
+  // after a collision, the attacker shot by the police); empty: none.
+  std::vector<std::string> part_of;
+  bool anaphoric = false;          // only refers to an event told before ("het gaat om een aanslag")
+  bool elsewhere = false;          // "ook in Antwerpen": not an event told at another or no place
+  bool heading = false;            // in an intertitle: names no type of the event it joins
+  bool phase = false;              // a phase that follows another event ("de dader werd doodgeschoten")
   Span span;                       // trigger words
   int first = 0, last = 0, end = 0;  // tokens: first part, whole match
   std::string status = "occurred";
@@ -35,6 +43,7 @@ struct Ev {
   int id = 0;
   bool generic = false;
   std::vector<std::string> joins;
+  std::set<std::string> generic_kinds;  // the generic kinds of its mentions ("attack", "explosion")
   bool sub_event = false;  // follows another event ("Daarna openden … het vuur")
   int first_token = 0;
   int last_sentence = 0;

@@ -5,12 +5,14 @@
 #include <set>
 
 #include "extract/arguments.h"
+#include "extract/typing.h"
 
 namespace kroniek {
 
 namespace {
 
 constexpr int kDanglingTimeSentences = 2;  // how far a time may stand after its event
+constexpr int kPartParagraphs = 2;         // how far before a part its event may have been told
 
 bool DatesCompatible(const Date& a, const Date& b) {
   DayRange x = RangeOf(a), y = RangeOf(b);
@@ -62,29 +64,55 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     if (m.generic) {
       if (settled) return -1;  // "een aanslag wou plegen": a new, unrealised event
       // A generic trigger joins the types it lists, else any of its class.
-      if (m.joins.empty() ? ctx_.lex.ClassOf(e.m.type) != ctx_.lex.ClassOf(m.type)
-                          : std::find(m.joins.begin(), m.joins.end(), e.m.type) == m.joins.end() && !e.generic)
+      const bool same_class = ctx_.lex.ClassOf(e.m.type) == ctx_.lex.ClassOf(m.type);
+      if (m.joins.empty() ? !same_class
+                          : std::find(m.joins.begin(), m.joins.end(), e.m.type) == m.joins.end() && !(e.generic && same_class))
         continue;
       // "de aanslag" names a main event, not a phase that follows it.
       if (e.sub_event && e.last_sentence != sentence) continue;
       // "bij een aanval op een hotel" introduces a new event, unless a specific
       // trigger in the same sentence names it ("een bloedbad bij een zelfmoordaanslag").
-      if (m.indefinite && !m.part && e.last_sentence != sentence) continue;
+      if (m.indefinite && !m.part && !m.anaphoric && e.last_sentence != sentence) continue;
       if (e.m.status == "hypothetical" || e.m.status == "planned") continue;
     } else {
       if (!TypesJoin(e, m.type)) continue;
+      if (m.phase && !e.sub_event) continue;  // the attacker shot: not the attack itself
       if ((e.m.status == "hypothetical") != (m.status == "hypothetical") && e.m.status != "planned") continue;
     }
-    if (!DatesCompatible(e.m.date, m.date)) continue;
-    if (!LocationsCompatible(e.m.location, m.location)) continue;
+    if (m.elsewhere && e.m.location.id != m.location.id) continue;
+    // A classifying mention's date and place are its comparison's ("de
+    // dodelijkste aanslag sinds 2007"), not the event's.
+    if (!m.anaphoric && !DatesCompatible(e.m.date, m.date)) continue;
+    if (!m.anaphoric && !LocationsCompatible(e.m.location, m.location)) continue;
     int recency = e.last_sentence == sentence ? 1 << 30 : e.last_sentence;
     if (recency > best_sentence) { best = int(k); best_sentence = recency; }
   }
   return best;
 }
 
+int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
+  // The latest event of a type the mention may be part of, told in the same
+  // or the previous paragraphs; else the only such event of the article.
+  const auto& sentences = ctx_.an.sentences;
+  int best = -1, only = -1, count = 0;
+  for (size_t k = 0; k < events_.size(); ++k) {
+    const Ev& e = events_[k];
+    if (std::find(m.part_of.begin(), m.part_of.end(), e.m.type) == m.part_of.end()) continue;
+    if (e.m.status == "foiled" || e.m.status == "hypothetical") continue;
+    if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) continue;
+    only = int(k);
+    ++count;
+    if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph > kPartParagraphs) continue;
+    if (best < 0 || e.last_sentence >= events_[best].last_sentence) best = int(k);
+  }
+  return best >= 0 ? best : count == 1 ? only : -1;
+}
+
 int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
-  int k = Resolve(m, sentence);
+  int k = m.part_of.empty() ? -1 : ResolvePart(m, sentence);
+  const bool as_part = k >= 0;  // "De dader werd doodgeschoten": the attack stays what it was
+  if (k < 0) k = Resolve(m, sentence);
+  if (k < 0 && m.anaphoric) return -1;  // classifies nothing told: no event of its own
   if (k < 0) {
     Ev e;
     e.m.type = m.type;
@@ -96,23 +124,36 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
     e.generic = m.generic;
     e.joins = m.joins;
     e.first_token = m.first;
+    e.sub_event = m.phase;
     e.id = int(events_.size());
+    if (m.phase) {
+      // The phase follows the event told last ("De dader werd doodgeschoten").
+      for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+        if (!it->sub_event && ctx_.lex.ClassOf(it->m.type) == ctx_.lex.ClassOf(m.type)) {
+          e.m.relations.push_back({"follows", it->id});
+          break;
+        }
+    }
     events_.push_back(std::move(e));
     k = int(events_.size()) - 1;
   } else {
     Ev& e = events_[k];
-    if (e.generic && !m.generic) {
+    if (e.generic && !m.generic && !as_part && !m.heading) {
       e.m.type = m.type;
       e.m.trigger = m.span;
       e.generic = false;
     } else if (!m.generic && m.type == "suicide_bombing" && e.m.type == "bombing") {
       e.m.type = m.type;
     }
-    MergeDate(&e.m.date, m.date);
-    args_.MergeLocation(&e.m.location, m.location);
-    if (e.m.status == "alleged" && m.status == "occurred" && !m.generic) e.m.status = "occurred";
+    if (!m.anaphoric) {
+      MergeDate(&e.m.date, m.date);
+      args_.MergeLocation(&e.m.location, m.location);
+    }
+    if (e.m.status == "alleged" && m.status == "occurred" && !m.generic && !as_part) e.m.status = "occurred";
   }
   Ev& e = events_[k];
+  if (m.generic && !m.heading) e.generic_kinds.insert(m.type);
+  TypeFromWords(ctx_, sentence, &e);
   e.m.evidence.push_back(m.span);
   e.last_sentence = sentence;
   e.mention_sentences.push_back(sentence);
@@ -125,9 +166,11 @@ void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction
   const auto& sentences = ctx_.an.sentences;
   for (int si = 0; si < int(sentences.size()); ++si) {
     std::vector<MentionInfo> mentions = args_.Mentions(si);
-    // Specific triggers first, so "het bloedbad" can join "de zelfmoordaanslag" beside it.
+    // Specific triggers first, so "het bloedbad" can join "de zelfmoordaanslag"
+    // beside it; parts last, so that they find the event they are part of.
+    auto rank = [](const MentionInfo& m) { return !m.part_of.empty() ? 2 : m.generic ? 1 : 0; };
     std::stable_sort(mentions.begin(), mentions.end(),
-                     [](const MentionInfo& a, const MentionInfo& b) { return !a.generic && b.generic; });
+                     [&](const MentionInfo& a, const MentionInfo& b) { return rank(a) < rank(b); });
     size_t before = sentence_mentions_.size();
     for (const auto& m : mentions) AddMention(m, si);
     for (size_t k = before; k < sentence_mentions_.size(); ++k) {
@@ -161,7 +204,24 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.sub_event) continue;
     if (ctx_.lex.KindFits(kind, e.m.type)) return it->event;
   }
-  return -1;
+  // A lede's figure before the event's name ("50 doden. … van de terreuraanslag"):
+  // the first mention after it, in the same or the next paragraph.
+  auto usable = [&](const Ev& e) {
+    return e.m.status != "foiled" && e.m.status != "hypothetical" && !e.sub_event && ctx_.lex.KindFits(kind, e.m.type);
+  };
+  for (const auto& sm : sentence_mentions_) {
+    if (sm.sentence <= c.sentence) continue;
+    if (ctx_.an.sentences[sm.sentence].paragraph - paragraph > 1) break;
+    if (usable(events_[sm.event])) return sm.event;
+  }
+  // An article about one event of the figure's class: that event.
+  int only = -1;
+  for (const Ev& e : events_) {
+    if (!usable(e)) continue;
+    if (only >= 0) return -1;
+    only = e.id;
+  }
+  return only;
 }
 
 void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) {
@@ -212,41 +272,19 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
 }
 
 void EventAssembler::Finish(Extraction* out) {
-  // Generic events that found no specific mention take the type their figures
-  // imply (12 rockets intercepted: a rocket attack), else their default.
-  for (Ev& e : events_)
-    if (e.generic)
-      for (const auto& f : e.m.figures) {
-        auto kind = ctx_.lex.figure_kinds.find(f.kind);
-        if (kind == ctx_.lex.figure_kinds.end()) continue;
-        const std::string& implied = kind->second.default_event;
-        if (implied != "other" && ctx_.lex.ClassOf(implied) == ctx_.lex.ClassOf(e.m.type)) {
-          e.m.type = implied;
-          e.generic = false;
-          break;
-        }
-      }
-  // A generic attack on a military site is a battle.
-  for (Ev& e : events_)
-    if (e.generic && ctx_.lex.ClassOf(e.m.type) == "violent")
-      for (const auto& site : e.m.location.sites)
-        if (ctx_.lex.military_sites.count(site)) {
-          e.m.type = "armed_clash";
-          e.generic = false;
-          break;
-        }
-  for (Ev& e : events_)
-    if (e.generic) {
-      auto it = ctx_.lex.event_types.find(e.m.type);
-      if (it != ctx_.lex.event_types.end() && !it->second.default_type.empty()) e.m.type = it->second.default_type;
-    }
+  for (Ev& e : events_) TypeGenericEvent(ctx_, events_, &e);
   for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
   InheritLocations();
   DateFromFollowingSentences();
-  // Feared events with nothing to say about them are not events.
+  DatePhasesFromTheirEvent();
+  // Feared events with nothing to say about them are not events, nor are
+  // announced ones named by a generic word only ("we zullen iedereen
+  // achterhalen die betrokken is bij terreurdaden").
   std::vector<int> keep;
-  for (const Ev& e : events_)
-    if (!(e.m.status == "hypothetical" && e.generic && e.m.figures.empty())) keep.push_back(e.id);
+  for (const Ev& e : events_) {
+    const bool unsaid = e.m.status == "hypothetical" || (e.m.status == "planned" && e.generic);
+    if (!(unsaid && e.m.figures.empty())) keep.push_back(e.id);
+  }
   // Events ordered by their first mention in the text.
   std::sort(keep.begin(), keep.end(), [&](int a, int b) {
     return events_[a].m.evidence.front().begin < events_[b].m.evidence.front().begin;
@@ -270,6 +308,18 @@ void EventAssembler::Finish(Extraction* out) {
   }
 }
 
+void EventAssembler::DatePhasesFromTheirEvent() {
+  // "De dader werd door de politie doodgeschoten": undated, the day of the attack.
+  for (Ev& e : events_) {
+    if (!e.sub_event || e.m.date.known() || e.m.date.weekday >= 0) continue;
+    for (const auto& r : e.m.relations)
+      if (r.type == "follows" && events_[r.event].m.date.known()) {
+        e.m.date = events_[r.event].m.date;
+        break;
+      }
+  }
+}
+
 void EventAssembler::DateFromFollowingSentences() {
   // "Door noodweer zijn zeker 51 mensen omgekomen. Het water kwam dinsdagavond
   // …": a time in a sentence that names no event of its own dates the event
@@ -289,6 +339,10 @@ void EventAssembler::DateFromFollowingSentences() {
       if (near < 0 || si - near > kDanglingTimeSentences) continue;
       if (sentences[si].paragraph - sentences[near].paragraph > 1) continue;
       if (!t.date.known() && t.date.weekday < 0) continue;
+      // What happened cannot be dated after the article ("kwam in februari
+      // binnen" read as next February).
+      const DayRange when = RangeOf(t.date), published = RangeOf(ctx_.article.published);
+      if (when.known() && published.known() && when.lo > published.hi) continue;
       e.m.date = t.date;
       break;
     }

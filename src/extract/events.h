@@ -22,12 +22,14 @@ class EventAssembler {
  private:
   bool TypesJoin(const Ev& e, const std::string& type) const;
   int Resolve(const MentionInfo& m, int sentence) const;
-  int AddMention(const MentionInfo& m, int sentence);  // returns the event
+  int ResolvePart(const MentionInfo& m, int sentence) const;  // the event m is a part of, or -1
+  int AddMention(const MentionInfo& m, int sentence);  // returns the event, or -1 for none
   int EventForFigure(const FigureCandidate& c) const;
   void AttachFigures(const std::vector<FigureCandidate>& figures);
   void Finish(Extraction* out);
   void InheritLocations();
   void DateFromFollowingSentences();
+  void DatePhasesFromTheirEvent();
 
   const Context& ctx_;
   ArgumentReader args_;

@@ -12,7 +12,8 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
       {&figure_verbs, "figure_verbs.tsv"}, {&figure_cues, "figure_cues.tsv"}, {&uncounted, "uncounted.tsv"}, {&attribution, "attribution.tsv"},
       {&sources, "sources.tsv"},       {&status, "status.tsv"},             {&relations, "relations.tsv"},
       {&stances, "stances.tsv"},       {&channels, "channels.tsv"},         {&sites, "sites.tsv"},
-      {&pronouns, "pronouns.tsv"},     {&clause, "clause.tsv"},             {&freshness, "freshness.tsv"}};
+      {&pronouns, "pronouns.tsv"},     {&clause, "clause.tsv"},             {&freshness, "freshness.tsv"},
+      {&type_cues, "type_cues.tsv"},   {&reference_frames, "reference_frames.tsv"}};
   for (const auto& [table, name] : tables) KRONIEK_RETURN_IF_ERROR(table->Load(dir + "/" + name));
   KRONIEK_RETURN_IF_ERROR(confidence.Load(dir + "/confidence.tsv"));
 
@@ -26,12 +27,20 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/trigger_modifiers.tsv", 2, &mods));
   for (const auto& r : mods.rows) trigger_modifiers[r.fields[0]] = r.fields[1];
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(kb_dir + "/event_types.tsv", 2, &types));
-  for (const auto& r : types.rows) event_types[r.fields[0]] = {r.fields[1], ""};
+  for (const auto& r : types.rows) {
+    EventTypeInfo info{r.fields[1], ""};
+    info.attack = std::find(r.fields.begin() + 2, r.fields.end(), "attack") != r.fields.end();
+    event_types[r.fields[0]] = info;
+  }
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/generic_types.tsv", 2, &generics));
   for (const auto& r : generics.rows) {
-    if (!event_types.count(r.fields[0]) || !event_types.count(r.fields[1]))
-      return Status::Error(generics.path + ":" + std::to_string(r.line) + ": unknown event type");
-    event_types[r.fields[0]].default_type = r.fields[1];
+    // "attack+explosion<TAB>bombing": kinds told together; "attack<TAB>…": the default.
+    std::vector<std::string> kinds = SplitPlus(r.fields[0]);
+    bool known = event_types.count(r.fields[1]) > 0;
+    for (const auto& k : kinds) known = known && event_types.count(k) > 0;
+    if (!known) return Status::Error(generics.path + ":" + std::to_string(r.line) + ": unknown event type");
+    if (kinds.size() == 1) event_types[kinds[0]].default_type = r.fields[1];
+    else generic_combinations.push_back({std::set<std::string>(kinds.begin(), kinds.end()), r.fields[1]});
   }
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/figure_kinds.tsv", 3, &kinds));
   for (const auto& r : kinds.rows) figure_kinds[r.fields[0]] = {SplitBar(r.fields[1]), r.fields[2]};
@@ -41,6 +50,8 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   // Every type a trigger or modifier names must be known.
   for (const auto& row : triggers.rows())
     if (!event_types.count(row.value)) return Status::Error(dir + "/triggers.tsv: unknown event type '" + row.value + "'");
+  for (const auto& row : type_cues.rows())
+    if (!event_types.count(row.value)) return Status::Error(dir + "/type_cues.tsv: unknown event type '" + row.value + "'");
   for (const auto& [mod, type] : trigger_modifiers)
     if (type != "none" && !event_types.count(type)) return Status::Error(dir + "/trigger_modifiers.tsv: unknown event type '" + type + "'");
   return Status();

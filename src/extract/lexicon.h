@@ -15,6 +15,7 @@ namespace kroniek {
 struct EventTypeInfo {
   std::string cls;           // violent | disaster | political | movement (kb/event_types.tsv)
   std::string default_type;  // for generic types: the type when left alone (generic_types.tsv)
+  bool attack = false;       // a kind of attack an unnamed "aanslag" may turn out to be
 };
 
 struct FigureKindInfo {
@@ -24,10 +25,15 @@ struct FigureKindInfo {
 
 struct ExtractLexicon {
   PhraseTable triggers, figure_nouns, group_nouns, figure_verbs, figure_cues, attribution, sources,
-      status, relations, stances, channels, sites, pronouns, clause, freshness, uncounted;
+      status, relations, stances, channels, sites, pronouns, clause, freshness, uncounted,
+      type_cues,          // words that say which specific type a generic event is (type_cues.tsv)
+      reference_frames;   // frames whose trigger classifies an event told before (reference_frames.tsv)
   std::unordered_map<std::string, std::string> trigger_modifiers;  // modifier -> type
   std::unordered_map<std::string, EventTypeInfo> event_types;
   std::unordered_map<std::string, FigureKindInfo> figure_kinds;
+  // Generic kinds told of one event together and the type they make
+  // ("aanslag" + "explosie": a bombing), from generic_types.tsv.
+  std::vector<std::pair<std::set<std::string>, std::string>> generic_combinations;
   std::set<std::string> military_sites;  // English names of sites whose attack is a battle
   // noun_shapes.tsv: how a plural noun and a participle look.
   std::vector<std::string> plural_endings, participle_prefixes;

@@ -83,17 +83,17 @@ bool PhraseTable::MatchParts(const Row& r, const std::vector<Token>& tokens, int
   return true;
 }
 
+bool IsWordOrHead(const std::string& token, const std::string& word) {
+  return token == word || (word.size() >= 5 && EndsWith(token, word));
+}
+
 namespace {
 
-// Whether a token of [first, last) is one of `words`; a word of five letters
-// or more also heads compounds ('helikopter' in 'reddingshelikopter').
+// Whether a token of [first, last) is one of `words`.
 bool SentenceHas(const std::vector<Token>& tokens, int first, int last, const std::vector<std::string>& words) {
-  for (int k = first; k < last; ++k) {
-    const std::string& t = tokens[k].lower;
+  for (int k = first; k < last; ++k)
     for (const auto& w : words)
-      if (t == w || (w.size() >= 5 && t.size() > w.size() && t.compare(t.size() - w.size(), w.size(), w) == 0))
-        return true;
-  }
+      if (IsWordOrHead(tokens[k].lower, w)) return true;
   return false;
 }
 

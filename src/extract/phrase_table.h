@@ -24,6 +24,10 @@
 
 namespace kroniek {
 
+// Whether `token` is `word`, or ends in it when the word has five letters or
+// more (a compound's head: 'helikopter' in 'reddingshelikopter').
+bool IsWordOrHead(const std::string& token, const std::string& word);
+
 struct PhraseMatch {
   int first = 0;          // first token of the match
   int last = 0;           // one past the last token of the first part

@@ -1,0 +1,188 @@
+// ArgumentReader, part one: the trigger mentions of a sentence and what
+// their own words say (negation, classification, intertitles, parts, phases,
+// status, date and place).
+#include <algorithm>
+
+#include "core/resource_file.h"
+#include "extract/arguments.h"
+
+namespace kroniek {
+
+namespace {
+constexpr int kNegationReach = 3;    // tokens from a negation to its trigger ("niet van een ongeval")
+constexpr int kFrameReach = 3;       // tokens from a reference frame to its trigger ("een van de dodelijkste")
+constexpr int kOwnTimeReach = 2;     // tokens from a trigger to its own time ("de aanslag van maandag")
+constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without a full stop
+}  // namespace
+
+bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const {
+  // "de aanslag van maandag", "de aanslag op 22 maart", or a time at a verb
+  // of occurrence in its clause ("De aanslag vond plaats op 24 mei", "die
+  // maandagavond plaatsvond").
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  const int clause = clauses[trigger.first - s.first];
+  // "Bij de crash zijn zondag 62 mensen omgekomen": what the clause tells
+  // happened at the event, so did its time.
+  if (trigger.first - 2 >= s.first && ctx_.lex.ClauseIs(toks[trigger.first - 2].lower, "circumstance"))
+    for (const auto& t : ctx_.an.times)
+      if (t.first >= s.first && t.first < s.last && clauses[t.first - s.first] == clause) return true;
+  auto near_after = [&](int from, int time) {  // over function words only ("van", "op")
+    if (time < from || time - from > kOwnTimeReach) return false;
+    for (int k = from; k < time; ++k)
+      if (toks[k].kind != TokenKind::kWord || !ctx_.az.entity_rules().IsFunctionWord(toks[k].lower)) return false;
+    return true;
+  };
+  for (const auto& t : ctx_.an.times) {
+    if (t.first < s.first || t.first >= s.last) continue;
+    if (near_after(trigger.last, t.first)) return true;
+    for (int k = s.first; k < s.last; ++k)
+      if (clauses[k - s.first] == clause && ctx_.lex.ClauseIs(toks[k].lower, "occurrence") &&
+          (near_after(k + 1, t.first) || t.last == k))
+        return true;
+  }
+  return false;
+}
+
+bool ArgumentReader::IsHeading(int si) const {
+  const auto& sentences = ctx_.an.sentences;
+  const Sentence& s = sentences[si];
+  if (ctx_.paragraph_kinds[s.paragraph] != ParagraphKind::kBody || s.last - s.first > kMaxHeadingWords) return false;
+  // Between paragraphs of text, alone in its own.
+  bool alone = si > 0 && sentences[si - 1].paragraph != s.paragraph && si + 1 < int(sentences.size()) &&
+               sentences[si + 1].paragraph != s.paragraph;
+  return alone && ctx_.tokens()[s.last - 1].kind == TokenKind::kWord;
+}
+
+const std::string* ArgumentReader::ElidedModifier(int first, int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  if (first - 3 < s.first || !ctx_.WordIs(toks[first - 1].lower, "coordinator") || toks[first - 2].lower != "-" ||
+      toks[first - 3].kind != TokenKind::kWord)
+    return nullptr;
+  return &toks[first - 3].lower;
+}
+
+bool ArgumentReader::Negated(int first, int si) const {
+  // "geen arrestaties", "een aanslag en niet van een verkeersongeval": a
+  // negation before the trigger, over articles and prepositions only.
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  for (int k = first - 1; k >= std::max(s.first, first - kNegationReach); --k) {
+    if (ctx_.WordIs(toks[k].lower, "negation")) return true;
+    if (ctx_.lex.ClauseIs(toks[k].lower, "clause_start") || !ctx_.az.entity_rules().IsFunctionWord(toks[k].lower))
+      return false;
+  }
+  return false;
+}
+
+bool ArgumentReader::InReferenceFrame(int first, int si) const {
+  // "het gaat om een terreurdaad", "beschouwt het als een aanslag", "een van
+  // de dodelijkste aanvallen": the trigger classifies an event, it tells none.
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  for (const auto& f : ctx_.lex.reference_frames.FindAll(toks, s.first, s.last)) {
+    if (f.end > first || first - f.end > kFrameReach) continue;
+    bool words = true;
+    for (int k = f.end; k < first; ++k) words = words && toks[k].kind == TokenKind::kWord;
+    if (words) return true;
+  }
+  return false;
+}
+
+bool ArgumentReader::ClauseHasClass(const std::string& cls, int first, int si, const std::vector<int>& clauses) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  for (int k = s.first; k < s.last; ++k)
+    if (clauses[k - s.first] == clauses[first - s.first] && ctx_.WordIs(ctx_.tokens()[k].lower, cls)) return true;
+  return false;
+}
+
+bool ArgumentReader::ClauseHas(const std::string& bar_words, int first, int si, const std::vector<int>& clauses) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto words = SplitBar(bar_words);
+  const int clause = clauses[first - s.first];
+  const auto& toks = ctx_.tokens();
+  // Not the target ("opende het vuur op twee politieagenten").
+  auto target = [&](int k) {
+    for (int j = std::max(s.first, k - 2); j < k; ++j)
+      if (ctx_.lex.ClauseIs(toks[j].lower, "target")) return true;
+    return false;
+  };
+  for (int k = s.first; k < s.last; ++k)
+    if (clauses[k - s.first] == clause && !target(k))
+      for (const auto& w : words)
+        if (IsWordOrHead(toks[k].lower, w)) return true;
+  return false;
+}
+
+void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si,
+                                    const std::vector<int>& clauses, MentionInfo* m) const {
+  m->part = row.options.count("part") > 0;
+  m->anaphoric = row.options.count("anaphoric") > 0 || InReferenceFrame(match.first, si);
+  if (auto j = row.options.find("joins"); j != row.options.end() && m->generic) m->joins = SplitBar(j->second);
+  if (auto phase = row.options.find("phase_if"); phase != row.options.end())
+    m->phase = ClauseHas(phase->second, match.first, si, clauses);
+  auto part_of = row.options.find("part_of");
+  if (part_of == row.options.end()) return;
+  // part_if=: the part reading holds only with one of these words in the trigger's clause.
+  if (auto cond = row.options.find("part_if"); cond != row.options.end() && !ClauseHas(cond->second, match.first, si, clauses))
+    return;
+  m->part_of = SplitBar(part_of->second);
+}
+
+std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  if (ctx_.paragraph_kinds[s.paragraph] == ParagraphKind::kDebris) return {};
+  const auto& toks = ctx_.tokens();
+  const auto clauses = Clauses(si);
+  auto matches = ctx_.lex.triggers.FindAll(toks, s.first, s.last);
+  std::vector<MentionInfo> out;
+  for (const auto& match : matches) {
+    const auto& row = ctx_.lex.triggers.rows()[match.row];
+    if (Negated(match.first, si)) continue;
+    MentionInfo m;
+    m.type = row.value;
+    if (!match.modifier.empty()) {
+      auto mod = ctx_.lex.trigger_modifiers.find(match.modifier);
+      if (mod != ctx_.lex.trigger_modifiers.end()) {
+        if (mod->second == "none") continue;  // "hartaanval"
+        if (ctx_.lex.IsGeneric(m.type)) m.type = mod->second;
+      }
+    }
+    // "drone- en raketaanvallen": the kind named first is the event's.
+    if (const std::string* first = ElidedModifier(match.first, si)) {
+      auto mod = ctx_.lex.trigger_modifiers.find(*first);
+      if (mod != ctx_.lex.trigger_modifiers.end() && mod->second != "none" &&
+          ctx_.lex.ClassOf(mod->second) == ctx_.lex.ClassOf(m.type))
+        m.type = mod->second;
+    }
+    m.generic = ctx_.lex.IsGeneric(m.type);
+    m.indefinite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "indefinite");
+    ReadRowOptions(row, match, si, clauses, &m);
+    m.first = match.first;
+    m.last = match.last;
+    m.end = match.end;
+    m.span = ctx_.TokenSpan(match.first, match.last);
+    m.status = StatusFor(match, si, clauses);
+    m.date = DateFor(si, match.first);
+    // "de aanval" refers back: a date in its sentence is the claim's or the
+    // report's ("eiste de aanval woensdag op"), not the event's, and a place
+    // outside its clause another's ("Het ongeluk gebeurde nadat het toestel
+    // in Addis Abeba was opgestegen").
+    // Nor is a time elsewhere in the sentence ("zijn aandeel in de aanslag kostte
+    // hem vorig jaar een celstraf"), unless the clause says when it happened
+    // ("De aanslag vond plaats op 24 mei"). Nor a country: an actor more often.
+    const bool refers_back = m.generic && match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
+    if (refers_back && (!ctx_.sentence_sources[si].sources.empty() || !OwnTimeIn(match, si, clauses))) m.date = Date();
+    m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, refers_back);
+    // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
+    m.elsewhere = !refers_back && !m.location.id.empty() && ClauseHasClass("also", match.first, si, clauses);
+    // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
+    m.heading = IsHeading(si);
+    m.anaphoric = m.anaphoric || m.heading;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace kroniek

@@ -1,0 +1,114 @@
+#include "extract/typing.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/resource_file.h"
+
+namespace kroniek {
+
+namespace {
+
+// Whether a type_cues.tsv row names a type for one of the event's generic kinds.
+bool CueFits(const PhraseTable::Row& row, const Ev& e) {
+  auto f = row.options.find("for");
+  if (f == row.options.end()) return false;
+  for (const auto& kind : SplitBar(f->second))
+    if (e.generic_kinds.count(kind)) return true;
+  return false;
+}
+
+// The cue of sentence si: the first row of the file that matches.
+std::string SentenceCue(const Context& ctx, const Ev& e, int si) {
+  const auto& rows = ctx.lex.type_cues.rows();
+  const Sentence& s = ctx.an.sentences[si];
+  int best = -1;
+  for (const auto& m : ctx.lex.type_cues.FindAll(ctx.tokens(), s.first, s.last))
+    if (CueFits(rows[m.row], e) && (best < 0 || m.row < best)) best = m.row;
+  return best < 0 ? "" : rows[best].value;
+}
+
+// The cue of the whole article (rows marked "article"): the type named most often.
+std::string ArticleCue(const Context& ctx, const Ev& e) {
+  const auto& rows = ctx.lex.type_cues.rows();
+  std::map<std::string, int> count;
+  for (const auto& s : ctx.an.sentences) {
+    if (ctx.paragraph_kinds[s.paragraph] == ParagraphKind::kDebris) continue;
+    for (const auto& m : ctx.lex.type_cues.FindAll(ctx.tokens(), s.first, s.last))
+      if (rows[m.row].options.count("article") && CueFits(rows[m.row], e)) ++count[rows[m.row].value];
+  }
+  std::string best;
+  for (const auto& [type, n] : count)
+    if (best.empty() || n > count[best]) best = type;
+  return best;
+}
+
+std::string CombinedKinds(const Context& ctx, const Ev& e) {
+  for (const auto& [kinds, type] : ctx.lex.generic_combinations)
+    if (std::includes(e.generic_kinds.begin(), e.generic_kinds.end(), kinds.begin(), kinds.end())) return type;
+  return "";
+}
+
+// Generic events that found no specific mention take the type their figures
+// imply (12 rockets intercepted: a rocket attack).
+std::string FigureType(const Context& ctx, const Ev& e) {
+  for (const auto& f : e.m.figures) {
+    auto kind = ctx.lex.figure_kinds.find(f.kind);
+    if (kind == ctx.lex.figure_kinds.end()) continue;
+    const std::string& implied = kind->second.default_event;
+    if (implied != "other" && ctx.lex.ClassOf(implied) == ctx.lex.ClassOf(e.m.type)) return implied;
+  }
+  return "";
+}
+
+// A generic attack on a military site is a battle.
+std::string SiteType(const Context& ctx, const Ev& e) {
+  if (ctx.lex.ClassOf(e.m.type) != "violent") return "";
+  for (const auto& site : e.m.location.sites)
+    if (ctx.lex.military_sites.count(site)) return "armed_clash";
+  return "";
+}
+
+// In a story told in one specific type of violence (air strikes, missile
+// attacks), an attack left unnamed is one more of them: the type every
+// other violent event of the article has, phases aside.
+std::string StoryType(const Context& ctx, const Ev& e, const std::vector<Ev>& events) {
+  // An attack foiled or feared has no kind yet.
+  if (ctx.lex.ClassOf(e.m.type) != "violent" || e.m.status != "occurred") return "";
+  std::string type;
+  for (const Ev& o : events) {
+    if (&o == &e || o.generic || o.sub_event || ctx.lex.ClassOf(o.m.type) != "violent") continue;
+    if (!type.empty() && o.m.type != type) return "";
+    type = o.m.type;
+  }
+  auto it = ctx.lex.event_types.find(type);
+  return it != ctx.lex.event_types.end() && it->second.attack ? type : "";
+}
+
+}  // namespace
+
+void TypeFromWords(const Context& ctx, int sentence, Ev* e) {
+  if (!e->generic) return;
+  std::string type = SentenceCue(ctx, *e, sentence);
+  if (type.empty()) type = CombinedKinds(ctx, *e);
+  if (type.empty()) return;
+  e->m.type = type;
+  e->generic = false;
+}
+
+void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e) {
+  if (!e->generic) return;
+  std::string type = FigureType(ctx, *e);
+  if (type.empty()) type = SiteType(ctx, *e);
+  // What the event's own figures and site say makes it specific; the article's context does not.
+  if (!type.empty()) e->generic = false;
+  if (type.empty()) type = StoryType(ctx, *e, events);
+  if (type.empty()) type = ArticleCue(ctx, *e);
+  if (type.empty()) {
+    auto it = ctx.lex.event_types.find(e->m.type);
+    if (it != ctx.lex.event_types.end()) type = it->second.default_type;
+  }
+  if (!type.empty()) e->m.type = type;
+}
+
+}  // namespace kroniek

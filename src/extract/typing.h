@@ -1,0 +1,28 @@
+// Internal to the extract stage: the type of an event whose mentions were all
+// generic ("aanslag", "explosie", "ongeluk"). The event keeps the most
+// specific type its article supports, and a generic type only when nothing
+// more specific is said about it.
+#pragma once
+
+#include <vector>
+
+#include "extract/assembler.h"
+
+namespace kroniek {
+
+// As soon as a mention in sentence `sentence` joins a generic event: the type
+// a cue word of that sentence names ("een aanslag met een bomauto",
+// type_cues.tsv), else the type its generic kinds make together ("aanslag" +
+// "explosie": a bombing, generic_types.tsv). The event is then specific, like
+// one a specific trigger named.
+void TypeFromWords(const Context& ctx, int sentence, Ev* e);
+
+// When the article is read, a generic event left takes, in this order: what
+// its figures imply (rockets intercepted: a rocket attack); a battle for an
+// attack on a military site; the type of every other violent event of the
+// article (an attack in a story of air strikes); a cue word of the article
+// ("crash" in a story of an airliner); else the generic's default type. It
+// stays generic (e->generic) when only the article or the default typed it.
+void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e);
+
+}  // namespace kroniek

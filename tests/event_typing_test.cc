@@ -1,0 +1,138 @@
+// Per-article events on short articles of our own: an event keeps the most
+// specific type its article supports, and only words that report an
+// occurrence make events (no classifications, intertitles or parts told as
+// events of their own).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "output/jsonl.h"
+#include "test_util.h"
+
+namespace kroniek {
+namespace {
+
+using nlohmann::json;
+
+// The types of the article's events, in text order.
+std::vector<std::string> Types(const std::string& text) {
+  Article a = testing::MakeArticle(text, "2024-05-06");
+  json out = testing::SharedPipeline().RunToJson(a);
+  std::vector<std::string> types;
+  for (const auto& e : out["events"]) types.push_back(e["type"].get<std::string>());
+  return types;
+}
+
+using Vs = std::vector<std::string>;
+
+TEST(EventTyping, AnAttackToldAsAnExplosionIsABombing) {
+  EXPECT_EQ(Types("Bij een aanslag in het centrum van Bagdad zijn zondag negen doden gevallen.\n\n"
+                  "De explosie was tot ver in de stad te horen."),
+            Vs({"bombing"}));
+}
+
+TEST(EventTyping, ACueWordInTheSentenceNamesTheType) {
+  EXPECT_EQ(Types("Bij een aanslag met een bomauto in Mosul zijn twaalf mensen omgekomen."), Vs({"bombing"}));
+  EXPECT_EQ(Types("Een man heeft zaterdag in Gent een aanval met een mes gepleegd op twee agenten."),
+            Vs({"stabbing"}));
+  EXPECT_EQ(Types("Boven Odesa waren vannacht explosies te horen toen drones de haven troffen."),
+            Vs({"air_or_drone_strike"}));
+}
+
+TEST(EventTyping, AnUnnamedAttackInAStoryOfAirStrikesIsOneMore) {
+  EXPECT_EQ(Types("Bij een luchtaanval op een markt in Idlib zijn maandag twaalf doden gevallen.\n\n"
+                  "In Aleppo kwamen bij een aanval op een school zes mensen om."),
+            Vs({"air_or_drone_strike", "air_or_drone_strike"}));
+  // A foiled attack has no kind yet.
+  EXPECT_EQ(Types("De politie heeft een aanslag in Keulen verijdeld.\n\n"
+                  "Bij luchtaanvallen in Libanon vielen zondag twintig doden."),
+            Vs({"attack_on_civilians", "air_or_drone_strike"}));
+  // A kidnapping is no kind of attack an unnamed "aanslag" may turn out to be.
+  EXPECT_EQ(Types("In Lagos zijn dinsdag drie journalisten ontvoerd.\n\n"
+                  "In Abuja vielen bij een aanslag op een kerk vier doden."),
+            Vs({"abduction", "attack_on_civilians"}));
+}
+
+TEST(EventTyping, TheArticleSaysWhichCrashItWas) {
+  EXPECT_EQ(Types("Een passagiersvliegtuig met 80 inzittenden is zondag verdwenen boven de Andes.\n\n"
+                  "Het toestel verloor kort na het opstijgen contact met de verkeerstoren.\n\n"
+                  "Niemand heeft de crash overleefd."),
+            Vs({"plane_crash"}));
+}
+
+TEST(EventTyping, ACollisionOfTrainsAndTheFireItCausedAreOneTrainCrash) {
+  EXPECT_EQ(Types("Bij een frontale botsing tussen twee treinen bij Lyon zijn dinsdag zeven doden gevallen.\n\n"
+                  "Door de klap brak er brand uit in twee wagons."),
+            Vs({"train_crash"}));
+}
+
+TEST(EventTyping, AVehicleDrivenIntoACrowdIsAnAttackAndTheShotAttackerItsOwnPhase) {
+  const Vs types = Types(
+      "Een man is maandagavond in Marseille met een bestelwagen ingereden op een menigte.\n\n"
+      "De bestuurder werd even later door de politie doodgeschoten.\n\n"
+      "Bij de aanslag vielen vier doden.");
+  ASSERT_EQ(types.size(), 2u);
+  EXPECT_EQ(types[0], "attack_on_civilians");
+  EXPECT_EQ(types[1], "shooting");
+}
+
+TEST(EventTyping, AClassificationTellsNoNewEvent) {
+  EXPECT_EQ(Types("Bij een schietpartij in een café in Gent zijn twee doden gevallen.\n\n"
+                  "Het parket gaat uit van een terreurdaad."),
+            Vs({"shooting"}));
+  EXPECT_EQ(Types("Het federaal parket beschouwt het als een terreuraanslag."), Vs());
+}
+
+TEST(EventTyping, AnIntertitleNamesNoType) {
+  EXPECT_EQ(Types("Bij een aanslag op een markt in Kano zijn zondag elf doden gevallen.\n\n"
+                  "Vuurgevecht\n\n"
+                  "De daders ontkwamen."),
+            Vs({"attack_on_civilians"}));
+}
+
+TEST(EventTyping, AHostageTakingDuringAShootingIsPartOfIt) {
+  EXPECT_EQ(Types("Een gewapende man heeft dinsdag in Namen twee voorbijgangers doodgeschoten.\n\n"
+                  "Daarna hield hij in een winkel een verkoopster gegijzeld."),
+            Vs({"shooting"}));
+}
+
+TEST(EventTyping, AStationEvacuatedAfterABombingIsPartOfItResidentsEvacuatedAreAnEvacuation) {
+  EXPECT_EQ(Types("In het station van Turijn is vrijdag een bom ontploft.\n\nHet station werd geëvacueerd."),
+            Vs({"bombing"}));
+  EXPECT_EQ(Types("Door een bosbrand bij Nîmes zijn woensdag 2000 inwoners geëvacueerd."),
+            Vs({"fire", "evacuation"}));
+}
+
+TEST(EventTyping, ANegatedAlternativeIsNoEvent) {
+  EXPECT_EQ(Types("De politie gaat uit van een aanslag en niet van een verkeersongeval."), Vs());
+}
+
+TEST(EventTyping, AProtestThatTurnsIntoRiotsStaysAProtest) {
+  EXPECT_EQ(Types("In Lyon ontaardde het protest tegen de pensioenhervorming zaterdag in rellen."), Vs({"protest"}));
+}
+
+TEST(EventDates, WhatHappenedIsNotDatedAfterItsArticle) {
+  // "in februari" read as the next February must not date the shooting.
+  Article a = testing::MakeArticle(" date 2016-12 Titel\n\nBij een schietpartij in Gent vielen twee doden.\n\n"
+                                   "De dader kwam in februari naar België.\n");
+  json out = testing::SharedPipeline().RunToJson(a);
+  ASSERT_EQ(out["events"].size(), 1u);
+  EXPECT_TRUE(out["events"][0]["date"]["value"].is_null()) << out["events"][0]["date"].dump();
+}
+
+TEST(EventTyping, ThePlaceOfAnotherTriggerIsNotTheEventsPlace) {
+  Article a = testing::MakeArticle(
+      "In Milaan hebben duizenden mensen geprotesteerd over de treinramp van vorige week.", "2024-05-06");
+  json out = testing::SharedPipeline().RunToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u);
+  EXPECT_EQ(out["events"][0]["type"], "protest");
+  EXPECT_EQ(out["events"][0]["location"]["name"], "Milan");
+  EXPECT_EQ(out["events"][1]["type"], "train_crash");
+  // Not read from the sentence (at most inherited from the events around it).
+  const json& loc = out["events"][1]["location"];
+  EXPECT_TRUE(loc.is_null() || loc.value("inferred", false));
+}
+
+}  // namespace
+}  // namespace kroniek
