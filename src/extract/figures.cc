@@ -307,6 +307,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
                                  quantities[qi - 1].last + 2 == q.first &&
                                  CueBefore(ctx, q.first, s.first, "partitive");
     const bool one_person = q.article_like && kind.empty() && !singular.empty() && toks[noun].lower == singular;
+    // "werd door drie politieagenten weggehaald": the agent of a passive is not counted by it.
+    if (q.first > s.first && ctx.lex.ClauseIs(toks[q.first - 1].lower, "agent")) continue;
     // "een derde man", "een vierde persoon": a rank, not a count.
     if (q.article_like && q.last < s.last && ctx.WordIs(toks[q.last].lower, "ordinal")) continue;
     if (q.article_like) {
