@@ -182,8 +182,10 @@ void ArgumentReader::MergeLocation(Location* into, const Location& from) const {
   std::vector<std::string> sites = into->sites;
   for (const auto& s : from.sites)
     if (!Has(sites, s)) sites.push_back(s);
+  // A country gives way to its city, a place near the event to the event's own.
   bool upgrade = !from.id.empty() && (into->id.empty() || (into->id == into->country && from.id != from.country &&
-                                                           from.country == into->country));
+                                                           from.country == into->country) ||
+                                      (into->approximate && !from.approximate && from.id != from.country));
   if (upgrade) {
     Span keep = into->span;
     *into = from;
