@@ -122,18 +122,18 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (ent.type != EntityType::kPlace && (ent.type != EntityType::kCountry || cities_only)) continue;
     // 'Talibanstrijders' names no place; 'Amsterdam-Noord' is in Amsterdam.
     if (ent.partial && ctx_.article.text[ent.span.end] != '-') continue;
-    if (!only_mention && clauses[i - s.first] != clause) continue;
-    // The place of another trigger between ("protesteerden in Athene over de treinramp"),
-    // of a doer ("de door Saoedi-Arabië geleide coalitie") or of someone's origin
-    // ("de uit Tunesië afkomstige verdachte") is not this event's.
     // A place fronted at the sentence's start sets the scene for its other
     // clauses too ("In Antwerpen liep het aantal arrestaties op nadat feestjes
-    // op relletjes uitliepen"), not for what the trigger between governs
-    // ("In Milaan protesteerden duizenden over de treinramp").
+    // op relletjes uitliepen"), not for what a trigger between governs ("In
+    // Milaan protesteerden duizenden over de treinramp").
     const bool fronted = i - 1 == s.first && ctx_.lex.ClauseIs(toks[s.first].lower, "locative");
+    if (!only_mention && !fronted && clauses[i - s.first] != clause) continue;
     if (int between = TriggerBetween(si, trigger.first, i);
         between >= 0 && !(fronted && clauses[between - s.first] != clause))
       continue;
+    // Nor is the place of a doer ("de door Saoedi-Arabië geleide coalitie"),
+    // a destination ("reisde naar Libië") or someone's origin ("de uit
+    // Tunesië afkomstige verdachte").
     if (i > s.first && (ctx_.lex.ClauseIs(toks[i - 1].lower, "agent") || ctx_.lex.ClauseIs(toks[i - 1].lower, "destination")))
       continue;
     if (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin")) continue;
@@ -151,6 +151,9 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     loc.lat = place->lat;
     loc.lon = place->lon;
     loc.span = place->span;
+    // "nabij de stad Bishoftu", "in de buurt van", "50 kilometer ten zuiden van".
+    for (int k = place->first - 1; k >= std::max(s.first, place->first - 4) && toks[k].kind == TokenKind::kWord; --k)
+      loc.approximate = loc.approximate || ctx_.lex.ClauseIs(toks[k].lower, "vicinity");
   }
   // A facility in the trigger's clause, near the trigger or after a locative
   // ('op de luchthaven van Kaboel', 'rond de luchthaven', 'bij een iets
@@ -179,8 +182,10 @@ void ArgumentReader::MergeLocation(Location* into, const Location& from) const {
   std::vector<std::string> sites = into->sites;
   for (const auto& s : from.sites)
     if (!Has(sites, s)) sites.push_back(s);
+  // A country gives way to its city, a place near the event to the event's own.
   bool upgrade = !from.id.empty() && (into->id.empty() || (into->id == into->country && from.id != from.country &&
-                                                           from.country == into->country));
+                                                           from.country == into->country) ||
+                                      (into->approximate && !from.approximate && from.id != from.country));
   if (upgrade) {
     Span keep = into->span;
     *into = from;

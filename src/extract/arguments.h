@@ -46,6 +46,8 @@ class ArgumentReader {
   bool Negated(int first, int si) const;
   // Whether the trigger stands in a frame that classifies an event told before.
   bool InReferenceFrame(int first, int si) const;
+  // Whether an indefinite article stands near the trigger in its clause ("stortte een toestel neer").
+  bool IndefiniteNear(const PhraseMatch& match, int si, const std::vector<int>& clauses) const;
   // Whether a function word of class `cls` ("also") stands in the clause of token `first`.
   bool ClauseHasClass(const std::string& cls, int first, int si, const std::vector<int>& clauses) const;
   // Whether one of the words "a|b|c" (or a compound they head) stands in the

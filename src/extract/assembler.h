@@ -21,6 +21,9 @@ struct MentionInfo {
   // after a collision, the attacker shot by the police); empty: none.
   std::vector<std::string> part_of;
   bool anaphoric = false;          // only refers to an event told before ("het gaat om een aanslag")
+  // Told with a date long before the article ("In 2013 stortte een toestel
+  // neer"): not the undated news the article reports.
+  bool past = false;
   bool elsewhere = false;          // "ook in Antwerpen": not an event told at another or no place
   bool heading = false;            // in an intertitle: names no type of the event it joins
   bool phase = false;              // a phase that follows another event ("de dader werd doodgeschoten")

@@ -1,6 +1,7 @@
 #include "extract/events.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -28,8 +29,22 @@ void MergeDate(Date* into, const Date& from) {
   if (from.known() && into->known() && from.value.size() > into->value.size() && from.from.empty()) *into = from;
 }
 
+constexpr double kNearKm = 75;  // how far apart two places said to be near the event may lie
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kEarthKm = 6371, kRad = 3.14159265358979323846 / 180;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::sqrt(h));
+}
+
 bool LocationsCompatible(const Location& a, const Location& b) {
   if (a.id.empty() || b.id.empty() || a.id == b.id) return true;
+  // "nabij Addis Abeba" and "in de buurt van Bishoftu": one site, named by what is near it.
+  if ((a.approximate || b.approximate) && a.lat && a.lon && b.lat && b.lon &&
+      DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) < kNearKm)
+    return true;
   // A city and its country are compatible; two cities are not.
   if (a.country != b.country) return false;
   return a.id == a.country || b.id == b.country;
@@ -83,6 +98,7 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     // A classifying mention's date and place are its comparison's ("de
     // dodelijkste aanslag sinds 2007"), not the event's.
     if (!m.anaphoric && !DatesCompatible(e.m.date, m.date)) continue;
+    if (m.past && !e.m.date.known()) continue;
     if (!m.anaphoric && !LocationsCompatible(e.m.location, m.location)) continue;
     int recency = e.last_sentence == sentence ? 1 << 30 : e.last_sentence;
     if (recency > best_sentence) { best = int(k); best_sentence = recency; }

@@ -55,6 +55,7 @@ struct Location {
   std::vector<std::string> sites;  // every facility named ("airport", "hotel")
   Span span;
   bool inferred = false;           // not named with the event: taken from the discourse
+  bool approximate = false;        // named as near the event ("in de buurt van Bishoftu")
 };
 
 struct Relation { std::string type; int event = -1; };

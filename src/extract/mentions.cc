@@ -12,6 +12,8 @@ namespace {
 constexpr int kNegationReach = 3;    // tokens from a negation to its trigger ("niet van een ongeval")
 constexpr int kFrameReach = 3;       // tokens from a reference frame to its trigger ("een van de dodelijkste")
 constexpr int kOwnTimeReach = 2;     // tokens from a trigger to its own time ("de aanslag van maandag")
+constexpr int kBackgroundDays = 60;  // a date this long before the article is another event's
+constexpr int kIndefiniteReach = 4;  // "een toestel" before or after its trigger
 constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without a full stop
 }  // namespace
 
@@ -87,6 +89,14 @@ bool ArgumentReader::InReferenceFrame(int first, int si) const {
     for (int k = f.end; k < first; ++k) words = words && toks[k].kind == TokenKind::kWord;
     if (words) return true;
   }
+  return false;
+}
+
+bool ArgumentReader::IndefiniteNear(const PhraseMatch& match, int si, const std::vector<int>& clauses) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const int clause = clauses[match.first - s.first];
+  for (int k = std::max(s.first, match.first - kIndefiniteReach); k < std::min(s.last, match.last + kIndefiniteReach); ++k)
+    if (clauses[k - s.first] == clause && ctx_.WordIs(ctx_.tokens()[k].lower, "indefinite")) return true;
   return false;
 }
 
@@ -175,6 +185,13 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool refers_back = m.generic && match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
     if (refers_back && (!ctx_.sentence_sources[si].sources.empty() || !OwnTimeIn(match, si, clauses))) m.date = Date();
     m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, refers_back);
+    // "In 2013 stortte een toestel neer": an indefinite event dated long
+    // before the article is not the undated news it reports.
+    if (m.date.known() && (m.date.basis == DateBasis::kExplicit || m.date.basis == DateBasis::kRelative) &&
+        IndefiniteNear(match, si, clauses)) {
+      const DayRange when = RangeOf(m.date), published = RangeOf(ctx_.article.published);
+      m.past = published.known() && when.hi < published.lo - kBackgroundDays;
+    }
     // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
     m.elsewhere = !refers_back && !m.location.id.empty() && ClauseHasClass("also", match.first, si, clauses);
     // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
