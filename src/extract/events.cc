@@ -238,7 +238,10 @@ void EventAssembler::Finish(Extraction* out) {
   for (Ev& e : events_)
     if (e.generic) {
       auto it = ctx_.lex.event_types.find(e.m.type);
-      if (it != ctx_.lex.event_types.end() && !it->second.default_type.empty()) e.m.type = it->second.default_type;
+      if (it != ctx_.lex.event_types.end() && !it->second.default_type.empty()) {
+        e.m.generic = e.m.type;  // fusion may still find which attack or explosion it was
+        e.m.type = it->second.default_type;
+      }
     }
   for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
   InheritLocations();
