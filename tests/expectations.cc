@@ -23,6 +23,7 @@ bool NumberIs(const json& j, const std::string& want) {
 bool EventMatches(const json& ev, const json& events, const Attrs& a) {
   for (const auto& [key, want] : a) {
     if (key == "type" && ev["type"] != want) return false;
+    if (key == "generic" && Str(ev.value("generic", json())) != want) return false;
     if (key == "date" && Str(ev["date"]["value"]) != want) return false;
     if (key == "from" && Str(ev["date"]["from"]) != want) return false;
     if (key == "precision" && ev["date"]["precision"] != want) return false;

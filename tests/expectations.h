@@ -1,6 +1,6 @@
 // Facts an analysis must contain, written one per line (the *.expect files
 // and the examples of resource files):
-//   event  type= date= from= precision= status= place= country= site= sites=a,b
+//   event  type= generic= date= from= precision= status= place= country= site= sites=a,b
 //          perpetrator= claimed_by= target= responder= victim= channel=
 //          relation=TYPE:EVENT_TYPE count=N (the article has N events in all)
 //   figure event=TYPE kind= value=N|null qualifier= group= source= sources=a,b

@@ -106,6 +106,47 @@ TEST_F(StoreDriverTest, OneArticleAtATimeGivesTheSameEventsAsAllAtOnce) {
   ExpectSound(single);
 }
 
+// Reports that fuse across generic and specific types, a city and its
+// country and the weekdays of one night, beside reports kept apart by their
+// publication dates and cities: one at a time (in two orders) as all at once.
+TEST_F(StoreDriverTest, FusionAcrossTypesPlacesAndTimesIsTheSameOneAtATime) {
+  const std::vector<std::pair<std::string, std::string>> texts = {
+      {"attack", " date 2023-04-03 Nieuws\nBij een aanslag in Gent zijn zondag drie doden gevallen.\n"},
+      {"suicide", " date 2023-04-03 Nieuws\nEen zelfmoordterrorist heeft zich zondag in Gent opgeblazen.\n"},
+      {"explosion", " date 2023-04-04 Nieuws\nDe explosie in Gent kostte aan drie mensen het leven.\n"},
+      {"country", " date 2019-09 Nieuws\nIn België is een zelfmoordaanslag gepleegd. Er vielen vijf doden.\n"},
+      {"city", " date 2019-09 Nieuws\nIn Namen zijn bij een bomaanslag vijf mensen omgekomen.\n"},
+      {"wednesday", " date 2020-02 Nieuws\nIn Kortrijk zijn woensdagavond acht mensen doodgeschoten.\n"},
+      {"thursday", " date 2020-02 Nieuws\nDonderdag werd in Kortrijk gerouwd om de acht doden van de schietpartij.\n"},
+      {"june", " date 2017-06-20 Nieuws\nIn Mechelen is bij een schietpartij een agent gewond geraakt.\n"},
+      {"august", " date 2017-08-15 Nieuws\nBij een schietpartij in Mechelen zijn zondag twee mensen gewond geraakt.\n"},
+      {"antwerp", " date 2022-11-28 Nieuws\nNa de wedstrijd braken zondag rellen uit in Antwerpen.\n"},
+      {"leuven", " date 2022-11 Nieuws\nDe rellen in Leuven hebben veel schade aangericht.\n"},
+  };
+  auto article = [&](size_t k) {
+    Article a;
+    EXPECT_TRUE(ArticleFromText(texts[k].first, texts[k].second, {}, &a).ok());
+    return a;
+  };
+  Store batch, reverse, interleaved;
+  ASSERT_TRUE(batch.Open(Db("batch.db")).ok());
+  ASSERT_TRUE(reverse.Open(Db("reverse.db")).ok());
+  ASSERT_TRUE(interleaved.Open(Db("interleaved.db")).ok());
+  std::vector<Article> all;
+  for (size_t k = 0; k < texts.size(); ++k) all.push_back(article(k));
+  Add(batch, std::move(all));
+  for (size_t k = texts.size(); k-- > 0;) Add(reverse, {article(k)});
+  for (size_t k = 0; k < texts.size(); k += 2) Add(interleaved, {article(k)});
+  for (size_t k = 1; k < texts.size(); k += 2) Add(interleaved, {article(k)});
+  EXPECT_EQ(Shapes(batch), Shapes(reverse));
+  EXPECT_EQ(Shapes(batch), Shapes(interleaved));
+  // Seven events: the Ghent bombing, the Namur bombing, the Kortrijk shooting,
+  // two Mechelen shootings and two riots.
+  EXPECT_EQ(Shapes(batch).size(), 7u);
+  ExpectSound(reverse);
+  ExpectSound(interleaved);
+}
+
 TEST_F(StoreDriverTest, AnEventKeepsItsIdAndEveryTollChangeIsLogged) {
   Store s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());

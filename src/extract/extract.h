@@ -64,6 +64,7 @@ struct Stance { Source actor; std::string stance; Source toward; Span span; };
 
 struct EventMention {
   std::string type;       // SCHEMA.md event type
+  std::string generic;    // the generic kind the text named ("attack", "explosion") when `type` is only its default
   Span trigger;
   Date date;
   Location location;

@@ -108,6 +108,9 @@ void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e) 
     auto it = ctx.lex.event_types.find(e->m.type);
     if (it != ctx.lex.event_types.end()) type = it->second.default_type;
   }
+  // Left to context or its default, it keeps the generic kind it was named by,
+  // so that fusion can still find which attack or explosion it was.
+  if (e->generic) e->m.generic = e->m.type;
   if (!type.empty()) e->m.type = type;
 }
 

@@ -1,8 +1,7 @@
 #include <algorithm>
-#include <chrono>
 #include <cmath>
+#include <functional>
 
-#include "core/resource_file.h"
 #include "fuse/fuse.h"
 
 namespace kroniek {
@@ -11,53 +10,31 @@ namespace {
 
 constexpr double kJoinThreshold = 0.55;  // score a mention needs to join an event
 constexpr int kDayTolerance = 1;         // reports may differ by a day (night, time zones)
-constexpr int kMonthDays = 31;
+constexpr int kBackgroundDays = 62;      // an undated report speaks of the two months before it
+constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
 
-std::string Key(const std::string& cls, const char* kind, const std::string& what) {
-  return cls + "|" + kind + "|" + what;
+// Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
+bool WeekdaysNear(int a, int b) {
+  const int d = (a - b + 7) % 7;
+  return d <= kDayTolerance || d >= 7 - kDayTolerance;
+}
+
+bool Overlap(const DayRange& a, const DayRange& b, int tolerance) {
+  return a.lo <= b.hi + tolerance && b.lo <= a.hi + tolerance;
 }
 
 }  // namespace
 
-Status FuseRules::Load(const std::string& dir) {
-  ResourceFile types, pairs;
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/event_types.tsv", 2, &types));
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/type_affinity.tsv", 3, &pairs));
-  for (const auto& r : types.rows) {
-    class_[r.fields[0]] = r.fields[1];
-    if (r.fields.size() > 2 && r.fields[2] == "vague") vague_.insert(r.fields[0]);
+DayRange WindowOf(const EventMention& m, const Date& published) {
+  DayRange date = RangeOf(m.date), p = RangeOf(published);
+  const bool ahead = m.status == "planned";  // announced: it happens after the report
+  if (date.known()) {
+    // Reported, so not after the report (a date past it is left as the text says).
+    if (p.known() && !ahead && date.lo <= p.hi) date.hi = std::min(date.hi, p.hi);
+    return date;
   }
-  ResourceFile groups;
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/figure_groups.tsv", 2, &groups));
-  for (const auto& r : groups.rows) total_group_[r.fields[0]] = r.fields[1];
-  for (const auto& r : pairs.rows) {
-    if (!class_.count(r.fields[0]) || !class_.count(r.fields[1]))
-      return Status::Error(pairs.path + ":" + std::to_string(r.line) + ": unknown event type");
-    double score = std::stod(r.fields[2]);
-    pairs_[{r.fields[0], r.fields[1]}] = score;
-    pairs_[{r.fields[1], r.fields[0]}] = score;
-  }
-  return Status();
-}
-
-const std::string& FuseRules::ClassOf(const std::string& type) const {
-  static const std::string kNone;
-  auto it = class_.find(type);
-  return it == class_.end() ? kNone : it->second;
-}
-
-bool FuseRules::IsVague(const std::string& type) const { return vague_.count(type) > 0; }
-
-const std::string& FuseRules::TotalGroup(const std::string& group) const {
-  auto it = total_group_.find(group);
-  return it == total_group_.end() ? group : it->second;
-}
-
-double FuseRules::Score(const std::string& a, const std::string& b) const {
-  if (a == b) return 1.0;
-  if (auto it = pairs_.find({a, b}); it != pairs_.end()) return it->second;
-  if ((IsVague(a) || IsVague(b)) && ClassOf(a) == ClassOf(b)) return 0.6;
-  return 0.0;
+  if (!p.known()) return DayRange();
+  return ahead ? DayRange{p.lo, p.hi + kBackgroundDays} : DayRange{p.lo - kBackgroundDays, p.hi};
 }
 
 int Chronicle::EventOf(MentionRef m) const {
@@ -65,172 +42,57 @@ int Chronicle::EventOf(MentionRef m) const {
   return it == event_of_.end() ? -1 : it->second;
 }
 
-// The index has three kinds of keys, each under the event type's class:
-//   d|DAY     dated events, by every day of their date (a month at most)
-//   d|DAY|CC  the same, by day and country
-//   u|WHERE   undated events, by place, country and actor ("*": none)
-//   p|WHERE   every event, by place and country
-// u and p keys come twice: plain, and with each month of the event's period
-// (its date, or for an undated event the two months before its articles'
-// publication: news speaks of what is recent). A mention with a period looks
-// up the months of its own, so its cost does not grow with the chronicle; a
-// mention with none (an undated article) looks up the plain keys.
-namespace {
-
-constexpr int kBackgroundDays = 62;   // an undated report speaks of the two months before it
-constexpr int kMaxPeriodMonths = 24;  // longer periods go under "*"
-
-// The months of days [lo, hi] ("202108"), or {"*"} when there are too many.
-std::vector<std::string> Months(int lo, int hi) {
-  std::vector<std::string> out;
-  Civil a = FromDayNumber(lo), b = FromDayNumber(hi);
-  const int first = a.year * 12 + a.month - 1, last = b.year * 12 + b.month - 1;
-  if (last - first >= kMaxPeriodMonths) return {"*"};
-  for (int m = first; m <= last; ++m) out.push_back(std::to_string(m / 12 * 100 + m % 12 + 1));
-  return out;
+// Types: a report must be able to be one event with every report so far; the
+// least of those scores is its type evidence.
+double Chronicle::TypeScore(const std::string& type, const Summary& s) const {
+  double score = s.types.empty() ? 1.0 : 2.0;
+  for (const auto& t : s.types) score = std::min(score, types_.Score(type, t));
+  return std::min(score, 1.0);
 }
 
-// The period of a date range, else of a publication range; empty: none.
-// An undated event lives from two months before its first report to two
-// months after it (Score refuses undated reports published later).
-std::vector<std::string> Period(const DayRange& days, const DayRange& published, int tolerance) {
-  if (days.known()) return Months(days.lo - tolerance, days.hi + tolerance);
-  if (published.known()) return Months(published.lo - kBackgroundDays, published.lo + kBackgroundDays + kDayTolerance);
-  return {};
-}
-
-}  // namespace
-
-std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date& published) const {
-  std::vector<std::string> where;  // u and p keys, before their period
-  std::vector<std::string> keys;
-  const std::string& cls = types_.ClassOf(m.type);
+// Dates: the days a report allows must meet the days every report so far
+// allows; the same day is strong evidence, a fitting weekday good, an
+// overlap of periods weak.
+double Chronicle::DateScore(const EventMention& m, const DayRange& window, const Summary& s) const {
+  if (window.known() && s.window.known() && !Overlap(window, s.window, kDayTolerance)) return -1;
   DayRange r = RangeOf(m.date);
-  const bool placed = !m.location.id.empty() && !m.location.inferred;
-  if (r.known() && r.hi - r.lo <= kMonthDays) {
-    const std::string country = placed ? "|" + m.location.country : "";
-    for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d) keys.push_back(Key(cls, "d", std::to_string(d) + country));
-    if (placed) {
-      where.push_back(Key(cls, "u", m.location.id));
-      where.push_back(Key(cls, "u", m.location.country));
-    }
-    for (const auto& actor : m.actors) where.push_back(Key(cls, "u", "actor:" + actor.id));
-  } else if (placed) {
-    where.push_back(Key(cls, "p", m.location.id));
-    if (m.location.id == m.location.country || m.location.country.empty()) where.push_back(Key(cls, "p", m.location.country));
-  } else {
-    for (const auto& actor : m.actors) where.push_back(Key(cls, "u", "actor:" + actor.id));
+  if (r.known() && s.days.known()) {
+    if (!Overlap(r, s.days, kDayTolerance)) return -1;
+    bool exact = r.lo == r.hi && s.days.lo == s.days.hi;
+    return exact ? (r.lo == s.days.lo ? 0.35 : 0.15) : 0.2;
   }
-  where.push_back(Key(cls, "u", "*"));  // events with nothing to index them by
-  std::vector<std::string> period = Period(r, RangeOf(published), kDayTolerance);
-  if (!period.empty() && period[0] != "*") period.push_back("*");
-  for (const auto& w : where) {
-    if (period.empty() || period[0] == "*") keys.push_back(w);  // no period: every event there
-    else
-      for (const auto& month : period) keys.push_back(w + "|" + month);
-  }
-  return keys;
+  if (m.date.weekday >= 0 && s.days.known() && s.days.lo == s.days.hi)
+    return WeekdaysNear(kroniek::WeekdayOf(FromDayNumber(s.days.lo)), m.date.weekday) ? 0.25 : -1;
+  if (m.date.weekday >= 0 && s.weekday >= 0) return WeekdaysNear(m.date.weekday, s.weekday) ? 0.2 : -1;
+  return window.known() && s.window.known() ? 0.1 : 0.05;
 }
 
-std::vector<std::string> Chronicle::NeighbourhoodKeys(const EventMention& m, const Date& published) const {
-  std::vector<std::string> keys = LookupKeys(m, published);
-  DayRange r = RangeOf(m.date);
-  if (r.known() && r.hi - r.lo <= kMonthDays && !m.location.id.empty() && !m.location.inferred)
-    for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d)
-      keys.push_back(Key(types_.ClassOf(m.type), "d", std::to_string(d)));
-  return keys;
-}
-
-std::vector<int> Chronicle::Candidates(const EventMention& m, const Date& published) const {
-  std::vector<int> out;
-  for (const auto& key : LookupKeys(m, published)) {
-    auto it = index_.find(key);
-    if (it != index_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+// Places: the same city; a city and its country; two named cities or
+// countries never. A place only inferred from the discourse agrees more
+// weakly, and decides nothing against a named place of its own country.
+double Chronicle::PlaceScore(const Location& l, const Summary& s) const {
+  if (l.id.empty()) return 0.05;
+  if (!l.inferred && !s.place.empty()) {
+    if (l.id == s.place) return l.id == l.country ? 0.12 : 0.25;
+    return l.id == s.country || s.place == l.country ? 0.15 : -1;  // a city and its country
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-std::vector<std::string> Chronicle::IndexKeys(int e) const {
-  const Summary& s = summaries_[e];
-  std::vector<std::string> keys, where;
-  const bool dated = s.days.known() && s.days.hi - s.days.lo <= kMonthDays;
-  if (dated)
-    for (int d = s.days.lo; d <= s.days.hi; ++d) {
-      keys.push_back(Key(s.cls, "d", std::to_string(d)));
-      if (!s.country.empty()) keys.push_back(Key(s.cls, "d", std::to_string(d) + "|" + s.country));
-    }
-  if (!s.place.empty()) {
-    where.push_back(Key(s.cls, "p", s.place));
-    if (!dated) where.push_back(Key(s.cls, "u", s.place));
-  }
-  if (!s.country.empty()) {
-    where.push_back(Key(s.cls, "p", s.country));
-    if (!dated) where.push_back(Key(s.cls, "u", s.country));
-  }
-  if (!s.inferred_place.empty()) where.push_back(Key(s.cls, "p", s.inferred_place));
-  if (!dated)
-    for (const auto& a : s.actors) where.push_back(Key(s.cls, "u", "actor:" + a));
-  if (!dated && s.place.empty() && s.actors.empty()) where.push_back(Key(s.cls, "u", "*"));
-  std::vector<std::string> period = Period(s.days, s.published, 0);
-  if (period.empty()) period.push_back("*");
-  for (const auto& w : where) {
-    keys.push_back(w);
-    for (const auto& month : period) keys.push_back(w + "|" + month);
-  }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  return keys;
-}
-
-void Chronicle::Index(int e) {
-  for (const auto& key : IndexKeys(e)) {
-    auto& list = index_[key];
-    if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
-  }
+  const std::string& country = s.country.empty() ? s.inferred_country : s.country;
+  if (!country.empty() && l.country != country && (!l.inferred || !s.country.empty())) return -1;
+  if (l.id == s.place || l.id == s.inferred_place) return 0.15;  // the same place, one of them only inferred
+  if (l.country == s.inferred_place || l.id == s.inferred_country) return 0.1;  // nested, one inferred
+  return 0.05;
 }
 
 double Chronicle::Score(const EventMention& m, const Summary& s, int article) const {
-  // Type: the same or compatible.
-  double type = types_.Score(m.type, s.type);
+  double type = TypeScore(FuseType(m), s);
   if (type <= 0) return 0;
   if ((m.status == "hypothetical") != (s.status == "hypothetical")) return 0;
   if ((m.status == "foiled") != (s.status == "foiled")) return 0;
-  double score = 0.35 * type;
-  // Date: overlapping ranges; a weekday must fit.
-  DayRange r = RangeOf(m.date);
-  if (r.known() && s.days.known()) {
-    if (r.hi + kDayTolerance < s.days.lo || s.days.hi + kDayTolerance < r.lo) return 0;
-    bool exact = r.lo == r.hi && s.days.lo == s.days.hi;
-    score += exact ? (r.lo == s.days.lo ? 0.35 : 0.15) : 0.2;
-  } else if (!r.known() && !s.days.known() && s.published.known() &&
-             RangeOf(articles_[article].article.published).known() &&
-             std::abs(RangeOf(articles_[article].article.published).lo - s.published.lo) > kBackgroundDays) {
-    return 0;  // an undated story does not go on for ever: a report two months after its first is another
-  } else if (m.date.weekday >= 0 && s.days.known() && s.days.lo == s.days.hi) {
-    if (kroniek::WeekdayOf(FromDayNumber(s.days.lo)) != m.date.weekday) return 0;
-    score += 0.25;
-  } else if (m.date.weekday >= 0 && s.weekday >= 0) {
-    if (m.date.weekday != s.weekday) return 0;
-    score += 0.2;
-  } else {
-    score += 0.1;
-  }
-  // Place: the same city; a city and its country; two cities never.
-  const Location& l = m.location;
-  if (!l.id.empty() && !l.inferred && !s.place.empty()) {
-    bool same = l.id == s.place;
-    bool nested = l.id == s.country || s.place == l.country;
-    if (!same && !nested) return 0;
-    score += same ? 0.25 : 0.12;
-  } else if (!l.id.empty() && !s.country.empty() && l.country != s.country && !l.inferred) {
-    return 0;
-  } else if (!l.id.empty() && (l.id == s.inferred_place || (!s.place.empty() && l.inferred && l.id == s.place))) {
-    score += 0.1;  // the same city, one of them only inferred
-  } else {
-    score += 0.05;
-  }
+  double date = DateScore(m, WindowOf(m, articles_[article].article.published), s);
+  if (date < 0) return 0;
+  double place = PlaceScore(m.location, s);
+  if (place < 0) return 0;
+  double score = 0.35 * type + date + place;
   // Articles that already tell another event together tell one story.
   for (int other : s.articles) {
     bool shared = false;
@@ -258,18 +120,33 @@ void Chronicle::WidenPublished(int e, int article) {
   s.hi = std::max(s.hi, p.hi);
 }
 
-void Chronicle::UpdateSummary(int e, const EventMention& m) {
+void Chronicle::UpdateSummary(int e, const EventMention& m, const Date& published) {
   Summary& s = summaries_[e];
-  if (s.type.empty() || (types_.IsVague(s.type) && !types_.IsVague(m.type))) s.type = m.type;
-  else if (m.type == "suicide_bombing" && s.type == "bombing") s.type = m.type;
-  s.cls = types_.ClassOf(s.type);
+  // The most specific type: a specific report over a generic kind or a vague
+  // type, a refinement over what it refines.
+  const std::string& type = FuseType(m);
+  if (s.type.empty() || (!types_.IsVague(type) && (types_.IsVague(s.type) || types_.Refines(type, s.type))))
+    s.type = type;
+  s.types.insert(type);
+  const DayRange w = WindowOf(m, published);
+  if (!w.known()) s.open = true;
+  else {
+    s.hull = s.hull.known() ? DayRange{std::min(s.hull.lo, w.lo), std::max(s.hull.hi, w.hi)} : w;
+    if (!s.window.known()) s.window = w;
+    else if (Overlap(w, s.window, 0)) s.window = {std::max(s.window.lo, w.lo), std::min(s.window.hi, w.hi)};
+    else if (w.hi < s.window.lo) s.window = {w.hi, w.hi};  // a day apart: the nearest day both allow
+    else s.window = {w.lo, w.lo};
+  }
   DayRange r = RangeOf(m.date);
   if (r.known()) {
     if (!s.days.known()) s.days = r;
     else if (r.hi - r.lo < s.days.hi - s.days.lo) s.days = r;  // the more precise date wins
   }
   if (m.date.weekday >= 0 && s.weekday < 0) s.weekday = m.date.weekday;
-  if (!m.location.id.empty() && m.location.inferred && s.inferred_place.empty()) s.inferred_place = m.location.id;
+  if (!m.location.id.empty() && m.location.inferred && s.inferred_place.empty()) {
+    s.inferred_place = m.location.id;
+    s.inferred_country = m.location.country;
+  }
   if (!m.location.id.empty() && !m.location.inferred) {
     bool city = m.location.id != m.location.country;
     if (s.place.empty() || (city && s.place == s.country)) {
@@ -280,6 +157,56 @@ void Chronicle::UpdateSummary(int e, const EventMention& m) {
   for (const auto& actor : m.actors)
     if (actor.role == "perpetrator" || actor.role == "claimed_by") s.actors.insert(actor.id);
   if (s.status.empty() || (s.status != "occurred" && m.status == "occurred")) s.status = m.status;
+}
+
+// Whether two events may be one: no article tells both (an article keeps its
+// events apart), their types may be one event, their days meet, their named
+// places agree.
+bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
+  for (int article : b.articles)
+    if (a.articles.count(article)) return false;
+  for (const auto& t : b.types)
+    if (TypeScore(t, a) <= 0) return false;
+  if ((a.status == "hypothetical") != (b.status == "hypothetical") || (a.status == "foiled") != (b.status == "foiled"))
+    return false;
+  if (a.window.known() && b.window.known() && !Overlap(a.window, b.window, kDayTolerance)) return false;
+  if (a.days.known() && b.days.known() && !Overlap(a.days, b.days, kDayTolerance)) return false;
+  if (!a.place.empty() && !b.place.empty() && a.place != b.place && a.place != b.country && b.place != a.country)
+    return false;
+  const std::string& ca = a.country.empty() ? a.inferred_country : a.country;
+  const std::string& cb = b.country.empty() ? b.inferred_country : b.country;
+  return ca.empty() || cb.empty() || ca == cb || (a.country.empty() && b.country.empty());
+}
+
+// Moves every mention of event `from` into `into`; `from` is left empty
+// (Reconcile drops it) so that no index changes.
+void Chronicle::Absorb(int into, int from) {
+  for (const auto& m : events_[from].mentions) {
+    events_[into].mentions.push_back(m);
+    event_of_[m] = into;
+    events_of_article_[m.article].erase(from);
+    events_of_article_[m.article].insert(into);
+    summaries_[into].articles.insert(m.article);
+    UpdateSummary(into, articles_[m.article].extraction.events[m.event], articles_[m.article].article.published);
+    WidenPublished(into, m.article);
+  }
+  events_[from].mentions.clear();
+  summaries_[from] = Summary();
+  Index(into);
+}
+
+// The event a report joins: the best fit. A report that cannot be placed in
+// time (undated, in an undated article) may fit events of several times about
+// as well; it joins the one most reported.
+int Chronicle::Choose(const std::vector<std::pair<double, int>>& fits, bool timeless) const {
+  int best = -1;
+  double best_score = 0;
+  for (const auto& [score, c] : fits)
+    if (score > best_score) { best = c; best_score = score; }
+  if (!timeless) return best;
+  for (const auto& [score, c] : fits)
+    if (score >= best_score - kAmbiguity && summaries_[c].articles.size() > summaries_[best].articles.size()) best = c;
+  return best;
 }
 
 void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
@@ -294,18 +221,23 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
     for (size_t k = 0; k < events.size(); ++k) order.push_back(int(k));
   auto info = [&](const EventMention& m) {
     return (RangeOf(m.date).known() ? 4 : 0) + (!m.location.id.empty() && !m.location.inferred ? 2 : 0) +
-           (types_.IsVague(m.type) ? 0 : 1);
+           (types_.IsVague(FuseType(m)) ? 0 : 1);
   };
   std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return info(events[x]) > info(events[y]); });
   for (int k : order) {
     const EventMention& m = events[k];
-    int best = -1;
-    double best_score = kJoinThreshold;
+    std::vector<std::pair<double, int>> fits;  // (score, event) above the threshold
     for (int c : Candidates(m, articles_[ai].article.published)) {
-      if (summaries_[c].articles.count(ai)) continue;  // one mention per article
+      if (summaries_[c].articles.count(ai) || events_[c].mentions.empty()) continue;  // one mention per article
       double score = Score(m, summaries_[c], ai);
-      if (score > best_score) { best = c; best_score = score; }
+      if (score > kJoinThreshold) fits.push_back({score, c});
     }
+    int best = Choose(fits, !WindowOf(m, articles_[ai].article.published).known());
+    // A report that fits two events that may be one joins them (reports of
+    // one attack that came apart: one in the city, one in its country).
+    std::sort(fits.begin(), fits.end(), std::greater<>());
+    for (const auto& [score, c] : fits)
+      if (best >= 0 && c != best && Mergeable(summaries_[best], summaries_[c])) Absorb(best, c);
     if (best < 0) {
       best = int(events_.size());
       events_.emplace_back();
@@ -315,7 +247,7 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
     events_of_article_[ai].insert(best);
     event_of_[{ai, k}] = best;
     summaries_[best].articles.insert(ai);
-    UpdateSummary(best, m);
+    UpdateSummary(best, m, articles_[ai].article.published);
     WidenPublished(best, ai);
     Index(best);
   }
@@ -329,7 +261,7 @@ void Chronicle::RebuildSummary(int e) {
   summaries_[e] = Summary();
   for (const auto& m : events_[e].mentions) {
     summaries_[e].articles.insert(m.article);
-    UpdateSummary(e, articles_[m.article].extraction.events[m.event]);
+    UpdateSummary(e, articles_[m.article].extraction.events[m.event], articles_[m.article].article.published);
     WidenPublished(e, m.article);
   }
 }

@@ -12,6 +12,17 @@
 // same however many events the chronicle holds. Feeding the same articles in
 // a canonical order (see BuildChronicle) gives the same chronicle whatever
 // order they arrived in.
+//
+// A report joins an event only when nothing rules it out: its type may be
+// the same event as every report's (type_affinity.tsv; a generic "aanslag"
+// or "explosie" is any attack or explosion it may stand for), the days it
+// allows meet the days every report allows (WindowOf: never after the
+// report appeared), and its named place is the event's city, that city's
+// country or the country of its city, never another. Among the events it
+// fits it joins the best (type, day, place, shared actors and stories as
+// evidence), and events it fits that may be one (no article tells both) are
+// joined with it. The fused event's type is the most specific its reports
+// support (FusedType).
 #pragma once
 
 #include <map>
@@ -88,20 +99,37 @@ struct PublicationInference {
 class FuseRules {
  public:
   Status Load(const std::string& resources_dir);
-  // 0 when the types cannot be one event, up to 1 for the same type.
+  // 0 when the types cannot be one event, up to 1 for the same type. Generic
+  // kinds ("attack", "explosion") score against the types they may stand for.
   double Score(const std::string& a, const std::string& b) const;
   const std::string& ClassOf(const std::string& type) const;
   // True for a type that says little ("attack_on_civilians", "other").
   bool IsVague(const std::string& type) const;
+  // True when `a` names more precisely what `b` names (suicide_bombing, bombing).
+  bool Refines(const std::string& a, const std::string& b) const;
+  // The classes of every type `type` scores above 0 against, sorted: where
+  // the index looks for the events a report of `type` may join.
+  const std::vector<std::string>& ClassesNear(const std::string& type) const;
   // The group a total of `group` is compared under ("men" -> "people").
   const std::string& TotalGroup(const std::string& group) const;
 
  private:
   std::unordered_map<std::string, std::string> total_group_;
   std::unordered_map<std::string, std::string> class_;
-  std::set<std::string> vague_;
+  std::unordered_map<std::string, std::vector<std::string>> near_;
+  std::set<std::string> vague_, generic_;
   std::map<std::pair<std::string, std::string>, double> pairs_;
+  std::set<std::pair<std::string, std::string>> refines_;
 };
+
+// The type a report counts with when fusing: the generic kind its text named
+// ("attack" for a lone "aanslag"), else its type.
+inline const std::string& FuseType(const EventMention& m) { return m.generic.empty() ? m.type : m.generic; }
+
+// The days on which an event a report mentions may have happened: its own
+// date, never after the report appeared; undated, the two months before
+// publication (news speaks of what is recent). Unknown when neither is known.
+DayRange WindowOf(const EventMention& m, const Date& published);
 
 class Chronicle {
  public:
@@ -139,25 +167,36 @@ class Chronicle {
  private:
   // What an event's mentions agree on so far, for matching new mentions.
   struct Summary {
-    std::string type;                  // the most specific type so far
-    std::string cls;                   // its class
-    DayRange days;                     // the tightest date range of the mentions
+    std::string type;                  // the most specific type so far (FuseType)
+    std::set<std::string> types;       // every report's FuseType
+    DayRange window;                   // the days every report allows (unknown: none bounds them)
+    DayRange hull;                     // from the first to the last day any report allows
+    bool open = false;                 // a report allows any day (undated, in an undated article)
+    DayRange days;                     // the tightest date a report gives
     DayRange published;                // first and last publication day of its articles
     int weekday = -1;                  // a weekday named without a date
     std::string place, country;        // named (not inferred) place and its country
     std::string inferred_place;        // a place only inferred from the discourse
+    std::string inferred_country;      // and its country
     std::set<std::string> actors;      // perpetrators and claimants, with their parents
     std::set<int> articles;            // one mention per article at most
     std::string status;
   };
+  double TypeScore(const std::string& type, const Summary& s) const;
+  double DateScore(const EventMention& m, const DayRange& window, const Summary& s) const;
+  double PlaceScore(const Location& l, const Summary& s) const;
   double Score(const EventMention& m, const Summary& s, int article) const;
   std::vector<int> Candidates(const EventMention& m, const Date& published) const;
+  int Choose(const std::vector<std::pair<double, int>>& fits, bool timeless) const;
+  bool Mergeable(const Summary& a, const Summary& b) const;
+  void Absorb(int into, int from);
   void Index(int event);
-  void UpdateSummary(int event, const EventMention& m);
+  void UpdateSummary(int event, const EventMention& m, const Date& published);
   void WidenPublished(int event, int article);
   void RebuildSummary(int event);
   bool Excluded(const ReportRef& r) const;
   void FindDisagreements(int event);
+  std::string FusedType(const ChronicleEvent& event) const;
 
   const FuseRules& types_;
   std::vector<AnalyzedArticle> articles_;

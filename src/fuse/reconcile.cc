@@ -157,6 +157,47 @@ int FreshnessOf(const Figure& f) { return f.freshness == "provisional" ? -1 : f.
 
 }  // namespace
 
+// The fused event's type: the most specific type its reports support. A
+// report of a specific type counts 10, of a vague type 2, of a generic kind
+// ("aanslag" alone) 1; a type also has the support of the reports of a type
+// it refines (the "bombing" reports support the "suicide_bombing" another
+// names) and of the generic kinds that may stand for it ("explosie" supports
+// a bombing, not a shooting). Of two types with equal support the
+// refinement wins, then the specific one. A generic kind that wins (every
+// report is generic) gives the event its default type.
+std::string Chronicle::FusedType(const ChronicleEvent& ev) const {
+  std::map<std::string, int> votes;            // FuseType -> weight
+  std::map<std::string, std::string> type_of;  // FuseType -> the type its reports have
+  std::set<std::string> generic;
+  for (const auto& m : ev.mentions) {
+    const EventMention& em = articles_[m.article].extraction.events[m.event];
+    const std::string& t = FuseType(em);
+    votes[t] += !em.generic.empty() ? 1 : types_.IsVague(t) ? 2 : 10;
+    type_of[t] = em.type;
+    if (!em.generic.empty()) generic.insert(t);
+  }
+  auto support = [&](const std::string& type) {
+    int n = votes[type];
+    for (const auto& [other, v] : votes)
+      if (other != type && (types_.Refines(type, other) || (generic.count(other) && types_.Score(other, type) > 0)))
+        n += v;
+    return n;
+  };
+  std::string best;
+  int best_support = -1;
+  for (const auto& [type, own] : votes) {
+    const int n = support(type);
+    const bool better = n > best_support ||
+                        (n == best_support && (types_.Refines(type, best) ||
+                                               (types_.IsVague(best) && !types_.IsVague(type) && !generic.count(type))));
+    if (better) {
+      best = type;
+      best_support = n;
+    }
+  }
+  return type_of[best];
+}
+
 void Chronicle::Reconcile() {
   for (auto& ev : events_) {
     std::sort(ev.mentions.begin(), ev.mentions.end());
@@ -168,10 +209,8 @@ void Chronicle::Reconcile() {
     ev.figures.clear();
     ev.disagreements.clear();
     ev.status.clear();
-    std::map<std::string, int> type_votes;
     for (const auto& m : ev.mentions) {
       const EventMention& em = articles_[m.article].extraction.events[m.event];
-      type_votes[em.type] += types_.IsVague(em.type) ? 1 : 10;
       // Date: the most precise; place: named beats inferred, a city beats a country.
       DayRange mine = RangeOf(em.date), have = RangeOf(ev.date);
       if (mine.known() && (!have.known() || mine.hi - mine.lo < have.hi - have.lo)) ev.date = em.date;
@@ -205,16 +244,16 @@ void Chronicle::Reconcile() {
       if (em.status == "denied" && day > latest) { ev.status = "denied"; latest = day; }
       else if (em.status == "occurred" && day > latest && latest >= 0) { ev.status = "occurred"; latest = day; }
     }
-    int best_votes = -1;
-    for (const auto& [type, votes] : type_votes)
-      if (votes > best_votes) { ev.type = type; best_votes = votes; }
+    if (!ev.mentions.empty()) ev.type = FusedType(ev);
     if (!ev.location.sites.empty())
       ev.location.site = ev.location.name.empty() ? ev.location.sites[0] : ev.location.name + " " + ev.location.sites[0];
   }
 
-  // Events in chronicle order: date, then type, then place, then first mention.
-  std::vector<int> order(events_.size());
-  for (size_t k = 0; k < order.size(); ++k) order[k] = int(k);
+  // Events in chronicle order: date, then type, then place, then first
+  // mention; events emptied by a merge are dropped.
+  std::vector<int> order;
+  for (size_t k = 0; k < events_.size(); ++k)
+    if (!events_[k].mentions.empty()) order.push_back(int(k));
   std::sort(order.begin(), order.end(), [&](int a, int b) {
     const auto& x = events_[a];
     const auto& y = events_[b];
@@ -228,7 +267,7 @@ void Chronicle::Reconcile() {
     return x.mentions[0].event < y.mentions[0].event;
   });
   std::vector<ChronicleEvent> sorted;
-  std::vector<int> new_index(events_.size());
+  std::vector<int> new_index(events_.size(), -1);
   std::vector<Summary> summaries;
   for (size_t k = 0; k < order.size(); ++k) {
     new_index[order[k]] = int(k);
@@ -317,7 +356,7 @@ void Chronicle::FindDisagreements(int e) {
     return m.date.precision == Precision::kDay ? m.date.value : std::string();
   });
   add("type", "the reports name the event differently", [&](const EventMention& m) {
-    return types_.IsVague(m.type) ? std::string() : m.type;
+    return types_.IsVague(m.type) || !m.generic.empty() ? std::string() : m.type;
   });
   // Perpetrators: two reports disagree when they share none.
   std::vector<std::pair<MentionRef, std::set<std::string>>> doers;

@@ -143,6 +143,7 @@ json ArticleToJson(const Article& article, const Analysis& analysis, const Extra
     for (const auto& sp : e.evidence) evidence.push_back(SpanToJson(sp));
     events.push_back({{"id", "e" + std::to_string(k + 1)},
                       {"type", e.type},
+                      {"generic", e.generic.empty() ? json(nullptr) : json(e.generic)},
                       {"acled", AcledOf(e.type)},
                       {"trigger", SpanToJson(e.trigger)},
                       {"date", DateToJson(e.date)},

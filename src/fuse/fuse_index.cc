@@ -1,0 +1,160 @@
+// The chronicle's index: the keys events are found under, and the keys a
+// report looks its candidate events up with.
+//
+// Keys are made under the class of an event type (a report looks under every
+// class its type may meet, FuseRules::ClassesNear):
+//   d|DAY     dated events, by every day of their date (a month at most)
+//   d|DAY|CC  the same, by day and country
+//   u|WHERE   undated events, by place (named or inferred), country and actor ("*": none)
+//   p|WHERE   every event, by place (named or inferred) and country; "=CC":
+//             the events named in no place but their country
+// u and p keys come twice: plain, and with each month of the days the
+// event's reports allow (WindowOf: their dates, never after publication, or
+// the two months before an undated report). A report with such a period looks
+// up the months of its own, so its cost does not grow with the chronicle; a
+// report with none (undated, in an undated article) looks up the plain keys.
+#include <algorithm>
+
+#include "fuse/fuse.h"
+
+namespace kroniek {
+
+namespace {
+
+constexpr int kDayTolerance = 1;      // reports may differ by a day (night, time zones)
+constexpr int kMonthDays = 31;
+constexpr int kMaxPeriodMonths = 24;  // longer periods go under "*"
+
+std::string Key(const std::string& cls, const char* kind, const std::string& what) {
+  return cls + "|" + kind + "|" + what;
+}
+
+// The months of days [lo, hi] ("202108"), or {"*"} when there are too many.
+std::vector<std::string> Months(int lo, int hi) {
+  std::vector<std::string> out;
+  Civil a = FromDayNumber(lo), b = FromDayNumber(hi);
+  const int first = a.year * 12 + a.month - 1, last = b.year * 12 + b.month - 1;
+  if (last - first >= kMaxPeriodMonths) return {"*"};
+  for (int m = first; m <= last; ++m) out.push_back(std::to_string(m / 12 * 100 + m % 12 + 1));
+  return out;
+}
+
+// The months of a window widened by `tolerance`; empty when it is unknown.
+std::vector<std::string> Period(const DayRange& window, int tolerance) {
+  if (!window.known()) return {};
+  return Months(window.lo - tolerance, window.hi + tolerance);
+}
+
+}  // namespace
+
+std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date& published) const {
+  std::vector<std::string> keys;
+  DayRange r = RangeOf(m.date);
+  const bool placed = !m.location.id.empty() && !m.location.inferred;
+  const bool inferred = !m.location.id.empty() && m.location.inferred;
+  std::vector<std::string> period = Period(WindowOf(m, published), kDayTolerance);
+  if (!period.empty() && period[0] != "*") period.push_back("*");
+  for (const std::string& cls : types_.ClassesNear(FuseType(m))) {
+    std::vector<std::string> where;  // u and p keys, before their period
+    if (r.known() && r.hi - r.lo <= kMonthDays) {
+      const std::string country = placed ? "|" + m.location.country : "";
+      for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d)
+        keys.push_back(Key(cls, "d", std::to_string(d) + country));
+      if (placed) {
+        where.push_back(Key(cls, "u", m.location.id));
+        where.push_back(Key(cls, "u", m.location.country));
+      } else if (inferred) {
+        where.push_back(Key(cls, "u", m.location.id));
+      }
+      for (const auto& actor : m.actors) where.push_back(Key(cls, "u", "actor:" + actor.id));
+    } else if (placed) {
+      where.push_back(Key(cls, "p", m.location.id));
+      if (m.location.id == m.location.country || m.location.country.empty())
+        where.push_back(Key(cls, "p", m.location.country));
+      else
+        where.push_back(Key(cls, "p", "=" + m.location.country));  // events placed in its country only
+    } else {
+      if (inferred) where.push_back(Key(cls, "p", m.location.id));
+      for (const auto& actor : m.actors) where.push_back(Key(cls, "u", "actor:" + actor.id));
+    }
+    where.push_back(Key(cls, "u", "*"));  // events with nothing to index them by
+    for (const auto& w : where) {
+      if (period.empty() || period[0] == "*") keys.push_back(w);  // no period: every event there
+      else
+        for (const auto& month : period) keys.push_back(w + "|" + month);
+    }
+  }
+  return keys;
+}
+
+std::vector<std::string> Chronicle::NeighbourhoodKeys(const EventMention& m, const Date& published) const {
+  std::vector<std::string> keys = LookupKeys(m, published);
+  DayRange r = RangeOf(m.date);
+  if (r.known() && r.hi - r.lo <= kMonthDays && !m.location.id.empty() && !m.location.inferred)
+    for (const std::string& cls : types_.ClassesNear(FuseType(m)))
+      for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d) keys.push_back(Key(cls, "d", std::to_string(d)));
+  return keys;
+}
+
+std::vector<int> Chronicle::Candidates(const EventMention& m, const Date& published) const {
+  std::vector<int> out;
+  for (const auto& key : LookupKeys(m, published)) {
+    auto it = index_.find(key);
+    if (it != index_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> Chronicle::IndexKeys(int e) const {
+  const Summary& s = summaries_[e];
+  std::vector<std::string> keys;
+  const bool dated = s.days.known() && s.days.hi - s.days.lo <= kMonthDays;
+  // The months of every day a report allows: a report that may join any of
+  // them looks there.
+  std::vector<std::string> period = s.open ? std::vector<std::string>() : Period(s.hull, 0);
+  if (period.empty()) period.push_back("*");
+  std::set<std::string> classes;
+  for (const auto& t : s.types) classes.insert(types_.ClassOf(t));
+  for (const std::string& cls : classes) {
+    std::vector<std::string> where;
+    if (dated)
+      for (int d = s.days.lo; d <= s.days.hi; ++d) {
+        keys.push_back(Key(cls, "d", std::to_string(d)));
+        if (!s.country.empty()) keys.push_back(Key(cls, "d", std::to_string(d) + "|" + s.country));
+      }
+    if (!s.place.empty()) {
+      where.push_back(Key(cls, "p", s.place));
+      if (!dated) where.push_back(Key(cls, "u", s.place));
+    }
+    if (!s.country.empty()) {
+      where.push_back(Key(cls, "p", s.country));
+      if (s.place == s.country) where.push_back(Key(cls, "p", "=" + s.country));
+      if (!dated) where.push_back(Key(cls, "u", s.country));
+    }
+    if (!s.inferred_place.empty()) {
+      where.push_back(Key(cls, "p", s.inferred_place));
+      if (!dated) where.push_back(Key(cls, "u", s.inferred_place));
+    }
+    if (!dated)
+      for (const auto& a : s.actors) where.push_back(Key(cls, "u", "actor:" + a));
+    if (!dated && s.place.empty() && s.actors.empty()) where.push_back(Key(cls, "u", "*"));
+    for (const auto& w : where) {
+      keys.push_back(w);
+      for (const auto& month : period) keys.push_back(w + "|" + month);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+void Chronicle::Index(int e) {
+  for (const auto& key : IndexKeys(e)) {
+    auto& list = index_[key];
+    if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
+  }
+}
+
+}  // namespace kroniek

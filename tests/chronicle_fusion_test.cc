@@ -1,0 +1,205 @@
+// Fusion on small multi-article sets of our own writing (invented events):
+// what stays apart (other times, other cities, what an article keeps apart)
+// and what comes together (generic and specific reports, a city and its
+// country, weekdays of one night), whatever the order of the articles.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "output/chronicle_out.h"
+#include "test_util.h"
+
+namespace kroniek {
+namespace {
+
+using nlohmann::json;
+
+// A text article; `date` (YYYY-MM or YYYY-MM-DD) is its header.
+Article Text(const std::string& id, const std::string& date, const std::string& body) {
+  Article a;
+  Status st = ArticleFromText(id, " date " + date + " Nieuws\n" + body + "\n", {}, &a);
+  EXPECT_TRUE(st.ok()) << st.message();
+  return a;
+}
+
+std::string Jsonl(std::vector<Article> articles) {
+  auto result = BuildChronicle(testing::SharedPipeline(), std::move(articles));
+  std::ostringstream out;
+  WriteChronicleJsonl(result, out);
+  return out.str();
+}
+
+struct Story {
+  std::string type;
+  std::set<std::string> articles;
+  bool operator<(const Story& o) const { return std::tie(articles, type) < std::tie(o.articles, o.type); }
+  bool operator==(const Story& o) const = default;
+};
+
+// The fused events: each with its type and the articles that report it.
+std::vector<Story> Stories(const std::vector<Article>& articles) {
+  std::vector<Story> out;
+  std::istringstream in(Jsonl(articles));
+  for (std::string line; std::getline(in, line);) {
+    json j = json::parse(line);
+    if (!j.contains("event")) continue;
+    Story s{j["event"]["type"], {}};
+    for (const auto& m : j["event"]["mentions"]) s.articles.insert(m["article"]);
+    out.push_back(s);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The chronicle of `articles`, checked to be the same in five other orders.
+std::vector<Story> StoriesInAnyOrder(std::vector<Article> articles) {
+  const std::string reference = Jsonl(articles);
+  std::mt19937 rng(5);
+  for (int round = 0; round < 5; ++round) {
+    std::shuffle(articles.begin(), articles.end(), rng);
+    EXPECT_EQ(Jsonl(articles), reference) << "order " << round;
+  }
+  return Stories(articles);
+}
+
+// --- Kept apart ---
+
+// A report says what has happened by the day it appears: an undated report of
+// June is not the shooting of August, however alike.
+TEST(FusionApart, AnUndatedReportIsNotAnEventAfterItsPublication) {
+  auto stories = StoriesInAnyOrder({
+      Text("june", "2017-06-20", "In Mechelen is bij een schietpartij een agent gewond geraakt."),
+      Text("august", "2017-08-15", "Bij een schietpartij in Mechelen zijn zondag twee mensen gewond geraakt."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"august"}}, {"shooting", {"june"}}}));
+}
+
+// Undated reports of 2017 never join an event dated or reported in 2021.
+TEST(FusionApart, UndatedReportsOfOtherYearsStayApart) {
+  auto stories = StoriesInAnyOrder({
+      Text("mar09", "2021-03-09", "Bij een schietpartij in Mechelen zijn maandag twee agenten gewond geraakt."),
+      Text("mar12", "2021-03-12", "De schietpartij in Mechelen blijft de stad bezighouden. Twee agenten raakten gewond."),
+      Text("old", "2017-06", "In Mechelen is bij een schietpartij een agent gewond geraakt."),
+      Text("older", "2017-05", "De politie van Mechelen zoekt getuigen van de schietpartij."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"mar09", "mar12"}}, {"shooting", {"old", "older"}}}));
+}
+
+// A shooting the text dates in 2011 is not the one of 2018 in the same city.
+TEST(FusionApart, AnEventDatedInAnEarlierYearIsAnotherEvent) {
+  auto stories = StoriesInAnyOrder({
+      Text("now", "2018-05-16", "In Hasselt vielen dinsdag bij een schietpartij drie doden."),
+      Text("then", "2018-05-20", "In 2011 vielen bij een schietpartij in Hasselt vier doden."),
+      Text("follow", "2018-05-22", "De schietpartij in Hasselt met drie doden wordt onderzocht."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"follow", "now"}}, {"shooting", {"then"}}}));
+}
+
+// Riots in two cities on one evening are two events.
+TEST(FusionApart, RiotsInTwoCitiesAreTwoEvents) {
+  auto stories = StoriesInAnyOrder({
+      Text("antwerp", "2022-11-28", "Na de wedstrijd braken zondag rellen uit in Antwerpen."),
+      Text("leuven", "2022-11-28", "In Leuven zijn zondag rellen uitgebroken na de wedstrijd."),
+      Text("leuven2", "2022-11", "De rellen in Leuven hebben veel schade aangericht."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"riot", {"antwerp"}}, {"riot", {"leuven", "leuven2"}}}));
+}
+
+// An article that tells two shootings in one city keeps them apart; a later
+// report of one of them joins that one only.
+TEST(FusionApart, EventsAnArticleKeepsApartStayApart) {
+  auto stories = StoriesInAnyOrder({
+      Text("both", "2023-05-08",
+           "Zaterdag vielen bij een schietpartij in Brugge twee gewonden. In januari was er ook al een schietpartij "
+           "in Brugge, toen zonder gewonden."),
+      Text("saturday", "2023-05-09", "De politie onderzoekt de schietpartij in Brugge van zaterdag."),
+      Text("undated", "2023-05", "Bij de schietpartij in Brugge raakten twee mensen gewond."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"both"}}, {"shooting", {"both", "saturday", "undated"}}}));
+}
+
+// --- Joined ---
+
+// "aanslag" and "explosie" alone are generic: they are the suicide bombing
+// another report names, and the event takes the most specific type.
+TEST(FusionJoined, GenericReportsJoinTheSpecificOne) {
+  auto stories = StoriesInAnyOrder({
+      Text("attack", "2023-04-03", "Bij een aanslag in Gent zijn zondag drie doden gevallen, meldt de politie."),
+      Text("suicide", "2023-04-03", "Een zelfmoordterrorist heeft zich zondag in Gent opgeblazen. Daarbij vielen drie doden."),
+      Text("explosion", "2023-04-04", "De explosie in Gent kostte aan drie mensen het leven, zegt de burgemeester."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"suicide_bombing", {"attack", "explosion", "suicide"}}}));
+}
+
+// Reports that agree on the day and the city are one event even when they
+// name it differently; the type most reports support wins.
+TEST(FusionJoined, ATypeDisagreementAloneDoesNotSplit) {
+  auto stories = StoriesInAnyOrder({
+      Text("shots", "2023-04-03", "In Gent is zondag geschoten: bij de schietpartij vielen drie doden."),
+      Text("shots2", "2023-04-04", "Bij een schietpartij in Gent zijn zondag drie doden gevallen."),
+      Text("bomb", "2023-04-03", "Bij een bomaanslag in Gent zijn zondag drie doden gevallen."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"bomb", "shots", "shots2"}}}));
+}
+
+// A report placed in the country only, one placed in the city and one whose
+// city is only inferred from its text are one event.
+TEST(FusionJoined, CountryCityAndInferredPlaceJoin) {
+  auto stories = StoriesInAnyOrder({
+      Text("country", "2019-09", "In België is een zelfmoordaanslag gepleegd. Er vielen vijf doden."),
+      Text("inferred", "2019-09",
+           "De burgemeester van Namen sprak van een zwarte dag. Bij de aanslag kwamen vijf mensen om het leven."),
+      Text("city", "2019-09", "In Namen zijn bij een bomaanslag vijf mensen omgekomen, meldt de politie."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"suicide_bombing", {"city", "country", "inferred"}}}));
+}
+
+// "In de nacht van woensdag op donderdag": weekdays a day apart name one night.
+TEST(FusionJoined, WeekdaysOfOneNightJoin) {
+  auto stories = StoriesInAnyOrder({
+      Text("wednesday", "2020-02", "In Kortrijk zijn woensdagavond acht mensen doodgeschoten."),
+      Text("night", "2020-02", "In de nacht van woensdag op donderdag zijn in Kortrijk acht mensen doodgeschoten."),
+      Text("thursday", "2020-02", "Donderdag werd in Kortrijk gerouwd om de acht doden van de schietpartij."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"night", "thursday", "wednesday"}}}));
+}
+
+// --- The knowledge behind it ---
+
+TEST(FuseRules, GenericKindsScoreOnlyTheTypesTheyMayStandFor) {
+  const FuseRules& rules = testing::SharedPipeline().types();
+  EXPECT_GT(rules.Score("attack", "shooting"), 0.8);
+  EXPECT_GT(rules.Score("explosion", "suicide_bombing"), 0.8);
+  EXPECT_GT(rules.Score("explosion", "explosion_accident"), 0.8);
+  EXPECT_EQ(rules.Score("explosion", "shooting"), 0.0);
+  EXPECT_EQ(rules.Score("attack", "riot"), 0.0);
+  EXPECT_GT(rules.Score("shooting", "bombing"), 0.0);  // one attack, told differently
+  EXPECT_EQ(rules.Score("shooting", "arrest"), 0.0);
+  EXPECT_TRUE(rules.Refines("suicide_bombing", "bombing"));
+  EXPECT_FALSE(rules.Refines("bombing", "suicide_bombing"));
+  // An explosion may be an attack or an accident: the index looks in both classes.
+  EXPECT_EQ(rules.ClassesNear("explosion"), (std::vector<std::string>{"disaster", "violent"}));
+  EXPECT_EQ(rules.ClassesNear("shooting"), (std::vector<std::string>{"violent"}));
+}
+
+TEST(FuseRules, ReportWindowsEndAtPublication) {
+  EventMention undated;
+  Date june;
+  june.value = "2017-06";
+  june.precision = Precision::kMonth;
+  DayRange w = WindowOf(undated, june);
+  EXPECT_EQ(w.hi, DayNumber({2017, 6, 30}));
+  EXPECT_LT(w.lo, DayNumber({2017, 6, 1}));
+  EventMention dated;
+  dated.date.value = "2017";
+  dated.date.precision = Precision::kYear;
+  EXPECT_EQ(WindowOf(dated, june).hi, DayNumber({2017, 6, 30}));  // 2017, but not after June
+  EXPECT_EQ(WindowOf(dated, june).lo, DayNumber({2017, 1, 1}));
+  EXPECT_FALSE(WindowOf(undated, Date()).known());  // undated, in an undated article: any day
+}
+
+}  // namespace
+}  // namespace kroniek
