@@ -230,14 +230,16 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     if (ctx_.an.sentences[sm.sentence].paragraph - paragraph > 1) break;
     if (usable(events_[sm.event])) return sm.event;
   }
-  // An article about one event of the figure's class: that event.
-  int only = -1;
+  // An article about one event of the figure's class (told more often than
+  // any other of that class): that event.
+  int main = -1;
+  bool tie = false;
   for (const Ev& e : events_) {
     if (!usable(e)) continue;
-    if (only >= 0) return -1;
-    only = e.id;
+    if (main >= 0 && e.mentions == events_[main].mentions) tie = true;
+    if (main < 0 || e.mentions > events_[main].mentions) { main = e.id; tie = false; }
   }
-  return only;
+  return tie ? -1 : main;
 }
 
 void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) {
@@ -294,11 +296,13 @@ void EventAssembler::Finish(Extraction* out) {
   DateFromFollowingSentences();
   DatePhasesFromTheirEvent();
   // Feared events with nothing to say about them are not events, nor are
-  // announced ones named by a generic word only ("we zullen iedereen
-  // achterhalen die betrokken is bij terreurdaden").
+  // announced ones ("we zullen iedereen achterhalen die betrokken is bij
+  // terreurdaden", "gaf opdracht tot de arrestatie van de relschoppers"),
+  // withdrawals and evacuations with a deadline aside.
   std::vector<int> keep;
   for (const Ev& e : events_) {
-    const bool unsaid = e.m.status == "hypothetical" || (e.m.status == "planned" && e.generic);
+    const bool unsaid = e.m.status == "hypothetical" ||
+                        (e.m.status == "planned" && (e.generic || ctx_.lex.ClassOf(e.m.type) != "movement"));
     if (!(unsaid && e.m.figures.empty())) keep.push_back(e.id);
   }
   // Events ordered by their first mention in the text.

@@ -193,7 +193,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
       m.past = published.known() && when.hi < published.lo - kBackgroundDays;
     }
     // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
-    m.elsewhere = !refers_back && !m.location.id.empty() && ClauseHasClass("also", match.first, si, clauses);
+    m.elsewhere = !refers_back && !m.location.id.empty() && !m.location.approximate &&
+                  ClauseHasClass("also", match.first, si, clauses);
     // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
     m.heading = IsHeading(si);
     m.anaphoric = m.anaphoric || m.heading;
