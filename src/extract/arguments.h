@@ -29,6 +29,8 @@ class ArgumentReader {
  private:
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
+  // Whether a preposition ("van", "voor", "om") makes the trigger at `first` another verb's argument.
+  bool Governed(int first, int si) const;
   std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention,
                        bool cities_only) const;
