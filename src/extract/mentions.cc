@@ -197,7 +197,13 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
                   ClauseHasClass("also", match.first, si, clauses);
     // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
     m.heading = IsHeading(si);
-    m.anaphoric = m.anaphoric || m.heading;
+    // "de daders van terreurdaden", "betrokken bij aanslagen": a bare plural
+    // with no place or time names a kind of event, not one.
+    const bool bare = match.first == s.first || ctx_.lex.ClauseIs(toks[match.first - 1].lower, "preposition") ||
+                      ctx_.lex.ClauseIs(toks[match.first - 1].lower, "governs_trigger");
+    const bool kind = m.generic && bare && ctx_.lex.LooksPlural(toks[match.first].lower) && m.location.id.empty() &&
+                      m.location.sites.empty() && !m.date.known() && m.date.weekday < 0;
+    m.anaphoric = m.anaphoric || m.heading || kind;
     out.push_back(std::move(m));
   }
   return out;
