@@ -134,8 +134,9 @@ void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMat
     m->phase = ClauseHas(phase->second, match.first, si, clauses);
   auto part_of = row.options.find("part_of");
   if (part_of == row.options.end()) return;
-  // part_if=: the part reading holds only with one of these words in the trigger's clause.
-  if (auto cond = row.options.find("part_if"); cond != row.options.end() && !ClauseHas(cond->second, match.first, si, clauses))
+  // part_if=: the part reading holds only with one of these words in the sentence.
+  if (auto cond = row.options.find("part_if");
+      cond != row.options.end() && !ClauseHas(cond->second, match.first, si, std::vector<int>(clauses.size(), 0)))
     return;
   m->part_of = SplitBar(part_of->second);
 }
