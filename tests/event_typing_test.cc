@@ -127,6 +127,17 @@ TEST(EventFigures, AFigureFarFromAnyTriggerGoesToTheEventTheArticleIsAbout) {
   EXPECT_EQ(out["events"][0]["figures"][0]["value"], 6);
 }
 
+TEST(EventFigures, AFigureAtACityOfItsOwnIsOfTheSameKindOfEventThere) {
+  Article a = testing::MakeArticle(
+      "Rusland heeft vrijdag raketaanvallen uitgevoerd op Kyiv. In Dnipro vielen zeker twee doden.", "2024-05-08");
+  json out = testing::SharedPipeline().RunToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
+  EXPECT_EQ(out["events"][1]["type"], "rocket_or_missile_attack");
+  EXPECT_EQ(out["events"][1]["location"]["id"], "dnipro");
+  ASSERT_EQ(out["events"][1]["figures"].size(), 1u);
+  EXPECT_EQ(out["events"][1]["figures"][0]["value"], 2);
+}
+
 TEST(EventDates, WhatHappenedIsNotDatedAfterItsArticle) {
   // "in februari" read as the next February must not date the shooting.
   Article a = testing::MakeArticle(" date 2016-12 Titel\n\nBij een schietpartij in Gent vielen twee doden.\n\n"

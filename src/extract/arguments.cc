@@ -152,6 +152,10 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (i > s.first && (ctx_.lex.ClauseIs(toks[i - 1].lower, "agent") || ctx_.lex.ClauseIs(toks[i - 1].lower, "destination")))
       continue;
     if (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin")) continue;
+    // A country before the trigger with no preposition is a doer ("Rusland
+    // heeft raketaanvallen uitgevoerd op Oekraïne"), not the place.
+    if (ent.type == EntityType::kCountry && i < trigger.first && !(i > s.first && IsPreposition(toks[i - 1].lower)))
+      continue;
     // Nearest to the trigger, after it preferred; a city beats a country, and
     // a place named as a landmark ("in Hanau, in de buurt van Frankfurt") loses.
     int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
@@ -190,6 +194,11 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
   if (!site.empty()) loc.sites.push_back(site);
   if (!loc.sites.empty()) loc.site = loc.name.empty() ? loc.sites[0] : loc.name + " " + loc.sites[0];
   return loc;
+}
+
+Location ArgumentReader::PlaceAt(int si, int token) const {
+  PhraseMatch at{token, token + 1, token + 1, 0, ""};
+  return LocationFor(at, si, Clauses(si), true, false);
 }
 
 void ArgumentReader::MergeLocation(Location* into, const Location& from) const {

@@ -242,6 +242,31 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   return tie ? -1 : main;
 }
 
+int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
+  // "Raketaanvallen op verschillende plaatsen. … In Oeman vielen zeker drie
+  // doden.": a figure told at a city of its own, in a sentence that names no
+  // event, is of an event of the same kind there.
+  for (const auto& sm : sentence_mentions_)
+    if (sm.sentence == c.sentence) return event;
+  const Location place = args_.PlaceAt(c.sentence, c.token);
+  if (place.id.empty() || place.id == place.country || place.approximate) return event;
+  const Ev& e = events_[event];
+  if (e.m.location.id.empty() || LocationsCompatible(e.m.location, place) || e.m.type == "other") return event;
+  // A figure the event has already ("twee gewonden … De twee die gewond raakten") is restated.
+  for (const auto& f : e.m.figures)
+    if (f.kind == c.figure.kind && f.value == c.figure.value) return event;
+  MentionInfo m;
+  m.type = e.m.type;
+  m.generic = e.generic;
+  m.joins = e.joins;
+  m.span = c.figure.span;
+  m.first = m.last = m.end = c.token;
+  m.date = args_.DateFor(c.sentence, c.token);
+  m.location = place;
+  const int k = AddMention(m, c.sentence);
+  return k >= 0 ? k : event;
+}
+
 void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) {
   std::map<int, std::pair<int, int>> placed;  // number token -> (event, index in figures)
   const FigureCandidate* previous_victims = nullptr;
@@ -256,6 +281,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       event = previous_victims_event;
     } else {
       event = EventForFigure(c);
+      if (event >= 0) event = EventElsewhere(c, event);
     }
     if (!c.needs_event.empty() && (event < 0 || events_[event].m.type != c.needs_event)) continue;
     if (event < 0 && f.value && *f.value == 0) continue;  // "geen arrestaties" alone is no event
