@@ -112,6 +112,32 @@ TEST(EventTyping, AProtestThatTurnsIntoRiotsStaysAProtest) {
   EXPECT_EQ(Types("In Lyon ontaardde het protest tegen de pensioenhervorming zaterdag in rellen."), Vs({"protest"}));
 }
 
+TEST(EventFigures, AFigureFarFromAnyTriggerGoesToTheEventTheArticleIsAbout) {
+  Article a = testing::MakeArticle(
+      "Bij een brand in een fabriek in Gent zijn dinsdag arbeiders omgekomen.\n\n"
+      "De brand woedde urenlang.\n\n"
+      "In 1998 verwoestte een brand een fabriek in Aalst.\n\n"
+      "De eigenaar wil herbouwen.\n\n"
+      "De vakbond eist een onderzoek.\n\n"
+      "Het aantal doden staat voorlopig op zes.",
+      "2024-05-08");
+  json out = testing::SharedPipeline().RunToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
+  ASSERT_EQ(out["events"][0]["figures"].size(), 1u) << out["events"].dump(1);
+  EXPECT_EQ(out["events"][0]["figures"][0]["value"], 6);
+}
+
+TEST(EventFigures, AFigureAtACityOfItsOwnIsOfTheSameKindOfEventThere) {
+  Article a = testing::MakeArticle(
+      "Rusland heeft vrijdag raketaanvallen uitgevoerd op Kyiv. In Dnipro vielen zeker twee doden.", "2024-05-08");
+  json out = testing::SharedPipeline().RunToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
+  EXPECT_EQ(out["events"][1]["type"], "rocket_or_missile_attack");
+  EXPECT_EQ(out["events"][1]["location"]["id"], "dnipro");
+  ASSERT_EQ(out["events"][1]["figures"].size(), 1u);
+  EXPECT_EQ(out["events"][1]["figures"][0]["value"], 2);
+}
+
 TEST(EventDates, WhatHappenedIsNotDatedAfterItsArticle) {
   // "in februari" read as the next February must not date the shooting.
   Article a = testing::MakeArticle(" date 2016-12 Titel\n\nBij een schietpartij in Gent vielen twee doden.\n\n"

@@ -14,6 +14,7 @@ constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit K
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kSiteWindow = 5;    // tokens from the trigger to a site noun
 constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
+constexpr int kGovernReach = 4;      // tokens from a governing preposition to its trigger ("van de aanslag")
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
@@ -92,11 +93,25 @@ Date ArgumentReader::DateFor(int si, int token) const {
   return best->date;
 }
 
+bool ArgumentReader::Governed(int first, int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  for (int k = first - 1; k >= s.first && k >= first - kGovernReach; --k) {
+    if (ctx_.lex.ClauseIs(toks[k].lower, "governs_trigger")) return true;
+    if (toks[k].kind != TokenKind::kWord || ctx_.entity_at[k] >= 0) return false;
+  }
+  return false;
+}
+
 std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const {
   const Sentence& s = ctx_.an.sentences[si];
   const int clause = clauses[trigger.first - s.first];
+  // "Hij moet terechtstaan voor de gijzeling": what is planned is not the event
+  // a preposition makes the argument of another verb.
+  const bool governed = Governed(trigger.first, si);
   for (const auto& m : ctx_.lex.status.FindAll(ctx_.tokens(), s.first, s.last)) {
     const std::string& status = ctx_.lex.status.rows()[m.row].value;
+    if (status == "planned" && governed) continue;
     // A cue whose parts surround the trigger ("wou … plegen") or stands in its clause.
     bool surrounds = m.first < trigger.first && m.end > trigger.first;
     // A denial, retraction or belief governs what follows it ("trekt het bericht
@@ -137,6 +152,10 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (i > s.first && (ctx_.lex.ClauseIs(toks[i - 1].lower, "agent") || ctx_.lex.ClauseIs(toks[i - 1].lower, "destination")))
       continue;
     if (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin")) continue;
+    // A country before the trigger with no preposition is a doer ("Rusland
+    // heeft raketaanvallen uitgevoerd op Oekraïne"), not the place.
+    if (ent.type == EntityType::kCountry && i < trigger.first && !(i > s.first && IsPreposition(toks[i - 1].lower)))
+      continue;
     // Nearest to the trigger, after it preferred; a city beats a country, and
     // a place named as a landmark ("in Hanau, in de buurt van Frankfurt") loses.
     int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
@@ -175,6 +194,11 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
   if (!site.empty()) loc.sites.push_back(site);
   if (!loc.sites.empty()) loc.site = loc.name.empty() ? loc.sites[0] : loc.name + " " + loc.sites[0];
   return loc;
+}
+
+Location ArgumentReader::PlaceAt(int si, int token) const {
+  PhraseMatch at{token, token + 1, token + 1, 0, ""};
+  return LocationFor(at, si, Clauses(si), true, false);
 }
 
 void ArgumentReader::MergeLocation(Location* into, const Location& from) const {
@@ -241,11 +265,7 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
   }
   // The subject did the act only when the trigger is not inside a phrase
   // that a preposition like "van" or "om" opens.
-  bool governed = false;
-  for (int k = m.first - 1; k >= s.first && k >= m.first - 4; --k) {
-    if (ctx_.lex.ClauseIs(toks[k].lower, "governs_trigger")) { governed = true; break; }
-    if (toks[k].kind != TokenKind::kWord || ctx_.entity_at[k] >= 0) break;
-  }
+  const bool governed = Governed(m.first, si);
   if (!have_agent && !stance_sentence && !governed && cls != "disaster") {
     int from = s.first;
     while (from < m.first && clauses[from - s.first] != clause) ++from;

@@ -18,6 +18,8 @@ class ArgumentReader {
   // The date of what is said at `token` in sentence si.
   Date DateFor(int si, int token) const;
   void MergeLocation(Location* into, const Location& from) const;
+  // The place sentence si gives what is said at `token` (a figure's number).
+  Location PlaceAt(int si, int token) const;
   // Actors and claims the sentence gives the mention's event.
   void AddArguments(const MentionInfo& m, int si, EventMention* e) const;
   void AddRelations(int si, const std::vector<SentenceMention>& mentions, size_t from, std::vector<Ev>* events) const;
@@ -28,6 +30,8 @@ class ArgumentReader {
  private:
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
+  // Whether a preposition ("van", "voor", "om") makes the trigger at `first` another verb's argument.
+  bool Governed(int first, int si) const;
   std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention,
                        bool cities_only) const;

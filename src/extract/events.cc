@@ -230,14 +230,41 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     if (ctx_.an.sentences[sm.sentence].paragraph - paragraph > 1) break;
     if (usable(events_[sm.event])) return sm.event;
   }
-  // An article about one event of the figure's class: that event.
-  int only = -1;
+  // An article about one event of the figure's class (told more often than
+  // any other of that class): that event.
+  int main = -1;
+  bool tie = false;
   for (const Ev& e : events_) {
     if (!usable(e)) continue;
-    if (only >= 0) return -1;
-    only = e.id;
+    if (main >= 0 && e.mentions == events_[main].mentions) tie = true;
+    if (main < 0 || e.mentions > events_[main].mentions) { main = e.id; tie = false; }
   }
-  return only;
+  return tie ? -1 : main;
+}
+
+int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
+  // "Raketaanvallen op verschillende plaatsen. … In Oeman vielen zeker drie
+  // doden.": a figure told at a city of its own, in a sentence that names no
+  // event, is of an event of the same kind there.
+  for (const auto& sm : sentence_mentions_)
+    if (sm.sentence == c.sentence) return event;
+  const Location place = args_.PlaceAt(c.sentence, c.token);
+  if (place.id.empty() || place.id == place.country || place.approximate) return event;
+  const Ev& e = events_[event];
+  if (e.m.location.id.empty() || LocationsCompatible(e.m.location, place) || e.m.type == "other") return event;
+  // A figure the event has already ("twee gewonden … De twee die gewond raakten") is restated.
+  for (const auto& f : e.m.figures)
+    if (f.kind == c.figure.kind && f.value == c.figure.value) return event;
+  MentionInfo m;
+  m.type = e.m.type;
+  m.generic = e.generic;
+  m.joins = e.joins;
+  m.span = c.figure.span;
+  m.first = m.last = m.end = c.token;
+  m.date = args_.DateFor(c.sentence, c.token);
+  m.location = place;
+  const int k = AddMention(m, c.sentence);
+  return k >= 0 ? k : event;
 }
 
 void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) {
@@ -254,6 +281,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       event = previous_victims_event;
     } else {
       event = EventForFigure(c);
+      if (event >= 0) event = EventElsewhere(c, event);
     }
     if (!c.needs_event.empty() && (event < 0 || events_[event].m.type != c.needs_event)) continue;
     if (event < 0 && f.value && *f.value == 0) continue;  // "geen arrestaties" alone is no event
@@ -294,11 +322,13 @@ void EventAssembler::Finish(Extraction* out) {
   DateFromFollowingSentences();
   DatePhasesFromTheirEvent();
   // Feared events with nothing to say about them are not events, nor are
-  // announced ones named by a generic word only ("we zullen iedereen
-  // achterhalen die betrokken is bij terreurdaden").
+  // announced ones ("we zullen iedereen achterhalen die betrokken is bij
+  // terreurdaden", "gaf opdracht tot de arrestatie van de relschoppers"),
+  // withdrawals and evacuations with a deadline aside.
   std::vector<int> keep;
   for (const Ev& e : events_) {
-    const bool unsaid = e.m.status == "hypothetical" || (e.m.status == "planned" && e.generic);
+    const bool unsaid = e.m.status == "hypothetical" ||
+                        (e.m.status == "planned" && (e.generic || ctx_.lex.ClassOf(e.m.type) != "movement"));
     if (!(unsaid && e.m.figures.empty())) keep.push_back(e.id);
   }
   // Events ordered by their first mention in the text.

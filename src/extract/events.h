@@ -25,6 +25,7 @@ class EventAssembler {
   int ResolvePart(const MentionInfo& m, int sentence) const;  // the event m is a part of, or -1
   int AddMention(const MentionInfo& m, int sentence);  // returns the event, or -1 for none
   int EventForFigure(const FigureCandidate& c) const;
+  int EventElsewhere(const FigureCandidate& c, int event);  // the same kind of event at the figure's own city
   void AttachFigures(const std::vector<FigureCandidate>& figures);
   void Finish(Extraction* out);
   void InheritLocations();

@@ -134,8 +134,9 @@ void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMat
     m->phase = ClauseHas(phase->second, match.first, si, clauses);
   auto part_of = row.options.find("part_of");
   if (part_of == row.options.end()) return;
-  // part_if=: the part reading holds only with one of these words in the trigger's clause.
-  if (auto cond = row.options.find("part_if"); cond != row.options.end() && !ClauseHas(cond->second, match.first, si, clauses))
+  // part_if=: the part reading holds only with one of these words in the sentence.
+  if (auto cond = row.options.find("part_if");
+      cond != row.options.end() && !ClauseHas(cond->second, match.first, si, std::vector<int>(clauses.size(), 0)))
     return;
   m->part_of = SplitBar(part_of->second);
 }
@@ -193,10 +194,17 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
       m.past = published.known() && when.hi < published.lo - kBackgroundDays;
     }
     // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
-    m.elsewhere = !refers_back && !m.location.id.empty() && ClauseHasClass("also", match.first, si, clauses);
+    m.elsewhere = !refers_back && !m.location.id.empty() && !m.location.approximate &&
+                  ClauseHasClass("also", match.first, si, clauses);
     // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
     m.heading = IsHeading(si);
-    m.anaphoric = m.anaphoric || m.heading;
+    // "de daders van terreurdaden", "betrokken bij aanslagen": a bare plural
+    // with no place or time names a kind of event, not one.
+    const bool bare = match.first == s.first || ctx_.lex.ClauseIs(toks[match.first - 1].lower, "preposition") ||
+                      ctx_.lex.ClauseIs(toks[match.first - 1].lower, "governs_trigger");
+    const bool kind = m.generic && bare && ctx_.lex.LooksPlural(toks[match.first].lower) && m.location.id.empty() &&
+                      m.location.sites.empty() && !m.date.known() && m.date.weekday < 0;
+    m.anaphoric = m.anaphoric || m.heading || kind;
     out.push_back(std::move(m));
   }
   return out;
