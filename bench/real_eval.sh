@@ -16,6 +16,7 @@ shared=${SHARED:-../shared}
 texts=eval/real/texts
 [ -x "$kroniek" ] || { echo "build first: cmake -S . -B build && cmake --build build"; exit 1; }
 [ -f "$shared/eval/score_articles.py" ] || { echo "no scorers at $shared/eval"; exit 1; }
+[ -d "$texts" ] || { echo "no texts in $texts: collect them first (eval/real/README.md)"; exit 1; }
 missing=$(python3 - "$texts" <<'PY'
 import json, os, sys
 rows = [json.loads(l) for l in open("eval/real/index.jsonl") if l.strip()]
