@@ -121,6 +121,43 @@ TEST(FusionApart, EventsAnArticleKeepsApartStayApart) {
   EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"both"}}, {"shooting", {"both", "saturday", "undated"}}}));
 }
 
+// Reports built by hand, to fuse without extraction.
+EventMention Report(const std::string& type, const std::string& place, int weekday = -1) {
+  EventMention m;
+  m.type = type;
+  m.location.id = m.location.name = place;
+  m.location.country = "BE";
+  m.date.weekday = weekday;
+  m.evidence.push_back({0, 0});
+  return m;
+}
+
+AnalyzedArticle Told(const std::string& id, const std::string& month, std::vector<EventMention> reports) {
+  AnalyzedArticle a;
+  a.article.id = id;
+  a.article.published.value = month;
+  a.article.published.precision = Precision::kMonth;
+  a.extraction.events = std::move(reports);
+  return a;
+}
+
+// An article that tells one shooting twice (its title and its body, two
+// reports to the extraction) tells one event; one that relates two reports
+// ("daarna", a retaliation) or names them on other weekdays keeps them apart.
+TEST(FusionApart, AnArticleKeepsApartWhatItRelatesOrDates) {
+  Chronicle c(testing::SharedPipeline().types());
+  EventMention shots = Report("shooting", "leuven", 1), clash = Report("armed_clash", "leuven", 1);
+  clash.relations.push_back({"follows", 0});
+  c.Add(Told("twice", "2023-04", {Report("shooting", "leuven"), Report("shooting", "leuven", 1)}));
+  c.Add(Told("related", "2023-04", {shots, clash}));
+  c.Add(Told("weekdays", "2023-04", {Report("riot", "leuven", 5), Report("riot", "leuven", 6)}));
+  c.Reconcile();
+  std::multiset<std::pair<std::string, size_t>> events;
+  for (const auto& e : c.events()) events.insert({e.type, e.mentions.size()});
+  EXPECT_EQ(events, (std::multiset<std::pair<std::string, size_t>>{
+                        {"armed_clash", 1}, {"riot", 1}, {"riot", 1}, {"shooting", 3}}));
+}
+
 // --- Joined ---
 
 // "aanslag" and "explosie" alone are generic: they are the suicide bombing

@@ -179,7 +179,7 @@ class Chronicle {
     std::string inferred_place;        // a place only inferred from the discourse
     std::string inferred_country;      // and its country
     std::set<std::string> actors;      // perpetrators and claimants, with their parents
-    std::set<int> articles;            // one mention per article at most
+    std::set<int> articles;            // the articles of its reports
     std::string status;
   };
   double TypeScore(const std::string& type, const Summary& s) const;
@@ -191,12 +191,14 @@ class Chronicle {
   bool Mergeable(const Summary& a, const Summary& b) const;
   void Absorb(int into, int from);
   void Index(int event);
-  void UpdateSummary(int event, const EventMention& m, const Date& published);
+  void UpdateSummary(Summary& s, const EventMention& m, const Date& published) const;
+  bool KeptApart(int article, int mention, int event) const;
   void WidenPublished(int event, int article);
   void RebuildSummary(int event);
   bool Excluded(const ReportRef& r) const;
   void FindDisagreements(int event);
   std::string FusedType(const ChronicleEvent& event) const;
+  Date FusedDate(const ChronicleEvent& event, const DayRange& window) const;
 
   const FuseRules& types_;
   std::vector<AnalyzedArticle> articles_;
