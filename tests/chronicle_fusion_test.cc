@@ -88,6 +88,19 @@ TEST(FusionApart, UndatedReportsOfOtherYearsStayApart) {
   EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"mar09", "mar12"}}, {"shooting", {"old", "older"}}}));
 }
 
+// "zaterdag" in a report of January is a Saturday of the week before it or of
+// January; in one of March, one of late February or March: the blockades of
+// a motorway on Saturdays two months apart are two events.
+TEST(FusionApart, WeekdaysOfReportsMonthsApartAreOtherDays) {
+  auto stories = StoriesInAnyOrder({
+      Text("jan", "2023-01", "Honderden demonstranten blokkeerden zaterdag een snelweg in Zwolle."),
+      Text("jan2", "2023-01", "In Zwolle hebben demonstranten de snelweg geblokkeerd, meldt de politie."),
+      Text("mar", "2023-03", "Ook zaterdag blokkeerden demonstranten de snelweg bij Zwolle."),
+      Text("mar2", "2023-03", "De demonstranten in Zwolle bleven zaterdag urenlang op de snelweg zitten."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"protest", {"jan", "jan2"}}, {"protest", {"mar", "mar2"}}}));
+}
+
 // A shooting the text dates in 2011 is not the one of 2018 in the same city.
 TEST(FusionApart, AnEventDatedInAnEarlierYearIsAnotherEvent) {
   auto stories = StoriesInAnyOrder({
@@ -236,6 +249,14 @@ TEST(FuseRules, ReportWindowsEndAtPublication) {
   EXPECT_EQ(WindowOf(dated, june).hi, DayNumber({2017, 6, 30}));  // 2017, but not after June
   EXPECT_EQ(WindowOf(dated, june).lo, DayNumber({2017, 1, 1}));
   EXPECT_FALSE(WindowOf(undated, Date()).known());  // undated, in an undated article: any day
+  EventMention saturday;
+  saturday.date.weekday = 5;
+  EXPECT_EQ(WindowOf(saturday, june).lo, DayNumber({2017, 5, 27}));  // the Saturday before June
+  EXPECT_EQ(WindowOf(saturday, june).hi, DayNumber({2017, 6, 24}));
+  EventMention yesterday;
+  yesterday.date.day_offset = -1;
+  EXPECT_EQ(WindowOf(yesterday, june).lo, DayNumber({2017, 5, 31}));
+  EXPECT_EQ(WindowOf(yesterday, june).hi, DayNumber({2017, 6, 29}));
 }
 
 }  // namespace

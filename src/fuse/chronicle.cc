@@ -34,7 +34,17 @@ DayRange WindowOf(const EventMention& m, const Date& published) {
     return date;
   }
   if (!p.known()) return DayRange();
-  return ahead ? DayRange{p.lo, p.hi + kBackgroundDays} : DayRange{p.lo - kBackgroundDays, p.hi};
+  if (ahead) return {p.lo, p.hi + kBackgroundDays};
+  // "gisteren": that many days before publication.
+  if (m.date.day_offset) return {p.lo + *m.date.day_offset, p.hi + *m.date.day_offset};
+  // "zondag": the last such weekday before publication, within a week.
+  if (m.date.weekday >= 0) {
+    DayRange w{p.lo - 6, p.hi};
+    while (WeekdayOf(FromDayNumber(w.lo)) != m.date.weekday) ++w.lo;
+    while (WeekdayOf(FromDayNumber(w.hi)) != m.date.weekday) --w.hi;
+    return w;
+  }
+  return {p.lo - kBackgroundDays, p.hi};
 }
 
 int Chronicle::EventOf(MentionRef m) const {
@@ -170,11 +180,12 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
     return false;
   if (a.window.known() && b.window.known() && !Overlap(a.window, b.window, kDayTolerance)) return false;
   if (a.days.known() && b.days.known() && !Overlap(a.days, b.days, kDayTolerance)) return false;
-  if (!a.place.empty() && !b.place.empty() && a.place != b.place && a.place != b.country && b.place != a.country)
-    return false;
-  const std::string& ca = a.country.empty() ? a.inferred_country : a.country;
-  const std::string& cb = b.country.empty() ? b.inferred_country : b.country;
-  return ca.empty() || cb.empty() || ca == cb || (a.country.empty() && b.country.empty());
+  // Their places, named or else inferred: the same, or a city and its country.
+  const std::string& pa = a.place.empty() ? a.inferred_place : a.place;
+  const std::string& pb = b.place.empty() ? b.inferred_place : b.place;
+  const std::string& ca = a.place.empty() ? a.inferred_country : a.country;
+  const std::string& cb = b.place.empty() ? b.inferred_country : b.country;
+  return pa.empty() || pb.empty() || pa == pb || (ca == cb && (pa == ca || pb == cb));
 }
 
 // Moves every mention of event `from` into `into`; `from` is left empty

@@ -128,7 +128,9 @@ inline const std::string& FuseType(const EventMention& m) { return m.generic.emp
 
 // The days on which an event a report mentions may have happened: its own
 // date, never after the report appeared; undated, the two months before
-// publication (news speaks of what is recent). Unknown when neither is known.
+// publication (news speaks of what is recent), the week before it for a
+// weekday ("zondag": the last Sunday), a day before it for "gisteren".
+// Unknown when neither date nor publication is known.
 DayRange WindowOf(const EventMention& m, const Date& published);
 
 class Chronicle {
