@@ -88,6 +88,19 @@ TEST(FusionApart, UndatedReportsOfOtherYearsStayApart) {
   EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"mar09", "mar12"}}, {"shooting", {"old", "older"}}}));
 }
 
+// "zaterdag" in a report of January is a Saturday of the week before it or of
+// January; in one of March, one of late February or March: the blockades of
+// a motorway on Saturdays two months apart are two events.
+TEST(FusionApart, WeekdaysOfReportsMonthsApartAreOtherDays) {
+  auto stories = StoriesInAnyOrder({
+      Text("jan", "2023-01", "Honderden demonstranten blokkeerden zaterdag een snelweg in Zwolle."),
+      Text("jan2", "2023-01", "In Zwolle hebben demonstranten de snelweg geblokkeerd, meldt de politie."),
+      Text("mar", "2023-03", "Ook zaterdag blokkeerden demonstranten de snelweg bij Zwolle."),
+      Text("mar2", "2023-03", "De demonstranten in Zwolle bleven zaterdag urenlang op de snelweg zitten."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"protest", {"jan", "jan2"}}, {"protest", {"mar", "mar2"}}}));
+}
+
 // A shooting the text dates in 2011 is not the one of 2018 in the same city.
 TEST(FusionApart, AnEventDatedInAnEarlierYearIsAnotherEvent) {
   auto stories = StoriesInAnyOrder({
@@ -119,6 +132,43 @@ TEST(FusionApart, EventsAnArticleKeepsApartStayApart) {
       Text("undated", "2023-05", "Bij de schietpartij in Brugge raakten twee mensen gewond."),
   });
   EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"both"}}, {"shooting", {"both", "saturday", "undated"}}}));
+}
+
+// Reports built by hand, to fuse without extraction.
+EventMention Report(const std::string& type, const std::string& place, int weekday = -1) {
+  EventMention m;
+  m.type = type;
+  m.location.id = m.location.name = place;
+  m.location.country = "BE";
+  m.date.weekday = weekday;
+  m.evidence.push_back({0, 0});
+  return m;
+}
+
+AnalyzedArticle Told(const std::string& id, const std::string& month, std::vector<EventMention> reports) {
+  AnalyzedArticle a;
+  a.article.id = id;
+  a.article.published.value = month;
+  a.article.published.precision = Precision::kMonth;
+  a.extraction.events = std::move(reports);
+  return a;
+}
+
+// An article that tells one shooting twice (its title and its body, two
+// reports to the extraction) tells one event; one that relates two reports
+// ("daarna", a retaliation) or names them on other weekdays keeps them apart.
+TEST(FusionApart, AnArticleKeepsApartWhatItRelatesOrDates) {
+  Chronicle c(testing::SharedPipeline().types());
+  EventMention shots = Report("shooting", "leuven", 1), clash = Report("armed_clash", "leuven", 1);
+  clash.relations.push_back({"follows", 0});
+  c.Add(Told("twice", "2023-04", {Report("shooting", "leuven"), Report("shooting", "leuven", 1)}));
+  c.Add(Told("related", "2023-04", {shots, clash}));
+  c.Add(Told("weekdays", "2023-04", {Report("riot", "leuven", 5), Report("riot", "leuven", 6)}));
+  c.Reconcile();
+  std::multiset<std::pair<std::string, size_t>> events;
+  for (const auto& e : c.events()) events.insert({e.type, e.mentions.size()});
+  EXPECT_EQ(events, (std::multiset<std::pair<std::string, size_t>>{
+                        {"armed_clash", 1}, {"riot", 1}, {"riot", 1}, {"shooting", 3}}));
 }
 
 // --- Joined ---
@@ -199,6 +249,14 @@ TEST(FuseRules, ReportWindowsEndAtPublication) {
   EXPECT_EQ(WindowOf(dated, june).hi, DayNumber({2017, 6, 30}));  // 2017, but not after June
   EXPECT_EQ(WindowOf(dated, june).lo, DayNumber({2017, 1, 1}));
   EXPECT_FALSE(WindowOf(undated, Date()).known());  // undated, in an undated article: any day
+  EventMention saturday;
+  saturday.date.weekday = 5;
+  EXPECT_EQ(WindowOf(saturday, june).lo, DayNumber({2017, 5, 27}));  // the Saturday before June
+  EXPECT_EQ(WindowOf(saturday, june).hi, DayNumber({2017, 6, 24}));
+  EventMention yesterday;
+  yesterday.date.day_offset = -1;
+  EXPECT_EQ(WindowOf(yesterday, june).lo, DayNumber({2017, 5, 31}));
+  EXPECT_EQ(WindowOf(yesterday, june).hi, DayNumber({2017, 6, 29}));
 }
 
 }  // namespace

@@ -34,7 +34,17 @@ DayRange WindowOf(const EventMention& m, const Date& published) {
     return date;
   }
   if (!p.known()) return DayRange();
-  return ahead ? DayRange{p.lo, p.hi + kBackgroundDays} : DayRange{p.lo - kBackgroundDays, p.hi};
+  if (ahead) return {p.lo, p.hi + kBackgroundDays};
+  // "gisteren": that many days before publication.
+  if (m.date.day_offset) return {p.lo + *m.date.day_offset, p.hi + *m.date.day_offset};
+  // "zondag": the last such weekday before publication, within a week.
+  if (m.date.weekday >= 0) {
+    DayRange w{p.lo - 6, p.hi};
+    while (WeekdayOf(FromDayNumber(w.lo)) != m.date.weekday) ++w.lo;
+    while (WeekdayOf(FromDayNumber(w.hi)) != m.date.weekday) --w.hi;
+    return w;
+  }
+  return {p.lo - kBackgroundDays, p.hi};
 }
 
 int Chronicle::EventOf(MentionRef m) const {
@@ -67,20 +77,20 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
   return window.known() && s.window.known() ? 0.1 : 0.05;
 }
 
-// Places: the same city; a city and its country; two named cities or
-// countries never. A place only inferred from the discourse agrees more
-// weakly, and decides nothing against a named place of its own country.
+// Places: the same city; a city and its country; two cities or two
+// countries never. A place only inferred from the discourse counts as the
+// event's place when none is named, and agrees more weakly.
 double Chronicle::PlaceScore(const Location& l, const Summary& s) const {
   if (l.id.empty()) return 0.05;
-  if (!l.inferred && !s.place.empty()) {
-    if (l.id == s.place) return l.id == l.country ? 0.12 : 0.25;
-    return l.id == s.country || s.place == l.country ? 0.15 : -1;  // a city and its country
-  }
-  const std::string& country = s.country.empty() ? s.inferred_country : s.country;
-  if (!country.empty() && l.country != country && (!l.inferred || !s.country.empty())) return -1;
-  if (l.id == s.place || l.id == s.inferred_place) return 0.15;  // the same place, one of them only inferred
-  if (l.country == s.inferred_place || l.id == s.inferred_country) return 0.1;  // nested, one inferred
-  return 0.05;
+  const bool named = !s.place.empty();
+  const std::string& place = named ? s.place : s.inferred_place;
+  const std::string& country = named ? s.country : s.inferred_country;
+  if (place.empty()) return 0.05;
+  const bool weak = l.inferred || !named;
+  if (l.id == place) return weak ? 0.15 : l.id == l.country ? 0.12 : 0.25;
+  if (l.country != country) return -1;
+  if (l.id == country || place == l.country) return weak ? 0.1 : 0.15;  // a city and its country
+  return -1;  // two cities
 }
 
 double Chronicle::Score(const EventMention& m, const Summary& s, int article) const {
@@ -120,8 +130,7 @@ void Chronicle::WidenPublished(int e, int article) {
   s.hi = std::max(s.hi, p.hi);
 }
 
-void Chronicle::UpdateSummary(int e, const EventMention& m, const Date& published) {
-  Summary& s = summaries_[e];
+void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& published) const {
   // The most specific type: a specific report over a generic kind or a vague
   // type, a refinement over what it refines.
   const std::string& type = FuseType(m);
@@ -171,11 +180,12 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
     return false;
   if (a.window.known() && b.window.known() && !Overlap(a.window, b.window, kDayTolerance)) return false;
   if (a.days.known() && b.days.known() && !Overlap(a.days, b.days, kDayTolerance)) return false;
-  if (!a.place.empty() && !b.place.empty() && a.place != b.place && a.place != b.country && b.place != a.country)
-    return false;
-  const std::string& ca = a.country.empty() ? a.inferred_country : a.country;
-  const std::string& cb = b.country.empty() ? b.inferred_country : b.country;
-  return ca.empty() || cb.empty() || ca == cb || (a.country.empty() && b.country.empty());
+  // Their places, named or else inferred: the same, or a city and its country.
+  const std::string& pa = a.place.empty() ? a.inferred_place : a.place;
+  const std::string& pb = b.place.empty() ? b.inferred_place : b.place;
+  const std::string& ca = a.place.empty() ? a.inferred_country : a.country;
+  const std::string& cb = b.place.empty() ? b.inferred_country : b.country;
+  return pa.empty() || pb.empty() || pa == pb || (ca == cb && (pa == ca || pb == cb));
 }
 
 // Moves every mention of event `from` into `into`; `from` is left empty
@@ -187,12 +197,41 @@ void Chronicle::Absorb(int into, int from) {
     events_of_article_[m.article].erase(from);
     events_of_article_[m.article].insert(into);
     summaries_[into].articles.insert(m.article);
-    UpdateSummary(into, articles_[m.article].extraction.events[m.event], articles_[m.article].article.published);
+    UpdateSummary(summaries_[into], articles_[m.article].extraction.events[m.event], articles_[m.article].article.published);
     WidenPublished(into, m.article);
   }
   events_[from].mentions.clear();
   summaries_[from] = Summary();
   Index(into);
+}
+
+// Whether article `ai` keeps its report `k` apart from the reports of event `e`
+// it tells: an article keeps apart the events it relates or tells apart by
+// type, day or place (its writer does not err by a day, as two reporters
+// may); a report it tells twice (its title and its body) is one.
+bool Chronicle::KeptApart(int ai, int k, int e) const {
+  if (!summaries_[e].articles.count(ai)) return false;
+  const auto& own = articles_[ai].extraction.events;
+  const EventMention& m = own[k];
+  for (const auto& x : events_[e].mentions) {
+    if (x.article != ai) continue;
+    const EventMention& other = own[x.event];
+    for (const auto& r : m.relations) if (r.event == x.event) return true;
+    for (const auto& r : other.relations) if (r.event == k) return true;
+    const std::string &a = FuseType(m), &b = FuseType(other);
+    const bool one_type = a == b || types_.Refines(a, b) || types_.Refines(b, a) ||
+                          (!m.generic.empty() && types_.Score(a, b) > 0) ||
+                          (!other.generic.empty() && types_.Score(b, a) > 0);
+    if (!one_type || m.status != other.status) return true;
+    const DayRange p = RangeOf(m.date), q = RangeOf(other.date);
+    if (p.known() && q.known() && !Overlap(p, q, 0)) return true;
+    if (!p.known() && !q.known() && m.date.weekday >= 0 && other.date.weekday >= 0 && m.date.weekday != other.date.weekday)
+      return true;
+    Summary told;
+    UpdateSummary(told, other, articles_[ai].article.published);
+    if (PlaceScore(m.location, told) < 0) return true;
+  }
+  return false;
 }
 
 // The event a report joins: the best fit. A report that cannot be placed in
@@ -228,7 +267,7 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
     const EventMention& m = events[k];
     std::vector<std::pair<double, int>> fits;  // (score, event) above the threshold
     for (int c : Candidates(m, articles_[ai].article.published)) {
-      if (summaries_[c].articles.count(ai) || events_[c].mentions.empty()) continue;  // one mention per article
+      if (events_[c].mentions.empty() || KeptApart(ai, k, c)) continue;
       double score = Score(m, summaries_[c], ai);
       if (score > kJoinThreshold) fits.push_back({score, c});
     }
@@ -247,7 +286,7 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
     events_of_article_[ai].insert(best);
     event_of_[{ai, k}] = best;
     summaries_[best].articles.insert(ai);
-    UpdateSummary(best, m, articles_[ai].article.published);
+    UpdateSummary(summaries_[best], m, articles_[ai].article.published);
     WidenPublished(best, ai);
     Index(best);
   }
@@ -261,7 +300,7 @@ void Chronicle::RebuildSummary(int e) {
   summaries_[e] = Summary();
   for (const auto& m : events_[e].mentions) {
     summaries_[e].articles.insert(m.article);
-    UpdateSummary(e, articles_[m.article].extraction.events[m.event], articles_[m.article].article.published);
+    UpdateSummary(summaries_[e], articles_[m.article].extraction.events[m.event], articles_[m.article].article.published);
     WidenPublished(e, m.article);
   }
 }

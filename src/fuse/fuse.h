@@ -128,7 +128,9 @@ inline const std::string& FuseType(const EventMention& m) { return m.generic.emp
 
 // The days on which an event a report mentions may have happened: its own
 // date, never after the report appeared; undated, the two months before
-// publication (news speaks of what is recent). Unknown when neither is known.
+// publication (news speaks of what is recent), the week before it for a
+// weekday ("zondag": the last Sunday), a day before it for "gisteren".
+// Unknown when neither date nor publication is known.
 DayRange WindowOf(const EventMention& m, const Date& published);
 
 class Chronicle {
@@ -179,7 +181,7 @@ class Chronicle {
     std::string inferred_place;        // a place only inferred from the discourse
     std::string inferred_country;      // and its country
     std::set<std::string> actors;      // perpetrators and claimants, with their parents
-    std::set<int> articles;            // one mention per article at most
+    std::set<int> articles;            // the articles of its reports
     std::string status;
   };
   double TypeScore(const std::string& type, const Summary& s) const;
@@ -191,12 +193,14 @@ class Chronicle {
   bool Mergeable(const Summary& a, const Summary& b) const;
   void Absorb(int into, int from);
   void Index(int event);
-  void UpdateSummary(int event, const EventMention& m, const Date& published);
+  void UpdateSummary(Summary& s, const EventMention& m, const Date& published) const;
+  bool KeptApart(int article, int mention, int event) const;
   void WidenPublished(int event, int article);
   void RebuildSummary(int event);
   bool Excluded(const ReportRef& r) const;
   void FindDisagreements(int event);
   std::string FusedType(const ChronicleEvent& event) const;
+  Date FusedDate(const ChronicleEvent& event, const DayRange& window) const;
 
   const FuseRules& types_;
   std::vector<AnalyzedArticle> articles_;

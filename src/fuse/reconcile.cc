@@ -198,8 +198,37 @@ std::string Chronicle::FusedType(const ChronicleEvent& ev) const {
   return type_of[best];
 }
 
+// The fused event's date: the most precise date a report gives among those
+// every report allows (the event's window: a report published on the 29th
+// rules out the 30th); of dates alike in that, the one most reports give or
+// name the weekday of.
+Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) const {
+  const Date* best = nullptr;
+  std::tuple<bool, int, int> best_key;
+  for (const auto& m : ev.mentions) {
+    const Date& d = articles_[m.article].extraction.events[m.event].date;
+    const DayRange r = RangeOf(d);
+    if (!r.known()) continue;
+    int support = 0;
+    for (const auto& x : ev.mentions) {
+      const Date& other = articles_[x.article].extraction.events[x.event].date;
+      if (other.known() ? other.value == d.value
+                        : other.weekday >= 0 && r.lo == r.hi && WeekdayOf(FromDayNumber(r.lo)) == other.weekday)
+        ++support;
+    }
+    const bool fits = !window.known() || (r.lo <= window.hi && window.lo <= r.hi);
+    std::tuple<bool, int, int> key{fits, -(r.hi - r.lo), support};
+    if (!best || key > best_key) {
+      best = &d;
+      best_key = key;
+    }
+  }
+  return best ? *best : Date();
+}
+
 void Chronicle::Reconcile() {
-  for (auto& ev : events_) {
+  for (size_t e = 0; e < events_.size(); ++e) {
+    ChronicleEvent& ev = events_[e];
     std::sort(ev.mentions.begin(), ev.mentions.end());
     ev.type.clear();
     ev.date = Date();
@@ -211,9 +240,7 @@ void Chronicle::Reconcile() {
     ev.status.clear();
     for (const auto& m : ev.mentions) {
       const EventMention& em = articles_[m.article].extraction.events[m.event];
-      // Date: the most precise; place: named beats inferred, a city beats a country.
-      DayRange mine = RangeOf(em.date), have = RangeOf(ev.date);
-      if (mine.known() && (!have.known() || mine.hi - mine.lo < have.hi - have.lo)) ev.date = em.date;
+      // Place: named beats inferred, a city beats a country.
       const Location& l = em.location;
       bool better = !l.id.empty() &&
                     (ev.location.id.empty() || (ev.location.inferred && !l.inferred) ||
@@ -244,7 +271,9 @@ void Chronicle::Reconcile() {
       if (em.status == "denied" && day > latest) { ev.status = "denied"; latest = day; }
       else if (em.status == "occurred" && day > latest && latest >= 0) { ev.status = "occurred"; latest = day; }
     }
-    if (!ev.mentions.empty()) ev.type = FusedType(ev);
+    if (ev.mentions.empty()) continue;
+    ev.type = FusedType(ev);
+    ev.date = FusedDate(ev, summaries_[e].window);
     if (!ev.location.sites.empty())
       ev.location.site = ev.location.name.empty() ? ev.location.sites[0] : ev.location.name + " " + ev.location.sites[0];
   }
