@@ -1,6 +1,7 @@
 #include "analyze/numbers.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "core/resource_file.h"
@@ -74,7 +75,10 @@ std::optional<double> NumberGrammar::ParseDigits(const std::string& s) const {
     else return std::nullopt;
   }
   if (std::count(normal.begin(), normal.end(), '.') > 1) return std::nullopt;
-  return std::stod(normal);
+  double value = 0;
+  auto [end, error] = std::from_chars(normal.data(), normal.data() + normal.size(), value);
+  if (error != std::errc() || end != normal.data() + normal.size() || value > kLargestNumber) return std::nullopt;
+  return value;
 }
 
 std::optional<double> NumberGrammar::ParseWord(const std::string& s) const {

@@ -14,11 +14,15 @@
 
 namespace kroniek {
 
+// Larger digit strings (phone numbers, ids, a run of 300 digits) are not quantities.
+inline constexpr double kLargestNumber = 1e12;
+
 class NumberGrammar {
  public:
   Status Load(const std::string& lang_dir);
 
-  // The value of one token's lower-case form: "122.000", "tweeëntwintig".
+  // The value of one token's lower-case form: "122.000", "tweeëntwintig"; none above
+  // kLargestNumber.
   std::optional<double> ParseToken(const std::string& lower) const;
   // Finds every number phrase in tokens[first, last).
   void Find(const std::vector<Token>& tokens, int first, int last, std::vector<Quantity>* out) const;
