@@ -9,7 +9,7 @@ usage: real_errors.py KRONIEK_BIN ARTICLES_DIR GOLD.jsonl [--errors] [--calibrat
                events split over fused events and fused events merging gold events
 --calibration  figure confidence against correctness: precision and coverage at
                confidence >= 0.9, expected calibration error (10 bins)"""
-import json, os, shutil, subprocess, sys, tempfile
+import json, os, re, shutil, subprocess, sys, tempfile
 from collections import defaultdict
 
 SCORED = {"killed", "injured", "evacuated", "rockets_fired", "intercepted", "missing",
@@ -88,9 +88,10 @@ def find_number(text, value):
     """Where a missed gold figure's number stands, for its context (digits only)."""
     v = int(value) if float(value).is_integer() else value
     for s in (f"{v:,}".replace(",", "."), str(v)):
-        i = text.find(s)
-        if i >= 0:
-            b = len(text[:i].encode("utf-8"))
+        # a whole number, not digits of a date or of a larger number
+        m = re.search(r"(?<![\d.,:/-])" + re.escape(s) + r"(?![\d]|[.,:/-]\d)", text)
+        if m:
+            b = len(text[:m.start()].encode("utf-8"))
             return context(text, (b, b + len(s.encode("utf-8"))))
     return "(number not written in digits)"
 
@@ -114,26 +115,29 @@ def figure_errors(root, gold, docs):
     print("\n".join(missed))
 
 
-def type_errors(gold, docs):
+def type_errors(root, gold, docs):
     confusions = defaultdict(int)
-    spurious = defaultdict(int)
+    spurious = defaultdict(list)
     for g in gold:
-        pred = [e["type"] for e in docs.get(uid(g["file"]), {}).get("events", [])]
-        left = list(pred)
+        text = open(os.path.join(root, g["file"]), encoding="utf-8").read()
+        left = list(docs.get(uid(g["file"]), {}).get("events", []))
         for ge in g.get("events", []):
-            hit = next((p for p in left if type_ok(ge["type"], p)), None)
+            hit = next((p for p in left if type_ok(ge["type"], p["type"])), None)
             if hit:
                 left.remove(hit)
             else:
-                confusions[(ge["type"], "/".join(sorted(set(left))) or "-")] += 1
+                confusions[(ge["type"], "/".join(sorted({p["type"] for p in left})) or "-")] += 1
         for p in left:
-            spurious[p] += 1
+            trigger = p.get("trigger")
+            where = context(text, trigger, 50) if trigger else ""
+            spurious[p["type"]].append(f"       {g['file']}: {where}")
     print("\n== gold events without an event of a compatible type (gold type <- unmatched predicted types)")
     for (gt, pt), n in sorted(confusions.items(), key=lambda x: -x[1]):
         print(f"{n:4} {gt} <- {pt}")
     print("\n== predicted events no gold event takes (by type)")
-    for t, n in sorted(spurious.items(), key=lambda x: -x[1]):
-        print(f"{n:4} {t}")
+    for t, where in sorted(spurious.items(), key=lambda x: -len(x[1])):
+        print(f"{len(where):4} {t}")
+        print("\n".join(where))
 
 
 def cluster_errors(gold, events):
@@ -198,7 +202,7 @@ def main():
         calibration(gold, docs)
     if "--errors" in sys.argv:
         figure_errors(root, gold, docs)
-        type_errors(gold, docs)
+        type_errors(root, gold, docs)
         cluster_errors(gold, events)
 
 

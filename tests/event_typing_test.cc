@@ -67,14 +67,23 @@ TEST(EventTyping, ACollisionOfTrainsAndTheFireItCausedAreOneTrainCrash) {
             Vs({"train_crash"}));
 }
 
-TEST(EventTyping, AVehicleDrivenIntoACrowdIsAnAttackAndTheShotAttackerItsOwnPhase) {
-  const Vs types = Types(
-      "Een man is maandagavond in Marseille met een bestelwagen ingereden op een menigte.\n\n"
-      "De bestuurder werd even later door de politie doodgeschoten.\n\n"
-      "Bij de aanslag vielen vier doden.");
-  ASSERT_EQ(types.size(), 2u);
-  EXPECT_EQ(types[0], "attack_on_civilians");
-  EXPECT_EQ(types[1], "shooting");
+TEST(EventTyping, AVehicleDrivenIntoACrowdIsAnAttackAndTheShotAttackerPartOfIt) {
+  EXPECT_EQ(Types("Een man is maandagavond in Marseille met een bestelwagen ingereden op een menigte.\n\n"
+                  "De bestuurder werd even later door de politie doodgeschoten.\n\n"
+                  "Bij de aanslag vielen vier doden."),
+            Vs({"attack_on_civilians"}));
+  EXPECT_EQ(Types("Bij een steekpartij in een winkelcentrum in Gent raakten drie mensen gewond. "
+                  "De dader werd door agenten neergeschoten."),
+            Vs({"stabbing"}));
+}
+
+TEST(EventTyping, AShotAttackerToldElsewhereOrLaterIsAnEventOfItsOwn) {
+  // another city: the suspect found and shot days after the attack
+  EXPECT_EQ(Types("Bij een aanslag op een markt in Lyon vielen zes doden.\n\n"
+                  "Donderdag werd de verdachte in Turijn door de politie doodgeschoten."),
+            Vs({"attack_on_civilians", "shooting"}));
+  // alone, the police shooting a man is the event
+  EXPECT_EQ(Types("De politie heeft in Rotterdam een man doodgeschoten."), Vs({"shooting"}));
 }
 
 TEST(EventTyping, AClassificationTellsNoNewEvent) {

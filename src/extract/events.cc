@@ -124,8 +124,28 @@ int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
   return best >= 0 ? best : count == 1 ? only : -1;
 }
 
+int EventAssembler::ResolvePhase(const MentionInfo& m, int sentence) const {
+  // The event told last of the phase's class, when nothing the phase says of
+  // its own day or place rules it out; a phase told elsewhere ("vrijdag werd
+  // de verdachte in Milaan doodgeschoten") stays an event of its own.
+  // A phase denied or only feared is news of its own ("the attacker was not shot").
+  if (m.status != "occurred" && m.status != "alleged") return -1;
+  const auto& sentences = ctx_.an.sentences;
+  for (int k = int(events_.size()) - 1; k >= 0; --k) {
+    const Ev& e = events_[k];
+    if (e.sub_event || ctx_.lex.ClassOf(e.m.type) != ctx_.lex.ClassOf(m.type)) continue;
+    if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.m.status == "planned") return -1;
+    if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph > kPartParagraphs) return -1;
+    if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) return -1;
+    if (m.date.known() && !e.m.date.known()) return -1;  // a day of its own, the attack's unknown
+    return k;
+  }
+  return -1;
+}
+
 int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
   int k = m.part_of.empty() ? -1 : ResolvePart(m, sentence);
+  if (k < 0 && m.phase) k = ResolvePhase(m, sentence);
   const bool as_part = k >= 0;  // "De dader werd doodgeschoten": the attack stays what it was
   if (k < 0) k = Resolve(m, sentence);
   if (k < 0 && m.anaphoric) return -1;  // classifies nothing told: no event of its own
@@ -169,7 +189,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
   }
   Ev& e = events_[k];
   if (m.generic && !m.heading) e.generic_kinds.insert(m.type);
-  TypeFromWords(ctx_, sentence, &e);
+  if (!(as_part && m.phase)) TypeFromWords(ctx_, sentence, &e);  // the attacker shot says nothing of the attack
   e.m.evidence.push_back(m.span);
   e.last_sentence = sentence;
   e.mention_sentences.push_back(sentence);
