@@ -39,6 +39,12 @@ struct Story {
   bool operator==(const Story& o) const = default;
 };
 
+void PrintTo(const Story& s, std::ostream* os) {
+  *os << s.type << " {";
+  for (const auto& a : s.articles) *os << " " << a;
+  *os << " }";
+}
+
 // The fused events: each with its type and the articles that report it.
 std::vector<Story> Stories(const std::vector<Article>& articles) {
   std::vector<Story> out;
@@ -119,6 +125,12 @@ TEST(FusionApart, RiotsInTwoCitiesAreTwoEvents) {
       Text("leuven2", "2022-11", "De rellen in Leuven hebben veel schade aangericht."),
   });
   EXPECT_EQ(stories, (std::vector<Story>{{"riot", {"antwerp"}}, {"riot", {"leuven", "leuven2"}}}));
+  // neighbouring cities, 20 km apart, are two places too
+  stories = StoriesInAnyOrder({
+      Text("rotterdam", "2021-01-25", "In Rotterdam braken zondagavond rellen uit."),
+      Text("hague", "2021-01-25", "Ook in Den Haag waren zondagavond rellen."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"riot", {"hague"}}, {"riot", {"rotterdam"}}}));
 }
 
 // An article that tells two shootings in one city keeps them apart; a later
@@ -205,6 +217,20 @@ TEST(FusionJoined, CountryCityAndInferredPlaceJoin) {
       Text("city", "2019-09", "In Namen zijn bij een bomaanslag vijf mensen omgekomen, meldt de politie."),
   });
   EXPECT_EQ(stories, (std::vector<Story>{{"suicide_bombing", {"city", "country", "inferred"}}}));
+}
+
+// A district and its city, and a place named as near the site, name one site.
+TEST(FusionJoined, ADistrictAndItsCityOrAPlaceNearItJoin) {
+  auto stories = StoriesInAnyOrder({
+      Text("district", "2021-10", "Bij een brand in een flatgebouw in Anderlecht zijn zondag drie mensen omgekomen."),
+      Text("city", "2021-10", "Bij een brand in een flatgebouw in Brussel zijn drie mensen omgekomen."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"fire", {"city", "district"}}}));
+  stories = StoriesInAnyOrder({
+      Text("near", "2021-10", "Een klein vliegtuig is zondag neergestort in de buurt van de Belgische stad Luik."),
+      Text("site", "2021-10", "Bij Verviers is zondag een klein vliegtuig neergestort. De piloot kwam om."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"plane_crash", {"near", "site"}}}));
 }
 
 // "In de nacht van woensdag op donderdag": weekdays a day apart name one night.

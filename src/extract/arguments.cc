@@ -13,6 +13,7 @@ namespace {
 constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kSiteWindow = 5;    // tokens from the trigger to a site noun
+constexpr int kVicinityWords = 6;  // "in de buurt van de Ethiopische hoofdstad Addis Abeba"
 constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
 constexpr int kGovernReach = 4;      // tokens from a governing preposition to its trigger ("van de aanslag")
 
@@ -171,7 +172,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     loc.lon = place->lon;
     loc.span = place->span;
     // "nabij de stad Bishoftu", "in de buurt van", "50 kilometer ten zuiden van".
-    for (int k = place->first - 1; k >= std::max(s.first, place->first - 4) && toks[k].kind == TokenKind::kWord; --k)
+    for (int k = place->first - 1; k >= std::max(s.first, place->first - kVicinityWords) && toks[k].kind == TokenKind::kWord; --k)
       loc.approximate = loc.approximate || ctx_.lex.ClauseIs(toks[k].lower, "vicinity");
   }
   // A facility in the trigger's clause, near the trigger or after a locative

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/geo.h"
 #include "extract/arguments.h"
 #include "extract/typing.h"
 
@@ -30,14 +31,6 @@ void MergeDate(Date* into, const Date& from) {
 }
 
 constexpr double kNearKm = 75;  // how far apart two places said to be near the event may lie
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kEarthKm = 6371, kRad = 3.14159265358979323846 / 180;
-  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthKm * std::asin(std::sqrt(h));
-}
 
 bool LocationsCompatible(const Location& a, const Location& b) {
   if (a.id.empty() || b.id.empty() || a.id == b.id) return true;

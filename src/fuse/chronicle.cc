@@ -2,6 +2,7 @@
 #include <cmath>
 #include <functional>
 
+#include "core/geo.h"
 #include "fuse/fuse.h"
 
 namespace kroniek {
@@ -12,6 +13,8 @@ constexpr double kJoinThreshold = 0.55;  // score a mention needs to join an eve
 constexpr int kDayTolerance = 1;         // reports may differ by a day (night, time zones)
 constexpr int kBackgroundDays = 62;      // an undated report speaks of the two months before it
 constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
+constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
+constexpr double kNearKm = 75;           // a place said to be near the event ("nabij Addis Abeba") and the site
 
 // Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
 bool WeekdaysNear(int a, int b) {
@@ -21,6 +24,13 @@ bool WeekdaysNear(int a, int b) {
 
 bool Overlap(const DayRange& a, const DayRange& b, int tolerance) {
   return a.lo <= b.hi + tolerance && b.lo <= a.hi + tolerance;
+}
+
+// Two places of one country so close that reports name one site by either.
+// With `near`, one of them was named as near the event.
+bool Beside(std::optional<double> lat1, std::optional<double> lon1, std::optional<double> lat2,
+            std::optional<double> lon2, bool near = false) {
+  return lat1 && lon1 && lat2 && lon2 && DistanceKm(*lat1, *lon1, *lat2, *lon2) <= (near ? kNearKm : kBesideKm);
 }
 
 }  // namespace
@@ -90,6 +100,8 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s) const {
   if (l.id == place) return weak ? 0.15 : l.id == l.country ? 0.12 : 0.25;
   if (l.country != country) return -1;
   if (l.id == country || place == l.country) return weak ? 0.1 : 0.15;  // a city and its country
+  if (Beside(l.lat, l.lon, named ? s.lat : s.inferred_lat, named ? s.lon : s.inferred_lon, l.approximate || s.near))
+    return weak ? 0.1 : 0.15;  // as a city and its country
   return -1;  // two cities
 }
 
@@ -155,12 +167,17 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
   if (!m.location.id.empty() && m.location.inferred && s.inferred_place.empty()) {
     s.inferred_place = m.location.id;
     s.inferred_country = m.location.country;
+    s.inferred_lat = m.location.lat;
+    s.inferred_lon = m.location.lon;
   }
   if (!m.location.id.empty() && !m.location.inferred) {
     bool city = m.location.id != m.location.country;
     if (s.place.empty() || (city && s.place == s.country)) {
       s.place = m.location.id;
       s.country = m.location.country;
+      s.lat = m.location.lat;
+      s.lon = m.location.lon;
+      s.near = m.location.approximate;
     }
   }
   for (const auto& actor : m.actors)
@@ -185,7 +202,11 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
   const std::string& pb = b.place.empty() ? b.inferred_place : b.place;
   const std::string& ca = a.place.empty() ? a.inferred_country : a.country;
   const std::string& cb = b.place.empty() ? b.inferred_country : b.country;
-  return pa.empty() || pb.empty() || pa == pb || (ca == cb && (pa == ca || pb == cb));
+  if (pa.empty() || pb.empty() || pa == pb) return true;
+  if (ca != cb) return false;
+  return pa == ca || pb == cb ||
+         Beside(a.place.empty() ? a.inferred_lat : a.lat, a.place.empty() ? a.inferred_lon : a.lon,
+                b.place.empty() ? b.inferred_lat : b.lat, b.place.empty() ? b.inferred_lon : b.lon, a.near || b.near);
 }
 
 // Moves every mention of event `from` into `into`; `from` is left empty

@@ -17,8 +17,9 @@
 // the same event as every report's (type_affinity.tsv; a generic "aanslag"
 // or "explosie" is any attack or explosion it may stand for), the days it
 // allows meet the days every report allows (WindowOf: never after the
-// report appeared), and its named place is the event's city, that city's
-// country or the country of its city, never another. Among the events it
+// report appeared), and its named place is the event's city, a place beside
+// it (a district, a suburb), that city's country or the country of its city,
+// never another. Among the events it
 // fits it joins the best (type, day, place, shared actors and stories as
 // evidence), and events it fits that may be one (no article tells both) are
 // joined with it. The fused event's type is the most specific its reports
@@ -178,8 +179,11 @@ class Chronicle {
     DayRange published;                // first and last publication day of its articles
     int weekday = -1;                  // a weekday named without a date
     std::string place, country;        // named (not inferred) place and its country
+    std::optional<double> lat, lon;    // and its coordinates
+    bool near = false;                 // named as near the event ("nabij Addis Abeba")
     std::string inferred_place;        // a place only inferred from the discourse
     std::string inferred_country;      // and its country
+    std::optional<double> inferred_lat, inferred_lon;
     std::set<std::string> actors;      // perpetrators and claimants, with their parents
     std::set<int> articles;            // the articles of its reports
     std::string status;

@@ -8,12 +8,16 @@
 //   u|WHERE   undated events, by place (named or inferred), country and actor ("*": none)
 //   p|WHERE   every event, by place (named or inferred) and country; "=CC":
 //             the events named in no place but their country
+//   g|CELL    every event named in a city, by the map cell of that city; a
+//             report looks up the cells around its own (a district and its
+//             city, a place said to be near the site)
 // u and p keys come twice: plain, and with each month of the days the
 // event's reports allow (WindowOf: their dates, never after publication, or
 // the two months before an undated report). A report with such a period looks
 // up the months of its own, so its cost does not grow with the chronicle; a
 // report with none (undated, in an undated article) looks up the plain keys.
 #include <algorithm>
+#include <cmath>
 
 #include "fuse/fuse.h"
 
@@ -24,6 +28,25 @@ namespace {
 constexpr int kDayTolerance = 1;      // reports may differ by a day (night, time zones)
 constexpr int kMonthDays = 31;
 constexpr int kMaxPeriodMonths = 24;  // longer periods go under "*"
+constexpr double kCellDegrees = 0.5;   // map cells: 55 km north to south, over 30 km east to west below 55°N
+constexpr int kCellsAround = 1;        // a report looks this many cells around its own
+constexpr int kCellsAroundNear = 2;    // and, named as near the site, this many
+
+int CellOf(double degrees) { return int(std::floor(degrees / kCellDegrees)); }
+
+std::string Cell(double lat, double lon, int dlat = 0, int dlon = 0) {
+  return std::to_string(CellOf(lat) + dlat) + ":" + std::to_string(CellOf(lon) + dlon);
+}
+
+// The cells around a located city (none for a country or an unlocated place).
+std::vector<std::string> CellsAround(const Location& l) {
+  if (!l.lat || !l.lon || l.id.empty() || l.id == l.country) return {};
+  const int n = l.approximate ? kCellsAroundNear : kCellsAround;
+  std::vector<std::string> out;
+  for (int a = -n; a <= n; ++a)
+    for (int b = -n; b <= n; ++b) out.push_back(Cell(*l.lat, *l.lon, a, b));
+  return out;
+}
 
 std::string Key(const std::string& cls, const char* kind, const std::string& what) {
   return cls + "|" + kind + "|" + what;
@@ -69,12 +92,15 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
       for (const auto& actor : m.actors) where.push_back(Key(cls, "u", "actor:" + actor.id));
     } else if (placed) {
       where.push_back(Key(cls, "p", m.location.id));
+      for (const auto& cell : CellsAround(m.location)) where.push_back(Key(cls, "g", cell));
       if (m.location.id == m.location.country || m.location.country.empty())
         where.push_back(Key(cls, "p", m.location.country));
       else
         where.push_back(Key(cls, "p", "=" + m.location.country));  // events placed in its country only
     } else {
       if (inferred) where.push_back(Key(cls, "p", m.location.id));
+      if (inferred)
+        for (const auto& cell : CellsAround(m.location)) where.push_back(Key(cls, "g", cell));
       for (const auto& actor : m.actors) where.push_back(Key(cls, "u", "actor:" + actor.id));
     }
     where.push_back(Key(cls, "u", "*"));  // events with nothing to index them by
@@ -127,6 +153,7 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
     if (!s.place.empty()) {
       where.push_back(Key(cls, "p", s.place));
       if (!dated) where.push_back(Key(cls, "u", s.place));
+      if (s.place != s.country && s.lat && s.lon) where.push_back(Key(cls, "g", Cell(*s.lat, *s.lon)));
     }
     if (!s.country.empty()) {
       where.push_back(Key(cls, "p", s.country));
@@ -136,6 +163,8 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
     if (!s.inferred_place.empty()) {
       where.push_back(Key(cls, "p", s.inferred_place));
       if (!dated) where.push_back(Key(cls, "u", s.inferred_place));
+      if (s.inferred_place != s.inferred_country && s.inferred_lat && s.inferred_lon)
+        where.push_back(Key(cls, "g", Cell(*s.inferred_lat, *s.inferred_lon)));
     }
     if (!dated)
       for (const auto& a : s.actors) where.push_back(Key(cls, "u", "actor:" + a));

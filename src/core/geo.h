@@ -1,0 +1,16 @@
+// Great-circle distance between two points given in degrees.
+#pragma once
+
+#include <cmath>
+
+namespace kroniek {
+
+inline double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kEarthKm = 6371, kRad = 3.14159265358979323846 / 180;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::sqrt(h));
+}
+
+}  // namespace kroniek
