@@ -14,6 +14,7 @@ constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit K
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kSiteWindow = 5;    // tokens from the trigger to a site noun
 constexpr int kVicinityWords = 6;  // "in de buurt van de Ethiopische hoofdstad Addis Abeba"
+constexpr int kPhraseWords = 4;    // "naar de Noord-Griekse havenstad Thessaloniki"
 constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
 constexpr int kGovernReach = 4;      // tokens from a governing preposition to its trigger ("van de aanslag")
 
@@ -123,6 +124,29 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
   return "occurred";
 }
 
+// The preposition heading the phrase a place ends ("naar de Noord-Griekse
+// havenstad Thessaloniki"), or -1: words back from `i`, over articles,
+// adjectives and place nouns, to the first preposition.
+int ArgumentReader::GoverningWord(const std::vector<Token>& toks, int first, int i) const {
+  for (int k = i - 1; k >= std::max(first, i - kPhraseWords); --k) {
+    if (toks[k].kind != TokenKind::kWord) return -1;
+    const std::string& w = toks[k].lower;
+    if (IsPreposition(w) || ctx_.lex.ClauseIs(w, "agent") || ctx_.lex.ClauseIs(w, "destination") ||
+        ctx_.lex.ClauseIs(w, "locative"))
+      return k;
+  }
+  return -1;
+}
+
+bool ArgumentReader::NotTheSite(const Entity& ent) const {
+  const auto& toks = ctx_.tokens();
+  const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
+  const int head = GoverningWord(toks, s.first, ent.first);
+  if (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "agent") || ctx_.lex.ClauseIs(toks[head].lower, "destination")))
+    return true;
+  return ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin");
+}
+
 Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
                                      bool only_mention, bool cities_only) const {
   const Sentence& s = ctx_.an.sentences[si];
@@ -150,9 +174,8 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // Nor is the place of a doer ("de door Saoedi-Arabië geleide coalitie"),
     // a destination ("reisde naar Libië") or someone's origin ("de uit
     // Tunesië afkomstige verdachte").
-    if (i > s.first && (ctx_.lex.ClauseIs(toks[i - 1].lower, "agent") || ctx_.lex.ClauseIs(toks[i - 1].lower, "destination")))
-      continue;
-    if (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin")) continue;
+    if (NotTheSite(ent)) continue;
+    const int head = GoverningWord(toks, s.first, i);
     // A country before the trigger with no preposition is a doer ("Rusland
     // heeft raketaanvallen uitgevoerd op Oekraïne"), not the place.
     if (ent.type == EntityType::kCountry && i < trigger.first && !(i > s.first && IsPreposition(toks[i - 1].lower)))
@@ -160,7 +183,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // Nearest to the trigger, after it preferred; a city beats a country, and
     // a place named as a landmark ("in Hanau, in de buurt van Frankfurt") loses.
     int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
-    if (i - 2 >= s.first && ctx_.lex.ClauseIs(toks[i - 2].lower, "vicinity") && ctx_.WordIs(toks[i - 1].lower, "genitive"))
+    if (head - 1 >= s.first && ctx_.lex.ClauseIs(toks[head - 1].lower, "vicinity") && ctx_.WordIs(toks[head].lower, "genitive"))
       d += kLandmarkPenalty;
     if (d < best) { best = d; place = &ent; }
   }

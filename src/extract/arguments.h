@@ -27,6 +27,11 @@ class ArgumentReader {
   // Merges repeated figures (title, fact box) and marks claims.
   void FinishFigures(EventMention* e, const std::vector<bool>& in_title) const;
 
+  // A place named as the doer's ("de door Saoedi-Arabië geleide coalitie"), a
+  // destination ("reisde naar Libië") or an origin ("de uit Tunesië afkomstige
+  // verdachte", "de trein van Athene naar Thessaloniki"): never an event's site.
+  bool NotTheSite(const Entity& place) const;
+
  private:
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
@@ -39,6 +44,8 @@ class ArgumentReader {
   // in its clause when that clause tells when it happened.
   bool OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   bool IsPreposition(const std::string& lower) const;
+  // The preposition heading the phrase that ends before token i, or -1.
+  int GoverningWord(const std::vector<Token>& toks, int first, int i) const;
   // Whether sentence si is an intertitle: alone in a short body paragraph, no full stop.
   bool IsHeading(int si) const;
   // The first token of another trigger of sentence si between tokens `token` and `other`, or -1.

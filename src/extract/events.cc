@@ -415,7 +415,8 @@ void EventAssembler::InheritLocations() {
   std::map<std::string, int> city_count;
   const Entity* main_city = nullptr;
   for (const auto& ent : ctx_.an.entities)
-    if (ent.type == EntityType::kPlace && !ent.partial && ++city_count[ent.id] > (main_city ? city_count[main_city->id] : 0))
+    if (ent.type == EntityType::kPlace && !ent.partial && !args_.NotTheSite(ent) &&
+        ++city_count[ent.id] > (main_city ? city_count[main_city->id] : 0))
       main_city = &ent;
   for (Ev& e : events_) {
     if (!e.m.location.id.empty()) continue;
