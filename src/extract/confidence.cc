@@ -32,7 +32,7 @@ double ConfidenceModel::Of(const std::string& target, const std::vector<std::str
 
 std::vector<std::string> FigureSignals(const Figure& f, const EventMention& e, bool generic_event) {
   std::vector<std::string> s = {"kind=" + f.kind, "qualifier=" + f.qualifier,
-                                std::string("value=") + (f.value ? "count" : f.low ? "vague" : "none")};
+                                std::string("value=") + (!f.value ? (f.low ? "vague" : "none") : *f.value == 1 ? "one" : "count")};
   if (!f.reading.empty()) s.push_back("reading=" + f.reading);
   if (f.in_title || f.from_fact_box) s.push_back("title");
   if (!f.according_to.empty()) s.push_back("sourced");
