@@ -496,6 +496,17 @@ void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_
         drop[gone] = true;
         e->evidence.push_back(figs[gone].span);
       }
+  // Victims named again ("Negen van de tien slachtoffers"): casualties an
+  // event's count of dead or of injured already gives are those people.
+  for (size_t i = 0; i < figs.size(); ++i)
+    if (!drop[i] && figs[i].kind == "casualties" && figs[i].value && figs[i].part_of < 0)
+      for (size_t j = 0; j < figs.size(); ++j)
+        if (j != i && !drop[j] && (figs[j].kind == "killed" || figs[j].kind == "injured") && figs[j].value == figs[i].value &&
+            figs[j].part_of < 0) {
+          drop[i] = true;
+          e->evidence.push_back(figs[i].span);
+          break;
+        }
   // Two fact-box or title figures with the same value are one.
   for (size_t i = 0; i < figs.size(); ++i)
     for (size_t j = i + 1; j < figs.size(); ++j)
