@@ -25,6 +25,7 @@ Status NumberGrammar::Load(const std::string& lang_dir) {
       continue;
     }
     if (f[1] == "intensifier") { intensifiers_.push_back(ToLower(f[0])); continue; }
+    if (f[1] == "round_suffix") { round_suffixes_.push_back(ToLower(f[0])); continue; }
     auto cls = kClasses.find(f[1]);
     if (cls == kClasses.end())
       return Status::Error(numbers.path + ":" + std::to_string(row.line) + ": unknown class '" + f[1] + "'");
@@ -79,6 +80,13 @@ std::optional<double> NumberGrammar::ParseDigits(const std::string& s) const {
   auto [end, error] = std::from_chars(normal.data(), normal.data() + normal.size(), value);
   if (error != std::errc() || end != normal.data() + normal.size() || value > kLargestNumber) return std::nullopt;
   return value;
+}
+
+std::optional<double> NumberGrammar::RoundCount(const std::string& lower) const {
+  for (const auto& suffix : round_suffixes_)
+    if (lower.size() > suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return ParseDigits(lower.substr(0, lower.size() - suffix.size()));
+  return std::nullopt;
 }
 
 std::optional<double> NumberGrammar::ParseWord(const std::string& s) const {
@@ -146,6 +154,7 @@ std::optional<double> NumberGrammar::ParseToken(const std::string& lower) const 
     if (it->second.cls == Class::kZero || it->second.cls == Class::kArticle || it->second.cls == Class::kApprox)
       return it->second.value;
   }
+  if (auto round = RoundCount(lower)) return round;
   return ParseWord(lower);
 }
 
@@ -170,7 +179,7 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
     auto it = words_.find(t.lower);
     auto is_approx = [&](int k) {
       auto w = k < last ? words_.find(tokens[k].lower) : words_.end();
-      return w != words_.end() && w->second.cls == Class::kApprox;
+      return (w != words_.end() && w->second.cls == Class::kApprox) || (k < last && RoundCount(tokens[k].lower));
     };
     // "een tiental": the article belongs to the round count after it.
     if (it != words_.end() && it->second.cls == Class::kArticle && is_approx(i + 1)) continue;
@@ -180,7 +189,7 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
       q.qualifier = "about";
     } else if (auto v = ParseToken(t.lower)) {
       q.value = *v;
-      if (it != words_.end() && it->second.cls == Class::kApprox) q.qualifier = "about";
+      if ((it != words_.end() && it->second.cls == Class::kApprox) || RoundCount(t.lower)) q.qualifier = "about";
       q.article_like = it != words_.end() && (it->second.cls == Class::kArticle || it->second.cls == Class::kZero);
       // "1,5 miljoen", "122 duizend"
       if (i + 1 < last) {

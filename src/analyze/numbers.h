@@ -39,9 +39,12 @@ class NumberGrammar {
   };
   std::optional<double> ParseDigits(const std::string& s) const;
   std::optional<double> ParseWord(const std::string& s) const;
+  // "70-tal": a round count written in digits, or none.
+  std::optional<double> RoundCount(const std::string& lower) const;
   std::unordered_map<std::string, Word> words_;
   std::vector<std::pair<std::vector<std::string>, std::string>> qualifiers_;  // phrase tokens -> qualifier
   std::vector<std::string> intensifiers_;  // "vele" in "vele tientallen"
+  std::vector<std::string> round_suffixes_;  // "-tal" in "70-tal"
   char thousands_ = '.';
   char decimal_ = ',';
   size_t longest_word_ = 0;
