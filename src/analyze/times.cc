@@ -31,7 +31,22 @@ void SetDay(Date* d, const Civil& c) {
   d->precision = c.precision();
 }
 
+// A year's holiday nearest the publication date and not after it: news tells
+// of the feast just past ("de aanslagen op paaszondag").
+template <typename H>
+Civil HolidayBefore(const H& h, const Civil& pub) {
+  Civil c = h.In(pub.year);
+  const bool after = pub.precision() == Precision::kDay ? DayNumber(c) > DayNumber(pub)
+                     : pub.precision() == Precision::kMonth ? c.month > pub.month
+                                                            : false;
+  return after ? h.In(pub.year - 1) : c;
+}
+
 }  // namespace
+
+Civil TimeGrammar::Holiday::In(int year) const {
+  return easter ? AddDays(EasterSunday(year), offset) : Civil{year, month, day};
+}
 
 Status TimeGrammar::Load(const std::string& lang_dir) {
   ResourceFile f;
@@ -56,6 +71,21 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "sameday") sameday_.push_back(LowerWords(form));
     else if (cls == "year_prep") year_preps_.insert(form);
     else if (cls == "reference") references_.insert(form);
+    else if (cls == "holiday") {
+      Holiday h;
+      const std::string when = row.fields.size() > 2 ? row.fields[2] : "";
+      if (when == "easter") {
+        h.easter = true;
+        h.offset = num(3);
+      } else if (when.size() == 5 && when[2] == '-') {
+        h.month = std::atoi(when.substr(0, 2).c_str());
+        h.day = std::atoi(when.substr(3).c_str());
+      }
+      if (!h.easter && (h.month < 1 || h.month > 12 || h.day < 1 || h.day > 31))
+        return Status::Error(f.path + ":" + std::to_string(row.line) + ": a holiday needs 'easter' and an offset, or MM-DD");
+      holiday_phrases_.push_back(LowerWords(form));
+      holidays_.push_back(h);
+    }
     else return Status::Error(f.path + ":" + std::to_string(row.line) + ": unknown class '" + cls + "'");
   }
   return Status();
@@ -72,6 +102,17 @@ int TimeGrammar::PhraseAt(const std::vector<Token>& tokens, int i, int last,
     if (ok) best = n;
   }
   return best;
+}
+
+int TimeGrammar::HolidayIndex(const std::vector<Token>& tokens, int i, int n) const {
+  for (size_t k = 0; k < holiday_phrases_.size(); ++k) {
+    const auto& p = holiday_phrases_[k];
+    if (int(p.size()) != n) continue;
+    bool ok = true;
+    for (int j = 0; j < n && ok; ++j) ok = tokens[i + j].lower == p[j];
+    if (ok) return int(k);
+  }
+  return -1;
 }
 
 int TimeGrammar::MonthOf(const std::string& lower) const {
@@ -157,6 +198,17 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     if (end < last && IsYear(tokens[end], &year)) { c.year = year; ++end; d.basis = DateBasis::kExplicit; }
     else if (pub) c.year = NearestYear(*pub, month);
     if (c.year) SetDay(&d, c);
+  } else if (int n = PhraseAt(tokens, i, last, holiday_phrases_)) {
+    // paaszondag [2019]
+    end = i + n;
+    const Holiday& h = holidays_[HolidayIndex(tokens, i, n)];
+    if (end < last && IsYear(tokens[end], &year)) {
+      SetDay(&d, h.In(year));
+      ++end;
+      d.basis = DateBasis::kExplicit;
+    } else if (pub) {
+      SetDay(&d, HolidayBefore(h, *pub));
+    }
   } else if (int wd = WeekdayOf(t.lower); wd >= 0) {
     end = i + 1;
     d.weekday = wd;

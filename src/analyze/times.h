@@ -1,7 +1,9 @@
 // Time expressions resolved against the publication date.
 //
 // Data: resources/<lang>/time.tsv. A weekday resolves only when the publication
-// day is known; otherwise it keeps precision "weekday" and no value.
+// day is known; otherwise it keeps precision "weekday" and no value. A holiday
+// ("paaszondag", "tweede kerstdag") is its day in the year given, else the last
+// one not after publication.
 #pragma once
 
 #include <string>
@@ -30,18 +32,27 @@ class TimeGrammar {
 
  private:
   struct Range { int first, last; };
+  struct Holiday {
+    int month = 0, day = 0;  // a fixed day ("kerstavond": 12-24)
+    bool easter = false;     // or a movable feast, `offset` days from Easter Sunday
+    int offset = 0;
+    Civil In(int year) const;
+  };
   bool MatchAt(const std::string& text, const std::vector<Token>& tokens, int i, int last,
                const NumberGrammar& numbers, const Date& published, TimeMention* out) const;
   // Matches a multi-word phrase from `phrases` at i; returns its length or 0.
   int PhraseAt(const std::vector<Token>& tokens, int i, int last,
                const std::vector<std::vector<std::string>>& phrases) const;
+  // The holiday whose phrase of n words stands at i (PhraseAt found one).
+  int HolidayIndex(const std::vector<Token>& tokens, int i, int n) const;
   // A relative-day word or relday + daypart compound ("gisteravond"); false if none.
   bool RelDayOf(const std::string& lower, int* offset) const;
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
   std::unordered_map<std::string, Range> monthparts_;
   std::unordered_set<std::string> dayparts_, ago_, prev_, next_, this_, year_preps_, references_;
-  std::vector<std::vector<std::string>> since_, until_, sameday_;
+  std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_;
+  std::vector<Holiday> holidays_;  // parallel to holiday_phrases_
 };
 
 }  // namespace kroniek

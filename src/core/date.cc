@@ -73,6 +73,15 @@ std::optional<Civil> ParseIsoDate(std::string_view s) {
   return c;
 }
 
+Civil EasterSunday(int year) {
+  // The anonymous Gregorian computus (Meeus, Jones, Butcher).
+  const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return Civil{year, month, day};
+}
+
 int DaysInMonth(int year, int month) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month == 2 && std::chrono::year{year}.is_leap()) return 29;

@@ -32,6 +32,8 @@ Civil AddDays(const Civil& c, int days);
 // 0 = Monday ... 6 = Sunday; input must have day precision.
 int WeekdayOf(const Civil& c);
 int DaysInMonth(int year, int month);
+// Easter Sunday of a Gregorian year (movable feasts are counted from it).
+Civil EasterSunday(int year);
 // Days from a to b (b - a); both with day precision.
 int DaysBetween(const Civil& a, const Civil& b);
 
