@@ -138,6 +138,18 @@ int ArgumentReader::GoverningWord(const std::vector<Token>& toks, int first, int
   return -1;
 }
 
+bool ArgumentReader::AsLandmark(int first, int i, int head) const {
+  const auto& toks = ctx_.tokens();
+  if (head < 0) return false;
+  // "ten oosten van Frankfurt", "in de buurt van Frankfurt"; not "in het westen van Hanau".
+  if (head - 1 >= first && ctx_.lex.ClauseIs(toks[head - 1].lower, "vicinity") && ctx_.WordIs(toks[head].lower, "genitive"))
+    return !(head - 2 >= first && ctx_.lex.ClauseIs(toks[head - 2].lower, "inside"));
+  // "in Hanau bij Frankfurt": the place right before names the site.
+  if (head != i - 1 || head - 1 < first || !ctx_.lex.ClauseIs(toks[head].lower, "locative")) return false;
+  const int before = ctx_.entity_at[head - 1];
+  return before >= 0 && ctx_.an.entities[before].type == EntityType::kPlace && ctx_.an.entities[before].last == head;
+}
+
 bool ArgumentReader::NotTheSite(const Entity& ent) const {
   const auto& toks = ctx_.tokens();
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
@@ -183,8 +195,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // Nearest to the trigger, after it preferred; a city beats a country, and
     // a place named as a landmark ("in Hanau, in de buurt van Frankfurt") loses.
     int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
-    if (head - 1 >= s.first && ctx_.lex.ClauseIs(toks[head - 1].lower, "vicinity") && ctx_.WordIs(toks[head].lower, "genitive"))
-      d += kLandmarkPenalty;
+    if (AsLandmark(s.first, i, head)) d += kLandmarkPenalty;
     if (d < best) { best = d; place = &ent; }
   }
   if (place) {
@@ -196,7 +207,8 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     loc.span = place->span;
     // "nabij de stad Bishoftu", "in de buurt van", "50 kilometer ten zuiden van".
     for (int k = place->first - 1; k >= std::max(s.first, place->first - kVicinityWords) && toks[k].kind == TokenKind::kWord; --k)
-      loc.approximate = loc.approximate || ctx_.lex.ClauseIs(toks[k].lower, "vicinity");
+      loc.approximate = loc.approximate || (ctx_.lex.ClauseIs(toks[k].lower, "vicinity") &&
+                                            !(k > s.first && ctx_.lex.ClauseIs(toks[k - 1].lower, "inside")));
   }
   // A facility in the trigger's clause, near the trigger or after a locative
   // ('op de luchthaven van Kaboel', 'rond de luchthaven', 'bij een iets

@@ -44,6 +44,9 @@ class ArgumentReader {
   // in its clause when that clause tells when it happened.
   bool OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   bool IsPreposition(const std::string& lower) const;
+  // Whether the place at token i, its phrase headed by `head`, is named as a
+  // landmark near the site ("ten oosten van Frankfurt", "Hanau bij Frankfurt").
+  bool AsLandmark(int first, int i, int head) const;
   // The preposition heading the phrase that ends before token i, or -1.
   int GoverningWord(const std::vector<Token>& toks, int first, int i) const;
   // Whether sentence si is an intertitle: alone in a short body paragraph, no full stop.
