@@ -459,7 +459,36 @@ void ArgumentReader::AddStances(int si, const std::vector<SentenceMention>& ment
   }
 }
 
+bool ArgumentReader::CueInSentences(const std::string& cls, int first_sentence, int last_sentence) const {
+  const auto& sentences = ctx_.an.sentences;
+  for (int si = std::max(0, first_sentence); si < std::min(int(sentences.size()), last_sentence); ++si)
+    for (const auto& m : ctx_.lex.figure_cues.FindAll(ctx_.tokens(), sentences[si].first, sentences[si].last))
+      if (ctx_.lex.figure_cues.rows()[m.row].value == cls) return true;
+  return false;
+}
+
+int ArgumentReader::SentenceOf(const Span& span) const {
+  const auto& sentences = ctx_.an.sentences;
+  for (size_t si = 0; si < sentences.size(); ++si)
+    if (sentences[si].span.begin <= span.begin && span.end <= sentences[si].span.end) return int(si);
+  return -1;
+}
+
+void ArgumentReader::AboardWhereNoneSurvived(EventMention* e) const {
+  // "Aan boord waren 149 passagiers … Niemand heeft de crash overleefd": the
+  // people on board are the dead.
+  if (!CueInSentences("no_survivors", 0, int(ctx_.an.sentences.size()))) return;
+  for (auto& f : e->figures) {
+    const int si = SentenceOf(f.span);
+    if (f.kind == "other" && si >= 0 && CueInSentences("aboard", si, si + 1)) {
+      f.kind = "killed";
+      f.reading = "aboard";
+    }
+  }
+}
+
 void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_title) const {
+  AboardWhereNoneSurvived(e);
   auto& figs = e->figures;
   std::vector<bool> drop(figs.size(), false);
   for (size_t i = 0; i < figs.size(); ++i) {

@@ -24,6 +24,12 @@ class ArgumentReader {
   void AddArguments(const MentionInfo& m, int si, EventMention* e) const;
   void AddRelations(int si, const std::vector<SentenceMention>& mentions, size_t from, std::vector<Ev>* events) const;
   void AddStances(int si, const std::vector<SentenceMention>& mentions, size_t from, std::vector<Ev>* events) const;
+  // Whether a figure cue of class `cls` stands in sentences [first, last).
+  bool CueInSentences(const std::string& cls, int first_sentence, int last_sentence) const;
+  // The sentence holding `span`, or -1.
+  int SentenceOf(const Span& span) const;
+  // Counts of people on board are the dead where the article says none survived.
+  void AboardWhereNoneSurvived(EventMention* e) const;
   // Merges repeated figures (title, fact box) and marks claims.
   void FinishFigures(EventMention* e, const std::vector<bool>& in_title) const;
 
