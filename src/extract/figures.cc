@@ -286,11 +286,13 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event,
                         &unknown_noun);
     // A sub-group may open the next sentence ("Onder hen waren vier
-    // bemanningsleden") and may be coordinated ("… en elf buitenlanders").
+    // bemanningsleden") and may be coordinated ("… en elf buitenlanders", "32
+    // Kenianen, 18 Canadezen en 5 Duitsers").
     const FigureCandidate* before = out.empty() ? nullptr : &out.back();
     const bool opens_sentence = q.first - s.first <= 5;
     const bool coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
-                             ctx.WordIs(toks[q.first - 1].lower, "coordinator");
+                             (ctx.WordIs(toks[q.first - 1].lower, "coordinator") ||
+                              OnlySeparators(ctx, before->end_token, q.first));
     // ("onder wie vier kinderen" before the number; "twintig van hen" after it)
     const FigureCandidate* parent =
         coordinated ? CandidateAt(out, before->parent_token)
