@@ -1,5 +1,6 @@
 #include "analyze/stamps.h"
 
+#include <cctype>
 #include <cstdlib>
 
 #include "core/resource_file.h"
@@ -14,6 +15,7 @@ constexpr size_t kDatelineParagraphs = 5;   // a dateline dates the article only
 constexpr size_t kMaxCreditWords = 4;       // "Bron: Belga", "Bron: AFP, Reuters"
 constexpr size_t kMaxBylineWords = 8;       // "Door Anna de Vries en Piet Jansen"
 constexpr size_t kMaxTrailingStampPieces = 8;    // "… 30 mei 2018", "… woensdag 23 maart 2016 - 8:49"
+constexpr size_t kMaxTitleWords = 16;         // a headline: "Zeker 80 doden bij terreuraanslag in Nice"
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -224,6 +226,28 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     if (kind != "dateline" || dated || p >= kDatelineParagraphs) continue;
     dated = true;
     Date(article, day);
+  }
+  MarkTitle(article);
+}
+
+void StampRules::MarkTitle(Article& article) const {
+  // A page without a header line: its first line after the stamps, short and
+  // without a closing full stop, is its headline.
+  for (const auto& para : article.paragraphs)
+    if (para.kind == ParagraphKind::kTitle) return;
+  for (size_t p = 0; p + 1 < article.paragraphs.size(); ++p) {
+    Paragraph& para = article.paragraphs[p];
+    if (para.kind == ParagraphKind::kDebris) continue;
+    const std::string text = article.text.substr(para.span.begin, para.span.size());
+    size_t words = 0;
+    for (size_t i = 0; i < text.size(); ++i) words += !std::isspace(static_cast<unsigned char>(text[i])) && (i == 0 || std::isspace(static_cast<unsigned char>(text[i - 1])));
+    if (para.kind == ParagraphKind::kBody && words >= 2 && words <= kMaxTitleWords && text.back() != '.' &&
+        text.back() != ':' && text.find('\n') == std::string::npos) {
+      para.kind = ParagraphKind::kTitle;
+      article.title_span = para.span;
+      article.title = text;
+    }
+    return;
   }
 }
 

@@ -34,6 +34,8 @@ class StampRules {
   Status Load(const std::string& lang_dir);
   // Marks the stamp paragraphs of `article` and sets its publication day from the
   // first dateline that agrees with it. Month and weekday names come from `times`.
+  // A page without a header line gets its headline: the first line after the
+  // stamps, short and without a closing full stop.
   void Mark(Article& article, const TimeGrammar& times) const;
 
   // What one paragraph is: "dateline", "timestamp", "byline" or "" (not a stamp);
@@ -43,6 +45,7 @@ class StampRules {
   bool TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const;
 
  private:
+  void MarkTitle(Article& article) const;
   // Sets the publication day from a dateline's day when it agrees with the article.
   void Date(Article& article, Civil day) const;
   // Where a byline opening the pieces ends ("Door ANP - 15-10-2016"), or 0.

@@ -62,6 +62,19 @@ bool EventAssembler::TypesJoin(const Ev& e, const std::string& type) const {
   return false;
 }
 
+bool EventAssembler::ToldOnlyInTitle(const Ev& e) const {
+  // The headline block: the paragraphs before the first one of prose (closed by a full stop).
+  const auto& paragraphs = ctx_.article.paragraphs;
+  size_t prose = 0;
+  while (prose < paragraphs.size() &&
+         (paragraphs[prose].kind == ParagraphKind::kDebris || paragraphs[prose].span.empty() ||
+          ctx_.article.text[paragraphs[prose].span.end - 1] != '.'))
+    ++prose;
+  for (int si : e.mention_sentences)
+    if (size_t(ctx_.an.sentences[si].paragraph) >= prose) return false;
+  return !e.mention_sentences.empty();
+}
+
 int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
   const bool settled = m.status == "foiled" || m.status == "planned" || m.status == "hypothetical";
   int best = -1;
@@ -80,7 +93,8 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
       if (e.sub_event && e.last_sentence != sentence) continue;
       // "bij een aanval op een hotel" introduces a new event, unless a specific
       // trigger in the same sentence names it ("een bloedbad bij een zelfmoordaanslag").
-      if (m.indefinite && !m.part && !m.anaphoric && e.last_sentence != sentence) continue;
+      // The headline's event is given: the body's first "een bloedbad" retells it.
+      if (m.indefinite && !m.part && !m.anaphoric && e.last_sentence != sentence && !ToldOnlyInTitle(e)) continue;
       if (e.m.status == "hypothetical" || e.m.status == "planned") continue;
     } else {
       if (!TypesJoin(e, m.type)) continue;
