@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/json_depth.h"
 #include "ingest/inputs.h"
 
 namespace kroniek {
@@ -81,6 +82,34 @@ TEST_F(Inputs, BadJsonLinesAreNamedByLineAndTheRestGoesOn) {
   EXPECT_NE(records[5].status.message().find("invalid UTF-8"), std::string::npos);
   EXPECT_TRUE(records[6].status.ok());
   EXPECT_EQ(records[6].article.id, "ok2");
+}
+
+// JSON nested beyond the limit is refused before it is parsed (no stack
+// overflow): at the limit a record still reads, one level more does not.
+TEST_F(Inputs, DeeplyNestedJsonIsRefusedByNameAndTheRestGoesOn) {
+  auto nested = [](int depth) {  // a record whose "extra" field holds `depth` - 1 arrays
+    return "{\"id\": \"d" + std::to_string(depth) + "\", \"text\": \"Tekst.\", \"extra\": " +
+           std::string(depth - 1, '[') + std::string(depth - 1, ']') + "}";
+  };
+  std::string path = Write("deep.jsonl", nested(kMaxJsonDepth) + "\n" + nested(kMaxJsonDepth + 1) + "\n" +
+                                             nested(100000) + "\n{\"id\": \"ok\", \"text\": \"Goed.\"}\n");
+  auto records = Read({path});
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_TRUE(records[0].status.ok()) << records[0].status.message();
+  EXPECT_NE(records[1].status.message().find(path + ":2: refused: JSON nested deeper than 64 levels"), std::string::npos)
+      << records[1].status.message();
+  EXPECT_NE(records[2].status.message().find(path + ":3: refused: JSON nested deeper"), std::string::npos);
+  EXPECT_TRUE(records[3].status.ok());
+  // a .json document: its array of records is one level more
+  std::string doc = Write("deep.json", "[" + nested(kMaxJsonDepth) + "]");
+  records = Read({doc});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_TRUE(records[0].status.ok()) << records[0].status.message();
+  doc = Write("deeper.json", std::string(200000, '[') + std::string(200000, ']'));
+  records = Read({doc});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_NE(records[0].status.message().find("refused: JSON nested deeper"), std::string::npos);
+  EXPECT_EQ(JsonDepth("{\"a\": \"[[[[\", \"b\": [{}]}"), 3);  // brackets in strings do not count
 }
 
 TEST_F(Inputs, HtmlMainTextWithoutNavigationOrScripts) {

@@ -172,6 +172,14 @@ def writes(server):
                                headers={"Content-Type": "application/x-ndjson", "Authorization": "Bearer " + TOKEN})
     check("post: JSON Lines, a bad line named and the rest stored", status == 200 and body["new"] == 1 and
           body["failed"] == 1 and "body:2" in body["errors"][0], body)
+    deep = "[" + '{"id": "deep", "text": "Tekst.", "x": ' + "[" * 100000 + "]" * 100000 + "}" + "," + \
+        json.dumps({"id": "upload-4", "published": "2022-05-12", "text": UPLOAD + " Nog meer."}) + "]"
+    status, body = server.json("/api/articles", body=deep.encode(),
+                               headers={"Content-Type": "application/json", "Authorization": "Bearer " + TOKEN})
+    check("post: JSON nested 100,000 deep is refused by name, the server lives on", status == 422 and
+          "nested deeper" in body["errors"][0], body)
+    status, health = server.json("/api/health")
+    check("post: still healthy after the deep body", status == 200, health)
     status, body = server.json("/api/articles?id=upload-3", body=" date 2022-05-13\n\n" .encode() + UPLOAD.encode(),
                                headers={"Content-Type": "text/plain", "Authorization": "Bearer " + TOKEN})
     check("post: plain text with a date header", status in (200,) and body["articles"][0]["id"] == "upload-3", body)

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_depth.h"
 #include "core/utf8.h"
 #include "ingest/feed.h"
 
@@ -80,6 +81,11 @@ void ReadData(const std::string& name, const std::string& data, Kind kind, const
     std::string plain = Lower(name);
     if (EndsWith(plain, ".gz")) plain.resize(plain.size() - 3);
     if (EndsWith(plain, ".json")) {
+      // One level more: the array around the records.
+      if (JsonDepth(data, kMaxJsonDepth + 1) > kMaxJsonDepth + 1)
+        return Emit(name, Status::Error(name + ": refused: JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                            " levels"),
+                    Article(), sink);
       nlohmann::json doc = nlohmann::json::parse(data, nullptr, false);
       if (doc.is_array()) {
         for (size_t i = 0; i < doc.size(); ++i) {
@@ -252,6 +258,8 @@ Status Gunzip(const std::string& name, const std::string& data, size_t max_bytes
 
 Status ArticleFromJsonLine(const std::string& name, const std::string& line, const IngestOptions& opts, Article* out) {
   if (!IsValidUtf8(line)) return Status::Error(name + ": refused: invalid UTF-8");
+  if (JsonDepth(line) > kMaxJsonDepth)
+    return Status::Error(name + ": refused: JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
   if (j.is_discarded()) return Status::Error(name + ": refused: broken JSON");
   if (!j.is_object()) return Status::Error(name + ": refused: a record must be a JSON object");

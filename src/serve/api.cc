@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/json_depth.h"
 #include "ingest/inputs.h"
 #include "pipeline/store_driver.h"
 #include "store/event_detail.h"
@@ -81,7 +82,8 @@ void ArticlesOfBody(const httplib::Request& req, std::vector<InputRecord>* out) 
     out->push_back(std::move(r));
   };
   if (type.starts_with("application/json")) {
-    json body = json::parse(req.body, nullptr, false);
+    // Too deep to parse safely: the record reader refuses it by name.
+    json body = JsonDepth(req.body, kMaxJsonDepth + 1) > kMaxJsonDepth + 1 ? json() : json::parse(req.body, nullptr, false);
     if (body.is_array()) {
       for (size_t i = 0; i < body.size(); ++i) add_json("body[" + std::to_string(i) + "]", body[i].dump());
     } else {
@@ -314,6 +316,8 @@ void Api::PostArticles(const httplib::Request& req, httplib::Response& res) {
 
 void Api::PostCorrection(const httplib::Request& req, httplib::Response& res) {
   if (!Authorised(req, res)) return;
+  if (JsonDepth(req.body) > kMaxJsonDepth)
+    return Fail(res, 400, "body: JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   json body = json::parse(req.body, nullptr, false);
   if (!body.is_object()) return Fail(res, 400, "body: expected a JSON object {action, who, why, args}");
   Correction c;
