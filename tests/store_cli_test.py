@@ -97,6 +97,14 @@ def main():
               any(row["fatalities"] == "171" and row["event_id_cnty"] == bombing for row in rows), rows)
         r = run([kroniek, "check", "--db", db])
         check("check: ok", r.returncode == 0, r.stderr)
+        # A mistyped store path of a command that reads is an error, never a new empty store.
+        typo = os.path.join(tmp, "k.dbb")
+        for args in (["events"], ["event", "ev1"], ["articles"], ["changes"], ["export", "--format", "csv"],
+                     ["chronicle"], ["check"], ["reanalyze"]):
+            r = run([kroniek, *args, "--db", typo])
+            check(f"{args[0]} on a missing store: an error naming it", r.returncode != 0 and
+                  b"no such store" in r.stderr and typo.encode() in r.stderr, (r.returncode, r.stderr))
+        check("no store was created by reading", not os.path.exists(typo), typo)
 
         # kill -9 during a large ingest: what was reported stored is there,
         # the store checks out, and running again completes without doubles.

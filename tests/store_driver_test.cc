@@ -385,7 +385,7 @@ TEST_F(StoreDriverTest, AReadOnlyFileGivesAClearError) {
     Add(s, Read({SetFiles("toll_mogadishu")[0]}));
   }
   Store ro;
-  ASSERT_TRUE(ro.Open(Db("k.db"), true).ok());
+  ASSERT_TRUE(ro.Open(Db("k.db"), Store::Mode::kRead).ok());
   IngestCounts counts;
   std::vector<std::string> errors;
   StoreDriver driver(testing::SharedPipeline(), ro);

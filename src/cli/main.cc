@@ -84,7 +84,7 @@ int ReadAll(const std::vector<std::string>& files, const kroniek::IngestOptions&
 
 // Stored articles as Articles again, through the same JSON Lines reader.
 int ReadStore(const std::string& db, std::vector<kroniek::Article>* out) {
-  auto store = OpenStore(db);
+  auto store = OpenStore(db, kroniek::Store::Mode::kWrite);
   if (!store) return -1;
   int failed = 0;
   auto st = store->ForEach([&](const nlohmann::json& record) {

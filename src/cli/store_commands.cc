@@ -19,9 +19,9 @@
 
 namespace kroniek::cli {
 
-std::unique_ptr<Store> OpenStore(const std::string& db, bool read_only) {
+std::unique_ptr<Store> OpenStore(const std::string& db, Store::Mode mode) {
   auto store = std::make_unique<Store>();
-  if (auto st = store->Open(db, read_only); !st.ok()) {
+  if (auto st = store->Open(db, mode); !st.ok()) {
     std::cerr << "kroniek: " << st.message() << "\n";
     return nullptr;
   }
@@ -71,7 +71,7 @@ class Progress {
 
 int Ingest(const std::string& db, const std::vector<std::string>& inputs, const IngestOptions& options, int batch_size,
            int threads, int every_seconds, const std::string& resources) {
-  auto store = OpenStore(db);
+  auto store = OpenStore(db, Store::Mode::kCreate);
   auto pipeline = store ? LoadPipeline(resources) : nullptr;
   if (!pipeline) return 2;
   StoreDriver driver(*pipeline, *store, threads);
@@ -133,7 +133,7 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, const 
 }
 
 int Articles(const std::string& db, const std::string& text_query) {
-  auto store = OpenStore(db);
+  auto store = OpenStore(db, Store::Mode::kWrite);
   if (!store) return 2;
   auto st = store->ForEach([&](const nlohmann::json& record) {
     nlohmann::json row = record;
@@ -148,7 +148,7 @@ int Articles(const std::string& db, const std::string& text_query) {
 }
 
 int Events(const std::string& db, const EventQuery& query, const std::string& format) {
-  auto store = OpenStore(db);
+  auto store = OpenStore(db, Store::Mode::kWrite);
   if (!store) return 2;
   std::vector<nlohmann::json> events;
   if (auto st = store->Events(query, &events); !st.ok()) {
@@ -173,7 +173,7 @@ int Events(const std::string& db, const EventQuery& query, const std::string& fo
 }
 
 int StoredChronicle(const std::string& db, const std::string& format) {
-  auto store = OpenStore(db, true);
+  auto store = OpenStore(db, Store::Mode::kRead);
   if (!store) return 2;
   auto st = store->ForEachEvent({}, [&](const nlohmann::json& r) {
     if (format == "text") WriteEventText(r, std::cout);
@@ -187,7 +187,7 @@ int StoredChronicle(const std::string& db, const std::string& format) {
 }
 
 int ShowEvent(const std::string& db, const std::string& id) {
-  auto store = OpenStore(db);
+  auto store = OpenStore(db, Store::Mode::kWrite);
   if (!store) return 2;
   nlohmann::json detail;
   if (auto st = EventDetail(*store, id, &detail); !st.ok()) {
@@ -203,7 +203,7 @@ int ShowEvent(const std::string& db, const std::string& id) {
 }
 
 int Changes(const std::string& db, const std::string& since, int64_t after, int limit) {
-  auto store = OpenStore(db);
+  auto store = OpenStore(db, Store::Mode::kWrite);
   if (!store) return 2;
   std::vector<Change> changes;
   if (auto st = store->Changes(since, after, limit, &changes); !st.ok()) {
@@ -215,7 +215,7 @@ int Changes(const std::string& db, const std::string& since, int64_t after, int 
 }
 
 int Export(const std::string& db, const EventQuery& query, const std::string& format, const std::string& resources) {
-  auto store = OpenStore(db);
+  auto store = OpenStore(db, Store::Mode::kWrite);
   if (!store) return 2;
   auto exporter = MakeExporter(format, ExportContextOf(*store, resources));
   exporter->Begin(std::cout);
@@ -228,7 +228,7 @@ int Export(const std::string& db, const EventQuery& query, const std::string& fo
 }
 
 int Correct(const std::string& db, const Correction& correction, const std::string& resources) {
-  auto store = OpenStore(db);
+  auto store = OpenStore(db, Store::Mode::kWrite);
   auto pipeline = store ? LoadPipeline(resources) : nullptr;
   if (!pipeline) return 2;
   StoreDriver driver(*pipeline, *store);
@@ -242,7 +242,7 @@ int Correct(const std::string& db, const Correction& correction, const std::stri
 }
 
 int Reanalyze(const std::string& db, const std::string& resources) {
-  auto store = OpenStore(db);
+  auto store = OpenStore(db, Store::Mode::kWrite);
   auto pipeline = store ? LoadPipeline(resources) : nullptr;
   if (!pipeline) return 2;
   StoreDriver driver(*pipeline, *store);
@@ -257,7 +257,7 @@ int Reanalyze(const std::string& db, const std::string& resources) {
 }
 
 int Check(const std::string& db) {
-  auto store = OpenStore(db, true);
+  auto store = OpenStore(db, Store::Mode::kRead);
   if (!store) return 2;
   std::vector<std::string> problems;
   if (auto st = store->Check(&problems); !st.ok()) {

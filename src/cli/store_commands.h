@@ -15,7 +15,8 @@
 namespace kroniek::cli {
 
 // The store at `db` / the loaded pipeline, or null after saying why on stderr.
-std::unique_ptr<Store> OpenStore(const std::string& db, bool read_only = false);
+// Opens the store at `db` (kCreate only for ingest); a message on stderr and null on failure.
+std::unique_ptr<Store> OpenStore(const std::string& db, Store::Mode mode);
 std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources);
 
 // With `every_seconds`, the inputs are read again that often until the

@@ -115,7 +115,7 @@ Status Api::Open() {
     return readers_.Acquire(&probe);
   }
   writer_ = std::make_unique<Store>();
-  return writer_->Open(options_.db);
+  return writer_->Open(options_.db, Store::Mode::kWrite);
 }
 
 bool Api::QueryOf(const httplib::Request& req, EventQuery* q, std::string* error) const {

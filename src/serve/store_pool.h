@@ -28,7 +28,7 @@ class StorePool {
     }
     if (!store) {
       store = std::make_unique<Store>();
-      KRONIEK_RETURN_IF_ERROR(store->Open(path_, /*read_only=*/true));
+      KRONIEK_RETURN_IF_ERROR(store->Open(path_, Store::Mode::kRead));
     }
     *out = std::shared_ptr<const Store>(store.release(), [this](const Store* s) {
       std::lock_guard<std::mutex> lock(mu_);

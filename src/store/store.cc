@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <thread>
 #include <vector>
@@ -138,8 +139,11 @@ Status Store::Exec(const std::string& sql) const {
   return Status::Error(message);
 }
 
-Status Store::Open(const std::string& path, bool read_only) {
+Status Store::Open(const std::string& path, Mode mode) {
   path_ = path;
+  const bool read_only = mode == Mode::kRead;
+  if (mode != Mode::kCreate && !std::filesystem::exists(path))
+    return Status::Error(path + ": no such store (kroniek ingest --db creates one)");
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK)
     return Status::Error(path + ": cannot open store: " + sqlite3_errmsg(db_));

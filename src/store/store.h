@@ -89,9 +89,11 @@ class Store {
   Store& operator=(const Store&) = delete;
   ~Store();
 
-  // Opens or creates the file and migrates it to the current schema.
-  // Read-only opens never create or migrate.
-  Status Open(const std::string& path, bool read_only = false);
+  // Opens the file (creates it only with `create`: a mistyped path of a
+  // command that reads is an error, not a new empty store) and migrates it to
+  // the current schema. Read-only opens never create or migrate.
+  enum class Mode { kRead, kWrite, kCreate };
+  Status Open(const std::string& path, Mode mode = Mode::kCreate);
   int schema_version() const { return version_; }
   const std::string& path() const { return path_; }
   // Kroniek's own consistency check (and SQLite's integrity_check); the
