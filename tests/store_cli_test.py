@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import signal
 import subprocess
 import sys
@@ -105,6 +106,17 @@ def main():
             check(f"{args[0]} on a missing store: an error naming it", r.returncode != 0 and
                   b"no such store" in r.stderr and typo.encode() in r.stderr, (r.returncode, r.stderr))
         check("no store was created by reading", not os.path.exists(typo), typo)
+        # A damaged stored event is an error naming it, never an abort.
+        damaged = os.path.join(tmp, "damaged.db")
+        run([kroniek, "ingest", "--db", damaged, *toll])
+        with sqlite3.connect(damaged) as conn:
+            conn.execute("UPDATE events SET record = '{broken' WHERE rowid = (SELECT min(rowid) FROM events)")
+        for args in (["chronicle"], ["events"], ["export", "--format", "csv"]):
+            r = run([kroniek, *args, "--db", damaged])
+            check(f"{args[0]} with a damaged event: exit 2 naming it", r.returncode == 2 and
+                  b"damaged record" in r.stderr and b"event ev" in r.stderr, (r.returncode, r.stderr))
+        r = run([kroniek, "check", "--db", damaged])
+        check("check lists the damaged event", r.returncode == 1 and b"damaged record" in r.stderr, r.stderr)
 
         # kill -9 during a large ingest: what was reported stored is there,
         # the store checks out, and running again completes without doubles.

@@ -17,6 +17,14 @@ using nlohmann::json;
 
 namespace {
 constexpr size_t kAnalysisCacheSize = 8192;  // articles; emptied when full
+
+// A stored JSON column read back; a damaged one is an error naming it, not an exception.
+bool ParseStored(const std::string& text, json* out) {
+  *out = json::parse(text, nullptr, false);
+  return !out->is_discarded();
+}
+
+constexpr const char* kRebuild = ": damaged record (kroniek check lists every one)";
 }  // namespace
 
 Status Store::PutAnalysis(int64_t seq, const AnalyzedArticle& a) {
@@ -289,7 +297,7 @@ Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
       order = "coalesce(e.day_lo, 1000000000), e.type, e.id";  // the same order, as the index has it
     }
   }
-  sql = "SELECT record FROM events WHERE rowid IN (" + sql + " ORDER BY " + order +
+  sql = "SELECT id, record FROM events WHERE rowid IN (" + sql + " ORDER BY " + order +
         " LIMIT ? OFFSET ?) ORDER BY day_lo NULLS LAST, type, id";
   Statement st(db_, sql.c_str());
   if (!st.ok()) return Error("events query");
@@ -297,7 +305,11 @@ Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
   st.Bind(int(args.size() + 1), int64_t(q.limit));
   st.Bind(int(args.size() + 2), int64_t(q.offset));
   int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) out->push_back(json::parse(st.Text(0)));
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    json record;
+    if (!ParseStored(st.Text(1), &record)) return Status::Error(path_ + ": event " + st.Text(0) + kRebuild);
+    out->push_back(std::move(record));
+  }
   if (rc == SQLITE_DONE) return Status();
   return Error(q.text.empty() ? "events query" : "search '" + q.text + "'");
 }
@@ -316,8 +328,11 @@ Status Store::Event(const std::string& id, json* record) const {
   Statement q(db_, statements_.get(), "SELECT record FROM events WHERE id = ?");
   q.Bind(1, id);
   int rc = q.Step();
-  if (rc == SQLITE_ROW) *record = json::parse(q.Text(0));
-  else if (rc == SQLITE_DONE) *record = nullptr;
+  if (rc == SQLITE_ROW) {
+    if (!ParseStored(q.Text(0), record)) return Status::Error(path_ + ": event " + id + kRebuild);
+  } else if (rc == SQLITE_DONE) {
+    *record = nullptr;
+  }
   else return Error("event " + id);
   return Status();
 }
@@ -334,8 +349,11 @@ namespace {
 
 Status ReadChanges(Statement& q, std::vector<Change>* out) {
   int rc;
-  while ((rc = q.Step()) == SQLITE_ROW)
-    out->push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), json::parse(q.Text(4))});
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    json detail;
+    if (!ParseStored(q.Text(4), &detail)) return Status::Error("change " + std::to_string(q.Int(0)) + ": damaged record");
+    out->push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), std::move(detail)});
+  }
   return rc == SQLITE_DONE ? Status() : Status::Error("changes");
 }
 
@@ -347,14 +365,14 @@ Status Store::Changes(const std::string& since, int64_t after, int limit, std::v
   q.Bind(2, after);
   q.Bind(3, int64_t(limit));
   Status st = ReadChanges(q, out);
-  return st.ok() ? st : Error("changes");
+  return st.ok() ? st : Status::Error(path_ + ": " + st.message());
 }
 
 Status Store::ChangesOf(const std::string& event, std::vector<Change>* out) const {
   Statement q(db_, statements_.get(), "SELECT seq, at, event, change, detail FROM changes WHERE event = ? ORDER BY seq");
   q.Bind(1, event);
   Status st = ReadChanges(q, out);
-  return st.ok() ? st : Error("changes of " + event);
+  return st.ok() ? st : Status::Error(path_ + ": " + st.message() + " (changes of " + event + ")");
 }
 
 Status Store::AddCorrection(const Correction& c, int64_t* seq) {
@@ -371,8 +389,12 @@ Status Store::AddCorrection(const Correction& c, int64_t* seq) {
 Status Store::Corrections(std::vector<Correction>* out) const {
   Statement q(db_, statements_.get(), "SELECT seq, at, who, why, action, args FROM corrections ORDER BY seq");
   int rc;
-  while ((rc = q.Step()) == SQLITE_ROW)
-    out->push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), json::parse(q.Text(5))});
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    json args;
+    if (!ParseStored(q.Text(5), &args))
+      return Status::Error(path_ + ": correction " + std::to_string(q.Int(0)) + ": damaged record");
+    out->push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), std::move(args)});
+  }
   return rc == SQLITE_DONE ? Status() : Error("corrections");
 }
 
