@@ -96,9 +96,13 @@ def reads(server, kroniek, db):
     check("events: paging gives each event once, as the command line", seen == cli and len(cli) > 3, (seen, cli))
     status, page = server.json("/api/events?type=attack&min_killed=1")
     check("events: filters", status == 200 and all(r["event"]["type"] == "attack" for r in page["events"]), page)
-    for bad in ["limit=0", "limit=x", "offset=-1", "min_killed=many", "from=gisteren", "text=%22unclosed"]:
+    for bad in ["limit=0", "limit=x", "offset=-1", "min_killed=many", "min_killed=nan", "min_killed=inf",
+                "from=gisteren", "text=%22unclosed"]:
         status, body = server.json("/api/events?" + bad)
         check(f"events: {bad} is a 400 that says why", status == 400 and "error" in body, (status, body))
+        check(f"events: {bad}: no file path in the answer", db not in json.dumps(body), body)
+    status, body = server.json("/api/events?place=" + "9" * 400)
+    check("events: a 400-digit place is no server error", status == 200, (status, body))
 
     first = cli[0]
     status, detail = server.json(f"/api/events/{first}")

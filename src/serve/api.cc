@@ -1,6 +1,7 @@
 #include "serve/api.h"
 
 #include <charconv>
+#include <cmath>
 #include <set>
 #include <sstream>
 
@@ -56,7 +57,7 @@ bool EventQueryOf(const httplib::Request& req, EventQuery* q, std::string* error
     const std::string v = req.get_param_value("min_killed");
     double d = 0;
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-    if (ec != std::errc() || end != v.data() + v.size() || d < 0) {
+    if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(d) || d < 0) {  // nan, inf: no number
       *error = "parameter 'min_killed': expected a number of at least 0, got '" + v + "'";
       return false;
     }
@@ -109,6 +110,14 @@ void ArticlesOfBody(const httplib::Request& req, std::vector<InputRecord>* out) 
 Api::Api(const ServeOptions& options, const Pipeline& pipeline)
     : options_(options), pipeline_(pipeline), readers_(options.db) {}
 
+std::string Api::Public(const Status& st) const {
+  // An answer never shows where the store lies on the server.
+  std::string m = st.message();
+  for (size_t at; !options_.db.empty() && (at = m.find(options_.db)) != std::string::npos;)
+    m.replace(at, options_.db.size(), "store");
+  return m;
+}
+
 Status Api::Open() {
   if (options_.token.empty()) {
     std::shared_ptr<const Store> probe;  // fails early on a missing or unmigrated file
@@ -126,7 +135,7 @@ bool Api::QueryOf(const httplib::Request& req, EventQuery* q, std::string* error
 
 bool Api::Reader(httplib::Response& res, std::shared_ptr<const Store>* store) {
   if (auto st = readers_.Acquire(store); !st.ok()) {
-    Fail(res, 503, st.message());
+    Fail(res, 503, Public(st));
     return false;
   }
   return true;
@@ -154,7 +163,7 @@ void Api::Health(const httplib::Request&, httplib::Response& res) {
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   int64_t articles = 0;
-  if (auto st = store->Count(&articles); !st.ok()) return Fail(res, 500, st.message());
+  if (auto st = store->Count(&articles); !st.ok()) return Fail(res, 500, Public(st));
   Reply(res, 200, {{"ok", true}, {"kroniek", KRONIEK_VERSION}, {"schema", store->schema_version()},
                    {"articles", articles}, {"writable", !options_.token.empty()}});
 }
@@ -166,7 +175,7 @@ void Api::ListEvents(const httplib::Request& req, httplib::Response& res) {
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   std::vector<json> events;
-  if (auto st = store->Events(q, &events); !st.ok()) return Fail(res, 400, st.message());
+  if (auto st = store->Events(q, &events); !st.ok()) return Fail(res, 400, Public(st));
   const bool more = int(events.size()) == q.limit;
   Reply(res, 200, {{"events", events}, {"offset", q.offset}, {"limit", q.limit},
                    {"next_offset", more ? json(q.offset + q.limit) : json()}});
@@ -177,7 +186,7 @@ void Api::GetEvent(const httplib::Request& req, httplib::Response& res) {
   if (!Reader(res, &store)) return;
   const std::string id = req.matches[1];
   json detail;
-  if (auto st = EventDetail(*store, id, &detail); !st.ok()) return Fail(res, 500, st.message());
+  if (auto st = EventDetail(*store, id, &detail); !st.ok()) return Fail(res, 500, Public(st));
   if (detail.is_null()) return Fail(res, 404, "no event '" + id + "'");
   Reply(res, detail.contains("gone") ? 410 : 200, detail);
 }
@@ -196,7 +205,7 @@ void Api::ListArticles(const httplib::Request& req, httplib::Response& res) {
     row.erase("text");
     articles.push_back(std::move(row));
   }, req.get_param_value("text"), int(limit), int(offset));
-  if (!st.ok()) return Fail(res, 400, st.message());
+  if (!st.ok()) return Fail(res, 400, Public(st));
   const bool more = int64_t(articles.size()) == limit;
   Reply(res, 200, {{"articles", articles}, {"offset", offset}, {"limit", limit},
                    {"next_offset", more ? json(offset + limit) : json()}});
@@ -210,12 +219,12 @@ void Api::GetArticle(const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
   int64_t seq = 0;
   json record;
-  if (auto st = store->Record(id, &seq, &record, true); !st.ok()) return Fail(res, 500, st.message());
+  if (auto st = store->Record(id, &seq, &record, true); !st.ok()) return Fail(res, 500, Public(st));
   if (record.is_null()) return Fail(res, 404, "no article '" + id + "'");
   Article article;
-  if (auto st = ArticleFromJsonLine(id, record.dump(), {}, &article); !st.ok()) return Fail(res, 500, st.message());
+  if (auto st = ArticleFromJsonLine(id, record.dump(), {}, &article); !st.ok()) return Fail(res, 500, Public(st));
   std::vector<StoredMention> mentions;
-  if (auto st = store->MentionsOfArticle(id, &mentions); !st.ok()) return Fail(res, 500, st.message());
+  if (auto st = store->MentionsOfArticle(id, &mentions); !st.ok()) return Fail(res, 500, Public(st));
   json events = json::array();
   for (const auto& m : mentions) events.push_back({{"mention", m.mention}, {"trigger", m.trigger}, {"event", m.event}});
   Reply(res, 200, {{"record", record}, {"analysis", pipeline_.RunToJson(article)}, {"events", events}});
@@ -231,7 +240,7 @@ void Api::ListChanges(const httplib::Request& req, httplib::Response& res) {
   if (!Reader(res, &store)) return;
   std::vector<Change> changes;
   if (auto st = store->Changes(req.get_param_value("since"), after, int(limit), &changes); !st.ok())
-    return Fail(res, 400, st.message());
+    return Fail(res, 400, Public(st));
   json out = json::array();
   for (const auto& c : changes) out.push_back(ChangeToJson(c));
   // The cursor to ask with next time: the last change seen.
@@ -254,7 +263,7 @@ void Api::Export(const httplib::Request& req, httplib::Response& res) {
     EventQuery probe = q;
     probe.limit = 1;
     std::vector<json> events;
-    if (auto st = store->Events(probe, &events); !st.ok()) return Fail(res, 400, st.message());
+    if (auto st = store->Events(probe, &events); !st.ok()) return Fail(res, 400, Public(st));
   }
   auto exporter = std::shared_ptr<EventExporter>(MakeExporter(format, ExportContextOf(*store, options_.resources)));
   res.set_header("Content-Disposition", "attachment; filename=\"kroniek-events." + format + "\"");
@@ -296,12 +305,12 @@ void Api::PostArticles(const httplib::Request& req, httplib::Response& res) {
       continue;
     }
     bool known = false;
-    if (auto st = writer_->Known(r.article, &known); !st.ok()) return Fail(res, 500, st.message());
+    if (auto st = writer_->Known(r.article, &known); !st.ok()) return Fail(res, 500, Public(st));
     articles.push_back({{"id", r.article.id}, {"status", known ? "duplicate" : "new"}});
     batch.push_back(std::move(r.article));
   }
   StoreDriver driver(pipeline_, *writer_);
-  if (auto st = driver.AddBatch(std::move(batch), &counts, &errors); !st.ok()) return Fail(res, 500, st.message());
+  if (auto st = driver.AddBatch(std::move(batch), &counts, &errors); !st.ok()) return Fail(res, 500, Public(st));
   for (auto& a : articles) {
     std::vector<StoredMention> mentions;
     if (!writer_->MentionsOfArticle(a["id"], &mentions).ok()) continue;
@@ -330,7 +339,7 @@ void Api::PostCorrection(const httplib::Request& req, httplib::Response& res) {
   std::lock_guard<std::mutex> lock(write_mu_);
   StoreDriver driver(pipeline_, *writer_);
   json result;
-  if (auto st = driver.Correct(c, &result); !st.ok()) return Fail(res, 422, "correction refused: " + st.message());
+  if (auto st = driver.Correct(c, &result); !st.ok()) return Fail(res, 422, "correction refused: " + Public(st));
   Reply(res, 200, result);
 }
 

@@ -19,6 +19,8 @@ class Api {
   Api(const ServeOptions& options, const Pipeline& pipeline);
   // Opens the store (for writing when a token is set, which also migrates it).
   Status Open();
+  // A store error as an answer may say it: without the store's path.
+  std::string Public(const Status& st) const;
   void Register(httplib::Server& server);
 
  private:

@@ -67,6 +67,12 @@ Status Serve(const ServeOptions& options, const Pipeline& pipeline, const std::f
     return httplib::Server::HandlerResponse::Handled;
   });
   server.set_error_handler(JsonError);
+  // A handler that throws answers 500 with no exception text (cpp-httplib's
+  // default puts it in an EXCEPTION_WHAT header).
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    res.status = 500;
+    res.set_content(nlohmann::json{{"error", "internal error"}}.dump(), "application/json");
+  });
   if (options.access_log)
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       std::fprintf(stderr, "%s %s %s %d %zu\n", req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(),
