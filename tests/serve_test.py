@@ -220,6 +220,14 @@ def limits(kroniek, db, tmp):
             reply = server.raw(f"GET {path} HTTP/1.1")
             check(f"web: {path} stays inside the folder", b"not for the web" not in reply and b"root:" not in reply
                   and not reply.startswith(b"HTTP/1.1 200"), reply[:200])
+        reply = server.raw("GET /index.html%00.js HTTP/1.1")
+        check("web: a NUL byte in the path is a 400", reply.startswith(b"HTTP/1.1 400"), reply[:200])
+        status, body, _ = server.call("/index.html", headers={"Range": "bytes=0-1,2-3,4-5"})
+        check("web: several ranges in one request: 416", status == 416, status)
+        status, body, _ = server.call("/index.html", headers={"Range": "bytes=0-3"})
+        check("web: one range is served", status == 206 and body == b"<!do", (status, body))
+        r = run([kroniek, "serve", "--db", db, "--port", str(server.port)])
+        check("a second server on a port in use: an error", r.returncode == 2 and b"in use" in r.stderr, r.stderr)
         status, body = server.json("/api/articles", body=b"x" * (2 << 20),
                                    headers={"Content-Type": "text/plain", "Authorization": "Bearer " + TOKEN})
         check("a body over --max-body is a 413", status == 413, (status, body))

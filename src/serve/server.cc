@@ -1,5 +1,6 @@
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -54,8 +55,26 @@ Status Serve(const ServeOptions& options, const Pipeline& pipeline, const std::f
                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                                "img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'"}});
 
+  // A port another process listens on is an error: no SO_REUSEPORT (the
+  // library's default), which would let two servers share it.
+  server.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
+
   RateLimiter limiter(options.rate_per_minute);
   server.set_pre_routing_handler([&limiter](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.find('\0') != std::string::npos) {  // "/index.html%00.js"
+      res.status = 400;
+      res.set_content(nlohmann::json{{"error", "a NUL byte in the path"}}.dump(), "application/json");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.get_header_value("Range").find(',') != std::string::npos) {  // one range at most
+      res.status = 416;
+      res.set_content(nlohmann::json{{"error", "several ranges in one request are not served"}}.dump(),
+                      "application/json");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     int retry_after = 0;
     if (limiter.Allow(req.remote_addr, RateLimiter::Clock::now(), &retry_after))
       return httplib::Server::HandlerResponse::Unhandled;
