@@ -160,6 +160,32 @@ TEST_F(Inputs, GzipFilesAndBrokenGzip) {
   EXPECT_NE(records[3].status.message().find("gzip"), std::string::npos);
 }
 
+// A gzip that inflates far beyond an article is refused at the article limit,
+// without inflating the rest; a gzipped JSON Lines file is read record by
+// record, so one oversized record is refused by its line and the others read.
+TEST_F(Inputs, GzipBombsStopAtTheLimit) {
+  const size_t limit = IngestOptions().max_bytes;
+  std::string bomb = WriteGz("bomb.txt.gz", std::string(64u << 20, 'a'));  // 64 MiB of one letter
+  std::string exact = WriteGz("exact.txt.gz", std::string(limit, 'b'));
+  std::string over = WriteGz("over.txt.gz", std::string(limit + 1, 'b'));
+  auto records = Read({bomb, exact, over});
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_NE(records[0].status.message().find("gzip inflates beyond " + std::to_string(limit) + " bytes"),
+            std::string::npos) << records[0].status.message();
+  EXPECT_EQ(records[1].status.message().find("gzip inflates"), std::string::npos) << records[1].status.message();
+  EXPECT_NE(records[2].status.message().find("gzip inflates beyond"), std::string::npos);
+
+  const std::string big = "{\"id\": \"big\", \"text\": \"" + std::string(limit, 'x') + "\"}";
+  std::string feed = WriteGz("feed.jsonl.gz", "{\"id\": \"z1\", \"text\": \"Een.\"}\n" + big +
+                                                  "\n{\"id\": \"z3\", \"text\": \"Drie.\"}");
+  records = Read({feed});
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].article.id, "z1");
+  EXPECT_NE(records[1].status.message().find(feed + ":2: refused: more than"), std::string::npos)
+      << records[1].status.message();
+  EXPECT_EQ(records[2].article.id, "z3");  // the last line needs no newline
+}
+
 TEST_F(Inputs, FoldersInPathOrderSkippingHiddenAndOtherFiles) {
   Write("b/two.txt", "Twee.");
   Write("a/one.txt", "Een.");

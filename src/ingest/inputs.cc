@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,7 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr size_t kMaxCompressedOutput = size_t(1) << 30;  // a gzip may not inflate beyond 1 GiB
 
 enum class Kind { kText, kJsonLines, kHtml };
 
@@ -199,6 +199,48 @@ void ReadUrl(const std::string& url, const IngestOptions& opts, const std::funct
   }
 }
 
+// A gzipped JSON Lines file, record by record as it inflates: memory holds one
+// record, however large the file; a record over the article limit is refused
+// by its line number and the reading goes on.
+void ReadGzipLines(const std::string& name, const std::string& data, const IngestOptions& opts,
+                   const std::function<void(InputRecord&&)>& sink) {
+  std::string line;
+  int line_no = 0;
+  bool too_long = false;
+  auto finish = [&] {
+    ++line_no;
+    const std::string record = name + ":" + std::to_string(line_no);
+    if (too_long) {
+      Emit(record, Status::Error(record + ": refused: more than " + std::to_string(opts.max_bytes) + " bytes"), {}, sink);
+    } else if (line.find_first_not_of(" \t\r") != std::string::npos) {
+      Article a;
+      Status st = ArticleFromJsonLine(record, line, opts, &a);
+      Emit(record, std::move(st), std::move(a), sink);
+    }
+    line.clear();
+    too_long = false;
+  };
+  Status st = GunzipChunks(name, data, [&](const char* p, size_t n) {
+    for (const char* end = p + n; p < end;) {
+      const char* eol = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p)));
+      const char* stop = eol ? eol : end;
+      if (!too_long) line.append(p, size_t(stop - p));
+      if (line.size() > opts.max_bytes) {
+        too_long = true;
+        line.clear();
+      }
+      p = stop;
+      if (eol) {
+        finish();
+        ++p;
+      }
+    }
+    return true;
+  });
+  if (!line.empty() || too_long) finish();
+  if (!st.ok()) Emit(name, st, {}, sink);
+}
+
 void ReadOne(const std::string& input, const IngestOptions& opts, const std::function<void(InputRecord&&)>& sink) {
   if (IsUrl(input)) return ReadUrl(input, opts, sink);
   std::string data;
@@ -214,9 +256,12 @@ void ReadOne(const std::string& input, const IngestOptions& opts, const std::fun
   }
   const bool gz = data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
                   static_cast<unsigned char>(data[1]) == 0x8b;
+  if (gz && input != "-" && KindOfName(input) == Kind::kJsonLines && !EndsWith(Lower(input), ".json.gz"))
+    return ReadGzipLines(input, data, opts, sink);
   if (gz) {
+    // One document: never more than an article may be.
     std::string plain;
-    if (Status st = Gunzip(input, data, kMaxCompressedOutput, &plain); !st.ok()) {
+    if (Status st = Gunzip(input, data, opts.max_bytes, &plain); !st.ok()) {
       Emit(input, st, {}, sink);
       return;
     }
@@ -228,12 +273,12 @@ void ReadOne(const std::string& input, const IngestOptions& opts, const std::fun
 
 }  // namespace
 
-Status Gunzip(const std::string& name, const std::string& data, size_t max_bytes, std::string* out) {
+Status GunzipChunks(const std::string& name, const std::string& data,
+                    const std::function<bool(const char*, size_t)>& chunk) {
   z_stream zs{};
   if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return Status::Error(name + ": refused: cannot start gzip");
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   zs.avail_in = uInt(data.size());
-  out->clear();
   char buffer[1 << 16];
   int ret = Z_OK;
   while (ret != Z_STREAM_END) {
@@ -244,16 +289,27 @@ Status Gunzip(const std::string& name, const std::string& data, size_t max_bytes
       inflateEnd(&zs);
       return Status::Error(name + ": refused: broken gzip data");
     }
-    out->append(buffer, sizeof buffer - zs.avail_out);
-    if (out->size() > max_bytes) {
+    if (!chunk(buffer, sizeof buffer - zs.avail_out)) {
       inflateEnd(&zs);
-      return Status::Error(name + ": refused: gzip inflates beyond " + std::to_string(max_bytes) + " bytes");
+      return Status();  // the reader has what it wants
     }
     if (ret == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) break;  // truncated
   }
   inflateEnd(&zs);
   if (ret != Z_STREAM_END) return Status::Error(name + ": refused: truncated gzip data");
   return Status();
+}
+
+Status Gunzip(const std::string& name, const std::string& data, size_t max_bytes, std::string* out) {
+  out->clear();
+  bool over = false;
+  Status st = GunzipChunks(name, data, [&](const char* p, size_t n) {
+    out->append(p, n);
+    over = out->size() > max_bytes;
+    return !over;  // stop inflating at the limit, before the bytes past it are made
+  });
+  if (over) return Status::Error(name + ": refused: gzip inflates beyond " + std::to_string(max_bytes) + " bytes");
+  return st;
 }
 
 Status ArticleFromJsonLine(const std::string& name, const std::string& line, const IngestOptions& opts, Article* out) {

@@ -47,7 +47,11 @@ void ReadInputs(const std::vector<std::string>& inputs, const IngestOptions& opt
 // The pieces, for tests and other front ends:
 Status ArticleFromJsonLine(const std::string& name, const std::string& line, const IngestOptions& opts, Article* out);
 Status ArticleFromHtml(const std::string& name, const std::string& html, const IngestOptions& opts, Article* out);
-// Inflates gzip data; refuses more than max_bytes of output.
+// Inflates gzip data; refuses more than max_bytes of output, stopping there.
 Status Gunzip(const std::string& name, const std::string& data, size_t max_bytes, std::string* out);
+// Inflates gzip data piece by piece (64 KiB at most) into `chunk`, which
+// returns false to stop early: memory never holds more than one piece.
+Status GunzipChunks(const std::string& name, const std::string& data,
+                    const std::function<bool(const char*, size_t)>& chunk);
 
 }  // namespace kroniek
