@@ -123,6 +123,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, "<p>te laat</p>")
         if p == "/to-file":
             return self.reply(302, "", headers=[("Location", "file:///etc/passwd")])
+        if p == "/to-private":
+            return self.reply(302, "", headers=[("Location", "http://10.0.0.1/admin")])
         return self.reply(404, "not here")
 
 
@@ -131,9 +133,10 @@ def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
+    allow = ["--allow-host", f"127.0.0.1:{server.server_port}"]  # fetching refuses loopback otherwise
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "k.db")
-        r = run([kroniek, "ingest", "--db", db, f"{base}/feed.rss", f"{base}/atom.xml"])
+        r = run([kroniek, "ingest", "--db", db, *allow, f"{base}/feed.rss", f"{base}/atom.xml"])
         err = r.stderr.decode()
         check("feeds: items stored, the missing one named", r.returncode == 1 and "3 new, 0 duplicate, 1 failed" in err
               and "verdwenen.html: cannot fetch: HTTP 404" in err, err)
@@ -152,14 +155,14 @@ def main():
         check("a user agent is sent", any(a.startswith("kroniek/") for a in state["agents"]), state["agents"])
 
         hits = dict(state["hits"])
-        r = run([kroniek, "ingest", "--db", db, f"{base}/feed.rss"])
+        r = run([kroniek, "ingest", "--db", db, *allow, f"{base}/feed.rss"])
         check("a feed read again stores nothing twice", b"0 new, 2 duplicate, 1 failed" in r.stderr, r.stderr)
         check("and does not fetch its stored items again",
               state["hits"].get("/nieuws/brand-gent.html") == hits.get("/nieuws/brand-gent.html") and
               state["hits"]["/feed.rss"] == hits["/feed.rss"] + 1, (hits, state["hits"]))
 
         # --every: the feed is read again until the process is stopped; a new item arrives meanwhile.
-        poll = subprocess.Popen([kroniek, "ingest", "--db", db, "--every", "1", f"{base}/live.rss"],
+        poll = subprocess.Popen([kroniek, "ingest", "--db", db, *allow, "--every", "1", f"{base}/live.rss"],
                                 stderr=subprocess.PIPE)
         deadline = time.time() + 20
         while time.time() < deadline and state["hits"].get("/live.rss", 0) < 1:
@@ -178,13 +181,13 @@ def main():
         check("--every: a new item is picked up on a later round", "round 1: 1 new" in err and
               "1 new, 1 duplicate" in err and state["hits"].get("/live/1.html") == 1, (err, state["hits"]))
 
-        r = run([kroniek, "ingest", "--db", db, f"{base}/records.jsonl", f"{base}/flaky.html"])
+        r = run([kroniek, "ingest", "--db", db, *allow, f"{base}/records.jsonl", f"{base}/flaky.html"])
         err = r.stderr.decode()
         check("JSON Lines over HTTP, and a page that works on the third try", r.returncode == 0 and
               "3 new, 0 duplicate, 0 failed" in err and state["flaky"] == 3, (err, state["flaky"]))
 
         started = time.time()
-        r = run([kroniek, "ingest", "--db", db, "--timeout", "1", "--retries", "0", f"{base}/big.html",
+        r = run([kroniek, "ingest", "--db", db, *allow, "--timeout", "1", "--retries", "0", f"{base}/big.html",
                  f"{base}/slow.html", f"{base}/to-file", f"{base}/laughs.rss", "ftp://127.0.0.1/x"])
         err = r.stderr.decode()
         check("over the size limit: refused, named", "big.html: refused: over the limit" in err, err)
@@ -194,6 +197,27 @@ def main():
         check("only http and https", "ftp://127.0.0.1/x: cannot open" in err or "ftp://127.0.0.1/x" in err, err)
         check("refusals count as failed; nothing else lost", "0 new, 0 duplicate, 5 failed" in err and
               len(run([kroniek, "articles", "--db", db]).stdout.splitlines()) == 8, err)
+        # Not public: refused before any connection, whatever the spelling, also
+        # on a redirect and for a feed's items; --allow-host allows one port only.
+        port = server.server_port
+        hits = sum(state["hits"].values())
+        spellings = [f"http://127.0.0.1:{port}/nieuws/brand-gent.html", f"http://0x7f000001:{port}/x",
+                     f"http://127.1:{port}/x", f"http://[::1]:{port}/x", f"http://localhost:{port}/x",
+                     f"http://2130706433:{port}/x", f"http://10.0.0.1:{port}/x", f"http://169.254.169.254/latest"]
+        r = run([kroniek, "ingest", "--db", db, "--retries", "0", "--timeout", "2", *spellings])
+        err = r.stderr.decode()
+        for url in spellings:
+            check(f"not public: {url} refused", f"{url}: refused:" in err and "not a public address" in err, err)
+        check("not public: no request reached the server", sum(state["hits"].values()) == hits, state["hits"])
+        r = run([kroniek, "ingest", "--db", db, *allow, "--retries", "0", f"{base}/to-private"])
+        err = r.stderr.decode()
+        check("a redirect to 10.0.0.1 is refused before connecting", "to-private: refused: 10.0.0.1:80 is not a public"
+              in err, err)
+        r = run([kroniek, "ingest", "--db", db, "--allow-host", f"127.0.0.1:{port + 1}", f"{base}/feed.rss"])
+        check("an allowed host on another port allows nothing here", b"refused" in r.stderr, r.stderr)
+        r = run([kroniek, "ingest", "--db", db, "--allow-host", "nonsense", f"{base}/feed.rss"])
+        check("--allow-host needs HOST:PORT", r.returncode == 2 and b"expected HOST:PORT" in r.stderr, r.stderr)
+
         r = run([kroniek, "check", "--db", db])
         check("the store checks out", r.returncode == 0, r.stderr)
     server.shutdown()

@@ -238,6 +238,10 @@ int main(int argc, char** argv) {
                      "tries again after a network error, 429 or 5xx (with a growing pause)")->check(CLI::Range(0, 10));
   ingest->add_option("--max-feed-items", ingest_options.max_feed_items, "items read from one feed")
       ->check(CLI::Range(1, 100000));
+  std::vector<std::string> allow_hosts;
+  ingest->add_option("--allow-host", allow_hosts,
+                     "HOST:PORT fetched although its address is not public (loopback, private); repeatable")
+      ->allow_extra_args(false);  // one HOST:PORT per --allow-host
   int every = 0;
   ingest->add_option("--every", every, "read the inputs again every this many seconds, until stopped (feeds)")
       ->check(CLI::Range(0, 86400 * 7));
@@ -345,7 +349,14 @@ int main(int argc, char** argv) {
   if (*chronicle) return Chronicle(chronicle_files, chronicle_db, chronicle_format, resources);
   if (min_killed >= 0) query.min_killed = min_killed;
   namespace cli = kroniek::cli;
-  if (*ingest) return cli::Ingest(db, ingest_files, ingest_options, batch, ingest_threads, every, resources);
+  if (*ingest) {
+    for (const auto& host : allow_hosts)
+      if (auto st = kroniek::AllowHost(host, &ingest_options.fetch); !st.ok()) {
+        std::cerr << "kroniek: " << st.message() << "\n";
+        return 2;
+      }
+    return cli::Ingest(db, ingest_files, ingest_options, batch, ingest_threads, every, resources);
+  }
   if (*articles) return cli::Articles(db, articles_text);
   if ((*events || *export_cmd) && !query.place.empty()) {  // "Gent" is also the place ghent
     auto pipeline = LoadPipeline(resources);

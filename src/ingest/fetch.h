@@ -5,10 +5,15 @@
 //      came from after redirects, or a Status naming the URL and the reason.
 // Only http and https are followed (also on redirects); a body over
 // max_bytes is refused; network errors, 429 and 5xx are tried again up to
-// `retries` times with a growing pause; other 4xx are final.
+// `retries` times with a growing pause; other 4xx are final. No connection
+// is made to a loopback, private, link-local, multicast or unspecified
+// address, whatever name or spelling led there and on every redirect, unless
+// that address and port are allowed (FetchOptions::allow).
 #pragma once
 
+#include <set>
 #include <string>
+#include <utility>
 
 #include "core/status.h"
 
@@ -22,7 +27,15 @@ struct FetchOptions {
   double retry_pause_seconds = 1.0;   // doubled after each try
   int max_redirects = 5;
   std::string user_agent = "kroniek/" KRONIEK_VERSION " (news event chronicle)";
+  // Addresses ("127.0.0.1", "::1", numeric) and ports fetched although not public.
+  std::set<std::pair<std::string, int>> allow;
 };
+
+// Adds the addresses HOST resolves to, with PORT, to `options.allow`
+// ("localhost:8080", "127.0.0.1:8080", "[::1]:8080").
+Status AllowHost(const std::string& host_port, FetchOptions* options);
+// Whether a numeric address is one fetching never connects to unless allowed.
+bool IsNonPublicAddress(const std::string& numeric);
 
 // What a server said identifies a version of a document (ETag,
 // Last-Modified); sent back, it lets the server answer "not modified".
