@@ -163,6 +163,34 @@ TEST_F(Inputs, GzipFilesAndBrokenGzip) {
 // A gzip that inflates far beyond an article is refused at the article limit,
 // without inflating the rest; a gzipped JSON Lines file is read record by
 // record, so one oversized record is refused by its line and the others read.
+// Limits read before the HTML parser runs, at the limit and one past it:
+// nesting (400 elements, <html> and <body> counted), elements, attributes.
+TEST_F(Inputs, HtmlLimitsHoldBeforeParsing) {
+  auto page = [](const std::string& inner) { return "<html><body>" + inner + "<p>Tekst van het artikel.</p></body></html>"; };
+  auto divs = [](int n) {
+    std::string open, close;
+    for (int i = 0; i < n; ++i) open += "<div>", close += "</div>";
+    return open + "<p>Tekst.</p>" + close;
+  };
+  std::string many_br, attributes_ok = "<p", attributes_over = "<p";
+  for (int i = 0; i < 99996; ++i) many_br += "<br>";  // with html, body and three p: 100,000 elements
+  for (int i = 0; i < 1000; ++i) attributes_ok += " a" + std::to_string(i) + "=\"1\"";
+  attributes_over = attributes_ok + " extra>x</p>";
+  attributes_ok += ">x</p>";
+  auto records = Read({Write("d398.html", page(divs(398))), Write("d399.html", page(divs(399))),
+                       Write("d80000.html", page(divs(80000))), Write("e100000.html", page("<p>x</p>" + many_br)),
+                       Write("e100001.html", page("<p>x</p>" + many_br + "<br>")),
+                       Write("a1000.html", page(attributes_ok)), Write("a1001.html", page(attributes_over))});
+  ASSERT_EQ(records.size(), 7u);
+  EXPECT_TRUE(records[0].status.ok()) << records[0].status.message();
+  EXPECT_NE(records[1].status.message().find("nested deeper than 400"), std::string::npos) << records[1].status.message();
+  EXPECT_NE(records[2].status.message().find("nested deeper than 400"), std::string::npos) << records[2].status.message();
+  EXPECT_TRUE(records[3].status.ok()) << records[3].status.message();
+  EXPECT_NE(records[4].status.message().find("more than 100000 elements"), std::string::npos) << records[4].status.message();
+  EXPECT_TRUE(records[5].status.ok()) << records[5].status.message();
+  EXPECT_NE(records[6].status.message().find("more than 1000 attributes"), std::string::npos) << records[6].status.message();
+}
+
 TEST_F(Inputs, GzipBombsStopAtTheLimit) {
   const size_t limit = IngestOptions().max_bytes;
   std::string bomb = WriteGz("bomb.txt.gz", std::string(64u << 20, 'a'));  // 64 MiB of one letter

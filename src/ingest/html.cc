@@ -1,8 +1,11 @@
 // The main text of an HTML page, by Gumbo (Debian's libgumbo, an HTML5 parser).
 #include <gumbo.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/utf8.h"
@@ -12,7 +15,87 @@ namespace kroniek {
 
 namespace {
 
-constexpr int kMaxDepth = 400;  // deeper nesting is hostile, not news
+constexpr int kMaxDepth = 400;            // deeper nesting is hostile, not news
+constexpr int kMaxElements = 100000;      // a long news page has a few thousand
+constexpr int kMaxAttributes = 1000;      // on one element
+
+// What the page is made of, read before the parser runs (whose cost grows
+// faster than the page on hostile nesting): the deepest nesting of elements
+// that need an end tag, the number of elements, the most attributes on one.
+struct Shape {
+  int depth = 0, elements = 0, attributes = 0;
+};
+
+bool LowerStartsWith(std::string_view s, size_t at, std::string_view word) {
+  if (at + word.size() > s.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(s[at + k])) != word[k]) return false;
+  return true;
+}
+
+// Elements whose end tag is optional or absent: they never deepen the count.
+bool OpenEnded(std::string_view name) {
+  static const char* const kNames[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                       "source", "track", "wbr", "param", "p", "li", "dt", "dd", "tr", "td", "th",
+                                       "option", "optgroup", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp",
+                                       "html", "head", "body"};
+  for (const char* n : kNames)
+    if (name == n) return true;
+  return false;
+}
+
+// Stops early once a limit is passed: one pass over the page at most.
+Shape ShapeOf(std::string_view html) {
+  Shape shape;
+  int depth = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size(); i = html.find('<', i + 1)) {
+    if (html.compare(i, 4, "<!--") == 0) {  // a comment
+      i = html.find("-->", i + 4);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    const bool end_tag = html[i + 1] == '/';
+    size_t n = i + (end_tag ? 2 : 1);
+    if (n >= html.size() || !std::isalpha(static_cast<unsigned char>(html[n]))) continue;  // "<!doctype", "< 5"
+    size_t name_end = n;
+    while (name_end < html.size() && (std::isalnum(static_cast<unsigned char>(html[name_end])) || html[name_end] == '-'))
+      ++name_end;
+    std::string name(html.substr(n, name_end - n));
+    for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+    // The rest of the tag: attributes, outside quotes.
+    int attributes = 0;
+    char quote = 0;
+    bool in_word = false, self_closing = false;
+    size_t k = name_end;
+    for (; k < html.size(); ++k) {
+      const char c = html[k];
+      if (quote) { if (c == quote) quote = 0; continue; }
+      if (c == '"' || c == '\'') { quote = c; continue; }
+      if (c == '>') break;
+      const bool space = std::isspace(static_cast<unsigned char>(c)) || c == '/';
+      if (!space && !in_word && (k == 0 || html[k - 1] != '=')) ++attributes;
+      in_word = !space && c != '=';
+      self_closing = c == '/';
+    }
+    i = k;
+    if (end_tag) {
+      if (!OpenEnded(name) && depth > 0) --depth;
+      continue;
+    }
+    ++shape.elements;
+    shape.attributes = std::max(shape.attributes, attributes);
+    if (!self_closing && !OpenEnded(name)) shape.depth = std::max(shape.depth, ++depth);
+    if (shape.depth > kMaxDepth || shape.elements > kMaxElements || shape.attributes > kMaxAttributes) break;
+    if (name == "script" || name == "style" || name == "textarea" || name == "title") {  // raw text up to its end tag
+      size_t close = i;
+      while ((close = html.find("</", close)) != std::string_view::npos && !LowerStartsWith(html, close + 2, name))
+        close += 2;
+      if (close == std::string_view::npos) break;
+      i = close - 1;
+    }
+  }
+  return shape;
+}
 
 // Subtrees that are never the article's text.
 bool Skipped(GumboTag tag) {
@@ -147,6 +230,14 @@ Status ArticleFromHtml(const std::string& name, const std::string& html, const I
                          std::to_string(opts.max_bytes));
   if (html.find('\0') != std::string::npos) return Status::Error(name + ": refused: binary content");
   if (!IsValidUtf8(html)) return Status::Error(name + ": refused: invalid UTF-8");
+  const Shape shape = ShapeOf(html);
+  if (shape.depth > kMaxDepth)
+    return Status::Error(name + ": refused: HTML nested deeper than " + std::to_string(kMaxDepth) + " elements");
+  if (shape.elements > kMaxElements)
+    return Status::Error(name + ": refused: HTML of more than " + std::to_string(kMaxElements) + " elements");
+  if (shape.attributes > kMaxAttributes)
+    return Status::Error(name + ": refused: an HTML element with more than " + std::to_string(kMaxAttributes) +
+                         " attributes");
   GumboOutput* doc = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   Page page;
   Survey(doc->root, &page);
