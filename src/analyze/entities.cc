@@ -9,6 +9,9 @@ namespace kroniek {
 
 namespace {
 constexpr int kMaxAdjectives = 5;  // "de door uiterst bloedige aanslagen beruchte groep"
+constexpr int kAntecedentSentences = 20;  // how far back "de groep" may find what it names
+
+bool ByPosition(const Entity& a, const Entity& b) { return a.first < b.first; }
 
 bool ClassMatches(const std::string& cls, EntityType t) {
   if (cls == "armed_group") return t == EntityType::kArmedGroup;
@@ -143,6 +146,29 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
   }
 }
 
+const Entity* EntityRules::Antecedent(const std::vector<Entity>& all, const std::vector<Sentence>& sentences,
+                                      const Sentence& s, int det, const std::string& cls) const {
+  auto before = std::lower_bound(all.begin(), all.end(), det, [](const Entity& e, int at) { return e.first < at; });
+  auto it = before;
+  while (it != all.begin() && (it - 1)->first >= s.first)
+    if (ClassMatches(cls, (--it)->type)) return &*it;
+  // ("it" now stands at the sentence's first entity.)
+  const int oldest = std::max(0, sentences.empty() ? 0 : int(&s - &sentences[0]) - kAntecedentSentences);
+  const Entity* match = nullptr;
+  int match_sentence = -1;
+  int sj = int(&s - &sentences[0]) - 1;
+  for (auto back = it; back != all.begin();) {
+    --back;
+    while (sj >= 0 && back->first < sentences[sj].first) --sj;  // the sentence holding `back`
+    if (sj < oldest || (match && sj < match_sentence)) break;
+    if (ClassMatches(cls, back->type)) {
+      match = &*back;  // moving left within the sentence: its first match wins
+      match_sentence = sj;
+    }
+  }
+  return match;
+}
+
 void EntityRules::Find(const Article& article, const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
                        const KnowledgeBase& kb, const std::vector<bool>& blocked, std::vector<Entity>* entities) const {
   std::vector<int> owner(tokens.size(), -1);  // token -> entity index
@@ -163,7 +189,11 @@ void EntityRules::Find(const Article& article, const std::vector<Token>& tokens,
   std::unordered_map<std::string, Entity> known_surnames;
   for (const Sentence& s : sentences) FindPersons(article, tokens, s, owner, &found, &known_surnames);
 
-  // Descriptions: det [words] NOUN, no name in apposition.
+  // Descriptions: det [words] NOUN, no name in apposition. Their antecedents
+  // come from `all`, every entity so far in text order.
+  std::vector<Entity> all = *entities;
+  all.insert(all.end(), found.begin(), found.end());
+  std::stable_sort(all.begin(), all.end(), ByPosition);
   for (const Sentence& s : sentences) {
     for (int i = s.first; i < s.last; ++i) {
       auto noun = actor_nouns_.find(tokens[i].lower);
@@ -198,20 +228,9 @@ void EntityRules::Find(const Article& article, const std::vector<Token>& tokens,
         }
         continue;
       }
-      // Refer back: this sentence's earlier actors (nearest first), then each
-      // earlier sentence's first actor of the class.
-      const Entity* antecedent = nullptr;
-      auto all = *entities;
-      all.insert(all.end(), found.begin(), found.end());
-      std::sort(all.begin(), all.end(), [](const Entity& a, const Entity& b) { return a.first < b.first; });
-      for (auto it = all.rbegin(); it != all.rend() && !antecedent; ++it)
-        if (it->first < det && it->first >= s.first && ClassMatches(noun->second, it->type)) antecedent = &*it;
-      for (int sj = tokens[i].sentence - 1; sj >= 0 && !antecedent; --sj)
-        for (const auto& cand : all)
-          if (cand.first >= sentences[sj].first && cand.first < sentences[sj].last && ClassMatches(noun->second, cand.type)) {
-            antecedent = &cand;
-            break;
-          }
+      // Refer back: this sentence's earlier actors (nearest first), then the
+      // nearest earlier sentence's first actor of the class (a few sentences back at most).
+      const Entity* antecedent = Antecedent(all, sentences, s, det, noun->second);
       if (!antecedent) continue;
       e.id = antecedent->id;
       e.name = antecedent->name;
@@ -220,6 +239,7 @@ void EntityRules::Find(const Article& article, const std::vector<Token>& tokens,
       e.parent = antecedent->parent;
       e.plural = false;
       found.push_back(e);
+      all.insert(std::upper_bound(all.begin(), all.end(), e, ByPosition), e);
       for (int k = e.first; k < e.last; ++k) owner[k] = int(entities->size());
     }
   }

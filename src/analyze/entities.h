@@ -42,6 +42,9 @@ class EntityRules {
             const KnowledgeBase& kb, const std::vector<bool>& blocked, std::vector<Entity>* entities) const;
 
  private:
+  // The entity a description ("de groep") at token `det` of sentence `s` refers to, of class `cls`.
+  const Entity* Antecedent(const std::vector<Entity>& all, const std::vector<Sentence>& sentences, const Sentence& s,
+                           int det, const std::string& cls) const;
   void FindPersons(const Article& article, const std::vector<Token>& tokens, const Sentence& s,
                    const std::vector<int>& owner, std::vector<Entity>* found,
                    std::unordered_map<std::string, Entity>* known_surnames) const;

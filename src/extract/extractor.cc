@@ -41,7 +41,8 @@ class ExtractorImpl {
     for (size_t p = 0; p < ctx->article.paragraphs.size(); ++p) {
       if (ctx->paragraph_kinds[p] != ParagraphKind::kBody) continue;
       const Span span = ctx->article.paragraphs[p].span;
-      auto first = std::find_if(toks.begin(), toks.end(), [&](const Token& t) { return t.span.begin >= span.begin; });
+      auto first = std::lower_bound(toks.begin(), toks.end(), span.begin,
+                                    [](const Token& t, uint32_t at) { return t.span.begin < at; });
       if (first == toks.end() || first + 1 == toks.end() || first->kind != TokenKind::kNumber || !(first + 1)->capitalized)
         continue;
       int qi = ctx->quantity_at[first - toks.begin()];

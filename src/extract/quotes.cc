@@ -79,12 +79,18 @@ std::string RoleOfSource(const Context& ctx, const Source& s) {
 
 void QuoteRules::Pair(Context& ctx) const {
   const auto& toks = ctx.tokens();
-  for (size_t p = 0; p < ctx.article.paragraphs.size(); ++p) {
+  // The quote marks of each paragraph, in one pass (tokens come in text order).
+  const auto& paragraphs = ctx.article.paragraphs;
+  std::vector<std::vector<int>> marks_of(paragraphs.size());
+  size_t p = 0;
+  for (int i = 0; i < int(toks.size()); ++i) {
+    if (toks[i].kind != TokenKind::kQuote) continue;
+    while (p < paragraphs.size() && paragraphs[p].span.end < toks[i].span.end) ++p;
+    if (p < paragraphs.size() && paragraphs[p].span.contains(toks[i].span)) marks_of[p].push_back(i);
+  }
+  for (p = 0; p < paragraphs.size(); ++p) {
     if (ctx.paragraph_kinds[p] == ParagraphKind::kDebris) continue;
-    const Span para = ctx.article.paragraphs[p].span;
-    std::vector<int> marks;
-    for (int i = 0; i < int(toks.size()); ++i)
-      if (toks[i].kind == TokenKind::kQuote && para.contains(toks[i].span)) marks.push_back(i);
+    const std::vector<int>& marks = marks_of[p];
     for (size_t m = 0; m < marks.size(); ++m) {
       int open = marks[m];
       const std::string open_mark = ctx.Text(toks[open].span);
