@@ -477,7 +477,9 @@ int ArgumentReader::SentenceOf(const Span& span) const {
 void ArgumentReader::AboardWhereNoneSurvived(EventMention* e) const {
   // "Aan boord waren 149 passagiers … Niemand heeft de crash overleefd": the
   // people on board are the dead.
-  if (!CueInSentences("no_survivors", 0, int(ctx_.an.sentences.size()))) return;
+  if (std::none_of(e->figures.begin(), e->figures.end(), [](const Figure& f) { return f.kind == "other"; })) return;
+  if (!no_survivors_) no_survivors_ = CueInSentences("no_survivors", 0, int(ctx_.an.sentences.size()));
+  if (!*no_survivors_) return;
   for (auto& f : e->figures) {
     const int si = SentenceOf(f.span);
     if (f.kind == "other" && si >= 0 && CueInSentences("aboard", si, si + 1)) {

@@ -3,6 +3,8 @@
 // and finishing an event's figures.
 #pragma once
 
+#include <optional>
+
 #include <vector>
 
 #include "extract/assembler.h"
@@ -39,6 +41,7 @@ class ArgumentReader {
   bool NotTheSite(const Entity& place) const;
 
  private:
+  mutable std::optional<bool> no_survivors_;  // the article says nobody on board survived (read once)
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
   // Whether a preposition ("van", "voor", "om") makes the trigger at `first` another verb's argument.

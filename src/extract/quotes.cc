@@ -3,6 +3,7 @@
 #include "extract/quotes.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/resource_file.h"
 #include "core/utf8.h"
@@ -61,15 +62,16 @@ std::optional<Source> SpeakerBefore(const Context& ctx, int open, int first) {
   return found.front();
 }
 
-std::string RoleOfSource(const Context& ctx, const Source& s) {
-  // A named person keeps the role word found with the name; an unnamed one
-  // its head noun ("woordvoerder").
-  for (const auto& e : ctx.an.entities)
-    if (e.id == s.id && !e.role.empty()) return e.role;
-  for (int i = 0; i < int(ctx.tokens().size()); ++i) {
-    const Token& t = ctx.tokens()[i];
-    if (t.span.begin < s.span.begin || t.span.end > s.span.end) continue;
-    std::string role = ctx.az.entity_rules().RoleOf(t.lower);
+// A named person keeps the role word found with the name (`roles`: the first
+// role of each entity id); an unnamed one its head noun ("woordvoerder").
+std::string RoleOfSource(const Context& ctx, const std::unordered_map<std::string, std::string>& roles,
+                         const Source& s) {
+  if (auto it = roles.find(s.id); it != roles.end()) return it->second;
+  const auto& toks = ctx.tokens();
+  auto t = std::lower_bound(toks.begin(), toks.end(), s.span.begin,
+                            [](const Token& x, uint32_t at) { return x.span.begin < at; });
+  for (; t != toks.end() && t->span.end <= s.span.end; ++t) {
+    std::string role = ctx.az.entity_rules().RoleOf(t->lower);
     if (!role.empty()) return role;
   }
   return "";
@@ -116,6 +118,9 @@ void QuoteRules::Classify(Context& ctx, Extraction* out) const {
   const auto& sentences = ctx.an.sentences;
   std::optional<Source> last_speaker;
   int last_speaker_sentence = -100;
+  std::unordered_map<std::string, std::string> roles;
+  for (const auto& e : ctx.an.entities)
+    if (!e.role.empty()) roles.emplace(e.id, e.role);
   for (QuoteSpan& qs : ctx.quote_spans) {
     const int open = qs.open, close = qs.close;
     int words = 0;
@@ -154,7 +159,7 @@ void QuoteRules::Classify(Context& ctx, Extraction* out) const {
     }
     if (speaker) {
       q.speaker = *speaker;
-      q.role = RoleOfSource(ctx, *speaker);
+      q.role = RoleOfSource(ctx, roles, *speaker);
       last_speaker = speaker;
       last_speaker_sentence = toks[close].sentence;
     }
