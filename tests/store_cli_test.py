@@ -106,6 +106,22 @@ def main():
             check(f"{args[0]} on a missing store: an error naming it", r.returncode != 0 and
                   b"no such store" in r.stderr and typo.encode() in r.stderr, (r.returncode, r.stderr))
         check("no store was created by reading", not os.path.exists(typo), typo)
+        # A store on a read-only filesystem is readable (where this machine lets
+        # the test mount one: as root, with tmpfs).
+        ro = os.path.join(tmp, "ro")
+        os.makedirs(ro)
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", ro], capture_output=True).returncode == 0:
+            try:
+                subprocess.run(["cp", db, ro], check=True)
+                subprocess.run(["mount", "-o", "remount,ro", ro], check=True)
+                for args in (["events"], ["event", "ev1"], ["articles"], ["changes"], ["export", "--format", "csv"],
+                             ["chronicle"], ["check"]):
+                    r = run([kroniek, *args, "--db", os.path.join(ro, os.path.basename(db))])
+                    check(f"{args[0]} reads a store on a read-only filesystem", r.returncode == 0, r.stderr)
+            finally:
+                subprocess.run(["umount", ro])
+        else:
+            print("read-only filesystem: not checked (cannot mount tmpfs here)")
         # A damaged stored event is an error naming it, never an abort.
         damaged = os.path.join(tmp, "damaged.db")
         run([kroniek, "ingest", "--db", damaged, *toll])

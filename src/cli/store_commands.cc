@@ -133,7 +133,7 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, const 
 }
 
 int Articles(const std::string& db, const std::string& text_query) {
-  auto store = OpenStore(db, Store::Mode::kWrite);
+  auto store = OpenStore(db, Store::Mode::kRead);
   if (!store) return 2;
   auto st = store->ForEach([&](const nlohmann::json& record) {
     nlohmann::json row = record;
@@ -148,7 +148,7 @@ int Articles(const std::string& db, const std::string& text_query) {
 }
 
 int Events(const std::string& db, const EventQuery& query, const std::string& format) {
-  auto store = OpenStore(db, Store::Mode::kWrite);
+  auto store = OpenStore(db, Store::Mode::kRead);
   if (!store) return 2;
   std::vector<nlohmann::json> events;
   if (auto st = store->Events(query, &events); !st.ok()) {
@@ -187,7 +187,7 @@ int StoredChronicle(const std::string& db, const std::string& format) {
 }
 
 int ShowEvent(const std::string& db, const std::string& id) {
-  auto store = OpenStore(db, Store::Mode::kWrite);
+  auto store = OpenStore(db, Store::Mode::kRead);
   if (!store) return 2;
   nlohmann::json detail;
   if (auto st = EventDetail(*store, id, &detail); !st.ok()) {
@@ -203,7 +203,7 @@ int ShowEvent(const std::string& db, const std::string& id) {
 }
 
 int Changes(const std::string& db, const std::string& since, int64_t after, int limit) {
-  auto store = OpenStore(db, Store::Mode::kWrite);
+  auto store = OpenStore(db, Store::Mode::kRead);
   if (!store) return 2;
   std::vector<Change> changes;
   if (auto st = store->Changes(since, after, limit, &changes); !st.ok()) {
@@ -215,7 +215,7 @@ int Changes(const std::string& db, const std::string& since, int64_t after, int 
 }
 
 int Export(const std::string& db, const EventQuery& query, const std::string& format, const std::string& resources) {
-  auto store = OpenStore(db, Store::Mode::kWrite);
+  auto store = OpenStore(db, Store::Mode::kRead);
   if (!store) return 2;
   auto exporter = MakeExporter(format, ExportContextOf(*store, resources));
   exporter->Begin(std::cout);

@@ -127,6 +127,14 @@ Store::~Store() {
   sqlite3_close(db_);
 }
 
+bool Store::Readable() const {
+  sqlite3_stmt* st = nullptr;
+  const bool ok = sqlite3_prepare_v2(db_, "SELECT count(*) FROM sqlite_master", -1, &st, nullptr) == SQLITE_OK &&
+                  sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return ok;
+}
+
 Status Store::Error(const std::string& what) const {
   return Status::Error(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
 }
@@ -149,6 +157,19 @@ Status Store::Open(const std::string& path, Mode mode) {
     return Status::Error(path + ": cannot open store: " + sqlite3_errmsg(db_));
   sqlite3_busy_timeout(db_, 60000);  // another ingest on the same file waits its turn
   if (read_only) {
+    if (!Readable()) {
+      // On a read-only filesystem SQLite cannot make the WAL index beside the
+      // file: read it as the immutable snapshot it is there.
+      statements_->Clear();
+      sqlite3_close(db_);
+      db_ = nullptr;
+      std::string uri = "file:";
+      for (char c : path) uri += c == '?' ? std::string("%3f") : c == '#' ? std::string("%23") : std::string(1, c);
+      if (sqlite3_open_v2((uri + "?immutable=1").c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) !=
+              SQLITE_OK ||
+          !Readable())
+        return Error("not a kroniek store");
+    }
     Statement q(db_, statements_.get(), "PRAGMA user_version");
     if (!q.ok() || q.Step() != SQLITE_ROW) return Error("not a kroniek store");
     version_ = int(q.Int(0));

@@ -173,6 +173,7 @@ class Store {
  private:
   Status Exec(const std::string& sql) const;
   Status Error(const std::string& what) const;
+  bool Readable() const;  // the schema can be read (a read-only open may fail only at its first read)
   Status Migrate();
   // Fills temp.text_hits with the articles matching an FTS5 query.
   Status TextHits(const std::string& query, int64_t* hits) const;
