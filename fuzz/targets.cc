@@ -1,0 +1,98 @@
+#include "targets.h"
+
+#include <string_view>
+
+#include "analyze/numbers.h"
+#include "analyze/times.h"
+#include "analyze/tokenizer.h"
+#include "ingest/feed.h"
+#include "ingest/ingest.h"
+#include "ingest/inputs.h"
+#include "pipeline/pipeline.h"
+
+namespace kroniek::fuzz {
+
+namespace {
+
+constexpr size_t kMaxInput = 1 << 20;  // larger inputs only slow the fuzzer down
+
+std::string Text(const uint8_t* data, size_t size) {
+  return std::string(reinterpret_cast<const char*>(data), std::min(size, kMaxInput));
+}
+
+const Pipeline& SharedPipeline() {
+  static const Pipeline* pipeline = [] {
+    auto* p = new Pipeline;
+    if (!p->Load(KRONIEK_RESOURCE_DIR).ok()) std::abort();
+    return p;
+  }();
+  return *pipeline;
+}
+
+int Analyze(const uint8_t* data, size_t size) {
+  Article a;
+  if (ArticleFromText("fuzz", Text(data, size), {}, &a).ok()) SharedPipeline().RunToJson(a);
+  return 0;
+}
+
+int Numbers(const uint8_t* data, size_t size) {
+  static const NumberGrammar* grammar = [] {
+    auto* g = new NumberGrammar;
+    if (!g->Load(std::string(KRONIEK_RESOURCE_DIR) + "/nl").ok()) std::abort();
+    return g;
+  }();
+  const std::string text = Text(data, size);
+  grammar->ParseToken(text);
+  return 0;
+}
+
+int Times(const uint8_t* data, size_t size) {
+  // The date grammar through the analyser, on a text whose publication day is known.
+  Article a;
+  IngestOptions opts;
+  opts.published = Civil{2021, 8, 30};
+  if (ArticleFromText("fuzz", Text(data, size), opts, &a).ok()) SharedPipeline().RunToJson(a);
+  return 0;
+}
+
+int JsonLine(const uint8_t* data, size_t size) {
+  Article a;
+  ArticleFromJsonLine("fuzz", Text(data, size), {}, &a);
+  return 0;
+}
+
+int Html(const uint8_t* data, size_t size) {
+  Article a;
+  ArticleFromHtml("fuzz", Text(data, size), {}, &a);
+  return 0;
+}
+
+int FeedTarget(const uint8_t* data, size_t size) {
+  Feed feed;
+  ParseFeed("fuzz", Text(data, size), &feed);
+  return 0;
+}
+
+int Gzip(const uint8_t* data, size_t size) {
+  std::string out;
+  Gunzip("fuzz", Text(data, size), 8u << 20, &out);
+  return 0;
+}
+
+}  // namespace
+
+const std::vector<Target>& Targets() {
+  static const std::vector<Target> targets = {
+      {"analyze", Analyze}, {"numbers", Numbers}, {"times", Times},  {"jsonl", JsonLine},
+      {"html", Html},       {"feed", FeedTarget}, {"gzip", Gzip},
+  };
+  return targets;
+}
+
+const Target* Find(const std::string& name) {
+  for (const auto& t : Targets())
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+}  // namespace kroniek::fuzz
