@@ -14,7 +14,8 @@ from collections import defaultdict
 
 SCORED = {"killed", "injured", "evacuated", "rockets_fired", "intercepted", "missing",
           "arrested", "displaced", "casualties"}
-COMPAT = [{"suicide_bombing", "bombing"}, {"shooting", "attack_on_civilians"}]
+COMPAT = [{"suicide_bombing", "bombing"}, {"shooting", "attack_on_civilians"},
+          {"air_or_drone_strike"}, {"rocket_or_missile_attack"}]
 
 
 def type_ok(g, p):
@@ -25,6 +26,13 @@ def dval(d):
     if isinstance(d, dict):
         d = d.get("value")
     return d if isinstance(d, str) else None
+
+
+def date_ok(g, p):
+    if not g or not p:
+        return True
+    n = min(len(g), len(p))
+    return g[:n] == p[:n]
 
 
 def uid(f):
@@ -150,6 +158,8 @@ def cluster_errors(gold, events):
         a = uid(g["file"])
         for k, ge in enumerate(g.get("events", [])):
             cands = [e for e in by_article.get(a, []) if type_ok(ge["type"], e.get("type"))]
+            # as score_chronicle.py picks: a date-compatible one first
+            cands.sort(key=lambda e: not date_ok(ge.get("date"), dval(e.get("date"))))
             gold_of[(a, k)] = ge["event"]
             pred_of[(a, k)] = cands[0] if cands else None
     split = defaultdict(set)
