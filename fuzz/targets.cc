@@ -9,6 +9,8 @@
 #include "ingest/ingest.h"
 #include "ingest/inputs.h"
 #include "pipeline/pipeline.h"
+#include "serve/api.h"
+#include "store/store.h"
 
 namespace kroniek::fuzz {
 
@@ -79,12 +81,33 @@ int Gzip(const uint8_t* data, size_t size) {
   return 0;
 }
 
+// The HTTP request path of a query: its parameters read as /api/events reads
+// them, then run against an empty store (SQL and full-text search built from them).
+int Request(const uint8_t* data, size_t size) {
+  static Store* store = [] {
+    auto* s = new Store;
+    if (!s->Open(":memory:", Store::Mode::kCreate).ok()) std::abort();
+    return s;
+  }();
+  httplib::Request req;
+  const std::string text = Text(data, size);
+  httplib::detail::parse_query_text(text.substr(text.find('?') == std::string::npos ? 0 : text.find('?') + 1),
+                                    req.params);
+  EventQuery q;
+  std::string error;
+  if (EventQueryOf(req, &q, &error)) {
+    std::vector<nlohmann::json> events;
+    store->Events(q, &events);
+  }
+  return 0;
+}
+
 }  // namespace
 
 const std::vector<Target>& Targets() {
   static const std::vector<Target> targets = {
       {"analyze", Analyze}, {"numbers", Numbers}, {"times", Times},  {"jsonl", JsonLine},
-      {"html", Html},       {"feed", FeedTarget}, {"gzip", Gzip},
+      {"html", Html},       {"feed", FeedTarget}, {"gzip", Gzip},  {"request", Request},
   };
   return targets;
 }

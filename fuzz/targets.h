@@ -18,7 +18,7 @@ struct Target {
 };
 
 // Every target: analyze (the whole text analyser and extractor), numbers,
-// times, jsonl, html, feed, gzip.
+// times, jsonl, html, feed, gzip, request (an /api/events query string).
 const std::vector<Target>& Targets();
 
 // The target called `name`, or null.

@@ -46,31 +46,6 @@ bool IntParam(const httplib::Request& req, const char* name, int64_t lo, int64_t
 
 // The filters of GET /api/events and /api/export (the same as `kroniek events`),
 // a place name not yet resolved.
-bool EventQueryOf(const httplib::Request& req, EventQuery* q, std::string* error) {
-  q->from = req.get_param_value("from");
-  q->to = req.get_param_value("to");
-  q->place = req.get_param_value("place");
-  q->actor = req.get_param_value("actor");
-  q->type = req.get_param_value("type");
-  q->text = req.get_param_value("text");
-  if (req.has_param("min_killed")) {
-    const std::string v = req.get_param_value("min_killed");
-    double d = 0;
-    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-    if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(d) || d < 0) {  // nan, inf: no number
-      *error = "parameter 'min_killed': expected a number of at least 0, got '" + v + "'";
-      return false;
-    }
-    q->min_killed = d;
-  }
-  int64_t limit = 0, offset = 0;
-  if (!IntParam(req, "limit", 1, kMaxPage, kDefaultPage, &limit, error) ||
-      !IntParam(req, "offset", 0, INT32_MAX, 0, &offset, error))
-    return false;
-  q->limit = int(limit);
-  q->offset = int(offset);
-  return true;
-}
 
 // The articles of an upload, by its content type: a JSON record or an array
 // of them, JSON Lines, an HTML page or plain text (a " date …" header allowed).
@@ -106,6 +81,32 @@ void ArticlesOfBody(const httplib::Request& req, std::vector<InputRecord>* out) 
 }
 
 }  // namespace
+
+bool EventQueryOf(const httplib::Request& req, EventQuery* q, std::string* error) {
+  q->from = req.get_param_value("from");
+  q->to = req.get_param_value("to");
+  q->place = req.get_param_value("place");
+  q->actor = req.get_param_value("actor");
+  q->type = req.get_param_value("type");
+  q->text = req.get_param_value("text");
+  if (req.has_param("min_killed")) {
+    const std::string v = req.get_param_value("min_killed");
+    double d = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+    if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(d) || d < 0) {  // nan, inf: no number
+      *error = "parameter 'min_killed': expected a number of at least 0, got '" + v + "'";
+      return false;
+    }
+    q->min_killed = d;
+  }
+  int64_t limit = 0, offset = 0;
+  if (!IntParam(req, "limit", 1, kMaxPage, kDefaultPage, &limit, error) ||
+      !IntParam(req, "offset", 0, INT32_MAX, 0, &offset, error))
+    return false;
+  q->limit = int(limit);
+  q->offset = int(offset);
+  return true;
+}
 
 Api::Api(const ServeOptions& options, const Pipeline& pipeline)
     : options_(options), pipeline_(pipeline), readers_(options.db) {}

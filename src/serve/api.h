@@ -14,6 +14,10 @@
 
 namespace kroniek {
 
+// The event query a request's parameters ask for (/api/events, /api/export),
+// or false with the reason in `error`.
+bool EventQueryOf(const httplib::Request& req, EventQuery* q, std::string* error);
+
 class Api {
  public:
   Api(const ServeOptions& options, const Pipeline& pipeline);
