@@ -34,8 +34,10 @@ const FigureCandidate* CandidateAt(const std::vector<FigureCandidate>& out, int 
   return nullptr;
 }
 
-// The cue class of the phrase that ends just before token i ("onder wie").
+// The cue class of the phrase that ends just before token i ("onder wie"),
+// or before the fillers there ("onder de doden waren er ook").
 bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {
+  while (i - 1 > first && ctx.WordIs(ctx.tokens()[i - 1].lower, "filler")) --i;
   for (int start = std::max(first, i - 4); start < i; ++start) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_cues.MatchAt(ctx.tokens(), start, first, i, &here);
@@ -185,6 +187,7 @@ std::string PredicateRightAfter(const Context& ctx, int from, int stop) {
   // one adverb, the verb ("18 raakten ernstig gewond"); never a noun
   // ("twintig koeien verdronken").
   int verb_from = from, slack = 0;
+  if (from < stop && ctx.WordIs(ctx.tokens()[from].lower, "other")) ++from, ++verb_from;  // "500 andere gewond geraakt"
   if (from < stop && CueAt(ctx, from, stop, "count_auxiliary", &verb_from)) slack = 1;
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), verb_from, stop)) {
     if (m.first > verb_from + slack) break;
@@ -289,7 +292,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // bemanningsleden") and may be coordinated ("… en elf buitenlanders", "32
     // Kenianen, 18 Canadezen en 5 Duitsers").
     const FigureCandidate* before = out.empty() ? nullptr : &out.back();
-    const bool opens_sentence = q.first - s.first <= 5;
+    int fillers = 0;  // "Onder hen waren er ook vier …"
+    while (q.first - fillers - 1 > s.first && ctx.WordIs(toks[q.first - fillers - 1].lower, "filler")) ++fillers;
+    const bool opens_sentence = q.first - fillers - s.first <= 5;
     const bool coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
                              (ctx.WordIs(toks[q.first - 1].lower, "coordinator") ||
                               OnlySeparators(ctx, before->end_token, q.first));
