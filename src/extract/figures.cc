@@ -10,6 +10,7 @@ constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware ra
 constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
 constexpr int kBareWindow = 6;     // tokens from "vielen" to a casualty noun without a number
 constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
+constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
 constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"    // 'Het dodental van de zware aardbeving in Marokko is opgelopen tot 2012'
 
@@ -165,11 +166,15 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
   // A verb right before the number binds it first ("verwondde er zes mensen
   // voordat hij werd doodgeschoten"); its particle may follow ("pakte 42
   // mensen op"). Every row at each start: a phrase may stand both ways.
-  for (int k = std::max(sentence_first, number_first - kBeforeVerbWindow); k < number_first; ++k) {
+  // A longer phrase may start further back when it ends in that window ("het
+  // leven gekost aan 189 mensen").
+  for (int k = std::max(sentence_first, number_first - kBeforeVerbWindow - kLongestBeforeVerb); k < number_first; ++k) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_verbs.MatchAt(ctx.tokens(), k, sentence_first, stop, &here);
     for (const auto& m : here)
-      if (ctx.lex.figure_verbs.rows()[m.row].options.count("before")) return ctx.lex.figure_verbs.rows()[m.row].value;
+      if (ctx.lex.figure_verbs.rows()[m.row].options.count("before") &&
+          (k >= number_first - kBeforeVerbWindow || (m.end <= number_first && m.end > number_first - kBeforeVerbWindow)))
+        return ctx.lex.figure_verbs.rows()[m.row].value;
   }
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
     const auto& row = ctx.lex.figure_verbs.rows()[m.row];
