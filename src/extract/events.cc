@@ -364,6 +364,10 @@ void EventAssembler::Finish(Extraction* out) {
   });
   std::map<int, int> index;
   for (size_t k = 0; k < keep.size(); ++k) index[keep[k]] = int(k);
+  // The article's main event is its most mentioned; the figures of the others
+  // (background, earlier attacks) are less often the news.
+  int most = 0;
+  for (int id : keep) most = std::max(most, events_[id].mentions);
   for (int id : keep) {
     EventMention m = events_[id].m;
     std::vector<Relation> relations;
@@ -375,6 +379,7 @@ void EventAssembler::Finish(Extraction* out) {
     m.confidence = ctx_.lex.confidence.Of("event", m.signals);
     for (auto& f : m.figures) {
       f.signals = FigureSignals(f, m, generic);
+      if (events_[id].mentions < most) f.signals.push_back("event=secondary");
       f.confidence = ctx_.lex.confidence.Of("figure", f.signals);
     }
     out->events.push_back(std::move(m));
