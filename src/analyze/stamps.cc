@@ -239,8 +239,9 @@ void StampRules::MarkTitle(Article& article) const {
     Paragraph& para = article.paragraphs[p];
     if (para.kind == ParagraphKind::kDebris) continue;
     const std::string text = article.text.substr(para.span.begin, para.span.size());
+    auto space = [&](size_t i) { return std::isspace(static_cast<unsigned char>(text[i])) != 0; };
     size_t words = 0;
-    for (size_t i = 0; i < text.size(); ++i) words += !std::isspace(static_cast<unsigned char>(text[i])) && (i == 0 || std::isspace(static_cast<unsigned char>(text[i - 1])));
+    for (size_t i = 0; i < text.size(); ++i) words += !space(i) && (i == 0 || space(i - 1));
     if (para.kind == ParagraphKind::kBody && words >= 2 && words <= kMaxTitleWords && text.back() != '.' &&
         text.back() != ':' && text.find('\n') == std::string::npos) {
       para.kind = ParagraphKind::kTitle;

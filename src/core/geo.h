@@ -5,6 +5,10 @@
 
 namespace kroniek {
 
+// How far a place said to be near an event ("nabij Addis Abeba", "in de buurt
+// van Bishoftu") may lie from the site another report names.
+inline constexpr double kNearSiteKm = 75;
+
 inline double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kEarthKm = 6371, kRad = 3.14159265358979323846 / 180;
   const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;

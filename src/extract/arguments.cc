@@ -152,8 +152,12 @@ bool ArgumentReader::AsLandmark(int first, int i, int head) const {
 
 bool ArgumentReader::NotTheSite(const Entity& ent) const {
   const auto& toks = ctx_.tokens();
+  return NotTheSite(ent, GoverningWord(toks, ctx_.an.sentences[toks[ent.first].sentence].first, ent.first));
+}
+
+bool ArgumentReader::NotTheSite(const Entity& ent, int head) const {
+  const auto& toks = ctx_.tokens();
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
-  const int head = GoverningWord(toks, s.first, ent.first);
   if (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "agent") || ctx_.lex.ClauseIs(toks[head].lower, "destination")))
     return true;
   return ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin");
@@ -186,8 +190,8 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // Nor is the place of a doer ("de door Saoedi-Arabië geleide coalitie"),
     // a destination ("reisde naar Libië") or someone's origin ("de uit
     // Tunesië afkomstige verdachte").
-    if (NotTheSite(ent)) continue;
     const int head = GoverningWord(toks, s.first, i);
+    if (NotTheSite(ent, head)) continue;
     // A country before the trigger with no preposition is a doer ("Rusland
     // heeft raketaanvallen uitgevoerd op Oekraïne"), not the place.
     if (ent.type == EntityType::kCountry && i < trigger.first && !(i > s.first && IsPreposition(toks[i - 1].lower)))
@@ -468,10 +472,11 @@ bool ArgumentReader::CueInSentences(const std::string& cls, int first_sentence, 
 }
 
 int ArgumentReader::SentenceOf(const Span& span) const {
-  const auto& sentences = ctx_.an.sentences;
-  for (size_t si = 0; si < sentences.size(); ++si)
-    if (sentences[si].span.begin <= span.begin && span.end <= sentences[si].span.end) return int(si);
-  return -1;
+  const auto& sentences = ctx_.an.sentences;  // in text order
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), span.begin,
+                             [](uint32_t at, const Sentence& s) { return at < s.span.begin; });
+  if (it == sentences.begin() || span.end > (it - 1)->span.end) return -1;
+  return int(it - 1 - sentences.begin());
 }
 
 void ArgumentReader::AboardWhereNoneSurvived(EventMention* e) const {

@@ -39,6 +39,8 @@ class ArgumentReader {
   // destination ("reisde naar Libië") or an origin ("de uit Tunesië afkomstige
   // verdachte", "de trein van Athene naar Thessaloniki"): never an event's site.
   bool NotTheSite(const Entity& place) const;
+  // The same, with the preposition heading its phrase already found (GoverningWord).
+  bool NotTheSite(const Entity& place, int head) const;
 
  private:
   mutable std::optional<bool> no_survivors_;  // the article says nobody on board survived (read once)

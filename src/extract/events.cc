@@ -30,13 +30,11 @@ void MergeDate(Date* into, const Date& from) {
   if (from.known() && into->known() && from.value.size() > into->value.size() && from.from.empty()) *into = from;
 }
 
-constexpr double kNearKm = 75;  // how far apart two places said to be near the event may lie
-
 bool LocationsCompatible(const Location& a, const Location& b) {
   if (a.id.empty() || b.id.empty() || a.id == b.id) return true;
   // "nabij Addis Abeba" and "in de buurt van Bishoftu": one site, named by what is near it.
   if ((a.approximate || b.approximate) && a.lat && a.lon && b.lat && b.lon &&
-      DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) < kNearKm)
+      DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) < kNearSiteKm)
     return true;
   // A city and its country are compatible; two cities are not.
   if (a.country != b.country) return false;
@@ -45,7 +43,14 @@ bool LocationsCompatible(const Location& a, const Location& b) {
 
 }  // namespace
 
-EventAssembler::EventAssembler(const Context& ctx) : ctx_(ctx), args_(ctx) {}
+EventAssembler::EventAssembler(const Context& ctx) : ctx_(ctx), args_(ctx) {
+  // The headline block: the paragraphs before the first one of prose (closed by a full stop).
+  const auto& paragraphs = ctx_.article.paragraphs;
+  while (first_prose_ < int(paragraphs.size()) &&
+         (paragraphs[first_prose_].kind == ParagraphKind::kDebris || paragraphs[first_prose_].span.empty() ||
+          ctx_.article.text[paragraphs[first_prose_].span.end - 1] != '.'))
+    ++first_prose_;
+}
 
 bool EventAssembler::TypesJoin(const Ev& e, const std::string& type) const {
   if (e.m.type == type) return true;
@@ -63,15 +68,8 @@ bool EventAssembler::TypesJoin(const Ev& e, const std::string& type) const {
 }
 
 bool EventAssembler::ToldOnlyInTitle(const Ev& e) const {
-  // The headline block: the paragraphs before the first one of prose (closed by a full stop).
-  const auto& paragraphs = ctx_.article.paragraphs;
-  size_t prose = 0;
-  while (prose < paragraphs.size() &&
-         (paragraphs[prose].kind == ParagraphKind::kDebris || paragraphs[prose].span.empty() ||
-          ctx_.article.text[paragraphs[prose].span.end - 1] != '.'))
-    ++prose;
   for (int si : e.mention_sentences)
-    if (size_t(ctx_.an.sentences[si].paragraph) >= prose) return false;
+    if (ctx_.an.sentences[si].paragraph >= first_prose_) return false;
   return !e.mention_sentences.empty();
 }
 

@@ -24,7 +24,7 @@ class EventAssembler {
   int Resolve(const MentionInfo& m, int sentence) const;
   int ResolvePart(const MentionInfo& m, int sentence) const;  // the event m is a part of, or -1
   int ResolvePhase(const MentionInfo& m, int sentence) const;  // the event phase m follows, or -1
-  bool ToldOnlyInTitle(const Ev& e) const;  // every mention of e stands in the title
+  bool ToldOnlyInTitle(const Ev& e) const;  // every mention of e stands in the headline block
   int AddMention(const MentionInfo& m, int sentence);  // returns the event, or -1 for none
   int EventForFigure(const FigureCandidate& c) const;
   int EventElsewhere(const FigureCandidate& c, int event);  // the same kind of event at the figure's own city
@@ -38,6 +38,7 @@ class EventAssembler {
   ArgumentReader args_;
   std::vector<Ev> events_;
   std::vector<SentenceMention> sentence_mentions_;
+  int first_prose_ = 0;  // the first paragraph closed by a full stop: before it, the headline block
 };
 
 }  // namespace kroniek

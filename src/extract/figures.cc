@@ -35,10 +35,17 @@ const FigureCandidate* CandidateAt(const std::vector<FigureCandidate>& out, int 
   return nullptr;
 }
 
+// How many fillers ("er ook") stand right before token i, after token `first`.
+int FillersBefore(const Context& ctx, int i, int first) {
+  int n = 0;
+  while (i - n - 1 > first && ctx.WordIs(ctx.tokens()[i - n - 1].lower, "filler")) ++n;
+  return n;
+}
+
 // The cue class of the phrase that ends just before token i ("onder wie"),
 // or before the fillers there ("onder de doden waren er ook").
 bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {
-  while (i - 1 > first && ctx.WordIs(ctx.tokens()[i - 1].lower, "filler")) --i;
+  i -= FillersBefore(ctx, i, first);
   for (int start = std::max(first, i - 4); start < i; ++start) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_cues.MatchAt(ctx.tokens(), start, first, i, &here);
@@ -297,9 +304,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // bemanningsleden") and may be coordinated ("… en elf buitenlanders", "32
     // Kenianen, 18 Canadezen en 5 Duitsers").
     const FigureCandidate* before = out.empty() ? nullptr : &out.back();
-    int fillers = 0;  // "Onder hen waren er ook vier …"
-    while (q.first - fillers - 1 > s.first && ctx.WordIs(toks[q.first - fillers - 1].lower, "filler")) ++fillers;
-    const bool opens_sentence = q.first - fillers - s.first <= 5;
+    const bool opens_sentence = q.first - FillersBefore(ctx, q.first, s.first) - s.first <= 5;  // "Onder hen waren er ook vier …"
     const bool coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
                              (ctx.WordIs(toks[q.first - 1].lower, "coordinator") ||
                               OnlySeparators(ctx, before->end_token, q.first));

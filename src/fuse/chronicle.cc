@@ -14,7 +14,6 @@ constexpr int kDayTolerance = 1;         // reports may differ by a day (night, 
 constexpr int kBackgroundDays = 62;      // an undated report speaks of the two months before it
 constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
 constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
-constexpr double kNearKm = 75;           // a place said to be near the event ("nabij Addis Abeba") and the site
 
 // Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
 bool WeekdaysNear(int a, int b) {
@@ -30,7 +29,7 @@ bool Overlap(const DayRange& a, const DayRange& b, int tolerance) {
 // With `near`, one of them was named as near the event.
 bool Beside(std::optional<double> lat1, std::optional<double> lon1, std::optional<double> lat2,
             std::optional<double> lon2, bool near = false) {
-  return lat1 && lon1 && lat2 && lon2 && DistanceKm(*lat1, *lon1, *lat2, *lon2) <= (near ? kNearKm : kBesideKm);
+  return lat1 && lon1 && lat2 && lon2 && DistanceKm(*lat1, *lon1, *lat2, *lon2) <= (near ? kNearSiteKm : kBesideKm);
 }
 
 }  // namespace
