@@ -166,6 +166,13 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
   return -1;
 }
 
+// Some number of the text stands in tokens [from, to).
+bool NumberBetween(const Context& ctx, int from, int to) {
+  for (int k = from; k < to; ++k)
+    if (ctx.quantity_at[k] >= 0) return true;
+  return false;
+}
+
 // Predicate kind of a count: a verb right before the number ("verwondde
 // negen mensen"), else one to the right of the noun, up to `stop`.
 std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first, bool things,
@@ -180,7 +187,8 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
     ctx.lex.figure_verbs.MatchAt(ctx.tokens(), k, sentence_first, stop, &here);
     for (const auto& m : here)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("before") &&
-          (k >= number_first - kBeforeVerbWindow || (m.end <= number_first && m.end > number_first - kBeforeVerbWindow)))
+          (k >= number_first - kBeforeVerbWindow || (m.end <= number_first && m.end > number_first - kBeforeVerbWindow)) &&
+          !NumberBetween(ctx, k, number_first))  // "kwamen 190 mensen om en raakten 6.500 …": the verb is the first's
         return ctx.lex.figure_verbs.rows()[m.row].value;
   }
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
@@ -219,8 +227,10 @@ std::string PredicateRightAfter(const Context& ctx, int from, int stop) {
 // year inside the description ("het dodental van de brand van 2019").
 std::string TollKindBefore(const Context& ctx, const Quantity& q, const Sentence& s) {
   const auto& toks = ctx.tokens();
-  // (The link may open the number phrase itself: "tot 140" read as a qualifier.)
-  const bool linked = CueBefore(ctx, q.first, s.first, "toll_link") || CueBefore(ctx, q.number_token, s.first, "toll_link");
+  // (The link may stand inside the number phrase: "tot 140" and "opgelopen tot meer
+  // dan 140" are read as qualifiers.)
+  bool linked = false;
+  for (int k = q.first; k <= q.number_token && !linked; ++k) linked = CueBefore(ctx, k, s.first, "toll_link");
   for (int k = q.first - 1; k >= s.first; --k) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_cues.MatchAt(toks, k, s.first, q.first, &here);
@@ -273,10 +283,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         skip_until = qi + 2;
       }
     }
-    // The next number bounds this figure's predicate.
+    // The next number bounds this figure's predicate (a range's upper bound is its own).
     int stop = s.last;
     // (A sub-group "onder wie vier boeren" does not end its total's predicate.)
-    for (size_t nq = qi + 1; nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq)
+    for (size_t nq = std::max(qi + 1, skip_until); nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq)
       if ((!quantities[nq].article_like || (quantities[nq].value && *quantities[nq].value == 0)) &&
           !CueBefore(ctx, quantities[nq].first, s.first, "subgroup")) {
         stop = quantities[nq].first;
