@@ -166,6 +166,14 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
   return -1;
 }
 
+// "verwondde er nog acht": the fillers before the number mark a count whose
+// noun is left out.
+bool Elliptic(const Context& ctx, int i, int first) {
+  for (int k = i - FillersBefore(ctx, i, first); k < i; ++k)
+    if (ctx.WordIs(ctx.tokens()[k].lower, "elliptic")) return true;
+  return false;
+}
+
 // Some number of the text stands in tokens [from, to).
 bool NumberBetween(const Context& ctx, int from, int to) {
   for (int k = from; k < to; ++k)
@@ -369,6 +377,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (kind.empty() && !q.article_like) {
         kind = PredicateRightAfter(ctx, q.last, stop);  // "Nog eens 18 raakten gewond"
         reading = "verb_after";
+      }
+      if (kind.empty() && !q.article_like && Elliptic(ctx, q.first, s.first)) {
+        kind = VerbKind(ctx, q.last, q.last, q.first, s.first, false, &needs_event);  // "verwondde er nog 8"
+        reading = "verb_before";
       }
       group = "people";
       if (kind.empty()) continue;
