@@ -44,15 +44,43 @@ int FillersBefore(const Context& ctx, int i, int first) {
 
 // The cue class of the phrase that ends just before token i ("onder wie"),
 // or before the fillers there ("onder de doden waren er ook").
-bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {
+// Returns the cue's row, or nullptr.
+const PhraseTable::Row* CueRowBefore(const Context& ctx, int i, int first, const std::string& cls) {
   i -= FillersBefore(ctx, i, first);
   for (int start = std::max(first, i - 4); start < i; ++start) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_cues.MatchAt(ctx.tokens(), start, first, i, &here);
     for (const auto& m : here)
-      if (m.end == i && ctx.lex.figure_cues.rows()[m.row].value == cls) return true;
+      if (m.end == i && ctx.lex.figure_cues.rows()[m.row].value == cls) return &ctx.lex.figure_cues.rows()[m.row];
   }
-  return false;
+  return nullptr;
+}
+
+bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {
+  return CueRowBefore(ctx, i, first, cls) != nullptr;
+}
+
+// A sub-group cue that names its total ("onder de doden waren": kind=killed),
+// or nullptr.
+const PhraseTable::Row* NamingSubgroupCue(const Context& ctx, int i, int first) {
+  const PhraseTable::Row* row = CueRowBefore(ctx, i, first, "subgroup");
+  return row && row->options.count("kind") ? row : nullptr;
+}
+
+// Whether a sub-group cue takes `total` as its total: one naming none takes
+// any; "onder de slachtoffers" (kind=casualties covers=killed|injured) takes a
+// count of dead or of injured, but not when that sentence gave both: it then
+// speaks of them all.
+bool CueTakesTotal(const PhraseTable::Row* cue, const FigureCandidate& total, const std::vector<FigureCandidate>& out) {
+  if (!cue || total.figure.kind == cue->options.at("kind")) return true;
+  auto covers = cue->options.find("covers");
+  if (covers == cue->options.end()) return false;
+  const auto covered = [&](const std::string& kind) { return ("|" + covers->second + "|").find("|" + kind + "|") != std::string::npos; };
+  if (!covered(total.figure.kind)) return false;
+  for (const auto& c : out)
+    if (c.sentence == total.sentence && c.parent_token < 0 && c.figure.kind != total.figure.kind && covered(c.figure.kind))
+      return false;
+  return true;
 }
 
 // The cue class of a phrase starting at token i ("tot", "en", "op de").
@@ -327,10 +355,14 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
                              (ctx.WordIs(toks[q.first - 1].lower, "coordinator") ||
                               OnlySeparators(ctx, before->end_token, q.first));
     // ("onder wie vier kinderen" before the number; "twintig van hen" after it)
+    // A cue that names its total ("onder de doden waren …") takes only a total of that kind;
+    // without one its count stands alone, of the kind the cue names.
+    const PhraseTable::Row* naming_cue = NamingSubgroupCue(ctx, q.first, s.first);
     const FigureCandidate* parent =
         coordinated ? CandidateAt(out, before->parent_token)
         : before && (CueBefore(ctx, q.first, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
-                (before->sentence == si || (before->sentence == si - 1 && opens_sentence))
+                (before->sentence == si || (before->sentence == si - 1 && opens_sentence)) &&
+                CueTakesTotal(naming_cue, *before, out)
             ? before
             : nullptr;
     const bool subgroup = parent != nullptr;
@@ -421,6 +453,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         kind = parent->figure.kind;
         reading = "parent";
       }
+    }
+    if (kind.empty() && !subgroup && naming_cue && !coordinated && !q.article_like) {
+      kind = naming_cue->options.at("kind");  // "Onder de doden zijn drie Belgen" with no total before
+      reading = "cue";
     }
     if (one_person && kind.empty() && !subgroup) continue;  // "een man droeg een tas"
     if (kind.empty()) {
