@@ -8,7 +8,7 @@
 namespace kroniek {
 
 namespace {
-constexpr int kMaxGap = 12;          // tokens between the parts of a separable verb
+constexpr int kMaxGap = 16;          // tokens between the parts of a separable verb
 constexpr size_t kMinModifier = 3;   // bytes before a compound head: "bom|aanslag"
 
 
