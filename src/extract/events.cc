@@ -419,6 +419,8 @@ void EventAssembler::DateFromFollowingSentences() {
       // binnen" read as next February).
       const DayRange when = RangeOf(t.date), published = RangeOf(ctx_.article.published);
       if (when.known() && published.known() && when.lo > published.hi) continue;
+      // A time told of another place is that place's ("In oktober viel in Jakarta …").
+      if (!LocationsCompatible(e.m.location, args_.PlaceAt(si, t.first))) continue;
       e.m.date = t.date;
       break;
     }
