@@ -148,8 +148,28 @@ int EventAssembler::ResolvePhase(const MentionInfo& m, int sentence) const {
   return -1;
 }
 
-int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
-  int k = m.part_of.empty() ? -1 : ResolvePart(m, sentence);
+int EventAssembler::EventToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m,
+                                   int si) const {
+  if (m.status != "occurred" && m.status != "alleged") return -1;
+  // A phase with a time of its own ("is vanochtend doodgeschoten") is news of its own.
+  if (m.date.known() || m.date.weekday >= 0 || m.date.day_offset) return -1;
+  const std::string cls = ctx_.lex.ClassOf(m.type);
+  for (const Ev& e : events_)
+    if (!e.sub_event && ctx_.lex.ClassOf(e.m.type) == cls) return -1;  // told before: ResolvePhase decides
+  const auto& sentences = ctx_.an.sentences;
+  for (int sj = si + 1; sj < int(sentences.size()); ++sj) {
+    if (sentences[sj].paragraph - sentences[si].paragraph > kPartParagraphs) break;
+    for (const auto& x : mentions[sj]) {
+      if (x.phase || !x.part_of.empty() || x.anaphoric || ctx_.lex.ClassOf(x.type) != cls) continue;
+      if (x.status != "occurred" && x.status != "alleged") continue;
+      if (DatesCompatible(x.date, m.date) && LocationsCompatible(x.location, m.location)) return sj;
+    }
+  }
+  return -1;
+}
+
+int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of) {
+  int k = phase_of >= 0 ? phase_of : m.part_of.empty() ? -1 : ResolvePart(m, sentence);
   if (k < 0 && m.phase) k = ResolvePhase(m, sentence);
   const bool as_part = k >= 0;  // "De dader werd doodgeschoten": the attack stays what it was
   if (k < 0) k = Resolve(m, sentence);
@@ -205,18 +225,39 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence) {
 
 void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction* out) {
   const auto& sentences = ctx_.an.sentences;
+  std::vector<std::vector<MentionInfo>> all(sentences.size());
   for (int si = 0; si < int(sentences.size()); ++si) {
-    std::vector<MentionInfo> mentions = args_.Mentions(si);
+    all[si] = args_.Mentions(si);
     // Specific triggers first, so "het bloedbad" can join "de zelfmoordaanslag"
     // beside it; parts last, so that they find the event they are part of.
     auto rank = [](const MentionInfo& m) { return !m.part_of.empty() ? 2 : m.generic ? 1 : 0; };
-    std::stable_sort(mentions.begin(), mentions.end(),
+    std::stable_sort(all[si].begin(), all[si].end(),
                      [&](const MentionInfo& a, const MentionInfo& b) { return rank(a) < rank(b); });
+  }
+  // A phase told before its event ("De man werd neergeschoten. Even voordien
+  // had hij een bom laten ontploffen") waits for it.
+  struct Waiting { MentionInfo m; int sentence, until; };
+  std::vector<Waiting> waiting;
+  for (int si = 0; si < int(sentences.size()); ++si) {
     size_t before = sentence_mentions_.size();
-    for (const auto& m : mentions) AddMention(m, si);
+    for (const auto& m : all[si]) {
+      const int until = m.phase ? EventToldAfter(all, m, si) : -1;
+      if (until >= 0) { waiting.push_back({m, si, until}); continue; }
+      const int k = AddMention(m, si);
+      if (k < 0 || m.phase || events_[k].sub_event) continue;
+      for (auto w = waiting.begin(); w != waiting.end();)
+        if (w->until == si && ctx_.lex.ClassOf(w->m.type) == ctx_.lex.ClassOf(events_[k].m.type)) {
+          AddMention(w->m, w->sentence, k);
+          w = waiting.erase(w);
+        } else {
+          ++w;
+        }
+    }
+    for (auto w = waiting.begin(); w != waiting.end();)  // its event was told otherwise
+      if (w->until == si) { AddMention(w->m, w->sentence); w = waiting.erase(w); } else { ++w; }
     for (size_t k = before; k < sentence_mentions_.size(); ++k) {
       const auto& sm = sentence_mentions_[k];
-      args_.AddArguments(sm.mention, si, &events_[sm.event].m);
+      args_.AddArguments(sm.mention, sm.sentence, &events_[sm.event].m);
     }
     args_.AddRelations(si, sentence_mentions_, before, &events_);
     args_.AddStances(si, sentence_mentions_, before, &events_);

@@ -25,7 +25,11 @@ class EventAssembler {
   int ResolvePart(const MentionInfo& m, int sentence) const;  // the event m is a part of, or -1
   int ResolvePhase(const MentionInfo& m, int sentence) const;  // the event phase m follows, or -1
   bool ToldOnlyInTitle(const Ev& e) const;  // every mention of e stands in the headline block
-  int AddMention(const MentionInfo& m, int sentence);  // returns the event, or -1 for none
+  // Returns the event, or -1 for none; `phase_of` >= 0 joins the phase m to that event.
+  int AddMention(const MentionInfo& m, int sentence, int phase_of = -1);
+  // The sentence after si, within kPartParagraphs, whose mention tells the event
+  // phase m of sentence si follows, when none was told before it; else -1.
+  int EventToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m, int si) const;
   int EventForFigure(const FigureCandidate& c) const;
   int EventElsewhere(const FigureCandidate& c, int event);  // the same kind of event at the figure's own city
   void AttachFigures(const std::vector<FigureCandidate>& figures);
