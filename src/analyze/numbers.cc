@@ -146,6 +146,15 @@ std::optional<double> NumberGrammar::ParseWord(const std::string& s) const {
   return total + group + small;
 }
 
+namespace {
+
+// Whether `s` is `min_len` to three digits only ("10", "000").
+bool IsDigitGroup(const std::string& s, size_t min_len) {
+  return s.size() >= min_len && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
 std::optional<double> NumberGrammar::ParseToken(const std::string& lower) const {
   if (auto d = ParseDigits(lower)) return d;
   auto it = words_.find(lower);
@@ -191,6 +200,12 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
       q.value = *v;
       if ((it != words_.end() && it->second.cls == Class::kApprox) || RoundCount(t.lower)) q.qualifier = "about";
       q.article_like = it != words_.end() && (it->second.cls == Class::kArticle || it->second.cls == Class::kZero);
+      // "10 000": thousands set off by a space (one to three digits, then groups of three).
+      while (!q.article_like && i + 1 < last && IsDigitGroup(tokens[i].lower, 1) && IsDigitGroup(tokens[i + 1].lower, 3) &&
+             tokens[i].span.end + 1 == tokens[i + 1].span.begin && *q.value < 1e12) {
+        q.value = *q.value * 1000 + *ParseDigits(tokens[i + 1].lower);
+        ++i;
+      }
       // "1,5 miljoen", "122 duizend"
       if (i + 1 < last) {
         auto m = words_.find(tokens[i + 1].lower);
