@@ -15,7 +15,8 @@ Status NumberGrammar::Load(const std::string& lang_dir) {
   static const std::unordered_map<std::string, Class> kClasses = {
       {"unit", Class::kUnit},       {"ten", Class::kTen},     {"hundred", Class::kHundred},
       {"multiplier", Class::kMultiplier}, {"connector", Class::kConnector}, {"vague", Class::kVague},
-      {"zero", Class::kZero},       {"article", Class::kArticle},     {"approx", Class::kApprox}};
+      {"zero", Class::kZero},       {"nobody", Class::kNobody},       {"article", Class::kArticle},
+      {"approx", Class::kApprox}};
   for (const auto& row : numbers.rows) {
     const auto& f = row.fields;
     if (f[0] == "format") {
@@ -100,7 +101,7 @@ std::optional<double> NumberGrammar::ParseWord(const std::string& s) const {
     for (; len > 0; --len) {
       auto it = words_.find(s.substr(i, len));
       if (it != words_.end() && it->second.cls != Class::kVague && it->second.cls != Class::kZero &&
-          it->second.cls != Class::kApprox) {
+          it->second.cls != Class::kNobody && it->second.cls != Class::kApprox) {
         found = &it->second;
         break;
       }
@@ -160,7 +161,8 @@ std::optional<double> NumberGrammar::ParseToken(const std::string& lower) const 
   auto it = words_.find(lower);
   if (it != words_.end()) {
     if (it->second.cls == Class::kVague) return std::nullopt;
-    if (it->second.cls == Class::kZero || it->second.cls == Class::kArticle || it->second.cls == Class::kApprox)
+    if (it->second.cls == Class::kZero || it->second.cls == Class::kNobody || it->second.cls == Class::kArticle ||
+        it->second.cls == Class::kApprox)
       return it->second.value;
   }
   if (auto round = RoundCount(lower)) return round;

@@ -31,7 +31,7 @@ class NumberGrammar {
   int QualifierBefore(const std::vector<Token>& tokens, int lower_bound, int end, std::string* qualifier) const;
 
  private:
-  enum class Class { kUnit, kTen, kHundred, kMultiplier, kConnector, kVague, kZero, kArticle, kApprox };
+  enum class Class { kUnit, kTen, kHundred, kMultiplier, kConnector, kVague, kZero, kNobody, kArticle, kApprox };
   struct Word {
     Class cls;
     double value = 0;

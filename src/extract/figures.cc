@@ -10,6 +10,7 @@ constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware ra
 constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
 constexpr int kBareWindow = 6;     // tokens from "vielen" to a casualty noun without a number
 constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
+constexpr int kZeroAdjectives = 2;     // 'geen Nederlandse slachtoffers'
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
 constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"    // 'Het dodental van de zware aardbeving in Marokko is opgelopen tot 2012'
@@ -378,12 +379,14 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (q.first > s.first && ctx.lex.ClauseIs(toks[q.first - 1].lower, "agent")) continue;
     // "een derde man", "een vierde persoon": a rank, not a count.
     if (q.article_like && q.last < s.last && ctx.WordIs(toks[q.last].lower, "ordinal")) continue;
+    const bool zero = q.article_like && q.value && *q.value == 0;
     if (q.article_like) {
       // "geen slachtoffers", "een dode", "onder wie een kind", "een 45-jarige
       // man is omgekomen": only tight readings.
-      bool zero = q.value && *q.value == 0;
-      if (noun != q.last && !one_person) continue;
-      if (zero && kind.empty()) continue;
+      // ("geen Belgische slachtoffers", "geen agenten raakten gewond": a zero
+      // may stand before adjectives, and its group's verb may say what.)
+      if (noun != q.last && !one_person && !(zero && noun > q.last && noun <= q.last + kZeroAdjectives)) continue;
+      if (zero && kind.empty() && noun < 0) continue;
       if (!zero && !subgroup && !one_person && (singular.empty() || toks[noun].lower != singular)) continue;
       if (!zero && q.first > s.first && ctx.WordIs(toks[q.first - 1].lower, "comparison")) continue;  // "als een slachtoffer"
     }
@@ -458,6 +461,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       kind = naming_cue->options.at("kind");  // "Onder de doden zijn drie Belgen" with no total before
       reading = "cue";
     }
+    if (zero && kind.empty()) continue;  // "geen mensen in het gebouw"
     if (one_person && kind.empty() && !subgroup) continue;  // "een man droeg een tas"
     if (kind.empty()) {
       // A counted group with no predicate: a figure only as the continuation
