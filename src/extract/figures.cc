@@ -203,6 +203,19 @@ bool Elliptic(const Context& ctx, int i, int first) {
   return false;
 }
 
+// "een vrouw van 81", "twee mannen van 25 en 31 jaar": an age, not a count
+// (it neither counts nor ends the predicate of the count before it).
+bool IsAge(const Context& ctx, const Quantity& q, const Sentence& s) {
+  const auto& toks = ctx.tokens();
+  int end = 0;
+  if (CueAt(ctx, q.last, s.last, "age_after", &end)) return true;
+  if (q.first - 2 < s.first || !CueAt(ctx, q.first - 1, q.first, "age_before", &end)) return false;
+  const bool person_before = ctx.lex.group_nouns.Lookup(toks[q.first - 2].lower) != nullptr;
+  const bool noun_after = q.last < s.last && (ctx.lex.group_nouns.Lookup(toks[q.last].lower) ||
+                                              ctx.lex.figure_nouns.Lookup(toks[q.last].lower));
+  return person_before && !noun_after;  // ("een groep van 50 betogers" counts)
+}
+
 // Some number of the text stands in tokens [from, to).
 bool NumberBetween(const Context& ctx, int from, int to) {
   for (int k = from; k < to; ++k)
@@ -320,12 +333,13 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         skip_until = qi + 2;
       }
     }
+    if (IsAge(ctx, q, s)) continue;
     // The next number bounds this figure's predicate (a range's upper bound is its own).
     int stop = s.last;
     // (A sub-group "onder wie vier boeren" does not end its total's predicate.)
     for (size_t nq = std::max(qi + 1, skip_until); nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq)
       if ((!quantities[nq].article_like || (quantities[nq].value && *quantities[nq].value == 0)) &&
-          !CueBefore(ctx, quantities[nq].first, s.first, "subgroup")) {
+          !CueBefore(ctx, quantities[nq].first, s.first, "subgroup") && !IsAge(ctx, quantities[nq], s)) {
         stop = quantities[nq].first;
         break;
       }
