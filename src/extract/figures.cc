@@ -10,6 +10,7 @@ constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware ra
 constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
 constexpr int kBareWindow = 6;     // tokens from "vielen" to a casualty noun without a number
 constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
+constexpr int kEnclosingVerbReach = 8;  // 'pakte na afloop van de wedstrijd dertien supporters op'
 constexpr int kZeroAdjectives = 2;     // 'geen Nederlandse slachtoffers'
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
 constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
@@ -232,12 +233,16 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
   // mensen op"). Every row at each start: a phrase may stand both ways.
   // A longer phrase may start further back when it ends in that window ("het
   // leven gekost aan 189 mensen").
-  for (int k = std::max(sentence_first, number_first - kBeforeVerbWindow - kLongestBeforeVerb); k < number_first; ++k) {
+  // A separable verb around the number may open further back ("pakte na afloop
+  // van de wedstrijd dertien supporters op").
+  for (int k = std::max(sentence_first, number_first - kEnclosingVerbReach); k < number_first; ++k) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_verbs.MatchAt(ctx.tokens(), k, sentence_first, stop, &here);
     for (const auto& m : here)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("before") &&
-          (k >= number_first - kBeforeVerbWindow || (m.end <= number_first && m.end > number_first - kBeforeVerbWindow)) &&
+          (k >= number_first - kBeforeVerbWindow ||
+           (m.end <= number_first && m.end > number_first - kBeforeVerbWindow && k >= number_first - kBeforeVerbWindow - kLongestBeforeVerb) ||
+           (m.end > number_first && ctx.lex.figure_verbs.rows()[m.row].parts.size() > 1)) &&
           !NumberBetween(ctx, k, number_first))  // "kwamen 190 mensen om en raakten 6.500 …": the verb is the first's
         return ctx.lex.figure_verbs.rows()[m.row].value;
   }
@@ -424,7 +429,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       kind = TollKindBefore(ctx, q, s);
       reading = "toll";
       if (kind.empty() && !q.article_like) {
-        kind = PredicateRightAfter(ctx, q.last, stop);  // "Nog eens 18 raakten gewond"
+        // "Nog eens 18 raakten gewond", "vier van hen overleden"
+        kind = PredicateRightAfter(ctx, CueAt(ctx, q.last, stop, "subgroup_after", &cue_end) ? cue_end : q.last, stop);
         reading = "verb_after";
       }
       if (kind.empty() && !q.article_like && Elliptic(ctx, q.first, s.first)) {
@@ -466,7 +472,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (partitive && verb.empty()) continue;  // "Van vijf van de 79 doden is de naam bekend
     if (subgroup) {
       c.parent_token = parent->token;
-      if (kind.empty() || noun < 0) {
+      if (kind.empty() || (noun < 0 && verb.empty())) {  // ("waarvan er 35 werden onderschept": the verb's)
         kind = parent->figure.kind;
         reading = "parent";
       }
