@@ -481,7 +481,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       kind = naming_cue->options.at("kind");  // "Onder de doden zijn drie Belgen" with no total before
       reading = "cue";
     }
-    if (zero && kind.empty()) continue;  // "geen mensen in het gebouw"
+    if (zero && (kind.empty() || unknown_noun)) continue;  // "geen mensen in het gebouw", "geen aanwijzingen"
     if (one_person && kind.empty() && !subgroup) continue;  // "een man droeg een tas"
     if (kind.empty()) {
       // A counted group with no predicate: a figure only as the continuation
