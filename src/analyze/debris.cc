@@ -1,6 +1,7 @@
 #include "analyze/debris.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/resource_file.h"
 
@@ -10,6 +11,19 @@ namespace {
 constexpr size_t kMaxCreditBytes = 100;   // "Beeld EPA", "Foto: Jan Jansen / ANP"
 constexpr size_t kMaxHeadingBytes = 80;   // "Meer uit Buitenland", "Lees ook"
 constexpr size_t kMaxLinkBytes = 160;     // the story title under "Lees ook"
+constexpr size_t kMaxPostBytes = 600;     // an embedded post: its text and signature
+constexpr size_t kMaxPostTail = 30;       // the post's date after its author's handle
+
+// An embedded post as pages render it: "… https://t.co/x — Name (@handle) 19 juni 2017".
+bool EmbeddedPost(const std::string& text) {
+  if (text.size() > kMaxPostBytes) return false;
+  const size_t at = text.rfind("(@");
+  if (at == std::string::npos) return false;
+  const size_t close = text.find(')', at);
+  if (close == std::string::npos || close == at + 2 || text.size() - close > kMaxPostTail) return false;
+  return std::all_of(text.begin() + at + 2, text.begin() + close,
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
 
 }  // namespace
 
@@ -34,6 +48,7 @@ void DebrisRules::Mark(Article& article, const std::vector<Token>& tokens) const
       paras[k].debris = kind;
     };
     if (text.rfind("\u00a9", 0) == 0 && text.size() <= kMaxCreditBytes) { mark(p, "credit"); continue; }
+    if (EmbeddedPost(text)) { mark(p, "social"); continue; }
     for (const Rule& rule : rules_) {
       bool match = t + rule.words.size() <= tokens.size();
       for (size_t w = 0; match && w < rule.words.size(); ++w)
