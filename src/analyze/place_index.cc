@@ -85,6 +85,7 @@ bool PlaceIndex::PlaceAt(size_t offset, Place* out) const {
   out->region = f[1] == "region";
   out->country = f[2];
   out->name = f[6];
+  out->within = f.size() > 7 ? f[7] : std::string_view();
   return true;
 }
 
@@ -200,6 +201,7 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last,
     e.type = EntityType::kPlace;
     e.country = p.country;
     e.parent = e.country;
+    e.region = p.within;
     e.lat = p.lat;
     e.lon = p.lon;
     auto at = std::upper_bound(entities->begin(), entities->end(), e.first,

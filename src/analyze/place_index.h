@@ -46,6 +46,7 @@ class PlaceIndex {
     double lat = 0, lon = 0;
     long population = 0;
     bool region = false;
+    std::string_view within;  // a city's first-order region id, or empty
   };
   enum class Cue { kNone, kAny, kCity, kRegion };
   struct CuePhrase {

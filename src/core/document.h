@@ -85,6 +85,7 @@ struct Entity {
   std::string country;      // ISO alpha-2 where known
   std::optional<double> lat, lon;
   std::string parent;       // parent id (IS-K -> IS, Kabul -> AF)
+  std::string region;       // for a city: the first-order region it lies in ("geo:US.TX"), if known
   bool plural = false;      // grammatical number of the name ("de VS vrezen")
   std::string role;         // for persons: role word ("generaal"); for sites: site kind
   bool partial = false;     // matched as the modifier of a compound ('Talibanstrijders')

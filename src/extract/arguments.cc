@@ -206,6 +206,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     loc.id = place->id;
     loc.name = place->name;
     loc.country = place->country;
+    loc.region = place->region;
     loc.lat = place->lat;
     loc.lon = place->lon;
     loc.span = place->span;

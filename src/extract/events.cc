@@ -36,7 +36,8 @@ bool LocationsCompatible(const Location& a, const Location& b) {
   if ((a.approximate || b.approximate) && a.lat && a.lon && b.lat && b.lon &&
       DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) < kNearSiteKm)
     return true;
-  // A city and its country are compatible; two cities are not.
+  // A city and its country or region are compatible; two cities are not.
+  if (InRegion(a, b.id) || InRegion(b, a.id)) return true;
   if (a.country != b.country) return false;
   return a.id == a.country || b.id == b.country;
 }

@@ -50,6 +50,7 @@ struct ActorRole {
 
 struct Location {
   std::string id, name, country;
+  std::string region;              // a city's first-order region ("geo:US.TX"), if known
   std::optional<double> lat, lon;
   std::string site;               // facility inside the place, or empty
   std::vector<std::string> sites;  // every facility named ("airport", "hotel")
@@ -57,6 +58,11 @@ struct Location {
   bool inferred = false;           // not named with the event: taken from the discourse
   bool approximate = false;        // named as near the event ("in de buurt van Bishoftu")
 };
+
+// A city and the first-order region it lies in ("Abilene" and "Texas").
+inline bool InRegion(const Location& city, const std::string& region) {
+  return !city.region.empty() && city.region == region;
+}
 
 struct Relation { std::string type; int event = -1; };
 struct Claim { Source by; std::string channel; Span span; };

@@ -98,7 +98,9 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s) const {
   const bool weak = l.inferred || !named;
   if (l.id == place) return weak ? 0.15 : l.id == l.country ? 0.12 : 0.25;
   if (l.country != country) return -1;
-  if (l.id == country || place == l.country) return weak ? 0.1 : 0.15;  // a city and its country
+  const std::string& region = named ? s.region : s.inferred_region;
+  if (l.id == country || place == l.country || InRegion(l, place) || (!region.empty() && region == l.id))
+    return weak ? 0.1 : 0.15;  // a city and its country or region
   if (Beside(l.lat, l.lon, named ? s.lat : s.inferred_lat, named ? s.lon : s.inferred_lon, l.approximate || s.near))
     return weak ? 0.1 : 0.15;  // as a city and its country
   return -1;  // two cities
@@ -166,14 +168,16 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
   if (!m.location.id.empty() && m.location.inferred && s.inferred_place.empty()) {
     s.inferred_place = m.location.id;
     s.inferred_country = m.location.country;
+    s.inferred_region = m.location.region;
     s.inferred_lat = m.location.lat;
     s.inferred_lon = m.location.lon;
   }
   if (!m.location.id.empty() && !m.location.inferred) {
     bool city = m.location.id != m.location.country;
-    if (s.place.empty() || (city && s.place == s.country)) {
+    if (s.place.empty() || (city && s.place == s.country) || InRegion(m.location, s.place)) {
       s.place = m.location.id;
       s.country = m.location.country;
+      s.region = m.location.region;
       s.lat = m.location.lat;
       s.lon = m.location.lon;
       s.near = m.location.approximate;
@@ -201,9 +205,11 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
   const std::string& pb = b.place.empty() ? b.inferred_place : b.place;
   const std::string& ca = a.place.empty() ? a.inferred_country : a.country;
   const std::string& cb = b.place.empty() ? b.inferred_country : b.country;
+  const std::string& ra = a.place.empty() ? a.inferred_region : a.region;
+  const std::string& rb = b.place.empty() ? b.inferred_region : b.region;
   if (pa.empty() || pb.empty() || pa == pb) return true;
   if (ca != cb) return false;
-  return pa == ca || pb == cb ||
+  return pa == ca || pb == cb || (!ra.empty() && ra == pb) || (!rb.empty() && rb == pa) ||
          Beside(a.place.empty() ? a.inferred_lat : a.lat, a.place.empty() ? a.inferred_lon : a.lon,
                 b.place.empty() ? b.inferred_lat : b.lat, b.place.empty() ? b.inferred_lon : b.lon, a.near || b.near);
 }

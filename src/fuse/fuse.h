@@ -179,10 +179,12 @@ class Chronicle {
     DayRange published;                // first and last publication day of its articles
     int weekday = -1;                  // a weekday named without a date
     std::string place, country;        // named (not inferred) place and its country
+    std::string region;                // and the first-order region of that place, if a city
     std::optional<double> lat, lon;    // and its coordinates
     bool near = false;                 // named as near the event ("nabij Addis Abeba")
     std::string inferred_place;        // a place only inferred from the discourse
     std::string inferred_country;      // and its country
+    std::string inferred_region;       // and region
     std::optional<double> inferred_lat, inferred_lon;
     std::set<std::string> actors;      // perpetrators and claimants, with their parents
     std::set<int> articles;            // the articles of its reports

@@ -6,7 +6,7 @@
 //   d|DAY     dated events, by every day of their date (a month at most)
 //   d|DAY|CC  the same, by day and country
 //   u|WHERE   undated events, by place (named or inferred), country and actor ("*": none)
-//   p|WHERE   every event, by place (named or inferred) and country; "=CC":
+//   p|WHERE   every event, by place (named or inferred), its region and country; "=CC":
 //             the events named in no place but their country
 //   g|CELL    every event named in a city, by the map cell of that city; a
 //             report looks up the cells around its own (a district and its
@@ -92,6 +92,7 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
       for (const auto& actor : m.actors) where.push_back(Key(cls, "u", "actor:" + actor.id));
     } else if (placed) {
       where.push_back(Key(cls, "p", m.location.id));
+      if (!m.location.region.empty()) where.push_back(Key(cls, "p", m.location.region));  // events told of its region
       for (const auto& cell : CellsAround(m.location)) where.push_back(Key(cls, "g", cell));
       if (m.location.id == m.location.country || m.location.country.empty())
         where.push_back(Key(cls, "p", m.location.country));
@@ -99,6 +100,7 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
         where.push_back(Key(cls, "p", "=" + m.location.country));  // events placed in its country only
     } else {
       if (inferred) where.push_back(Key(cls, "p", m.location.id));
+      if (inferred && !m.location.region.empty()) where.push_back(Key(cls, "p", m.location.region));
       if (inferred)
         for (const auto& cell : CellsAround(m.location)) where.push_back(Key(cls, "g", cell));
       for (const auto& actor : m.actors) where.push_back(Key(cls, "u", "actor:" + actor.id));
@@ -152,6 +154,7 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
       }
     if (!s.place.empty()) {
       where.push_back(Key(cls, "p", s.place));
+      if (!s.region.empty()) where.push_back(Key(cls, "p", s.region));  // found by reports told of its region
       if (!dated) where.push_back(Key(cls, "u", s.place));
       if (s.place != s.country && s.lat && s.lon) where.push_back(Key(cls, "g", Cell(*s.lat, *s.lon)));
     }
@@ -162,6 +165,7 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
     }
     if (!s.inferred_place.empty()) {
       where.push_back(Key(cls, "p", s.inferred_place));
+      if (!s.inferred_region.empty()) where.push_back(Key(cls, "p", s.inferred_region));
       if (!dated) where.push_back(Key(cls, "u", s.inferred_place));
       if (s.inferred_place != s.inferred_country && s.inferred_lat && s.inferred_lon)
         where.push_back(Key(cls, "g", Cell(*s.inferred_lat, *s.inferred_lon)));
