@@ -244,6 +244,27 @@ TEST(FusionJoined, ACityAndItsRegionJoin) {
   EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"city", "region"}}, {"shooting", {"other"}}}));
 }
 
+// A report with little to place or date it joins the event whose distinctive
+// count ("85 gewonden") it gives; with other counts it stays apart.
+TEST(FusionJoined, TheSameDistinctiveCountJoins) {
+  Article undated;
+  ASSERT_TRUE(ArticleFromText("undated", "Nieuws\nBij de treinramp in Portugal vielen 29 doden en 85 gewonden.\n", {},
+                              &undated).ok());
+  auto stories = StoriesInAnyOrder({
+      Text("city", "2023-03", "Bij een treinramp in de buurt van de Portugese stad Coimbra vielen 36 doden en 85 gewonden."),
+      undated,
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"train_crash", {"city", "undated"}}}));
+  Article other;
+  ASSERT_TRUE(ArticleFromText("other", "Nieuws\nBij de treinramp in Portugal vielen 12 doden en 40 gewonden.\n", {},
+                              &other).ok());
+  stories = StoriesInAnyOrder({
+      Text("city", "2023-03", "Bij een treinramp in de buurt van de Portugese stad Coimbra vielen 36 doden en 85 gewonden."),
+      other,
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"train_crash", {"city"}}, {"train_crash", {"other"}}}));
+}
+
 // "In de nacht van woensdag op donderdag": weekdays a day apart name one night.
 TEST(FusionJoined, WeekdaysOfOneNightJoin) {
   auto stories = StoriesInAnyOrder({

@@ -14,6 +14,7 @@ constexpr int kDayTolerance = 1;         // reports may differ by a day (night, 
 constexpr int kBackgroundDays = 62;      // an undated report speaks of the two months before it
 constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
 constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
+constexpr double kDistinctiveCount = 10; // two reports of "85 gewonden" seldom tell two events
 
 // Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
 bool WeekdaysNear(int a, int b) {
@@ -131,6 +132,12 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
       score += 0.1;
       break;
     }
+  // The same distinctive count ("85 gewonden") in both.
+  for (const auto& f : m.figures)
+    if (f.value && *f.value >= kDistinctiveCount && f.kind != "other" && s.counts.count({f.kind, *f.value})) {
+      score += 0.1;
+      break;
+    }
   return score;
 }
 
@@ -181,10 +188,14 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
       s.lat = m.location.lat;
       s.lon = m.location.lon;
       s.near = m.location.approximate;
+    } else if (m.location.id == s.place && m.location.approximate) {
+      s.near = true;  // one report that names the place as near the site says it for all
     }
   }
   for (const auto& actor : m.actors)
     if (actor.role == "perpetrator" || actor.role == "claimed_by") s.actors.insert(actor.id);
+  for (const auto& f : m.figures)
+    if (f.value && *f.value >= kDistinctiveCount && f.kind != "other") s.counts.insert({f.kind, *f.value});
   if (s.status.empty() || (s.status != "occurred" && m.status == "occurred")) s.status = m.status;
 }
 

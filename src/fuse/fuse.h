@@ -187,6 +187,7 @@ class Chronicle {
     std::string inferred_region;       // and region
     std::optional<double> inferred_lat, inferred_lon;
     std::set<std::string> actors;      // perpetrators and claimants, with their parents
+    std::set<std::pair<std::string, double>> counts;  // distinctive counts its reports give (kind, value)
     std::set<int> articles;            // the articles of its reports
     std::string status;
   };
