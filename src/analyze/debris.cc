@@ -11,6 +11,8 @@ namespace {
 constexpr size_t kMaxCreditBytes = 100;   // "Beeld EPA", "Foto: Jan Jansen / ANP"
 constexpr size_t kMaxHeadingBytes = 80;   // "Meer uit Buitenland", "Lees ook"
 constexpr size_t kMaxLinkBytes = 160;     // the story title under "Lees ook"
+constexpr size_t kMaxCaptionBytes = 250;  // a photo's caption with its credit at the end
+constexpr size_t kMaxCreditTail = 40;     // "© ap", "© Photo News"
 constexpr size_t kMaxPostBytes = 600;     // an embedded post: its text and signature
 constexpr size_t kMaxPostTail = 30;       // the post's date after its author's handle
 
@@ -23,6 +25,12 @@ bool EmbeddedPost(const std::string& text) {
   if (close == std::string::npos || close == at + 2 || text.size() - close > kMaxPostTail) return false;
   return std::all_of(text.begin() + at + 2, text.begin() + close,
                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+// A caption that ends in its credit: "De ravage na de aanslag. © AP".
+bool CreditedCaption(const std::string& text) {
+  const size_t at = text.rfind("\u00a9");
+  return at != std::string::npos && text.size() <= kMaxCaptionBytes && text.size() - at <= kMaxCreditTail;
 }
 
 }  // namespace
@@ -49,6 +57,7 @@ void DebrisRules::Mark(Article& article, const std::vector<Token>& tokens) const
     };
     if (text.rfind("\u00a9", 0) == 0 && text.size() <= kMaxCreditBytes) { mark(p, "credit"); continue; }
     if (EmbeddedPost(text)) { mark(p, "social"); continue; }
+    if (CreditedCaption(text)) { mark(p, "caption"); continue; }
     for (const Rule& rule : rules_) {
       bool match = t + rule.words.size() <= tokens.size();
       for (size_t w = 0; match && w < rule.words.size(); ++w)
