@@ -111,7 +111,14 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
   // "Hij moet terechtstaan voor de gijzeling": what is planned is not the event
   // a preposition makes the argument of another verb.
   const bool governed = Governed(trigger.first, si);
-  for (const auto& m : ctx_.lex.status.FindAll(ctx_.tokens(), s.first, s.last)) {
+  // Every cue, overlapping ones too, the nearest to the trigger first ("wilde een
+  // wapen kopen om daarmee een aanslag te plegen": the purpose, not the wish).
+  std::vector<PhraseMatch> cues;
+  for (int k = s.first; k < s.last; ++k) ctx_.lex.status.MatchAt(ctx_.tokens(), k, s.first, s.last, &cues);
+  std::stable_sort(cues.begin(), cues.end(), [&](const PhraseMatch& a, const PhraseMatch& b) {
+    return std::abs(a.first - trigger.first) < std::abs(b.first - trigger.first);
+  });
+  for (const auto& m : cues) {
     const std::string& status = ctx_.lex.status.rows()[m.row].value;
     if (status == "planned" && governed) continue;
     // A cue whose parts surround the trigger ("wou … plegen") or stands in its clause.
