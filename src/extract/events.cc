@@ -358,6 +358,8 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       if (info == ctx_.lex.figure_kinds.end()) continue;
       MentionInfo m;
       m.type = info->second.default_event;
+      if (ctx_.lex.ClassOf(m.type) == "violent" || m.type == "other")
+        if (std::string weapon = WeaponType(ctx_, c.sentence); !weapon.empty()) m.type = weapon;
       m.span = f.span;
       m.first = c.token;
       m.status = "occurred";

@@ -87,6 +87,15 @@ std::string StoryType(const Context& ctx, const Ev& e, const std::vector<Ev>& ev
 
 }  // namespace
 
+std::string WeaponType(const Context& ctx, int sentence) {
+  const auto& rows = ctx.lex.type_cues.rows();
+  const Sentence& s = ctx.an.sentences[sentence];
+  int best = -1;
+  for (const auto& m : ctx.lex.type_cues.FindAll(ctx.tokens(), s.first, s.last))
+    if (rows[m.row].options.count("weapon") && (best < 0 || m.row < best)) best = m.row;
+  return best < 0 ? "" : rows[best].value;
+}
+
 void TypeFromWords(const Context& ctx, int sentence, Ev* e) {
   if (!e->generic) return;
   std::string type = SentenceCue(ctx, *e, sentence);

@@ -25,4 +25,9 @@ void TypeFromWords(const Context& ctx, int sentence, Ev* e);
 // stays generic (e->generic) when only the article or the default typed it.
 void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e);
 
+// The attack a weapon named in sentence `sentence` makes of a victim count that
+// no event word names ("twee mensen gedood door een man met een mes": a
+// stabbing; type_cues.tsv rows with option weapon), or "".
+std::string WeaponType(const Context& ctx, int sentence);
+
 }  // namespace kroniek
