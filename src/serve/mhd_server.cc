@@ -4,6 +4,7 @@
 #include <microhttpd.h>
 #include <netdb.h>
 #include <sys/resource.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -61,7 +62,7 @@ void FreeStream(void* cls) { delete static_cast<Stream*>(cls); }
 MHD_Result Send(MHD_Connection* connection, http::Response& res) {
   MHD_Response* response =
       res.stream ? MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, kStreamBlock, ReadStream,
-                                                     new Stream{std::move(res.stream)}, FreeStream)
+                                                     new Stream{std::move(res.stream), {}, 0, false}, FreeStream)
                  : MHD_create_response_from_buffer(res.body.size(), res.body.data(), MHD_RESPMEM_MUST_COPY);
   if (!response) return MHD_NO;
   if (!res.content_type.empty()) MHD_add_response_header(response, "Content-Type", res.content_type.c_str());
@@ -131,11 +132,14 @@ MHD_Result OnRequest(void* cls, MHD_Connection* connection, const char* url, con
   const uint64_t max_body = server->limits().max_body;
   auto* exchange = static_cast<Exchange*>(*context);
   if (!exchange) {  // the headers are in
-    auto begun = Begin(connection, url, method);
-    const auto declared = DeclaredLength(begun->request);
-    begun->too_large = declared && *declared > max_body;
-    *context = begun.release();
-    if (declared && *declared > max_body + kDrainBytes) return SendTooLarge(connection);
+    exchange = Begin(connection, url, method).release();
+    *context = exchange;  // OnCompleted deletes it
+    const auto declared = DeclaredLength(exchange->request);
+    exchange->too_large = declared && *declared > max_body;
+    // A client waiting for "100 Continue" has sent none of the body yet.
+    const bool waits = strcasecmp(exchange->request.Header("Expect").c_str(), "100-continue") == 0;
+    if (declared && (*declared > max_body + kDrainBytes || (waits && *declared > max_body)))
+      return SendTooLarge(connection);
     return MHD_YES;
   }
   if (*upload_size > 0) {  // a piece of the body

@@ -17,11 +17,11 @@ struct MHD_Daemon;
 namespace kroniek {
 
 struct HttpLimits {
-  int threads = 8;               // event loops, each running its requests' handlers
-  int max_connections = 4096;    // in all (held under the open-file limit)
-  int max_per_client = 16;       // per client address
-  int idle_timeout_seconds = 10; // a connection that sends nothing this long is closed
-  size_t max_body = 16 << 20;    // bytes of a request body; more is a 413
+  int threads;               // event loops, each running its requests' handlers
+  int max_connections;       // in all (held under the open-file limit)
+  int max_per_client;        // per client address
+  int idle_timeout_seconds;  // a connection that sends nothing this long is closed
+  size_t max_body;           // bytes of a request body; more is a 413
 };
 
 // Answers one request; may change it (the router records the path's groups).

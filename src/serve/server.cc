@@ -2,7 +2,6 @@
 #include <signal.h>
 
 #include <cstdio>
-#include <map>
 
 #include "serve/api.h"
 #include "serve/mhd_server.h"
@@ -21,16 +20,10 @@ void ReplyError(http::Response& res, int status, const std::string& error) {
   res.SetContent(nlohmann::json{{"error", error}}.dump(), "application/json");
 }
 
-// Errors without a body of their own (404 of an unknown path, …) get one in
-// the API's shape.
+// An unknown path gets a body in the API's shape.
 void GiveErrorBody(http::Response& res) {
-  if (res.status < 400 || !res.body.empty() || res.stream) return;
-  static const std::map<int, std::string> kReasons = {
-      {400, "bad request"},         {404, "not found"},          {405, "method not allowed"},
-      {413, "request body over the size limit"},                 {414, "request line too long"},
-      {416, "range not satisfiable"}, {500, "internal error"}};
-  auto reason = kReasons.find(res.status);
-  ReplyError(res, res.status, reason != kReasons.end() ? reason->second : "HTTP " + std::to_string(res.status));
+  if (res.status >= 400 && res.body.empty() && !res.stream)
+    ReplyError(res, res.status, res.status == 404 ? "not found" : "HTTP " + std::to_string(res.status));
 }
 
 // The page runs only its own scripts; article text is never markup.
@@ -62,13 +55,11 @@ bool Refused(RateLimiter& limiter, const http::Request& req, http::Response& res
 }
 
 HttpLimits LimitsOf(const ServeOptions& options) {
-  HttpLimits limits;
-  limits.threads = std::max(1, options.threads);
-  limits.max_connections = options.max_connections;
-  limits.max_per_client = options.max_per_client;
-  limits.idle_timeout_seconds = options.idle_timeout;
-  limits.max_body = options.max_body;
-  return limits;
+  return {.threads = std::max(1, options.threads),
+          .max_connections = options.max_connections,
+          .max_per_client = options.max_per_client,
+          .idle_timeout_seconds = options.idle_timeout,
+          .max_body = options.max_body};
 }
 
 }  // namespace
