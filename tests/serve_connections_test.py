@@ -109,6 +109,9 @@ def bodies(server):
           exact[:200])
     over = post_raw(server, b"Content-Length: %d\r\n" % (MIB + 1), b"x" * (MIB + 1))
     check("body of --max-body + 1: 413", over.startswith(b"HTTP/1.1 413"), over[:200])
+    waiting = post_raw(server, b"Content-Length: %d\r\nExpect: 100-continue\r\n" % (MIB + 1))
+    check("body over --max-body announced with Expect: 100-continue: 413 before it is sent",
+          waiting.startswith(b"HTTP/1.1 413"), waiting[:200])
     chunked = post_raw(server, b"Transfer-Encoding: chunked\r\n", chunks=[b"y" * 65536] * 40)
     check("chunked body over --max-body: 413", chunked.startswith(b"HTTP/1.1 413"), chunked[:200])
     small = post_raw(server, b"Transfer-Encoding: chunked\r\n", chunks=[b" date 2022-05-13\n\n", b"Tekst. " * 10])

@@ -150,7 +150,7 @@ MHD_Result OnRequest(void* cls, MHD_Connection* connection, const char* url, con
     }
     if (!exchange->too_large) exchange->request.body.append(upload_data, *upload_size);
     *upload_size = 0;
-    if (exchange->received > max_body + kDrainBytes) return SendTooLarge(connection) == MHD_YES ? MHD_YES : MHD_NO;
+    if (exchange->received > max_body + kDrainBytes) return SendTooLarge(connection);  // refused: the connection closes
     return MHD_YES;
   }
   if (exchange->too_large) return SendTooLarge(connection);
