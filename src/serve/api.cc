@@ -1,8 +1,8 @@
 #include "serve/api.h"
 
 #include <charconv>
-#include <map>
 #include <cmath>
+#include <map>
 #include <set>
 #include <sstream>
 
