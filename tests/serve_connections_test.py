@@ -19,8 +19,12 @@ MIB = 1 << 20
 
 
 def connect(server, source="127.0.0.1", timeout=10):
-    s = socket.create_connection(("127.0.0.1", server.port), timeout=timeout, source_address=(source, 0))
-    return s
+    return socket.create_connection(("127.0.0.1", server.port), timeout=timeout, source_address=(source, 0))
+
+
+def started(server, what):
+    check(f"{what}: the server listens", server.port > 0, server.proc.stderr.read(400) if not server.port else "")
+    return server.port > 0
 
 
 def read_all(s):
@@ -59,6 +63,8 @@ def post_raw(server, head, body=b"", chunks=None):
 def per_client_bound(kroniek, db):
     server = Server(kroniek, db, "--max-per-client", "3", "--rate", "0")
     try:
+        if not started(server, "per client"):
+            return
         held = [connect(server) for _ in range(3)]
         time.sleep(0.3)
         with connect(server) as extra:
@@ -78,6 +84,8 @@ def per_client_bound(kroniek, db):
 def idle_timeout(kroniek, db):
     server = Server(kroniek, db, "--idle-timeout", "1")
     try:
+        if not started(server, "idle"):
+            return
         with connect(server, timeout=15) as s:
             start = time.monotonic()
             reply = read_all(s)
@@ -148,8 +156,9 @@ def main():
         port_in_use(kroniek, db)
         server = Server(kroniek, db, "--token-file", token_file, "--max-body", "1", "--rate", "0")
         try:
-            bodies(server)
-            pipelined(server)
+            if started(server, "bodies"):
+                bodies(server)
+                pipelined(server)
         finally:
             check("SIGTERM stops the server cleanly", server.stop() == 0)
     return report()
