@@ -138,6 +138,12 @@ def pipelined(server):
         reply = read_all(s)
     check("pipelined: both requests answered", reply.count(b"HTTP/1.1 200") == 2 and b'"events"' in reply,
           reply[:300])
+    with connect(server, timeout=30) as s:
+        s.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n" * 1001)
+        reply = read_all(s)
+    answered = reply.count(b"HTTP/1.1 200")
+    check("keep-alive: 1,000 requests on one connection, then it is closed", answered == 1000 and
+          reply.rsplit(b"HTTP/1.1 200", 1)[1].lower().count(b"connection: close") == 1, (answered, reply[-300:]))
 
 
 def main():

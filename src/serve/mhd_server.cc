@@ -23,6 +23,9 @@ constexpr size_t kConnectionMemory = 64 << 10;  // request line, headers and rea
 // than that (or declared further) it gets the 413 at once.
 constexpr uint64_t kDrainBytes = 16 << 20;
 constexpr size_t kStreamBlock = 32 << 10;
+// A keep-alive connection is closed after this many requests, so that no
+// client holds one for ever.
+constexpr int kRequestsPerConnection = 1000;
 
 // One request in flight: what has been read of it so far.
 struct Exchange {
@@ -70,6 +73,13 @@ MHD_Result Send(MHD_Connection* connection, http::Response& res) {
   const MHD_Result queued = MHD_queue_response(connection, unsigned(res.status), response);
   MHD_destroy_response(response);
   return queued;
+}
+
+// Counts the connection's requests; true when this is the last one it may make.
+bool LastOnConnection(MHD_Connection* connection) {
+  const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  auto* served = info ? static_cast<int*>(info->socket_context) : nullptr;
+  return served && ++*served >= kRequestsPerConnection;
 }
 
 MHD_Result SendTooLarge(MHD_Connection* connection) {
@@ -162,7 +172,13 @@ MHD_Result OnRequest(void* cls, MHD_Connection* connection, const char* url, con
     res.status = 500;
     res.SetContent(R"({"error":"internal error"})", "application/json");
   }
+  if (LastOnConnection(connection)) res.SetHeader("Connection", "close");
   return Send(connection, res);
+}
+
+void OnConnection(void*, MHD_Connection*, void** socket_context, MHD_ConnectionNotificationCode code) {
+  if (code == MHD_CONNECTION_NOTIFY_STARTED) *socket_context = new int(0);
+  else delete static_cast<int*>(*socket_context);
 }
 
 void OnCompleted(void*, MHD_Connection*, void** context, MHD_RequestTerminationCode) {
@@ -224,6 +240,7 @@ Status HttpServer::Start(const std::string& host, int port) {
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, kConnectionMemory,
       MHD_OPTION_UNESCAPE_CALLBACK, KeepEscapes, nullptr,
       MHD_OPTION_NOTIFY_COMPLETED, OnCompleted, nullptr,
+      MHD_OPTION_NOTIFY_CONNECTION, OnConnection, nullptr,
       MHD_OPTION_END);
   if (!daemon_) return cannot;
   const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT);
