@@ -89,10 +89,9 @@ int Request(const uint8_t* data, size_t size) {
     if (!s->Open(":memory:", Store::Mode::kCreate).ok()) std::abort();
     return s;
   }();
-  httplib::Request req;
+  http::Request req;
   const std::string text = Text(data, size);
-  httplib::detail::parse_query_text(text.substr(text.find('?') == std::string::npos ? 0 : text.find('?') + 1),
-                                    req.params);
+  http::ParseQuery(text.substr(text.find('?') == std::string::npos ? 0 : text.find('?') + 1), &req.params);
   EventQuery q;
   std::string error;
   if (EventQueryOf(req, &q, &error)) {

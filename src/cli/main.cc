@@ -325,6 +325,12 @@ int main(int argc, char** argv) {
   serve->add_option("--rate", serve_options.rate_per_minute, "requests per minute per client (0: no limit)")
       ->check(CLI::NonNegativeNumber);
   serve->add_option("--threads", serve_options.threads, "request workers")->check(CLI::Range(1, 256));
+  serve->add_option("--max-connections", serve_options.max_connections, "open connections in all")
+      ->check(CLI::Range(1, 1 << 20));
+  serve->add_option("--max-per-client", serve_options.max_per_client, "open connections per client address")
+      ->check(CLI::Range(1, 1 << 20));
+  serve->add_option("--idle-timeout", serve_options.idle_timeout, "seconds before a silent connection is closed")
+      ->check(CLI::Range(1, 3600));
   serve->add_flag("--quiet", quiet, "no access log on stderr");
 
   auto* eval_clusters = app.add_subcommand("eval-clusters", "score clustering against gold clusters (MUC, B3, CEAF-e, CoNLL)");

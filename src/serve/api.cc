@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -18,23 +19,23 @@ namespace {
 
 constexpr int kDefaultPage = 50, kMaxPage = 1000;
 
-void Reply(httplib::Response& res, int status, const json& body) {
+void Reply(http::Response& res, int status, const json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  res.SetContent(body.dump(), "application/json");
 }
 
-void Fail(httplib::Response& res, int status, const std::string& message) {
+void Fail(http::Response& res, int status, const std::string& message) {
   Reply(res, status, {{"error", message}});
 }
 
 // An integer parameter within [lo, hi]; `fallback` when absent.
-bool IntParam(const httplib::Request& req, const char* name, int64_t lo, int64_t hi, int64_t fallback, int64_t* out,
+bool IntParam(const http::Request& req, const char* name, int64_t lo, int64_t hi, int64_t fallback, int64_t* out,
               std::string* error) {
-  if (!req.has_param(name)) {
+  if (!req.HasParam(name)) {
     *out = fallback;
     return true;
   }
-  const std::string v = req.get_param_value(name);
+  const std::string v = req.Param(name);
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), *out);
   if (ec != std::errc() || end != v.data() + v.size() || *out < lo || *out > hi) {
     *error = "parameter '" + std::string(name) + "': expected a whole number from " + std::to_string(lo) + " to " +
@@ -49,8 +50,8 @@ bool IntParam(const httplib::Request& req, const char* name, int64_t lo, int64_t
 
 // The articles of an upload, by its content type: a JSON record or an array
 // of them, JSON Lines, an HTML page or plain text (a " date …" header allowed).
-void ArticlesOfBody(const httplib::Request& req, std::vector<InputRecord>* out) {
-  const std::string type = req.get_header_value("Content-Type");
+void ArticlesOfBody(const http::Request& req, std::vector<InputRecord>* out) {
+  const std::string type = req.Header("Content-Type");
   auto add_json = [&](const std::string& name, const std::string& line) {
     InputRecord r;
     r.name = name;
@@ -72,7 +73,7 @@ void ArticlesOfBody(const httplib::Request& req, std::vector<InputRecord>* out) 
       if (line.find_first_not_of(" \t\r") != std::string::npos) add_json("body:" + std::to_string(n), line);
   } else {
     InputRecord r;
-    const std::string id = req.has_param("id") ? req.get_param_value("id") : "upload-" + Store::TextFingerprint(req.body);
+    const std::string id = req.HasParam("id") ? req.Param("id") : "upload-" + Store::TextFingerprint(req.body);
     r.name = id;
     r.status = type.starts_with("text/html") ? ArticleFromHtml(id, req.body, {}, &r.article)
                                               : ArticleFromText(id, req.body, {}, &r.article);
@@ -82,15 +83,15 @@ void ArticlesOfBody(const httplib::Request& req, std::vector<InputRecord>* out) 
 
 }  // namespace
 
-bool EventQueryOf(const httplib::Request& req, EventQuery* q, std::string* error) {
-  q->from = req.get_param_value("from");
-  q->to = req.get_param_value("to");
-  q->place = req.get_param_value("place");
-  q->actor = req.get_param_value("actor");
-  q->type = req.get_param_value("type");
-  q->text = req.get_param_value("text");
-  if (req.has_param("min_killed")) {
-    const std::string v = req.get_param_value("min_killed");
+bool EventQueryOf(const http::Request& req, EventQuery* q, std::string* error) {
+  q->from = req.Param("from");
+  q->to = req.Param("to");
+  q->place = req.Param("place");
+  q->actor = req.Param("actor");
+  q->type = req.Param("type");
+  q->text = req.Param("text");
+  if (req.HasParam("min_killed")) {
+    const std::string v = req.Param("min_killed");
     double d = 0;
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
     if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(d) || d < 0) {  // nan, inf: no number
@@ -128,13 +129,13 @@ Status Api::Open() {
   return writer_->Open(options_.db, Store::Mode::kWrite);
 }
 
-bool Api::QueryOf(const httplib::Request& req, EventQuery* q, std::string* error) const {
+bool Api::QueryOf(const http::Request& req, EventQuery* q, std::string* error) const {
   if (!EventQueryOf(req, q, error)) return false;
   q->place_ids = pipeline_.PlaceIds(q->place);  // "Gent" is also the place ghent
   return true;
 }
 
-bool Api::Reader(httplib::Response& res, std::shared_ptr<const Store>* store) {
+bool Api::Reader(http::Response& res, std::shared_ptr<const Store>* store) {
   if (auto st = readers_.Acquire(store); !st.ok()) {
     Fail(res, 503, Public(st));
     return false;
@@ -142,25 +143,25 @@ bool Api::Reader(httplib::Response& res, std::shared_ptr<const Store>* store) {
   return true;
 }
 
-bool Api::Authorised(const httplib::Request& req, httplib::Response& res) const {
+bool Api::Authorised(const http::Request& req, http::Response& res) const {
   if (options_.token.empty()) {
     Fail(res, 403, "this server is read-only: start it with a token to allow writes");
     return false;
   }
-  const std::string given = req.get_header_value("Authorization");
+  const std::string given = req.Header("Authorization");
   const std::string expected = "Bearer " + options_.token;
   // Compared in time that does not depend on where they differ.
   unsigned char diff = given.size() != expected.size();
   for (size_t i = 0; i < expected.size(); ++i) diff |= (i < given.size() ? given[i] : 0) ^ expected[i];
   if (diff) {
-    res.set_header("WWW-Authenticate", "Bearer");
+    res.SetHeader("WWW-Authenticate", "Bearer");
     Fail(res, 401, "missing or wrong token (Authorization: Bearer …)");
     return false;
   }
   return true;
 }
 
-void Api::Health(const httplib::Request&, httplib::Response& res) {
+void Api::Health(const http::Request&, http::Response& res) {
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   int64_t articles = 0;
@@ -169,7 +170,7 @@ void Api::Health(const httplib::Request&, httplib::Response& res) {
                    {"articles", articles}, {"writable", !options_.token.empty()}});
 }
 
-void Api::ListEvents(const httplib::Request& req, httplib::Response& res) {
+void Api::ListEvents(const http::Request& req, http::Response& res) {
   EventQuery q;
   std::string error;
   if (!QueryOf(req, &q, &error)) return Fail(res, 400, error);
@@ -182,7 +183,7 @@ void Api::ListEvents(const httplib::Request& req, httplib::Response& res) {
                    {"next_offset", more ? json(q.offset + q.limit) : json()}});
 }
 
-void Api::GetEvent(const httplib::Request& req, httplib::Response& res) {
+void Api::GetEvent(const http::Request& req, http::Response& res) {
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   const std::string id = req.matches[1];
@@ -192,7 +193,7 @@ void Api::GetEvent(const httplib::Request& req, httplib::Response& res) {
   Reply(res, detail.contains("gone") ? 410 : 200, detail);
 }
 
-void Api::ListArticles(const httplib::Request& req, httplib::Response& res) {
+void Api::ListArticles(const http::Request& req, http::Response& res) {
   int64_t limit = 0, offset = 0;
   std::string error;
   if (!IntParam(req, "limit", 1, kMaxPage, kDefaultPage, &limit, &error) ||
@@ -205,7 +206,7 @@ void Api::ListArticles(const httplib::Request& req, httplib::Response& res) {
     json row = record;
     row.erase("text");
     articles.push_back(std::move(row));
-  }, req.get_param_value("text"), int(limit), int(offset));
+  }, req.Param("text"), int(limit), int(offset));
   if (!st.ok()) return Fail(res, 400, Public(st));
   const bool more = int64_t(articles.size()) == limit;
   Reply(res, 200, {{"articles", articles}, {"offset", offset}, {"limit", limit},
@@ -214,7 +215,7 @@ void Api::ListArticles(const httplib::Request& req, httplib::Response& res) {
 
 // The article's record and its analysis, done again here (it is cheap) so
 // that the spans of entities, dates, figures and quotes come with it.
-void Api::GetArticle(const httplib::Request& req, httplib::Response& res) {
+void Api::GetArticle(const http::Request& req, http::Response& res) {
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   const std::string id = req.matches[1];
@@ -231,7 +232,7 @@ void Api::GetArticle(const httplib::Request& req, httplib::Response& res) {
   Reply(res, 200, {{"record", record}, {"analysis", pipeline_.RunToJson(article)}, {"events", events}});
 }
 
-void Api::ListChanges(const httplib::Request& req, httplib::Response& res) {
+void Api::ListChanges(const http::Request& req, http::Response& res) {
   int64_t after = 0, limit = 0;
   std::string error;
   if (!IntParam(req, "after", 0, INT64_MAX, 0, &after, &error) ||
@@ -240,7 +241,7 @@ void Api::ListChanges(const httplib::Request& req, httplib::Response& res) {
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   std::vector<Change> changes;
-  if (auto st = store->Changes(req.get_param_value("since"), after, int(limit), &changes); !st.ok())
+  if (auto st = store->Changes(req.Param("since"), after, int(limit), &changes); !st.ok())
     return Fail(res, 400, Public(st));
   json out = json::array();
   for (const auto& c : changes) out.push_back(ChangeToJson(c));
@@ -249,10 +250,10 @@ void Api::ListChanges(const httplib::Request& req, httplib::Response& res) {
 }
 
 // Streamed a page of events at a time, so a large store is not held in memory.
-void Api::Export(const httplib::Request& req, httplib::Response& res) {
+void Api::Export(const http::Request& req, http::Response& res) {
   static const std::map<std::string, std::string> kTypes = {
       {"jsonl", "application/x-ndjson"}, {"csv", "text/csv; charset=utf-8"}, {"geojson", "application/geo+json"}};
-  const std::string format = req.has_param("format") ? req.get_param_value("format") : "jsonl";
+  const std::string format = req.HasParam("format") ? req.Param("format") : "jsonl";
   auto type = kTypes.find(format);
   if (type == kTypes.end()) return Fail(res, 400, "parameter 'format': expected jsonl, csv or geojson, got '" + format + "'");
   EventQuery q;
@@ -267,11 +268,11 @@ void Api::Export(const httplib::Request& req, httplib::Response& res) {
     if (auto st = store->Events(probe, &events); !st.ok()) return Fail(res, 400, Public(st));
   }
   auto exporter = std::shared_ptr<EventExporter>(MakeExporter(format, ExportContextOf(*store, options_.resources)));
-  res.set_header("Content-Disposition", "attachment; filename=\"kroniek-events." + format + "\"");
+  res.SetHeader("Content-Disposition", "attachment; filename=\"kroniek-events." + format + "\"");
   auto page = std::make_shared<EventQuery>(q);
   page->limit = kMaxPage;
   page->offset = -1;  // not begun
-  res.set_chunked_content_provider(type->second, [store, exporter, page](size_t, httplib::DataSink& sink) {
+  res.SetStream(type->second, [store, exporter, page](std::string* chunk, bool* done) {
     std::ostringstream out;
     if (page->offset < 0) {
       exporter->Begin(out);
@@ -281,16 +282,14 @@ void Api::Export(const httplib::Request& req, httplib::Response& res) {
     if (!store->Events(*page, &events).ok()) return false;  // the client sees a cut stream
     for (const auto& r : events) exporter->Add(r, out);
     page->offset += page->limit;
-    const bool last = int(events.size()) < page->limit;
-    if (last) exporter->End(out);
-    const std::string chunk = out.str();
-    if (!chunk.empty() && !sink.write(chunk.data(), chunk.size())) return false;
-    if (last) sink.done();
+    *done = int(events.size()) < page->limit;
+    if (*done) exporter->End(out);
+    *chunk = out.str();
     return true;
   });
 }
 
-void Api::PostArticles(const httplib::Request& req, httplib::Response& res) {
+void Api::PostArticles(const http::Request& req, http::Response& res) {
   if (!Authorised(req, res)) return;
   std::vector<InputRecord> records;
   ArticlesOfBody(req, &records);
@@ -324,7 +323,7 @@ void Api::PostArticles(const httplib::Request& req, httplib::Response& res) {
   Reply(res, counts.failed && !counts.added && !counts.duplicates ? 422 : 200, body);
 }
 
-void Api::PostCorrection(const httplib::Request& req, httplib::Response& res) {
+void Api::PostCorrection(const http::Request& req, http::Response& res) {
   if (!Authorised(req, res)) return;
   if (JsonDepth(req.body) > kMaxJsonDepth)
     return Fail(res, 400, "body: JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
@@ -344,20 +343,19 @@ void Api::PostCorrection(const httplib::Request& req, httplib::Response& res) {
   Reply(res, 200, result);
 }
 
-void Api::Register(httplib::Server& server) {
-  auto route = [this](void (Api::*handler)(const httplib::Request&, httplib::Response&)) {
-    return httplib::Server::Handler(
-        [this, handler](const httplib::Request& req, httplib::Response& res) { (this->*handler)(req, res); });
+void Api::Register(http::Router& router) {
+  auto route = [this](void (Api::*handler)(const http::Request&, http::Response&)) {
+    return [this, handler](const http::Request& req, http::Response& res) { (this->*handler)(req, res); };
   };
-  server.Get("/api/health", route(&Api::Health));
-  server.Get("/api/events", route(&Api::ListEvents));
-  server.Get(R"(/api/events/([A-Za-z0-9_.-]+))", route(&Api::GetEvent));
-  server.Get("/api/articles", route(&Api::ListArticles));
-  server.Get(R"(/api/articles/(.+))", route(&Api::GetArticle));  // ids may be URLs
-  server.Get("/api/changes", route(&Api::ListChanges));
-  server.Get("/api/export", route(&Api::Export));
-  server.Post("/api/articles", route(&Api::PostArticles));
-  server.Post("/api/corrections", route(&Api::PostCorrection));
+  router.Get("/api/health", route(&Api::Health));
+  router.Get("/api/events", route(&Api::ListEvents));
+  router.Get(R"(/api/events/([A-Za-z0-9_.-]+))", route(&Api::GetEvent));
+  router.Get("/api/articles", route(&Api::ListArticles));
+  router.Get(R"(/api/articles/(.+))", route(&Api::GetArticle));  // ids may be URLs
+  router.Get("/api/changes", route(&Api::ListChanges));
+  router.Get("/api/export", route(&Api::Export));
+  router.Post("/api/articles", route(&Api::PostArticles));
+  router.Post("/api/corrections", route(&Api::PostCorrection));
 }
 
 }  // namespace kroniek

@@ -1,5 +1,4 @@
-// The JSON API's routes (serve.h lists them), registered on an httplib
-// server. Reads go through a pool of read connections; writes (ingest,
+// The JSON API's routes (serve.h lists them), registered on a router. Reads go through a pool of read connections; writes (ingest,
 // corrections) through one writer, one at a time, and only with the token.
 #pragma once
 
@@ -7,8 +6,7 @@
 #include <mutex>
 #include <string>
 
-#include <httplib.h>
-
+#include "serve/http.h"
 #include "serve/serve.h"
 #include "serve/store_pool.h"
 
@@ -16,7 +14,7 @@ namespace kroniek {
 
 // The event query a request's parameters ask for (/api/events, /api/export),
 // or false with the reason in `error`.
-bool EventQueryOf(const httplib::Request& req, EventQuery* q, std::string* error);
+bool EventQueryOf(const http::Request& req, EventQuery* q, std::string* error);
 
 class Api {
  public:
@@ -25,24 +23,24 @@ class Api {
   Status Open();
   // A store error as an answer may say it: without the store's path.
   std::string Public(const Status& st) const;
-  void Register(httplib::Server& server);
+  void Register(http::Router& router);
 
  private:
-  void Health(const httplib::Request& req, httplib::Response& res);
-  void ListEvents(const httplib::Request& req, httplib::Response& res);
-  void GetEvent(const httplib::Request& req, httplib::Response& res);
-  void ListArticles(const httplib::Request& req, httplib::Response& res);
-  void GetArticle(const httplib::Request& req, httplib::Response& res);
-  void ListChanges(const httplib::Request& req, httplib::Response& res);
-  void Export(const httplib::Request& req, httplib::Response& res);
-  void PostArticles(const httplib::Request& req, httplib::Response& res);
-  void PostCorrection(const httplib::Request& req, httplib::Response& res);
+  void Health(const http::Request& req, http::Response& res);
+  void ListEvents(const http::Request& req, http::Response& res);
+  void GetEvent(const http::Request& req, http::Response& res);
+  void ListArticles(const http::Request& req, http::Response& res);
+  void GetArticle(const http::Request& req, http::Response& res);
+  void ListChanges(const http::Request& req, http::Response& res);
+  void Export(const http::Request& req, http::Response& res);
+  void PostArticles(const http::Request& req, http::Response& res);
+  void PostCorrection(const http::Request& req, http::Response& res);
   // False (and the reply sent) unless the request carries the token.
-  bool Authorised(const httplib::Request& req, httplib::Response& res) const;
+  bool Authorised(const http::Request& req, http::Response& res) const;
   // The event filters of a request, its place name resolved; false with why.
-  bool QueryOf(const httplib::Request& req, EventQuery* q, std::string* error) const;
+  bool QueryOf(const http::Request& req, EventQuery* q, std::string* error) const;
   // A read connection, or false with a 503 sent.
-  bool Reader(httplib::Response& res, std::shared_ptr<const Store>* store);
+  bool Reader(http::Response& res, std::shared_ptr<const Store>* store);
 
   const ServeOptions& options_;
   const Pipeline& pipeline_;

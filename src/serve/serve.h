@@ -8,7 +8,8 @@
 //      POST /api/articles (ingest) and POST /api/corrections need the
 //      configured token (Authorization: Bearer T); without one the server is
 //      read-only. Bodies over the size limit get 413, clients over the rate
-//      limit 429, request paths outside the served folder 404.
+//      limit 429, request paths outside the served folder 404. Connections
+//      are bounded in all and per client address, and closed when idle.
 #pragma once
 
 #include <functional>
@@ -28,7 +29,10 @@ struct ServeOptions {
   std::string token;               // empty: writes refused
   size_t max_body = 16 << 20;      // bytes per request body
   int rate_per_minute = 600;       // per client address; 0: no limit
-  int threads = 8;                 // request workers
+  int threads = 8;                 // request workers (event loops)
+  int max_connections = 4096;      // open connections in all
+  int max_per_client = 16;         // open connections per client address
+  int idle_timeout = 10;           // seconds a connection may send nothing
   bool access_log = true;          // one line per request on stderr
 };
 
