@@ -54,6 +54,9 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
       countries.push_back(e.country);
   for (const auto& s : a->sentences)
     if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
+      places_.AdjectiveCountries(a->tokens, s.first, s.last, a->entities, &countries);
+  for (const auto& s : a->sentences)
+    if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
       places_.Find(a->tokens, s.first, s.last, countries, &a->entities);
   std::vector<bool> blocked(a->tokens.size(), false);
   for (const auto& t : a->times)

@@ -38,7 +38,10 @@ std::string_view KeyOf(std::string_view line) { return line.substr(0, line.find(
 }  // namespace
 
 Status PlaceIndex::Load(const std::string& kb_dir, const std::string& lang_dir) {
-  ResourceFile cues, function_words, home;
+  ResourceFile cues, function_words, home, demonyms;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/demonyms.tsv", 2, &demonyms));
+  for (const auto& row : demonyms.rows)
+    for (const auto& form : SplitBar(row.fields[0])) demonyms_[ToLower(form)] = row.fields[1];
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/home_countries.tsv", 1, &home));
   for (const auto& row : home.rows) home_countries_.insert(row.fields[0]);
   const std::string cues_path = lang_dir + "/place_cues.tsv";
@@ -47,8 +50,8 @@ Status PlaceIndex::Load(const std::string& kb_dir, const std::string& lang_dir) 
   for (const auto& row : function_words.rows) function_words_.insert(ToLower(row.fields[0]));
   for (const auto& row : cues.rows) {
     const std::string& cls = row.fields[1];
-    if (cls == "coordinator") {
-      coordinators_.insert(ToLower(row.fields[0]));
+    if (cls == "coordinator" || cls == "determiner") {
+      (cls == "coordinator" ? coordinators_ : determiners_).insert(ToLower(row.fields[0]));
       continue;
     }
     CuePhrase p;
@@ -175,6 +178,27 @@ bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cu
   return best_words > 0;
 }
 
+PlaceIndex::Cue PlaceIndex::CueBeforeAdjective(const std::vector<Token>& tokens, int i, int first,
+                                               const std::vector<Entity>& entities, std::string* country) const {
+  if (i - 2 <= first || !determiners_.count(tokens[i - 2].lower)) return Cue::kNone;
+  auto it = demonyms_.find(tokens[i - 1].lower);
+  if (it == demonyms_.end()) return Cue::kNone;
+  const Cue cue = CueBefore(tokens, i - 2, first, entities);
+  if (cue != Cue::kNone) *country = it->second;
+  return cue;
+}
+
+void PlaceIndex::AdjectiveCountries(const std::vector<Token>& tokens, int first, int last,
+                                    const std::vector<Entity>& entities, std::vector<std::string>* countries) const {
+  for (int i = first; i < last; ++i) {
+    if (tokens[i].kind != TokenKind::kWord || !tokens[i].capitalized) continue;
+    std::string country;
+    if (CueBeforeAdjective(tokens, i, first, entities, &country) != Cue::kNone &&
+        std::find(countries->begin(), countries->end(), country) == countries->end())
+      countries->push_back(country);
+  }
+}
+
 void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last,
                       const std::vector<std::string>& countries, std::vector<Entity>* entities) const {
   std::vector<bool> taken(last - first, false);
@@ -184,10 +208,15 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last,
     const Token& t = tokens[i];
     if (taken[i - first] || t.kind != TokenKind::kWord || !t.capitalized) continue;
     Cue cue = CueBefore(tokens, i, first, *entities);
+    std::string named_country;  // 'het Franse': the place is in France
+    if (cue == Cue::kNone) cue = CueBeforeAdjective(tokens, i, first, *entities, &named_country);
     if (cue == Cue::kNone) continue;
     int end = i;
     Place p;
-    if (!Match(tokens, i, last, cue, countries, &p, &end)) continue;
+    std::vector<std::string> in = countries;
+    if (!named_country.empty()) in.insert(in.begin(), named_country);
+    if (!Match(tokens, i, last, cue, in, &p, &end)) continue;
+    if (!named_country.empty() && p.country != named_country) continue;
     bool free = true;
     for (int k = i; k < end; ++k) free &= !taken[k - first];
     // 'bij Bergen Vakantieparken': a longer proper name goes on.

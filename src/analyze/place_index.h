@@ -39,6 +39,12 @@ class PlaceIndex {
   void Find(const std::vector<Token>& tokens, int first, int last,
             const std::vector<std::string>& countries, std::vector<Entity>* entities) const;
 
+  // Adds to `countries` those tokens [first, last) name with an adjective before
+  // a place ('in het Duitse Hanau': DE), so that the article's other mentions
+  // of that place are found too.
+  void AdjectiveCountries(const std::vector<Token>& tokens, int first, int last,
+                          const std::vector<Entity>& entities, std::vector<std::string>* countries) const;
+
 
  private:
   struct Place {  // one line of geonames.tsv, parsed when a name matches
@@ -54,6 +60,10 @@ class PlaceIndex {
     Cue cue = Cue::kAny;
   };
   Cue CueBefore(const std::vector<Token>& tokens, int i, int first, const std::vector<Entity>& entities) const;
+  // 'in het Franse Nantes': the cue before a determiner and a country's
+  // adjective, and that country (*country).
+  Cue CueBeforeAdjective(const std::vector<Token>& tokens, int i, int first, const std::vector<Entity>& entities,
+                         std::string* country) const;
   // The best place of the names matching at token i; sets *end.
   bool Match(const std::vector<Token>& tokens, int i, int last, Cue cue, const std::vector<std::string>& countries,
              Place* place, int* end) const;
@@ -68,6 +78,8 @@ class PlaceIndex {
   std::unordered_set<std::string> function_words_;  // never start a place name ('Een', 'De')
   std::unordered_map<std::string, std::vector<CuePhrase>> cues_by_last_;  // last word -> phrases, longest first
   std::unordered_set<std::string> coordinators_;                          // 'en', 'of'
+  std::unordered_set<std::string> determiners_;                           // 'het', 'de' ('in het Franse Nantes')
+  std::unordered_map<std::string, std::string> demonyms_;                 // 'franse' -> FR
   std::unordered_set<std::string> home_countries_;                        // ISO codes
 };
 
