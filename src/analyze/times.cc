@@ -68,7 +68,10 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "next") next_.insert(form);
     else if (cls == "this") this_.insert(form);
     else if (cls == "monthpart") monthparts_[form] = {num(2), num(3)};
-    else if (cls == "sameday") sameday_.push_back(LowerWords(form));
+    else if (cls == "sameday") {
+      sameday_.push_back(LowerWords(form));
+      sameday_offsets_.push_back(num(2));
+    }
     else if (cls == "year_prep") year_preps_.insert(form);
     else if (cls == "reference") references_.insert(form);
     else if (cls == "holiday") {
@@ -104,9 +107,10 @@ int TimeGrammar::PhraseAt(const std::vector<Token>& tokens, int i, int last,
   return best;
 }
 
-int TimeGrammar::HolidayIndex(const std::vector<Token>& tokens, int i, int n) const {
-  for (size_t k = 0; k < holiday_phrases_.size(); ++k) {
-    const auto& p = holiday_phrases_[k];
+int TimeGrammar::PhraseIndex(const std::vector<Token>& tokens, int i, int n,
+                             const std::vector<std::vector<std::string>>& phrases) const {
+  for (size_t k = 0; k < phrases.size(); ++k) {
+    const auto& p = phrases[k];
     if (int(p.size()) != n) continue;
     bool ok = true;
     for (int j = 0; j < n && ok; ++j) ok = tokens[i + j].lower == p[j];
@@ -201,7 +205,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
   } else if (int n = PhraseAt(tokens, i, last, holiday_phrases_)) {
     // paaszondag [2019]
     end = i + n;
-    const Holiday& h = holidays_[HolidayIndex(tokens, i, n)];
+    const Holiday& h = holidays_[PhraseIndex(tokens, i, n, holiday_phrases_)];
     if (end < last && IsYear(tokens[end], &year)) {
       SetDay(&d, h.In(year));
       ++end;
@@ -269,6 +273,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
   } else if (int n = PhraseAt(tokens, i, last, sameday_)) {
     end = i + n;
     out->relative_to_event = true;
+    out->event_offset = sameday_offsets_[PhraseIndex(tokens, i, n, sameday_)];
   } else if (year_preps_.count(t.lower) && i + 1 < last && IsYear(tokens[i + 1], &year)) {
     end = i + 2;
     start = since ? start : i + 1;

@@ -43,8 +43,9 @@ class TimeGrammar {
   // Matches a multi-word phrase from `phrases` at i; returns its length or 0.
   int PhraseAt(const std::vector<Token>& tokens, int i, int last,
                const std::vector<std::vector<std::string>>& phrases) const;
-  // The holiday whose phrase of n words stands at i (PhraseAt found one).
-  int HolidayIndex(const std::vector<Token>& tokens, int i, int n) const;
+  // The index in `phrases` of the one of n words at token i (PhraseAt found it).
+  int PhraseIndex(const std::vector<Token>& tokens, int i, int n,
+                  const std::vector<std::vector<std::string>>& phrases) const;
   // A relative-day word or relday + daypart compound ("gisteravond"); false if none.
   bool RelDayOf(const std::string& lower, int* offset) const;
 
@@ -52,6 +53,7 @@ class TimeGrammar {
   std::unordered_map<std::string, Range> monthparts_;
   std::unordered_set<std::string> dayparts_, ago_, prev_, next_, this_, year_preps_, references_;
   std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_;
+  std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
   std::vector<Holiday> holidays_;  // parallel to holiday_phrases_
 };
 

@@ -70,7 +70,8 @@ struct Quantity {
 struct TimeMention {
   Date date;
   int first = 0, last = 0;  // token range
-  bool relative_to_event = false;  // "eerder op de dag": same day as the event nearby
+  bool relative_to_event = false;  // "eerder op de dag", "een dag later": a day counted from the event nearby
+  int event_offset = 0;            // that many days after it ("een dag later" 1, "de dag ervoor" -1)
 };
 
 enum class EntityType { kPlace, kCountry, kSite, kArmedGroup, kState, kMilitary,

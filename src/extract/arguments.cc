@@ -83,10 +83,23 @@ Date ArgumentReader::DateFor(int si, int token) const {
   }
   if (!best) return Date();
   if (!best->relative_to_event) return best->date;
-  // "eerder op de dag": the day of the latest dated statement before it.
+  // "eerder op de dag", "een dag later": counted from the latest day or weekday
+  // told before it (a day only from a day, a weekday from a weekday).
   for (auto it = ctx_.an.times.rbegin(); it != ctx_.an.times.rend(); ++it) {
-    if (it->first >= best->first || !it->date.known()) continue;
+    if (it->first >= best->first || it->relative_to_event || (!it->date.known() && it->date.weekday < 0)) continue;
     Date d = it->date;
+    const int shift = best->event_offset;
+    if (shift != 0) {
+      const auto day = d.civil();
+      if (day && d.precision == Precision::kDay) {
+        d.value = AddDays(*day, shift).ToString();
+        d.weekday = WeekdayOf(AddDays(*day, shift));
+      } else if (!d.known()) {
+        d.weekday = ((d.weekday + shift) % 7 + 7) % 7;
+      }
+      d.day_offset.reset();
+      d.day = 0;
+    }
     d.text = best->date.text;
     d.span = best->date.span;
     d.basis = DateBasis::kRelative;
