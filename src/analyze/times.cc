@@ -306,10 +306,35 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
   for (int i = first; i < last; ++i) {
     TimeMention m;
     if (MatchAt(text, tokens, i, last, numbers, published, &m)) {
+      // "oktober vorig jaar", "vorig jaar in oktober": one month of that year.
+      if (!out->empty() && JoinMonthAndYear(&out->back(), m)) {
+        Date& d = out->back().date;
+        d.text = text.substr(d.span.begin, d.span.end - d.span.begin);
+        i = m.last - 1;
+        continue;
+      }
       out->push_back(m);
       i = m.last - 1;
     }
   }
+}
+
+bool TimeGrammar::JoinMonthAndYear(TimeMention* before, const TimeMention& next) const {
+  if (next.first - before->last > kMonthYearGap) return false;
+  const bool month_first = before->date.month > 0 && before->date.day == 0 && before->date.basis != DateBasis::kExplicit;
+  const TimeMention& month = month_first ? *before : next;
+  const TimeMention& year = month_first ? next : *before;
+  if (month.date.month == 0 || month.date.day != 0 || month.date.basis == DateBasis::kExplicit ||
+      year.date.precision != Precision::kYear || !year.date.from.empty())
+    return false;
+  const auto y = year.date.civil();
+  if (!y) return false;
+  Date d = month.date;
+  SetDay(&d, Civil{y->year, month.date.month, 0});
+  d.span = {before->date.span.begin, next.date.span.end};
+  before->date = d;
+  before->last = next.last;
+  return true;
 }
 
 }  // namespace kroniek

@@ -43,6 +43,11 @@ class TimeGrammar {
   // Matches a multi-word phrase from `phrases` at i; returns its length or 0.
   int PhraseAt(const std::vector<Token>& tokens, int i, int last,
                const std::vector<std::vector<std::string>>& phrases) const;
+  // Makes `before` the month of `next`'s year, or that year's month of `before`
+  // ("oktober vorig jaar"), when one is a month named alone and the other a year
+  // and at most kMonthYearGap tokens part them; false otherwise.
+  bool JoinMonthAndYear(TimeMention* before, const TimeMention& next) const;
+  static constexpr int kMonthYearGap = 1;  // "vorig jaar in oktober"
   // The index in `phrases` of the one of n words at token i (PhraseAt found it).
   int PhraseIndex(const std::vector<Token>& tokens, int i, int n,
                   const std::vector<std::vector<std::string>>& phrases) const;

@@ -9,6 +9,16 @@
 namespace kroniek {
 
 namespace {
+
+// "In oktober werd een café beschoten", told in May: what happened in a month
+// named alone is of the last such month, not the next one the nearest reading gave.
+void BeforePublication(const Date& published, Date* d) {
+  if (d->month == 0 || d->day != 0 || d->precision != Precision::kMonth || !published.known()) return;
+  const auto when = d->civil();
+  if (!when || RangeOf(*d).lo <= RangeOf(published).hi) return;
+  d->value = Civil{when->year - 1, when->month, 0}.ToString();
+}
+
 constexpr int kNegationReach = 3;    // tokens from a negation to its trigger ("niet van een ongeval")
 constexpr int kFrameReach = 3;       // tokens from a reference frame to its trigger ("een van de dodelijkste")
 constexpr int kOwnTimeReach = 2;     // tokens from a trigger to its own time ("de aanslag van maandag")
@@ -176,6 +186,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.span = ctx_.TokenSpan(match.first, match.last);
     m.status = StatusFor(match, si, clauses);
     m.date = DateFor(si, match.first);
+    if (m.status == "occurred" || m.status == "alleged") BeforePublication(ctx_.article.published, &m.date);
     // "de aanval" refers back: a date in its sentence is the claim's or the
     // report's ("eiste de aanval woensdag op"), not the event's, and a place
     // outside its clause another's ("Het ongeluk gebeurde nadat het toestel
