@@ -331,6 +331,7 @@ bool TimeGrammar::JoinMonthAndYear(TimeMention* before, const TimeMention& next)
   if (!y) return false;
   Date d = month.date;
   SetDay(&d, Civil{y->year, month.date.month, 0});
+  if (!d.from.empty()) d.from = Civil{y->year, month.date.month, 1}.ToString();  // "sinds augustus vorig jaar"
   d.span = {before->date.span.begin, next.date.span.end};
   before->date = d;
   before->last = next.last;
