@@ -334,6 +334,13 @@ int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
   return k >= 0 ? k : event;
 }
 
+int EventAssembler::EventWithFigure(const Figure& figure) const {
+  for (size_t k = 0; k < events_.size(); ++k)
+    for (const auto& f : events_[k].m.figures)
+      if (f.kind == figure.kind && f.value && f.value == figure.value && !f.from_fact_box) return int(k);
+  return -1;
+}
+
 void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) {
   std::map<int, std::pair<int, int>> placed;  // number token -> (event, index in figures)
   const FigureCandidate* previous_victims = nullptr;
@@ -350,6 +357,9 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       event = EventForFigure(c);
       if (event >= 0) event = EventElsewhere(c, event);
     }
+    // A fact box repeats the figures of the event the body gave them to.
+    if (ctx_.paragraph_kinds[ctx_.an.sentences[c.sentence].paragraph] == ParagraphKind::kFactBox)
+      if (int told = EventWithFigure(f); told >= 0) event = told;
     if (!c.needs_event.empty() && (event < 0 || events_[event].m.type != c.needs_event)) continue;
     if (event < 0 && f.value && *f.value == 0) continue;  // "geen arrestaties" alone is no event
     if (event < 0) {

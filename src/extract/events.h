@@ -31,6 +31,7 @@ class EventAssembler {
   // phase m of sentence si follows, when none was told before it; else -1.
   int EventToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m, int si) const;
   int EventForFigure(const FigureCandidate& c) const;
+  int EventWithFigure(const Figure& figure) const;  // the first event the body gave this count, or -1
   int EventElsewhere(const FigureCandidate& c, int event);  // the same kind of event at the figure's own city
   void AttachFigures(const std::vector<FigureCandidate>& figures);
   void Finish(Extraction* out);

@@ -10,6 +10,8 @@
 
 namespace kroniek {
 
+constexpr size_t kMaxListLineBytes = 80;  // a fact box's line: "Zeker 40 doden en 120 gewonden"
+
 class ExtractorImpl {
  public:
   Status Load(const std::string& dir, const std::string& lang) {
@@ -34,7 +36,9 @@ class ExtractorImpl {
 
  private:
   // A fact box: a short paragraph that opens with a number and a capitalised
-  // label ("122.000 Evacuaties …") repeating a number the body gives too.
+  // label ("122.000 Evacuaties …") repeating a number the body gives too, or a
+  // short list line (no closing full stop: "Zeker 40 doden en 120 gewonden")
+  // whose every number the body gives too.
   static void MarkFactBoxes(Context* ctx, Extraction* out) {
     const auto& toks = ctx->tokens();
     const auto& qs = ctx->an.quantities;
@@ -43,14 +47,27 @@ class ExtractorImpl {
       const Span span = ctx->article.paragraphs[p].span;
       auto first = std::lower_bound(toks.begin(), toks.end(), span.begin,
                                     [](const Token& t, uint32_t at) { return t.span.begin < at; });
-      if (first == toks.end() || first + 1 == toks.end() || first->kind != TokenKind::kNumber || !(first + 1)->capitalized)
-        continue;
-      int qi = ctx->quantity_at[first - toks.begin()];
-      if (qi < 0 || !qs[qi].value) continue;
-      bool repeated = std::any_of(qs.begin(), qs.end(), [&](const Quantity& q) {
-        return q.value && *q.value == *qs[qi].value && !span.contains(q.span);
-      });
-      if (!repeated) continue;
+      if (first == toks.end() || first + 1 == toks.end()) continue;
+      auto repeated = [&](const Quantity& in) {
+        return std::any_of(qs.begin(), qs.end(), [&](const Quantity& q) {
+          return q.value && *q.value == *in.value && !span.contains(q.span);
+        });
+      };
+      bool box = false;
+      if (first->kind == TokenKind::kNumber && (first + 1)->capitalized) {
+        int qi = ctx->quantity_at[first - toks.begin()];
+        box = qi >= 0 && qs[qi].value && repeated(qs[qi]);
+      } else if (span.size() <= kMaxListLineBytes && ctx->article.text[span.end - 1] != '.') {
+        int numbers = 0;
+        box = true;
+        for (const auto& q : qs)
+          if (span.contains(q.span) && !q.article_like) {
+            ++numbers;
+            box = box && q.value && repeated(q);
+          }
+        box = box && numbers > 0;
+      }
+      if (!box) continue;
       ctx->paragraph_kinds[p] = ParagraphKind::kFactBox;
       out->cleaned.push_back({"fact_box", span});
     }
