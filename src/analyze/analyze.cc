@@ -9,6 +9,24 @@
 
 namespace kroniek {
 
+namespace {
+
+// A dateline opening a paragraph ("Rotterdam, 12 mei 2023 –") gives no facts:
+// its numbers and dates are dropped.
+void DropInlineStamps(const Article& article, std::vector<Quantity>* quantities, std::vector<TimeMention>* times) {
+  auto stamped = [&](const Span& s) {
+    return std::any_of(article.inline_stamps.begin(), article.inline_stamps.end(),
+                       [&](const Span& stamp) { return stamp.contains(s); });
+  };
+  if (article.inline_stamps.empty()) return;
+  quantities->erase(std::remove_if(quantities->begin(), quantities->end(), [&](const Quantity& q) { return stamped(q.span); }),
+                    quantities->end());
+  times->erase(std::remove_if(times->begin(), times->end(), [&](const TimeMention& t) { return stamped(t.date.span); }),
+               times->end());
+}
+
+}  // namespace
+
 Status Analyzer::Load(const std::string& dir, const std::string& lang) {
   lang_ = lang;
   const std::string lang_dir = dir + "/" + lang;
@@ -44,6 +62,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
     if (article.paragraphs[s.paragraph].kind == ParagraphKind::kDebris) continue;  // no facts from debris
     numbers_.Find(a->tokens, s.first, s.last, &a->quantities);
     times_.Find(article.text, a->tokens, s.first, s.last, numbers_, article.published, &a->times);
+    DropInlineStamps(article, &a->quantities, &a->times);
     gazetteer_.Find(article.text, a->tokens, s.first, s.last, &a->entities);
   }
   // GeoNames places prefer the countries the curated names already placed the article in.

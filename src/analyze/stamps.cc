@@ -1,5 +1,7 @@
 #include "analyze/stamps.h"
 
+#include <cstring>
+
 #include <cctype>
 #include <cstdlib>
 
@@ -15,7 +17,9 @@ constexpr size_t kDatelineParagraphs = 5;   // a dateline dates the article only
 constexpr size_t kMaxCreditWords = 4;       // "Bron: Belga", "Bron: AFP, Reuters"
 constexpr size_t kMaxBylineWords = 8;       // "Door Anna de Vries en Piet Jansen"
 constexpr size_t kMaxTrailingStampPieces = 8;    // "… 30 mei 2018", "… woensdag 23 maart 2016 - 8:49"
-constexpr size_t kMaxTitleWords = 16;         // a headline: "Zeker 80 doden bij terreuraanslag in Nice"
+constexpr size_t kMaxTitleWords = 16;
+constexpr size_t kMaxInlineDatelineBytes = 60;  // "ANTWERPEN 14/06/2022 -", "Rotterdam, 12 mei 2023 –"
+constexpr size_t kMaxDatelinePlaceWords = 3;    // "Den Haag", "Sint-Niklaas"         // a headline: "Zeker 80 doden bij terreuraanslag in Nice"
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -222,12 +226,33 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
       para.debris = kind;
     } else if (para.kind == ParagraphKind::kTitle && TrailingDate(text, times, &day)) {
       kind = "dateline";  // the title stays; its stamp dates the article
+    } else if ((para.kind == ParagraphKind::kBody || para.kind == ParagraphKind::kLede) && !dated && p < kDatelineParagraphs) {
+      if (size_t n = InlineDateline(text, times, &day)) {
+        article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(n)});
+        kind = "dateline";
+      }
     }
     if (kind != "dateline" || dated || p >= kDatelineParagraphs) continue;
     dated = true;
     Date(article, day);
   }
   MarkTitle(article);
+}
+
+size_t StampRules::InlineDateline(const std::string& text, const TimeGrammar& times, Civil* day) const {
+  size_t dash = std::string::npos, width = 0;
+  for (const char* d : {" \u2013 ", " - ", " \u2014 "}) {
+    const size_t at = text.find(d);
+    if (at != std::string::npos && at < dash) { dash = at; width = std::strlen(d); }
+  }
+  if (dash == std::string::npos || dash > kMaxInlineDatelineBytes) return 0;
+  const std::vector<StampPiece> pieces = StampPieces(text.substr(0, dash), time_separators_);
+  size_t from = 0;  // the place it was written in
+  while (from < pieces.size() && from < kMaxDatelinePlaceWords && !pieces[from].number && pieces[from].capitalized) ++from;
+  Civil c;
+  if (ClassifyFrom(pieces, from, times, &c) != "dateline") return 0;
+  *day = c;
+  return dash + width;
 }
 
 void StampRules::MarkTitle(Article& article) const {

@@ -41,6 +41,9 @@ class StampRules {
   // What one paragraph is: "dateline", "timestamp", "byline" or "" (not a stamp);
   // for a dateline, `day` gets its first date (year 0 when the stamp has none).
   std::string Classify(const std::string& paragraph, const TimeGrammar& times, Civil* day) const;
+  // A dateline opening a paragraph ("Rotterdam, 12 mei 2023 – …", "ANTWERPEN
+  // 14/06/2022 - …"): its length through the dash, and its first date in *day; 0 if none.
+  size_t InlineDateline(const std::string& paragraph, const TimeGrammar& times, Civil* day) const;
   // A title that ends in its stamp ("… 30 mei 2018"): true and its first date.
   bool TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const;
 

@@ -35,6 +35,7 @@ struct Article {
   Date published;        // publication date with its precision and basis
   std::string extra_json;  // input fields kroniek does not use, as a JSON object ("" if none)
   std::vector<Paragraph> paragraphs;
+  std::vector<Span> inline_stamps;  // a dateline opening a paragraph ("Rotterdam, 12 mei 2023 –"): no facts
 };
 
 enum class TokenKind { kWord, kNumber, kPunct, kQuote };

@@ -23,6 +23,7 @@ class ExtractorImpl {
     Context ctx(article, analysis, analyzer, lexicon_);
     for (const auto& p : article.paragraphs)
       if (p.kind == ParagraphKind::kDebris) out->cleaned.push_back({p.debris, p.span});
+    for (const auto& stamp : article.inline_stamps) out->cleaned.push_back({"dateline", stamp});
     MarkFactBoxes(&ctx, out);
     quotes_.Pair(ctx);
     ctx.FindSentenceSources();
