@@ -427,6 +427,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     } else if (noun < 0 && !subgroup) {
       // 'het dodental is opgelopen tot 2012': the toll noun before says what is counted.
       kind = TollKindBefore(ctx, q, s);
+      // "Eerder was sprake van twaalf doden; dat aantal is gestegen tot achttien."
+      if (kind == "previous") kind = before && before->sentence >= si - 1 ? before->figure.kind : "";
       reading = "toll";
       if (kind.empty() && !q.article_like) {
         // "Nog eens 18 raakten gewond", "vier van hen overleden"
