@@ -217,6 +217,13 @@ bool IsAge(const Context& ctx, const Quantity& q, const Sentence& s) {
   return person_before && !noun_after;  // ("een groep van 50 betogers" counts)
 }
 
+// A cue of class `cls` anywhere in sentence s.
+bool CueInSentence(const Context& ctx, const Sentence& s, const std::string& cls) {
+  for (const auto& m : ctx.lex.figure_cues.FindAll(ctx.tokens(), s.first, s.last))
+    if (ctx.lex.figure_cues.rows()[m.row].value == cls) return true;
+  return false;
+}
+
 // Some number of the text stands in tokens [from, to).
 bool NumberBetween(const Context& ctx, int from, int to) {
   for (int k = from; k < to; ++k)
@@ -339,6 +346,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       }
     }
     if (IsAge(ctx, q, s)) continue;
+    // "zo'n 100 mensen minder omgekomen dan eerder gemeld": a difference, not a toll.
+    if (int after = q.last; after < s.last && (CueAt(ctx, after, s.last, "difference", &cue_end) ||
+                                               (after + 1 < s.last && CueAt(ctx, after + 1, s.last, "difference", &cue_end))))
+      continue;
     // The next number bounds this figure's predicate (a range's upper bound is its own).
     int stop = s.last;
     // (A sub-group "onder wie vier boeren" does not end its total's predicate.)
@@ -489,6 +500,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       // A counted group with no predicate: a figure only as the continuation
       // of a report on victims ("Ooggetuigen spraken van acht kinderen").
       if (ctx.sentence_sources[si].sources.empty()) continue;
+      // ("Volgens de media zaten er zo'n 70 mensen in de trein": who was there, not hit.)
+      if (CueInSentence(ctx, s, "presence")) continue;
       c.continuation = true;
     }
     f.kind = kind;
