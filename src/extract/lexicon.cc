@@ -71,8 +71,10 @@ bool ExtractLexicon::IsGeneric(const std::string& type) const {
 bool ExtractLexicon::KindFits(const std::string& kind, const std::string& type) const {
   auto it = figure_kinds.find(kind);
   if (it == figure_kinds.end()) return false;
-  const std::string& cls = ClassOf(type);
-  return std::find(it->second.classes.begin(), it->second.classes.end(), cls) != it->second.classes.end();
+  // The classes a kind attaches to, or single types of another class ("protest").
+  const auto& fits = it->second.classes;
+  return std::find(fits.begin(), fits.end(), ClassOf(type)) != fits.end() ||
+         std::find(fits.begin(), fits.end(), type) != fits.end();
 }
 
 bool ExtractLexicon::LooksPlural(const std::string& w) const {
