@@ -253,6 +253,14 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
           !NumberBetween(ctx, k, number_first))  // "kwamen 190 mensen om en raakten 6.500 …": the verb is the first's
         return ctx.lex.figure_verbs.rows()[m.row].value;
   }
+  // A predicate fronted at the sentence's start ("Om het leven kwamen bij de
+  // aanslag veertien mensen"): option fronted.
+  if (!NumberBetween(ctx, sentence_first, number_first)) {
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_verbs.MatchAt(ctx.tokens(), sentence_first, sentence_first, number_first, &here);
+    for (const auto& m : here)
+      if (ctx.lex.figure_verbs.rows()[m.row].options.count("fronted")) return ctx.lex.figure_verbs.rows()[m.row].value;
+  }
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
     const auto& row = ctx.lex.figure_verbs.rows()[m.row];
     if (row.options.count("before") || (row.options.count("things") && !things)) continue;
