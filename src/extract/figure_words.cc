@@ -1,0 +1,318 @@
+#include "extract/figure_words.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace kroniek {
+namespace figure_words {
+
+namespace {
+
+constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
+constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
+constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
+constexpr int kEnclosingVerbReach = 8;  // 'pakte na afloop van de wedstrijd dertien supporters op'
+constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
+constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
+
+}  // namespace
+
+bool IsAdjectiveLike(const Context& ctx, const Token& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  if (!ctx.az.entity_rules().DemonymCountry(t.lower).empty()) return true;
+  const std::string& w = t.lower;
+  return w.size() > 3 && w.back() == 'e' && !ctx.lex.figure_nouns.Lookup(w) && !ctx.lex.group_nouns.Lookup(w);
+}
+
+// A plural noun no lexicon knows (noun_shapes.tsv, uncounted.tsv).
+bool LooksLikeUnknownPlural(const Context& ctx, const Token& t) {
+  const std::string& w = t.lower;
+  if (t.kind != TokenKind::kWord || w.size() < kMinUnknownNoun || t.capitalized || !ctx.lex.LooksPlural(w)) return false;
+  return !ctx.az.entity_rules().IsFunctionWord(w) && !ctx.lex.uncounted.Lookup(w) && !ctx.lex.figure_verbs.Lookup(w) &&
+         !ctx.lex.triggers.Lookup(w);
+}
+
+const FigureCandidate* CandidateAt(const std::vector<FigureCandidate>& out, int token) {
+  for (const auto& c : out)
+    if (c.token == token) return &c;
+  return nullptr;
+}
+
+// How many fillers ("er ook") stand right before token i, after token `first`.
+int FillersBefore(const Context& ctx, int i, int first) {
+  int n = 0;
+  while (i - n - 1 > first && ctx.WordIs(ctx.tokens()[i - n - 1].lower, "filler")) ++n;
+  return n;
+}
+
+// The cue class of the phrase that ends just before token i ("onder wie"),
+// or before the fillers there ("onder de doden waren er ook").
+// Returns the cue's row, or nullptr.
+const PhraseTable::Row* CueRowBefore(const Context& ctx, int i, int first, const std::string& cls) {
+  i -= FillersBefore(ctx, i, first);
+  for (int start = std::max(first, i - 4); start < i; ++start) {
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_cues.MatchAt(ctx.tokens(), start, first, i, &here);
+    for (const auto& m : here)
+      if (m.end == i && ctx.lex.figure_cues.rows()[m.row].value == cls) return &ctx.lex.figure_cues.rows()[m.row];
+  }
+  return nullptr;
+}
+
+bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {
+  return CueRowBefore(ctx, i, first, cls) != nullptr;
+}
+
+// A sub-group cue that names its total ("onder de doden waren": kind=killed),
+// or nullptr.
+const PhraseTable::Row* NamingSubgroupCue(const Context& ctx, int i, int first) {
+  const PhraseTable::Row* row = CueRowBefore(ctx, i, first, "subgroup");
+  return row && row->options.count("kind") ? row : nullptr;
+}
+
+// Whether a sub-group cue takes `total` as its total: one naming none takes
+// any; "onder de slachtoffers" (kind=casualties covers=killed|injured) takes a
+// count of dead or of injured, but not when that sentence gave both: it then
+// speaks of them all.
+bool CueTakesTotal(const PhraseTable::Row* cue, const FigureCandidate& total, const std::vector<FigureCandidate>& out) {
+  if (!cue || total.figure.kind == cue->options.at("kind")) return true;
+  auto covers = cue->options.find("covers");
+  if (covers == cue->options.end()) return false;
+  const auto covered = [&](const std::string& kind) { return ("|" + covers->second + "|").find("|" + kind + "|") != std::string::npos; };
+  if (!covered(total.figure.kind)) return false;
+  for (const auto& c : out)
+    if (c.sentence == total.sentence && c.parent_token < 0 && c.figure.kind != total.figure.kind && covered(c.figure.kind))
+      return false;
+  return true;
+}
+
+// The cue class of a phrase starting at token i ("tot", "en", "op de").
+bool CueAt(const Context& ctx, int i, int last, const std::string& cls, int* end) {
+  if (i >= last) return false;
+  std::vector<PhraseMatch> here;
+  ctx.lex.figure_cues.MatchAt(ctx.tokens(), i, i, last, &here);
+  for (const auto& m : here)
+    if (ctx.lex.figure_cues.rows()[m.row].value == cls) { *end = m.end; return true; }
+  return false;
+}
+
+// Tokens [from, to) are only list separators ("," and coordinators), at least one.
+bool OnlySeparators(const Context& ctx, int from, int to) {
+  if (from >= to) return false;
+  for (int k = from; k < to; ++k)
+    if (ctx.tokens()[k].lower != "," && !ctx.WordIs(ctx.tokens()[k].lower, "coordinator")) return false;
+  return true;
+}
+
+bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
+
+// A count over a period ("dit jaar al 300 doden") anywhere in the sentence,
+// or a projection or fear before the number ("kan oplopen tot 5.000", "men
+// vreest dat 20 mensen …"): not a report of an event's toll.
+bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
+  const auto& toks = ctx.tokens();
+  for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last)) {
+    const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
+    if (cls == "statistic") return true;
+    if (cls != "projection" || m.first >= q.first || q.first - m.first > kProjectionWindow) continue;
+    // ("Zoals verwacht is X herkozen: … er vielen zes doden": another clause.)
+    bool same_clause = true;
+    for (int k = m.end; k < q.first && same_clause; ++k) same_clause = toks[k].lower != ":" && toks[k].lower != ";";
+    if (same_clause) return true;
+  }
+  return false;
+}
+
+
+std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token) {
+  if (int q = ctx.quote_at[token]; q >= 0 && ctx.quote_spans[q].quote >= 0) {
+    const Quote& quote = x.quotes[ctx.quote_spans[q].quote];
+    if (!quote.speaker.name.empty()) return {quote.speaker};
+  }
+  return ctx.SourcesAt(token);
+}
+
+// Reads the counted noun after a number: returns its token or -1, and the
+// group and kind it gives.
+int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::string* kind, bool* countable,
+             bool* casualty, std::string* singular, std::string* needs_event, bool* unknown) {
+  const auto& toks = ctx.tokens();
+  std::string demonym;
+  for (int k = i; k < last && k <= i + kMaxAdjectives; ++k) {
+    const Token& t = toks[k];
+    std::string modifier;
+    const PhraseTable::Row* row = ctx.lex.figure_nouns.Lookup(t.lower, &modifier);
+    // A noun of several words ("dodelijke slachtoffers") before its head alone.
+    std::vector<PhraseMatch> phrase;
+    ctx.lex.figure_nouns.MatchAt(toks, k, k, last, &phrase);
+    for (const auto& m : phrase)
+      if (m.end - k > 1) {
+        row = &ctx.lex.figure_nouns.rows()[m.row];
+        modifier.clear();
+        k = m.end - 1;
+        break;
+      }
+    if (row) {
+      *kind = row->value;
+      *group = row->options.count("group") ? row->options.at("group") : "";
+      *countable = row->options.count("countable") > 0;
+      *casualty = row->options.count("casualty") > 0;
+      if (auto sg = row->options.find("singular"); sg != row->options.end()) *singular = sg->second;
+      if (auto ne = row->options.find("needs_event"); ne != row->options.end()) *needs_event = ne->second;
+      if (!modifier.empty())
+        if (const auto* g = ctx.lex.group_nouns.Lookup(modifier)) *group = g->value;
+      if (!demonym.empty()) *group = demonym + " " + *group;
+      return k;
+    }
+    // "vijf raketaanvallen": a count of rocket attacks is a count of rockets.
+    if (const auto* row = ctx.lex.triggers.Lookup(t.lower, &modifier)) {
+      auto mod = ctx.lex.trigger_modifiers.find(modifier);
+      std::string type = mod != ctx.lex.trigger_modifiers.end() ? mod->second : row->value;
+      if (type == "rocket_or_missile_attack") {
+        *kind = "rockets_fired";
+        *group = "rockets";
+        *countable = true;
+        return k;
+      }
+    }
+    if (const auto* row = ctx.lex.group_nouns.Lookup(t.lower); row && !row->options.count("modifier")) {
+      *group = demonym.empty() ? row->value : demonym + " " + row->value;
+      kind->clear();
+      if (row->options.count("singular")) *singular = t.lower;
+      return k;
+    }
+    if (auto c = ctx.az.entity_rules().DemonymEnglish(t.lower); !c.empty()) demonym = c;
+    // A plural noun the lexicon does not know ('brandweerlieden',
+    // 'inzittenden') counts people, but only with a figure verb.
+    if (LooksLikeUnknownPlural(ctx, t) && demonym.empty()) {
+      *group = "people";
+      kind->clear();
+      *unknown = true;
+      return k;
+    }
+    // 'alle vijf de raketten', 'drie andere doden'
+    bool determiner = k == i && ctx.WordIs(t.lower, "definite");
+    if (!IsAdjectiveLike(ctx, t) && !ctx.WordIs(t.lower, "other") && !determiner) return -1;
+  }
+  return -1;
+}
+
+// "verwondde er nog acht": the fillers before the number mark a count whose
+// noun is left out.
+bool Elliptic(const Context& ctx, int i, int first) {
+  for (int k = i - FillersBefore(ctx, i, first); k < i; ++k)
+    if (ctx.WordIs(ctx.tokens()[k].lower, "elliptic")) return true;
+  return false;
+}
+
+// "een vrouw van 81", "twee mannen van 25 en 31 jaar": an age, not a count
+// (it neither counts nor ends the predicate of the count before it).
+bool IsAge(const Context& ctx, const Quantity& q, const Sentence& s) {
+  const auto& toks = ctx.tokens();
+  int end = 0;
+  if (CueAt(ctx, q.last, s.last, "age_after", &end)) return true;
+  if (q.first - 2 < s.first || !CueAt(ctx, q.first - 1, q.first, "age_before", &end)) return false;
+  const bool person_before = ctx.lex.group_nouns.Lookup(toks[q.first - 2].lower) != nullptr;
+  const bool noun_after = q.last < s.last && (ctx.lex.group_nouns.Lookup(toks[q.last].lower) ||
+                                              ctx.lex.figure_nouns.Lookup(toks[q.last].lower));
+  return person_before && !noun_after;  // ("een groep van 50 betogers" counts)
+}
+
+// A cue of class `cls` anywhere in sentence s.
+bool CueInSentence(const Context& ctx, const Sentence& s, const std::string& cls) {
+  for (const auto& m : ctx.lex.figure_cues.FindAll(ctx.tokens(), s.first, s.last))
+    if (ctx.lex.figure_cues.rows()[m.row].value == cls) return true;
+  return false;
+}
+
+// Some number of the text stands in tokens [from, to).
+bool NumberBetween(const Context& ctx, int from, int to) {
+  for (int k = from; k < to; ++k)
+    if (ctx.quantity_at[k] >= 0) return true;
+  return false;
+}
+
+// Predicate kind of a count: a verb right before the number ("verwondde
+// negen mensen"), else one to the right of the noun, up to `stop`.
+std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first, bool things,
+                     std::string* needs_event) {
+  // A verb right before the number binds it first ("verwondde er zes mensen
+  // voordat hij werd doodgeschoten"); its particle may follow ("pakte 42
+  // mensen op"). Every row at each start: a phrase may stand both ways.
+  // A longer phrase may start further back when it ends in that window ("het
+  // leven gekost aan 189 mensen").
+  // A separable verb around the number may open further back ("pakte na afloop
+  // van de wedstrijd dertien supporters op").
+  for (int k = std::max(sentence_first, number_first - kEnclosingVerbReach); k < number_first; ++k) {
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_verbs.MatchAt(ctx.tokens(), k, sentence_first, stop, &here);
+    for (const auto& m : here)
+      if (ctx.lex.figure_verbs.rows()[m.row].options.count("before") &&
+          (k >= number_first - kBeforeVerbWindow ||
+           (m.end <= number_first && m.end > number_first - kBeforeVerbWindow && k >= number_first - kBeforeVerbWindow - kLongestBeforeVerb) ||
+           (m.end > number_first && ctx.lex.figure_verbs.rows()[m.row].parts.size() > 1)) &&
+          !NumberBetween(ctx, k, number_first))  // "kwamen 190 mensen om en raakten 6.500 …": the verb is the first's
+        return ctx.lex.figure_verbs.rows()[m.row].value;
+  }
+  // A predicate fronted at the sentence's start ("Om het leven kwamen bij de
+  // aanslag veertien mensen"): option fronted.
+  if (!NumberBetween(ctx, sentence_first, number_first)) {
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_verbs.MatchAt(ctx.tokens(), sentence_first, sentence_first, number_first, &here);
+    for (const auto& m : here)
+      if (ctx.lex.figure_verbs.rows()[m.row].options.count("fronted")) return ctx.lex.figure_verbs.rows()[m.row].value;
+  }
+  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
+    const auto& row = ctx.lex.figure_verbs.rows()[m.row];
+    if (row.options.count("before") || (row.options.count("things") && !things)) continue;
+    if (auto ne = row.options.find("needs_event"); ne != row.options.end()) *needs_event = ne->second;
+    return row.value;
+  }
+  return "";
+}
+
+// The kind of a figure verb that starts right after a bare number ("18
+// raakten gewond", "12 werden opgepakt"), or "".
+std::string PredicateRightAfter(const Context& ctx, int from, int stop) {
+  // The verb itself ("12 omgekomen"), or an auxiliary and then, perhaps after
+  // one adverb, the verb ("18 raakten ernstig gewond"); never a noun
+  // ("twintig koeien verdronken").
+  int verb_from = from, slack = 0;
+  if (from < stop && ctx.WordIs(ctx.tokens()[from].lower, "other")) ++from, ++verb_from;  // "500 andere gewond geraakt"
+  if (from < stop && CueAt(ctx, from, stop, "count_auxiliary", &verb_from)) slack = 1;
+  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), verb_from, stop)) {
+    if (m.first > verb_from + slack) break;
+    const auto& row = ctx.lex.figure_verbs.rows()[m.row];
+    if (!row.options.count("before") && !row.options.count("things") && !row.options.count("needs_event") &&
+        row.value != "rockets_fired" && row.value != "intercepted")
+      return row.value;
+  }
+  return "";
+}
+
+// 'het dodental is opgelopen tot 2012': the toll noun before a bare number
+// says what it counts. It may stand far back in the sentence ('Het dodental
+// van de aanslagen op paaszondag is gestegen naar 310'; the nearest toll noun
+// wins), and the number must be its value: after a link word ("tot",
+// "op", "is") or right after the noun ("een dodental van 44"), never a
+// year inside the description ("het dodental van de brand van 2019").
+std::string TollKindBefore(const Context& ctx, const Quantity& q, const Sentence& s) {
+  const auto& toks = ctx.tokens();
+  // (The link may stand inside the number phrase: "tot 140" and "opgelopen tot meer
+  // dan 140" are read as qualifiers.)
+  bool linked = false;
+  for (int k = q.first; k <= q.number_token && !linked; ++k) linked = CueBefore(ctx, k, s.first, "toll_link");
+  for (int k = q.first - 1; k >= s.first; --k) {
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_cues.MatchAt(toks, k, s.first, q.first, &here);
+    for (const auto& m : here) {
+      const auto& row = ctx.lex.figure_cues.rows()[m.row];
+      if (row.value != "toll" || !row.options.count("kind")) continue;
+      if (linked || (m.end + 1 == q.first && CueBefore(ctx, q.first, s.first, "toll_of"))) return row.options.at("kind");
+    }
+  }
+  return "";
+}
+
+}  // namespace figure_words
+}  // namespace kroniek

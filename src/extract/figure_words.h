@@ -1,0 +1,100 @@
+// Internal to the extract stage: how the words around a number are read for a
+// figure (FindFigures' helpers): cues from figure_cues.tsv, the counted noun,
+// the predicate that says what was counted, and readings that are no count
+// (ages, questions, statistics). Data: resources/<lang>/figure_*.tsv.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/context.h"
+#include "extract/figures.h"
+
+namespace kroniek {
+namespace figure_words {
+
+// An adjective between a number and its noun ("13 Amerikaanse militairen").
+bool IsAdjectiveLike(const Context& ctx, const Token& t);
+
+// A plural noun no lexicon knows (noun_shapes.tsv, uncounted.tsv).
+bool LooksLikeUnknownPlural(const Context& ctx, const Token& t);
+
+// The candidate whose number stands at `token`, or nullptr.
+const FigureCandidate* CandidateAt(const std::vector<FigureCandidate>& out, int token);
+
+// How many fillers ("er ook") stand right before token i, after token `first`.
+int FillersBefore(const Context& ctx, int i, int first);
+
+// The cue class of the phrase that ends just before token i ("onder wie"),
+// or before the fillers there ("onder de doden waren er ook").
+// Returns the cue's row, or nullptr.
+const PhraseTable::Row* CueRowBefore(const Context& ctx, int i, int first, const std::string& cls);
+
+// Whether a cue of class `cls` ends just before token i (as CueRowBefore).
+bool CueBefore(const Context& ctx, int i, int first, const std::string& cls);
+
+// A sub-group cue that names its total ("onder de doden waren": kind=killed),
+// or nullptr.
+const PhraseTable::Row* NamingSubgroupCue(const Context& ctx, int i, int first);
+
+// Whether a sub-group cue takes `total` as its total: one naming none takes
+// any; "onder de slachtoffers" (kind=casualties covers=killed|injured) takes a
+// count of dead or of injured, but not when that sentence gave both: it then
+// speaks of them all.
+bool CueTakesTotal(const PhraseTable::Row* cue, const FigureCandidate& total, const std::vector<FigureCandidate>& out);
+
+// The cue class of a phrase starting at token i ("tot", "en", "op de").
+bool CueAt(const Context& ctx, int i, int last, const std::string& cls, int* end);
+
+// Tokens [from, to) are only list separators ("," and coordinators), at least one.
+bool OnlySeparators(const Context& ctx, int from, int to);
+
+// 'Hoeveel doden vielen er?' asserts nothing.
+bool IsQuestion(const Context& ctx, const Sentence& s);
+
+// A count over a period ("dit jaar al 300 doden") anywhere in the sentence,
+// or a projection or fear before the number ("kan oplopen tot 5.000", "men
+// vreest dat 20 mensen …"): not a report of an event's toll.
+bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q);
+
+// Who says what token `token` tells: a quote's speaker, else the sentence's sources.
+std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token);
+
+// Reads the counted noun after a number: returns its token or -1, and the
+// group and kind it gives.
+int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::string* kind, bool* countable,
+             bool* casualty, std::string* singular, std::string* needs_event, bool* unknown);
+
+// "verwondde er nog acht": the fillers before the number mark a count whose
+// noun is left out.
+bool Elliptic(const Context& ctx, int i, int first);
+
+// "een vrouw van 81", "twee mannen van 25 en 31 jaar": an age, not a count
+// (it neither counts nor ends the predicate of the count before it).
+bool IsAge(const Context& ctx, const Quantity& q, const Sentence& s);
+
+// A cue of class `cls` anywhere in sentence s.
+bool CueInSentence(const Context& ctx, const Sentence& s, const std::string& cls);
+
+// Some number of the text stands in tokens [from, to).
+bool NumberBetween(const Context& ctx, int from, int to);
+
+// Predicate kind of a count: a verb right before the number ("verwondde
+// negen mensen"), else one to the right of the noun, up to `stop`.
+std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first, bool things,
+                     std::string* needs_event);
+
+// The kind of a figure verb that starts right after a bare number ("18
+// raakten gewond", "12 werden opgepakt"), or "".
+std::string PredicateRightAfter(const Context& ctx, int from, int stop);
+
+// 'het dodental is opgelopen tot 2012': the toll noun before a bare number
+// says what it counts. It may stand far back in the sentence ('Het dodental
+// van de aanslagen op paaszondag is gestegen naar 310'; the nearest toll noun
+// wins), and the number must be its value: after a link word ("tot",
+// "op", "is") or right after the noun ("een dodental van 44"), never a
+// year inside the description ("het dodental van de brand van 2019").
+std::string TollKindBefore(const Context& ctx, const Quantity& q, const Sentence& s);
+
+}  // namespace figure_words
+}  // namespace kroniek
