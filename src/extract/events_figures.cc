@@ -1,0 +1,138 @@
+// Figures join events: the event a figure's sentence or the one before tells,
+// the same kind of event at the figure's own city, the event the body gave a
+// fact box's number to, or else a new event of the type the figure implies.
+#include <map>
+
+#include "extract/events.h"
+#include "extract/typing.h"
+
+namespace kroniek {
+
+int EventAssembler::EventForFigure(const FigureCandidate& c) const {
+  const std::string& kind = c.figure.kind;
+  // Same sentence: the nearest trigger, preferring one before the number.
+  int best = -1, best_distance = 1 << 30;
+  for (const auto& sm : sentence_mentions_) {
+    if (sm.sentence != c.sentence || !ctx_.lex.KindFits(kind, events_[sm.event].m.type)) continue;
+    if (events_[sm.event].m.status == "foiled" || events_[sm.event].m.status == "hypothetical") continue;
+    int d = std::abs(sm.mention.first - c.token) + (sm.mention.first > c.token ? 5 : 0);
+    if (d < best_distance) { best = sm.event; best_distance = d; }
+  }
+  if (best >= 0) return best;
+  // Earlier sentences of the same or the previous paragraphs: the latest mention.
+  const int paragraph = ctx_.an.sentences[c.sentence].paragraph;
+  for (auto it = sentence_mentions_.rbegin(); it != sentence_mentions_.rend(); ++it) {
+    if (it->sentence >= c.sentence) continue;
+    if (paragraph - ctx_.an.sentences[it->sentence].paragraph > 2) break;
+    const Ev& e = events_[it->event];
+    if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.sub_event) continue;
+    if (ctx_.lex.KindFits(kind, e.m.type)) return it->event;
+  }
+  // A lede's figure before the event's name ("50 doden. … van de terreuraanslag"):
+  // the first mention after it, in the same or the next paragraph.
+  auto usable = [&](const Ev& e) {
+    return e.m.status != "foiled" && e.m.status != "hypothetical" && !e.sub_event && ctx_.lex.KindFits(kind, e.m.type);
+  };
+  for (const auto& sm : sentence_mentions_) {
+    if (sm.sentence <= c.sentence) continue;
+    if (ctx_.an.sentences[sm.sentence].paragraph - paragraph > 1) break;
+    if (usable(events_[sm.event])) return sm.event;
+  }
+  // An article about one event of the figure's class (told more often than
+  // any other of that class): that event.
+  int main = -1;
+  bool tie = false;
+  for (const Ev& e : events_) {
+    if (!usable(e)) continue;
+    if (main >= 0 && e.mentions == events_[main].mentions) tie = true;
+    if (main < 0 || e.mentions > events_[main].mentions) { main = e.id; tie = false; }
+  }
+  return tie ? -1 : main;
+}
+
+int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
+  // "Raketaanvallen op verschillende plaatsen. … In Oeman vielen zeker drie
+  // doden.": a figure told at a city of its own, in a sentence that names no
+  // event, is of an event of the same kind there.
+  for (const auto& sm : sentence_mentions_)
+    if (sm.sentence == c.sentence) return event;
+  const Location place = args_.PlaceAt(c.sentence, c.token);
+  if (place.id.empty() || place.id == place.country || place.approximate) return event;
+  const Ev& e = events_[event];
+  if (e.m.location.id.empty() || LocationsCompatible(e.m.location, place) || e.m.type == "other") return event;
+  // A figure the event has already ("twee gewonden … De twee die gewond raakten") is restated.
+  for (const auto& f : e.m.figures)
+    if (f.kind == c.figure.kind && f.value == c.figure.value) return event;
+  MentionInfo m;
+  m.type = e.m.type;
+  m.generic = e.generic;
+  m.joins = e.joins;
+  m.span = c.figure.span;
+  m.first = m.last = m.end = c.token;
+  m.date = args_.DateFor(c.sentence, c.token);
+  m.location = place;
+  const int k = AddMention(m, c.sentence);
+  return k >= 0 ? k : event;
+}
+
+int EventAssembler::EventWithFigure(const Figure& figure) const {
+  for (size_t k = 0; k < events_.size(); ++k)
+    for (const auto& f : events_[k].m.figures)
+      if (f.kind == figure.kind && f.value && f.value == figure.value && !f.from_fact_box) return int(k);
+  return -1;
+}
+
+void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) {
+  std::map<int, std::pair<int, int>> placed;  // number token -> (event, index in figures)
+  const FigureCandidate* previous_victims = nullptr;
+  int previous_victims_event = -1;
+  for (const auto& c : figures) {
+    Figure f = c.figure;
+    int event = -1;
+    if (c.continuation) {
+      // "Ooggetuigen spraken van acht kinderen": victims of the event just reported.
+      if (!previous_victims || c.sentence - previous_victims->sentence > 1) continue;
+      f.kind = "casualties";
+      event = previous_victims_event;
+    } else {
+      event = EventForFigure(c);
+      if (event >= 0) event = EventElsewhere(c, event);
+    }
+    // A fact box repeats the figures of the event the body gave them to.
+    if (ctx_.paragraph_kinds[ctx_.an.sentences[c.sentence].paragraph] == ParagraphKind::kFactBox)
+      if (int told = EventWithFigure(f); told >= 0) event = told;
+    if (!c.needs_event.empty() && (event < 0 || events_[event].m.type != c.needs_event)) continue;
+    if (event < 0 && f.value && *f.value == 0) continue;  // "geen arrestaties" alone is no event
+    if (event < 0) {
+      // No event near: one of the type the figure implies.
+      auto info = ctx_.lex.figure_kinds.find(f.kind);
+      if (info == ctx_.lex.figure_kinds.end()) continue;
+      MentionInfo m;
+      m.type = info->second.default_event;
+      if (ctx_.lex.ClassOf(m.type) == "violent" || m.type == "other")
+        if (std::string weapon = WeaponType(ctx_, c.sentence); !weapon.empty()) m.type = weapon;
+      m.span = f.span;
+      m.first = c.token;
+      m.status = "occurred";
+      m.date = args_.DateFor(c.sentence, c.token);
+      event = AddMention(m, c.sentence);
+    }
+    Ev& e = events_[event];
+    if (c.parent_token >= 0) {
+      auto it = placed.find(c.parent_token);
+      if (it != placed.end() && it->second.first == event) f.part_of = it->second.second;
+    }
+    f.from_fact_box = ctx_.paragraph_kinds[ctx_.an.sentences[c.sentence].paragraph] == ParagraphKind::kFactBox;
+    f.in_title = c.in_title;
+    e.title_figures.push_back(c.in_title);
+    placed[c.token] = {event, int(e.m.figures.size())};
+    e.m.figures.push_back(std::move(f));
+    if (c.figure.kind == "killed" || c.figure.kind == "injured" || c.figure.kind == "casualties" ||
+        (c.continuation && event >= 0)) {
+      previous_victims = &c;
+      previous_victims_event = event;
+    }
+  }
+}
+
+}  // namespace kroniek
