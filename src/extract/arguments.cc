@@ -1,6 +1,7 @@
 // ArgumentReader, part two: the arguments of an event mention — actors,
-// claims, relations, stances — and the time and place a sentence gives it;
-// finishing an event's figures. Part one, the mentions: mentions.cc.
+// claims, relations, stances — and the time a sentence gives it; finishing an
+// event's figures. Part one, the mentions: mentions.cc; its place:
+// arguments_places.cc.
 #include "extract/arguments.h"
 
 #include <algorithm>
@@ -12,13 +13,7 @@ namespace kroniek {
 namespace {
 constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
-constexpr int kSiteWindow = 5;    // tokens from the trigger to a site noun
-constexpr int kVicinityWords = 6;  // "in de buurt van de Ethiopische hoofdstad Addis Abeba"
-constexpr int kPhraseWords = 4;    // "naar de Noord-Griekse havenstad Thessaloniki"
-constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
 constexpr int kGovernReach = 4;      // tokens from a governing preposition to its trigger ("van de aanslag")
-
-bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 // Whether a title's figure can be a rounded statement of the body's figure.
 bool RoundsTo(const Figure& title, const Figure& body) {
@@ -142,142 +137,6 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
     if (surrounds || governs || clauses[m.first - s.first] == clause) return status;
   }
   return "occurred";
-}
-
-// The preposition heading the phrase a place ends ("naar de Noord-Griekse
-// havenstad Thessaloniki"), or -1: words back from `i`, over articles,
-// adjectives and place nouns, to the first preposition.
-int ArgumentReader::GoverningWord(const std::vector<Token>& toks, int first, int i) const {
-  for (int k = i - 1; k >= std::max(first, i - kPhraseWords); --k) {
-    if (toks[k].kind != TokenKind::kWord) return -1;
-    const std::string& w = toks[k].lower;
-    if (IsPreposition(w) || ctx_.lex.ClauseIs(w, "agent") || ctx_.lex.ClauseIs(w, "destination") ||
-        ctx_.lex.ClauseIs(w, "locative"))
-      return k;
-  }
-  return -1;
-}
-
-bool ArgumentReader::AsLandmark(int first, int i, int head) const {
-  const auto& toks = ctx_.tokens();
-  if (head < 0) return false;
-  // "ten oosten van Frankfurt", "in de buurt van Frankfurt"; not "in het westen van Hanau".
-  if (head - 1 >= first && ctx_.lex.ClauseIs(toks[head - 1].lower, "vicinity") && ctx_.WordIs(toks[head].lower, "genitive"))
-    return !(head - 2 >= first && ctx_.lex.ClauseIs(toks[head - 2].lower, "inside"));
-  // "in Hanau bij Frankfurt": the place right before names the site.
-  if (head != i - 1 || head - 1 < first || !ctx_.lex.ClauseIs(toks[head].lower, "locative")) return false;
-  const int before = ctx_.entity_at[head - 1];
-  return before >= 0 && ctx_.an.entities[before].type == EntityType::kPlace && ctx_.an.entities[before].last == head;
-}
-
-bool ArgumentReader::NotTheSite(const Entity& ent) const {
-  const auto& toks = ctx_.tokens();
-  return NotTheSite(ent, GoverningWord(toks, ctx_.an.sentences[toks[ent.first].sentence].first, ent.first));
-}
-
-bool ArgumentReader::NotTheSite(const Entity& ent, int head) const {
-  const auto& toks = ctx_.tokens();
-  const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
-  if (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "agent") || ctx_.lex.ClauseIs(toks[head].lower, "destination")))
-    return true;
-  return ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin");
-}
-
-Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
-                                     bool only_mention, bool cities_only) const {
-  const Sentence& s = ctx_.an.sentences[si];
-  const auto& toks = ctx_.tokens();
-  const int clause = clauses[trigger.first - s.first];
-  Location loc;
-  const Entity* place = nullptr;
-  int best = 1 << 30;
-  for (int i = s.first; i < s.last; ++i) {
-    int e = ctx_.entity_at[i];
-    if (e < 0 || ctx_.an.entities[e].first != i) continue;
-    const Entity& ent = ctx_.an.entities[e];
-    if (ent.type != EntityType::kPlace && (ent.type != EntityType::kCountry || cities_only)) continue;
-    // 'Talibanstrijders' names no place; 'Amsterdam-Noord' is in Amsterdam.
-    if (ent.partial && ctx_.article.text[ent.span.end] != '-') continue;
-    // A place fronted at the sentence's start sets the scene for its other
-    // clauses too ("In Antwerpen liep het aantal arrestaties op nadat feestjes
-    // op relletjes uitliepen"), not for what a trigger between governs ("In
-    // Milaan protesteerden duizenden over de treinramp").
-    const bool fronted = i - 1 == s.first && ctx_.lex.ClauseIs(toks[s.first].lower, "locative");
-    if (!only_mention && !fronted && clauses[i - s.first] != clause) continue;
-    if (int between = TriggerBetween(si, trigger.first, i);
-        between >= 0 && !(fronted && clauses[between - s.first] != clause))
-      continue;
-    // Nor is the place of a doer ("de door Saoedi-Arabië geleide coalitie"),
-    // a destination ("reisde naar Libië") or someone's origin ("de uit
-    // Tunesië afkomstige verdachte").
-    const int head = GoverningWord(toks, s.first, i);
-    if (NotTheSite(ent, head)) continue;
-    // A country before the trigger with no preposition is a doer ("Rusland
-    // heeft raketaanvallen uitgevoerd op Oekraïne"), not the place.
-    if (ent.type == EntityType::kCountry && i < trigger.first && !(i > s.first && IsPreposition(toks[i - 1].lower)))
-      continue;
-    // Nearest to the trigger, after it preferred; a city beats a country, and
-    // a place named as a landmark ("in Hanau, in de buurt van Frankfurt") loses.
-    int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
-    if (AsLandmark(s.first, i, head)) d += kLandmarkPenalty;
-    if (d < best) { best = d; place = &ent; }
-  }
-  if (place) {
-    loc.id = place->id;
-    loc.name = place->name;
-    loc.country = place->country;
-    loc.region = place->region;
-    loc.lat = place->lat;
-    loc.lon = place->lon;
-    loc.span = place->span;
-    // "nabij de stad Bishoftu", "in de buurt van", "50 kilometer ten zuiden van".
-    for (int k = place->first - 1; k >= std::max(s.first, place->first - kVicinityWords) && toks[k].kind == TokenKind::kWord; --k)
-      loc.approximate = loc.approximate || (ctx_.lex.ClauseIs(toks[k].lower, "vicinity") &&
-                                            !(k > s.first && ctx_.lex.ClauseIs(toks[k - 1].lower, "inside")));
-  }
-  // A facility in the trigger's clause, near the trigger or after a locative
-  // ('op de luchthaven van Kaboel', 'rond de luchthaven', 'bij een iets
-  // verderop gelegen hotel"); the nearest wins.
-  int best_site = 1 << 30;
-  std::string site;
-  for (int i = s.first; i < s.last; ++i) {
-    if (i >= trigger.first && i < trigger.end) continue;
-    if (clauses[i - s.first] != clause && !(place && i < place->first && place->first - i <= 3)) continue;
-    if (ctx_.quote_at[i] >= 0 && ctx_.quote_at[trigger.first] < 0) continue;
-    const auto* row = ctx_.lex.sites.Lookup(toks[i].lower);
-    if (!row) continue;
-    bool locative = false;
-    for (int k = i - 1; k >= std::max(s.first, i - 5) && !locative; --k) locative = ctx_.lex.ClauseIs(toks[k].lower, "locative");
-    int d = std::abs(i - trigger.first);
-    if (!locative && d > kSiteWindow) continue;
-    if (d < best_site) { best_site = d; site = row->value; if (loc.span.empty()) loc.span = toks[i].span; }
-  }
-  if (!site.empty()) loc.sites.push_back(site);
-  if (!loc.sites.empty()) loc.site = loc.name.empty() ? loc.sites[0] : loc.name + " " + loc.sites[0];
-  return loc;
-}
-
-Location ArgumentReader::PlaceAt(int si, int token) const {
-  PhraseMatch at{token, token + 1, token + 1, 0, ""};
-  return LocationFor(at, si, Clauses(si), true, false);
-}
-
-void ArgumentReader::MergeLocation(Location* into, const Location& from) const {
-  if (from.id.empty() && from.sites.empty()) return;
-  std::vector<std::string> sites = into->sites;
-  for (const auto& s : from.sites)
-    if (!Has(sites, s)) sites.push_back(s);
-  // A country gives way to its city, a place near the event to the event's own.
-  bool upgrade = !from.id.empty() && (into->id.empty() || (into->id == into->country && from.id != from.country &&
-                                                           from.country == into->country) ||
-                                      (into->approximate && !from.approximate && from.id != from.country));
-  if (upgrade) {
-    Span keep = into->span;
-    *into = from;
-    if (into->span.empty()) into->span = keep;
-  }
-  into->sites = sites;
-  if (!into->sites.empty()) into->site = into->name.empty() ? into->sites[0] : into->name + " " + into->sites[0];
 }
 
 void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e) const {
