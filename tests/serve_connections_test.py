@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 
-from checks import check, report, run
+from checks import check, example_store, report, run
 from serve_test import Server, TOKEN
 
 MIB = 1 << 20
@@ -149,14 +149,8 @@ def pipelined(server):
 def main():
     kroniek, sets = sys.argv[1:3]
     os.environ.pop("KRONIEK_TOKEN", None)
-    texts = sorted(os.path.join(d, f) for d, _, fs in os.walk(sets) for f in fs if f.endswith(".txt"))[:6]
     with tempfile.TemporaryDirectory() as tmp:
-        db = os.path.join(tmp, "k.db")
-        r = run([kroniek, "ingest", "--db", db, *texts])
-        check("ingest for the server", r.returncode == 0, r.stderr)
-        token_file = os.path.join(tmp, "token")
-        with open(token_file, "w") as f:
-            f.write(TOKEN + "\n")
+        db, token_file = example_store(kroniek, sets, tmp, TOKEN, limit=6)
         per_client_bound(kroniek, db)
         idle_timeout(kroniek, db)
         port_in_use(kroniek, db)

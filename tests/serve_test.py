@@ -17,7 +17,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from checks import check, report, run
+from checks import check, example_store, report, run
 
 TOKEN = "test-token-0123456789abcdef"
 
@@ -251,14 +251,8 @@ def limits(kroniek, db, tmp):
 def main():
     kroniek, sets = sys.argv[1:3]
     os.environ.pop("KRONIEK_TOKEN", None)
-    texts = sorted(os.path.join(d, f) for d, _, fs in os.walk(sets) for f in fs if f.endswith(".txt"))
     with tempfile.TemporaryDirectory() as tmp:
-        db = os.path.join(tmp, "k.db")
-        r = run([kroniek, "ingest", "--db", db, *texts])
-        check("ingest for the server", r.returncode == 0, r.stderr)
-        token_file = os.path.join(tmp, "token")
-        with open(token_file, "w") as f:
-            f.write(TOKEN + "\n")
+        db, token_file = example_store(kroniek, sets, tmp, TOKEN)
         r = run([kroniek, "serve", "--db", db, "--token-file", os.path.join(tmp, "missing")])
         check("serve: a missing token file is an error", r.returncode == 2 and b"missing" in r.stderr, r.stderr)
         server = Server(kroniek, db, "--token-file", token_file, "--rate", "0")
