@@ -8,6 +8,10 @@
 
 namespace kroniek {
 
+namespace {
+constexpr int kOwnNounPenalty = 100;  // tokens added to the distance of a figure's own noun as trigger
+}  // namespace
+
 int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   const std::string& kind = c.figure.kind;
   // Same sentence: the nearest trigger, preferring one before the number.
@@ -16,6 +20,9 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     if (sm.sentence != c.sentence || !ctx_.lex.KindFits(kind, events_[sm.event].m.type)) continue;
     if (events_[sm.event].m.status == "foiled" || events_[sm.event].m.status == "hypothetical") continue;
     int d = std::abs(sm.mention.first - c.token) + (sm.mention.first > c.token ? 5 : 0);
+    // The counted noun itself ("zeven relschoppers werden aangehouden") names
+    // who was counted; another event of the sentence is the figure's.
+    if (sm.mention.first >= c.token && sm.mention.first < c.end_token) d += kOwnNounPenalty;
     if (d < best_distance) { best = sm.event; best_distance = d; }
   }
   if (best >= 0) return best;
