@@ -213,11 +213,21 @@ const std::vector<Source>& Context::SourcesAt(int i) const {
   static const std::vector<Source> kNone;
   const int si = tokens()[i].sentence;
   const SentenceSources& ss = sentence_sources[si];
-  if (ss.parts.size() <= 1) return ss.sources;
-  const int seg = ss.segment[i - an.sentences[si].first];
+  const int first = an.sentences[si].first;
+  // Semicolons part clauses: a cue speaks for its own clause and the cue-less
+  // ones after it ("Volgens de politie vielen 15 doden; 30 mensen raakten
+  // gewond"), never for one before it ("… 15 doden; de autoriteiten vrezen …").
+  const int here = ss.clause[i - first];
+  int speaking = -1;  // the nearest clause at or before this one with a cue
+  for (const auto& p : ss.parts)
+    if (p.cue >= 0 && ss.clause[p.cue - first] <= here) speaking = std::max(speaking, ss.clause[p.cue - first]);
+  auto own_clause = [&](const SentenceSources::Part& p) { return p.cue < 0 || ss.clause[p.cue - first] == speaking; };
+  if (ss.parts.size() <= 1) return ss.parts.empty() || own_clause(ss.parts[0]) ? ss.sources : kNone;
+  const int seg = ss.segment[i - first];
   const SentenceSources::Part* best = nullptr;
   int best_distance = 1 << 30;
   for (const auto& p : ss.parts) {
+    if (!own_clause(p)) continue;
     int d = p.segment == seg ? -1 : std::abs(p.cue - i);
     if (d < best_distance) { best = &p; best_distance = d; }
   }
@@ -230,10 +240,12 @@ void Context::FindSentenceSources() {
   for (size_t si = 0; si < an.sentences.size(); ++si) {
     const Sentence& s = an.sentences[si];
     SentenceSources& out = sentence_sources[si];
-    int seg = 0;
+    int seg = 0, clause = 0;
     for (int i = s.first; i < s.last; ++i) {
-      if (toks[i].lower == "," && quote_at[i] < 0) ++seg;
+      if ((toks[i].lower == "," || toks[i].lower == ";") && quote_at[i] < 0) ++seg;
+      if (toks[i].lower == ";" && quote_at[i] < 0) ++clause;
       out.segment.push_back(seg);
+      out.clause.push_back(clause);
     }
     for (const auto& m : lex.attribution.FindAll(toks, s.first, s.last)) {
       const auto& row = lex.attribution.rows()[m.row];

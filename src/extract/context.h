@@ -27,6 +27,7 @@ struct SentenceSources {
   };
   std::vector<Part> parts;
   std::vector<int> segment;  // per token of the sentence: its comma-separated part
+  std::vector<int> clause;   // per token of the sentence: its semicolon-separated clause
 };
 
 struct QuoteSpan {
