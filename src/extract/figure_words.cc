@@ -225,6 +225,12 @@ bool CueInSentence(const Context& ctx, const Sentence& s, const std::string& cls
   return false;
 }
 
+int ClauseEnd(const Context& ctx, int from, int stop) {
+  for (int k = from; k < stop; ++k)
+    if (ctx.WordIs(ctx.tokens()[k].lower, "clause_break") && ctx.quote_at[k] < 0) return k + 1;
+  return stop;
+}
+
 // Some number of the text stands in tokens [from, to).
 bool NumberBetween(const Context& ctx, int from, int to) {
   for (int k = from; k < to; ++k)

@@ -76,6 +76,10 @@ bool IsAge(const Context& ctx, const Quantity& q, const Sentence& s);
 // A cue of class `cls` anywhere in sentence s.
 bool CueInSentence(const Context& ctx, const Sentence& s, const std::string& cls);
 
+// `stop`, or one past a semicolon before it: a number's predicate never lies
+// in the next clause ("… bliezen zichzelf op; de derde werd gearresteerd").
+int ClauseEnd(const Context& ctx, int from, int stop);
+
 // Some number of the text stands in tokens [from, to).
 bool NumberBetween(const Context& ctx, int from, int to);
 

@@ -68,6 +68,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         stop = quantities[nq].first;
         break;
       }
+    stop = ClauseEnd(ctx, q.last, stop);
 
     std::string group, kind;
     bool countable = false, casualty = false;
@@ -80,7 +81,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       partitive = true;
       int next_stop = s.last;
       if (qi + 2 < quantities.size() && toks[quantities[qi + 2].number_token].sentence == si) next_stop = quantities[qi + 2].first;
-      stop = next_stop;
+      stop = ClauseEnd(ctx, q.last, next_stop);
     }
     std::string singular, needs_event, reading;  // reading: when not the noun's or a predicate's
     bool unknown_noun = false;
