@@ -233,8 +233,8 @@ int ClauseEnd(const Context& ctx, int from, int stop) {
 
 // Some number of the text stands in tokens [from, to).
 bool NumberBetween(const Context& ctx, int from, int to) {
-  for (int k = from; k < to; ++k)
-    if (ctx.quantity_at[k] >= 0) return true;
+  for (int k = from; k < to; ++k)  // ("een" is a number only in tight patterns)
+    if (ctx.quantity_at[k] >= 0 && !ctx.an.quantities[ctx.quantity_at[k]].article_like) return true;
   return false;
 }
 
