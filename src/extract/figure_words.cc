@@ -231,6 +231,15 @@ int ClauseEnd(const Context& ctx, int from, int stop) {
   return stop;
 }
 
+// Tokens [from, to) are a phrase that opens with a preposition and holds no
+// punctuation ("doodde [in een warenhuis] 22 mensen").
+bool PrepositionalPhraseBetween(const Context& ctx, int from, int to) {
+  if (from >= to || !ctx.lex.ClauseIs(ctx.tokens()[from].lower, "locative")) return false;
+  for (int k = from; k < to; ++k)
+    if (ctx.tokens()[k].kind == TokenKind::kPunct) return false;
+  return true;
+}
+
 // Some number of the text stands in tokens [from, to).
 bool NumberBetween(const Context& ctx, int from, int to) {
   for (int k = from; k < to; ++k)  // ("een" is a number only in tight patterns)
@@ -254,7 +263,7 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
     ctx.lex.figure_verbs.MatchAt(ctx.tokens(), k, sentence_first, stop, &here);
     for (const auto& m : here)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("before") &&
-          (k >= number_first - kBeforeVerbWindow ||
+          (k >= number_first - kBeforeVerbWindow || (m.end == k + 1 && PrepositionalPhraseBetween(ctx, m.end, number_first)) ||
            (m.end <= number_first && m.end > number_first - kBeforeVerbWindow && k >= number_first - kBeforeVerbWindow - kLongestBeforeVerb) ||
            (m.end > number_first && ctx.lex.figure_verbs.rows()[m.row].parts.size() > 1)) &&
           !NumberBetween(ctx, k, number_first))  // "kwamen 190 mensen om en raakten 6.500 …": the verb is the first's

@@ -80,6 +80,10 @@ bool CueInSentence(const Context& ctx, const Sentence& s, const std::string& cls
 // in the next clause ("… bliezen zichzelf op; de derde werd gearresteerd").
 int ClauseEnd(const Context& ctx, int from, int stop);
 
+// Tokens [from, to) are a phrase that opens with a preposition and holds no
+// punctuation ("doodde [in een warenhuis] 22 mensen").
+bool PrepositionalPhraseBetween(const Context& ctx, int from, int to);
+
 // Some number of the text stands in tokens [from, to).
 bool NumberBetween(const Context& ctx, int from, int to);
 
