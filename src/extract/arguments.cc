@@ -212,13 +212,11 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
       break;
     }
   }
-  // "een Israëlische luchtaanval": the nationality before a violent trigger is the doer.
-  if (cls == "violent" && !have_agent)
-    for (int k = m.first - 1; k >= std::max(s.first, m.first - 2); --k)
-      if (auto iso = ctx_.az.entity_rules().DemonymCountry(toks[k].lower); !iso.empty()) {
-        add_state(agent_role, iso, toks[k].span);
-        break;
-      }
+  // "een Israëlische luchtaanval": the nationality right before a violent trigger
+  // is the doer ("Amerikaanse missionarissen gekidnapt": the victims').
+  if (cls == "violent" && !have_agent && m.first > s.first)
+    if (auto iso = ctx_.az.entity_rules().DemonymCountry(toks[m.first - 1].lower); !iso.empty())
+      add_state(agent_role, iso, toks[m.first - 1].span);
   // Target: "op|tegen X" right after the trigger.
   for (int k = m.last; k < std::min(s.last, m.last + kTargetWindow); ++k) {
     if (!ctx_.lex.ClauseIs(toks[k].lower, "target") || cls != "violent") continue;
