@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <functional>
 
+#include "extract/figure_words.h"
+
 namespace kroniek {
 
 namespace {
@@ -344,8 +346,7 @@ void ArgumentReader::AddStances(int si, const std::vector<SentenceMention>& ment
 bool ArgumentReader::CueInSentences(const std::string& cls, int first_sentence, int last_sentence) const {
   const auto& sentences = ctx_.an.sentences;
   for (int si = std::max(0, first_sentence); si < std::min(int(sentences.size()), last_sentence); ++si)
-    for (const auto& m : ctx_.lex.figure_cues.FindAll(ctx_.tokens(), sentences[si].first, sentences[si].last))
-      if (ctx_.lex.figure_cues.rows()[m.row].value == cls) return true;
+    if (figure_words::CueInSentence(ctx_, sentences[si], cls)) return true;
   return false;
 }
 
