@@ -115,8 +115,9 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
     const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
     if (cls == "statistic") return true;
     if (cls != "projection" || m.first >= q.first || q.first - m.first > kProjectionWindow) continue;
-    // ("Zoals verwacht is X herkozen: … er vielen zes doden": another clause.)
-    bool same_clause = true;
+    // ("Zoals verwacht is X herkozen: … er vielen zes doden": another clause; so is
+    // what follows a comma right after the cue: "Het dodental kan oplopen, volgens X …")
+    bool same_clause = m.end >= q.first || toks[m.end].lower != ",";
     for (int k = m.end; k < q.first && same_clause; ++k) same_clause = toks[k].lower != ":" && toks[k].lower != ";";
     if (same_clause) return true;
   }
@@ -277,13 +278,18 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
     for (const auto& m : here)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("fronted")) return ctx.lex.figure_verbs.rows()[m.row].value;
   }
+  std::string weak;  // "in het ziekenhuis": hurt, unless a verb after it says more
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
     const auto& row = ctx.lex.figure_verbs.rows()[m.row];
     if (row.options.count("before") || (row.options.count("things") && !things)) continue;
+    if (row.options.count("weak")) {
+      if (weak.empty()) weak = row.value;
+      continue;
+    }
     if (auto ne = row.options.find("needs_event"); ne != row.options.end()) *needs_event = ne->second;
     return row.value;
   }
-  return "";
+  return weak;
 }
 
 // The kind of a figure verb that starts right after a bare number ("18

@@ -87,6 +87,14 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     bool unknown_noun = false;
     int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event,
                         &unknown_noun);
+    // "Twee van de kapers kwamen om": part of a group named after "van de", counted by the verb.
+    if (noun < 0 && !partitive && !q.article_like && q.last + 2 < s.last && ctx.quantity_at[q.last + 2] < 0 &&
+        CueBefore(ctx, q.last + 2, s.first, "partitive")) {
+      noun_from = q.last + 2;
+      noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event,
+                      &unknown_noun);
+      partitive = noun >= 0;
+    }
     // A sub-group may open the next sentence ("Onder hen waren vier
     // bemanningsleden") and may be coordinated ("… en elf buitenlanders", "32
     // Kenianen, 18 Canadezen en 5 Duitsers").
