@@ -100,7 +100,9 @@ bool CueAt(const Context& ctx, int i, int last, const std::string& cls, int* end
 bool OnlySeparators(const Context& ctx, int from, int to) {
   if (from >= to) return false;
   for (int k = from; k < to; ++k)
-    if (ctx.tokens()[k].lower != "," && !ctx.WordIs(ctx.tokens()[k].lower, "coordinator")) return false;
+    if (ctx.tokens()[k].lower != "," && !ctx.WordIs(ctx.tokens()[k].lower, "coordinator") &&
+        !ctx.WordIs(ctx.tokens()[k].lower, "filler"))  // ("32 Kenianen ook 18 Canadezen")
+      return false;
   return true;
 }
 
