@@ -93,7 +93,18 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
   std::map<int, std::pair<int, int>> placed;  // number token -> (event, index in figures)
   const FigureCandidate* previous_victims = nullptr;
   int previous_victims_event = -1;
-  for (const auto& c : figures) {
+  // A fact box may stand before the body it repeats ("32 doden" as an intertitle):
+  // its figures are placed after all the others, to find the body's event.
+  auto in_box = [&](const FigureCandidate& c) {
+    return ctx_.paragraph_kinds[ctx_.an.sentences[c.sentence].paragraph] == ParagraphKind::kFactBox;
+  };
+  std::vector<const FigureCandidate*> order;
+  for (const auto& c : figures)
+    if (!in_box(c)) order.push_back(&c);
+  for (const auto& c : figures)
+    if (in_box(c)) order.push_back(&c);
+  for (const FigureCandidate* cp : order) {
+    const FigureCandidate& c = *cp;
     Figure f = c.figure;
     int event = -1;
     if (c.continuation) {
@@ -106,7 +117,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       if (event >= 0) event = EventElsewhere(c, event);
     }
     // A fact box repeats the figures of the event the body gave them to.
-    if (ctx_.paragraph_kinds[ctx_.an.sentences[c.sentence].paragraph] == ParagraphKind::kFactBox)
+    if (in_box(c))
       if (int told = EventWithFigure(f); told >= 0) event = told;
     if (!c.needs_event.empty() && (event < 0 || events_[event].m.type != c.needs_event)) continue;
     if (event < 0 && f.value && *f.value == 0) continue;  // "geen arrestaties" alone is no event
@@ -129,7 +140,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       auto it = placed.find(c.parent_token);
       if (it != placed.end() && it->second.first == event) f.part_of = it->second.second;
     }
-    f.from_fact_box = ctx_.paragraph_kinds[ctx_.an.sentences[c.sentence].paragraph] == ParagraphKind::kFactBox;
+    f.from_fact_box = in_box(c);
     f.in_title = c.in_title;
     e.title_figures.push_back(c.in_title);
     placed[c.token] = {event, int(e.m.figures.size())};
