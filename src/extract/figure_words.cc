@@ -187,7 +187,10 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
     if (auto c = ctx.az.entity_rules().DemonymEnglish(t.lower); !c.empty()) demonym = c;
     // A plural noun the lexicon does not know ('brandweerlieden',
     // 'inzittenden') counts people, but only with a figure verb.
-    if (LooksLikeUnknownPlural(ctx, t) && demonym.empty()) {
+    // ('twee volwassen vrouwen': an adjective in -en before a known noun.)
+    const bool known_next = k + 1 < last && (ctx.lex.figure_nouns.Lookup(toks[k + 1].lower) ||
+                                             ctx.lex.group_nouns.Lookup(toks[k + 1].lower));
+    if (LooksLikeUnknownPlural(ctx, t) && demonym.empty() && !known_next) {
       *group = "people";
       kind->clear();
       *unknown = true;
@@ -195,7 +198,7 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
     }
     // 'alle vijf de raketten', 'drie andere doden'
     bool determiner = k == i && ctx.WordIs(t.lower, "definite");
-    if (!IsAdjectiveLike(ctx, t) && !ctx.WordIs(t.lower, "other") && !determiner) return -1;
+    if (!IsAdjectiveLike(ctx, t) && !ctx.WordIs(t.lower, "other") && !determiner && !known_next) return -1;
   }
   return -1;
 }
