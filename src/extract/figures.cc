@@ -212,6 +212,12 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       kind = naming_cue->options.at("kind");  // "Onder de doden zijn drie Belgen" with no total before
       reading = "cue";
     }
+    // ("Onder de doden waren 32 Kenianen, 18 Canadezen en 5 Duitsers": the list shares the cue's kind.)
+    if (kind.empty() && !subgroup && before && before->sentence == si && before->figure.reading == "cue" &&
+        before->end_token < q.first && OnlySeparators(ctx, before->end_token, q.first)) {
+      kind = before->figure.kind;
+      reading = "cue";
+    }
     if (zero && (kind.empty() || unknown_noun)) continue;  // "geen mensen in het gebouw", "geen aanwijzingen"
     if (one_person && kind.empty() && !subgroup) continue;  // "een man droeg een tas"
     if (kind.empty()) {
