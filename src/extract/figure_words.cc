@@ -268,7 +268,10 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
     std::vector<PhraseMatch> here;
     ctx.lex.figure_verbs.MatchAt(ctx.tokens(), k, sentence_first, stop, &here);
     for (const auto& m : here)
+      // (A separable verb counts what stands inside it: in "Twee mensen kwamen om,
+      // veertien anderen raakten gewond" the second count is not killed.)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("before") &&
+          (ctx.lex.figure_verbs.rows()[m.row].parts.size() == 1 || m.end > number_first) &&
           (k >= number_first - kBeforeVerbWindow || (m.end == k + 1 && PrepositionalPhraseBetween(ctx, m.end, number_first)) ||
            (m.end <= number_first && m.end > number_first - kBeforeVerbWindow && k >= number_first - kBeforeVerbWindow - kLongestBeforeVerb) ||
            (m.end > number_first && ctx.lex.figure_verbs.rows()[m.row].parts.size() > 1)) &&
