@@ -79,6 +79,7 @@ class ArgumentReader {
   // clause of token `first`, not as the target of a preposition ('op agenten').
   bool ClauseHas(const std::string& bar_words, int first, int si, const std::vector<int>& clauses) const;
   // The row's options for this mention: part, joins, part_of (with part_if), phase_if, anaphoric.
+  bool TargetOfAttack(const PhraseMatch& attack, const PhraseMatch& match) const;
   void ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si, const std::vector<int>& clauses,
                       MentionInfo* m) const;
 

@@ -24,7 +24,8 @@ constexpr int kFrameReach = 3;       // tokens from a reference frame to its tri
 constexpr int kOwnTimeReach = 2;     // tokens from a trigger to its own time ("de aanslag van maandag")
 constexpr int kBackgroundDays = 60;  // a date this long before the article is another event's
 constexpr int kIndefiniteReach = 4;  // "een toestel" before or after its trigger
-constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without a full stop
+constexpr int kMaxHeadingWords = 5;
+constexpr int kTargetModifiers = 3;  // "een aanslag op [een grote vreedzame] betoging"  // an intertitle: a short paragraph without a full stop
 }  // namespace
 
 bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const {
@@ -135,6 +136,18 @@ bool ArgumentReader::ClauseHas(const std::string& bar_words, int first, int si, 
   return false;
 }
 
+// "een zelfmoordaanslag op een vredesbetoging": the protest is what was attacked,
+// not an event of its own (its dead are the attack's).
+bool ArgumentReader::TargetOfAttack(const PhraseMatch& attack, const PhraseMatch& match) const {
+  const auto& toks = ctx_.tokens();
+  if (ctx_.lex.ClassOf(ctx_.lex.triggers.rows()[attack.row].value) != "violent") return false;
+  if (ctx_.lex.ClassOf(ctx_.lex.triggers.rows()[match.row].value) == "violent") return false;
+  if (attack.end >= match.first || !ctx_.lex.ClauseIs(toks[attack.end].lower, "target")) return false;
+  for (int k = attack.end + 1; k < match.first; ++k)  // only a determiner or adjectives between
+    if (k - attack.end > kTargetModifiers || toks[k].kind != TokenKind::kWord || toks[k].capitalized) return false;
+  return true;
+}
+
 void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si,
                                     const std::vector<int>& clauses, MentionInfo* m) const {
   m->part = row.options.count("part") > 0;
@@ -158,9 +171,11 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
   const auto clauses = Clauses(si);
   auto matches = ctx_.lex.triggers.FindAll(toks, s.first, s.last);
   std::vector<MentionInfo> out;
-  for (const auto& match : matches) {
+  for (size_t mi = 0; mi < matches.size(); ++mi) {
+    const auto& match = matches[mi];
     const auto& row = ctx_.lex.triggers.rows()[match.row];
     if (Negated(match.first, si)) continue;
+    if (mi > 0 && TargetOfAttack(matches[mi - 1], match)) continue;
     MentionInfo m;
     m.type = row.value;
     if (!match.modifier.empty()) {
