@@ -115,8 +115,22 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
   const auto& toks = ctx.tokens();
   for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last)) {
     const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
-    if (cls == "statistic") return true;
-    if (cls != "projection" || m.first >= q.first || q.first - m.first > kProjectionWindow) continue;
+    // A statistic holds for the sentence, but not beyond a semicolon or colon, nor
+    // from an apposition: "…, de dodelijkste aanval dit jaar" after the count, or
+    // "De aanslag, de zeventiende dit jaar, eiste …" between commas before it.
+    if (cls == "statistic") {
+      auto has = [&](int from, int to, bool comma) {
+        for (int k = from; k < to; ++k)
+          if (toks[k].lower == ";" || toks[k].lower == ":" || (comma && toks[k].lower == ",")) return true;
+        return false;
+      };
+      const bool apart = m.first >= q.last ? has(q.last, m.first, true)
+                                           : has(m.end, q.first, false) ||
+                                                 (has(s.first, m.first, true) && has(m.end, q.first, true));
+      if (!apart) return true;
+      continue;
+    }
+    if (cls != "projection" || m.first >= q.number_token || q.first - m.first > kProjectionWindow) continue;
     // ("Zoals verwacht is X herkozen: … er vielen zes doden": another clause; so is
     // what follows a comma right after the cue: "Het dodental kan oplopen, volgens X …")
     bool same_clause = m.end >= q.first || toks[m.end].lower != ",";

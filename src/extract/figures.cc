@@ -88,7 +88,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event,
                         &unknown_noun);
     // "Twee van de kapers kwamen om": part of a group named after "van de", counted by the verb.
-    if (noun < 0 && !partitive && !q.article_like && q.last + 2 < s.last && ctx.quantity_at[q.last + 2] < 0 &&
+    if (noun < 0 && !partitive && q.last + 2 < s.last && ctx.quantity_at[q.last + 2] < 0 &&
         CueBefore(ctx, q.last + 2, s.first, "partitive")) {
       noun_from = q.last + 2;
       noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event,
@@ -123,6 +123,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
                                  quantities[qi - 1].last + 2 == q.first &&
                                  CueBefore(ctx, q.first, s.first, "partitive");
     const bool one_person = q.article_like && kind.empty() && !singular.empty() && toks[noun].lower == singular;
+    // "Een van de daders blies zichzelf op", "één van hen overleed": one of a group, counted by its verb.
+    const bool one_of = q.article_like && q.value && *q.value == 1 &&
+                        ((partitive && ctx.WordIs(toks[q.last + 1].lower, "definite")) ||
+                         CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end));
     // "werd door drie politieagenten weggehaald": the agent of a passive is not counted by it.
     if (q.first > s.first && ctx.lex.ClauseIs(toks[q.first - 1].lower, "agent")) continue;
     // "een derde man", "een vierde persoon": a rank, not a count.
@@ -133,9 +137,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       // man is omgekomen": only tight readings.
       // ("geen Belgische slachtoffers", "geen agenten raakten gewond": a zero
       // may stand before adjectives, and its group's verb may say what.)
-      if (noun != q.last && !one_person && !(zero && noun > q.last && noun <= q.last + kZeroAdjectives)) continue;
+      if (noun != q.last && !one_person && !one_of && !(zero && noun > q.last && noun <= q.last + kZeroAdjectives)) continue;
       if (zero && kind.empty() && noun < 0) continue;
-      if (!zero && !subgroup && !one_person && (singular.empty() || toks[noun].lower != singular)) continue;
+      if (!zero && !subgroup && !one_person && !one_of && (singular.empty() || toks[noun].lower != singular)) continue;
       if (!zero && q.first > s.first && ctx.WordIs(toks[q.first - 1].lower, "comparison")) continue;  // "als een slachtoffer"
     }
     FigureCandidate c;
@@ -159,7 +163,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       // "Eerder was sprake van twaalf doden; dat aantal is gestegen tot achttien."
       if (kind == "previous") kind = before && before->sentence >= si - 1 ? before->figure.kind : "";
       reading = "toll";
-      if (kind.empty() && !q.article_like) {
+      if (kind.empty() && (!q.article_like || one_of)) {
         // "Nog eens 18 raakten gewond", "vier van hen overleden"
         kind = PredicateRightAfter(ctx, CueAt(ctx, q.last, stop, "subgroup_after", &cue_end) ? cue_end : q.last, stop);
         reading = "verb_after";
@@ -171,13 +175,15 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       group = "people";
       if (kind.empty()) continue;
     } else if (noun < 0) {
-      // "van wie 1404 ernstig": a sub-group with no noun of its own.
+      // "van wie 1404 ernstig": a sub-group with no noun of its own, counting what its total counts.
       group = parent->figure.group;
+      countable = parent->figure.kind == "rockets_fired" || parent->figure.kind == "intercepted";
     }
-    if (one_person) {
+    if (one_person || one_of) {
       // One person's predicate stands close, in the same clause.
-      int k = noun + 1;
-      while (k < stop && k <= noun + kOnePersonWindow && toks[k].kind != TokenKind::kPunct &&
+      const int head = noun >= 0 ? noun : q.last;
+      int k = head + 1;
+      while (k < stop && k <= head + kOnePersonWindow && toks[k].kind != TokenKind::kPunct &&
              !ctx.lex.ClauseIs(toks[k].lower, "clause_start"))
         ++k;
       stop = k;
