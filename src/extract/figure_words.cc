@@ -286,6 +286,8 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
       // veertien anderen raakten gewond" the second count is not killed.)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("before") &&
           (ctx.lex.figure_verbs.rows()[m.row].parts.size() == 1 || m.end > number_first) &&
+          // ("twee mensen stierven en twee anderen …": the verb closes the clause before)
+          !(m.end < number_first && (ctx.tokens()[m.end].lower == "," || ctx.WordIs(ctx.tokens()[m.end].lower, "coordinator"))) &&
           (k >= number_first - kBeforeVerbWindow || (m.end == k + 1 && PrepositionalPhraseBetween(ctx, m.end, number_first)) ||
            (m.end <= number_first && m.end > number_first - kBeforeVerbWindow && k >= number_first - kBeforeVerbWindow - kLongestBeforeVerb) ||
            (m.end > number_first && ctx.lex.figure_verbs.rows()[m.row].parts.size() > 1)) &&
