@@ -152,7 +152,7 @@ std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token
 // Reads the counted noun after a number: returns its token or -1, and the
 // group and kind it gives.
 int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::string* kind, bool* countable,
-             bool* casualty, std::string* singular, std::string* needs_event, bool* unknown) {
+             std::string* yields, std::string* singular, std::string* needs_event, bool* unknown) {
   const auto& toks = ctx.tokens();
   std::string demonym;
   for (int k = i; k < last && k <= i + kMaxAdjectives; ++k) {
@@ -173,7 +173,7 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
       *kind = row->value;
       *group = row->options.count("group") ? row->options.at("group") : "";
       *countable = row->options.count("countable") > 0;
-      *casualty = row->options.count("casualty") > 0;
+      *yields = row->options.count("yields") ? row->options.at("yields") : "";
       if (auto sg = row->options.find("singular"); sg != row->options.end()) *singular = sg->second;
       if (auto ne = row->options.find("needs_event"); ne != row->options.end()) *needs_event = ne->second;
       if (!modifier.empty())

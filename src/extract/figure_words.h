@@ -61,9 +61,10 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q);
 std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token);
 
 // Reads the counted noun after a number: returns its token or -1, and the
-// group and kind it gives.
+// group and kind it gives; `yields`, the verb kinds that override that kind
+// ("twee gewonden zijn bezweken": killed).
 int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::string* kind, bool* countable,
-             bool* casualty, std::string* singular, std::string* needs_event, bool* unknown);
+             std::string* yields, std::string* singular, std::string* needs_event, bool* unknown);
 
 // "verwondde er nog acht": the fillers before the number mark a count whose
 // noun is left out.

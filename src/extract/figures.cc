@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/resource_file.h"
 #include "extract/figure_words.h"
 
 namespace kroniek {
@@ -71,7 +72,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     stop = ClauseEnd(ctx, q.last, stop);
 
     std::string group, kind;
-    bool countable = false, casualty = false;
+    bool countable = false;
+    std::string yields;  // verb kinds that override the noun's ('gewonden … bezweken')
     int noun_from = q.last;
     bool partitive = false;
     // "35 van de 41 raketten": the noun comes after the second number.
@@ -85,13 +87,13 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     }
     std::string singular, needs_event, reading;  // reading: when not the noun's or a predicate's
     bool unknown_noun = false;
-    int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event,
+    int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &yields, &singular, &needs_event,
                         &unknown_noun);
     // "Twee van de kapers kwamen om": part of a group named after "van de", counted by the verb.
     if (noun < 0 && !partitive && q.last + 2 < s.last && ctx.quantity_at[q.last + 2] < 0 &&
         CueBefore(ctx, q.last + 2, s.first, "partitive")) {
       noun_from = q.last + 2;
-      noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &casualty, &singular, &needs_event,
+      noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &yields, &singular, &needs_event,
                       &unknown_noun);
       partitive = noun >= 0;
     }
@@ -205,6 +207,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       continue;
     c.kind_from_predicate = !verb.empty() && (kind.empty() || countable);
     if (kind.empty() || (countable && !verb.empty() && !partitive)) kind = verb.empty() ? kind : verb;
+    if (const auto over = SplitBar(yields); !verb.empty() && std::find(over.begin(), over.end(), verb) != over.end())
+      kind = verb;
     if (partitive && !verb.empty()) kind = verb;
     if (partitive && verb.empty()) continue;  // "Van vijf van de 79 doden is de naam bekend
     if (subgroup) {
