@@ -149,6 +149,15 @@ std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token
   return ctx.SourcesAt(token);
 }
 
+bool InBrackets(const Context& ctx, int from, int at) {
+  int open = 0;
+  for (int k = from; k < at; ++k) {
+    if (ctx.tokens()[k].lower == "(") ++open;
+    else if (ctx.tokens()[k].lower == ")" && open > 0) --open;
+  }
+  return open > 0;
+}
+
 // Reads the counted noun after a number: returns its token or -1, and the
 // group and kind it gives.
 int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::string* kind, bool* countable,

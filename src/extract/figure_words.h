@@ -60,6 +60,9 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q);
 // Who says what token `token` tells: a quote's speaker, else the sentence's sources.
 std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token);
 
+// Whether an opening bracket between tokens `from` and `at` is still open at `at`.
+bool InBrackets(const Context& ctx, int from, int at);
+
 // Reads the counted noun after a number: returns its token or -1, and the
 // group and kind it gives; `yields`, the verb kinds that override that kind
 // ("twee gewonden zijn bezweken": killed).

@@ -11,7 +11,8 @@ namespace {
 
 constexpr int kBareWindow = 6;       // tokens from "vielen" to a casualty noun without a number
 constexpr int kZeroAdjectives = 2;   // 'geen Nederlandse slachtoffers'
-constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"
+constexpr int kOnePersonWindow = 8;
+constexpr int kBracketAfterNoun = 6;  // "drie jongeren (16, 17 en 19)": the count, its noun, then the ages  // "een 45-jarige man is dinsdagavond omgekomen"
 
 }  // namespace
 
@@ -56,6 +57,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       }
     }
     if (IsAge(ctx, q, s)) continue;
+    // "twee mannen (23 en 25)": ages in brackets right after a counted noun.
+    if (qi > 0 && toks[quantities[qi - 1].number_token].sentence == si &&
+        InBrackets(ctx, quantities[qi - 1].last, q.first) && q.first - quantities[qi - 1].last <= kBracketAfterNoun)
+      continue;
     // "zo'n 100 mensen minder omgekomen dan eerder gemeld": a difference, not a toll.
     if (int after = q.last; after < s.last && (CueAt(ctx, after, s.last, "difference", &cue_end) ||
                                                (after + 1 < s.last && CueAt(ctx, after + 1, s.last, "difference", &cue_end))))
@@ -63,8 +68,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // The next number bounds this figure's predicate (a range's upper bound is its own).
     int stop = s.last;
     // (A sub-group "onder wie vier boeren" does not end its total's predicate.)
+    // (Nor do ages in brackets after the noun: "twee mannen (23 en 25)".)
     for (size_t nq = std::max(qi + 1, skip_until); nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq)
-      if ((!quantities[nq].article_like || (quantities[nq].value && *quantities[nq].value == 0)) &&
+      if (!InBrackets(ctx, q.last, quantities[nq].first) && (!quantities[nq].article_like || (quantities[nq].value && *quantities[nq].value == 0)) &&
           !CueBefore(ctx, quantities[nq].first, s.first, "subgroup") && !IsAge(ctx, quantities[nq], s)) {
         stop = quantities[nq].first;
         break;
