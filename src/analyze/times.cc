@@ -62,6 +62,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "unit") units_[form] = num(2);
     else if (cls == "unit_plural") plural_units_[form] = num(2);
     else if (cls == "ago") ago_.insert(form);
+    else if (cls == "anniversary") anniversary_.insert(form);
     else if (cls == "since") since_.push_back(LowerWords(form));
     else if (cls == "until") until_.push_back(LowerWords(form));
     else if (cls == "prev") prev_.insert(form);
@@ -117,6 +118,12 @@ int TimeGrammar::PhraseIndex(const std::vector<Token>& tokens, int i, int n,
     if (ok) return int(k);
   }
   return -1;
+}
+
+bool TimeGrammar::YearsUnit(const std::string& lower) const {
+  auto u = units_.find(lower);
+  auto p = plural_units_.find(lower);
+  return (u != units_.end() && u->second == 365) || (p != plural_units_.end() && p->second == 365);
 }
 
 int TimeGrammar::MonthOf(const std::string& lower) const {
@@ -256,8 +263,8 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     }
   } else if (auto n = numbers.ParseToken(t.lower);
              n && i + 2 < last && (units_.count(tokens[i + 1].lower) || plural_units_.count(tokens[i + 1].lower)) &&
-             ago_.count(tokens[i + 2].lower)) {
-    // [circa] zes jaar geleden
+             (ago_.count(tokens[i + 2].lower) || (anniversary_.count(tokens[i + 2].lower) && YearsUnit(tokens[i + 1].lower)))) {
+    // [circa] zes jaar geleden; "tien jaar na de ramp": the event that many years ago
     end = i + 3;
     std::string qualifier;
     int qb = numbers.QualifierBefore(tokens, std::max(0, start - 3), start, &qualifier);

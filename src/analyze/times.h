@@ -27,6 +27,7 @@ class TimeGrammar {
 
   // The month a word names (1..12; "feb" and "feb." alike), or 0.
   int MonthOf(const std::string& lower) const;
+  bool YearsUnit(const std::string& lower) const;  // "jaar", "jaren"
   // A weekday word, or weekday + daypart compound ('maandagochtend'): -1 if none.
   int WeekdayOf(const std::string& lower) const;
 
@@ -56,7 +57,7 @@ class TimeGrammar {
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
   std::unordered_map<std::string, Range> monthparts_;
-  std::unordered_set<std::string> dayparts_, ago_, prev_, next_, this_, year_preps_, references_;
+  std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_;
   std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
   std::vector<Holiday> holidays_;  // parallel to holiday_phrases_
