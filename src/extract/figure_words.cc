@@ -158,6 +158,15 @@ bool InBrackets(const Context& ctx, int from, int at) {
   return open > 0;
 }
 
+bool OnlyNumbersInBrackets(const Context& ctx, int from, int at) {
+  int k = from;
+  while (k < at && ctx.tokens()[k].lower != "(") ++k;
+  for (++k; k < at; ++k)
+    if (ctx.quantity_at[k] < 0 && ctx.tokens()[k].lower != "," && !ctx.WordIs(ctx.tokens()[k].lower, "coordinator"))
+      return false;
+  return true;
+}
+
 // Reads the counted noun after a number: returns its token or -1, and the
 // group and kind it gives.
 int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::string* kind, bool* countable,
@@ -314,7 +323,9 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
   std::string weak;  // "in het ziekenhuis": hurt, unless a verb after it says more
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
     const auto& row = ctx.lex.figure_verbs.rows()[m.row];
-    if (row.options.count("before") || (row.options.count("things") && !things)) continue;
+    // (Option after: a verb written for a number inside it may also follow its noun:
+    // "negen mensen liepen brandwonden op".)
+    if ((row.options.count("before") && !row.options.count("after")) || (row.options.count("things") && !things)) continue;
     if (row.options.count("weak")) {
       if (weak.empty()) weak = row.value;
       continue;

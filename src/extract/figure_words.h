@@ -63,6 +63,10 @@ std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token
 // Whether an opening bracket between tokens `from` and `at` is still open at `at`.
 bool InBrackets(const Context& ctx, int from, int at);
 
+// Whether tokens [from, at) after an opening bracket hold only numbers, commas and "en"
+// (ages: "(16, 17 en 19)").
+bool OnlyNumbersInBrackets(const Context& ctx, int from, int at);
+
 // Reads the counted noun after a number: returns its token or -1, and the
 // group and kind it gives; `yields`, the verb kinds that override that kind
 // ("twee gewonden zijn bezweken": killed).

@@ -19,6 +19,7 @@ constexpr int kBracketAfterNoun = 6;  // "drie jongeren (16, 17 en 19)": the cou
 using namespace figure_words;
 
 std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x) {
+  auto zero_count = [](const Quantity& q) { return q.value && *q.value == 0; };
   const auto& toks = ctx.tokens();
   const auto& quantities = ctx.an.quantities;
   std::vector<FigureCandidate> out;
@@ -59,7 +60,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (IsAge(ctx, q, s)) continue;
     // "twee mannen (23 en 25)": ages in brackets right after a counted noun.
     if (qi > 0 && toks[quantities[qi - 1].number_token].sentence == si &&
-        InBrackets(ctx, quantities[qi - 1].last, q.first) && q.first - quantities[qi - 1].last <= kBracketAfterNoun)
+        InBrackets(ctx, quantities[qi - 1].last, q.first) && q.first - quantities[qi - 1].last <= kBracketAfterNoun &&
+        OnlyNumbersInBrackets(ctx, quantities[qi - 1].last, q.first))  // not "(onder wie drie kinderen)"
       continue;
     // "zo'n 100 mensen minder omgekomen dan eerder gemeld": a difference, not a toll.
     if (int after = q.last; after < s.last && (CueAt(ctx, after, s.last, "difference", &cue_end) ||
@@ -123,6 +125,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
             ? before
             : nullptr;
     const bool subgroup = parent != nullptr;
+    // "Drie van de doden waren kinderen": part of the dead, with no verb of its own.
+    // (It opens its sentence: not "Van vijf van de 79 doden …", "kan een van de lichamen zijn".)
+    const bool part_of_noun_kind = partitive && !kind.empty() && !countable && !zero_count(q) &&
+                                   q.first - FillersBefore(ctx, q.first, s.first) == s.first;
     // "Daarvan werden er 48 neergeschoten": part of the figure before, counted by the verb.
     const bool part_back = before && opens_sentence && before->sentence >= si - 1 && before->figure.value &&
                            CueAt(ctx, s.first, s.last, "partitive_back", &cue_end);
@@ -216,7 +222,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (const auto over = SplitBar(yields); !verb.empty() && std::find(over.begin(), over.end(), verb) != over.end())
       kind = verb;
     if (partitive && !verb.empty()) kind = verb;
-    if (partitive && verb.empty()) continue;  // "Van vijf van de 79 doden is de naam bekend
+    if (partitive && verb.empty() && !part_of_noun_kind) continue;  // "Van vijf van de 79 doden is de naam bekend
     if (subgroup) {
       c.parent_token = parent->token;
       if (kind.empty() || (noun < 0 && verb.empty())) {  // ("waarvan er 35 werden onderschept": the verb's)
