@@ -360,10 +360,24 @@ void EventAssembler::InheritLocations() {
   const auto& sentences = ctx_.an.sentences;
   std::map<std::string, int> city_count;
   const Entity* main_city = nullptr;
-  for (const auto& ent : ctx_.an.entities)
+  std::map<std::string, int> country_count;  // countries named, or named through their places
+  for (const auto& ent : ctx_.an.entities) {
+    if ((ent.type == EntityType::kPlace || ent.type == EntityType::kCountry) && !ent.country.empty())
+      ++country_count[ent.country];
     if (ent.type == EntityType::kPlace && !ent.partial && !args_.NotTheSite(ent) &&
         ++city_count[ent.id] > (main_city ? city_count[main_city->id] : 0))
       main_city = &ent;
+  }
+  // A city in a country the article names less than another is not where its
+  // events happened ("het ministerie in Den Haag" in a report on Sri Lanka): that
+  // other country is.
+  const KbEntry* main_country = nullptr;
+  if (main_city) {
+    auto top = std::max_element(country_count.begin(), country_count.end(),
+                                [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (top != country_count.end() && top->first != main_city->country && top->second > country_count[main_city->country])
+      main_country = ctx_.az.kb().Country(top->first);
+  }
   for (Ev& e : events_) {
     if (!e.m.location.id.empty()) continue;
     const int paragraph = sentences[e.m.first_sentence].paragraph;
@@ -382,6 +396,12 @@ void EventAssembler::InheritLocations() {
     Location from;
     if (best) {
       from = best->m.location;
+    } else if (main_country) {
+      from.id = main_country->id;
+      from.name = main_country->name;
+      from.country = main_country->country;
+      from.lat = main_country->lat;
+      from.lon = main_country->lon;
     } else if (main_city) {
       from.id = main_city->id;
       from.name = main_city->name;
