@@ -40,7 +40,11 @@ Status Analyzer::Load(const std::string& dir, const std::string& lang) {
   KRONIEK_RETURN_IF_ERROR(stamps_.Load(lang_dir));
   KRONIEK_RETURN_IF_ERROR(debris_.Load(lang_dir));
   for (const auto& w : entity_rules_.WordsOf("elision")) tokenizer_.elisions.insert(w);
-  gazetteer_.Build(kb_, tokenizer_);
+  ResourceFile common_words;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/common_word_names.tsv", 1, &common_words));
+  std::unordered_set<std::string> words;
+  for (const auto& r : common_words.rows) words.insert(ToLower(r.fields[0]));
+  gazetteer_.Build(kb_, tokenizer_, std::move(words));
   KRONIEK_RETURN_IF_ERROR(places_.Load(dir + "/kb", lang_dir));
   return Status();
 }

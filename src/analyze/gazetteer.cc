@@ -26,7 +26,8 @@ bool AllLetters(std::string_view s) {
 }
 }  // namespace
 
-void Gazetteer::Build(const KnowledgeBase& kb, const TokenizerRules& rules) {
+void Gazetteer::Build(const KnowledgeBase& kb, const TokenizerRules& rules, std::unordered_set<std::string> common_words) {
+  common_words_ = std::move(common_words);
   for (const KbName& kn : kb.names()) {
     Name n;
     std::vector<Token> toks;
@@ -135,6 +136,7 @@ bool Gazetteer::FindCompound(const std::string& text, const Token& t, int i, Ent
 void Gazetteer::Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
                      std::vector<Entity>* out) const {
   for (int i = first; i < last; ++i) {
+    if (i == first && common_words_.count(tokens[i].lower)) continue;  // "Namen zelfmoordterroristen bekend"
     auto it = by_first_.find(tokens[i].lower);
     bool found = false;
     if (it != by_first_.end()) {

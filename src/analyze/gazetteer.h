@@ -18,7 +18,9 @@ namespace kroniek {
 
 class Gazetteer {
  public:
-  void Build(const KnowledgeBase& kb, const TokenizerRules& rules);
+  // `common_words`: names that are also words of the language ("Namen"): at the
+  // start of a sentence they are the word.
+  void Build(const KnowledgeBase& kb, const TokenizerRules& rules, std::unordered_set<std::string> common_words);
   void Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
             std::vector<Entity>* out) const;
 
@@ -36,6 +38,7 @@ class Gazetteer {
   // A compound whose first part is a single-word name.
   bool FindCompound(const std::string& text, const Token& t, int i, Entity* out) const;
 
+  std::unordered_set<std::string> common_words_;
   std::unordered_map<std::string, std::vector<Name>> by_first_;  // first word -> names, longest first
   std::unordered_map<std::string, const Name*> single_;           // single-word names for compounds
 };
