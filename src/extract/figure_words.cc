@@ -13,7 +13,8 @@ constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too o
 constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
 constexpr int kEnclosingVerbReach = 8;  // 'pakte na afloop van de wedstrijd dertien supporters op'
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
-constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
+constexpr int kProjectionWindow = 12;
+constexpr int kListItemWords = 3;  // "18 zwaargewonde Canadese toeristen, …": noun and adjectives of one item  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
 
 }  // namespace
 
@@ -147,6 +148,29 @@ std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token
     if (!quote.speaker.name.empty()) return {quote.speaker};
   }
   return ctx.SourcesAt(token);
+}
+
+int ListPredicateEnd(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Sentence& s) {
+  const auto& toks = ctx.tokens();
+  size_t j = qi;
+  // An item: a count, its noun (and an adjective), then a comma or "en" before the next count.
+  auto next_item = [&](size_t k) {
+    if (k + 1 >= quantities.size() || toks[quantities[k + 1].number_token].sentence != toks[quantities[k].number_token].sentence)
+      return false;
+    const int gap_from = quantities[k].last, gap_to = quantities[k + 1].first;
+    if (gap_to - gap_from > kListItemWords + 1) return false;
+    for (int t = gap_from; t < gap_to; ++t)
+      if (toks[t].lower == "," || ctx.WordIs(toks[t].lower, "coordinator")) return true;
+    return false;
+  };
+  while (next_item(j)) ++j;
+  int end = s.last;
+  for (size_t k = j + 1; k < quantities.size() && toks[quantities[k].number_token].sentence == toks[quantities[j].number_token].sentence; ++k)
+    if (!IsAge(ctx, quantities[k], s)) {  // ("een kind van zeven maanden om": an age)
+      end = quantities[k].first;
+      break;
+    }
+  return ClauseEnd(ctx, quantities[j].last, end);
 }
 
 bool InBrackets(const Context& ctx, int from, int at) {
@@ -303,6 +327,7 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
       // (A separable verb counts what stands inside it: in "Twee mensen kwamen om,
       // veertien anderen raakten gewond" the second count is not killed.)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("before") &&
+          (things || !ctx.lex.figure_verbs.rows()[m.row].options.count("things")) &&
           (ctx.lex.figure_verbs.rows()[m.row].parts.size() == 1 || m.end > number_first) &&
           // ("twee mensen stierven en twee anderen …": the verb closes the clause before)
           !(m.end < number_first && (ctx.tokens()[m.end].lower == "," || ctx.WordIs(ctx.tokens()[m.end].lower, "coordinator"))) &&

@@ -60,6 +60,11 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q);
 // Who says what token `token` tells: a quote's speaker, else the sentence's sources.
 std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token);
 
+// Where the predicate of a list of counts starting with quantity qi may end: at the
+// first count after the list's last item ("32 Kenianen, 18 Canadezen en 5 Duitsers"),
+// or at a semicolon.
+int ListPredicateEnd(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Sentence& s);
+
 // Whether an opening bracket between tokens `from` and `at` is still open at `at`.
 bool InBrackets(const Context& ctx, int from, int at);
 

@@ -205,8 +205,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     std::string verb = partitive_total || (noun < 0 && !subgroup) || part_back
                            ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, countable, &needs_event);
     // "32 Kenianen, 18 Canadezen en 5 Duitsers kwamen om": one predicate for a list.
+    // (The predicate follows the list's last item, before any other count and its clause:
+    // not "500 militairen en 30 helikopters gestuurd, waar 61 mensen zijn omgekomen".)
     if (verb.empty() && kind.empty() && noun >= 0 && stop < s.last && OnlySeparators(ctx, noun + 1, stop))
-      verb = VerbKind(ctx, noun + 1, s.last, q.first, s.first, countable, &needs_event);
+      verb = VerbKind(ctx, noun + 1, ListPredicateEnd(ctx, quantities, qi, s), q.first, s.first, countable, &needs_event);
     if (verb.empty() && kind.empty() && noun >= 0 && before && before->sentence == si && before->kind_from_predicate &&
         before->end_token < q.first && OnlySeparators(ctx, before->end_token, q.first))
     {
