@@ -202,6 +202,11 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
       q.value = *v;
       if ((it != words_.end() && it->second.cls == Class::kApprox) || RoundCount(t.lower)) q.qualifier = "about";
       q.article_like = it != words_.end() && (it->second.cls == Class::kArticle || it->second.cls == Class::kZero);
+      // "geen enkele passagier": a zero takes the vague word after it.
+      if (it != words_.end() && it->second.cls == Class::kZero && i + 1 < last) {
+        auto next = words_.find(tokens[i + 1].lower);
+        if (next != words_.end() && next->second.cls == Class::kVague) ++i;
+      }
       // "10 000": thousands set off by a space (one to three digits, then groups of three).
       while (!q.article_like && i + 1 < last && IsDigitGroup(tokens[i].lower, 1) && IsDigitGroup(tokens[i + 1].lower, 3) &&
              tokens[i].span.end + 1 == tokens[i + 1].span.begin && *q.value < 1e12) {
