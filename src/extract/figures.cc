@@ -187,6 +187,15 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         reading = "verb_before";
       }
       group = "people";
+      // "86 administratieve aanhoudingen en zes gerechtelijke": the noun left out after its adjective.
+      if (kind.empty() && before && before->sentence == si && q.first > s.first && q.last < s.last &&
+          (toks[q.first - 1].lower == "," || ctx.WordIs(toks[q.first - 1].lower, "coordinator")) &&
+          IsAdjectiveLike(ctx, toks[q.last]) &&
+          (q.last + 1 == s.last || toks[q.last + 1].kind == TokenKind::kPunct || ctx.WordIs(toks[q.last + 1].lower, "coordinator"))) {
+        kind = before->figure.kind;
+        group = before->figure.group;
+        reading = "list";
+      }
       if (kind.empty()) continue;
     } else if (noun < 0) {
       // "van wie 1404 ernstig": a sub-group with no noun of its own, counting what its total counts.
