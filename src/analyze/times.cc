@@ -232,6 +232,15 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     end = i + 1;
     d.day_offset = offset;
     if (pub_precision == Precision::kDay) SetDay(&d, AddDays(*pub, offset));
+  } else if (prev_.count(t.lower) && i + 1 < last && WeekdayOf(tokens[i + 1].lower) >= 0) {
+    // "afgelopen donderdag": the last such weekday before the day of publication.
+    end = i + 2;
+    d.weekday = WeekdayOf(tokens[i + 1].lower);
+    d.precision = Precision::kWeekday;
+    if (pub_precision == Precision::kDay) {
+      const int back = (kroniek::WeekdayOf(*pub) - d.weekday + 7) % 7;
+      SetDay(&d, AddDays(*pub, -(back == 0 ? 7 : back)));
+    }
   } else if ((prev_.count(t.lower) || next_.count(t.lower) || this_.count(t.lower)) && i + 1 < last &&
              units_.count(tokens[i + 1].lower)) {
     // vorige week, vorig jaar, deze maand
