@@ -18,6 +18,174 @@ constexpr int kBracketAfterNoun = 6;  // "drie jongeren (16, 17 en 19)": the cou
 
 using namespace figure_words;
 
+namespace {
+
+// "één op de vier agenten": a proportion.
+bool IsRatio(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Sentence& s) {
+  int cue_end = 0;
+  const Quantity& q = quantities[qi];
+  return qi > 0 && ctx.tokens()[quantities[qi - 1].number_token].sentence == ctx.tokens()[q.number_token].sentence &&
+         quantities[qi - 1].last + 2 == q.first && CueAt(ctx, quantities[qi - 1].last, q.first, "ratio", &cue_end) &&
+         cue_end == q.first && q.first > s.first;
+}
+
+// "twee mannen (23 en 25)": ages in brackets right after a counted noun
+// (not "(onder wie drie kinderen)").
+bool IsBracketedAge(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Sentence& s) {
+  const Quantity& q = quantities[qi];
+  return qi > 0 && ctx.tokens()[quantities[qi - 1].number_token].sentence == ctx.tokens()[q.number_token].sentence &&
+         InBrackets(ctx, quantities[qi - 1].last, q.first) && q.first - quantities[qi - 1].last <= kBracketAfterNoun &&
+         OnlyNumbersInBrackets(ctx, quantities[qi - 1].last, q.first) && q.first > s.first;
+}
+
+// "zo'n 100 mensen minder omgekomen dan eerder gemeld": a difference, not a toll.
+bool IsDifference(const Context& ctx, const Quantity& q, const Sentence& s) {
+  int cue_end = 0;
+  const int after = q.last;
+  return after < s.last && (CueAt(ctx, after, s.last, "difference", &cue_end) ||
+                            (after + 1 < s.last && CueAt(ctx, after + 1, s.last, "difference", &cue_end)));
+}
+
+// The next number bounds a figure's predicate, from quantity `next` on (a range's
+// upper bound is its own); so does a semicolon. A sub-group "onder wie vier boeren"
+// does not end its total's predicate, nor do ages ("twee mannen (23 en 25)").
+int PredicateStop(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, size_t next, const Quantity& q,
+                  const Sentence& s) {
+  const auto& toks = ctx.tokens();
+  const int si = toks[quantities[qi].number_token].sentence;
+  int stop = s.last;
+  for (size_t nq = next; nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq) {
+    const Quantity& n = quantities[nq];
+    if (!InBrackets(ctx, q.last, n.first) && (!n.article_like || (n.value && *n.value == 0)) &&
+        !CueBefore(ctx, n.first, s.first, "subgroup") && !IsAge(ctx, n, s)) {
+      stop = n.first;
+      break;
+    }
+  }
+  return ClauseEnd(ctx, q.last, stop);
+}
+
+// The counted noun of a count and what it says (figure_words::ReadNoun).
+struct CountNoun {
+  int token = -1, from = 0;  // the noun, and where reading it began
+  std::string group, kind, yields, singular, needs_event;
+  bool countable = false, unknown = false, partitive = false;
+};
+
+// Reads the noun of count q (quantity qi): right after it, after a second number
+// ("35 van de 41 raketten", which also moves *stop), or after "van de" ("twee van de
+// kapers kwamen om": part of a group, counted by the verb).
+CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Quantity& q,
+                        const Sentence& s, int* stop) {
+  const auto& toks = ctx.tokens();
+  CountNoun cn;
+  cn.from = q.last;
+  if (q.last + 2 < s.last && qi + 1 < quantities.size() && quantities[qi + 1].first == q.last + 2 &&
+      CueBefore(ctx, q.last + 2, s.first, "partitive")) {
+    cn.from = quantities[qi + 1].last;
+    cn.partitive = true;
+    int next_stop = s.last;
+    if (qi + 2 < quantities.size() && toks[quantities[qi + 2].number_token].sentence == toks[q.number_token].sentence)
+      next_stop = quantities[qi + 2].first;
+    *stop = ClauseEnd(ctx, q.last, next_stop);
+  }
+  auto read = [&] {
+    return ReadNoun(ctx, cn.from, s.last, &cn.group, &cn.kind, &cn.countable, &cn.yields, &cn.singular, &cn.needs_event,
+                    &cn.unknown);
+  };
+  cn.token = read();
+  if (cn.token < 0 && !cn.partitive && q.last + 2 < s.last && ctx.quantity_at[q.last + 2] < 0 &&
+      CueBefore(ctx, q.last + 2, s.first, "partitive")) {
+    cn.from = q.last + 2;
+    cn.token = read();
+    cn.partitive = cn.token >= 0;
+  }
+  return cn;
+}
+
+enum class RangeRead { kNone, kRange, kMargin };
+
+// 'tussen de 500.000 en één miljoen doden', '20 tot 30 doden': quantity qi and the
+// next are one range, merged into *q. "nul tot 500.000" is a margin, not a report.
+// (A qualifier "tot" may already sit in the upper number's phrase.)
+RangeRead ReadRange(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Sentence& s, Quantity* q) {
+  const auto& toks = ctx.tokens();
+  int cue_end = 0;
+  if (qi + 1 >= quantities.size() || !q->value || !quantities[qi + 1].value ||
+      !CueAt(ctx, q->last, s.last, "range", &cue_end) ||
+      (cue_end != quantities[qi + 1].first && q->last != quantities[qi + 1].first))
+    return RangeRead::kNone;
+  const Quantity& upper = quantities[qi + 1];
+  const bool between = q->first > s.first && (ctx.WordIs(toks[q->first - 1].lower, "between") ||
+                                              (q->first > s.first + 1 && ctx.WordIs(toks[q->first - 2].lower, "between")));
+  // "A en B" is a range only after "tussen"; "A tot B" always is.
+  if (ctx.WordIs(toks[q->last].lower, "coordinator") && !between) return RangeRead::kNone;
+  if (*q->value == 0) return RangeRead::kMargin;
+  q->low = q->value;
+  q->high = upper.value;
+  q->value.reset();
+  q->qualifier = "about";
+  q->last = upper.last;
+  q->number_token = upper.number_token;
+  return RangeRead::kRange;
+}
+
+// Casualty nouns without a number: "er vielen ook burgerslachtoffers".
+void FindBareCasualties(const Context& ctx, const Extraction& x, std::vector<FigureCandidate>* found) {
+  const auto& toks = ctx.tokens();
+  std::vector<FigureCandidate>& out = *found;
+  for (const Sentence& s : ctx.an.sentences) {
+    if (IsQuestion(ctx, s)) continue;
+    std::vector<int> cues;
+    for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last))
+      if (ctx.lex.figure_cues.rows()[m.row].value == "bare_verb") cues.push_back(m.first);
+    for (int k = s.first; k < s.last; ++k) {
+      // The noun must follow its verb closely: "er vielen (bij de aanval) ook burgerslachtoffers".
+      if (std::none_of(cues.begin(), cues.end(), [&](int c) { return c < k && k - c <= kBareWindow; })) continue;
+      std::string modifier;
+      const auto* row = ctx.lex.figure_nouns.Lookup(toks[k].lower, &modifier);
+      if (!row || !row->options.count("casualty")) continue;
+      if (k > s.first) {
+        const Token& prev = toks[k - 1];
+        if (ctx.quantity_at[k - 1] >= 0 || ctx.az.entity_rules().IsFunctionWord(prev.lower) ||
+            IsAdjectiveLike(ctx, prev)) {
+          if (!ctx.WordIs(prev.lower, "also")) continue;  // 'de slachtoffers', 'vijf doden': not bare
+        }
+      }
+      if (std::any_of(out.begin(), out.end(), [&](const FigureCandidate& c) {
+            return c.sentence == toks[k].sentence && c.figure.group_span.contains(toks[k].span);
+          }))
+        continue;
+      FigureCandidate c;
+      c.sentence = toks[k].sentence;
+      c.token = k;
+      c.end_token = k + 1;
+      c.in_title = ctx.article.paragraphs[s.paragraph].kind == ParagraphKind::kTitle;
+      c.figure.kind = row->value;
+      c.figure.group = row->options.count("group") ? row->options.at("group") : "people";
+      if (!modifier.empty())
+        if (const auto* g = ctx.lex.group_nouns.Lookup(modifier)) c.figure.group = g->value;
+      c.figure.span = toks[k].span;
+      c.figure.group_span = toks[k].span;
+      c.figure.according_to = SourcesOf(ctx, x, k);
+      c.figure.reading = "alone";
+      out.push_back(std::move(c));
+    }
+  }
+}
+
+// How fresh each figure is: the cue of its sentence.
+void MarkFreshness(const Context& ctx, std::vector<FigureCandidate>* found) {
+  const auto& toks = ctx.tokens();
+  for (auto& c : *found)
+    for (const auto& m : ctx.lex.freshness.FindAll(toks, ctx.an.sentences[c.sentence].first, ctx.an.sentences[c.sentence].last)) {
+      c.figure.freshness = ctx.lex.freshness.rows()[m.row].value;
+      if (c.figure.freshness == "update") break;
+    }
+}
+
+}  // namespace
+
 std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x) {
   auto zero_count = [](const Quantity& q) { return q.value && *q.value == 0; };
   const auto& toks = ctx.tokens();
@@ -33,78 +201,20 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (IsQuestion(ctx, s)) continue;  // 'Hoeveel doden vielen er?' asserts nothing
     if (NotAReport(ctx, s, q)) continue;
     int cue_end = 0;
-    // "één op de vier agenten": a proportion.
-    if (qi > 0 && toks[quantities[qi - 1].number_token].sentence == si && quantities[qi - 1].last + 2 == q.first &&
-        CueAt(ctx, quantities[qi - 1].last, q.first, "ratio", &cue_end) && cue_end == q.first)
-      continue;
-    // 'tussen de 500.000 en één miljoen doden', '20 tot 30 doden': one range.
-    // (A qualifier "tot" may already sit in the upper number's phrase.)
-    if (qi + 1 < quantities.size() && q.value && quantities[qi + 1].value &&
-        CueAt(ctx, q.last, s.last, "range", &cue_end) &&
-        (cue_end == quantities[qi + 1].first || q.last == quantities[qi + 1].first)) {
-      const Quantity& upper = quantities[qi + 1];
-      bool between = q.first > s.first && (ctx.WordIs(toks[q.first - 1].lower, "between") ||
-                                           (q.first > s.first + 1 && ctx.WordIs(toks[q.first - 2].lower, "between")));
-      // "A en B" is a range only after "tussen"; "A tot B" always is.
-      if (!ctx.WordIs(toks[q.last].lower, "coordinator") || between) {
-        if (*q.value == 0) { skip_until = qi + 2; continue; }  // "nul tot 500.000": a margin, not a report
-        q.low = q.value;
-        q.high = upper.value;
-        q.value.reset();
-        q.qualifier = "about";
-        q.last = upper.last;
-        q.number_token = upper.number_token;
-        skip_until = qi + 2;
-      }
+    if (IsRatio(ctx, quantities, qi, s)) continue;
+    if (const RangeRead r = ReadRange(ctx, quantities, qi, s, &q); r != RangeRead::kNone) {
+      skip_until = qi + 2;
+      if (r == RangeRead::kMargin) continue;
     }
-    if (IsAge(ctx, q, s)) continue;
-    // "twee mannen (23 en 25)": ages in brackets right after a counted noun.
-    if (qi > 0 && toks[quantities[qi - 1].number_token].sentence == si &&
-        InBrackets(ctx, quantities[qi - 1].last, q.first) && q.first - quantities[qi - 1].last <= kBracketAfterNoun &&
-        OnlyNumbersInBrackets(ctx, quantities[qi - 1].last, q.first))  // not "(onder wie drie kinderen)"
-      continue;
-    // "zo'n 100 mensen minder omgekomen dan eerder gemeld": a difference, not a toll.
-    if (int after = q.last; after < s.last && (CueAt(ctx, after, s.last, "difference", &cue_end) ||
-                                               (after + 1 < s.last && CueAt(ctx, after + 1, s.last, "difference", &cue_end))))
-      continue;
-    // The next number bounds this figure's predicate (a range's upper bound is its own).
-    int stop = s.last;
-    // (A sub-group "onder wie vier boeren" does not end its total's predicate.)
-    // (Nor do ages in brackets after the noun: "twee mannen (23 en 25)".)
-    for (size_t nq = std::max(qi + 1, skip_until); nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq)
-      if (!InBrackets(ctx, q.last, quantities[nq].first) && (!quantities[nq].article_like || (quantities[nq].value && *quantities[nq].value == 0)) &&
-          !CueBefore(ctx, quantities[nq].first, s.first, "subgroup") && !IsAge(ctx, quantities[nq], s)) {
-        stop = quantities[nq].first;
-        break;
-      }
-    stop = ClauseEnd(ctx, q.last, stop);
+    if (IsAge(ctx, q, s) || IsBracketedAge(ctx, quantities, qi, s) || IsDifference(ctx, q, s)) continue;
+    int stop = PredicateStop(ctx, quantities, qi, std::max(qi + 1, skip_until), q, s);
 
-    std::string group, kind;
-    bool countable = false;
-    std::string yields;  // verb kinds that override the noun's ('gewonden … bezweken')
-    int noun_from = q.last;
-    bool partitive = false;
-    // "35 van de 41 raketten": the noun comes after the second number.
-    if (q.last + 2 < s.last && qi + 1 < quantities.size() && quantities[qi + 1].first == q.last + 2 &&
-        CueBefore(ctx, q.last + 2, s.first, "partitive")) {
-      noun_from = quantities[qi + 1].last;
-      partitive = true;
-      int next_stop = s.last;
-      if (qi + 2 < quantities.size() && toks[quantities[qi + 2].number_token].sentence == si) next_stop = quantities[qi + 2].first;
-      stop = ClauseEnd(ctx, q.last, next_stop);
-    }
-    std::string singular, needs_event, reading;  // reading: when not the noun's or a predicate's
-    bool unknown_noun = false;
-    int noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &yields, &singular, &needs_event,
-                        &unknown_noun);
-    // "Twee van de kapers kwamen om": part of a group named after "van de", counted by the verb.
-    if (noun < 0 && !partitive && q.last + 2 < s.last && ctx.quantity_at[q.last + 2] < 0 &&
-        CueBefore(ctx, q.last + 2, s.first, "partitive")) {
-      noun_from = q.last + 2;
-      noun = ReadNoun(ctx, noun_from, s.last, &group, &kind, &countable, &yields, &singular, &needs_event,
-                      &unknown_noun);
-      partitive = noun >= 0;
-    }
+    CountNoun cn = ReadCountNoun(ctx, quantities, qi, q, s, &stop);
+    std::string &group = cn.group, &kind = cn.kind, &yields = cn.yields, &singular = cn.singular,
+                &needs_event = cn.needs_event;
+    bool &countable = cn.countable, &unknown_noun = cn.unknown, &partitive = cn.partitive;
+    const int noun = cn.token, noun_from = cn.from;
+    std::string reading;  // when not the noun's or a predicate's
     // A sub-group may open the next sentence ("Onder hen waren vier
     // bemanningsleden") and may be coordinated ("… en elf buitenlanders", "32
     // Kenianen, 18 Canadezen en 5 Duitsers").
@@ -276,51 +386,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.reading = c.continuation ? "context" : reading.empty() ? (c.kind_from_predicate ? "predicate" : "noun") : reading;
     out.push_back(std::move(c));
   }
-  // Casualty nouns without a number: "er vielen ook burgerslachtoffers".
-  for (const Sentence& s : ctx.an.sentences) {
-    if (IsQuestion(ctx, s)) continue;
-    std::vector<int> cues;
-    for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last))
-      if (ctx.lex.figure_cues.rows()[m.row].value == "bare_verb") cues.push_back(m.first);
-    for (int k = s.first; k < s.last; ++k) {
-      // The noun must follow its verb closely: "er vielen (bij de aanval) ook burgerslachtoffers".
-      if (std::none_of(cues.begin(), cues.end(), [&](int c) { return c < k && k - c <= kBareWindow; })) continue;
-      std::string modifier;
-      const auto* row = ctx.lex.figure_nouns.Lookup(toks[k].lower, &modifier);
-      if (!row || !row->options.count("casualty")) continue;
-      if (k > s.first) {
-        const Token& prev = toks[k - 1];
-        if (ctx.quantity_at[k - 1] >= 0 || ctx.az.entity_rules().IsFunctionWord(prev.lower) ||
-            IsAdjectiveLike(ctx, prev)) {
-          if (!ctx.WordIs(prev.lower, "also")) continue;  // 'de slachtoffers', 'vijf doden': not bare
-        }
-      }
-      if (std::any_of(out.begin(), out.end(), [&](const FigureCandidate& c) {
-            return c.sentence == toks[k].sentence && c.figure.group_span.contains(toks[k].span);
-          }))
-        continue;
-      FigureCandidate c;
-      c.sentence = toks[k].sentence;
-      c.token = k;
-      c.end_token = k + 1;
-      c.in_title = ctx.article.paragraphs[s.paragraph].kind == ParagraphKind::kTitle;
-      c.figure.kind = row->value;
-      c.figure.group = row->options.count("group") ? row->options.at("group") : "people";
-      if (!modifier.empty())
-        if (const auto* g = ctx.lex.group_nouns.Lookup(modifier)) c.figure.group = g->value;
-      c.figure.span = toks[k].span;
-      c.figure.group_span = toks[k].span;
-      c.figure.according_to = SourcesOf(ctx, x, k);
-      c.figure.reading = "alone";
-      out.push_back(std::move(c));
-    }
-  }
-  // How fresh each figure is: the cue of its sentence.
-  for (auto& c : out)
-    for (const auto& m : ctx.lex.freshness.FindAll(toks, ctx.an.sentences[c.sentence].first, ctx.an.sentences[c.sentence].last)) {
-      c.figure.freshness = ctx.lex.freshness.rows()[m.row].value;
-      if (c.figure.freshness == "update") break;
-    }
+  FindBareCasualties(ctx, x, &out);
+  MarkFreshness(ctx, &out);
   std::stable_sort(out.begin(), out.end(), [](const FigureCandidate& a, const FigureCandidate& b) {
     return a.figure.span.begin < b.figure.span.begin;
   });
