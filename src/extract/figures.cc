@@ -103,6 +103,17 @@ CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantit
   return cn;
 }
 
+// A count right after "…, in <place>" or "… en in <place>" ("in Den Bosch 20").
+bool CountAfterPlace(const Context& ctx, int first, int sentence_first) {
+  const auto& toks = ctx.tokens();
+  if (first - 1 <= sentence_first || ctx.entity_at[first - 1] < 0) return false;
+  const Entity& place = ctx.an.entities[ctx.entity_at[first - 1]];
+  if (place.type != EntityType::kPlace && place.type != EntityType::kCountry) return false;
+  const int in = place.first - 1;
+  return in - 1 >= sentence_first && ctx.lex.ClauseIs(toks[in].lower, "locative") &&
+         (toks[in - 1].lower == "," || ctx.WordIs(toks[in - 1].lower, "coordinator"));
+}
+
 enum class RangeRead { kNone, kRange, kMargin };
 
 // 'tussen de 500.000 en één miljoen doden', '20 tot 30 doden': quantity qi and the
@@ -302,6 +313,13 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
           (toks[q.first - 1].lower == "," || ctx.WordIs(toks[q.first - 1].lower, "coordinator")) &&
           IsAdjectiveLike(ctx, toks[q.last]) &&
           (q.last + 1 == s.last || toks[q.last + 1].kind == TokenKind::kPunct || ctx.WordIs(toks[q.last + 1].lower, "coordinator"))) {
+        kind = before->figure.kind;
+        group = before->figure.group;
+        reading = "list";
+      }
+      // "In Eindhoven werden 55 mensen aangehouden, in Den Bosch 20": a count per place,
+      // its noun and verb left out.
+      if (kind.empty() && before && before->sentence == si && CountAfterPlace(ctx, q.first, s.first)) {
         kind = before->figure.kind;
         group = before->figure.group;
         reading = "list";
