@@ -61,9 +61,11 @@ int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
   // "Raketaanvallen op verschillende plaatsen. … In Oeman vielen zeker drie
   // doden.": a figure told at a city of its own, in a sentence that names no
   // event, is of an event of the same kind there.
-  for (const auto& sm : sentence_mentions_)
-    if (sm.sentence == c.sentence) return event;
-  const Location place = args_.PlaceAt(c.sentence, c.token);
+  // (A list of counts per place names its places: "…, in Den Bosch 20".)
+  if (c.place_token < 0)
+    for (const auto& sm : sentence_mentions_)
+      if (sm.sentence == c.sentence) return event;
+  const Location place = args_.PlaceAt(c.sentence, c.place_token >= 0 ? c.place_token : c.token);
   if (place.id.empty() || place.id == place.country || place.approximate) return event;
   const Ev& e = events_[event];
   if (e.m.location.id.empty() || LocationsCompatible(e.m.location, place) || e.m.type == "other") return event;

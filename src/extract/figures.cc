@@ -226,6 +226,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     bool &countable = cn.countable, &unknown_noun = cn.unknown, &partitive = cn.partitive;
     const int noun = cn.token, noun_from = cn.from;
     std::string reading;  // when not the noun's or a predicate's
+    bool per_place = false;
     // A sub-group may open the next sentence ("Onder hen waren vier
     // bemanningsleden") and may be coordinated ("… en elf buitenlanders", "32
     // Kenianen, 18 Canadezen en 5 Duitsers").
@@ -319,7 +320,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       }
       // "In Eindhoven werden 55 mensen aangehouden, in Den Bosch 20": a count per place,
       // its noun and verb left out.
-      if (kind.empty() && before && before->sentence == si && CountAfterPlace(ctx, q.first, s.first)) {
+      per_place = before && before->sentence == si && CountAfterPlace(ctx, q.first, s.first);
+      if (per_place && kind.empty()) {
         kind = before->figure.kind;
         group = before->figure.group;
         reading = "list";
@@ -401,6 +403,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.span = ctx.TokenSpan(q.first, end);
     if (noun >= 0) f.group_span = ctx.TokenSpan(noun_from, noun + 1);
     f.according_to = SourcesOf(ctx, x, q.number_token);
+    if (per_place) c.place_token = ctx.an.entities[ctx.entity_at[q.first - 1]].first;
     f.reading = c.continuation ? "context" : reading.empty() ? (c.kind_from_predicate ? "predicate" : "noun") : reading;
     out.push_back(std::move(c));
   }

@@ -17,6 +17,7 @@ struct FigureCandidate {
   bool continuation = false;  // a counted group whose kind comes from the sentence before
   bool in_title = false;
   bool kind_from_predicate = false;  // the kind was read off a verb, not the noun
+  int place_token = -1;  // in a list of counts per place ("…, in Den Bosch 20"), its place's first token
   std::string needs_event;    // the event type the figure only counts for ("betogers": protest)
 };
 
