@@ -32,6 +32,18 @@ void MergeDate(Date* into, const Date& from) {
 
 }  // namespace
 
+// A location at an entity of the analysis or an entry of the knowledge base.
+template <typename Named>
+Location LocationAt(const Named& x) {
+  Location l;
+  l.id = x.id;
+  l.name = x.name;
+  l.country = x.country;
+  l.lat = x.lat;
+  l.lon = x.lon;
+  return l;
+}
+
 bool LocationsCompatible(const Location& a, const Location& b) {
   if (a.id.empty() || b.id.empty() || a.id == b.id) return true;
   // "nabij Addis Abeba" and "in de buurt van Bishoftu": one site, named by what is near it.
@@ -397,17 +409,9 @@ void EventAssembler::InheritLocations() {
     if (best) {
       from = best->m.location;
     } else if (main_country) {
-      from.id = main_country->id;
-      from.name = main_country->name;
-      from.country = main_country->country;
-      from.lat = main_country->lat;
-      from.lon = main_country->lon;
+      from = LocationAt(*main_country);
     } else if (main_city) {
-      from.id = main_city->id;
-      from.name = main_city->name;
-      from.country = main_city->country;
-      from.lat = main_city->lat;
-      from.lon = main_city->lon;
+      from = LocationAt(*main_city);
     } else {
       continue;
     }
@@ -417,10 +421,7 @@ void EventAssembler::InheritLocations() {
     if (cls == "movement") {
       const KbEntry* country = ctx_.az.kb().Country(from.country);
       if (!country) continue;
-      from.id = country->id;
-      from.name = country->name;
-      from.lat = country->lat;
-      from.lon = country->lon;
+      from = LocationAt(*country);
     }
     loc.id = from.id;
     loc.name = from.name;
