@@ -55,6 +55,10 @@ Status PlaceIndex::Load(const std::string& kb_dir, const std::string& lang_dir) 
       (cls == "coordinator" ? coordinators_ : determiners_).insert(ToLower(row.fields[0]));
       continue;
     }
+    if (cls == "adjective_ending") {
+      adjective_endings_.push_back(ToLower(row.fields[0]));
+      continue;
+    }
     CuePhrase p;
     p.words = LowerWords(row.fields[0]);
     p.cue = cls == "region" ? Cue::kRegion : cls == "city" ? Cue::kCity : cls == "locative" ? Cue::kAny : Cue::kNone;
@@ -185,10 +189,13 @@ PlaceIndex::Cue PlaceIndex::CueBeforeAdjective(const std::vector<Token>& tokens,
   auto it = demonyms_.find(tokens[i - 1].lower);
   if (it == demonyms_.end()) {
     // 'in het Limburgse Maasmechelen', 'in het Londense Croydon': an adjective of a
-    // region or city (capitalised, ending in -se) names no country.
+    // region or city (capitalised, with an ending place_cues.tsv lists) names no country.
     const Token& adj = tokens[i - 1];
     const bool regional = adj.kind == TokenKind::kWord && adj.capitalized && adj.lower.size() >= kMinRegionalAdjective &&
-                          adj.lower.compare(adj.lower.size() - 2, 2, "se") == 0;
+                          std::any_of(adjective_endings_.begin(), adjective_endings_.end(), [&](const std::string& end) {
+                            return adj.lower.size() > end.size() &&
+                                   adj.lower.compare(adj.lower.size() - end.size(), end.size(), end) == 0;
+                          });
     return regional ? CueBefore(tokens, i - 2, first, entities) : Cue::kNone;
   }
   const Cue cue = CueBefore(tokens, i - 2, first, entities);

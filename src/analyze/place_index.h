@@ -78,6 +78,7 @@ class PlaceIndex {
   std::unordered_set<std::string> function_words_;  // never start a place name ('Een', 'De')
   std::unordered_map<std::string, std::vector<CuePhrase>> cues_by_last_;  // last word -> phrases, longest first
   std::unordered_set<std::string> coordinators_;                          // 'en', 'of'
+  std::vector<std::string> adjective_endings_;  // 'Limburgse': an adjective of a region or city
   std::unordered_set<std::string> determiners_;                           // 'het', 'de' ('in het Franse Nantes')
   std::unordered_map<std::string, std::string> demonyms_;                 // 'franse' -> FR
   std::unordered_set<std::string> home_countries_;                        // ISO codes
