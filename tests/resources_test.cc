@@ -70,7 +70,7 @@ TEST(ResourceExamples, Times) {
 }
 
 // "kind value qualifier group" of the first figure in `text`, or "none";
-// value is a number, "null", or low..high.
+// value is a number or "null", then low..high when the text gives bounds.
 TEST(ResourceExamples, FigureNouns) {
   for (const auto& ex : Load("figure_nouns.tsv").examples) {
     Article a = MakeArticle(ex.input, "2021-08-30");
@@ -79,9 +79,9 @@ TEST(ResourceExamples, FigureNouns) {
     for (const auto& e : out["events"])
       for (const auto& f : e["figures"]) {
         if (got != "none") break;
-        std::string value = f["value"].is_number() ? FormatNumber(f["value"].get<double>())
-                            : f["low"].is_number() ? FormatNumber(f["low"].get<double>()) + ".." + FormatNumber(f["high"].get<double>())
-                                                   : "null";
+        std::string value = f["value"].is_number() ? FormatNumber(f["value"].get<double>()) : "null";
+        if (f["low"].is_number())
+          value += " " + FormatNumber(f["low"].get<double>()) + ".." + FormatNumber(f["high"].get<double>());
         got = f["kind"].get<std::string>() + " " + value + " " + f["qualifier"].get<std::string>() + " " +
               f["group"].get<std::string>();
       }

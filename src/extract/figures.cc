@@ -132,10 +132,11 @@ RangeRead ReadRange(const Context& ctx, const std::vector<Quantity>& quantities,
   // "A en B" is a range only after "tussen"; "A tot B" always is.
   if (ctx.WordIs(toks[q->last].lower, "coordinator") && !between) return RangeRead::kNone;
   if (*q->value == 0) return RangeRead::kMargin;
+  // The lower bound is the value, as conservative counts are (ACLED codes the lowest
+  // reported toll); the range stays in low..high.
   q->low = q->value;
   q->high = upper.value;
-  q->value.reset();
-  q->qualifier = "about";
+  if (q->qualifier.empty() || q->qualifier == "exact") q->qualifier = "at_least";
   q->last = upper.last;
   q->number_token = upper.number_token;
   return RangeRead::kRange;
@@ -381,6 +382,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       kind = before->figure.kind;
       reading = "cue";
     }
+    // A predicate of kind none says the count is no figure ("om alle aanwezigen dood te schieten").
+    if (kind == "none") continue;
     if (zero && (kind.empty() || unknown_noun)) continue;  // "geen mensen in het gebouw", "geen aanwijzingen"
     if (one_person && kind.empty() && !subgroup) continue;  // "een man droeg een tas"
     if (kind.empty()) {
