@@ -75,6 +75,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     }
     else if (cls == "year_prep") year_preps_.insert(form);
     else if (cls == "reference") references_.insert(form);
+    else if (cls == "not_event") not_event_.insert(form);
     else if (cls == "holiday") {
       Holiday h;
       const std::string when = row.fields.size() > 2 ? row.fields[2] : "";
@@ -322,6 +323,10 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
   for (int i = first; i < last; ++i) {
     TimeMention m;
     if (MatchAt(text, tokens, i, last, numbers, published, &m)) {
+      if (NotAnEventsDate(tokens, first, m)) {
+        i = m.last - 1;
+        continue;
+      }
       // "oktober vorig jaar", "vorig jaar in oktober": one month of that year.
       if (!out->empty() && JoinMonthAndYear(&out->back(), m)) {
         Date& d = out->back().date;
@@ -333,6 +338,14 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
       i = m.last - 1;
     }
   }
+}
+
+// "geboren in 1990", "opgericht op 4 mei 2004": the date of a birth or a founding, one
+// word (a preposition) at most between.
+bool TimeGrammar::NotAnEventsDate(const std::vector<Token>& tokens, int first, const TimeMention& m) const {
+  for (int k = m.first - 1; k >= first && k >= m.first - 2; --k)
+    if (not_event_.count(tokens[k].lower)) return true;
+  return false;
 }
 
 bool TimeGrammar::JoinMonthAndYear(TimeMention* before, const TimeMention& next) const {

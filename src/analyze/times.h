@@ -48,6 +48,7 @@ class TimeGrammar {
   // ("oktober vorig jaar"), when one is a month named alone and the other a year
   // and at most kMonthYearGap tokens part them; false otherwise.
   bool JoinMonthAndYear(TimeMention* before, const TimeMention& next) const;
+  bool NotAnEventsDate(const std::vector<Token>& tokens, int first, const TimeMention& m) const;
   static constexpr int kMonthYearGap = 1;  // "vorig jaar in oktober"
   // The index in `phrases` of the one of n words at token i (PhraseAt found it).
   int PhraseIndex(const std::vector<Token>& tokens, int i, int n,
@@ -57,7 +58,7 @@ class TimeGrammar {
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
   std::unordered_map<std::string, Range> monthparts_;
-  std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_;
+  std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_;
   std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
   std::vector<Holiday> holidays_;  // parallel to holiday_phrases_
