@@ -259,6 +259,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     const bool partitive_total = qi > 0 && toks[quantities[qi - 1].number_token].sentence == si &&
                                  quantities[qi - 1].last + 2 == q.first &&
                                  CueBefore(ctx, q.first, s.first, "partitive");
+    // ("Een van de twee overleefde het niet": the whole counts no one by the verb.)
+    if (partitive_total && kind.empty()) continue;
     const bool one_person = q.article_like && kind.empty() && !singular.empty() && toks[noun].lower == singular;
     // "Een van de daders blies zichzelf op", "één van hen overleed": one of a group, counted by its verb.
     const bool one_of = q.article_like && q.value && *q.value == 1 &&
@@ -301,8 +303,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (kind == "previous") kind = before && before->sentence >= si - 1 ? before->figure.kind : "";
       reading = "toll";
       if (kind.empty() && (!q.article_like || one_of)) {
-        // "Nog eens 18 raakten gewond", "vier van hen overleden"
-        kind = PredicateRightAfter(ctx, CueAt(ctx, q.last, stop, "subgroup_after", &cue_end) ? cue_end : q.last, stop);
+        // "Nog eens 18 raakten gewond", "vier van hen overleden", "een van de twee overleed"
+        kind = PredicateRightAfter(
+            ctx, CueAt(ctx, q.last, stop, "subgroup_after", &cue_end) ? cue_end : partitive ? noun_from : q.last, stop);
         reading = "verb_after";
       }
       if (kind.empty() && !q.article_like && Elliptic(ctx, q.first, s.first)) {
@@ -364,7 +367,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (const auto over = SplitBar(yields); !verb.empty() && std::find(over.begin(), over.end(), verb) != over.end())
       kind = verb;
     if (partitive && !verb.empty()) kind = verb;
-    if (partitive && verb.empty() && !part_of_noun_kind) continue;  // "Van vijf van de 79 doden is de naam bekend
+    // ("Van vijf van de 79 doden is de naam bekend"; a whole with no noun is read by the verb right after it.)
+    if (partitive && verb.empty() && !part_of_noun_kind && noun >= 0) continue;
     if (subgroup) {
       c.parent_token = parent->token;
       if (kind.empty() || (noun < 0 && verb.empty())) {  // ("waarvan er 35 werden onderschept": the verb's)
