@@ -53,6 +53,7 @@ struct Ev {
   int mentions = 0;
   std::vector<int> mention_sentences;
   std::vector<bool> title_figures;  // per figure: stated in the title
+  std::string victims_weapon;  // the weapon's type where its victims are counted ("een man met een mes verwondde acht mensen")
 };
 
 class ArgumentReader;

@@ -138,6 +138,8 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       event = AddMention(m, c.sentence);
     }
     Ev& e = events_[event];
+    if (e.generic && e.victims_weapon.empty() && (f.kind == "killed" || f.kind == "injured" || f.kind == "casualties"))
+      e.victims_weapon = WeaponType(ctx_, c.sentence);
     if (c.parent_token >= 0) {
       auto it = placed.find(c.parent_token);
       if (it != placed.end() && it->second.first == event) f.part_of = it->second.second;
