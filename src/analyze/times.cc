@@ -327,8 +327,9 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
         i = m.last - 1;
         continue;
       }
-      // "oktober vorig jaar", "vorig jaar in oktober": one month of that year.
-      if (!out->empty() && JoinMonthAndYear(&out->back(), m)) {
+      // "oktober vorig jaar", "vorig jaar in oktober": one month of that year;
+      // "zaterdag 9 april": the date, its weekday named with it.
+      if (!out->empty() && (JoinMonthAndYear(&out->back(), m) || JoinWeekdayAndDate(&out->back(), m))) {
         Date& d = out->back().date;
         d.text = text.substr(d.span.begin, d.span.end - d.span.begin);
         i = m.last - 1;
@@ -346,6 +347,18 @@ bool TimeGrammar::NotAnEventsDate(const std::vector<Token>& tokens, int first, c
   for (int k = m.first - 1; k >= first && k >= m.first - 2; --k)
     if (not_event_.count(tokens[k].lower)) return true;
   return false;
+}
+
+bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const {
+  if (next.first - before->last > kWeekdayDateGap || before->date.weekday < 0 || before->date.day != 0 ||
+      before->date.month != 0 || next.date.day == 0 || next.date.month == 0)
+    return false;
+  const int begin = before->date.span.begin, weekday = before->date.weekday;
+  before->date = next.date;
+  before->date.weekday = weekday;
+  before->date.span = {begin, next.date.span.end};
+  before->last = next.last;
+  return true;
 }
 
 bool TimeGrammar::JoinMonthAndYear(TimeMention* before, const TimeMention& next) const {

@@ -48,6 +48,10 @@ class TimeGrammar {
   // ("oktober vorig jaar"), when one is a month named alone and the other a year
   // and at most kMonthYearGap tokens part them; false otherwise.
   bool JoinMonthAndYear(TimeMention* before, const TimeMention& next) const;
+  // Makes `before`, a weekday alone, the day and month named right after it
+  // ("zaterdag 9 april", "vrijdag, 13 november"); false otherwise.
+  bool JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const;
+  static constexpr int kWeekdayDateGap = 1;  // a comma
   bool NotAnEventsDate(const std::vector<Token>& tokens, int first, const TimeMention& m) const;
   static constexpr int kMonthYearGap = 1;  // "vorig jaar in oktober"
   // The index in `phrases` of the one of n words at token i (PhraseAt found it).
