@@ -11,6 +11,7 @@ namespace {
 constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
 constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
 constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
+constexpr int kClauseOpenerReach = 12;  // 'waar de schutter vorige week met granaten en geweren vier …'
 constexpr int kEnclosingVerbReach = 8;  // 'pakte na afloop van de wedstrijd dertien supporters op'
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
 constexpr int kProjectionWindow = 12;
@@ -109,8 +110,8 @@ bool OnlySeparators(const Context& ctx, int from, int to) {
 
 bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
 
-// A count over a period ("dit jaar al 300 doden") anywhere in the sentence,
-// or a projection or fear before the number ("kan oplopen tot 5.000", "men
+// A count over a period ("dit jaar al 300 doden") anywhere in the sentence, what could
+// have been around it ("had tot 1.000 doden kunnen eisen"), or a projection or fear before the number ("kan oplopen tot 5.000", "men
 // vreest dat 20 mensen …"): not a report of an event's toll.
 bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
   const auto& toks = ctx.tokens();
@@ -119,6 +120,12 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
     // A statistic holds for the sentence, but not beyond a semicolon or colon, nor
     // from an apposition: "…, de dodelijkste aanval dit jaar" after the count, or
     // "De aanslag, de zeventiende dit jaar, eiste …" between commas before it.
+    // What could have been holds for the count it encloses ("had tot 1.000 doden kunnen
+    // eisen"), not for "… kunnen vallen dan de acht doden die er vielen".
+    if (cls == "conditional") {
+      if (m.first < q.first && q.last <= m.end) return true;
+      continue;
+    }
     if (cls == "statistic") {
       auto has = [&](int from, int to, bool comma) {
         for (int k = from; k < to; ++k)
@@ -293,9 +300,10 @@ int ClauseEnd(const Context& ctx, int from, int stop) {
   return stop;
 }
 
-// Tokens [from, to) are a phrase that opens with a preposition and holds no
-// punctuation ("doodde [in een warenhuis] 22 mensen").
+// Tokens [from, to) are a phrase that opens with a preposition, perhaps after a
+// time, and holds no punctuation ("doodde [zaterdag in een warenhuis] 22 mensen").
 bool PrepositionalPhraseBetween(const Context& ctx, int from, int to) {
+  while (from < to && ctx.time_at[from] >= 0) ++from;  // "doodde zaterdag in Tilburg negen mensen"
   if (from >= to || !ctx.lex.ClauseIs(ctx.tokens()[from].lower, "locative")) return false;
   for (int k = from; k < to; ++k)
     if (ctx.tokens()[k].kind == TokenKind::kPunct) return false;
@@ -311,6 +319,16 @@ bool NumberBetween(const Context& ctx, int from, int to) {
 
 // Predicate kind of a count: a verb right before the number ("verwondde
 // negen mensen"), else one to the right of the noun, up to `stop`.
+// The count stands in a subordinate clause, whose verb comes last ("de man die gisteren
+// twee mensen doodde"): a clause opener before it, no punctuation between.
+bool InSubordinateClause(const Context& ctx, int number_first, int sentence_first) {
+  for (int k = number_first - 1; k >= sentence_first && k >= number_first - kClauseOpenerReach; --k) {
+    if (ctx.tokens()[k].kind == TokenKind::kPunct) return false;
+    if (ctx.lex.ClauseIs(ctx.tokens()[k].lower, "clause_start")) return true;
+  }
+  return false;
+}
+
 std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first, bool things,
                      std::string* needs_event) {
   // A verb right before the number binds it first ("verwondde er zes mensen
@@ -346,11 +364,14 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("fronted")) return ctx.lex.figure_verbs.rows()[m.row].value;
   }
   std::string weak;  // "in het ziekenhuis": hurt, unless a verb after it says more
+  const bool verb_last = InSubordinateClause(ctx, number_first, sentence_first);
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
     const auto& row = ctx.lex.figure_verbs.rows()[m.row];
     // (Option after: a verb written for a number inside it may also follow its noun:
     // "negen mensen liepen brandwonden op".)
-    if ((row.options.count("before") && !row.options.count("after")) || (row.options.count("things") && !things)) continue;
+    if ((row.options.count("before") && !row.options.count("after") && !verb_last) ||
+        (row.options.count("things") && !things))
+      continue;
     if (row.options.count("weak")) {
       if (weak.empty()) weak = row.value;
       continue;
