@@ -353,7 +353,8 @@ bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& nex
   if (next.first - before->last > kWeekdayDateGap || before->date.weekday < 0 || before->date.day != 0 ||
       before->date.month != 0 || next.date.day == 0 || next.date.month == 0)
     return false;
-  const int begin = before->date.span.begin, weekday = before->date.weekday;
+  const auto begin = before->date.span.begin;
+  const int weekday = before->date.weekday;
   before->date = next.date;
   before->date.weekday = weekday;
   before->date.span = {begin, next.date.span.end};

@@ -52,8 +52,10 @@ class TimeGrammar {
   // ("zaterdag 9 april", "vrijdag, 13 november"); false otherwise.
   bool JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const;
   static constexpr int kWeekdayDateGap = 1;  // a comma
-  bool NotAnEventsDate(const std::vector<Token>& tokens, int first, const TimeMention& m) const;
   static constexpr int kMonthYearGap = 1;  // "vorig jaar in oktober"
+  // Whether m dates a birth or a founding ("geboren in 1990"): a not_event word
+  // before it, within tokens [first, m.first).
+  bool NotAnEventsDate(const std::vector<Token>& tokens, int first, const TimeMention& m) const;
   // The index in `phrases` of the one of n words at token i (PhraseAt found it).
   int PhraseIndex(const std::vector<Token>& tokens, int i, int n,
                   const std::vector<std::vector<std::string>>& phrases) const;

@@ -10,6 +10,8 @@ namespace kroniek {
 
 namespace {
 constexpr int kOwnNounPenalty = 100;  // tokens added to the distance of a figure's own noun as trigger
+
+bool CountsVictims(const std::string& kind) { return kind == "killed" || kind == "injured" || kind == "casualties"; }
 }  // namespace
 
 int EventAssembler::EventForFigure(const FigureCandidate& c) const {
@@ -138,7 +140,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       event = AddMention(m, c.sentence);
     }
     Ev& e = events_[event];
-    if (e.generic && e.victims_weapon.empty() && (f.kind == "killed" || f.kind == "injured" || f.kind == "casualties"))
+    if (e.generic && e.victims_weapon.empty() && CountsVictims(f.kind))
       e.victims_weapon = WeaponType(ctx_, c.sentence);
     if (c.parent_token >= 0) {
       auto it = placed.find(c.parent_token);
@@ -149,7 +151,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
     e.title_figures.push_back(c.in_title);
     placed[c.token] = {event, int(e.m.figures.size())};
     e.m.figures.push_back(std::move(f));
-    if (c.figure.kind == "killed" || c.figure.kind == "injured" || c.figure.kind == "casualties" ||
+    if (CountsVictims(c.figure.kind) ||
         (c.continuation && event >= 0)) {
       previous_victims = &c;
       previous_victims_event = event;

@@ -110,22 +110,23 @@ bool OnlySeparators(const Context& ctx, int from, int to) {
 
 bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
 
-// A count over a period ("dit jaar al 300 doden") anywhere in the sentence, what could
-// have been around it ("had tot 1.000 doden kunnen eisen"), or a projection or fear before the number ("kan oplopen tot 5.000", "men
-// vreest dat 20 mensen …"): not a report of an event's toll.
+// A count over a period ("dit jaar al 300 doden") anywhere in the sentence, what
+// could have been around it ("had tot 1.000 doden kunnen eisen"), or a projection or
+// fear before the number ("kan oplopen tot 5.000", "men vreest dat 20 mensen …"):
+// not a report of an event's toll.
 bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
   const auto& toks = ctx.tokens();
   for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last)) {
     const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
-    // A statistic holds for the sentence, but not beyond a semicolon or colon, nor
-    // from an apposition: "…, de dodelijkste aanval dit jaar" after the count, or
-    // "De aanslag, de zeventiende dit jaar, eiste …" between commas before it.
     // What could have been holds for the count it encloses ("had tot 1.000 doden kunnen
     // eisen"), not for "… kunnen vallen dan de acht doden die er vielen".
     if (cls == "conditional") {
       if (m.first < q.first && q.last <= m.end) return true;
       continue;
     }
+    // A statistic holds for the sentence, but not beyond a semicolon or colon, nor
+    // from an apposition: "…, de dodelijkste aanval dit jaar" after the count, or
+    // "De aanslag, de zeventiende dit jaar, eiste …" between commas before it.
     if (cls == "statistic") {
       auto has = [&](int from, int to, bool comma) {
         for (int k = from; k < to; ++k)
@@ -317,8 +318,8 @@ bool NumberBetween(const Context& ctx, int from, int to) {
   return false;
 }
 
-// Predicate kind of a count: a verb right before the number ("verwondde
-// negen mensen"), else one to the right of the noun, up to `stop`.
+namespace {
+
 // The count stands in a subordinate clause, whose verb comes last ("de man die gisteren
 // twee mensen doodde"): a clause opener before it, no punctuation between.
 bool InSubordinateClause(const Context& ctx, int number_first, int sentence_first) {
@@ -329,6 +330,10 @@ bool InSubordinateClause(const Context& ctx, int number_first, int sentence_firs
   return false;
 }
 
+}  // namespace
+
+// Predicate kind of a count: a verb right before the number ("verwondde
+// negen mensen"), else one to the right of the noun, up to `stop`.
 std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first, bool things,
                      std::string* needs_event) {
   // A verb right before the number binds it first ("verwondde er zes mensen

@@ -328,12 +328,11 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       // "… 18 mensen opgepakt in Gent en 7 in Brugge": the noun and verb left out after "en";
       // "Het Rode Kruis spreekt van 13": another source's count of the same.
       // (Not "twee mannen (23 en 25)": a number right before "en" pairs with this one.)
+      const bool bare = q.last == s.last || toks[q.last].kind == TokenKind::kPunct;  // nothing follows in its clause
       const bool gapped = before && before->sentence == si && q.first > s.first + 1 &&
                           ctx.WordIs(toks[q.first - 1].lower, "coordinator") && ctx.quantity_at[q.first - 2] < 0 &&
-                          (q.last == s.last || toks[q.last].kind == TokenKind::kPunct ||
-                           ctx.lex.ClauseIs(toks[q.last].lower, "locative"));
-      const bool restated = before && before->sentence >= si - 1 && CueBefore(ctx, q.first, s.first, "report_count") &&
-                            (q.last == s.last || toks[q.last].kind == TokenKind::kPunct);
+                          (bare || ctx.lex.ClauseIs(toks[q.last].lower, "locative"));
+      const bool restated = before && before->sentence >= si - 1 && CueBefore(ctx, q.first, s.first, "report_count") && bare;
       if ((per_place || gapped || restated) && kind.empty()) {
         kind = before->figure.kind;
         group = before->figure.group;

@@ -108,7 +108,8 @@ void TypeFromWords(const Context& ctx, int sentence, Ev* e) {
 void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e) {
   if (!e->generic) return;
   std::string type = FigureType(ctx, *e);
-  if (type.empty() && ctx.lex.ClassOf(e->victims_weapon) == ctx.lex.ClassOf(e->m.type)) type = e->victims_weapon;
+  if (type.empty() && !e->victims_weapon.empty() && ctx.lex.ClassOf(e->victims_weapon) == ctx.lex.ClassOf(e->m.type))
+    type = e->victims_weapon;
   if (type.empty()) type = SiteType(ctx, *e);
   // What the event's own figures and site say makes it specific; the article's context does not.
   if (!type.empty()) e->generic = false;
