@@ -408,13 +408,18 @@ void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_
   // report, unless two different sources give it; a sourced saying wins,
   // and a sub-group wins over the same group counted on its own.
   auto source_id = [](const Figure& f) { return f.according_to.empty() ? std::string() : f.according_to[0].id; };
+  // (Title and lede both saying "acht doden, onder wie drie kinderen": one sub-group of one total.)
+  auto same_total = [&](const Figure& a, const Figure& b) {
+    const Figure &x = figs[a.part_of], &y = figs[b.part_of];
+    return x.kind == y.kind && x.value && x.value == y.value;
+  };
   for (size_t i = 0; i < figs.size(); ++i)
     for (size_t j = i + 1; j < figs.size(); ++j)
       if (!drop[i] && !drop[j] && figs[i].kind == figs[j].kind && figs[i].group == figs[j].group &&
           figs[i].value == figs[j].value && figs[i].low == figs[j].low &&
           (figs[i].value || figs[i].qualifier == figs[j].qualifier) &&
           (source_id(figs[i]) == source_id(figs[j]) || source_id(figs[i]).empty() || source_id(figs[j]).empty()) &&
-          (figs[i].part_of < 0 || figs[j].part_of < 0)) {
+          (figs[i].part_of < 0 || figs[j].part_of < 0 || same_total(figs[i], figs[j]))) {
         // A sub-group said again on its own ("onder wie 13 militairen … De 13
         // militairen") stays the sub-group.
         const size_t gone = figs[i].part_of >= 0 ? j

@@ -11,8 +11,10 @@ namespace {
 
 constexpr int kBareWindow = 6;       // tokens from "vielen" to a casualty noun without a number
 constexpr int kZeroAdjectives = 2;   // 'geen Nederlandse slachtoffers'
-constexpr int kOnePersonWindow = 8;
-constexpr int kBracketAfterNoun = 6;  // "drie jongeren (16, 17 en 19)": the count, its noun, then the ages  // "een 45-jarige man is dinsdagavond omgekomen"
+constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"
+constexpr int kRelativeClauseReach = 14;  // "die gewond raakten bij de aanslag op de markt in Nice,"
+constexpr int kOneOfWindow = 14;  // "een van de gewonden van de schietpartij in Luik is zaterdag … overleden"
+constexpr int kBracketAfterNoun = 6;  // "drie jongeren (16, 17 en 19)": the count, its noun, then the ages
 
 }  // namespace
 
@@ -196,6 +198,21 @@ void MarkFreshness(const Context& ctx, std::vector<FigureCandidate>* found) {
     }
 }
 
+// The predicate of the main clause after a relative clause opening at `relative` and
+// closed by a comma ("die gewond raakten bij de aanslag, zijn overleden"), or "".
+// The main clause ends before `stop` (the next count).
+std::string MainPredicateAfterRelative(const Context& ctx, int relative, int stop) {
+  const auto& toks = ctx.tokens();
+  for (int k = relative + 1; k < stop && k <= relative + kRelativeClauseReach; ++k) {
+    if (toks[k].lower != ",") continue;
+    const int end = ClauseEnd(ctx, k + 1, stop);
+    std::string unused;
+    const std::string verb = VerbKind(ctx, k + 1, end, k + 1, k + 1, false, &unused);
+    return verb == "none" ? "" : verb;
+  }
+  return "";
+}
+
 }  // namespace
 
 std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x) {
@@ -233,9 +250,12 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // Kenianen, 18 Canadezen en 5 Duitsers").
     const FigureCandidate* before = out.empty() ? nullptr : &out.back();
     const bool opens_sentence = q.first - FillersBefore(ctx, q.first, s.first) - s.first <= 5;  // "Onder hen waren er ook vier …"
+    // (Not "zes doden, onder wie twee kinderen, en 43 gewonden": a count whose noun names
+    // another kind is the total's sibling.)
     const bool coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
                              (ctx.WordIs(toks[q.first - 1].lower, "coordinator") ||
-                              OnlySeparators(ctx, before->end_token, q.first));
+                              OnlySeparators(ctx, before->end_token, q.first)) &&
+                             (kind.empty() || kind == CandidateAt(out, before->parent_token)->figure.kind);
     // ("onder wie vier kinderen" before the number; "twintig van hen" after it)
     // A cue that names its total ("onder de doden waren …") takes only a total of that kind;
     // without one its count stands alone, of the kind the cue names.
@@ -345,20 +365,29 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       countable = parent->figure.kind == "rockets_fired" || parent->figure.kind == "intercepted";
     }
     if (one_person || one_of) {
-      // One person's predicate stands close, in the same clause.
+      // One person's predicate stands close, in the same clause; one of a named group
+      // is counted outright, so its predicate may stand past the group's modifiers.
       const int head = noun >= 0 ? noun : q.last;
+      const int window = one_of ? kOneOfWindow : kOnePersonWindow;
       int k = head + 1;
-      while (k < stop && k <= head + kOnePersonWindow && toks[k].kind != TokenKind::kPunct &&
+      while (k < stop && k <= head + window && toks[k].kind != TokenKind::kPunct &&
              !ctx.lex.ClauseIs(toks[k].lower, "clause_start"))
         ++k;
       stop = k;
     }
     std::string verb = partitive_total || (noun < 0 && !subgroup) || part_back
                            ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, countable, &needs_event);
+    // "Drie mensen die gewond raakten bij de aanslag, zijn overleden": past a relative clause
+    // that describes the group, the main clause's predicate says what befell them.
+    if (!verb.empty() && noun >= 0 && noun + 1 < stop && ctx.WordIs(toks[noun + 1].lower, "relative"))
+      if (const std::string main = MainPredicateAfterRelative(ctx, noun + 1, stop); !main.empty()) verb = main;
     // "32 Kenianen, 18 Canadezen en 5 Duitsers kwamen om": one predicate for a list.
     // (The predicate follows the list's last item, before any other count and its clause:
     // not "500 militairen en 30 helikopters gestuurd, waar 61 mensen zijn omgekomen".)
-    if (verb.empty() && kind.empty() && noun >= 0 && stop < s.last && OnlySeparators(ctx, noun + 1, stop))
+    // (A sub-group of a total of the dead or hurt is counted as its total is, not by the list
+    // after it: "zes doden, onder wie twee kinderen, en 43 gewonden".)
+    const bool parent_says = subgroup && !parent->figure.kind.empty() && parent->figure.kind != "casualties";
+    if (verb.empty() && kind.empty() && noun >= 0 && stop < s.last && !parent_says && OnlySeparators(ctx, noun + 1, stop))
       verb = VerbKind(ctx, noun + 1, ListPredicateEnd(ctx, quantities, qi, s), q.first, s.first, countable, &needs_event);
     if (verb.empty() && kind.empty() && noun >= 0 && before && before->sentence == si && before->kind_from_predicate &&
         before->end_token < q.first && OnlySeparators(ctx, before->end_token, q.first))
