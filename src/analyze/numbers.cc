@@ -181,10 +181,29 @@ int NumberGrammar::QualifierBefore(const std::vector<Token>& tokens, int lower_b
   return end;
 }
 
+namespace {
+
+// Digits joined by a colon to digits, no space between ("14:01", "0:58"): a clock
+// time or a video's length, never a count.
+bool InClockTime(const std::vector<Token>& tokens, int i, int first, int last) {
+  auto digits = [&](int k) {
+    return k >= first && k < last && !tokens[k].lower.empty() &&
+           std::all_of(tokens[k].lower.begin(), tokens[k].lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto joined = [&](int a) { return tokens[a].span.end == tokens[a + 1].span.begin; };
+  auto colon = [&](int k) { return k >= first && k < last && tokens[k].lower == ":"; };
+  if (!digits(i)) return false;
+  return (colon(i + 1) && digits(i + 2) && joined(i) && joined(i + 1)) ||
+         (colon(i - 1) && digits(i - 2) && joined(i - 2) && joined(i - 1));
+}
+
+}  // namespace
+
 void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, std::vector<Quantity>* out) const {
   for (int i = first; i < last; ++i) {
     const Token& t = tokens[i];
     if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) continue;
+    if (InClockTime(tokens, i, first, last)) continue;
     Quantity q;
     q.number_token = i;
     auto it = words_.find(t.lower);

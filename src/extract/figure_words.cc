@@ -14,8 +14,8 @@ constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
 constexpr int kClauseOpenerReach = 12;  // 'waar de schutter vorige week met granaten en geweren vier …'
 constexpr int kEnclosingVerbReach = 8;  // 'pakte na afloop van de wedstrijd dertien supporters op'
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
-constexpr int kProjectionWindow = 12;
-constexpr int kListItemWords = 3;  // "18 zwaargewonde Canadese toeristen, …": noun and adjectives of one item  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
+constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
+constexpr int kListItemWords = 3;  // "18 zwaargewonde Canadese toeristen, …": noun and adjectives of one item
 
 }  // namespace
 
@@ -351,7 +351,11 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
       // veertien anderen raakten gewond" the second count is not killed.)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("before") &&
           (things || !ctx.lex.figure_verbs.rows()[m.row].options.count("things")) &&
-          (ctx.lex.figure_verbs.rows()[m.row].parts.size() == 1 || m.end > number_first) &&
+          // (A verb with a gap holds the number inside it, "kostte 42 mensen het leven", or
+          // ends right before it, "kostte het noodweer het leven aan 42 mensen".)
+          (ctx.lex.figure_verbs.rows()[m.row].parts.size() == 1 || m.end > number_first ||
+           (m.end == number_first && ctx.tokens()[m.end - 1].kind != TokenKind::kPunct &&
+            !ctx.WordIs(ctx.tokens()[m.end - 1].lower, "coordinator"))) &&
           // ("twee mensen stierven en twee anderen …": the verb closes the clause before)
           !(m.end < number_first && (ctx.tokens()[m.end].lower == "," || ctx.WordIs(ctx.tokens()[m.end].lower, "coordinator"))) &&
           (k >= number_first - kBeforeVerbWindow || (m.end == k + 1 && PrepositionalPhraseBetween(ctx, m.end, number_first)) ||
@@ -395,7 +399,10 @@ std::string PredicateRightAfter(const Context& ctx, int from, int stop) {
   // ("twintig koeien verdronken").
   int verb_from = from, slack = 0;
   if (from < stop && ctx.WordIs(ctx.tokens()[from].lower, "other")) ++from, ++verb_from;  // "500 andere gewond geraakt"
-  if (from < stop && CueAt(ctx, from, stop, "count_auxiliary", &verb_from)) slack = 1;
+  if (from < stop && CueAt(ctx, from, stop, "count_auxiliary", &verb_from)) {
+    slack = 1;
+    while (verb_from < stop && ctx.WordIs(ctx.tokens()[verb_from].lower, "filler")) ++verb_from;  // "36 worden nog steeds vermist"
+  }
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), verb_from, stop)) {
     if (m.first > verb_from + slack) break;
     const auto& row = ctx.lex.figure_verbs.rows()[m.row];

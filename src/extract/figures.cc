@@ -291,6 +291,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // "een derde man", "een vierde persoon": a rank, not a count.
     if (q.article_like && q.last < s.last && ctx.WordIs(toks[q.last].lower, "ordinal")) continue;
     const bool zero = q.article_like && q.value && *q.value == 0;
+    if (zero && q.first >= s.first + 2 && ctx.lex.ClauseIs(toks[q.first - 1].lower, "copula") &&
+        ctx.WordIs(toks[q.first - 2].lower, "demonstrative"))
+      continue;  // "Dit zijn geen ongelukken": a classification, no count
     if (q.article_like) {
       // "geen slachtoffers", "een dode", "onder wie een kind", "een 45-jarige
       // man is omgekomen": only tight readings.
@@ -349,9 +352,11 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       // "Het Rode Kruis spreekt van 13": another source's count of the same.
       // (Not "twee mannen (23 en 25)": a number right before "en" pairs with this one.)
       const bool bare = q.last == s.last || toks[q.last].kind == TokenKind::kPunct;  // nothing follows in its clause
-      const bool gapped = before && before->sentence == si && q.first > s.first + 1 &&
-                          ctx.WordIs(toks[q.first - 1].lower, "coordinator") && ctx.quantity_at[q.first - 2] < 0 &&
-                          (bare || ctx.lex.ClauseIs(toks[q.last].lower, "locative"));
+      // (After a comma only with its place: "32 doden in Luik, 2 in Namen en 1 in Charleroi".)
+      const bool locative_after = q.last < s.last && ctx.lex.ClauseIs(toks[q.last].lower, "locative");
+      const bool gapped = before && before->sentence == si && q.first > s.first + 1 && ctx.quantity_at[q.first - 2] < 0 &&
+                          ((ctx.WordIs(toks[q.first - 1].lower, "coordinator") && (bare || locative_after)) ||
+                           (toks[q.first - 1].lower == "," && locative_after));
       const bool restated = before && before->sentence >= si - 1 && CueBefore(ctx, q.first, s.first, "report_count") && bare;
       if ((per_place || gapped || restated) && kind.empty()) {
         kind = before->figure.kind;
