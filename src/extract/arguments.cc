@@ -5,6 +5,7 @@
 #include "extract/arguments.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <functional>
 
@@ -23,6 +24,8 @@ bool RoundsTo(const Figure& title, const Figure& body) {
   double v = *body.value;
   if (!title.value) return title.low && title.high && *title.low <= v && v <= *title.high;
   double t = *title.value;
+  // Only a round number rounds ("ruim veertig"); "zeker 13" over a body's 15 is an older count.
+  if (std::fmod(t, 5) != 0) return false;
   const std::string& q = title.qualifier;
   if (q == "more_than" || q == "at_least") return v >= t && v <= t * 1.25;
   if (q == "about") return std::abs(v - t) <= t * 0.15;
