@@ -14,7 +14,9 @@ constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
 constexpr int kClauseOpenerReach = 12;  // 'waar de schutter vorige week met granaten en geweren vier …'
 constexpr int kEnclosingVerbReach = 8;  // 'pakte na afloop van de wedstrijd dertien supporters op'
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
-constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
+constexpr int kLongestAgeCue = 4;  // "van een jaar of"
+constexpr int kProjectionWindow = 12;
+constexpr int kProjectionAfterReach = 2;  // the count's noun and an adjective  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
 constexpr int kListItemWords = 3;  // "18 zwaargewonde Canadese toeristen, …": noun and adjectives of one item
 
 }  // namespace
@@ -108,6 +110,16 @@ bool OnlySeparators(const Context& ctx, int from, int to) {
   return true;
 }
 
+namespace {
+
+// Four digits of a year from 1900 to 2099 ("2015").
+bool IsYear(const std::string& w) {
+  return w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
 bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
 
 // A count over a period ("dit jaar al 300 doden") anywhere in the sentence, what
@@ -127,7 +139,9 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
     // A statistic holds for the sentence, but not beyond a semicolon or colon, nor
     // from an apposition: "…, de dodelijkste aanval dit jaar" after the count, or
     // "De aanslag, de zeventiende dit jaar, eiste …" between commas before it.
-    if (cls == "statistic") {
+    // "sinds 2015", "in heel 2023": a count over the years since or the whole year.
+    const bool year_after = m.end < s.last && IsYear(toks[m.end].lower);
+    if (cls == "statistic" || (cls == "statistic_year" && year_after)) {
       auto has = [&](int from, int to, bool comma) {
         for (int k = from; k < to; ++k)
           if (toks[k].lower == ";" || toks[k].lower == ":" || (comma && toks[k].lower == ",")) return true;
@@ -137,6 +151,11 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
                                            : has(m.end, q.first, false) ||
                                                  (has(s.first, m.first, true) && has(m.end, q.first, true));
       if (!apart) return true;
+      continue;
+    }
+    // A projection right after the count and its noun ("tot 30.000 doden zou kunnen eisen").
+    if (cls == "projection_after") {
+      if (m.first >= q.last && m.first - q.last <= kProjectionAfterReach) return true;
       continue;
     }
     if (cls != "projection" || m.first >= q.number_token || q.first - m.first > kProjectionWindow) continue;
@@ -281,8 +300,16 @@ bool IsAge(const Context& ctx, const Quantity& q, const Sentence& s) {
   const auto& toks = ctx.tokens();
   int end = 0;
   if (CueAt(ctx, q.last, s.last, "age_after", &end)) return true;
-  if (q.first - 2 < s.first || !CueAt(ctx, q.first - 1, q.first, "age_before", &end)) return false;
-  const bool person_before = ctx.lex.group_nouns.Lookup(toks[q.first - 2].lower) != nullptr;
+  // The cue ends right before the number ("van 81", "van in de dertig", "van een jaar of twintig").
+  int cue_first = -1;
+  for (int start = std::max(s.first, q.first - kLongestAgeCue); start < q.first && cue_first < 0; ++start) {
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_cues.MatchAt(toks, start, s.first, q.first, &here);
+    for (const auto& m : here)
+      if (m.end == q.first && ctx.lex.figure_cues.rows()[m.row].value == "age_before") cue_first = start;
+  }
+  if (cue_first - 1 < s.first) return false;
+  const bool person_before = ctx.lex.group_nouns.Lookup(toks[cue_first - 1].lower) != nullptr;
   const bool noun_after = q.last < s.last && (ctx.lex.group_nouns.Lookup(toks[q.last].lower) ||
                                               ctx.lex.figure_nouns.Lookup(toks[q.last].lower));
   return person_before && !noun_after;  // ("een groep van 50 betogers" counts)
