@@ -12,6 +12,7 @@ namespace {
 constexpr int kBareWindow = 6;       // tokens from "vielen" to a casualty noun without a number
 constexpr int kZeroAdjectives = 2;   // 'geen Nederlandse slachtoffers'
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"
+constexpr int kBreakdownReach = 6;  // "vijf doden gevallen, twee …": the total's predicate between
 constexpr int kRelativeClauseReach = 14;  // "die gewond raakten bij de aanslag op de markt in Nice,"
 constexpr int kOneOfWindow = 14;  // "een van de gewonden van de schietpartij in Luik is zaterdag … overleden"
 constexpr int kBracketAfterNoun = 6;  // "drie jongeren (16, 17 en 19)": the count, its noun, then the ages
@@ -211,6 +212,23 @@ std::string MainPredicateAfterRelative(const Context& ctx, int relative, int sto
     return verb == "none" ? "" : verb;
   }
   return "";
+}
+
+// Whether the count q, with neither kind nor predicate of its own, breaks down the
+// count of people told just before it in its sentence, set off by a comma or a colon
+// ("vijf doden gevallen, twee kinderen en drie vrouwen"; "acht doden: drie kinderen …").
+bool BreaksDown(const Context& ctx, const FigureCandidate* total, const Quantity& q, int si) {
+  const auto& toks = ctx.tokens();
+  if (!total || total->sentence != si || total->parent_token >= 0 || !total->figure.value || !q.value ||
+      *q.value >= *total->figure.value)
+    return false;
+  const std::string& kind = total->figure.kind;  // of people, not of missiles
+  if (kind == "rockets_fired" || kind == "intercepted" || kind == "other" || kind.empty()) return false;
+  const std::string& mark = toks[q.first - 1].lower;
+  if ((mark != "," && mark != ":") || total->end_token >= q.first || q.first - total->end_token > kBreakdownReach) return false;
+  for (int k = total->end_token; k < q.first - 1; ++k)
+    if (ctx.quantity_at[k] >= 0 || toks[k].kind == TokenKind::kPunct) return false;
+  return true;
 }
 
 }  // namespace
@@ -428,6 +446,13 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       kind = before->figure.kind;
       reading = "cue";
     }
+    // "Er vielen vijf doden, twee kinderen en drie vrouwen": a breakdown set off by a comma or colon.
+    const bool apposition = kind.empty() && !subgroup && !q.article_like && noun >= 0 && BreaksDown(ctx, before, q, si);
+    if (apposition) {
+      c.parent_token = before->token;
+      kind = before->figure.kind;
+      reading = "parent";
+    }
     // A predicate of kind none says the count is no figure ("om alle aanwezigen dood te schieten").
     if (kind == "none") continue;
     if (zero && (kind.empty() || unknown_noun)) continue;  // "geen mensen in het gebouw", "geen aanwijzingen"
@@ -446,7 +471,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     int end = noun >= 0 ? noun + 1 : q.last;
     c.end_token = end;
     // "minstens 13 doden en 25 gewonden": the list's qualifier holds for each count.
-    if (f.qualifier == "exact" && before && before->sentence == si && !subgroup && before->end_token < q.first &&
+    if (f.qualifier == "exact" && before && before->sentence == si && !subgroup && !apposition && before->end_token < q.first &&
         OnlySeparators(ctx, before->end_token, q.first))
       f.qualifier = before->figure.qualifier;
     f.span = ctx.TokenSpan(q.first, end);
