@@ -69,6 +69,11 @@ class ArgumentReader {
   const std::string* ElidedModifier(int first, int si) const;
   // Whether a negation governs the trigger starting at token `first`.
   bool Negated(int first, int si) const;
+  // Whether the trigger is a definite mention inside a phrase of another act ("drie uur
+  // na de schietpartij", "het onderzoek naar de aanslag"): a place it has is its own,
+  // right after it (PlaceRightAfter), not the sentence's.
+  bool InPrepositionalReference(const PhraseMatch& trigger, int si) const;
+  bool PlaceRightAfter(const PhraseMatch& trigger, int si, const Location& place) const;
   // Whether the trigger stands in a frame that classifies an event told before.
   bool InReferenceFrame(int first, int si) const;
   // Whether an indefinite article stands near the trigger in its clause ("stortte een toestel neer").

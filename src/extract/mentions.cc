@@ -5,6 +5,7 @@
 
 #include "core/resource_file.h"
 #include "extract/arguments.h"
+#include "extract/figure_words.h"
 
 namespace kroniek {
 
@@ -24,9 +25,38 @@ constexpr int kFrameReach = 3;       // tokens from a reference frame to its tri
 constexpr int kOwnTimeReach = 2;     // tokens from a trigger to its own time ("de aanslag van maandag")
 constexpr int kBackgroundDays = 60;  // a date this long before the article is another event's
 constexpr int kIndefiniteReach = 4;  // "een toestel" before or after its trigger
-constexpr int kMaxHeadingWords = 5;
-constexpr int kTargetModifiers = 3;  // "een aanslag op [een grote vreedzame] betoging"  // an intertitle: a short paragraph without a full stop
+constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without a full stop
+constexpr int kTargetModifiers = 3;  // "een aanslag op [een grote vreedzame] betoging"
+constexpr int kPhraseModifiers = 2;  // "na de [dodelijke] schietpartij"
+constexpr int kOwnPlaceReach = 6;    // "van de aanslag [op de markt in] Lyon"
 }  // namespace
+
+bool ArgumentReader::InPrepositionalReference(const PhraseMatch& trigger, int si) const {
+  // "drie uur na de schietpartij", "het onderzoek naar de aanslag": a definite mention in
+  // a phrase of another act; not "bij de aanslag", which tells what happened at it.
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  int k = trigger.first - 1;
+  while (k > s.first && k >= trigger.first - 1 - kPhraseModifiers && ctx_.entity_at[k] < 0 &&
+         figure_words::IsAdjectiveLike(ctx_, toks[k]) && !ctx_.WordIs(toks[k].lower, "definite"))
+    --k;
+  if (k <= s.first || !ctx_.WordIs(toks[k].lower, "definite")) return false;
+  const std::string& prep = toks[k - 1].lower;
+  return (ctx_.lex.ClauseIs(prep, "preposition") || ctx_.lex.ClauseIs(prep, "governs_trigger") ||
+          ctx_.lex.ClauseIs(prep, "destination")) &&
+         !ctx_.lex.ClauseIs(prep, "circumstance") && !ctx_.lex.ClauseIs(prep, "locative");
+}
+
+bool ArgumentReader::PlaceRightAfter(const PhraseMatch& trigger, int si, const Location& place) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  // Its own phrase opens with a preposition right after it ("op de markt in Lyon").
+  if (trigger.end >= s.last || !IsPreposition(toks[trigger.end].lower)) return false;
+  const int reach = std::min(s.last, trigger.end + kOwnPlaceReach);
+  for (int k = trigger.end; k < reach && toks[k].span.begin < place.span.begin; ++k)
+    if (toks[k].kind == TokenKind::kPunct || ctx_.lex.ClauseIs(toks[k].lower, "clause_start")) return false;
+  return place.span.begin >= toks[trigger.end].span.begin && place.span.begin < toks[reach - 1].span.end;
+}
 
 bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const {
   // "de aanslag van maandag", "de aanslag op 22 maart", or a time at a verb
@@ -212,6 +242,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool refers_back = m.generic && match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
     if (refers_back && (!ctx_.sentence_sources[si].sources.empty() || !OwnTimeIn(match, si, clauses))) m.date = Date();
     m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, refers_back);
+    if (!m.location.id.empty() && InPrepositionalReference(match, si) && !PlaceRightAfter(match, si, m.location))
+      m.location = Location();
     // "In 2013 stortte een toestel neer": an indefinite event dated long
     // before the article is not the undated news it reports.
     if (m.date.known() && (m.date.basis == DateBasis::kExplicit || m.date.basis == DateBasis::kRelative) &&
