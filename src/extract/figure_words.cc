@@ -63,6 +63,14 @@ const PhraseTable::Row* CueRowBefore(const Context& ctx, int i, int first, const
   return nullptr;
 }
 
+bool OpensWithCue(const Context& ctx, const Sentence& s, int i, const std::string& cls) {
+  std::vector<PhraseMatch> here;
+  ctx.lex.figure_cues.MatchAt(ctx.tokens(), s.first, s.first, i, &here);
+  for (const auto& m : here)
+    if (m.end == i && ctx.lex.figure_cues.rows()[m.row].value == cls) return true;
+  return false;
+}
+
 bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {
   return CueRowBefore(ctx, i, first, cls) != nullptr;
 }

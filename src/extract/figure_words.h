@@ -30,6 +30,10 @@ int FillersBefore(const Context& ctx, int i, int first);
 // Returns the cue's row, or nullptr.
 const PhraseTable::Row* CueRowBefore(const Context& ctx, int i, int first, const std::string& cls);
 
+// Whether sentence s opens with a cue of class `cls` that ends just before token i
+// ("Onder de" before "14 doden …").
+bool OpensWithCue(const Context& ctx, const Sentence& s, int i, const std::string& cls);
+
 // Whether a cue of class `cls` ends just before token i (as CueRowBefore).
 bool CueBefore(const Context& ctx, int i, int first, const std::string& cls);
 

@@ -12,6 +12,7 @@ namespace {
 constexpr int kBareWindow = 6;       // tokens from "vielen" to a casualty noun without a number
 constexpr int kZeroAdjectives = 2;   // 'geen Nederlandse slachtoffers'
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"
+constexpr int kOpeningWords = 6;  // "Onder hen waren er ook vier …", "Bij de doden gaat het om vier …"
 constexpr int kBreakdownReach = 6;  // "vijf doden gevallen, twee …": the total's predicate between
 constexpr int kRelativeClauseReach = 14;  // "die gewond raakten bij de aanslag op de markt in Nice,"
 constexpr int kOneOfWindow = 14;  // "een van de gewonden van de schietpartij in Luik is zaterdag … overleden"
@@ -267,7 +268,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // bemanningsleden") and may be coordinated ("… en elf buitenlanders", "32
     // Kenianen, 18 Canadezen en 5 Duitsers").
     const FigureCandidate* before = out.empty() ? nullptr : &out.back();
-    const bool opens_sentence = q.first - FillersBefore(ctx, q.first, s.first) - s.first <= 5;  // "Onder hen waren er ook vier …"
+    const bool opens_sentence = q.first - FillersBefore(ctx, q.first, s.first) - s.first <= kOpeningWords;
     // (Not "zes doden, onder wie twee kinderen, en 43 gewonden": a count whose noun names
     // another kind is the total's sibling.)
     const bool coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
@@ -278,12 +279,20 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // A cue that names its total ("onder de doden waren …") takes only a total of that kind;
     // without one its count stands alone, of the kind the cue names.
     const PhraseTable::Row* naming_cue = NamingSubgroupCue(ctx, q.first, s.first);
+    // The total a sub-group cue takes: the count just told, or for a cue that names its
+    // total the latest of that kind ("zes doden en 30 gewonden. Bij de doden gaat het om …").
+    const FigureCandidate* total = before && CueTakesTotal(naming_cue, *before, out) ? before : nullptr;
+    for (auto it = out.rbegin(); naming_cue && !total && it != out.rend() && it->sentence >= si - 1; ++it)
+      if (it->parent_token < 0 && CueTakesTotal(naming_cue, *it, out)) total = &*it;
+    // "Onder de 14 doden van de lawine zijn zes Duitsers": the total inside the phrase opening the sentence.
+    const bool framed = before && before->sentence == si && kind.empty() && OpensWithCue(ctx, s, before->token, "subgroup_frame") &&
+                        ctx.lex.ClauseIs(toks[q.first - 1 - FillersBefore(ctx, q.first, s.first)].lower, "copula");
     const FigureCandidate* parent =
         coordinated ? CandidateAt(out, before->parent_token)
-        : before && (CueBefore(ctx, q.first, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
-                (before->sentence == si || (before->sentence == si - 1 && opens_sentence)) &&
-                CueTakesTotal(naming_cue, *before, out)
-            ? before
+        : framed ? before
+        : total && (CueBefore(ctx, q.first, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
+                (total->sentence == si || (total->sentence == si - 1 && opens_sentence))
+            ? total
             : nullptr;
     const bool subgroup = parent != nullptr;
     // "Drie van de doden waren kinderen": part of the dead, with no verb of its own.
