@@ -279,6 +279,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // A cue that names its total ("onder de doden waren …") takes only a total of that kind;
     // without one its count stands alone, of the kind the cue names.
     const PhraseTable::Row* naming_cue = NamingSubgroupCue(ctx, q.first, s.first);
+    // ("onder wie de twee aanvallers": the cue may stand before the count's article)
+    const int cue_from = q.first > s.first + 1 && ctx.WordIs(toks[q.first - 1].lower, "definite") ? q.first - 1 : q.first;
     // The total a sub-group cue takes: the count just told, or for a cue that names its
     // total the latest of that kind ("zes doden en 30 gewonden. Bij de doden gaat het om …").
     const FigureCandidate* total = before && CueTakesTotal(naming_cue, *before, out) ? before : nullptr;
@@ -290,7 +292,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     const FigureCandidate* parent =
         coordinated ? CandidateAt(out, before->parent_token)
         : framed ? before
-        : total && (CueBefore(ctx, q.first, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
+        : total && (CueBefore(ctx, cue_from, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
                 (total->sentence == si || (total->sentence == si - 1 && opens_sentence))
             ? total
             : nullptr;
@@ -440,7 +442,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (partitive && verb.empty() && !part_of_noun_kind && noun >= 0) continue;
     if (subgroup) {
       c.parent_token = parent->token;
-      if (kind.empty() || (noun < 0 && verb.empty())) {  // ("waarvan er 35 werden onderschept": the verb's)
+      // ("waarvan er 35 werden onderschept": the verb's; "onder wie de twee aanvallers": the dead's)
+      const auto over = SplitBar(yields);
+      if (kind.empty() || (noun < 0 && verb.empty()) ||
+          (verb.empty() && std::find(over.begin(), over.end(), parent->figure.kind) != over.end())) {
         kind = parent->figure.kind;
         reading = "parent";
       }
