@@ -89,8 +89,15 @@ bool IsWordOrHead(const std::string& token, const std::string& word) {
 
 namespace {
 
-// Whether a token of [first, last) is one of `words`.
-bool SentenceHas(const std::vector<Token>& tokens, int first, int last, const std::vector<std::string>& words) {
+// Whether a token of the sentence of token `at` is one of `words` (of [first, last)
+// when the tokens carry no sentence).
+bool SentenceHas(const std::vector<Token>& tokens, int at, int first, int last, const std::vector<std::string>& words) {
+  if (const int s = tokens[at].sentence; s >= 0) {
+    first = at;
+    while (first > 0 && tokens[first - 1].sentence == s) --first;
+    last = at;
+    while (last < int(tokens.size()) && tokens[last].sentence == s) ++last;
+  }
   for (int k = first; k < last; ++k)
     for (const auto& w : words)
       if (IsWordOrHead(tokens[k].lower, w)) return true;
@@ -102,8 +109,8 @@ bool SentenceHas(const std::vector<Token>& tokens, int first, int last, const st
 void PhraseTable::MatchAt(const std::vector<Token>& tokens, int i, int first, int last,
                           std::vector<PhraseMatch>* out) const {
   auto accept = [&](const Row& r, PhraseMatch m) {
-    if (!r.required.empty() && !SentenceHas(tokens, first, last, r.required)) return;
-    if (!r.unless.empty() && SentenceHas(tokens, first, last, r.unless)) return;
+    if (!r.required.empty() && !SentenceHas(tokens, m.first, first, last, r.required)) return;
+    if (!r.unless.empty() && SentenceHas(tokens, m.first, first, last, r.unless)) return;
     for (int k = std::max(first, m.first - 3); k < m.first; ++k)
       if (std::find(r.excludes.begin(), r.excludes.end(), tokens[k].lower) != r.excludes.end()) return;
     out->push_back(std::move(m));
