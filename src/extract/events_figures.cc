@@ -10,12 +10,16 @@ namespace kroniek {
 
 namespace {
 constexpr int kOwnNounPenalty = 100;  // tokens added to the distance of a figure's own noun as trigger
+constexpr int kOwnTypeBonus = 20;     // tokens taken off the distance of an event of the kind's own type
 
 bool CountsVictims(const std::string& kind) { return kind == "killed" || kind == "injured" || kind == "casualties"; }
 }  // namespace
 
 int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   const std::string& kind = c.figure.kind;
+  // The type of event counting this kind tells (arrested: arrest), figure_kinds.tsv option own.
+  const auto info = ctx_.lex.figure_kinds.find(kind);
+  const std::string own_type = info != ctx_.lex.figure_kinds.end() && info->second.own ? info->second.default_event : "";
   // Same sentence: the nearest trigger, preferring one before the number.
   int best = -1, best_distance = 1 << 30;
   for (const auto& sm : sentence_mentions_) {
@@ -25,6 +29,8 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     // The counted noun itself ("zeven relschoppers werden aangehouden") names
     // who was counted; another event of the sentence is the figure's.
     if (sm.mention.first >= c.token && sm.mention.first < c.end_token) d += kOwnNounPenalty;
+    // An event of the kind's own type ("twee verdachten opgepakt" beside "schietpartij") is its.
+    if (!own_type.empty() && events_[sm.event].m.type == own_type) d -= kOwnTypeBonus;
     if (d < best_distance) { best = sm.event; best_distance = d; }
   }
   if (best >= 0) return best;

@@ -22,6 +22,7 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   for (const auto& r : shapes.rows) {
     if (r.fields[1] == "plural_ending") plural_endings.push_back(r.fields[0]);
     else if (r.fields[1] == "participle_prefix") participle_prefixes.push_back(r.fields[0]);
+    else if (r.fields[1] == "adjective_ending") adjective_endings.push_back(r.fields[0]);
     else return Status::Error(shapes.path + ":" + std::to_string(r.line) + ": unknown shape '" + r.fields[1] + "'");
   }
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/trigger_modifiers.tsv", 2, &mods));
@@ -43,7 +44,11 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
     else generic_combinations.push_back({std::set<std::string>(kinds.begin(), kinds.end()), r.fields[1]});
   }
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/figure_kinds.tsv", 3, &kinds));
-  for (const auto& r : kinds.rows) figure_kinds[r.fields[0]] = {SplitBar(r.fields[1]), r.fields[2]};
+  for (const auto& r : kinds.rows) {
+    if (r.fields.size() > 3 && r.fields[3] != "own")
+      return Status::Error(kinds.path + ":" + std::to_string(r.line) + ": unknown option '" + r.fields[3] + "'");
+    figure_kinds[r.fields[0]] = {SplitBar(r.fields[1]), r.fields[2], r.fields.size() > 3};
+  }
 
   for (const auto& row : sites.rows())
     if (row.options.count("military")) military_sites.insert(row.value);
@@ -82,6 +87,11 @@ bool ExtractLexicon::LooksPlural(const std::string& w) const {
   auto starts = [&](const std::string& p) { return w.rfind(p, 0) == 0; };
   return std::any_of(plural_endings.begin(), plural_endings.end(), ends) &&
          std::none_of(participle_prefixes.begin(), participle_prefixes.end(), starts);
+}
+
+bool ExtractLexicon::LooksAdjective(const std::string& w) const {
+  auto ends = [&](const std::string& e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
+  return std::any_of(adjective_endings.begin(), adjective_endings.end(), ends);
 }
 
 bool ExtractLexicon::ClauseIs(const std::string& lower, const std::string& cls) const {

@@ -21,6 +21,7 @@ struct EventTypeInfo {
 struct FigureKindInfo {
   std::vector<std::string> classes;  // event classes the figure may attach to
   std::string default_event;         // event type to create when none is near
+  bool own = false;                  // a default-type event in the figure's sentence takes it first
 };
 
 struct ExtractLexicon {
@@ -36,7 +37,7 @@ struct ExtractLexicon {
   std::vector<std::pair<std::set<std::string>, std::string>> generic_combinations;
   std::set<std::string> military_sites;  // English names of sites whose attack is a battle
   // noun_shapes.tsv: how a plural noun and a participle look.
-  std::vector<std::string> plural_endings, participle_prefixes;
+  std::vector<std::string> plural_endings, participle_prefixes, adjective_endings;
   ConfidenceModel confidence;  // confidence.tsv
 
   Status Load(const std::string& lang_dir, const std::string& kb_dir);
@@ -46,6 +47,8 @@ struct ExtractLexicon {
   bool KindFits(const std::string& kind, const std::string& type) const;
   // A word that may be a plural noun, not a participle ('inzittenden', not 'omgekomen').
   bool LooksPlural(const std::string& lower) const;
+  // Whether a word has an adjective ending (noun_shapes.tsv: "dodelijke").
+  bool LooksAdjective(const std::string& lower) const;
   // The class a row of `clause` has for this token ("door" -> agent…).
   bool ClauseIs(const std::string& lower, const std::string& cls) const;
 };

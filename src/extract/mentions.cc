@@ -22,7 +22,7 @@ void BeforePublication(const Date& published, Date* d) {
 
 constexpr int kNegationReach = 3;    // tokens from a negation to its trigger ("niet van een ongeval")
 constexpr int kFrameReach = 3;       // tokens from a reference frame to its trigger ("een van de dodelijkste")
-constexpr int kOwnTimeReach = 2;     // tokens from a trigger to its own time ("de aanslag van maandag")
+constexpr int kOwnTimeReach = 6;     // tokens from a trigger to its own time ("de aanslag van maandag", "op Dnipro zaterdag")
 constexpr int kBackgroundDays = 60;  // a date this long before the article is another event's
 constexpr int kIndefiniteReach = 4;  // "een toestel" before or after its trigger
 constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without a full stop
@@ -38,7 +38,8 @@ bool ArgumentReader::InPrepositionalReference(const PhraseMatch& trigger, int si
   const auto& toks = ctx_.tokens();
   int k = trigger.first - 1;
   while (k > s.first && k >= trigger.first - 1 - kPhraseModifiers && ctx_.entity_at[k] < 0 &&
-         figure_words::IsAdjectiveLike(ctx_, toks[k]) && !ctx_.WordIs(toks[k].lower, "definite"))
+         (ctx_.lex.LooksAdjective(toks[k].lower) || !ctx_.az.entity_rules().DemonymCountry(toks[k].lower).empty()) &&
+         !ctx_.WordIs(toks[k].lower, "definite"))
     --k;
   if (k <= s.first || !ctx_.WordIs(toks[k].lower, "definite")) return false;
   const std::string& prep = toks[k - 1].lower;
@@ -70,10 +71,15 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   if (trigger.first - 2 >= s.first && ctx_.lex.ClauseIs(toks[trigger.first - 2].lower, "circumstance"))
     for (const auto& t : ctx_.an.times)
       if (t.first >= s.first && t.first < s.last && clauses[t.first - s.first] == clause) return true;
-  auto near_after = [&](int from, int time) {  // over function words only ("van", "op")
+  // Over function words and a place named ("op Dnipro zaterdag", "in de Londense
+  // Grenfell Tower in 2017").
+  auto near_after = [&](int from, int time) {
     if (time < from || time - from > kOwnTimeReach) return false;
     for (int k = from; k < time; ++k)
-      if (toks[k].kind != TokenKind::kWord || !ctx_.az.entity_rules().IsFunctionWord(toks[k].lower)) return false;
+      if (toks[k].kind != TokenKind::kWord ||
+          !(ctx_.az.entity_rules().IsFunctionWord(toks[k].lower) || toks[k].capitalized || ctx_.entity_at[k] >= 0 ||
+            figure_words::IsAdjectiveLike(ctx_, toks[k])))
+        return false;
     return true;
   };
   for (const auto& t : ctx_.an.times) {
@@ -241,9 +247,12 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // ("De aanslag vond plaats op 24 mei"). Nor a country: an actor more often.
     const bool refers_back = m.generic && match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
     if (refers_back && (!ctx_.sentence_sources[si].sources.empty() || !OwnTimeIn(match, si, clauses))) m.date = Date();
+    // ("Een van de gewonden van de schietpartij is maandag overleden": the time and place
+    // are of the dying, not of the shooting.)
+    const bool in_reference = InPrepositionalReference(match, si);
+    if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
     m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, refers_back);
-    if (!m.location.id.empty() && InPrepositionalReference(match, si) && !PlaceRightAfter(match, si, m.location))
-      m.location = Location();
+    if (!m.location.id.empty() && in_reference && !PlaceRightAfter(match, si, m.location)) m.location = Location();
     // "In 2013 stortte een toestel neer": an indefinite event dated long
     // before the article is not the undated news it reports.
     if (m.date.known() && (m.date.basis == DateBasis::kExplicit || m.date.basis == DateBasis::kRelative) &&
