@@ -409,7 +409,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         ++k;
       stop = k;
     }
-    std::string verb = partitive_total || (noun < 0 && !subgroup) || part_back
+    std::string verb = partitive_total || (noun < 0 && !subgroup) || (part_back && noun < 0)
                            ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, countable, &needs_event);
     // "Drie mensen die gewond raakten bij de aanslag, zijn overleden": past a relative clause
     // that describes the group, the main clause's predicate says what befell them.
@@ -420,8 +420,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // not "500 militairen en 30 helikopters gestuurd, waar 61 mensen zijn omgekomen".)
     // (A sub-group of a total of the dead or hurt is counted as its total is, not by the list
     // after it: "zes doden, onder wie twee kinderen, en 43 gewonden".)
-    const bool parent_says = subgroup && !parent->figure.kind.empty() && parent->figure.kind != "casualties";
-    if (verb.empty() && kind.empty() && noun >= 0 && stop < s.last && !parent_says && OnlySeparators(ctx, noun + 1, stop))
+    const bool parent_says = subgroup && (parent->figure.kind == "killed" || parent->figure.kind == "injured");
+    if (verb.empty() && (kind.empty() || countable) && noun >= 0 && stop < s.last && !parent_says && OnlySeparators(ctx, noun + 1, stop))
       verb = VerbKind(ctx, noun + 1, ListPredicateEnd(ctx, quantities, qi, s), q.first, s.first, countable, &needs_event);
     if (verb.empty() && kind.empty() && noun >= 0 && before && before->sentence == si && before->kind_from_predicate &&
         before->end_token < q.first && OnlySeparators(ctx, before->end_token, q.first))
@@ -475,8 +475,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       // A counted group with no predicate: a figure only as the continuation
       // of a report on victims ("Ooggetuigen spraken van acht kinderen").
       if (ctx.sentence_sources[si].sources.empty()) continue;
-      // ("Volgens de media zaten er zo'n 70 mensen in de trein": who was there, not hit.)
-      if (CueInSentence(ctx, s, "presence")) continue;
+      // ("Volgens de media zaten er zo'n 70 mensen in de trein": who was there, not hit;
+      // "volgens de politie verzamelden zich 2.500 mensen": what they did is no harm.)
+      if (CueInSentence(ctx, s, "presence") || !CueBefore(ctx, q.first, s.first, "report_count")) continue;
       c.continuation = true;
     }
     f.kind = kind;
