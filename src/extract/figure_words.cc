@@ -12,7 +12,8 @@ constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware ra
 constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
 constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
 constexpr int kClauseOpenerReach = 12;  // 'waar de schutter vorige week met granaten en geweren vier …'
-constexpr int kEnclosingVerbReach = 8;  // 'pakte na afloop van de wedstrijd dertien supporters op'
+constexpr int kSourceBetween = 5;  // "zijn [volgens het ministerie] negen kinderen"
+constexpr int kEnclosingVerbReach = 12;  // 'kwamen bij een droneaanval op het centrum van de stad vier mensen om'
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
 constexpr int kLongestAgeCue = 4;  // "van een jaar of"
 constexpr int kProjectionWindow = 12;
@@ -52,13 +53,31 @@ int FillersBefore(const Context& ctx, int i, int first) {
 // The cue class of the phrase that ends just before token i ("onder wie"),
 // or before the fillers there ("onder de doden waren er ook").
 // Returns the cue's row, or nullptr.
-const PhraseTable::Row* CueRowBefore(const Context& ctx, int i, int first, const std::string& cls) {
-  i -= FillersBefore(ctx, i, first);
+namespace {
+
+const PhraseTable::Row* CueRowEndingAt(const Context& ctx, int i, int first, const std::string& cls) {
   for (int start = std::max(first, i - 4); start < i; ++start) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_cues.MatchAt(ctx.tokens(), start, first, i, &here);
     for (const auto& m : here)
       if (m.end == i && ctx.lex.figure_cues.rows()[m.row].value == cls) return &ctx.lex.figure_cues.rows()[m.row];
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const PhraseTable::Row* CueRowBefore(const Context& ctx, int i, int first, const std::string& cls) {
+  const auto& toks = ctx.tokens();
+  i -= FillersBefore(ctx, i, first);
+  if (const auto* row = CueRowEndingAt(ctx, i, first, cls)) return row;
+  // "Onder de doden zijn volgens het ministerie negen kinderen": past a source told between.
+  if (i >= int(toks.size()) || toks[i].sentence < 0) return nullptr;
+  for (const auto& part : ctx.sentence_sources[toks[i].sentence].parts) {
+    if (part.cue < first || part.cue >= i || i - part.cue > kSourceBetween) continue;
+    bool plain = true;
+    for (int k = part.cue; k < i && plain; ++k) plain = toks[k].kind != TokenKind::kPunct && ctx.quantity_at[k] < 0;
+    if (plain) return CueRowEndingAt(ctx, part.cue - FillersBefore(ctx, part.cue, first), first, cls);
   }
   return nullptr;
 }
@@ -314,8 +333,9 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
     // ('twee volwassen vrouwen': an adjective in -en before a known noun.)
     const bool known_next = k + 1 < last && (ctx.lex.figure_nouns.Lookup(toks[k + 1].lower) ||
                                              ctx.lex.group_nouns.Lookup(toks[k + 1].lower));
-    if (LooksLikeUnknownPlural(ctx, t) && demonym.empty() && !known_next) {
-      *group = "people";
+    // ("vier Iraakse contractanten": after a demonym too.)
+    if (LooksLikeUnknownPlural(ctx, t) && !known_next) {
+      *group = demonym.empty() ? "people" : demonym + " people";
       kind->clear();
       *unknown = true;
       return k;
