@@ -1,5 +1,6 @@
 #include "analyze/stamps.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include <cctype>
@@ -224,6 +225,8 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     if (!kind.empty()) {
       para.kind = ParagraphKind::kDebris;
       para.debris = kind;
+    } else if (p < kDatelineParagraphs && text.find('\n') != std::string::npos && MarkLines(article, p, times, &day)) {
+      kind = "dateline";
     } else if (para.kind == ParagraphKind::kTitle && TrailingDate(text, times, &day)) {
       kind = "dateline";  // the title stays; its stamp dates the article
     } else if ((para.kind == ParagraphKind::kBody || para.kind == ParagraphKind::kLede) && !dated && p < kDatelineParagraphs) {
@@ -237,6 +240,33 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     Date(article, day);
   }
   MarkTitle(article);
+}
+
+bool StampRules::MarkLines(Article& article, size_t p, const TimeGrammar& times, Civil* day) const {
+  // A stamp on a line of its own inside the page's first blocks ("Dodental stijgt\n14 mei
+  // 2024, 09:12"; "Raketten treffen Mykolajiv\nMYKOLAJIV, 18 februari (ANP) - Bij …").
+  const Span span = article.paragraphs[p].span;
+  bool dated = false;
+  uint32_t begin = span.begin;
+  while (begin < span.end) {
+    uint32_t end = begin;
+    while (end < span.end && article.text[end] != '\n') ++end;
+    const std::string line = article.text.substr(begin, end - begin);
+    Civil c;
+    const std::string kind = Classify(line, times, &c);
+    size_t opening = 0;
+    if (!kind.empty()) {
+      article.inline_stamps.push_back({begin, end});
+    } else if (begin > span.begin && (opening = InlineDateline(line, times, &c)) > 0) {
+      article.inline_stamps.push_back({begin, begin + uint32_t(opening)});
+    }
+    if (!dated && (kind == "dateline" || opening > 0)) {
+      *day = c;
+      dated = true;
+    }
+    begin = end + 1;
+  }
+  return dated;
 }
 
 size_t StampRules::InlineDateline(const std::string& text, const TimeGrammar& times, Civil* day) const {
@@ -255,22 +285,49 @@ size_t StampRules::InlineDateline(const std::string& text, const TimeGrammar& ti
   return dash + width;
 }
 
+namespace {
+
+size_t Words(const std::string& text) {
+  auto space = [&](size_t i) { return std::isspace(static_cast<unsigned char>(text[i])) != 0; };
+  size_t words = 0;
+  for (size_t i = 0; i < text.size(); ++i) words += !space(i) && (i == 0 || space(i - 1));
+  return words;
+}
+
+// Whether every line of the text from byte `from` to `to` is an inline stamp.
+bool LinesStamped(const Article& article, uint32_t from, uint32_t to) {
+  while (from < to) {
+    uint32_t end = from;
+    while (end < to && article.text[end] != '\n') ++end;
+    const Span line{from, end};
+    if (std::none_of(article.inline_stamps.begin(), article.inline_stamps.end(),
+                     [&](const Span& stamp) { return stamp.contains(line); }))
+      return false;
+    from = end + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
 void StampRules::MarkTitle(Article& article) const {
   // A page without a header line: its first line after the stamps, short and
-  // without a closing full stop, is its headline.
+  // without a closing full stop, is its headline; the lines after it in its block
+  // may be stamps ("Dodental stijgt naar elf\n14 mei 2024, 09:12").
   for (const auto& para : article.paragraphs)
     if (para.kind == ParagraphKind::kTitle) return;
   for (size_t p = 0; p + 1 < article.paragraphs.size(); ++p) {
     Paragraph& para = article.paragraphs[p];
     if (para.kind == ParagraphKind::kDebris) continue;
-    const std::string text = article.text.substr(para.span.begin, para.span.size());
-    auto space = [&](size_t i) { return std::isspace(static_cast<unsigned char>(text[i])) != 0; };
-    size_t words = 0;
-    for (size_t i = 0; i < text.size(); ++i) words += !space(i) && (i == 0 || space(i - 1));
+    std::string text = article.text.substr(para.span.begin, para.span.size());
+    const size_t eol = text.find('\n');
+    if (eol != std::string::npos && LinesStamped(article, para.span.begin + uint32_t(eol) + 1, para.span.end))
+      text.resize(eol);
+    const size_t words = Words(text);
     if (para.kind == ParagraphKind::kBody && words >= 2 && words <= kMaxTitleWords && text.back() != '.' &&
         text.back() != ':' && text.find('\n') == std::string::npos) {
       para.kind = ParagraphKind::kTitle;
-      article.title_span = para.span;
+      article.title_span = {para.span.begin, para.span.begin + uint32_t(text.size())};
       article.title = text;
     }
     return;

@@ -49,6 +49,9 @@ class StampRules {
 
  private:
   void MarkTitle(Article& article) const;
+  // The stamps on lines of their own in paragraph p (recorded as inline stamps); true
+  // and the first dateline's day in *day when one dates the article.
+  bool MarkLines(Article& article, size_t p, const TimeGrammar& times, Civil* day) const;
   // Sets the publication day from a dateline's day when it agrees with the article.
   void Date(Article& article, Civil day) const;
   // Where a byline opening the pieces ends ("Door ANP - 15-10-2016"), or 0.

@@ -71,15 +71,17 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   if (trigger.first - 2 >= s.first && ctx_.lex.ClauseIs(toks[trigger.first - 2].lower, "circumstance"))
     for (const auto& t : ctx_.an.times)
       if (t.first >= s.first && t.first < s.last && clauses[t.first - s.first] == clause) return true;
-  // Over function words and a place named ("op Dnipro zaterdag", "in de Londense
-  // Grenfell Tower in 2017").
+  // Over function words and a place or site named ("op Dnipro zaterdag", "in de Londense
+  // Grenfell Tower in 2017", "op het station van Kramatorsk vrijdag").
   auto near_after = [&](int from, int time) {
     if (time < from || time - from > kOwnTimeReach) return false;
-    for (int k = from; k < time; ++k)
+    for (int k = from; k < time; ++k) {
+      std::string head;
       if (toks[k].kind != TokenKind::kWord ||
           !(ctx_.az.entity_rules().IsFunctionWord(toks[k].lower) || toks[k].capitalized || ctx_.entity_at[k] >= 0 ||
-            figure_words::IsAdjectiveLike(ctx_, toks[k])))
+            figure_words::IsAdjectiveLike(ctx_, toks[k]) || ctx_.lex.sites.Lookup(toks[k].lower, &head)))
         return false;
+    }
     return true;
   };
   for (const auto& t : ctx_.an.times) {
