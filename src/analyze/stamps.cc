@@ -152,7 +152,17 @@ std::string StampRules::Classify(const std::string& text, const TimeGrammar& tim
     if (!p.number) { words.push_back(p.text); capitalized.push_back(p.capitalized); }
   }
   if (!numbers) return IsByline(words, capitalized) ? "byline" : "";
-  return ClassifyFrom(pieces, BylineEnd(pieces), times, day);
+  std::string kind = ClassifyFrom(pieces, BylineEnd(pieces), times, day);
+  if (kind.empty()) {
+    // "KATHMANDU, 5 mei 2024", "NOS Nieuws • dinsdag 7 september 2021, 11:02", "Bron: AFP | 17
+    // juli 2019": a place, an outlet or a credit before the stamp.
+    size_t from = 0;
+    while (from < pieces.size() && from < kMaxDatelinePlaceWords && !pieces[from].number &&
+           (pieces[from].capitalized || credits_.count(pieces[from].text)))
+      ++from;
+    if (from > 0) kind = ClassifyFrom(pieces, from, times, day);
+  }
+  return kind;
 }
 
 size_t StampRules::BylineEnd(const std::vector<StampPiece>& pieces) const {
