@@ -18,9 +18,9 @@ constexpr size_t kDatelineParagraphs = 5;   // a dateline dates the article only
 constexpr size_t kMaxCreditWords = 4;       // "Bron: Belga", "Bron: AFP, Reuters"
 constexpr size_t kMaxBylineWords = 8;       // "Door Anna de Vries en Piet Jansen"
 constexpr size_t kMaxTrailingStampPieces = 8;    // "… 30 mei 2018", "… woensdag 23 maart 2016 - 8:49"
-constexpr size_t kMaxTitleWords = 16;
+constexpr size_t kMaxTitleWords = 16;            // a headline: "Zeker 80 doden bij terreuraanslag in Nice"
 constexpr size_t kMaxInlineDatelineBytes = 60;  // "ANTWERPEN 14/06/2022 -", "Rotterdam, 12 mei 2023 –"
-constexpr size_t kMaxDatelinePlaceWords = 3;    // "Den Haag", "Sint-Niklaas"         // a headline: "Zeker 80 doden bij terreuraanslag in Nice"
+constexpr size_t kMaxDatelinePlaceWords = 3;    // "Den Haag", "Sint-Niklaas", "NOS Nieuws"
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

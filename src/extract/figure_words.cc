@@ -16,8 +16,8 @@ constexpr int kSourceBetween = 5;  // "zijn [volgens het ministerie] negen kinde
 constexpr int kEnclosingVerbReach = 12;  // 'kwamen bij een droneaanval op het centrum van de stad vier mensen om'
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
 constexpr int kLongestAgeCue = 4;  // "van een jaar of"
-constexpr int kProjectionWindow = 12;
-constexpr int kProjectionAfterReach = 2;  // the count's noun and an adjective  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
+constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
+constexpr int kProjectionAfterReach = 2;  // the count's noun and an adjective
 constexpr int kListItemWords = 3;  // "18 zwaargewonde Canadese toeristen, …": noun and adjectives of one item
 
 }  // namespace

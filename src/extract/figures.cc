@@ -200,6 +200,56 @@ void MarkFreshness(const Context& ctx, std::vector<FigureCandidate>* found) {
     }
 }
 
+// How a count stands to the counts told before it: a sub-group may open the next
+// sentence ("Onder hen waren vier bemanningsleden") and may be coordinated ("… en elf
+// buitenlanders", "32 Kenianen, 18 Canadezen en 5 Duitsers").
+struct SubgroupReading {
+  const FigureCandidate* parent = nullptr;       // the total it is part of, or null
+  bool coordinated = false;                      // a further item of a list of sub-groups
+  bool opens_sentence = false;                   // among the first words of its sentence
+  const PhraseTable::Row* naming_cue = nullptr;  // a cue that names its total ("onder de doden waren")
+};
+
+SubgroupReading ReadSubgroup(const Context& ctx, const std::vector<FigureCandidate>& out, const Quantity& q,
+                             const Sentence& s, const std::string& kind) {
+  const auto& toks = ctx.tokens();
+  const int si = toks[q.number_token].sentence;
+  const FigureCandidate* before = out.empty() ? nullptr : &out.back();
+  SubgroupReading r;
+  r.opens_sentence = q.first - FillersBefore(ctx, q.first, s.first) - s.first <= kOpeningWords;
+  // (Not "zes doden, onder wie twee kinderen, en 43 gewonden": a count whose noun names
+  // another kind is the total's sibling.)
+  r.coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
+                  (ctx.WordIs(toks[q.first - 1].lower, "coordinator") || OnlySeparators(ctx, before->end_token, q.first)) &&
+                  (kind.empty() || kind == CandidateAt(out, before->parent_token)->figure.kind);
+  if (r.coordinated) {
+    r.parent = CandidateAt(out, before->parent_token);
+    return r;
+  }
+  // ("onder wie vier kinderen" before the number; "twintig van hen" after it)
+  // A cue that names its total ("onder de doden waren …") takes only a total of that kind;
+  // without one its count stands alone, of the kind the cue names.
+  r.naming_cue = NamingSubgroupCue(ctx, q.first, s.first);
+  // "Onder de 14 doden van de lawine zijn zes Duitsers": the total inside the phrase opening the sentence.
+  if (before && before->sentence == si && kind.empty() && OpensWithCue(ctx, s, before->token, "subgroup_frame") &&
+      ctx.lex.ClauseIs(toks[q.first - 1 - FillersBefore(ctx, q.first, s.first)].lower, "copula")) {
+    r.parent = before;
+    return r;
+  }
+  // The total a sub-group cue takes: the count just told, or for a cue that names its
+  // total the latest of that kind ("zes doden en 30 gewonden. Bij de doden gaat het om …").
+  const FigureCandidate* total = before && CueTakesTotal(r.naming_cue, *before, out) ? before : nullptr;
+  for (auto it = out.rbegin(); r.naming_cue && !total && it != out.rend() && it->sentence >= si - 1; ++it)
+    if (it->parent_token < 0 && CueTakesTotal(r.naming_cue, *it, out)) total = &*it;
+  // ("onder wie de twee aanvallers": the cue may stand before the count's article)
+  const int cue_from = q.first > s.first + 1 && ctx.WordIs(toks[q.first - 1].lower, "definite") ? q.first - 1 : q.first;
+  int cue_end = 0;
+  if (total && (CueBefore(ctx, cue_from, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
+      (total->sentence == si || (total->sentence == si - 1 && r.opens_sentence)))
+    r.parent = total;
+  return r;
+}
+
 // The predicate of the main clause after a relative clause opening at `relative` and
 // closed by a comma ("die gewond raakten bij de aanslag, zijn overleden"), or "".
 // The main clause ends before `stop` (the next count).
@@ -264,38 +314,11 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     const int noun = cn.token, noun_from = cn.from;
     std::string reading;  // when not the noun's or a predicate's
     bool per_place = false;
-    // A sub-group may open the next sentence ("Onder hen waren vier
-    // bemanningsleden") and may be coordinated ("… en elf buitenlanders", "32
-    // Kenianen, 18 Canadezen en 5 Duitsers").
     const FigureCandidate* before = out.empty() ? nullptr : &out.back();
-    const bool opens_sentence = q.first - FillersBefore(ctx, q.first, s.first) - s.first <= kOpeningWords;
-    // (Not "zes doden, onder wie twee kinderen, en 43 gewonden": a count whose noun names
-    // another kind is the total's sibling.)
-    const bool coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
-                             (ctx.WordIs(toks[q.first - 1].lower, "coordinator") ||
-                              OnlySeparators(ctx, before->end_token, q.first)) &&
-                             (kind.empty() || kind == CandidateAt(out, before->parent_token)->figure.kind);
-    // ("onder wie vier kinderen" before the number; "twintig van hen" after it)
-    // A cue that names its total ("onder de doden waren …") takes only a total of that kind;
-    // without one its count stands alone, of the kind the cue names.
-    const PhraseTable::Row* naming_cue = NamingSubgroupCue(ctx, q.first, s.first);
-    // ("onder wie de twee aanvallers": the cue may stand before the count's article)
-    const int cue_from = q.first > s.first + 1 && ctx.WordIs(toks[q.first - 1].lower, "definite") ? q.first - 1 : q.first;
-    // The total a sub-group cue takes: the count just told, or for a cue that names its
-    // total the latest of that kind ("zes doden en 30 gewonden. Bij de doden gaat het om …").
-    const FigureCandidate* total = before && CueTakesTotal(naming_cue, *before, out) ? before : nullptr;
-    for (auto it = out.rbegin(); naming_cue && !total && it != out.rend() && it->sentence >= si - 1; ++it)
-      if (it->parent_token < 0 && CueTakesTotal(naming_cue, *it, out)) total = &*it;
-    // "Onder de 14 doden van de lawine zijn zes Duitsers": the total inside the phrase opening the sentence.
-    const bool framed = before && before->sentence == si && kind.empty() && OpensWithCue(ctx, s, before->token, "subgroup_frame") &&
-                        ctx.lex.ClauseIs(toks[q.first - 1 - FillersBefore(ctx, q.first, s.first)].lower, "copula");
-    const FigureCandidate* parent =
-        coordinated ? CandidateAt(out, before->parent_token)
-        : framed ? before
-        : total && (CueBefore(ctx, cue_from, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
-                (total->sentence == si || (total->sentence == si - 1 && opens_sentence))
-            ? total
-            : nullptr;
+    const SubgroupReading sub = ReadSubgroup(ctx, out, q, s, kind);
+    const FigureCandidate* parent = sub.parent;
+    const bool opens_sentence = sub.opens_sentence, coordinated = sub.coordinated;
+    const PhraseTable::Row* naming_cue = sub.naming_cue;
     const bool subgroup = parent != nullptr;
     // "Drie van de doden waren kinderen": part of the dead, with no verb of its own.
     // (It opens its sentence: not "Van vijf van de 79 doden …", "kan een van de lichamen zijn".)
