@@ -176,6 +176,12 @@ const PhraseTable::Row* PhraseTable::Lookup(const std::string& lower, std::strin
       return &r;
     }
   }
+  // "PKK-strijders", "VN-militairen": a hyphenated compound is its last part, modified.
+  if (const size_t dash = lower.rfind('-'); dash != std::string::npos && dash > 0 && dash + 1 < lower.size())
+    if (const Row* r = Lookup(lower.substr(dash + 1), nullptr)) {
+      if (modifier) *modifier = lower.substr(0, dash);
+      return r;
+    }
   return nullptr;
 }
 

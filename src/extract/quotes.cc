@@ -43,7 +43,7 @@ std::optional<Source> SpeakerAfter(const Context& ctx, int close, int last) {
     const auto& row = ctx.lex.attribution.rows()[m.row];
     if (row.value != "verb" && row.value != "claim" && row.value != "after") continue;
     if (auto s = ctx.ReadSourceAfter(m.last, last)) return s;
-    if (ctx.lex.pronouns.Lookup(toks[m.last].lower)) return ctx.ResolvePronoun(m.last);
+    if (m.last < last && ctx.lex.pronouns.Lookup(toks[m.last].lower)) return ctx.ResolvePronoun(m.last);
   }
   return std::nullopt;
 }
