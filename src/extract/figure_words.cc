@@ -149,8 +149,6 @@ bool IsYear(const std::string& w) {
 
 bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
 
-namespace {
-
 // Whether sentence s tells counts over a past period: a period cue ("vorig jaar", "in
 // 2022"), events counted or named in the plural ("149 explosies", "bij woningbranden") or
 // none named at all, and no one event named with its article ("bij de aanslag").
@@ -159,11 +157,10 @@ bool CountOverPeriod(const Context& ctx, const Sentence& s) {
   // A year named ("in 2010") marks a period only beside events in the plural; a past
   // year told alone may be one event's ("In 2010 kwamen in dezelfde mijn 58 mijnwerkers om").
   bool period = false, year = false;
-  for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last)) {
-    if (ctx.lex.figure_cues.rows()[m.row].value != "statistic_period") continue;
-    if (m.end - m.first > 1) period = true;
-    else if (m.end < s.last && IsYear(toks[m.end].lower)) year = true;
-  }
+  for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last))
+    period = period || ctx.lex.figure_cues.rows()[m.row].value == "statistic_period";
+  for (const auto& t : ctx.an.times)
+    year = year || (t.first >= s.first && t.first < s.last && t.date.precision == Precision::kYear);
   if (!period && !year) return false;
   bool any = false, plural = false;
   for (const auto& m : ctx.lex.triggers.FindAll(toks, s.first, s.last)) {
@@ -179,7 +176,6 @@ bool CountOverPeriod(const Context& ctx, const Sentence& s) {
   return plural || (period && !any);
 }
 
-}  // namespace
 
 // A count over a period ("dit jaar al 300 doden") anywhere in the sentence, what
 // could have been around it ("had tot 1.000 doden kunnen eisen"), or a projection or
@@ -187,7 +183,6 @@ bool CountOverPeriod(const Context& ctx, const Sentence& s) {
 // not a report of an event's toll.
 bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
   const auto& toks = ctx.tokens();
-  if (CountOverPeriod(ctx, s)) return true;
   for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last)) {
     const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
     // What could have been holds for the count it encloses ("had tot 1.000 doden kunnen

@@ -290,6 +290,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
   const auto& quantities = ctx.an.quantities;
   std::vector<FigureCandidate> out;
   size_t skip_until = 0;  // quantities consumed by a range
+  std::vector<signed char> over_period(ctx.an.sentences.size(), -1);
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     if (qi < skip_until) continue;
     Quantity q = quantities[qi];
@@ -297,7 +298,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     const int si = toks[q.number_token].sentence;
     const Sentence& s = ctx.an.sentences[si];
     if (IsQuestion(ctx, s)) continue;  // 'Hoeveel doden vielen er?' asserts nothing
-    if (NotAReport(ctx, s, q)) continue;
+    if (over_period[si] < 0) over_period[si] = CountOverPeriod(ctx, s);  // once per sentence
+    if (over_period[si] || NotAReport(ctx, s, q)) continue;
     int cue_end = 0;
     if (IsRatio(ctx, quantities, qi, s)) continue;
     if (const RangeRead r = ReadRange(ctx, quantities, qi, s, &q); r != RangeRead::kNone) {
