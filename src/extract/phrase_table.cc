@@ -115,8 +115,10 @@ void PhraseTable::MatchAt(const std::vector<Token>& tokens, int i, int first, in
       if (std::find(r.excludes.begin(), r.excludes.end(), tokens[k].lower) != r.excludes.end()) return;
     out->push_back(std::move(m));
   };
+  bool own_form = false;  // the word is a form of its own row ("uitgebrand"): never a compound of another
   if (auto it = by_first_.find(tokens[i].lower); it != by_first_.end()) {
     for (int index : it->second) {
+      own_form = own_form || (rows_[index].parts.size() == 1 && rows_[index].parts[0].size() == 1);
       PhraseMatch m;
       m.row = index;
       if (MatchParts(rows_[index], tokens, i, first, last, &m)) accept(rows_[index], m);
@@ -124,6 +126,7 @@ void PhraseTable::MatchAt(const std::vector<Token>& tokens, int i, int first, in
   }
   const std::string& w = tokens[i].lower;
   for (int index : compound_rows_) {
+    if (own_form) break;
     const Row& r = rows_[index];
     const std::string& form = r.parts[0][0];
     PhraseMatch m{i, i + 1, i + 1, index, ""};
