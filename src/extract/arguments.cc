@@ -72,6 +72,9 @@ Date ArgumentReader::DateFor(int si, int token) const {
     if (t.first < s.first || t.first >= s.last) continue;
     // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
     if (TriggerBetween(si, token, t.first) >= 0) continue;
+    // "De verdachte werd gearresteerd en wordt zaterdag voorgeleid": a time after "en" and a
+    // verb of its own is that clause's.
+    if (t.first > token && CoordinatedClauseBetween(si, token, t.first)) continue;
     // "De politie liet dinsdag weten dat de man … inreed": the report's time
     // (a quote's event keeps the time of its report: the only one it has).
     const int cue = ctx_.sentence_sources[si].cue;
@@ -106,6 +109,14 @@ Date ArgumentReader::DateFor(int si, int token) const {
     return d;
   }
   return best->date;
+}
+
+bool ArgumentReader::CoordinatedClauseBetween(int si, int token, int other) const {
+  const auto& toks = ctx_.tokens();
+  const int last = std::min(other, ctx_.an.sentences[si].last - 1);
+  for (int k = token + 1; k < last; ++k)
+    if (ctx_.WordIs(toks[k].lower, "coordinator") && ctx_.lex.ClauseIs(toks[k + 1].lower, "auxiliary")) return true;
+  return false;
 }
 
 bool ArgumentReader::Governed(int first, int si) const {

@@ -48,6 +48,9 @@ class ArgumentReader {
   std::vector<int> Clauses(int si) const;
   // Whether a preposition ("van", "voor", "om") makes the trigger at `first` another verb's argument.
   bool Governed(int first, int si) const;
+  // Whether a clause of its own, "en" and a finite verb ("en wordt … voorgeleid"), opens
+  // between tokens `token` and `other` of sentence si.
+  bool CoordinatedClauseBetween(int si, int token, int other) const;
   std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention,
                        bool cities_only) const;
