@@ -58,6 +58,11 @@ class ArgumentReader {
   // in its clause when that clause tells when it happened.
   bool OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   bool IsPreposition(const std::string& lower) const;
+  // Whether the trigger's clause names its place with "daar" (function_words.tsv: there).
+  bool PlaceWordIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
+  // The one place sentence si - 1 names, the one "daar" points to ("vluchtte naar Antwerpen.
+  // Daar werd hij opgepakt"); none if it names none or several.
+  Location PlaceNamedBefore(int si) const;
   // Whether the place at token i, its phrase headed by `head`, is named as a
   // landmark near the site ("ten oosten van Frankfurt", "Hanau bij Frankfurt").
   bool AsLandmark(int first, int i, int head) const;

@@ -18,6 +18,18 @@ constexpr int kOtherClausePenalty = 10;  // a place told in another clause of th
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
+Location LocationOf(const Entity& place) {
+  Location loc;
+  loc.id = place.id;
+  loc.name = place.name;
+  loc.country = place.country;
+  loc.region = place.region;
+  loc.lat = place.lat;
+  loc.lon = place.lon;
+  loc.span = place.span;
+  return loc;
+}
+
 }  // namespace
 
 // The preposition heading the phrase a place ends ("naar de Noord-Griekse
@@ -102,13 +114,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (d < best) { best = d; place = &ent; }
   }
   if (place) {
-    loc.id = place->id;
-    loc.name = place->name;
-    loc.country = place->country;
-    loc.region = place->region;
-    loc.lat = place->lat;
-    loc.lon = place->lon;
-    loc.span = place->span;
+    loc = LocationOf(*place);
     // "nabij de stad Bishoftu", "in de buurt van", "50 kilometer ten zuiden van".
     for (int k = place->first - 1; k >= std::max(s.first, place->first - kVicinityWords) && toks[k].kind == TokenKind::kWord; --k)
       loc.approximate = loc.approximate || (ctx_.lex.ClauseIs(toks[k].lower, "vicinity") &&
@@ -134,6 +140,37 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
   if (!site.empty()) loc.sites.push_back(site);
   if (!loc.sites.empty()) loc.site = loc.name.empty() ? loc.sites[0] : loc.name + " " + loc.sites[0];
   return loc;
+}
+
+bool ArgumentReader::PlaceWordIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  const int clause = clauses[trigger.first - s.first];
+  bool there = false;
+  int last_word = -1;
+  for (int k = s.first; k < s.last; ++k) {
+    if (clauses[k - s.first] != clause || toks[k].kind != TokenKind::kWord) continue;
+    there = there || ctx_.WordIs(toks[k].lower, "there");
+    last_word = k;
+  }
+  // "Daar gingen geruchten over": a preposition left at the clause's end takes "daar" as its object.
+  return there && !ctx_.WordIs(toks[last_word].lower, "stranded");
+}
+
+Location ArgumentReader::PlaceNamedBefore(int si) const {
+  if (si == 0) return Location();
+  const Sentence& s = ctx_.an.sentences[si - 1];
+  const Entity* place = nullptr;
+  for (int i = s.first; i < s.last; ++i) {
+    const int e = ctx_.entity_at[i];
+    if (e < 0 || ctx_.an.entities[e].first != i) continue;
+    const Entity& ent = ctx_.an.entities[e];
+    if ((ent.type != EntityType::kPlace && ent.type != EntityType::kCountry) || ent.partial) continue;
+    // "in de provincies Antwerpen, Namen en Luik. Daar …": which of them is not said.
+    if (place && place->id != ent.id) return Location();
+    place = &ent;
+  }
+  return place ? LocationOf(*place) : Location();
 }
 
 Location ArgumentReader::PlaceAt(int si, int token) const {

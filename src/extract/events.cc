@@ -68,11 +68,7 @@ EventAssembler::EventAssembler(const Context& ctx) : ctx_(ctx), args_(ctx) {
 bool EventAssembler::TypesJoin(const Ev& e, const std::string& type) const {
   if (e.m.type == type) return true;
   const auto& lex = ctx_.lex;
-  auto refines = [&](const std::string& general, const std::string& specific) {
-    return (general == "bombing" && specific == "suicide_bombing") ||
-           (general == "explosion" && (specific == "bombing" || specific == "suicide_bombing"));
-  };
-  if (refines(e.m.type, type) || refines(type, e.m.type)) return true;
+  if (lex.Refines(e.m.type, type) || lex.Refines(type, e.m.type)) return true;
   if (e.generic) {
     if (lex.ClassOf(e.m.type) != lex.ClassOf(type)) return false;
     return e.joins.empty() || std::find(e.joins.begin(), e.joins.end(), type) != e.joins.end();
@@ -216,7 +212,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
       e.m.type = m.type;
       e.m.trigger = m.span;
       e.generic = false;
-    } else if (!m.generic && m.type == "suicide_bombing" && e.m.type == "bombing") {
+    } else if (!m.generic && ctx_.lex.Refines(e.m.type, m.type)) {
       e.m.type = m.type;
     }
     if (!m.anaphoric) {

@@ -344,7 +344,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (q.first > s.first && ctx.lex.ClauseIs(toks[q.first - 1].lower, "agent")) continue;
     // "een derde man", "een vierde persoon": a rank, not a count.
     if (q.article_like && q.last < s.last && ctx.WordIs(toks[q.last].lower, "ordinal")) continue;
-    const bool zero = q.article_like && q.value && *q.value == 0;
+    const bool zero = q.value && *q.value == 0;  // "geen", "niemand"
     if (zero && q.first >= s.first + 2 && ctx.lex.ClauseIs(toks[q.first - 1].lower, "copula") &&
         ctx.WordIs(toks[q.first - 2].lower, "demonstrative"))
       continue;  // "Dit zijn geen ongelukken": a classification, no count
@@ -494,7 +494,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     }
     // A predicate of kind none says the count is no figure ("om alle aanwezigen dood te schieten").
     if (kind == "none") continue;
-    if (zero && (kind.empty() || unknown_noun)) continue;  // "geen mensen in het gebouw", "geen aanwijzingen"
+    if (zero && (kind.empty() || unknown_noun)) continue;  // "geen mensen in het gebouw", "geen aanwijzingen", "niemand beelden"
     if (one_person && kind.empty() && !subgroup) continue;  // "een man droeg een tas"
     if (kind.empty()) {
       // A counted group with no predicate: a figure only as the continuation

@@ -31,8 +31,13 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   for (const auto& r : types.rows) {
     EventTypeInfo info{r.fields[1], ""};
     info.attack = std::find(r.fields.begin() + 2, r.fields.end(), "attack") != r.fields.end();
+    for (size_t k = 2; k < r.fields.size(); ++k)
+      if (r.fields[k].rfind("refines=", 0) == 0) info.refines = SplitBar(r.fields[k].substr(8));
     event_types[r.fields[0]] = info;
   }
+  for (const auto& [type, info] : event_types)
+    for (const auto& general : info.refines)
+      if (!event_types.count(general)) return Status::Error(types.path + ": " + type + " refines unknown type '" + general + "'");
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/generic_types.tsv", 2, &generics));
   for (const auto& r : generics.rows) {
     // "attack+explosion<TAB>bombing": kinds told together; "attack<TAB>…": the default.
@@ -66,6 +71,11 @@ const std::string& ExtractLexicon::ClassOf(const std::string& type) const {
   static const std::string kNone;
   auto it = event_types.find(type);
   return it == event_types.end() ? kNone : it->second.cls;
+}
+
+bool ExtractLexicon::Refines(const std::string& general, const std::string& specific) const {
+  auto it = event_types.find(specific);
+  return it != event_types.end() && std::find(it->second.refines.begin(), it->second.refines.end(), general) != it->second.refines.end();
 }
 
 bool ExtractLexicon::IsGeneric(const std::string& type) const {

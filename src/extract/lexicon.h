@@ -16,6 +16,7 @@ struct EventTypeInfo {
   std::string cls;           // violent | disaster | political | movement (kb/event_types.tsv)
   std::string default_type;  // for generic types: the type when left alone (generic_types.tsv)
   bool attack = false;       // a kind of attack an unnamed "aanslag" may turn out to be
+  std::vector<std::string> refines;  // types it tells more of (option refines=)
 };
 
 struct FigureKindInfo {
@@ -44,6 +45,8 @@ struct ExtractLexicon {
 
   const std::string& ClassOf(const std::string& type) const;
   bool IsGeneric(const std::string& type) const;
+  // Whether `specific` tells more of what happened than `general` (kb/event_types.tsv refines=).
+  bool Refines(const std::string& general, const std::string& specific) const;
   bool KindFits(const std::string& kind, const std::string& type) const;
   // A word that may be a plural noun, not a participle ('inzittenden', not 'omgekomen').
   bool LooksPlural(const std::string& lower) const;

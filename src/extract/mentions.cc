@@ -255,6 +255,10 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
     m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, refers_back);
     if (!m.location.id.empty() && in_reference && !PlaceRightAfter(match, si, m.location)) m.location = Location();
+    // "Ook in Antwerpen kwam het tot rellen. Daar werden 87 mensen opgepakt": the place
+    // just named, where what is told may be another event of the kind (elsewhere below).
+    const bool there = m.location.id.empty() && !refers_back && !in_reference && PlaceWordIn(match, si, clauses);
+    if (there) m.location = PlaceNamedBefore(si);
     // "In 2013 stortte een toestel neer": an indefinite event dated long
     // before the article is not the undated news it reports.
     if (m.date.known() && (m.date.basis == DateBasis::kExplicit || m.date.basis == DateBasis::kRelative) &&
@@ -264,7 +268,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     }
     // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
     m.elsewhere = !refers_back && !m.location.id.empty() && !m.location.approximate &&
-                  ClauseHasClass("also", match.first, si, clauses);
+                  (there || ClauseHasClass("also", match.first, si, clauses));
     // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
     m.heading = IsHeading(si);
     // "de daders van terreurdaden", "betrokken bij aanslagen": a bare plural
