@@ -16,7 +16,7 @@ Status NumberGrammar::Load(const std::string& lang_dir) {
       {"unit", Class::kUnit},       {"ten", Class::kTen},     {"hundred", Class::kHundred},
       {"multiplier", Class::kMultiplier}, {"connector", Class::kConnector}, {"vague", Class::kVague},
       {"zero", Class::kZero},       {"nobody", Class::kNobody},       {"article", Class::kArticle},
-      {"approx", Class::kApprox}};
+      {"approx", Class::kApprox},   {"fraction", Class::kFraction}};
   for (const auto& row : numbers.rows) {
     const auto& f = row.fields;
     if (f[0] == "format") {
@@ -27,6 +27,10 @@ Status NumberGrammar::Load(const std::string& lang_dir) {
     }
     if (f[1] == "intensifier") { intensifiers_.push_back(ToLower(f[0])); continue; }
     if (f[1] == "round_suffix") { round_suffixes_.push_back(ToLower(f[0])); continue; }
+    if (f[1] == "idiom") {
+      for (const auto& form : SplitBar(f[0])) idioms_.push_back(LowerWords(form));
+      continue;
+    }
     auto cls = kClasses.find(f[1]);
     if (cls == kClasses.end())
       return Status::Error(numbers.path + ":" + std::to_string(row.line) + ": unknown class '" + f[1] + "'");
@@ -199,11 +203,23 @@ bool InClockTime(const std::vector<Token>& tokens, int i, int first, int last) {
 
 }  // namespace
 
+bool NumberGrammar::InIdiom(const std::vector<Token>& tokens, int i, int first, int last) const {
+  for (const auto& idiom : idioms_) {
+    const int n = int(idiom.size());
+    for (int start = std::max(first, i - n + 1); start <= i && start + n <= last; ++start) {
+      bool match = true;
+      for (int k = 0; k < n && match; ++k) match = tokens[start + k].lower == idiom[k];
+      if (match) return true;
+    }
+  }
+  return false;
+}
+
 void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, std::vector<Quantity>* out) const {
   for (int i = first; i < last; ++i) {
     const Token& t = tokens[i];
     if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) continue;
-    if (InClockTime(tokens, i, first, last)) continue;
+    if (InClockTime(tokens, i, first, last) || InIdiom(tokens, i, first, last)) continue;
     Quantity q;
     q.number_token = i;
     auto it = words_.find(t.lower);
@@ -213,7 +229,21 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
     };
     // "een tiental": the article belongs to the round count after it.
     if (it != words_.end() && it->second.cls == Class::kArticle && is_approx(i + 1)) continue;
-    if (it != words_.end() && it->second.cls == Class::kVague) {
+    // "een half miljoen": a fraction counts only before a multiplier, and the article is its.
+    auto multiplier_at = [&](int k) {
+      auto m = k < last ? words_.find(tokens[k].lower) : words_.end();
+      return m != words_.end() && m->second.cls == Class::kMultiplier ? m->second.value : 0.0;
+    };
+    auto fraction_at = [&](int k) {
+      auto f = k < last ? words_.find(tokens[k].lower) : words_.end();
+      return f != words_.end() && f->second.cls == Class::kFraction && multiplier_at(k + 1) > 0;
+    };
+    if (it != words_.end() && it->second.cls == Class::kArticle && fraction_at(i + 1)) continue;
+    if (it != words_.end() && it->second.cls == Class::kFraction) {
+      if (!fraction_at(i)) continue;
+      q.value = it->second.value * multiplier_at(i + 1);
+      ++i;
+    } else if (it != words_.end() && it->second.cls == Class::kVague) {
       q.low = it->second.value;
       q.high = it->second.high;
       q.qualifier = "about";

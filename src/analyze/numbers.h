@@ -31,7 +31,7 @@ class NumberGrammar {
   int QualifierBefore(const std::vector<Token>& tokens, int lower_bound, int end, std::string* qualifier) const;
 
  private:
-  enum class Class { kUnit, kTen, kHundred, kMultiplier, kConnector, kVague, kZero, kNobody, kArticle, kApprox };
+  enum class Class { kUnit, kTen, kHundred, kMultiplier, kConnector, kVague, kZero, kNobody, kArticle, kApprox, kFraction };
   struct Word {
     Class cls;
     double value = 0;
@@ -45,6 +45,9 @@ class NumberGrammar {
   std::vector<std::pair<std::vector<std::string>, std::string>> qualifiers_;  // phrase tokens -> qualifier
   std::vector<std::string> intensifiers_;  // "vele" in "vele tientallen"
   std::vector<std::string> round_suffixes_;  // "-tal" in "70-tal"
+  std::vector<std::vector<std::string>> idioms_;  // "in acht nemen": a number word that counts nothing
+  // Whether token i belongs to one of idioms_.
+  bool InIdiom(const std::vector<Token>& tokens, int i, int first, int last) const;
   char thousands_ = '.';
   char decimal_ = ',';
   size_t longest_word_ = 0;

@@ -8,6 +8,7 @@ namespace figure_words {
 
 namespace {
 
+constexpr int kRelativeVerbReach = 2;  // "die omkwamen", "die daarbij omkwamen"
 constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware raketten"
 constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
 constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
@@ -27,6 +28,17 @@ bool IsAdjectiveLike(const Context& ctx, const Token& t) {
   if (!ctx.az.entity_rules().DemonymCountry(t.lower).empty()) return true;
   const std::string& w = t.lower;
   return w.size() > 3 && w.back() == 'e' && !ctx.lex.figure_nouns.Lookup(w) && !ctx.lex.group_nouns.Lookup(w);
+}
+
+bool CountsThings(const Context& ctx, const Quantity& q, int last) {
+  const auto& toks = ctx.tokens();
+  for (int k = q.last; k < last && k <= q.last + kMaxAdjectives; ++k) {
+    if (ctx.lex.uncounted.Lookup(toks[k].lower)) return true;
+    if (toks[k].kind != TokenKind::kWord || ctx.az.entity_rules().IsFunctionWord(toks[k].lower) ||
+        ctx.lex.figure_nouns.Lookup(toks[k].lower) || ctx.lex.group_nouns.Lookup(toks[k].lower))
+      return false;
+  }
+  return false;
 }
 
 // A plural noun no lexicon knows (noun_shapes.tsv, uncounted.tsv).
@@ -326,8 +338,10 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
     // A plural noun the lexicon does not know ('brandweerlieden',
     // 'inzittenden') counts people, but only with a figure verb.
     // ('twee volwassen vrouwen': an adjective in -en before a known noun.)
+    // ("drie naastgelegen panden": before a noun of things.)
     const bool known_next = k + 1 < last && (ctx.lex.figure_nouns.Lookup(toks[k + 1].lower) ||
-                                             ctx.lex.group_nouns.Lookup(toks[k + 1].lower));
+                                             ctx.lex.group_nouns.Lookup(toks[k + 1].lower) ||
+                                             ctx.lex.uncounted.Lookup(toks[k + 1].lower));
     // ("vier Iraakse contractanten": after a demonym too.)
     if (LooksLikeUnknownPlural(ctx, t) && !known_next) {
       *group = demonym.empty() ? "people" : demonym + " people";
@@ -364,6 +378,9 @@ bool IsAge(const Context& ctx, const Quantity& q, const Sentence& s) {
     for (const auto& m : here)
       if (m.end == q.first && ctx.lex.figure_cues.rows()[m.row].value == "age_before") cue_first = start;
   }
+  // "twee mannen van 45 en 52": a number joined by "en" to an age is one too.
+  if (cue_first < 0 && q.first - 2 >= s.first && ctx.WordIs(toks[q.first - 1].lower, "coordinator"))
+    if (const int before = ctx.quantity_at[q.first - 2]; before >= 0) return IsAge(ctx, ctx.an.quantities[before], s);
   if (cue_first - 1 < s.first) return false;
   const bool person_before = ctx.lex.group_nouns.Lookup(toks[cue_first - 1].lower) != nullptr;
   const bool noun_after = q.last < s.last && (ctx.lex.group_nouns.Lookup(toks[q.last].lower) ||
@@ -417,6 +434,24 @@ bool InSubordinateClause(const Context& ctx, int number_first, int sentence_firs
 
 // Predicate kind of a count: a verb right before the number ("verwondde
 // negen mensen"), else one to the right of the noun, up to `stop`.
+namespace {
+
+// Whether the verb at `at` opens a relative clause of a noun after `from` ("De vijftien
+// leden hielden een minuut stilte voor de Oekraïners die omkwamen"): what it tells is
+// that noun's, not the count's before `from`. Only right after the pronoun: further on,
+// the clause's own verb may already have closed it ("zes bewoners van de flat die in
+// brand stond raakten gewond").
+bool InOthersRelativeClause(const Context& ctx, int from, int at) {
+  const auto& toks = ctx.tokens();
+  for (int r = at - 1; r > from && r >= at - kRelativeVerbReach; --r)
+    if (ctx.WordIs(toks[r].lower, "relative") && toks[r - 1].kind == TokenKind::kWord &&
+        !ctx.az.entity_rules().IsFunctionWord(toks[r - 1].lower))  // (not "op die verdieping")
+      return true;
+  return false;
+}
+
+}  // namespace
+
 std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first, bool things,
                      std::string* needs_event) {
   // A verb right before the number binds it first ("verwondde er zes mensen
@@ -459,6 +494,7 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
   const bool verb_last = InSubordinateClause(ctx, number_first, sentence_first);
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
     const auto& row = ctx.lex.figure_verbs.rows()[m.row];
+    if (InOthersRelativeClause(ctx, from, m.first)) continue;
     // (Option after: a verb written for a number inside it may also follow its noun:
     // "negen mensen liepen brandwonden op".)
     if ((row.options.count("before") && !row.options.count("after") && !verb_last) ||

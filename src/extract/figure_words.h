@@ -15,6 +15,8 @@ namespace figure_words {
 
 // An adjective between a number and its noun ("13 Amerikaanse militairen").
 bool IsAdjectiveLike(const Context& ctx, const Token& t);
+// Whether count q counts things (uncounted.tsv), after adjectives: "drie naastgelegen panden".
+bool CountsThings(const Context& ctx, const Quantity& q, int last);
 
 // A plural noun no lexicon knows (noun_shapes.tsv, uncounted.tsv).
 bool LooksLikeUnknownPlural(const Context& ctx, const Token& t);

@@ -52,7 +52,8 @@ bool IsDifference(const Context& ctx, const Quantity& q, const Sentence& s) {
 
 // The next number bounds a figure's predicate, from quantity `next` on (a range's
 // upper bound is its own); so does a semicolon. A sub-group "onder wie vier boeren"
-// does not end its total's predicate, nor do ages ("twee mannen (23 en 25)").
+// does not end its total's predicate, nor do ages ("twee mannen (23 en 25)") or counts
+// of things ("twaalf bewoners uit drie panden werden geëvacueerd").
 int PredicateStop(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, size_t next, const Quantity& q,
                   const Sentence& s) {
   const auto& toks = ctx.tokens();
@@ -61,7 +62,7 @@ int PredicateStop(const Context& ctx, const std::vector<Quantity>& quantities, s
   for (size_t nq = next; nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq) {
     const Quantity& n = quantities[nq];
     if (!InBrackets(ctx, q.last, n.first) && (!n.article_like || (n.value && *n.value == 0)) &&
-        !CueBefore(ctx, n.first, s.first, "subgroup") && !IsAge(ctx, n, s)) {
+        !CueBefore(ctx, n.first, s.first, "subgroup") && !IsAge(ctx, n, s) && !CountsThings(ctx, n, s.last)) {
       stop = n.first;
       break;
     }
