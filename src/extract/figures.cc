@@ -119,7 +119,8 @@ bool CountAfterPlace(const Context& ctx, int first, int sentence_first) {
          (toks[in - 1].lower == "," || ctx.WordIs(toks[in - 1].lower, "coordinator"));
 }
 
-enum class RangeRead { kNone, kRange, kMargin };
+enum class RangeRead { kNone, kRange, kMargin, kChange };
+
 
 // 'tussen de 500.000 en één miljoen doden', '20 tot 30 doden': quantity qi and the
 // next are one range, merged into *q. "nul tot 500.000" is a margin, not a report.
@@ -137,6 +138,8 @@ RangeRead ReadRange(const Context& ctx, const std::vector<Quantity>& quantities,
   // "A en B" is a range only after "tussen"; "A tot B" always is.
   if (ctx.WordIs(toks[q->last].lower, "coordinator") && !between) return RangeRead::kNone;
   if (*q->value == 0) return RangeRead::kMargin;
+  // "De balans is van 275 tot 288 doden gestegen": a change, whose count is the second.
+  if (CueBefore(ctx, q->first, s.first, "change_from") && CueInSentence(ctx, s, "change")) return RangeRead::kChange;
   // The lower bound is the value, as conservative counts are (ACLED codes the lowest
   // reported toll); the range stays in low..high.
   q->low = q->value;
@@ -303,7 +306,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (over_period[si] || NotAReport(ctx, s, q)) continue;
     int cue_end = 0;
     if (IsRatio(ctx, quantities, qi, s)) continue;
-    if (const RangeRead r = ReadRange(ctx, quantities, qi, s, &q); r != RangeRead::kNone) {
+    if (const RangeRead r = ReadRange(ctx, quantities, qi, s, &q); r == RangeRead::kChange) {
+      continue;
+    } else if (r != RangeRead::kNone) {
       skip_until = qi + 2;
       if (r == RangeRead::kMargin) continue;
     }
