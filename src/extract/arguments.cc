@@ -466,6 +466,16 @@ void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_
           e->evidence.push_back(figs[i].span);
           break;
         }
+  // One person told with the article beside a count of that kind ("Bij de aanslag vielen
+  // vier doden. Ook een Belgische vrouw kwam om") is one of those counted, not a count.
+  for (size_t i = 0; i < figs.size(); ++i)
+    if (!drop[i] && figs[i].one_person && figs[i].part_of < 0)
+      for (size_t j = 0; j < figs.size(); ++j)
+        if (j != i && !drop[j] && !figs[j].one_person && figs[j].kind == figs[i].kind && figs[j].value && *figs[j].value > 1) {
+          drop[i] = true;
+          e->evidence.push_back(figs[i].span);
+          break;
+        }
   // Two fact-box or title figures with the same value are one.
   for (size_t i = 0; i < figs.size(); ++i)
     for (size_t j = i + 1; j < figs.size(); ++j)

@@ -39,6 +39,7 @@ struct Figure {
   std::string reading;    // how its kind was read: noun | predicate | toll | verb_after | parent | list | context | alone
   std::vector<std::string> signals;  // what its confidence rests on (confidence.h)
   bool claim = false;     // stated by the perpetrator's own claim
+  bool one_person = false;  // one person told with the article, outside a list ("een Belgische vrouw kwam om")
   std::string freshness;  // "provisional" ('tot zover bekend'), "update" ('inmiddels'), or ""
 };
 

@@ -17,6 +17,7 @@ constexpr int kBreakdownReach = 6;  // "vijf doden gevallen, twee …": the tota
 constexpr int kRelativeClauseReach = 14;  // "die gewond raakten bij de aanslag op de markt in Nice,"
 constexpr int kOneOfWindow = 14;  // "een van de gewonden van de schietpartij in Luik is zaterdag … overleden"
 constexpr int kBracketAfterNoun = 6;  // "drie jongeren (16, 17 en 19)": the count, its noun, then the ages
+constexpr int kListItem = 3;          // "drie zwaargewonde mannen, een vrouw": an item's noun and adjectives
 
 }  // namespace
 
@@ -117,6 +118,23 @@ bool CountAfterPlace(const Context& ctx, int first, int sentence_first) {
   const int in = place.first - 1;
   return in - 1 >= sentence_first && ctx.lex.ClauseIs(toks[in].lower, "locative") &&
          (toks[in - 1].lower == "," || ctx.WordIs(toks[in - 1].lower, "coordinator"));
+}
+
+// Whether count qi (noun at `noun`) is an item of a list of counts: "drie mannen en een
+// vrouw", "Een Brit, een Belg en drie Zweden".
+bool InCountList(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, int noun) {
+  const auto& toks = ctx.tokens();
+  const int si = toks[quantities[qi].number_token].sentence;
+  auto in_sentence = [&](size_t k) { return toks[quantities[k].number_token].sentence == si; };
+  auto separator = [&](int k) { return toks[k].lower == "," || ctx.WordIs(toks[k].lower, "coordinator"); };
+  if (qi > 0 && in_sentence(qi - 1)) {
+    const Quantity& p = quantities[qi - 1];
+    const int sep = quantities[qi].first - 1;
+    bool item = sep >= p.last && sep - p.last <= kListItem && separator(sep);
+    for (int k = p.last; k < sep && item; ++k) item = toks[k].kind == TokenKind::kWord;
+    if (item) return true;
+  }
+  return noun >= 0 && qi + 1 < quantities.size() && in_sentence(qi + 1) && OnlySeparators(ctx, noun + 1, quantities[qi + 1].first);
 }
 
 enum class RangeRead { kNone, kRange, kMargin, kChange };
@@ -525,6 +543,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.according_to = SourcesOf(ctx, x, q.number_token);
     if (per_place) c.place_token = ctx.an.entities[ctx.entity_at[q.first - 1]].first;
     f.reading = c.continuation ? "context" : reading.empty() ? (c.kind_from_predicate ? "predicate" : "noun") : reading;
+    f.one_person = one_person && !subgroup && f.qualifier == "exact" && !InCountList(ctx, quantities, qi, noun);
     out.push_back(std::move(c));
   }
   FindBareCasualties(ctx, x, &out);
