@@ -232,6 +232,25 @@ struct SubgroupReading {
   const PhraseTable::Row* naming_cue = nullptr;  // a cue that names its total ("onder de doden waren")
 };
 
+// Whether a word of content stands before the sub-group cue that ends at `cue_end`
+// ("Reddingswerkers, onder wie 150 soldaten": a part of the rescuers, not of a count told
+// before; "Onder hen waren vier bemanningsleden" has none).
+bool NounBeforeCue(const Context& ctx, const Sentence& s, int cue_end) {
+  const auto& toks = ctx.tokens();
+  cue_end -= FillersBefore(ctx, cue_end, s.first);
+  for (int start = s.first; start < cue_end; ++start) {
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_cues.MatchAt(toks, start, s.first, cue_end, &here);
+    for (const auto& m : here)
+      if (m.end == cue_end && ctx.lex.figure_cues.rows()[m.row].value == "subgroup") {
+        for (int k = s.first; k < start; ++k)
+          if (toks[k].kind == TokenKind::kWord && !ctx.az.entity_rules().IsFunctionWord(toks[k].lower)) return true;
+        return false;
+      }
+  }
+  return false;
+}
+
 SubgroupReading ReadSubgroup(const Context& ctx, const std::vector<FigureCandidate>& out, const Quantity& q,
                              const Sentence& s, const std::string& kind) {
   const auto& toks = ctx.tokens();
@@ -267,7 +286,7 @@ SubgroupReading ReadSubgroup(const Context& ctx, const std::vector<FigureCandida
   const int cue_from = q.first > s.first + 1 && ctx.WordIs(toks[q.first - 1].lower, "definite") ? q.first - 1 : q.first;
   int cue_end = 0;
   if (total && (CueBefore(ctx, cue_from, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
-      (total->sentence == si || (total->sentence == si - 1 && r.opens_sentence)))
+      (total->sentence == si || (total->sentence == si - 1 && r.opens_sentence && !NounBeforeCue(ctx, s, cue_from))))
     r.parent = total;
   return r;
 }
