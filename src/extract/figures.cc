@@ -120,6 +120,16 @@ bool CountAfterPlace(const Context& ctx, int first, int sentence_first) {
          (toks[in - 1].lower == "," || ctx.WordIs(toks[in - 1].lower, "coordinator"));
 }
 
+// "Al Haouz (1293)": count q alone in brackets right after a place.
+bool InBracketsAfterPlace(const Context& ctx, const Quantity& q, const Sentence& s) {
+  const auto& toks = ctx.tokens();
+  if (q.first - 2 < s.first || q.last >= s.last || toks[q.first - 1].lower != "(" || toks[q.last].lower != ")") return false;
+  const int e = ctx.entity_at[q.first - 2];
+  if (e < 0) return false;
+  const Entity& place = ctx.an.entities[e];
+  return (place.type == EntityType::kPlace || place.type == EntityType::kCountry) && place.last == q.first - 1;
+}
+
 // Whether count qi (noun at `noun`) is an item of a list of counts: "drie mannen en een
 // vrouw", "Een Brit, een Belg en drie Zweden".
 bool InCountList(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, int noun) {
@@ -349,7 +359,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       skip_until = qi + 2;
       if (r == RangeRead::kMargin) continue;
     }
-    if (IsAge(ctx, q, s) || IsBracketedAge(ctx, quantities, qi, s) || IsDifference(ctx, q, s)) continue;
+    if (IsAge(ctx, q, s) || (IsBracketedAge(ctx, quantities, qi, s) && !InBracketsAfterPlace(ctx, q, s)) ||
+        IsDifference(ctx, q, s))
+      continue;
     int stop = PredicateStop(ctx, quantities, qi, std::max(qi + 1, skip_until), q, s);
 
     CountNoun cn = ReadCountNoun(ctx, quantities, qi, q, s, &stop);
@@ -359,6 +371,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     const int noun = cn.token, noun_from = cn.from;
     std::string reading;  // when not the noun's or a predicate's
     bool per_place = false;
+    const FigureCandidate* place_total = nullptr;  // the total a count per place breaks down
     const FigureCandidate* before = out.empty() ? nullptr : &out.back();
     const SubgroupReading sub = ReadSubgroup(ctx, out, q, s, kind);
     const FigureCandidate* parent = sub.parent;
@@ -459,6 +472,14 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         kind = before->figure.kind;
         group = before->figure.group;
         reading = "list";
+      }
+      // "omgekomen in de provincies Al Haouz (1293) en Taroudant (452)": a count in brackets
+      // after a place breaks down the total told before it, in its sentence or the one before.
+      if (kind.empty() && before && before->sentence >= si - 1 && InBracketsAfterPlace(ctx, q, s)) {
+        place_total = before->parent_token >= 0 && before->figure.reading == "place" ? CandidateAt(out, before->parent_token) : before;
+        kind = place_total->figure.kind;
+        group = "people";
+        reading = "place";
       }
       if (kind.empty()) continue;
     } else if (noun < 0) {
@@ -561,6 +582,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (noun >= 0) f.group_span = ctx.TokenSpan(noun_from, noun + 1);
     f.according_to = SourcesOf(ctx, x, q.number_token);
     if (per_place) c.place_token = ctx.an.entities[ctx.entity_at[q.first - 1]].first;
+    if (place_total) c.parent_token = place_total->token;
     f.reading = c.continuation ? "context" : reading.empty() ? (c.kind_from_predicate ? "predicate" : "noun") : reading;
     f.one_person = one_person && !subgroup && f.qualifier == "exact" && !InCountList(ctx, quantities, qi, noun);
     out.push_back(std::move(c));
