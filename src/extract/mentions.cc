@@ -135,7 +135,8 @@ bool ArgumentReader::InReferenceFrame(int first, int si) const {
   for (const auto& f : ctx_.lex.reference_frames.FindAll(toks, s.first, s.last)) {
     if (f.end > first || first - f.end > kFrameReach) continue;
     bool words = true;
-    for (int k = f.end; k < first; ++k) words = words && toks[k].kind == TokenKind::kWord;
+    // (A quotation mark may open the classifying words: sprak van “een achterbakse aanslag”.)
+    for (int k = f.end; k < first; ++k) words = words && (toks[k].kind == TokenKind::kWord || toks[k].kind == TokenKind::kQuote);
     if (words) return true;
   }
   return false;
