@@ -75,12 +75,13 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
     if ((e.type == EntityType::kCountry || e.type == EntityType::kPlace) && !e.country.empty() &&
         std::find(countries.begin(), countries.end(), e.country) == countries.end())
       countries.push_back(e.country);
+  std::vector<std::string> admitted;
   for (const auto& s : a->sentences)
     if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
-      places_.AdjectiveCountries(a->tokens, s.first, s.last, a->entities, &countries);
+      places_.AdjectiveCountries(a->tokens, s.first, s.last, a->entities, &countries, &admitted);
   for (const auto& s : a->sentences)
     if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
-      places_.Find(a->tokens, s.first, s.last, countries, &a->entities);
+      places_.Find(a->tokens, s.first, s.last, countries, admitted, &a->entities);
   std::vector<bool> blocked(a->tokens.size(), false);
   for (const auto& t : a->times)
     for (int i = t.first; i < t.last; ++i) blocked[i] = true;

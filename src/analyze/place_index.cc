@@ -145,7 +145,8 @@ PlaceIndex::Cue PlaceIndex::CueBefore(const std::vector<Token>& tokens, int i, i
 }
 
 bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cue,
-                       const std::vector<std::string>& countries, Place* best, int* end) const {
+                       const std::vector<std::string>& countries, const std::vector<std::string>& admitted, Place* best,
+                       int* end) const {
   const std::string& word = tokens[i].lower;
   if (function_words_.count(word)) return false;
   auto rank = [&](const Place& p) {
@@ -180,7 +181,8 @@ bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cu
     const std::string country(p.country);
     // After a place noun ('de provincie Kunar') the name is a place anyway.
     if (cue == Cue::kAny && p.population < kMinPopulationAbroad && !home_countries_.count(country) &&
-        std::find(countries.begin(), countries.end(), country) == countries.end())
+        std::find(countries.begin(), countries.end(), country) == countries.end() &&
+        std::find(admitted.begin(), admitted.end(), country) == admitted.end())
       continue;
     if (best_words == 0 || words > best_words || rank(p) > rank(*best)) {
       *best = p;
@@ -212,7 +214,8 @@ PlaceIndex::Cue PlaceIndex::CueBeforeAdjective(const std::vector<Token>& tokens,
 }
 
 void PlaceIndex::AdjectiveCountries(const std::vector<Token>& tokens, int first, int last,
-                                    const std::vector<Entity>& entities, std::vector<std::string>* countries) const {
+                                    const std::vector<Entity>& entities, std::vector<std::string>* countries,
+                                    std::vector<std::string>* admitted) const {
   for (int i = first; i < last; ++i) {
     if (tokens[i].kind != TokenKind::kWord || !tokens[i].capitalized) continue;
     std::string country;
@@ -220,10 +223,15 @@ void PlaceIndex::AdjectiveCountries(const std::vector<Token>& tokens, int first,
         std::find(countries->begin(), countries->end(), country) == countries->end())
       countries->push_back(country);
   }
+  for (int i = first; i < last; ++i) {
+    auto it = tokens[i].capitalized ? demonyms_.find(tokens[i].lower) : demonyms_.end();
+    if (it != demonyms_.end() && std::find(admitted->begin(), admitted->end(), it->second) == admitted->end())
+      admitted->push_back(it->second);
+  }
 }
 
-void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last,
-                      const std::vector<std::string>& countries, std::vector<Entity>* entities) const {
+void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, const std::vector<std::string>& countries,
+                      const std::vector<std::string>& admitted, std::vector<Entity>* entities) const {
   std::vector<bool> taken(last - first, false);
   for (const Entity& e : *entities)
     for (int k = std::max(e.first, first); k < std::min(e.last, last); ++k) taken[k - first] = true;
@@ -238,7 +246,7 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last,
     Place p;
     std::vector<std::string> in = countries;
     if (!named_country.empty()) in.insert(in.begin(), named_country);
-    if (!Match(tokens, i, last, cue, in, &p, &end)) continue;
+    if (!Match(tokens, i, last, cue, in, admitted, &p, &end)) continue;
     if (!named_country.empty() && p.country != named_country) continue;
     bool free = true;
     for (int k = i; k < end; ++k) free &= !taken[k - first];

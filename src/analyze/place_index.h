@@ -35,15 +35,17 @@ class PlaceIndex {
   Status Load(const std::string& kb_dir, const std::string& lang_dir);
 
   // Adds places in tokens [first, last) that no entity in `entities` covers.
-  // `countries`: ISO codes the article names, in order of mention.
-  void Find(const std::vector<Token>& tokens, int first, int last,
-            const std::vector<std::string>& countries, std::vector<Entity>* entities) const;
+  // `countries`: ISO codes the article names, in order of mention (a place there wins
+  // over its namesakes); `admitted`: those it names at all, adjectives too ('de Britse
+  // politie'), whose towns too small to be found abroad otherwise are found.
+  void Find(const std::vector<Token>& tokens, int first, int last, const std::vector<std::string>& countries,
+            const std::vector<std::string>& admitted, std::vector<Entity>* entities) const;
 
   // Adds to `countries` those tokens [first, last) name with an adjective before
   // a place ('in het Duitse Hanau': DE), so that the article's other mentions
-  // of that place are found too.
-  void AdjectiveCountries(const std::vector<Token>& tokens, int first, int last,
-                          const std::vector<Entity>& entities, std::vector<std::string>* countries) const;
+  // of that place are found too; to `admitted` those any adjective names.
+  void AdjectiveCountries(const std::vector<Token>& tokens, int first, int last, const std::vector<Entity>& entities,
+                          std::vector<std::string>* countries, std::vector<std::string>* admitted) const;
 
 
  private:
@@ -66,7 +68,7 @@ class PlaceIndex {
                          std::string* country) const;
   // The best place of the names matching at token i; sets *end.
   bool Match(const std::vector<Token>& tokens, int i, int last, Cue cue, const std::vector<std::string>& countries,
-             Place* place, int* end) const;
+             const std::vector<std::string>& admitted, Place* place, int* end) const;
 
   // The place at a byte offset of geonames.tsv; false for a malformed line.
   bool PlaceAt(size_t offset, Place* out) const;
