@@ -68,6 +68,9 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head) const {
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
   if (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "agent") || ctx_.lex.ClauseIs(toks[head].lower, "destination")))
     return true;
+  // "werd gevoeld tot in Algerije": how far it reached, not where it happened.
+  if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "locative") && ctx_.lex.ClauseIs(toks[head - 1].lower, "reach"))
+    return true;
   return ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin");
 }
 
