@@ -60,6 +60,10 @@ Status PlaceIndex::Load(const std::string& kb_dir, const std::string& lang_dir) 
       adjective_endings_.push_back(ToLower(row.fields[0]));
       continue;
     }
+    if (cls == "compass_prefix") {
+      compass_prefixes_.push_back(ToLower(row.fields[0]));
+      continue;
+    }
     CuePhrase p;
     p.words = LowerWords(row.fields[0]);
     p.cue = cls == "region" ? Cue::kRegion : cls == "city" ? Cue::kCity : cls == "locative" ? Cue::kAny : Cue::kNone;
@@ -197,6 +201,10 @@ PlaceIndex::Cue PlaceIndex::CueBeforeAdjective(const std::vector<Token>& tokens,
                                                const std::vector<Entity>& entities, std::string* country) const {
   if (i - 2 <= first || !determiners_.count(tokens[i - 2].lower)) return Cue::kNone;
   auto it = demonyms_.find(tokens[i - 1].lower);
+  // 'in het Oost-Duitse Halle': a part of the country named before its adjective.
+  for (const auto& prefix : compass_prefixes_)
+    if (it == demonyms_.end() && tokens[i - 1].lower.rfind(prefix, 0) == 0)
+      it = demonyms_.find(tokens[i - 1].lower.substr(prefix.size()));
   if (it == demonyms_.end()) {
     // 'in het Limburgse Maasmechelen', 'in het Londense Croydon': an adjective of a
     // region or city (capitalised, with an ending place_cues.tsv lists) names no country.
@@ -219,9 +227,11 @@ void PlaceIndex::AdjectiveCountries(const std::vector<Token>& tokens, int first,
   for (int i = first; i < last; ++i) {
     if (tokens[i].kind != TokenKind::kWord || !tokens[i].capitalized) continue;
     std::string country;
+    // (First: an adjective pins its place's country, "het Oost-Duitse Halle", for the
+    // article's other mentions of that name too.)
     if (CueBeforeAdjective(tokens, i, first, entities, &country) != Cue::kNone &&
         std::find(countries->begin(), countries->end(), country) == countries->end())
-      countries->push_back(country);
+      countries->insert(countries->begin(), country);
   }
   for (int i = first; i < last; ++i) {
     auto it = tokens[i].capitalized ? demonyms_.find(tokens[i].lower) : demonyms_.end();

@@ -81,6 +81,7 @@ class PlaceIndex {
   std::unordered_map<std::string, std::vector<CuePhrase>> cues_by_last_;  // last word -> phrases, longest first
   std::unordered_set<std::string> coordinators_;                          // 'en', 'of'
   std::vector<std::string> adjective_endings_;  // 'Limburgse': an adjective of a region or city
+  std::vector<std::string> compass_prefixes_;   // "oost-" in "Oost-Duitse"
   std::unordered_set<std::string> determiners_;                           // 'het', 'de' ('in het Franse Nantes')
   std::unordered_map<std::string, std::string> demonyms_;                 // 'franse' -> FR
   std::unordered_set<std::string> home_countries_;                        // ISO codes
