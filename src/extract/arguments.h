@@ -11,6 +11,18 @@
 
 namespace kroniek {
 
+// A location at an entity of the analysis or an entry of the knowledge base.
+template <typename Named>
+Location LocationAt(const Named& x) {
+  Location l;
+  l.id = x.id;
+  l.name = x.name;
+  l.country = x.country;
+  l.lat = x.lat;
+  l.lon = x.lon;
+  return l;
+}
+
 class ArgumentReader {
  public:
   explicit ArgumentReader(const Context& ctx);

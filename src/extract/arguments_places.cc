@@ -18,14 +18,10 @@ constexpr int kOtherClausePenalty = 10;  // a place told in another clause of th
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
+// The location of a place named in the text: its region and words too.
 Location LocationOf(const Entity& place) {
-  Location loc;
-  loc.id = place.id;
-  loc.name = place.name;
-  loc.country = place.country;
+  Location loc = LocationAt(place);
   loc.region = place.region;
-  loc.lat = place.lat;
-  loc.lon = place.lon;
   loc.span = place.span;
   return loc;
 }

@@ -32,18 +32,6 @@ void MergeDate(Date* into, const Date& from) {
 
 }  // namespace
 
-// A location at an entity of the analysis or an entry of the knowledge base.
-template <typename Named>
-Location LocationAt(const Named& x) {
-  Location l;
-  l.id = x.id;
-  l.name = x.name;
-  l.country = x.country;
-  l.lat = x.lat;
-  l.lon = x.lon;
-  return l;
-}
-
 bool LocationsCompatible(const Location& a, const Location& b) {
   if (a.id.empty() || b.id.empty() || a.id == b.id) return true;
   // "nabij Addis Abeba" and "in de buurt van Bishoftu": one site, named by what is near it.
