@@ -29,7 +29,8 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   for (const auto& r : mods.rows) trigger_modifiers[r.fields[0]] = r.fields[1];
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(kb_dir + "/event_types.tsv", 2, &types));
   for (const auto& r : types.rows) {
-    EventTypeInfo info{r.fields[1], ""};
+    EventTypeInfo info;
+    info.cls = r.fields[1];
     info.attack = std::find(r.fields.begin() + 2, r.fields.end(), "attack") != r.fields.end();
     for (size_t k = 2; k < r.fields.size(); ++k)
       if (r.fields[k].rfind("refines=", 0) == 0) info.refines = SplitBar(r.fields[k].substr(8));
