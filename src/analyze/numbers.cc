@@ -219,7 +219,7 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
   for (int i = first; i < last; ++i) {
     const Token& t = tokens[i];
     if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) continue;
-    if (InClockTime(tokens, i, first, last) || InIdiom(tokens, i, first, last)) continue;
+    if (InClockTime(tokens, i, first, last)) continue;
     Quantity q;
     q.number_token = i;
     auto it = words_.find(t.lower);
@@ -273,6 +273,7 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
     } else {
       continue;
     }
+    if (InIdiom(tokens, q.number_token, first, last)) continue;  // only words read as numbers are looked up
     int begin = q.number_token;
     if (is_approx(i) && begin > first) {
       auto a = words_.find(tokens[begin - 1].lower);

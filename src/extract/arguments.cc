@@ -378,22 +378,25 @@ void ArgumentReader::AboardWhereNoneSurvived(EventMention* e) const {
   if (std::none_of(e->figures.begin(), e->figures.end(), [](const Figure& f) { return f.kind == "other"; })) return;
   if (!no_survivors_) no_survivors_ = CueInSentences("no_survivors", 0, int(ctx_.an.sentences.size()));
   if (!*no_survivors_) return;
-  auto aboard = [&](const Figure& f) {
-    const int si = SentenceOf(f.span);
-    return f.kind == "other" && si >= 0 && CueInSentences("aboard", si, si + 1);
-  };
+  std::vector<bool> aboard(e->figures.size(), false);
+  for (size_t i = 0; i < e->figures.size(); ++i) {
+    const int si = SentenceOf(e->figures[i].span);
+    aboard[i] = e->figures[i].kind == "other" && si >= 0 && CueInSentences("aboard", si, si + 1);
+  }
   // "Van de 29 inzittenden kwamen er 23 om": fewer dead than were on board, so some
   // survived (a report that nobody did was an early one).
   // (Not "Onder de doden zijn vijf Nederlanders": a part of the dead.)
   double most_aboard = 0, fewest_dead = -1;
-  for (const auto& f : e->figures)
-    if (f.value && aboard(f)) most_aboard = std::max(most_aboard, *f.value);
-  for (const auto& f : e->figures)
-    if (f.value && f.kind == "killed" && f.group == "people" && (fewest_dead < 0 || *f.value < fewest_dead))
-      fewest_dead = *f.value;
+  for (size_t i = 0; i < e->figures.size(); ++i) {
+    const Figure& f = e->figures[i];
+    if (!f.value) continue;
+    if (aboard[i]) most_aboard = std::max(most_aboard, *f.value);
+    if (f.kind == "killed" && f.group == "people" && (fewest_dead < 0 || *f.value < fewest_dead)) fewest_dead = *f.value;
+  }
   if (fewest_dead >= 0 && fewest_dead < most_aboard) return;
-  for (auto& f : e->figures) {
-    if (aboard(f)) {
+  for (size_t i = 0; i < e->figures.size(); ++i) {
+    Figure& f = e->figures[i];
+    if (aboard[i]) {
       f.kind = "killed";
       f.reading = "aboard";
     }
