@@ -22,8 +22,13 @@ struct MentionInfo {
   std::vector<std::string> part_of;
   bool anaphoric = false;          // only refers to an event told before ("het gaat om een aanslag")
   // Told with a date long before the article ("In 2013 stortte een toestel
-  // neer"): not the undated news the article reports.
+  // neer"): not the undated news the article reports. Undated article: any
+  // explicit date of an indefinite mention ("in september 2009 getroffen door
+  // een zware aardbeving") sets it, and only the headline's event may take it.
   bool past = false;
+  // Dated explicitly long before the article ("de beving van L'Aquila in april
+  // 2009"): not an event the article tells with a weekday ("vrijdagavond").
+  bool long_before = false;
   bool elsewhere = false;          // "ook in Antwerpen": not an event told at another or no place
   bool heading = false;            // in an intertitle: names no type of the event it joins
   bool phase = false;              // a phase that follows another event ("de dader werd doodgeschoten")
@@ -49,6 +54,7 @@ struct Ev {
   std::set<std::string> generic_kinds;  // the generic kinds of its mentions ("attack", "explosion")
   bool sub_event = false;  // follows another event ("Daarna openden … het vuur")
   int first_token = 0;
+  bool recent = false;  // told with a weekday or a day counted from publication ("vrijdagavond", "gisteren")
   int last_sentence = 0;
   int mentions = 0;
   std::vector<int> mention_sentences;

@@ -100,7 +100,8 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     // A classifying mention's date and place are its comparison's ("de
     // dodelijkste aanslag sinds 2007"), not the event's.
     if (!m.anaphoric && !DatesCompatible(e.m.date, m.date)) continue;
-    if (m.past && !e.m.date.known()) continue;
+    if (m.past && !e.m.date.known() && (ctx_.article.published.known() || !ToldOnlyInTitle(e))) continue;
+    if (m.long_before && !e.m.date.known() && e.recent) continue;
     if (!m.anaphoric && !LocationsCompatible(e.m.location, m.location)) continue;
     int recency = e.last_sentence == sentence ? 1 << 30 : e.last_sentence;
     if (recency > best_sentence) { best = int(k); best_sentence = recency; }
@@ -210,6 +211,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     if (e.m.status == "alleged" && m.status == "occurred" && !m.generic && !as_part) e.m.status = "occurred";
   }
   Ev& e = events_[k];
+  if (!m.anaphoric && (m.date.weekday >= 0 || m.date.day_offset)) e.recent = true;
   if (m.generic && !m.heading) e.generic_kinds.insert(m.type);
   if (!(as_part && m.phase)) TypeFromWords(ctx_, sentence, &e);  // the attacker shot says nothing of the attack
   e.m.evidence.push_back(m.span);

@@ -1,6 +1,7 @@
 #include "extract/figures.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/resource_file.h"
 #include "extract/figure_words.h"
@@ -346,6 +347,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (qi < skip_until) continue;
     Quantity q = quantities[qi];
     if (ctx.time_at[q.number_token] >= 0) continue;
+    if (q.value && *q.value != std::floor(*q.value)) continue;  // "6,6", "3,931": a count has no fraction
     const int si = toks[q.number_token].sentence;
     const Sentence& s = ctx.an.sentences[si];
     if (IsQuestion(ctx, s)) continue;  // 'Hoeveel doden vielen er?' asserts nothing

@@ -254,18 +254,23 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // are of the dying, not of the shooting.)
     const bool in_reference = InPrepositionalReference(match, si);
     if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
-    m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, refers_back);
+    // (A disaster has no doer: "In Duitsland kostte het noodweer 42 levens" places it.)
+    const bool cities_only = refers_back && ctx_.lex.ClassOf(m.type) != "disaster";
+    m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, cities_only);
     if (!m.location.id.empty() && in_reference && !PlaceRightAfter(match, si, m.location)) m.location = Location();
     // "Ook in Antwerpen kwam het tot rellen. Daar werden 87 mensen opgepakt": the place
     // just named, where what is told may be another event of the kind (elsewhere below).
     const bool there = m.location.id.empty() && !refers_back && !in_reference && PlaceWordIn(match, si, clauses);
     if (there) m.location = PlaceNamedBefore(si);
-    // "In 2013 stortte een toestel neer": an indefinite event dated long
-    // before the article is not the undated news it reports.
-    if (m.date.known() && (m.date.basis == DateBasis::kExplicit || m.date.basis == DateBasis::kRelative) &&
-        IndefiniteNear(match, si, clauses)) {
+    // "In 2013 stortte een toestel neer", "Bij overstromingen in mei vorig jaar": an
+    // indefinite event dated long before the article is not the undated news it reports.
+    const bool bare = match.first == s.first || ctx_.lex.ClauseIs(toks[match.first - 1].lower, "preposition") ||
+                      ctx_.lex.ClauseIs(toks[match.first - 1].lower, "governs_trigger");
+    if (m.date.known() && (m.date.basis == DateBasis::kExplicit || m.date.basis == DateBasis::kRelative)) {
       const DayRange when = RangeOf(m.date), published = RangeOf(ctx_.article.published);
-      m.past = published.known() && when.hi < published.lo - kBackgroundDays;
+      m.long_before = published.known() && when.hi < published.lo - kBackgroundDays;
+      if (IndefiniteNear(match, si, clauses) || (bare && ctx_.lex.LooksPlural(toks[match.first].lower)))
+        m.past = published.known() ? m.long_before : m.date.basis == DateBasis::kExplicit;
     }
     // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
     m.elsewhere = !refers_back && !m.location.id.empty() && !m.location.approximate &&
@@ -274,8 +279,6 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.heading = IsHeading(si);
     // "de daders van terreurdaden", "betrokken bij aanslagen": a bare plural
     // with no place or time names a kind of event, not one.
-    const bool bare = match.first == s.first || ctx_.lex.ClauseIs(toks[match.first - 1].lower, "preposition") ||
-                      ctx_.lex.ClauseIs(toks[match.first - 1].lower, "governs_trigger");
     const bool kind = m.generic && bare && ctx_.lex.LooksPlural(toks[match.first].lower) && m.location.id.empty() &&
                       m.location.sites.empty() && !m.date.known() && m.date.weekday < 0;
     m.anaphoric = m.anaphoric || m.heading || kind;
