@@ -275,6 +275,37 @@ TEST(FusionJoined, WeekdaysOfOneNightJoin) {
   EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"night", "thursday", "wednesday"}}}));
 }
 
+// A report that gives the day joins reports that gave only its weekday, when the day
+// is that weekday; a day of another weekday is another event.
+TEST(FusionJoined, ADayJoinsReportsOfItsWeekday) {
+  auto stories = StoriesInAnyOrder({
+      Text("tuesday", "2023-04", "Bij Leiden is dinsdagochtend een trein ontspoord. Er vielen twee doden."),
+      Text("tuesday2", "2023-04", "De trein die dinsdag bij Leiden ontspoorde, wordt onderzocht."),
+      Text("day", "2024-04", "Op 4 april 2023 ontspoorde een trein. Twee mensen kwamen om."),
+      Text("other", "2024-04", "Op 6 april 2023 ontspoorde een trein. Drie mensen kwamen om."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"train_crash", {"day", "tuesday", "tuesday2"}}, {"train_crash", {"other"}}}));
+}
+
+// Undated pages that name the same day of a month without a year tell one event.
+TEST(FusionJoined, TheSameDayOfAMonthWithoutAYearJoins) {
+  auto stories = StoriesInAnyOrder({
+      Text("a", "", "Bij de storm op een festival bij Hasselt op 18 augustus kwamen vijf mensen om."),
+      Text("b", "", "Het festival in Hasselt herdenkt de vijf doden van de storm van 18 augustus."),
+      Text("c", "", "Op 25 augustus raasde een storm over Hasselt. Er vielen twee gewonden."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"a", "b"}}, {"storm", {"c"}}}));
+}
+
+// Severe weather ("noodweer") is the storm or the flood other reports name.
+TEST(FusionJoined, SevereWeatherJoinsTheStormOrFlood) {
+  auto stories = StoriesInAnyOrder({
+      Text("storm", "2011-08-19", "Bij een storm op een festival in Hasselt zijn donderdag vijf mensen omgekomen."),
+      Text("weather", "2011-08-20", "Het noodweer in Hasselt heeft vijf levens gekost."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"storm", "weather"}}}));
+}
+
 // --- The knowledge behind it ---
 
 TEST(FuseRules, GenericKindsScoreOnlyTheTypesTheyMayStandFor) {
@@ -286,6 +317,8 @@ TEST(FuseRules, GenericKindsScoreOnlyTheTypesTheyMayStandFor) {
   EXPECT_EQ(rules.Score("attack", "riot"), 0.0);
   EXPECT_GT(rules.Score("shooting", "bombing"), 0.0);  // one attack, told differently
   EXPECT_EQ(rules.Score("shooting", "arrest"), 0.0);
+  EXPECT_GT(rules.Score("weather", "flood"), 0.8);
+  EXPECT_GT(rules.Score("accident", "train_crash"), 0.8);
   EXPECT_TRUE(rules.Refines("suicide_bombing", "bombing"));
   EXPECT_FALSE(rules.Refines("bombing", "suicide_bombing"));
   // An explosion may be an attack or an accident: the index looks in both classes.

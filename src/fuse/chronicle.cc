@@ -83,6 +83,20 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
   }
   if (m.date.weekday >= 0 && s.days.known() && s.days.lo == s.days.hi)
     return WeekdaysNear(kroniek::WeekdayOf(FromDayNumber(s.days.lo)), m.date.weekday) ? 0.25 : -1;
+  // A day of a month told without a year, in a report that cannot date it ("18 augustus").
+  const bool day_of_month = !r.known() && m.date.month && m.date.day;
+  if (day_of_month && s.days.known() && s.days.lo == s.days.hi) {
+    const Civil c = FromDayNumber(s.days.lo);
+    return c.month == m.date.month && c.day == m.date.day ? 0.3 : -1;
+  }
+  if (day_of_month && s.month) return s.month == m.date.month && s.day == m.date.day ? 0.3 : -1;
+  if (r.known() && r.lo == r.hi && !s.days.known() && s.month) {
+    const Civil c = FromDayNumber(r.lo);
+    return c.month == s.month && c.day == s.day ? 0.3 : -1;
+  }
+  // A day told where the others told its weekday ("op 4 april" beside "dinsdag").
+  if (r.known() && r.lo == r.hi && !s.days.known() && s.weekday >= 0)
+    return WeekdaysNear(kroniek::WeekdayOf(FromDayNumber(r.lo)), s.weekday) ? 0.25 : -1;
   if (m.date.weekday >= 0 && s.weekday >= 0) return WeekdaysNear(m.date.weekday, s.weekday) ? 0.2 : -1;
   return window.known() && s.window.known() ? 0.1 : 0.05;
 }
@@ -172,6 +186,10 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
     else if (r.hi - r.lo < s.days.hi - s.days.lo) s.days = r;  // the more precise date wins
   }
   if (m.date.weekday >= 0 && s.weekday < 0) s.weekday = m.date.weekday;
+  if (!r.known() && m.date.month && m.date.day && !s.month) {
+    s.month = m.date.month;
+    s.day = m.date.day;
+  }
   if (!m.location.id.empty() && m.location.inferred && s.inferred_place.empty()) {
     s.inferred_place = m.location.id;
     s.inferred_country = m.location.country;

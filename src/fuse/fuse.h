@@ -178,6 +178,7 @@ class Chronicle {
     DayRange days;                     // the tightest date a report gives
     DayRange published;                // first and last publication day of its articles
     int weekday = -1;                  // a weekday named without a date
+    int month = 0, day = 0;            // a day of a month named without a year ("18 augustus")
     std::string place, country;        // named (not inferred) place and its country
     std::string region;                // and the first-order region of that place, if a city
     std::optional<double> lat, lon;    // and its coordinates

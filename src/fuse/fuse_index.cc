@@ -11,6 +11,10 @@
 //   g|CELL    every event named in a city, by the map cell of that city; a
 //             report looks up the cells around its own (a district and its
 //             city, a place said to be near the site)
+//   w|WD|MONTH  undated events told with a weekday, by it and each month they allow;
+//             a report of one day looks up its weekday and the two beside it
+//   m|M-D     undated events told with a day of a month and no year ("18 augustus"),
+//             by it; a report of one day, or of such a day, looks it up
 // u and p keys come twice: plain, and with each month of the days the
 // event's reports allow (WindowOf: their dates, never after publication, or
 // the two months before an undated report). A report with such a period looks
@@ -62,6 +66,17 @@ std::vector<std::string> Months(int lo, int hi) {
   return out;
 }
 
+// "8-18" for a date of one day, or a day of a month told without a year; else empty.
+std::string DayOfMonth(const Date& d) {
+  const DayRange r = RangeOf(d);
+  if (r.known() && r.lo == r.hi) {
+    const Civil c = FromDayNumber(r.lo);
+    return std::to_string(c.month) + "-" + std::to_string(c.day);
+  }
+  if (!r.known() && d.month && d.day) return std::to_string(d.month) + "-" + std::to_string(d.day);
+  return "";
+}
+
 // The months of a window widened by `tolerance`; empty when it is unknown.
 std::vector<std::string> Period(const DayRange& window, int tolerance) {
   if (!window.known()) return {};
@@ -79,6 +94,12 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
   if (!period.empty() && period[0] != "*") period.push_back("*");
   for (const std::string& cls : types_.ClassesNear(FuseType(m))) {
     std::vector<std::string> where;  // u and p keys, before their period
+    if (r.known() && r.lo == r.hi) {
+      const std::string month = Months(r.lo, r.lo)[0];
+      for (int d = -kDayTolerance; d <= kDayTolerance; ++d)
+        keys.push_back(Key(cls, "w", std::to_string((WeekdayOf(FromDayNumber(r.lo)) + d + 7) % 7)) + "|" + month);
+    }
+    if (const std::string md = DayOfMonth(m.date); !md.empty()) keys.push_back(Key(cls, "m", md));
     if (r.known() && r.hi - r.lo <= kMonthDays) {
       const std::string country = placed ? "|" + m.location.country : "";
       for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d)
@@ -147,6 +168,10 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
   for (const auto& t : s.types) classes.insert(types_.ClassOf(t));
   for (const std::string& cls : classes) {
     std::vector<std::string> where;
+    if (!dated && s.weekday >= 0)
+      for (const auto& month : period)
+        if (month != "*") keys.push_back(Key(cls, "w", std::to_string(s.weekday)) + "|" + month);
+    if (!dated && s.month) keys.push_back(Key(cls, "m", std::to_string(s.month) + "-" + std::to_string(s.day)));
     if (dated)
       for (int d = s.days.lo; d <= s.days.hi; ++d) {
         keys.push_back(Key(cls, "d", std::to_string(d)));
