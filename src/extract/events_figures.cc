@@ -20,10 +20,17 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   // The type of event counting this kind tells (arrested: arrest), figure_kinds.tsv option own.
   const auto info = ctx_.lex.figure_kinds.find(kind);
   const std::string own_type = info != ctx_.lex.figure_kinds.end() && info->second.own ? info->second.default_event : "";
+  // A count of that kind is such an event of its own ("na de rellen werden 87 mensen
+  // opgepakt": an arrest); none counted ("er werden geen arrestaties verricht") is a fact
+  // of the event told.
+  const bool own_only = !own_type.empty() && !(c.figure.value && *c.figure.value == 0);
+  auto fits = [&](const std::string& type) {
+    return ctx_.lex.KindFits(kind, type) && (!own_only || type == own_type);
+  };
   // Same sentence: the nearest trigger, preferring one before the number.
   int best = -1, best_distance = 1 << 30;
   for (const auto& sm : sentence_mentions_) {
-    if (sm.sentence != c.sentence || !ctx_.lex.KindFits(kind, events_[sm.event].m.type)) continue;
+    if (sm.sentence != c.sentence || !fits(events_[sm.event].m.type)) continue;
     if (events_[sm.event].m.status == "foiled" || events_[sm.event].m.status == "hypothetical") continue;
     int d = std::abs(sm.mention.first - c.token) + (sm.mention.first > c.token ? 5 : 0);
     // The counted noun itself ("zeven relschoppers werden aangehouden") names
@@ -41,12 +48,12 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     if (paragraph - ctx_.an.sentences[it->sentence].paragraph > 2) break;
     const Ev& e = events_[it->event];
     if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.sub_event) continue;
-    if (ctx_.lex.KindFits(kind, e.m.type)) return it->event;
+    if (fits(e.m.type)) return it->event;
   }
   // A lede's figure before the event's name ("50 doden. … van de terreuraanslag"):
   // the first mention after it, in the same or the next paragraph.
   auto usable = [&](const Ev& e) {
-    return e.m.status != "foiled" && e.m.status != "hypothetical" && !e.sub_event && ctx_.lex.KindFits(kind, e.m.type);
+    return e.m.status != "foiled" && e.m.status != "hypothetical" && !e.sub_event && fits(e.m.type);
   };
   for (const auto& sm : sentence_mentions_) {
     if (sm.sentence <= c.sentence) continue;
