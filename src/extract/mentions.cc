@@ -267,7 +267,11 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool bare = match.first == s.first || ctx_.lex.ClauseIs(toks[match.first - 1].lower, "preposition") ||
                       ctx_.lex.ClauseIs(toks[match.first - 1].lower, "governs_trigger");
     if (m.date.known() && (m.date.basis == DateBasis::kExplicit || m.date.basis == DateBasis::kRelative)) {
-      const DayRange when = RangeOf(m.date), published = RangeOf(ctx_.article.published);
+      // ("de zwaarste beving sinds augustus 1953" names the quake of then, not a period up to now)
+      Date point = m.date;
+      point.from.clear();
+      point.to.clear();
+      const DayRange when = RangeOf(point), published = RangeOf(ctx_.article.published);
       m.long_before = published.known() && when.hi < published.lo - kBackgroundDays;
       if (IndefiniteNear(match, si, clauses) || (bare && ctx_.lex.LooksPlural(toks[match.first].lower)))
         m.past = published.known() ? m.long_before : m.date.basis == DateBasis::kExplicit;
