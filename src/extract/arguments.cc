@@ -68,8 +68,14 @@ Date ArgumentReader::DateFor(int si, int token) const {
   const auto clauses = Clauses(si);
   const TimeMention* best = nullptr;
   int best_score = 1 << 30;
+  // "afscheid genomen van de kinderen die omkwamen bij de brand": a trigger in a relative
+  // clause takes no time of the clause around it (the farewell's).
+  int opening = token;
+  while (opening > s.first && clauses[opening - 1 - s.first] == clauses[token - s.first]) --opening;
+  const bool in_relative = opening > s.first && ctx_.WordIs(ctx_.tokens()[opening].lower, "relative");
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
+    if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
     // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
     if (TriggerBetween(si, token, t.first) >= 0) continue;
     // "De verdachte werd gearresteerd en wordt zaterdag voorgeleid": a time after "en" and a
