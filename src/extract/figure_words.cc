@@ -188,6 +188,11 @@ bool CountOverPeriod(const Context& ctx, const Sentence& s) {
   return plural || (period && !any);
 }
 
+bool TellsStatistic(const Context& ctx, const Sentence& s) {
+  for (const auto& m : ctx.lex.figure_cues.FindAll(ctx.tokens(), s.first, s.last))
+    if (ctx.lex.figure_cues.rows()[m.row].value == "statistic") return true;
+  return CountOverPeriod(ctx, s);
+}
 
 // A count over a period ("dit jaar al 300 doden") anywhere in the sentence, what
 // could have been around it ("had tot 1.000 doden kunnen eisen"), or a projection or

@@ -66,6 +66,8 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q);
 // Whether sentence s tells counts over a past period ("vorig jaar … 500 verkeersdoden",
 // "in 2022 … 21 ongelukken, waarbij 9 doden"): none of its counts is an event's toll.
 bool CountOverPeriod(const Context& ctx, const Sentence& s);
+// Whether sentence s counts over a period by a statistic cue ("elk jaar", "dit jaar al") or as above.
+bool TellsStatistic(const Context& ctx, const Sentence& s);
 
 // Who says what token `token` tells: a quote's speaker, else the sentence's sources.
 std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token);

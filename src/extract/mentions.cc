@@ -283,8 +283,12 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.heading = IsHeading(si);
     // "de daders van terreurdaden", "betrokken bij aanslagen": a bare plural
     // with no place or time names a kind of event, not one.
-    const bool kind = m.generic && bare && ctx_.lex.LooksPlural(toks[match.first].lower) && m.location.id.empty() &&
-                      m.location.sites.empty() && !m.date.known() && m.date.weekday < 0;
+    // So does one in a sentence counting over a period ("in Vlaanderen vallen elk jaar
+    // veertig doden bij woningbranden").
+    const bool plural = bare && ctx_.lex.LooksPlural(toks[match.first].lower);
+    const bool kind = plural && ((m.generic && m.location.id.empty() && m.location.sites.empty() && !m.date.known() &&
+                                  m.date.weekday < 0) ||
+                                 figure_words::TellsStatistic(ctx_, s));
     m.anaphoric = m.anaphoric || m.heading || kind;
     out.push_back(std::move(m));
   }
