@@ -10,6 +10,8 @@
 
 namespace kroniek {
 
+constexpr int kBackgroundDays = 60;  // a date this long before the article is another event's
+
 // One trigger occurrence with what its own clause says.
 struct MentionInfo {
   std::string type;                // event type, or a generic one ("attack")

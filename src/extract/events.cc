@@ -340,10 +340,14 @@ void EventAssembler::DateFromFollowingSentences() {
       if (near < 0 || si - near > kDanglingTimeSentences) continue;
       if (sentences[si].paragraph - sentences[near].paragraph > 1) continue;
       if (!t.date.known() && t.date.weekday < 0) continue;
+      // A period's end ("tot woensdag") dates no event.
+      if (t.date.from.empty() && !t.date.to.empty()) continue;
       // What happened cannot be dated after the article ("kwam in februari
       // binnen" read as next February).
       const DayRange when = RangeOf(t.date), published = RangeOf(ctx_.article.published);
       if (when.known() && published.known() && when.lo > published.hi) continue;
+      // Nor is a time long before the article the undated news ("De man werkte tot eind vorig jaar …").
+      if (when.known() && published.known() && when.hi < published.lo - kBackgroundDays) continue;
       // A time told of another place is that place's ("In oktober viel in Jakarta …").
       if (!LocationsCompatible(e.m.location, args_.PlaceAt(si, t.first))) continue;
       e.m.date = t.date;

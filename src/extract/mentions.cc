@@ -23,7 +23,6 @@ void BeforePublication(const Date& published, Date* d) {
 constexpr int kNegationReach = 3;    // tokens from a negation to its trigger ("niet van een ongeval")
 constexpr int kFrameReach = 3;       // tokens from a reference frame to its trigger ("een van de dodelijkste")
 constexpr int kOwnTimeReach = 6;     // tokens from a trigger to its own time ("de aanslag van maandag", "op Dnipro zaterdag")
-constexpr int kBackgroundDays = 60;  // a date this long before the article is another event's
 constexpr int kIndefiniteReach = 4;  // "een toestel" before or after its trigger
 constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without a full stop
 constexpr int kTargetModifiers = 3;  // "een aanslag op [een grote vreedzame] betoging"
