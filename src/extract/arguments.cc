@@ -72,7 +72,11 @@ Date ArgumentReader::DateFor(int si, int token) const {
   // clause takes no time of the clause around it (the farewell's).
   int opening = token;
   while (opening > s.first && clauses[opening - 1 - s.first] == clauses[token - s.first]) --opening;
-  const bool in_relative = opening > s.first && ctx_.WordIs(ctx_.tokens()[opening].lower, "relative");
+  // ("die" after a noun; not the determiner of "bij die brand")
+  const auto& before = ctx_.tokens()[opening - (opening > s.first ? 1 : 0)];
+  const bool in_relative = opening > s.first && ctx_.WordIs(ctx_.tokens()[opening].lower, "relative") &&
+                           (before.lower == "," || (before.kind == TokenKind::kWord &&
+                                                    !ctx_.az.entity_rules().IsFunctionWord(before.lower)));
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
     if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;

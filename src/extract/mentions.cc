@@ -86,6 +86,9 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
     if (near_after(trigger.last, t.first)) return true;
+    // Set off by commas right after it ("Bij die brand, dinsdagavond, kwamen …").
+    if (t.first == trigger.last + 1 && toks[trigger.last].lower == "," && t.last < s.last && toks[t.last].lower == ",")
+      return true;
     for (int k = s.first; k < s.last; ++k)
       if (clauses[k - s.first] == clause && ctx_.lex.ClauseIs(toks[k].lower, "occurrence") &&
           (near_after(k + 1, t.first) || t.last == k))
