@@ -97,6 +97,21 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   return false;
 }
 
+void ArgumentReader::MarkLongBefore(const PhraseMatch& match, int si, const std::vector<int>& clauses, bool bare,
+                                    MentionInfo* m) const {
+  // "In 2013 stortte een toestel neer", "Bij overstromingen in mei vorig jaar": an
+  // indefinite event dated long before the article is not the undated news it reports.
+  if (!m->date.known() || (m->date.basis != DateBasis::kExplicit && m->date.basis != DateBasis::kRelative)) return;
+  // ("de zwaarste beving sinds augustus 1953" names the quake of then, not a period up to now)
+  Date point = m->date;
+  point.from.clear();
+  point.to.clear();
+  const DayRange when = RangeOf(point), published = RangeOf(ctx_.article.published);
+  m->long_before = published.known() && when.hi < published.lo - kBackgroundDays;
+  if (IndefiniteNear(match, si, clauses) || (bare && ctx_.lex.LooksPlural(ctx_.tokens()[match.first].lower)))
+    m->past = published.known() ? m->long_before : m->date.basis == DateBasis::kExplicit;
+}
+
 bool ArgumentReader::IsHeading(int si) const {
   const auto& sentences = ctx_.an.sentences;
   const Sentence& s = sentences[si];
@@ -264,20 +279,9 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // just named, where what is told may be another event of the kind (elsewhere below).
     const bool there = m.location.id.empty() && !refers_back && !in_reference && PlaceWordIn(match, si, clauses);
     if (there) m.location = PlaceNamedBefore(si);
-    // "In 2013 stortte een toestel neer", "Bij overstromingen in mei vorig jaar": an
-    // indefinite event dated long before the article is not the undated news it reports.
     const bool bare = match.first == s.first || ctx_.lex.ClauseIs(toks[match.first - 1].lower, "preposition") ||
                       ctx_.lex.ClauseIs(toks[match.first - 1].lower, "governs_trigger");
-    if (m.date.known() && (m.date.basis == DateBasis::kExplicit || m.date.basis == DateBasis::kRelative)) {
-      // ("de zwaarste beving sinds augustus 1953" names the quake of then, not a period up to now)
-      Date point = m.date;
-      point.from.clear();
-      point.to.clear();
-      const DayRange when = RangeOf(point), published = RangeOf(ctx_.article.published);
-      m.long_before = published.known() && when.hi < published.lo - kBackgroundDays;
-      if (IndefiniteNear(match, si, clauses) || (bare && ctx_.lex.LooksPlural(toks[match.first].lower)))
-        m.past = published.known() ? m.long_before : m.date.basis == DateBasis::kExplicit;
-    }
+    MarkLongBefore(match, si, clauses, bare, &m);
     // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
     m.elsewhere = !refers_back && !m.location.id.empty() && !m.location.approximate &&
                   (there || ClauseHasClass("also", match.first, si, clauses));
