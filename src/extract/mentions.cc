@@ -227,6 +227,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
   const auto clauses = Clauses(si);
   auto matches = ctx_.lex.triggers.FindAll(toks, s.first, s.last);
   std::vector<MentionInfo> out;
+  int statistic = -1;  // whether the sentence counts over a period, read once when asked
   for (size_t mi = 0; mi < matches.size(); ++mi) {
     const auto& match = matches[mi];
     const auto& row = ctx_.lex.triggers.rows()[match.row];
@@ -287,14 +288,12 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
                   (there || ClauseHasClass("also", match.first, si, clauses));
     // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
     m.heading = IsHeading(si);
-    // "de daders van terreurdaden", "betrokken bij aanslagen": a bare plural
-    // with no place or time names a kind of event, not one.
-    // So does one in a sentence counting over a period ("in Vlaanderen vallen elk jaar
-    // veertig doden bij woningbranden").
+    // "de daders van terreurdaden", "betrokken bij aanslagen": a bare plural with no place
+    // or time names a kind of event, not one; so does one in a statistic ("elk jaar … bij woningbranden").
     const bool plural = bare && ctx_.lex.LooksPlural(toks[match.first].lower);
     const bool kind = plural && ((m.generic && m.location.id.empty() && m.location.sites.empty() && !m.date.known() &&
                                   m.date.weekday < 0) ||
-                                 figure_words::TellsStatistic(ctx_, s));
+                                 (statistic < 0 ? statistic = figure_words::TellsStatistic(ctx_, s) : statistic));
     m.anaphoric = m.anaphoric || m.heading || kind;
     out.push_back(std::move(m));
   }

@@ -66,14 +66,17 @@ std::vector<std::string> Months(int lo, int hi) {
   return out;
 }
 
+// The m key of a day of a month ("8-18").
+std::string MonthDay(int month, int day) { return std::to_string(month) + "-" + std::to_string(day); }
+
 // "8-18" for a date of one day, or a day of a month told without a year; else empty.
 std::string DayOfMonth(const Date& d) {
   const DayRange r = RangeOf(d);
   if (r.known() && r.lo == r.hi) {
     const Civil c = FromDayNumber(r.lo);
-    return std::to_string(c.month) + "-" + std::to_string(c.day);
+    return MonthDay(c.month, c.day);
   }
-  if (!r.known() && d.month && d.day) return std::to_string(d.month) + "-" + std::to_string(d.day);
+  if (!r.known() && d.month && d.day) return MonthDay(d.month, d.day);
   return "";
 }
 
@@ -171,7 +174,7 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
     if (!dated && s.weekday >= 0)
       for (const auto& month : period)
         if (month != "*") keys.push_back(Key(cls, "w", std::to_string(s.weekday)) + "|" + month);
-    if (!dated && s.month) keys.push_back(Key(cls, "m", std::to_string(s.month) + "-" + std::to_string(s.day)));
+    if (!dated && s.month) keys.push_back(Key(cls, "m", MonthDay(s.month, s.day)));
     if (dated)
       for (int d = s.days.lo; d <= s.days.hi; ++d) {
         keys.push_back(Key(cls, "d", std::to_string(d)));
