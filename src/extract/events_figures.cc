@@ -17,9 +17,7 @@ bool CountsVictims(const std::string& kind) { return kind == "killed" || kind ==
 
 int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   const std::string& kind = c.figure.kind;
-  // The type of event counting this kind tells (arrested: arrest), figure_kinds.tsv option own.
-  const auto info = ctx_.lex.figure_kinds.find(kind);
-  const std::string own_type = info != ctx_.lex.figure_kinds.end() && info->second.own ? info->second.default_event : "";
+  const std::string own_type = ctx_.lex.OwnEventOf(kind);
   // A count of that kind is such an event of its own ("na de rellen werden 87 mensen
   // opgepakt": an arrest); none counted ("er werden geen arrestaties verricht") is a fact
   // of the event told.

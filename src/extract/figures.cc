@@ -576,9 +576,12 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (kind == "other") c.needs_event = needs_event;
     int end = noun >= 0 ? noun + 1 : q.last;
     c.end_token = end;
-    // "minstens 13 doden en 25 gewonden": the list's qualifier holds for each count.
+    // "minstens 13 doden en 25 gewonden": a list's lower bound or estimate holds for each
+    // count; "meer dan 50 gewonden en zes doden" bounds only its own, and none reaches a
+    // count of what another kind of event tells ("zeker zes doden, 46 verdachten opgepakt").
     if (f.qualifier == "exact" && before && before->sentence == si && !subgroup && !apposition && before->end_token < q.first &&
-        OnlySeparators(ctx, before->end_token, q.first))
+        (before->figure.qualifier == "at_least" || before->figure.qualifier == "about") &&
+        ctx.lex.OwnEventOf(before->figure.kind) == ctx.lex.OwnEventOf(kind) && OnlySeparators(ctx, before->end_token, q.first))
       f.qualifier = before->figure.qualifier;
     f.span = ctx.TokenSpan(q.first, end);
     if (noun >= 0) f.group_span = ctx.TokenSpan(noun_from, noun + 1);

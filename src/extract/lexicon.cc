@@ -93,6 +93,11 @@ bool ExtractLexicon::KindFits(const std::string& kind, const std::string& type) 
          std::find(fits.begin(), fits.end(), type) != fits.end();
 }
 
+std::string ExtractLexicon::OwnEventOf(const std::string& kind) const {
+  auto it = figure_kinds.find(kind);
+  return it != figure_kinds.end() && it->second.own ? it->second.default_event : std::string();
+}
+
 bool ExtractLexicon::LooksPlural(const std::string& w) const {
   auto ends = [&](const std::string& e) { return w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0; };
   auto starts = [&](const std::string& p) { return w.rfind(p, 0) == 0; };

@@ -48,6 +48,9 @@ struct ExtractLexicon {
   // Whether `specific` tells more of what happened than `general` (kb/event_types.tsv refines=).
   bool Refines(const std::string& general, const std::string& specific) const;
   bool KindFits(const std::string& kind, const std::string& type) const;
+  // The event type that counting this kind tells (arrested: arrest), figure_kinds.tsv option
+  // own, or "".
+  std::string OwnEventOf(const std::string& kind) const;
   // A word that may be a plural noun, not a participle ('inzittenden', not 'omgekomen').
   bool LooksPlural(const std::string& lower) const;
   // Whether a word has an adjective ending (noun_shapes.tsv: "dodelijke").
