@@ -199,6 +199,17 @@ bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cu
 
 PlaceIndex::Cue PlaceIndex::CueBeforeAdjective(const std::vector<Token>& tokens, int i, int first,
                                                const std::vector<Entity>& entities, std::string* country) const {
+  // 'het Griekse eiland Lesbos', 'de Franse stad Nice': the country's adjective before a place noun.
+  if (i - 3 >= first && determiners_.count(tokens[i - 3].lower) && tokens[i - 2].capitalized) {
+    auto adjective = demonyms_.find(tokens[i - 2].lower);
+    auto noun = cues_by_last_.find(tokens[i - 1].lower);
+    if (adjective != demonyms_.end() && noun != cues_by_last_.end())
+      for (const CuePhrase& p : noun->second)
+        if (p.words.size() == 1 && p.cue != Cue::kAny) {
+          *country = adjective->second;
+          return p.cue;
+        }
+  }
   if (i - 2 <= first || !determiners_.count(tokens[i - 2].lower)) return Cue::kNone;
   auto it = demonyms_.find(tokens[i - 1].lower);
   // 'in het Oost-Duitse Halle': a part of the country named before its adjective.
@@ -248,9 +259,9 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
   for (int i = first; i < last; ++i) {
     const Token& t = tokens[i];
     if (taken[i - first] || t.kind != TokenKind::kWord || !t.capitalized) continue;
-    Cue cue = CueBefore(tokens, i, first, *entities);
-    std::string named_country;  // 'het Franse': the place is in France
-    if (cue == Cue::kNone) cue = CueBeforeAdjective(tokens, i, first, *entities, &named_country);
+    std::string named_country;  // 'het Franse', 'de Franse stad': the place is in France
+    Cue cue = CueBeforeAdjective(tokens, i, first, *entities, &named_country);
+    if (cue == Cue::kNone) cue = CueBefore(tokens, i, first, *entities);
     if (cue == Cue::kNone) continue;
     int end = i;
     Place p;
