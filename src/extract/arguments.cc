@@ -92,6 +92,8 @@ Date ArgumentReader::DateFor(int si, int token) const {
         clauses[token - s.first] != clauses[cue - s.first])
       continue;
     int score = std::abs(t.first - token) + (clauses[t.first - s.first] != clauses[token - s.first] ? 100 : 0);
+    // "de aanslag van een jaar geleden", "de brand van vorige week": the time that qualifies the trigger.
+    if (t.first == token + 2 && ctx_.WordIs(ctx_.tokens()[token + 1].lower, "genitive")) score = -1;
     if (score < best_score) { best = &t; best_score = score; }
   }
   if (!best) return Date();

@@ -60,6 +60,7 @@ struct Ev {
   int last_sentence = 0;
   int mentions = 0;
   std::vector<int> mention_sentences;
+  std::vector<int> figure_sentences;  // the sentences its figures are told in
   std::vector<bool> title_figures;  // per figure: stated in the title
   std::string victims_weapon;  // the weapon's type where its victims are counted ("een man met een mes verwondde acht mensen")
 };

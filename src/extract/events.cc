@@ -346,8 +346,10 @@ void EventAssembler::DateFromFollowingSentences() {
       // binnen" read as next February).
       const DayRange when = RangeOf(t.date), published = RangeOf(ctx_.article.published);
       if (when.known() && published.known() && when.lo > published.hi) continue;
-      // Nor is a time long before the article the undated news ("De man werkte tot eind vorig jaar …").
-      if (when.known() && published.known() && when.hi < published.lo - kBackgroundDays) continue;
+      // Nor is a time long before the article the undated news ("De man werkte tot eind vorig jaar …"),
+      // unless the event's own toll is told with it ("Daarbij kwamen zes jaar geleden 86 mensen om").
+      const bool own_toll = std::count(e.figure_sentences.begin(), e.figure_sentences.end(), si) > 0;
+      if (when.known() && published.known() && when.hi < published.lo - kBackgroundDays && !own_toll) continue;
       // A time told of another place is that place's ("In oktober viel in Jakarta …").
       if (!LocationsCompatible(e.m.location, args_.PlaceAt(si, t.first))) continue;
       e.m.date = t.date;

@@ -160,6 +160,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
     f.from_fact_box = in_box(c);
     f.in_title = c.in_title;
     e.title_figures.push_back(c.in_title);
+    e.figure_sentences.push_back(c.sentence);
     placed[c.token] = {event, int(e.m.figures.size())};
     e.m.figures.push_back(std::move(f));
     if (CountsVictims(c.figure.kind) ||
