@@ -311,10 +311,19 @@ std::string MainPredicateAfterRelative(const Context& ctx, int relative, int sto
     if (toks[k].lower != ",") continue;
     const int end = ClauseEnd(ctx, k + 1, stop);
     std::string unused;
-    const std::string verb = VerbKind(ctx, k + 1, end, k + 1, k + 1, false, &unused);
-    return verb == "none" ? "" : verb;
+    return VerbKind(ctx, k + 1, end, k + 1, k + 1, false, &unused);
   }
   return "";
+}
+
+// The predicate of the relative clause opened at `relative`, up to its comma ("twaalf
+// verdachten die zondag werden opgepakt, zijn voorgeleid": arrested), or "".
+std::string RelativeClauseKind(const Context& ctx, int relative, int stop) {
+  int end = relative + 1;
+  while (end < stop && end <= relative + kRelativeClauseReach && ctx.tokens()[end].lower != ",") ++end;
+  std::string unused;
+  const std::string verb = VerbKind(ctx, relative + 1, end, relative + 1, relative + 1, false, &unused);
+  return verb == "none" ? "" : verb;
 }
 
 // Whether the count q, with neither kind nor predicate of its own, breaks down the
@@ -391,8 +400,12 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     const bool partitive_total = qi > 0 && toks[quantities[qi - 1].number_token].sentence == si &&
                                  quantities[qi - 1].last + 2 == q.first &&
                                  CueBefore(ctx, q.first, s.first, "partitive");
-    // ("Een van de twee overleefde het niet": the whole counts no one by the verb.)
-    if (partitive_total && kind.empty()) continue;
+    // ("Een van de twee overleefde het niet": the whole counts no one by the verb, unless
+    // a relative clause says what befell the whole: "vijf van de twaalf verdachten die
+    // zondag werden opgepakt".)
+    const bool described = noun >= 0 && noun + 1 < s.last && ctx.WordIs(toks[noun + 1].lower, "relative");
+    const std::string whole_kind = partitive_total && described ? RelativeClauseKind(ctx, noun + 1, s.last) : "";
+    if (partitive_total && kind.empty() && whole_kind.empty()) continue;
     const bool one_person = q.article_like && kind.empty() && !singular.empty() && toks[noun].lower == singular;
     // "Een van de daders blies zichzelf op", "één van hen overleed": one of a group, counted by its verb.
     const bool one_of = q.article_like && q.value && *q.value == 1 &&
@@ -500,12 +513,18 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         ++k;
       stop = k;
     }
-    std::string verb = partitive_total || (noun < 0 && !subgroup) || (part_back && noun < 0)
-                           ? "" : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, countable, &needs_event);
+    std::string verb = partitive_total                                          ? whole_kind
+                       : (noun < 0 && !subgroup) || (part_back && noun < 0) ? ""
+                           : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, countable, &needs_event);
     // "Drie mensen die gewond raakten bij de aanslag, zijn overleden": past a relative clause
-    // that describes the group, the main clause's predicate says what befell them.
-    if (!verb.empty() && noun >= 0 && noun + 1 < stop && ctx.WordIs(toks[noun + 1].lower, "relative"))
-      if (const std::string main = MainPredicateAfterRelative(ctx, noun + 1, stop); !main.empty()) verb = main;
+    // that describes the group, the main clause's predicate says what befell them. A part of
+    // a whole the clause describes is counted by the main predicate alone ("vijf van de
+    // twaalf verdachten die … werden opgepakt, zijn voorgeleid": no count of arrests).
+    if (!verb.empty() && !partitive_total && noun >= 0 && noun + 1 < stop && ctx.WordIs(toks[noun + 1].lower, "relative")) {
+      const std::string main = MainPredicateAfterRelative(ctx, noun + 1, stop);
+      if (partitive) verb = main;
+      else if (!main.empty() && main != "none") verb = main;
+    }
     // "32 Kenianen, 18 Canadezen en 5 Duitsers kwamen om": one predicate for a list.
     // (The predicate follows the list's last item, before any other count and its clause:
     // not "500 militairen en 30 helikopters gestuurd, waar 61 mensen zijn omgekomen".)
