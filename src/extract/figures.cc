@@ -26,12 +26,12 @@ using namespace figure_words;
 
 namespace {
 
-// "één op de vier agenten": a proportion.
+// "één op de vier agenten", "dertig procent van de 120 passagiers": a proportion.
 bool IsRatio(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Sentence& s) {
   int cue_end = 0;
   const Quantity& q = quantities[qi];
   return qi > 0 && ctx.tokens()[quantities[qi - 1].number_token].sentence == ctx.tokens()[q.number_token].sentence &&
-         quantities[qi - 1].last + 2 == q.first && CueAt(ctx, quantities[qi - 1].last, q.first, "ratio", &cue_end) &&
+         quantities[qi - 1].last < q.first && CueAt(ctx, quantities[qi - 1].last, q.first, "ratio", &cue_end) &&
          cue_end == q.first && q.first > s.first;
 }
 
@@ -282,9 +282,11 @@ SubgroupReading ReadSubgroup(const Context& ctx, const std::vector<FigureCandida
   // A cue that names its total ("onder de doden waren …") takes only a total of that kind;
   // without one its count stands alone, of the kind the cue names.
   r.naming_cue = NamingSubgroupCue(ctx, q.first, s.first);
-  // "Onder de 14 doden van de lawine zijn zes Duitsers": the total inside the phrase opening the sentence.
+  // "Onder de 14 doden van de lawine zijn zes Duitsers", "Van de 41 raketten werden er 35
+  // onderschept": the total inside the phrase opening the sentence, its verb before the part.
+  const std::string& verb_before = toks[q.first - 1 - FillersBefore(ctx, q.first, s.first)].lower;
   if (before && before->sentence == si && kind.empty() && OpensWithCue(ctx, s, before->token, "subgroup_frame") &&
-      ctx.lex.ClauseIs(toks[q.first - 1 - FillersBefore(ctx, q.first, s.first)].lower, "copula")) {
+      (ctx.lex.ClauseIs(verb_before, "copula") || ctx.lex.ClauseIs(verb_before, "auxiliary"))) {
     r.parent = before;
     return r;
   }
