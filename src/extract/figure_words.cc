@@ -159,6 +159,18 @@ bool IsYear(const std::string& w) {
 
 }  // namespace
 
+std::set<std::string> HarmsTold(const Context& ctx, const Sentence& s) {
+  std::set<std::string> kinds;
+  auto harm = [&](const std::string& kind) {
+    if (kind == "killed" || kind == "injured") kinds.insert(kind);
+  };
+  std::string modifier;
+  for (int k = s.first; k < s.last; ++k)
+    if (const PhraseTable::Row* row = ctx.lex.figure_nouns.Lookup(ctx.tokens()[k].lower, &modifier)) harm(row->value);
+  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), s.first, s.last)) harm(ctx.lex.figure_verbs.rows()[m.row].value);
+  return kinds;
+}
+
 bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
 
 // Whether sentence s tells counts over a past period: a period cue ("vorig jaar", "in

@@ -4,6 +4,7 @@
 // (ages, questions, statistics). Data: resources/<lang>/figure_*.tsv.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,10 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q);
 bool CountOverPeriod(const Context& ctx, const Sentence& s);
 // Whether sentence s counts over a period by a statistic cue ("elk jaar", "dit jaar al") or as above.
 bool TellsStatistic(const Context& ctx, const Sentence& s);
+
+// The kinds of harm to people (killed, injured) sentence s names with a casualty noun
+// or a figure verb, counted or not ("Er zijn meerdere doden gevallen": killed).
+std::set<std::string> HarmsTold(const Context& ctx, const Sentence& s);
 
 // Who says what token `token` tells: a quote's speaker, else the sentence's sources.
 std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token);
