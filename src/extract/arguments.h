@@ -23,6 +23,10 @@ Location LocationAt(const Named& x) {
   return l;
 }
 
+// Two places one event may have: the same, a city and its country or region,
+// or a place named as near the other (within kNearSiteKm).
+bool LocationsCompatible(const Location& a, const Location& b);
+
 class ArgumentReader {
  public:
   explicit ArgumentReader(const Context& ctx);
@@ -64,8 +68,12 @@ class ArgumentReader {
   // between tokens `token` and `other` of sentence si.
   bool CoordinatedClauseBetween(int si, int token, int other) const;
   std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
+  // The trigger's place; `chosen`, when given, gets the entity that names it (or nullptr).
   Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention,
-                       bool cities_only) const;
+                       bool cities_only, const Entity** chosen = nullptr) const;
+  // The other places of a list that names `place` ("in Brussel, Antwerpen en Luik"): each
+  // another location of the kind of event told there.
+  std::vector<Location> CoordinatedPlaces(const Entity& place, int si) const;
   // Whether sentence si holds a time of the trigger's own: right after it, or
   // in its clause when that clause tells when it happened.
   bool OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;

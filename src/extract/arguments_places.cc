@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/geo.h"
 #include "extract/arguments.h"
 
 namespace kroniek {
@@ -27,6 +28,18 @@ Location LocationOf(const Entity& place) {
 }
 
 }  // namespace
+
+bool LocationsCompatible(const Location& a, const Location& b) {
+  if (a.id.empty() || b.id.empty() || a.id == b.id) return true;
+  // "nabij Addis Abeba" and "in de buurt van Bishoftu": one site, named by what is near it.
+  if ((a.approximate || b.approximate) && a.lat && a.lon && b.lat && b.lon &&
+      DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) < kNearSiteKm)
+    return true;
+  // A city and its country or region are compatible; two cities are not.
+  if (InRegion(a, b.id) || InRegion(b, a.id)) return true;
+  if (a.country != b.country) return false;
+  return a.id == a.country || b.id == b.country;
+}
 
 // The preposition heading the phrase a place ends ("naar de Noord-Griekse
 // havenstad Thessaloniki"), or -1: words back from `i`, over articles,
@@ -71,7 +84,7 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head) const {
 }
 
 Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
-                                     bool only_mention, bool cities_only) const {
+                                     bool only_mention, bool cities_only, const Entity** chosen) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
   const int clause = clauses[trigger.first - s.first];
@@ -112,6 +125,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (!fronted && clauses[i - s.first] != clause) d += kOtherClausePenalty;
     if (d < best) { best = d; place = &ent; }
   }
+  if (chosen) *chosen = place;
   if (place) {
     loc = LocationOf(*place);
     // "nabij de stad Bishoftu", "in de buurt van", "50 kilometer ten zuiden van".
@@ -139,6 +153,49 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
   if (!site.empty()) loc.sites.push_back(site);
   if (!loc.sites.empty()) loc.site = loc.name.empty() ? loc.sites[0] : loc.name + " " + loc.sites[0];
   return loc;
+}
+
+std::vector<Location> ArgumentReader::CoordinatedPlaces(const Entity& place, int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  auto separator = [&](int k) { return toks[k].lower == "," || ctx_.WordIs(toks[k].lower, "coordinator"); };
+  // The item that starts at token k (after "en", perhaps its own locative: "en in Gent").
+  auto item_at = [&](int k) -> const Entity* {
+    if (k < s.last && ctx_.lex.ClauseIs(toks[k].lower, "locative") && ctx_.WordIs(toks[k - 1].lower, "coordinator")) ++k;
+    const int e = k < s.last ? ctx_.entity_at[k] : -1;
+    return e >= 0 && ctx_.an.entities[e].first == k && ctx_.an.entities[e].type == place.type ? &ctx_.an.entities[e] : nullptr;
+  };
+  std::vector<const Entity*> items = {&place};
+  bool coordinated = false;
+  for (int k = place.last; k < s.last && separator(k);) {
+    const Entity* next = item_at(k + 1);
+    if (!next) break;
+    coordinated = coordinated || toks[k].lower != ",";
+    items.push_back(next);
+    k = next->last;
+  }
+  for (const Entity* first = &place; first->first - 2 >= s.first;) {
+    int k = first->first - 1;
+    if (ctx_.lex.ClauseIs(toks[k].lower, "locative") && k - 1 > s.first && ctx_.WordIs(toks[k - 1].lower, "coordinator")) --k;
+    if (!separator(k)) break;
+    const int e = ctx_.entity_at[k - 1];
+    if (e < 0 || ctx_.an.entities[e].last != k || ctx_.an.entities[e].type != place.type) break;
+    coordinated = coordinated || toks[k].lower != ",";
+    first = &ctx_.an.entities[e];
+    items.insert(items.begin(), first);
+  }
+  // ("in Molenbeek, Brussel" names one place twice; "tussen Athene en Thessaloniki" a stretch.)
+  const int opening = items.front()->first - 1;
+  if (!coordinated || (opening >= s.first && ctx_.WordIs(toks[opening].lower, "between"))) return {};
+  std::vector<Location> others;
+  const Location here = LocationOf(place);
+  for (const Entity* item : items) {
+    const Location there = LocationOf(*item);
+    if (item != &place && !item->partial && !NotTheSite(*item, GoverningWord(toks, s.first, item->first)) &&
+        !LocationsCompatible(here, there))
+      others.push_back(there);
+  }
+  return others;
 }
 
 bool ArgumentReader::PlaceWordIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const {

@@ -32,6 +32,7 @@ struct MentionInfo {
   // 2009"): not an event the article tells with a weekday ("vrijdagavond").
   bool long_before = false;
   bool elsewhere = false;          // "ook in Antwerpen": not an event told at another or no place
+  std::vector<Location> also_at;   // the other places of a list ("in Brussel, Antwerpen en Luik"): one event each
   bool heading = false;            // in an intertitle: names no type of the event it joins
   bool phase = false;              // a phase that follows another event ("de dader werd doodgeschoten")
   Span span;                       // trigger words

@@ -32,18 +32,6 @@ void MergeDate(Date* into, const Date& from) {
 
 }  // namespace
 
-bool LocationsCompatible(const Location& a, const Location& b) {
-  if (a.id.empty() || b.id.empty() || a.id == b.id) return true;
-  // "nabij Addis Abeba" and "in de buurt van Bishoftu": one site, named by what is near it.
-  if ((a.approximate || b.approximate) && a.lat && a.lon && b.lat && b.lon &&
-      DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) < kNearSiteKm)
-    return true;
-  // A city and its country or region are compatible; two cities are not.
-  if (InRegion(a, b.id) || InRegion(b, a.id)) return true;
-  if (a.country != b.country) return false;
-  return a.id == a.country || b.id == b.country;
-}
-
 EventAssembler::EventAssembler(const Context& ctx) : ctx_(ctx), args_(ctx) {
   // The headline block: the paragraphs before the first one of prose (closed by a full stop).
   const auto& paragraphs = ctx_.article.paragraphs;
@@ -244,6 +232,12 @@ void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction
       if (until >= 0) { waiting.push_back({m, si, until}); continue; }
       const int k = AddMention(m, si);
       if (k < 0 || m.phase || events_[k].sub_event) continue;
+      for (const Location& where : m.also_at) {
+        MentionInfo there = m;
+        there.location = where;
+        there.also_at.clear();
+        AddMention(there, si);
+      }
       for (auto w = waiting.begin(); w != waiting.end();)
         if (w->until == si && ctx_.lex.ClassOf(w->m.type) == ctx_.lex.ClassOf(events_[k].m.type)) {
           AddMention(w->m, w->sentence, k);

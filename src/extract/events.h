@@ -10,10 +10,6 @@
 
 namespace kroniek {
 
-// Two places one event may have: the same, a city and its country or region,
-// or a place named as near the other (within kNearSiteKm).
-bool LocationsCompatible(const Location& a, const Location& b);
-
 // Fills out->events from the article's triggers and figure candidates.
 void BuildEvents(const Context& ctx, const std::vector<FigureCandidate>& figures, Extraction* out);
 

@@ -274,7 +274,10 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
     // (A disaster has no doer: "In Duitsland kostte het noodweer 42 levens" places it.)
     const bool cities_only = refers_back && ctx_.lex.ClassOf(m.type) != "disaster";
-    m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, cities_only);
+    const Entity* place = nullptr;
+    m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, cities_only, &place);
+    // ACLED codes one event per place: "In Brussel, Antwerpen en Luik kwam het tot rellen".
+    if (place && !m.location.approximate) m.also_at = CoordinatedPlaces(*place, si);
     if (!m.location.id.empty() && in_reference && !PlaceRightAfter(match, si, m.location)) m.location = Location();
     // "Ook in Antwerpen kwam het tot rellen. Daar werden 87 mensen opgepakt": the place
     // just named, where what is told may be another event of the kind (elsewhere below).
