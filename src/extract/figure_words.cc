@@ -94,12 +94,17 @@ const PhraseTable::Row* CueRowBefore(const Context& ctx, int i, int first, const
   return nullptr;
 }
 
-bool OpensWithCue(const Context& ctx, const Sentence& s, int i, const std::string& cls) {
+bool CueFromTo(const Context& ctx, int from, int to, const std::string& cls) {
+  if (from >= to) return false;
   std::vector<PhraseMatch> here;
-  ctx.lex.figure_cues.MatchAt(ctx.tokens(), s.first, s.first, i, &here);
+  ctx.lex.figure_cues.MatchAt(ctx.tokens(), from, from, to, &here);
   for (const auto& m : here)
-    if (m.end == i && ctx.lex.figure_cues.rows()[m.row].value == cls) return true;
+    if (m.end == to && ctx.lex.figure_cues.rows()[m.row].value == cls) return true;
   return false;
+}
+
+bool OpensWithCue(const Context& ctx, const Sentence& s, int i, const std::string& cls) {
+  return CueFromTo(ctx, s.first, i, cls);
 }
 
 bool CueBefore(const Context& ctx, int i, int first, const std::string& cls) {

@@ -33,6 +33,9 @@ int FillersBefore(const Context& ctx, int i, int first);
 // Returns the cue's row, or nullptr.
 const PhraseTable::Row* CueRowBefore(const Context& ctx, int i, int first, const std::string& cls);
 
+// Whether a cue phrase of class `cls` spans exactly tokens [from, to) ("van de in totaal").
+bool CueFromTo(const Context& ctx, int from, int to, const std::string& cls);
+
 // Whether sentence s opens with a cue of class `cls` that ends just before token i
 // ("Onder de" before "14 doden …").
 bool OpensWithCue(const Context& ctx, const Sentence& s, int i, const std::string& cls);

@@ -87,8 +87,8 @@ CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantit
   const auto& toks = ctx.tokens();
   CountNoun cn;
   cn.from = q.last;
-  if (q.last + 2 < s.last && qi + 1 < quantities.size() && quantities[qi + 1].first == q.last + 2 &&
-      CueBefore(ctx, q.last + 2, s.first, "partitive")) {
+  if (qi + 1 < quantities.size() && quantities[qi + 1].first < s.last &&
+      CueFromTo(ctx, q.last, quantities[qi + 1].first, "partitive")) {
     cn.from = quantities[qi + 1].last;
     cn.partitive = true;
     int next_stop = s.last;
@@ -400,8 +400,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
                            CueAt(ctx, s.first, s.last, "partitive_back", &cue_end);
     // The total in "vier van de vijf verdachten werden aangehouden" is not arrested.
     const bool partitive_total = qi > 0 && toks[quantities[qi - 1].number_token].sentence == si &&
-                                 quantities[qi - 1].last + 2 == q.first &&
-                                 CueBefore(ctx, q.first, s.first, "partitive");
+                                 CueFromTo(ctx, quantities[qi - 1].last, q.first, "partitive");
     // ("Een van de twee overleefde het niet": the whole counts no one by the verb, unless
     // a relative clause says what befell the whole: "vijf van de twaalf verdachten die
     // zondag werden opgepakt".)
