@@ -329,7 +329,7 @@ std::string RelativeClauseKind(const Context& ctx, int relative, int stop) {
 }
 
 // Whether the count q, with neither kind nor predicate of its own, breaks down the
-// count of people told just before it in its sentence, set off by a comma or a colon
+// count of people told just before it in its sentence, set off by a comma, a colon or a semicolon
 // ("vijf doden gevallen, twee kinderen en drie vrouwen"; "acht doden: drie kinderen …").
 bool BreaksDown(const Context& ctx, const FigureCandidate* total, const Quantity& q, int si) {
   const auto& toks = ctx.tokens();
@@ -339,7 +339,7 @@ bool BreaksDown(const Context& ctx, const FigureCandidate* total, const Quantity
   const std::string& kind = total->figure.kind;  // of people, not of missiles
   if (kind == "rockets_fired" || kind == "intercepted" || kind == "other" || kind.empty()) return false;
   const std::string& mark = toks[q.first - 1].lower;
-  if ((mark != "," && mark != ":") || total->end_token >= q.first || q.first - total->end_token > kBreakdownReach) return false;
+  if ((mark != "," && mark != ":" && mark != ";") || total->end_token >= q.first || q.first - total->end_token > kBreakdownReach) return false;
   for (int k = total->end_token; k < q.first - 1; ++k)
     if (ctx.quantity_at[k] >= 0 || toks[k].kind == TokenKind::kPunct) return false;
   return true;
@@ -577,7 +577,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       const auto told = HarmsTold(ctx, ctx.an.sentences[si - 1]);
       if (told.size() == 1) kind = *told.begin();
     }
-    // "Er vielen vijf doden, twee kinderen en drie vrouwen": a breakdown set off by a comma or colon.
+    // "Er vielen vijf doden, twee kinderen en drie vrouwen": a breakdown set off by a comma, colon or semicolon.
     const bool apposition = kind.empty() && !subgroup && !q.article_like && noun >= 0 && BreaksDown(ctx, before, q, si);
     if (apposition) {
       c.parent_token = before->token;
