@@ -48,6 +48,8 @@ class ArgumentReader {
   int SentenceOf(const Span& span) const;
   // Counts of people on board are the dead where the article says none survived.
   void AboardWhereNoneSurvived(EventMention* e) const;
+  // Victims counted where the article tells of deaths and of no injuries are the dead.
+  void VictimsWhereOnlyDeathsTold(EventMention* e) const;
   // Merges repeated figures (title, fact box) and marks claims.
   void FinishFigures(EventMention* e, const std::vector<bool>& in_title) const;
 
@@ -60,6 +62,7 @@ class ArgumentReader {
 
  private:
   mutable std::optional<bool> no_survivors_;  // the article says nobody on board survived (read once)
+  mutable std::optional<bool> injuries_told_;  // the article names an injury anywhere (read once)
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
   // Whether a preposition ("van", "voor", "om") makes the trigger at `first` another verb's argument.

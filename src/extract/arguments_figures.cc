@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "extract/arguments.h"
+#include "extract/figure_words.h"
 
 namespace kroniek {
 
@@ -58,8 +59,24 @@ void ArgumentReader::AboardWhereNoneSurvived(EventMention* e) const {
   }
 }
 
+void ArgumentReader::VictimsWhereOnlyDeathsTold(EventMention* e) const {
+  // "Alle inzittenden kwamen om. Onder de slachtoffers waren 32 Kenianen": where the article
+  // tells of deaths and names no injury, the victims are the dead. (None counted, "geen
+  // slachtoffers", stays what it says.)
+  auto& figs = e->figures;
+  if (std::none_of(figs.begin(), figs.end(), [](const Figure& f) { return f.kind == "killed"; })) return;
+  if (!injuries_told_) {
+    injuries_told_ = false;
+    for (const auto& s : ctx_.an.sentences) *injuries_told_ = *injuries_told_ || figure_words::HarmsTold(ctx_, s).count("injured");
+  }
+  if (*injuries_told_) return;
+  for (Figure& f : figs)
+    if (f.kind == "casualties" && f.value && *f.value > 0) f.kind = "killed";
+}
+
 void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_title) const {
   AboardWhereNoneSurvived(e);
+  VictimsWhereOnlyDeathsTold(e);
   auto& figs = e->figures;
   std::vector<bool> drop(figs.size(), false);
   for (size_t i = 0; i < figs.size(); ++i) {
