@@ -17,8 +17,6 @@ constexpr int kSourceBetween = 5;  // "zijn [volgens het ministerie] negen kinde
 constexpr int kEnclosingVerbReach = 12;  // 'kwamen bij een droneaanval op het centrum van de stad vier mensen om'
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
 constexpr int kLongestAgeCue = 4;  // "van een jaar of"
-constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
-constexpr int kProjectionAfterReach = 2;  // the count's noun and an adjective
 constexpr int kListItemWords = 3;  // "18 zwaargewonde Canadese toeristen, …": noun and adjectives of one item
 
 }  // namespace
@@ -153,110 +151,6 @@ bool OnlySeparators(const Context& ctx, int from, int to) {
       return false;
   return true;
 }
-
-namespace {
-
-// Four digits of a year from 1900 to 2099 ("2015").
-bool IsYear(const std::string& w) {
-  return w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
-         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-}  // namespace
-
-std::set<std::string> HarmsTold(const Context& ctx, const Sentence& s) {
-  std::set<std::string> kinds;
-  auto harm = [&](const std::string& kind) {
-    if (kind == "killed" || kind == "injured") kinds.insert(kind);
-  };
-  std::string modifier;
-  for (int k = s.first; k < s.last; ++k)
-    if (const PhraseTable::Row* row = ctx.lex.figure_nouns.Lookup(ctx.tokens()[k].lower, &modifier)) harm(row->value);
-  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), s.first, s.last)) harm(ctx.lex.figure_verbs.rows()[m.row].value);
-  return kinds;
-}
-
-bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
-
-// Whether sentence s tells counts over a past period: a period cue ("vorig jaar", "in
-// 2022"), events counted or named in the plural ("149 explosies", "bij woningbranden") or
-// none named at all, and no one event named with its article ("bij de aanslag").
-bool CountOverPeriod(const Context& ctx, const Sentence& s) {
-  const auto& toks = ctx.tokens();
-  // A year named ("in 2010") marks a period only beside events in the plural; a past
-  // year told alone may be one event's ("In 2010 kwamen in dezelfde mijn 58 mijnwerkers om").
-  bool period = false, year = false;
-  for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last))
-    period = period || ctx.lex.figure_cues.rows()[m.row].value == "statistic_period";
-  for (const auto& t : ctx.an.times)
-    year = year || (t.first >= s.first && t.first < s.last && t.date.precision == Precision::kYear);
-  if (!period && !year) return false;
-  bool any = false, plural = false;
-  for (const auto& m : ctx.lex.triggers.FindAll(toks, s.first, s.last)) {
-    any = true;
-    int k = m.first - 1;
-    while (k > s.first && ctx.lex.LooksAdjective(toks[k].lower)) --k;
-    if (k >= s.first && (ctx.WordIs(toks[k].lower, "determiner") || ctx.WordIs(toks[k].lower, "indefinite"))) return false;
-    const bool counted = k >= s.first && ctx.quantity_at[k] >= 0;
-    const bool governed = k >= s.first && (ctx.lex.ClauseIs(toks[k].lower, "preposition") || ctx.lex.ClauseIs(toks[k].lower, "circumstance") ||
-                                           ctx.lex.ClauseIs(toks[k].lower, "locative"));
-    plural = plural || ((counted || governed) && ctx.lex.LooksPlural(toks[m.first].lower));
-  }
-  return plural || (period && !any);
-}
-
-bool TellsStatistic(const Context& ctx, const Sentence& s) {
-  for (const auto& m : ctx.lex.figure_cues.FindAll(ctx.tokens(), s.first, s.last))
-    if (ctx.lex.figure_cues.rows()[m.row].value == "statistic") return true;
-  return CountOverPeriod(ctx, s);
-}
-
-// A count over a period ("dit jaar al 300 doden") anywhere in the sentence, what
-// could have been around it ("had tot 1.000 doden kunnen eisen"), or a projection or
-// fear before the number ("kan oplopen tot 5.000", "men vreest dat 20 mensen …"):
-// not a report of an event's toll.
-bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
-  const auto& toks = ctx.tokens();
-  for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last)) {
-    const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
-    // What could have been holds for the count it encloses ("had tot 1.000 doden kunnen
-    // eisen"), not for "… kunnen vallen dan de acht doden die er vielen".
-    if (cls == "conditional") {
-      if (m.first < q.first && q.last <= m.end) return true;
-      continue;
-    }
-    // A statistic holds for the sentence, but not beyond a semicolon or colon, nor
-    // from an apposition: "…, de dodelijkste aanval dit jaar" after the count, or
-    // "De aanslag, de zeventiende dit jaar, eiste …" between commas before it.
-    // "sinds 2015", "in heel 2023": a count over the years since or the whole year.
-    const bool year_after = m.end < s.last && IsYear(toks[m.end].lower);
-    if (cls == "statistic" || (cls == "statistic_year" && year_after)) {
-      auto has = [&](int from, int to, bool comma) {
-        for (int k = from; k < to; ++k)
-          if (toks[k].lower == ";" || toks[k].lower == ":" || (comma && toks[k].lower == ",")) return true;
-        return false;
-      };
-      const bool apart = m.first >= q.last ? has(q.last, m.first, true)
-                                           : has(m.end, q.first, false) ||
-                                                 (has(s.first, m.first, true) && has(m.end, q.first, true));
-      if (!apart) return true;
-      continue;
-    }
-    // A projection right after the count and its noun ("tot 30.000 doden zou kunnen eisen").
-    if (cls == "projection_after") {
-      if (m.first >= q.last && m.first - q.last <= kProjectionAfterReach) return true;
-      continue;
-    }
-    if (cls != "projection" || m.first >= q.number_token || q.first - m.first > kProjectionWindow) continue;
-    // ("Zoals verwacht is X herkozen: … er vielen zes doden": another clause; so is
-    // what follows a comma right after the cue: "Het dodental kan oplopen, volgens X …")
-    bool same_clause = m.end >= q.first || toks[m.end].lower != ",";
-    for (int k = m.end; k < q.first && same_clause; ++k) same_clause = toks[k].lower != ":" && toks[k].lower != ";";
-    if (same_clause) return true;
-  }
-  return false;
-}
-
 
 std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token) {
   if (int q = ctx.quote_at[token]; q >= 0 && ctx.quote_spans[q].quote >= 0) {
