@@ -1,5 +1,6 @@
-// Figure words, the sentence as a whole: what harm it tells, and whether it reports a
-// toll at all or a count over a period, a projection or a fear.
+// Figure words, the sentence as a whole: what harm it tells, whether it reports a toll
+// at all or a count over a period, a projection or a fear; casualty nouns told without a
+// number, and how fresh each figure is.
 #include <algorithm>
 
 #include "extract/figure_words.h"
@@ -8,6 +9,7 @@ namespace kroniek {
 namespace figure_words {
 
 namespace {
+constexpr int kBareWindow = 6;       // tokens from "vielen" to a casualty noun without a number
 constexpr int kProjectionWindow = 12;  // 'Het dodental kan volgens de gouverneur nog oplopen tot'
 constexpr int kProjectionAfterReach = 2;  // the count's noun and an adjective
 }  // namespace
@@ -113,6 +115,58 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
     if (same_clause) return true;
   }
   return false;
+}
+
+void FindBareCasualties(const Context& ctx, const Extraction& x, std::vector<FigureCandidate>* found) {
+  const auto& toks = ctx.tokens();
+  std::vector<FigureCandidate>& out = *found;
+  for (const Sentence& s : ctx.an.sentences) {
+    if (IsQuestion(ctx, s)) continue;
+    std::vector<int> cues;
+    for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last))
+      if (ctx.lex.figure_cues.rows()[m.row].value == "bare_verb") cues.push_back(m.first);
+    for (int k = s.first; k < s.last; ++k) {
+      // The noun must follow its verb closely: "er vielen (bij de aanval) ook burgerslachtoffers".
+      if (std::none_of(cues.begin(), cues.end(), [&](int c) { return c < k && k - c <= kBareWindow; })) continue;
+      std::string modifier;
+      const auto* row = ctx.lex.figure_nouns.Lookup(toks[k].lower, &modifier);
+      if (!row || !row->options.count("casualty")) continue;
+      if (k > s.first) {
+        const Token& prev = toks[k - 1];
+        if (ctx.quantity_at[k - 1] >= 0 || ctx.az.entity_rules().IsFunctionWord(prev.lower) ||
+            IsAdjectiveLike(ctx, prev)) {
+          if (!ctx.WordIs(prev.lower, "also")) continue;  // 'de slachtoffers', 'vijf doden': not bare
+        }
+      }
+      if (std::any_of(out.begin(), out.end(), [&](const FigureCandidate& c) {
+            return c.sentence == toks[k].sentence && c.figure.group_span.contains(toks[k].span);
+          }))
+        continue;
+      FigureCandidate c;
+      c.sentence = toks[k].sentence;
+      c.token = k;
+      c.end_token = k + 1;
+      c.in_title = ctx.article.paragraphs[s.paragraph].kind == ParagraphKind::kTitle;
+      c.figure.kind = row->value;
+      c.figure.group = row->options.count("group") ? row->options.at("group") : "people";
+      if (!modifier.empty())
+        if (const auto* g = ctx.lex.group_nouns.Lookup(modifier)) c.figure.group = g->value;
+      c.figure.span = toks[k].span;
+      c.figure.group_span = toks[k].span;
+      c.figure.according_to = SourcesOf(ctx, x, k);
+      c.figure.reading = "alone";
+      out.push_back(std::move(c));
+    }
+  }
+}
+
+void MarkFreshness(const Context& ctx, std::vector<FigureCandidate>* found) {
+  const auto& toks = ctx.tokens();
+  for (auto& c : *found)
+    for (const auto& m : ctx.lex.freshness.FindAll(toks, ctx.an.sentences[c.sentence].first, ctx.an.sentences[c.sentence].last)) {
+      c.figure.freshness = ctx.lex.freshness.rows()[m.row].value;
+      if (c.figure.freshness == "update") break;
+    }
 }
 
 }  // namespace figure_words

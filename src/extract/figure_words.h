@@ -77,6 +77,12 @@ bool TellsStatistic(const Context& ctx, const Sentence& s);
 // or a figure verb, counted or not ("Er zijn meerdere doden gevallen": killed).
 std::set<std::string> HarmsTold(const Context& ctx, const Sentence& s);
 
+// Casualty nouns without a number ("er vielen ook burgerslachtoffers"), added to *found.
+void FindBareCasualties(const Context& ctx, const Extraction& x, std::vector<FigureCandidate>* found);
+
+// How fresh each figure is: the freshness cue of its sentence.
+void MarkFreshness(const Context& ctx, std::vector<FigureCandidate>* found);
+
 // Who says what token `token` tells: a quote's speaker, else the sentence's sources.
 std::vector<Source> SourcesOf(const Context& ctx, const Extraction& x, int token);
 

@@ -4,18 +4,15 @@
 #include <cmath>
 
 #include "core/resource_file.h"
+#include "extract/figure_subgroups.h"
 #include "extract/figure_words.h"
 
 namespace kroniek {
 
 namespace {
 
-constexpr int kBareWindow = 6;       // tokens from "vielen" to a casualty noun without a number
 constexpr int kZeroAdjectives = 2;   // 'geen Nederlandse slachtoffers'
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"
-constexpr int kOpeningWords = 6;  // "Onder hen waren er ook vier …", "Bij de doden gaat het om vier …"
-constexpr int kBreakdownReach = 6;  // "vijf doden gevallen, twee …": the total's predicate between
-constexpr int kRelativeClauseReach = 14;  // "die gewond raakten bij de aanslag op de markt in Nice,"
 constexpr int kOneOfWindow = 14;  // "een van de gewonden van de schietpartij in Luik is zaterdag … overleden"
 constexpr int kBracketAfterNoun = 6;  // "drie jongeren (16, 17 en 19)": the count, its noun, then the ages
 constexpr int kListItem = 3;          // "drie zwaargewonde mannen, een vrouw": an item's noun and adjectives
@@ -179,171 +176,6 @@ RangeRead ReadRange(const Context& ctx, const std::vector<Quantity>& quantities,
   return RangeRead::kRange;
 }
 
-// Casualty nouns without a number: "er vielen ook burgerslachtoffers".
-void FindBareCasualties(const Context& ctx, const Extraction& x, std::vector<FigureCandidate>* found) {
-  const auto& toks = ctx.tokens();
-  std::vector<FigureCandidate>& out = *found;
-  for (const Sentence& s : ctx.an.sentences) {
-    if (IsQuestion(ctx, s)) continue;
-    std::vector<int> cues;
-    for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last))
-      if (ctx.lex.figure_cues.rows()[m.row].value == "bare_verb") cues.push_back(m.first);
-    for (int k = s.first; k < s.last; ++k) {
-      // The noun must follow its verb closely: "er vielen (bij de aanval) ook burgerslachtoffers".
-      if (std::none_of(cues.begin(), cues.end(), [&](int c) { return c < k && k - c <= kBareWindow; })) continue;
-      std::string modifier;
-      const auto* row = ctx.lex.figure_nouns.Lookup(toks[k].lower, &modifier);
-      if (!row || !row->options.count("casualty")) continue;
-      if (k > s.first) {
-        const Token& prev = toks[k - 1];
-        if (ctx.quantity_at[k - 1] >= 0 || ctx.az.entity_rules().IsFunctionWord(prev.lower) ||
-            IsAdjectiveLike(ctx, prev)) {
-          if (!ctx.WordIs(prev.lower, "also")) continue;  // 'de slachtoffers', 'vijf doden': not bare
-        }
-      }
-      if (std::any_of(out.begin(), out.end(), [&](const FigureCandidate& c) {
-            return c.sentence == toks[k].sentence && c.figure.group_span.contains(toks[k].span);
-          }))
-        continue;
-      FigureCandidate c;
-      c.sentence = toks[k].sentence;
-      c.token = k;
-      c.end_token = k + 1;
-      c.in_title = ctx.article.paragraphs[s.paragraph].kind == ParagraphKind::kTitle;
-      c.figure.kind = row->value;
-      c.figure.group = row->options.count("group") ? row->options.at("group") : "people";
-      if (!modifier.empty())
-        if (const auto* g = ctx.lex.group_nouns.Lookup(modifier)) c.figure.group = g->value;
-      c.figure.span = toks[k].span;
-      c.figure.group_span = toks[k].span;
-      c.figure.according_to = SourcesOf(ctx, x, k);
-      c.figure.reading = "alone";
-      out.push_back(std::move(c));
-    }
-  }
-}
-
-// How fresh each figure is: the cue of its sentence.
-void MarkFreshness(const Context& ctx, std::vector<FigureCandidate>* found) {
-  const auto& toks = ctx.tokens();
-  for (auto& c : *found)
-    for (const auto& m : ctx.lex.freshness.FindAll(toks, ctx.an.sentences[c.sentence].first, ctx.an.sentences[c.sentence].last)) {
-      c.figure.freshness = ctx.lex.freshness.rows()[m.row].value;
-      if (c.figure.freshness == "update") break;
-    }
-}
-
-// How a count stands to the counts told before it: a sub-group may open the next
-// sentence ("Onder hen waren vier bemanningsleden") and may be coordinated ("… en elf
-// buitenlanders", "32 Kenianen, 18 Canadezen en 5 Duitsers").
-struct SubgroupReading {
-  const FigureCandidate* parent = nullptr;       // the total it is part of, or null
-  bool coordinated = false;                      // a further item of a list of sub-groups
-  bool opens_sentence = false;                   // among the first words of its sentence
-  const PhraseTable::Row* naming_cue = nullptr;  // a cue that names its total ("onder de doden waren")
-};
-
-// Whether a word of content stands before the sub-group cue that ends at `cue_end`
-// ("Reddingswerkers, onder wie 150 soldaten": a part of the rescuers, not of a count told
-// before; "Onder hen waren vier bemanningsleden" has none).
-bool NounBeforeCue(const Context& ctx, const Sentence& s, int cue_end) {
-  const auto& toks = ctx.tokens();
-  cue_end -= FillersBefore(ctx, cue_end, s.first);
-  for (int start = s.first; start < cue_end; ++start) {
-    std::vector<PhraseMatch> here;
-    ctx.lex.figure_cues.MatchAt(toks, start, s.first, cue_end, &here);
-    for (const auto& m : here)
-      if (m.end == cue_end && ctx.lex.figure_cues.rows()[m.row].value == "subgroup") {
-        for (int k = s.first; k < start; ++k)
-          if (toks[k].kind == TokenKind::kWord && !ctx.az.entity_rules().IsFunctionWord(toks[k].lower)) return true;
-        return false;
-      }
-  }
-  return false;
-}
-
-SubgroupReading ReadSubgroup(const Context& ctx, const std::vector<FigureCandidate>& out, const Quantity& q,
-                             const Sentence& s, const std::string& kind) {
-  const auto& toks = ctx.tokens();
-  const int si = toks[q.number_token].sentence;
-  const FigureCandidate* before = out.empty() ? nullptr : &out.back();
-  SubgroupReading r;
-  r.opens_sentence = q.first - FillersBefore(ctx, q.first, s.first) - s.first <= kOpeningWords;
-  // (Not "zes doden, onder wie twee kinderen, en 43 gewonden": a count whose noun names
-  // another kind is the total's sibling.)
-  r.coordinated = before && before->parent_token >= 0 && before->sentence == si && q.first > s.first &&
-                  (ctx.WordIs(toks[q.first - 1].lower, "coordinator") || OnlySeparators(ctx, before->end_token, q.first)) &&
-                  (kind.empty() || kind == CandidateAt(out, before->parent_token)->figure.kind);
-  if (r.coordinated) {
-    r.parent = CandidateAt(out, before->parent_token);
-    return r;
-  }
-  // ("onder wie vier kinderen" before the number; "twintig van hen" after it)
-  // A cue that names its total ("onder de doden waren …") takes only a total of that kind;
-  // without one its count stands alone, of the kind the cue names.
-  r.naming_cue = NamingSubgroupCue(ctx, q.first, s.first);
-  // "Onder de 14 doden van de lawine zijn zes Duitsers", "Van de 41 raketten werden er 35
-  // onderschept": the total inside the phrase opening the sentence, its verb before the part.
-  const std::string& verb_before = toks[q.first - 1 - FillersBefore(ctx, q.first, s.first)].lower;
-  if (before && before->sentence == si && kind.empty() && OpensWithCue(ctx, s, before->token, "subgroup_frame") &&
-      (ctx.lex.ClauseIs(verb_before, "copula") || ctx.lex.ClauseIs(verb_before, "auxiliary"))) {
-    r.parent = before;
-    return r;
-  }
-  // The total a sub-group cue takes: the count just told, or for a cue that names its
-  // total the latest of that kind ("zes doden en 30 gewonden. Bij de doden gaat het om …").
-  const FigureCandidate* total = before && CueTakesTotal(r.naming_cue, *before, out) ? before : nullptr;
-  for (auto it = out.rbegin(); r.naming_cue && !total && it != out.rend() && it->sentence >= si - 1; ++it)
-    if (it->parent_token < 0 && CueTakesTotal(r.naming_cue, *it, out)) total = &*it;
-  // ("onder wie de twee aanvallers": the cue may stand before the count's article)
-  const int cue_from = q.first > s.first + 1 && ctx.WordIs(toks[q.first - 1].lower, "definite") ? q.first - 1 : q.first;
-  int cue_end = 0;
-  if (total && (CueBefore(ctx, cue_from, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
-      (total->sentence == si || (total->sentence == si - 1 && r.opens_sentence && !NounBeforeCue(ctx, s, cue_from))))
-    r.parent = total;
-  return r;
-}
-
-// The predicate of the main clause after a relative clause opening at `relative` and
-// closed by a comma ("die gewond raakten bij de aanslag, zijn overleden"), or "".
-// The main clause ends before `stop` (the next count).
-std::string MainPredicateAfterRelative(const Context& ctx, int relative, int stop) {
-  const auto& toks = ctx.tokens();
-  for (int k = relative + 1; k < stop && k <= relative + kRelativeClauseReach; ++k) {
-    if (toks[k].lower != ",") continue;
-    const int end = ClauseEnd(ctx, k + 1, stop);
-    std::string unused;
-    return VerbKind(ctx, k + 1, end, k + 1, k + 1, false, &unused);
-  }
-  return "";
-}
-
-// The predicate of the relative clause opened at `relative`, up to its comma ("twaalf
-// verdachten die zondag werden opgepakt, zijn voorgeleid": arrested), or "".
-std::string RelativeClauseKind(const Context& ctx, int relative, int stop) {
-  int end = relative + 1;
-  while (end < stop && end <= relative + kRelativeClauseReach && ctx.tokens()[end].lower != ",") ++end;
-  std::string unused;
-  const std::string verb = VerbKind(ctx, relative + 1, end, relative + 1, relative + 1, false, &unused);
-  return verb == "none" ? "" : verb;
-}
-
-// Whether the count q, with neither kind nor predicate of its own, breaks down the
-// count of people told just before it in its sentence, set off by a comma, a colon or a semicolon
-// ("vijf doden gevallen, twee kinderen en drie vrouwen"; "acht doden: drie kinderen …").
-bool BreaksDown(const Context& ctx, const FigureCandidate* total, const Quantity& q, int si) {
-  const auto& toks = ctx.tokens();
-  if (!total || total->sentence != si || total->parent_token >= 0 || !total->figure.value || !q.value ||
-      *q.value >= *total->figure.value)
-    return false;
-  const std::string& kind = total->figure.kind;  // of people, not of missiles
-  if (kind == "rockets_fired" || kind == "intercepted" || kind == "other" || kind.empty()) return false;
-  const std::string& mark = toks[q.first - 1].lower;
-  if ((mark != "," && mark != ":" && mark != ";") || total->end_token >= q.first || q.first - total->end_token > kBreakdownReach) return false;
-  for (int k = total->end_token; k < q.first - 1; ++k)
-    if (ctx.quantity_at[k] >= 0 || toks[k].kind == TokenKind::kPunct) return false;
-  return true;
-}
 
 }  // namespace
 
