@@ -51,6 +51,9 @@ bool CountOverPeriod(const Context& ctx, const Sentence& s) {
   for (const auto& t : ctx.an.times)
     year = year || (t.first >= s.first && t.first < s.last && t.date.precision == Precision::kYear);
   if (!period && !year) return false;
+  // ("Vorig jaar vielen zes doden toen een auto op de markt inreed": one occasion.)
+  for (int k = s.first; k < s.last; ++k)
+    if (ctx.WordIs(toks[k].lower, "occasion")) return false;
   bool any = false, plural = false;
   for (const auto& m : ctx.lex.triggers.FindAll(toks, s.first, s.last)) {
     any = true;
