@@ -102,7 +102,7 @@ bool BreaksDown(const Context& ctx, const FigureCandidate* total, const Quantity
   const std::string& kind = total->figure.kind;  // of people, not of missiles
   if (kind == "rockets_fired" || kind == "intercepted" || kind == "other" || kind.empty()) return false;
   const std::string& mark = toks[q.first - 1].lower;
-  if ((mark != "," && mark != ":" && mark != ";") || total->end_token >= q.first || q.first - total->end_token > kBreakdownReach) return false;
+  if ((mark != "," && mark != ":") || total->end_token >= q.first || q.first - total->end_token > kBreakdownReach) return false;
   for (int k = total->end_token; k < q.first - 1; ++k)
     if (ctx.quantity_at[k] >= 0 || toks[k].kind == TokenKind::kPunct) return false;
   return true;

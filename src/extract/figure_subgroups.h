@@ -35,8 +35,8 @@ std::string MainPredicateAfterRelative(const Context& ctx, int relative, int sto
 std::string RelativeClauseKind(const Context& ctx, int relative, int stop);
 
 // Whether the count q, with neither kind nor predicate of its own, breaks down the
-// count of people told just before it in its sentence, set off by a comma, a colon or a
-// semicolon ("vijf doden gevallen, twee kinderen en drie vrouwen"; "acht doden: drie kinderen …").
+// count of people told just before it in its sentence, set off by a comma or a colon
+// ("vijf doden gevallen, twee kinderen en drie vrouwen"; "acht doden: drie kinderen …").
 bool BreaksDown(const Context& ctx, const FigureCandidate* total, const Quantity& q, int si);
 
 }  // namespace figure_words

@@ -409,7 +409,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       const auto told = HarmsTold(ctx, ctx.an.sentences[si - 1]);
       if (told.size() == 1) kind = *told.begin();
     }
-    // "Er vielen vijf doden, twee kinderen en drie vrouwen": a breakdown set off by a comma, colon or semicolon.
+    // "Er vielen vijf doden, twee kinderen en drie vrouwen": a breakdown set off by a comma or colon.
     const bool apposition = kind.empty() && !subgroup && !q.article_like && noun >= 0 && BreaksDown(ctx, before, q, si);
     if (apposition) {
       c.parent_token = before->token;
