@@ -1,6 +1,7 @@
 // ArgumentReader, the place of an event mention: the place a sentence gives a
 // trigger (nearest, a city over a country, never a doer's, a destination, an
-// origin or a landmark), the sites named with it, and how two places merge.
+// origin or a landmark), the other places of a list it heads, the sites named
+// with it, which places one event may have, and how two places merge.
 #include <algorithm>
 #include <cstdlib>
 

@@ -1,11 +1,9 @@
 #include "extract/events.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <set>
 
-#include "core/geo.h"
 #include "extract/arguments.h"
 #include "extract/typing.h"
 
