@@ -31,6 +31,13 @@ bool NounBeforeCue(const Context& ctx, const Sentence& s, int cue_end) {
   return false;
 }
 
+// Where the relative clause opened at `relative` ends: its comma, or where reading stops.
+int RelativeClauseEnd(const Context& ctx, int relative, int stop) {
+  int end = relative + 1;
+  while (end < stop && end <= relative + kRelativeClauseReach && ctx.tokens()[end].lower != ",") ++end;
+  return end;
+}
+
 }  // namespace
 
 SubgroupReading ReadSubgroup(const Context& ctx, const std::vector<FigureCandidate>& out, const Quantity& q,
@@ -76,20 +83,15 @@ SubgroupReading ReadSubgroup(const Context& ctx, const std::vector<FigureCandida
 }
 
 std::string MainPredicateAfterRelative(const Context& ctx, int relative, int stop) {
-  const auto& toks = ctx.tokens();
-  for (int k = relative + 1; k < stop && k <= relative + kRelativeClauseReach; ++k) {
-    if (toks[k].lower != ",") continue;
-    const int end = ClauseEnd(ctx, k + 1, stop);
-    std::string unused;
-    return VerbKind(ctx, k + 1, end, k + 1, k + 1, false, &unused);
-  }
-  return "";
+  const int comma = RelativeClauseEnd(ctx, relative, stop);
+  if (comma >= stop || comma > relative + kRelativeClauseReach || ctx.tokens()[comma].lower != ",") return "";
+  std::string unused;
+  return VerbKind(ctx, comma + 1, ClauseEnd(ctx, comma + 1, stop), comma + 1, comma + 1, false, &unused);
 }
 
 std::string RelativeClauseKind(const Context& ctx, int relative, int stop) {
-  int end = relative + 1;
-  while (end < stop && end <= relative + kRelativeClauseReach && ctx.tokens()[end].lower != ",") ++end;
   std::string unused;
+  const int end = RelativeClauseEnd(ctx, relative, stop);
   const std::string verb = VerbKind(ctx, relative + 1, end, relative + 1, relative + 1, false, &unused);
   return verb == "none" ? "" : verb;
 }
