@@ -28,9 +28,11 @@ bool EventMatches(const json& ev, const json& events, const Attrs& a) {
     if (key == "from" && Str(ev["date"]["from"]) != want) return false;
     if (key == "precision" && ev["date"]["precision"] != want) return false;
     if (key == "status" && ev["status"] != want) return false;
-    if (key == "place" && (ev["location"].is_null() || Str(ev["location"]["id"]) != want)) return false;
-    if (key == "country" && (ev["location"].is_null() || Str(ev["location"]["country"]) != want)) return false;
-    if (key == "site" && (ev["location"].is_null() || Str(ev["location"]["site"]) != want)) return false;
+    // An event placed nowhere has no location: "place=null" asks for that.
+    const json& loc = ev["location"];
+    if (key == "place" && (loc.is_null() ? want != "null" : Str(loc["id"]) != want)) return false;
+    if (key == "country" && (loc.is_null() ? want != "null" : Str(loc["country"]) != want)) return false;
+    if (key == "site" && (loc.is_null() ? want != "null" : Str(loc["site"]) != want)) return false;
     if (key == "sites") {
       if (ev["location"].is_null()) return false;
       json sites = ev["location"].contains("sites") ? ev["location"]["sites"] : json::array();
