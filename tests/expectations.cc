@@ -85,7 +85,7 @@ bool FigureMatches(const json& f, const json& ev, const Attrs& a) {
     if (key == "freshness" && f.value("freshness", std::string("none")) != want) return false;
     if (key == "confidence_at_least" && f["confidence"].get<double>() < std::stod(want)) return false;
     if (key == "part_of_kind") {
-      if (f["part_of"].is_null()) return false;
+      if (f["part_of"].is_null()) return want == "null";  // "part_of_kind=null": a figure of its own
       if (ev["figures"][f["part_of"].get<int>()]["kind"] != want) return false;
     }
   }

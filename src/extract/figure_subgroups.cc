@@ -15,19 +15,23 @@ constexpr int kRelativeClauseReach = 14;  // "die gewond raakten bij de aanslag 
 // Whether a word of content stands before the sub-group cue that ends at `cue_end`
 // ("Reddingswerkers, onder wie 150 soldaten": a part of the rescuers, not of a count told
 // before; "Onder hen waren vier bemanningsleden" has none).
-bool NounBeforeCue(const Context& ctx, const Sentence& s, int cue_end) {
-  const auto& toks = ctx.tokens();
+// Where the sub-group cue that ends at `cue_end` (before any fillers) starts, or -1.
+int SubgroupCueStart(const Context& ctx, const Sentence& s, int cue_end) {
   cue_end -= FillersBefore(ctx, cue_end, s.first);
   for (int start = s.first; start < cue_end; ++start) {
     std::vector<PhraseMatch> here;
-    ctx.lex.figure_cues.MatchAt(toks, start, s.first, cue_end, &here);
+    ctx.lex.figure_cues.MatchAt(ctx.tokens(), start, s.first, cue_end, &here);
     for (const auto& m : here)
-      if (m.end == cue_end && ctx.lex.figure_cues.rows()[m.row].value == "subgroup") {
-        for (int k = s.first; k < start; ++k)
-          if (toks[k].kind == TokenKind::kWord && !ctx.az.entity_rules().IsFunctionWord(toks[k].lower)) return true;
-        return false;
-      }
+      if (m.end == cue_end && ctx.lex.figure_cues.rows()[m.row].value == "subgroup") return start;
   }
+  return -1;
+}
+
+bool NounBeforeCue(const Context& ctx, const Sentence& s, int cue_end) {
+  const auto& toks = ctx.tokens();
+  const int start = SubgroupCueStart(ctx, s, cue_end);
+  for (int k = s.first; k < start; ++k)
+    if (toks[k].kind == TokenKind::kWord && !ctx.az.entity_rules().IsFunctionWord(toks[k].lower)) return true;
   return false;
 }
 
@@ -36,6 +40,18 @@ int RelativeClauseEnd(const Context& ctx, int relative, int stop) {
   int end = relative + 1;
   while (end < stop && end <= relative + kRelativeClauseReach && ctx.tokens()[end].lower != ",") ++end;
   return end;
+}
+
+// The kind of a harm noun told without a count in tokens [from, to) ("drie doden en
+// talloze gewonden, onder wie …"), or "".
+std::string UncountedHarmBetween(const Context& ctx, int from, int to) {
+  std::string kind;
+  for (int k = std::max(from, 0); k < to; ++k) {
+    if (ctx.quantity_at[k] >= 0) return "";
+    const auto* row = ctx.lex.figure_nouns.Lookup(ctx.tokens()[k].lower);
+    if (row && row->options.count("casualty")) kind = row->value;
+  }
+  return kind;
 }
 
 }  // namespace
@@ -77,8 +93,11 @@ SubgroupReading ReadSubgroup(const Context& ctx, const std::vector<FigureCandida
   const int cue_from = q.first > s.first + 1 && ctx.WordIs(toks[q.first - 1].lower, "definite") ? q.first - 1 : q.first;
   int cue_end = 0;
   if (total && (CueBefore(ctx, cue_from, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
-      (total->sentence == si || (total->sentence == si - 1 && r.opens_sentence && !NounBeforeCue(ctx, s, cue_from))))
-    r.parent = total;
+      (total->sentence == si || (total->sentence == si - 1 && r.opens_sentence && !NounBeforeCue(ctx, s, cue_from)))) {
+    if (const int cue_start = SubgroupCueStart(ctx, s, cue_from); total->sentence == si && cue_start >= 0)
+      r.uncounted_kind = UncountedHarmBetween(ctx, total->end_token, cue_start);
+    if (r.uncounted_kind.empty() || r.uncounted_kind == total->figure.kind) r.parent = total;
+  }
   return r;
 }
 
@@ -104,7 +123,7 @@ bool BreaksDown(const Context& ctx, const FigureCandidate* total, const Quantity
   const std::string& kind = total->figure.kind;  // of people, not of missiles
   if (kind == "rockets_fired" || kind == "intercepted" || kind == "other" || kind.empty()) return false;
   const std::string& mark = toks[q.first - 1].lower;
-  if ((mark != "," && mark != ":") || total->end_token >= q.first || q.first - total->end_token > kBreakdownReach) return false;
+  if ((mark != "," && mark != ":" && mark != "(") || total->end_token >= q.first || q.first - total->end_token > kBreakdownReach) return false;
   for (int k = total->end_token; k < q.first - 1; ++k)
     if (ctx.quantity_at[k] >= 0 || toks[k].kind == TokenKind::kPunct) return false;
   return true;

@@ -19,6 +19,7 @@ struct SubgroupReading {
   bool coordinated = false;                      // a further item of a list of sub-groups
   bool opens_sentence = false;                   // among the first words of its sentence
   const PhraseTable::Row* naming_cue = nullptr;  // a cue that names its total ("onder de doden waren")
+  std::string uncounted_kind;  // the kind of an uncounted whole it is part of ("talloze gewonden, onder wie 25 agenten")
 };
 
 // How count q (its kind so far `kind`) stands to the candidates found before it, `out`.

@@ -169,9 +169,12 @@ int ListPredicateEnd(const Context& ctx, const std::vector<Quantity>& quantities
       return false;
     const int gap_from = quantities[k].last, gap_to = quantities[k + 1].first;
     if (gap_to - gap_from > kListItemWords + 1) return false;
-    for (int t = gap_from; t < gap_to; ++t)
-      if (toks[t].lower == "," || ctx.WordIs(toks[t].lower, "coordinator")) return true;
-    return false;
+    bool separated = false;
+    for (int t = gap_from; t < gap_to; ++t) {
+      if (toks[t].lower == "(" || toks[t].lower == ")") return false;  // a bracket closes the list
+      separated |= toks[t].lower == "," || ctx.WordIs(toks[t].lower, "coordinator");
+    }
+    return separated;
   };
   while (next_item(j)) ++j;
   int end = s.last;
@@ -327,10 +330,11 @@ bool PrepositionalPhraseBetween(const Context& ctx, int from, int to) {
   return true;
 }
 
-// Some number of the text stands in tokens [from, to).
+// Some number of the text stands in tokens [from, to), not one of a date ("doodden op
+// 7 januari twaalf mensen").
 bool NumberBetween(const Context& ctx, int from, int to) {
   for (int k = from; k < to; ++k)  // ("een" is a number only in tight patterns)
-    if (ctx.quantity_at[k] >= 0 && !ctx.an.quantities[ctx.quantity_at[k]].article_like) return true;
+    if (ctx.quantity_at[k] >= 0 && ctx.time_at[k] < 0 && !ctx.an.quantities[ctx.quantity_at[k]].article_like) return true;
   return false;
 }
 

@@ -32,11 +32,13 @@ bool IsRatio(const Context& ctx, const std::vector<Quantity>& quantities, size_t
          cue_end == q.first && q.first > s.first;
 }
 
-// "twee mannen (23 en 25)": ages in brackets right after a counted noun
-// (not "(onder wie drie kinderen)").
+// "twee mannen (23 en 25)": bare ages in brackets right after a counted noun
+// (not "(onder wie drie kinderen)" nor a breakdown "12 doden (8 mannen en 4 vrouwen)").
 bool IsBracketedAge(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Sentence& s) {
   const Quantity& q = quantities[qi];
-  return qi > 0 && ctx.tokens()[quantities[qi - 1].number_token].sentence == ctx.tokens()[q.number_token].sentence &&
+  const auto& toks = ctx.tokens();
+  const bool bare = q.last < s.last && (toks[q.last].kind == TokenKind::kPunct || ctx.WordIs(toks[q.last].lower, "coordinator"));
+  return qi > 0 && bare && toks[quantities[qi - 1].number_token].sentence == toks[q.number_token].sentence &&
          InBrackets(ctx, quantities[qi - 1].last, q.first) && q.first - quantities[qi - 1].last <= kBracketAfterNoun &&
          OnlyNumbersInBrackets(ctx, quantities[qi - 1].last, q.first) && q.first > s.first;
 }
@@ -66,6 +68,10 @@ int PredicateStop(const Context& ctx, const std::vector<Quantity>& quantities, s
       break;
     }
   }
+  // A count in brackets ends at the closing one ("12 doden (8 mannen en 4 vrouwen) en 80 gewonden").
+  if (InBrackets(ctx, s.first, q.first))
+    for (int k = q.last; k < stop; ++k)
+      if (toks[k].lower == ")") { stop = k; break; }
   return ClauseEnd(ctx, q.last, stop);
 }
 
@@ -346,6 +352,11 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         ++k;
       stop = k;
     }
+    // A sub-group set off by commas ends at the comma: a predicate past it is the total's
+    // subject's ("vermoordden twaalf mensen, onder wie twee agenten, en vluchtten").
+    if (subgroup)
+      for (int k = noun >= 0 ? noun + 1 : q.last; k < stop; ++k)
+        if (toks[k].kind == TokenKind::kPunct) { stop = k; break; }
     std::string verb = partitive_total                                          ? whole_kind
                        : (noun < 0 && !subgroup) || (part_back && noun < 0) ? ""
                            : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, countable, &needs_event);
@@ -392,6 +403,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         kind = parent->figure.kind;
         reading = "parent";
       }
+    }
+    if (kind.empty() && !subgroup && !sub.uncounted_kind.empty()) {
+      kind = sub.uncounted_kind;  // "drie doden en talloze gewonden, onder wie 25 agenten"
+      reading = "cue";
     }
     if (kind.empty() && !subgroup && naming_cue && !coordinated && !q.article_like) {
       kind = naming_cue->options.at("kind");  // "Onder de doden zijn drie Belgen" with no total before
