@@ -17,6 +17,7 @@ constexpr int kSourceBetween = 5;  // "zijn [volgens het ministerie] negen kinde
 constexpr int kEnclosingVerbReach = 12;  // 'kwamen bij een droneaanval op het centrum van de stad vier mensen om'
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
 constexpr int kLongestAgeCue = 4;  // "van een jaar of"
+constexpr int kLongestCueBefore = 5;  // words of the longest cue before a count ("onder de dodelijke slachtoffers waren")
 constexpr int kListItemWords = 3;  // "18 zwaargewonde Canadese toeristen, …": noun and adjectives of one item
 
 }  // namespace
@@ -66,7 +67,7 @@ int FillersBefore(const Context& ctx, int i, int first) {
 namespace {
 
 const PhraseTable::Row* CueRowEndingAt(const Context& ctx, int i, int first, const std::string& cls) {
-  for (int start = std::max(first, i - 4); start < i; ++start) {
+  for (int start = std::max(first, i - kLongestCueBefore); start < i; ++start) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_cues.MatchAt(ctx.tokens(), start, first, i, &here);
     for (const auto& m : here)
