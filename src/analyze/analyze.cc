@@ -69,6 +69,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
     DropInlineStamps(article, &a->quantities, &a->times);
     gazetteer_.Find(article.text, a->tokens, s.first, s.last, &a->entities);
   }
+  times_.InheritYears(a->tokens, a->sentences, &a->times);
   // GeoNames places prefer the countries the curated names already placed the article in.
   std::vector<std::string> countries;
   for (const auto& e : a->entities)

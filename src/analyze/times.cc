@@ -17,13 +17,16 @@ bool IsYear(const Token& t, int* year) {
   return *year >= 1900 && *year <= 2100;
 }
 
-// The year that puts month/day nearest to the publication date.
+constexpr int kMonthsAhead = 3;  // a day-month told without a year lies at most this far ahead
+
+// The year that puts month/day nearest to the publication date, leaning to the
+// past: news tells mostly what happened ("op 17 februari", written in September,
+// is last February), what is ahead only when near.
 int NearestYear(const Civil& pub, int month) {
   if (pub.month == 0) return pub.year;
-  int diff = month - pub.month;
-  if (diff > 6) return pub.year - 1;
-  if (diff < -6) return pub.year + 1;
-  return pub.year;
+  const int ahead = (month - pub.month + 12) % 12;  // months from publication forward to `month`
+  if (ahead == 0 || ahead > kMonthsAhead) return month <= pub.month ? pub.year : pub.year - 1;
+  return month > pub.month ? pub.year : pub.year + 1;
 }
 
 void SetDay(Date* d, const Civil& c) {
@@ -379,6 +382,29 @@ bool TimeGrammar::JoinMonthAndYear(TimeMention* before, const TimeMention& next)
   before->date = d;
   before->last = next.last;
   return true;
+}
+
+// "Op 14 juli 2021 begon het. Ook op 16 juli …": a day of a month told without a year
+// takes the year of a date written out before it in its sentence or the one before,
+// in one paragraph.
+void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+                               std::vector<TimeMention>* times) const {
+  for (size_t k = 1; k < times->size(); ++k) {
+    TimeMention& m = (*times)[k];
+    if (m.date.basis == DateBasis::kExplicit || m.date.day == 0 || m.date.month == 0) continue;
+    const int si = tokens[m.first].sentence;
+    for (size_t j = k; j-- > 0;) {
+      const TimeMention& before = (*times)[j];
+      const int sj = tokens[before.first].sentence;
+      if (sj < si - 1 || sentences[sj].paragraph != sentences[si].paragraph) break;
+      const auto c = before.date.civil();
+      if (before.date.basis != DateBasis::kExplicit || !c || c->month == 0 ||
+          m.date.day > DaysInMonth(c->year, m.date.month))
+        continue;
+      SetDay(&m.date, Civil{c->year, m.date.month, m.date.day});
+      break;
+    }
+  }
 }
 
 }  // namespace kroniek

@@ -24,6 +24,10 @@ class TimeGrammar {
   // Finds time expressions in tokens[first, last) of text.
   void Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
             const NumberGrammar& numbers, const Date& published, std::vector<TimeMention>* out) const;
+  // Gives a day of a month found without a year the year of a date written out before
+  // it in its sentence or the one before, in one paragraph ("Op 14 juli 2021 … Op 16 juli").
+  void InheritYears(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+                    std::vector<TimeMention>* times) const;
 
   // The month a word names (1..12; "feb" and "feb." alike), or 0.
   int MonthOf(const std::string& lower) const;
