@@ -104,6 +104,10 @@ class ArgumentReader {
   // na de schietpartij", "het onderzoek naar de aanslag"): a place it has is its own,
   // right after it (PlaceRightAfter), not the sentence's.
   bool InPrepositionalReference(const PhraseMatch& trigger, int si) const;
+  // Whether a time follows the trigger closely after a preposition ("de aanslag op 22 maart").
+  bool TimeTiedTo(const PhraseMatch& trigger, int si) const;
+  // Whether a word of clause class `cls` (clause.tsv) stands in the trigger's clause.
+  bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
   bool PlaceRightAfter(const PhraseMatch& trigger, int si, const Location& place) const;
   // Whether the trigger stands in a frame that classifies an event told before.
   bool InReferenceFrame(int first, int si) const;

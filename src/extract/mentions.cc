@@ -47,6 +47,25 @@ bool ArgumentReader::InPrepositionalReference(const PhraseMatch& trigger, int si
          !ctx_.lex.ClauseIs(prep, "circumstance") && !ctx_.lex.ClauseIs(prep, "locative");
 }
 
+bool ArgumentReader::ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
+                               const std::string& cls) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const int clause = clauses[trigger.first - s.first];
+  for (int k = s.first; k < s.last; ++k)
+    if (clauses[k - s.first] == clause && ctx_.lex.ClauseIs(ctx_.tokens()[k].lower, cls)) return true;
+  return false;
+}
+
+bool ArgumentReader::TimeTiedTo(const PhraseMatch& trigger, int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  for (const auto& t : ctx_.an.times)
+    if (t.first > trigger.last && t.first < s.last && t.first - trigger.last <= kOwnTimeReach &&
+        IsPreposition(toks[t.first - 1].lower))
+      return true;
+  return false;
+}
+
 bool ArgumentReader::PlaceRightAfter(const PhraseMatch& trigger, int si, const Location& place) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
@@ -277,6 +296,9 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // are of the dying, not of the shooting.)
     const bool in_reference = InPrepositionalReference(match, si);
     if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
+    // ("De dader had de schietpartij een maand geleden voorbereid": the preparing's time,
+    // unless a preposition ties it to the act: "de aanslag op 22 maart was maanden voorbereid".)
+    if (ClauseHas(match, si, clauses, "preparation") && !TimeTiedTo(match, si)) m.date = Date();
     // (A disaster has no doer: "In Duitsland kostte het noodweer 42 levens" places it.)
     const bool cities_only = refers_back && ctx_.lex.ClassOf(m.type) != "disaster";
     const Entity* place = nullptr;
