@@ -12,9 +12,6 @@ constexpr int kOpeningWords = 6;  // "Onder hen waren er ook vier …", "Bij de 
 constexpr int kBreakdownReach = 6;  // "vijf doden gevallen, twee …": the total's predicate between
 constexpr int kRelativeClauseReach = 14;  // "die gewond raakten bij de aanslag op de markt in Nice,"
 
-// Whether a word of content stands before the sub-group cue that ends at `cue_end`
-// ("Reddingswerkers, onder wie 150 soldaten": a part of the rescuers, not of a count told
-// before; "Onder hen waren vier bemanningsleden" has none).
 // Where the sub-group cue that ends at `cue_end` (before any fillers) starts, or -1.
 int SubgroupCueStart(const Context& ctx, const Sentence& s, int cue_end) {
   cue_end -= FillersBefore(ctx, cue_end, s.first);
@@ -27,6 +24,9 @@ int SubgroupCueStart(const Context& ctx, const Sentence& s, int cue_end) {
   return -1;
 }
 
+// Whether a word of content stands before the sub-group cue that ends at `cue_end`
+// ("Reddingswerkers, onder wie 150 soldaten": a part of the rescuers, not of a count told
+// before; "Onder hen waren vier bemanningsleden" has none).
 bool NounBeforeCue(const Context& ctx, const Sentence& s, int cue_end) {
   const auto& toks = ctx.tokens();
   const int start = SubgroupCueStart(ctx, s, cue_end);
