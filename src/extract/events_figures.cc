@@ -73,14 +73,17 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
 int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
   // "Raketaanvallen op verschillende plaatsen. … In Oeman vielen zeker drie
   // doden.": a figure told at a city of its own, in a sentence that names no
-  // event, is of an event of the same kind there.
+  // event, is of an event of the same kind there; so is one told in another
+  // country than the event's ("In oktober stortte in Indonesië een 737 neer, waarbij …").
   // (A list of counts per place names its places: "…, in Den Bosch 20".)
   if (c.place_token < 0)
     for (const auto& sm : sentence_mentions_)
       if (sm.sentence == c.sentence) return event;
   const Location place = args_.PlaceAt(c.sentence, c.place_token >= 0 ? c.place_token : c.token);
-  if (place.id.empty() || place.id == place.country || place.approximate) return event;
   const Ev& e = events_[event];
+  const bool other_country = place.id == place.country && !e.m.location.country.empty() && !e.m.location.inferred &&
+                             place.country != e.m.location.country;
+  if (place.id.empty() || (place.id == place.country && !other_country) || place.approximate) return event;
   if (e.m.location.id.empty() || LocationsCompatible(e.m.location, place) || e.m.type == "other") return event;
   // A figure the event has already ("twee gewonden … De twee die gewond raakten") is restated.
   for (const auto& f : e.m.figures)
