@@ -55,10 +55,12 @@ class ArgumentReader {
 
   // A place named as the doer's ("de door Saoedi-Arabië geleide coalitie"), a
   // destination ("reisde naar Libië") or an origin ("de uit Tunesië afkomstige
-  // verdachte", "de trein van Athene naar Thessaloniki"): never an event's site.
+  // verdachte", "de trein van Athene naar Thessaloniki", "het toestel uit Lissabon"):
+  // never an event's site, but the place left is a withdrawal's or evacuation's
+  // (`leaving`: "alle troepen uit Mali vertrekken").
   bool NotTheSite(const Entity& place) const;
   // The same, with the preposition heading its phrase already found (GoverningWord).
-  bool NotTheSite(const Entity& place, int head) const;
+  bool NotTheSite(const Entity& place, int head, bool leaving = false) const;
 
  private:
   mutable std::optional<bool> no_survivors_;  // the article says nobody on board survived (read once)
@@ -73,7 +75,7 @@ class ArgumentReader {
   std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   // The trigger's place; `chosen`, when given, gets the entity that names it (or nullptr).
   Location LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, bool only_mention,
-                       bool cities_only, const Entity** chosen = nullptr) const;
+                       bool cities_only, const Entity** chosen = nullptr, bool leaving = false) const;
   // The other places of a list that names `place` ("in Brussel, Antwerpen en Luik"): each
   // another location of the kind of event told there.
   std::vector<Location> CoordinatedPlaces(const Entity& place, int si) const;

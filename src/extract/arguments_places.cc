@@ -73,10 +73,11 @@ bool ArgumentReader::NotTheSite(const Entity& ent) const {
   return NotTheSite(ent, GoverningWord(toks, ctx_.an.sentences[toks[ent.first].sentence].first, ent.first));
 }
 
-bool ArgumentReader::NotTheSite(const Entity& ent, int head) const {
+bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const {
   const auto& toks = ctx_.tokens();
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
-  if (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "agent") || ctx_.lex.ClauseIs(toks[head].lower, "destination")))
+  if (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "agent") || ctx_.lex.ClauseIs(toks[head].lower, "destination") ||
+                    (!leaving && ctx_.lex.ClauseIs(toks[head].lower, "provenance"))))
     return true;
   // "werd gevoeld tot in Algerije": how far it reached, not where it happened.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "locative") && ctx_.lex.ClauseIs(toks[head - 1].lower, "reach"))
@@ -85,7 +86,7 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head) const {
 }
 
 Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
-                                     bool only_mention, bool cities_only, const Entity** chosen) const {
+                                     bool only_mention, bool cities_only, const Entity** chosen, bool leaving) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
   const int clause = clauses[trigger.first - s.first];
@@ -112,7 +113,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // a destination ("reisde naar Libië") or someone's origin ("de uit
     // Tunesië afkomstige verdachte").
     const int head = GoverningWord(toks, s.first, i);
-    if (NotTheSite(ent, head)) continue;
+    if (NotTheSite(ent, head, leaving)) continue;
     // A country before the trigger with no preposition is a doer ("Rusland
     // heeft raketaanvallen uitgevoerd op Oekraïne"), not the place.
     if (ent.type == EntityType::kCountry && i < trigger.first && !(i > s.first && IsPreposition(toks[i - 1].lower)))

@@ -302,7 +302,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // (A disaster has no doer: "In Duitsland kostte het noodweer 42 levens" places it.)
     const bool cities_only = refers_back && ctx_.lex.ClassOf(m.type) != "disaster";
     const Entity* place = nullptr;
-    m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, cities_only, &place);
+    m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, cities_only, &place,
+                             ctx_.lex.ClassOf(m.type) == "movement");
     // ACLED codes one event per place: "In Brussel, Antwerpen en Luik kwam het tot rellen".
     if (place && !m.location.approximate) m.also_at = CoordinatedPlaces(*place, si);
     if (!m.location.id.empty() && in_reference && !PlaceRightAfter(match, si, m.location)) m.location = Location();
