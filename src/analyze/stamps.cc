@@ -13,7 +13,7 @@ namespace kroniek {
 
 namespace {
 
-constexpr size_t kMaxStampBytes = 120;      // "woensdag, 23. maart 2016 - 8:49 Update: 23-03-2016 11:43"
+constexpr size_t kMaxStampBytes = 120;      // "dinsdag, 14. mei 2024 - 9:12 Update: 14-05-2024 11:05"
 constexpr size_t kDatelineParagraphs = 5;   // a dateline dates the article only near its top
 constexpr size_t kMaxCreditWords = 4;       // "Bron: Belga", "Bron: AFP, Reuters"
 constexpr size_t kMaxBylineWords = 8;       // "Door Anna de Vries en Piet Jansen"
@@ -214,7 +214,7 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
 }
 
 bool StampRules::TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const {
-  // "Grote gelijkenissen met Luiks bloedbad uit 2011 30 mei 2018": a title
+  // "Dodental na explosie in haven opgelopen 12 juni 2024": a title
   // whose last words are its stamp.
   const std::vector<StampPiece> pieces = StampPieces(title, time_separators_);
   const size_t n = pieces.size();

@@ -74,7 +74,7 @@ int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
   // "Raketaanvallen op verschillende plaatsen. … In Oeman vielen zeker drie
   // doden.": a figure told at a city of its own, in a sentence that names no
   // event, is of an event of the same kind there; so is one told in another
-  // country than the event's ("In oktober stortte in Indonesië een 737 neer, waarbij …").
+  // country than the event's ("In oktober kwamen in Peru zestig mensen om …" beside a crash at Quito).
   // (A list of counts per place names its places: "…, in Den Bosch 20".)
   if (c.place_token < 0)
     for (const auto& sm : sentence_mentions_)

@@ -327,7 +327,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         group = before->figure.group;
         reading = "list";
       }
-      // "omgekomen in de provincies Al Haouz (1293) en Taroudant (452)": a count in brackets
+      // "omgekomen in de provincies Cusco (12) en Puno (7)": a count in brackets
       // after a place breaks down the total told before it, in its sentence or the one before.
       if (kind.empty() && before && before->sentence >= si - 1 && InBracketsAfterPlace(ctx, q, s)) {
         place_total = before->parent_token >= 0 && before->figure.reading == "place" ? CandidateAt(out, before->parent_token) : before;
@@ -439,7 +439,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       // A counted group with no predicate: a figure only as the continuation
       // of a report on victims ("Ooggetuigen spraken van acht kinderen").
       if (ctx.sentence_sources[si].sources.empty()) continue;
-      // ("Volgens de media zaten er zo'n 70 mensen in de trein": who was there, not hit;
+      // ("Er zaten volgens de vervoerder zo'n 70 reizigers in de trein": who was there, not hit;
       // "volgens de politie verzamelden zich 2.500 mensen": what they did is no harm.)
       if (CueInSentence(ctx, s, "presence") || !CueBefore(ctx, q.first, s.first, "report_count")) continue;
       c.continuation = true;

@@ -296,7 +296,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // are of the dying, not of the shooting.)
     const bool in_reference = InPrepositionalReference(match, si);
     if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
-    // ("De dader had de schietpartij een maand geleden voorbereid": the preparing's time,
+    // ("Volgens justitie had de jongen de aanval drie weken geleden beraamd": the preparing's time,
     // unless a preposition ties it to the act: "de aanslag op 22 maart was maanden voorbereid".)
     if (ClauseHas(match, si, clauses, "preparation") && !TimeTiedTo(match, si)) m.date = Date();
     // (A disaster has no doer: "In Duitsland kostte het noodweer 42 levens" places it.)
