@@ -383,6 +383,15 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       verb = before->figure.kind;  // ("kwamen 32 Kenianen, 18 Canadezen en 5 Duitsers om")
       reading = "list";
     }
+    // "Het dodental is opgelopen tot zeker 32 mensen": the toll noun before says what the
+    // people counted are.
+    if (verb.empty() && kind.empty() && noun >= 0 && !subgroup) {
+      const std::string toll = TollKindBefore(ctx, q, s);
+      if (!toll.empty() && toll != "previous") {
+        verb = toll;
+        reading = "toll";
+      }
+    }
     // An unknown noun counts people only in a plain count of people.
     if (unknown_noun && !subgroup &&
         (verb.empty() || verb == "rockets_fired" || verb == "intercepted" || q.low || !q.value || *q.value >= 1000))
