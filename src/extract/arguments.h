@@ -61,12 +61,12 @@ class ArgumentReader {
   bool NotTheSite(const Entity& place) const;
   // The same, with the preposition heading its phrase already found (GoverningWord).
   bool NotTheSite(const Entity& place, int head, bool leaving = false) const;
+  // Clause index of each token of sentence si (commas and clause words split).
+  std::vector<int> Clauses(int si) const;
 
  private:
   mutable std::optional<bool> no_survivors_;  // the article says nobody on board survived (read once)
   mutable std::optional<bool> injuries_told_;  // the article names an injury anywhere (read once)
-  // Clause index of each token of sentence si (commas and clause words split).
-  std::vector<int> Clauses(int si) const;
   // Whether a preposition ("van", "voor", "om") makes the trigger at `first` another verb's argument.
   bool Governed(int first, int si) const;
   // Whether a clause of its own, "en" and a finite verb ("en wordt … voorgeleid"), opens

@@ -325,6 +325,13 @@ void EventAssembler::DateFromFollowingSentences() {
     for (const auto& t : ctx_.an.times) {
       const int si = ctx_.tokens()[t.first].sentence;
       if (with_mentions.count(si) || t.relative_to_event) continue;
+      // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told.
+      const int cue = ctx_.sentence_sources[si].cue;
+      if (cue >= 0) {
+        const auto clauses = args_.Clauses(si);
+        const int first = sentences[si].first;
+        if (clauses[t.first - first] == clauses[cue - first]) continue;
+      }
       // The nearest mention of the event before the time's sentence.
       int near = -1;
       for (int m : e.mention_sentences)
