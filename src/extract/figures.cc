@@ -427,11 +427,16 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       kind = before->figure.kind;
       reading = "cue";
     }
-    // "Er zijn meerdere doden gevallen. Het gaat om zeker zeven slachtoffers": victims named
-    // by a cue after a sentence that told one harm only are those harmed.
-    if (kind == "casualties" && !subgroup && si > 0 && CueBefore(ctx, q.first, s.first, "subgroup")) {
+    // "Er zijn meerdere doden gevallen. Het gaat om zeker zeven slachtoffers", "… kwamen veel
+    // hulpverleners om. Het gaat om 76 brandweerlieden": those named by a cue after a sentence
+    // that told one harm only, uncounted, are those harmed.
+    if ((kind == "casualties" || (kind.empty() && noun >= 0 && !q.article_like)) && !subgroup && si > 0 &&
+        CueBefore(ctx, q.first, s.first, "subgroup")) {
       const auto told = HarmsTold(ctx, ctx.an.sentences[si - 1]);
-      if (told.size() == 1) kind = *told.begin();
+      if (told.size() == 1) {
+        if (kind.empty()) reading = "cue";
+        kind = *told.begin();
+      }
     }
     // "Er vielen vijf doden, twee kinderen en drie vrouwen": a breakdown set off by a comma or colon.
     const bool apposition = kind.empty() && !subgroup && !q.article_like && noun >= 0 && BreaksDown(ctx, before, q, si);
