@@ -86,9 +86,12 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   const int clause = clauses[trigger.first - s.first];
   // "Bij de crash zijn zondag 62 mensen omgekomen": what the clause tells
   // happened at the event, so did its time.
+  // (Not a period's end: "Door het ongeluk is het spoor tot 18 april gestremd".)
   if (trigger.first - 2 >= s.first && ctx_.lex.ClauseIs(toks[trigger.first - 2].lower, "circumstance"))
     for (const auto& t : ctx_.an.times)
-      if (t.first >= s.first && t.first < s.last && clauses[t.first - s.first] == clause) return true;
+      if (t.first >= s.first && t.first < s.last && clauses[t.first - s.first] == clause &&
+          !(t.date.from.empty() && !t.date.to.empty()))
+        return true;
   // Over function words and a place or site named ("op Dnipro zaterdag", "in de Londense
   // Grenfell Tower in 2017", "op het station van Kramatorsk vrijdag").
   auto near_after = [&](int from, int time) {
