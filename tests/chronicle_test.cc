@@ -181,5 +181,32 @@ TEST(ChronicleStories, AnUndatedStoryLivesTwoMonthsFromItsFirstReport) {
   EXPECT_EQ(stories, (std::vector<std::set<std::string>>{{"jan10", "jan25"}, {"jun10"}}));
 }
 
+TEST(ChronicleStories, AStormInTwoTownsOnOneDayIsOneStorm) {
+  auto article = [](const char* id, int day, const char* text) {
+    IngestOptions opts;
+    opts.published = Civil{2023, 3, day};
+    opts.published_basis = DateBasis::kMetadata;
+    Article a;
+    EXPECT_TRUE(ArticleFromText(id, text, opts, &a).ok());
+    return a;
+  };
+  std::vector<Article> articles = {
+      article("gent", 11, "Door de storm is vrijdag in Gent een fietser om het leven gekomen."),
+      article("antwerpen", 11, "In Antwerpen raakten vrijdag drie mensen gewond door de storm."),
+      // Two fires in two towns on one day stay two fires.
+      article("brand-gent", 11, "Bij een brand in Gent is vrijdag een man om het leven gekomen."),
+      article("brand-antwerpen", 11, "In Antwerpen raakten vrijdag drie mensen gewond bij een brand."),
+  };
+  std::vector<std::set<std::string>> events;
+  for (const auto& line : Lines(ChronicleJsonl(articles))) {
+    if (!line.contains("event")) continue;
+    std::set<std::string> sources;
+    for (const auto& m : line["event"]["mentions"]) sources.insert(m["article"]);
+    events.push_back(sources);
+  }
+  std::sort(events.begin(), events.end());
+  EXPECT_EQ(events, (std::vector<std::set<std::string>>{{"antwerpen", "gent"}, {"brand-antwerpen"}, {"brand-gent"}}));
+}
+
 }  // namespace
 }  // namespace kroniek

@@ -26,6 +26,9 @@ Location LocationAt(const Named& x) {
 // Two places one event may have: the same, a city and its country or region,
 // or a place named as near the other (within kNearSiteKm).
 bool LocationsCompatible(const Location& a, const Location& b);
+// The same for an event that reaches over a region (ExtractLexicon::WidespreadKm): any two
+// places of one country, or of two countries at most `km` apart.
+bool WidelyCompatible(const Location& a, const Location& b, std::optional<double> km);
 
 class ArgumentReader {
  public:

@@ -42,6 +42,13 @@ bool LocationsCompatible(const Location& a, const Location& b) {
   return a.id == a.country || b.id == b.country;
 }
 
+bool WidelyCompatible(const Location& a, const Location& b, std::optional<double> km) {
+  if (LocationsCompatible(a, b)) return true;
+  if (!km) return false;
+  if (a.country == b.country) return true;
+  return a.lat && a.lon && b.lat && b.lon && DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) <= *km;
+}
+
 // The preposition heading the phrase a place ends ("naar de Noord-Griekse
 // havenstad Thessaloniki"), or -1: words back from `i`, over articles,
 // adjectives and place nouns, to the first preposition.

@@ -88,7 +88,9 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     if (!m.anaphoric && !DatesCompatible(e.m.date, m.date)) continue;
     if (m.past && !e.m.date.known() && (ctx_.article.published.known() || !ToldOnlyInTitle(e))) continue;
     if (m.long_before && !e.m.date.known() && e.recent) continue;
-    if (!m.anaphoric && !LocationsCompatible(e.m.location, m.location)) continue;
+    // (A storm told in another town is the same storm, not one of long before: "sinds 1990".)
+    const auto widespread = m.long_before || m.past ? std::nullopt : ctx_.lex.WidespreadKm(e.m.type);
+    if (!m.anaphoric && !WidelyCompatible(e.m.location, m.location, widespread)) continue;
     int recency = e.last_sentence == sentence ? 1 << 30 : e.last_sentence;
     if (recency > best_sentence) { best = int(k); best_sentence = recency; }
   }

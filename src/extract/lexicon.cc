@@ -34,6 +34,7 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
     info.attack = std::find(r.fields.begin() + 2, r.fields.end(), "attack") != r.fields.end();
     for (size_t k = 2; k < r.fields.size(); ++k)
       if (r.fields[k].rfind("refines=", 0) == 0) info.refines = SplitBar(r.fields[k].substr(8));
+      else if (r.fields[k].rfind("widespread=", 0) == 0) info.widespread_km = std::stod(r.fields[k].substr(11));
     event_types[r.fields[0]] = info;
   }
   for (const auto& [type, info] : event_types)
@@ -72,6 +73,11 @@ const std::string& ExtractLexicon::ClassOf(const std::string& type) const {
   static const std::string kNone;
   auto it = event_types.find(type);
   return it == event_types.end() ? kNone : it->second.cls;
+}
+
+std::optional<double> ExtractLexicon::WidespreadKm(const std::string& type) const {
+  auto it = event_types.find(type);
+  return it == event_types.end() ? std::nullopt : it->second.widespread_km;
 }
 
 bool ExtractLexicon::Refines(const std::string& general, const std::string& specific) const {

@@ -1,6 +1,8 @@
 // The extract stage's language data (resources/<lang>/), loaded once.
 #pragma once
 
+#include <optional>
+
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -17,6 +19,7 @@ struct EventTypeInfo {
   std::string default_type;  // for generic types: the type when left alone (generic_types.tsv)
   bool attack = false;       // a kind of attack an unnamed "aanslag" may turn out to be
   std::vector<std::string> refines;  // types it tells more of (option refines=)
+  std::optional<double> widespread_km;  // option widespread=: one event over a region (kb/event_types.tsv)
 };
 
 struct FigureKindInfo {
@@ -44,6 +47,9 @@ struct ExtractLexicon {
   Status Load(const std::string& lang_dir, const std::string& kb_dir);
 
   const std::string& ClassOf(const std::string& type) const;
+  // How far apart two countries' places of one event of this type may lie, when its places
+  // in one country are always one event's (kb/event_types.tsv widespread=); none: not so.
+  std::optional<double> WidespreadKm(const std::string& type) const;
   bool IsGeneric(const std::string& type) const;
   // Whether `specific` tells more of what happened than `general` (kb/event_types.tsv refines=).
   bool Refines(const std::string& general, const std::string& specific) const;

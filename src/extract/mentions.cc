@@ -307,8 +307,10 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const Entity* place = nullptr;
     m.location = LocationFor(match, si, clauses, matches.size() == 1 && !refers_back, cities_only, &place,
                              ctx_.lex.ClassOf(m.type) == "movement");
-    // ACLED codes one event per place: "In Brussel, Antwerpen en Luik kwam het tot rellen".
-    if (place && !m.location.approximate) m.also_at = CoordinatedPlaces(*place, si);
+    // ACLED codes one event per place: "In Brussel, Antwerpen en Luik kwam het tot rellen"
+    // (but a storm over Gent and Antwerpen is one storm: kb/event_types.tsv widespread=).
+    const bool widespread = ctx_.lex.WidespreadKm(m.type).has_value();
+    if (place && !m.location.approximate && !widespread) m.also_at = CoordinatedPlaces(*place, si);
     if (!m.location.id.empty() && in_reference && !PlaceRightAfter(match, si, m.location)) m.location = Location();
     // "Ook in Antwerpen kwam het tot rellen. Daar werden 87 mensen opgepakt": the place
     // just named, where what is told may be another event of the kind (elsewhere below).
@@ -318,7 +320,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
                       ctx_.lex.ClauseIs(toks[match.first - 1].lower, "governs_trigger");
     MarkLongBefore(match, si, clauses, bare, &m);
     // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
-    m.elsewhere = !refers_back && !m.location.id.empty() && !m.location.approximate &&
+    m.elsewhere = !refers_back && !m.location.id.empty() && !m.location.approximate && !widespread &&
                   (there || ClauseHasClass("also", match.first, si, clauses));
     // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
     m.heading = IsHeading(si);

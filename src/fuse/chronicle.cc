@@ -102,9 +102,11 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
 }
 
 // Places: the same city; a city and its country; two cities or two
-// countries never. A place only inferred from the discourse counts as the
-// event's place when none is named, and agrees more weakly.
-double Chronicle::PlaceScore(const Location& l, const Summary& s) const {
+// countries never, but for an event over a region on its days (widespread_km:
+// a storm in two towns, a quake in two countries near each other). A place only
+// inferred from the discourse counts as the event's place when none is named,
+// and agrees more weakly.
+double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<double> widespread_km) const {
   if (l.id.empty()) return 0.05;
   const bool named = !s.place.empty();
   const std::string& place = named ? s.place : s.inferred_place;
@@ -112,13 +114,17 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s) const {
   if (place.empty()) return 0.05;
   const bool weak = l.inferred || !named;
   if (l.id == place) return weak ? 0.15 : l.id == l.country ? 0.12 : 0.25;
-  if (l.country != country) return -1;
+  // An event over a region (a storm, a quake): its places agree as a city and its country do.
+  const auto lat = named ? s.lat : s.inferred_lat, lon = named ? s.lon : s.inferred_lon;
+  const bool within_reach = widespread_km && l.lat && l.lon && lat && lon &&
+                            DistanceKm(*l.lat, *l.lon, *lat, *lon) <= *widespread_km;
+  if (l.country != country) return within_reach ? 0.05 : -1;
   const std::string& region = named ? s.region : s.inferred_region;
   if (l.id == country || place == l.country || InRegion(l, place) || (!region.empty() && region == l.id))
     return weak ? 0.1 : 0.15;  // a city and its country or region
   if (Beside(l.lat, l.lon, named ? s.lat : s.inferred_lat, named ? s.lon : s.inferred_lon, l.approximate || s.near))
     return weak ? 0.1 : 0.15;  // as a city and its country
-  return -1;  // two cities
+  return widespread_km ? 0.05 : -1;  // two cities
 }
 
 double Chronicle::Score(const EventMention& m, const Summary& s, int article) const {
@@ -128,7 +134,9 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
   if ((m.status == "foiled") != (s.status == "foiled")) return 0;
   double date = DateScore(m, WindowOf(m, articles_[article].article.published), s);
   if (date < 0) return 0;
-  double place = PlaceScore(m.location, s);
+  // (A report of a storm in another town is of the same storm only on the same days.)
+  const bool both_dated = RangeOf(m.date).known() && s.days.known();
+  double place = PlaceScore(m.location, s, both_dated ? types_.WidespreadKm(m.type) : std::nullopt);
   if (place < 0) return 0;
   double score = 0.35 * type + date + place;
   // Articles that already tell another event together tell one story.
@@ -237,6 +245,11 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
   const std::string& ra = a.place.empty() ? a.inferred_region : a.region;
   const std::string& rb = b.place.empty() ? b.inferred_region : b.region;
   if (pa.empty() || pb.empty() || pa == pb) return true;
+  if (const auto km = types_.WidespreadKm(a.type); km && types_.WidespreadKm(b.type) && a.days.known() && b.days.known()) {
+    const auto lat_a = a.place.empty() ? a.inferred_lat : a.lat, lon_a = a.place.empty() ? a.inferred_lon : a.lon;
+    const auto lat_b = b.place.empty() ? b.inferred_lat : b.lat, lon_b = b.place.empty() ? b.inferred_lon : b.lon;
+    if (ca == cb || (lat_a && lon_a && lat_b && lon_b && DistanceKm(*lat_a, *lon_a, *lat_b, *lon_b) <= *km)) return true;
+  }
   if (ca != cb) return false;
   return pa == ca || pb == cb || (!ra.empty() && ra == pb) || (!rb.empty() && rb == pa) ||
          Beside(a.place.empty() ? a.inferred_lat : a.lat, a.place.empty() ? a.inferred_lon : a.lon,
@@ -284,7 +297,7 @@ bool Chronicle::KeptApart(int ai, int k, int e) const {
       return true;
     Summary told;
     UpdateSummary(told, other, articles_[ai].article.published);
-    if (PlaceScore(m.location, told) < 0) return true;
+    if (PlaceScore(m.location, told, types_.WidespreadKm(m.type)) < 0) return true;
   }
   return false;
 }

@@ -108,6 +108,9 @@ class FuseRules {
   bool IsVague(const std::string& type) const;
   // True when `a` names more precisely what `b` names (suicide_bombing, bombing).
   bool Refines(const std::string& a, const std::string& b) const;
+  // How far apart two countries' places of one event of this type may lie, when its
+  // places in one country are always one event's (kb/event_types.tsv widespread=).
+  std::optional<double> WidespreadKm(const std::string& type) const;
   // The classes of every type `type` scores above 0 against, sorted: where
   // the index looks for the events a report of `type` may join.
   const std::vector<std::string>& ClassesNear(const std::string& type) const;
@@ -121,6 +124,7 @@ class FuseRules {
   std::set<std::string> vague_, generic_;
   std::map<std::pair<std::string, std::string>, double> pairs_;
   std::set<std::pair<std::string, std::string>> refines_;
+  std::unordered_map<std::string, double> widespread_km_;
 };
 
 // The type a report counts with when fusing: the generic kind its text named
@@ -194,7 +198,7 @@ class Chronicle {
   };
   double TypeScore(const std::string& type, const Summary& s) const;
   double DateScore(const EventMention& m, const DayRange& window, const Summary& s) const;
-  double PlaceScore(const Location& l, const Summary& s) const;
+  double PlaceScore(const Location& l, const Summary& s, std::optional<double> widespread_km) const;
   double Score(const EventMention& m, const Summary& s, int article) const;
   std::vector<int> Candidates(const EventMention& m, const Date& published) const;
   int Choose(const std::vector<std::pair<double, int>>& fits, bool timeless) const;

@@ -17,6 +17,7 @@ Status FuseRules::Load(const std::string& dir) {
     for (size_t k = 2; k < r.fields.size(); ++k) {
       if (r.fields[k] == "vague") vague_.insert(r.fields[0]);
       else if (r.fields[k] == "generic") generic_.insert(r.fields[0]);
+      else if (r.fields[k].rfind("widespread=", 0) == 0) widespread_km_[r.fields[0]] = std::stod(r.fields[k].substr(11));
       else if (r.fields[k] == "attack" || r.fields[k].rfind("refines=", 0) == 0) continue;  // extraction's (src/extract/lexicon.cc)
       else return Status::Error(types.path + ":" + std::to_string(r.line) + ": unknown option '" + r.fields[k] + "'");
     }
@@ -50,6 +51,11 @@ const std::string& FuseRules::ClassOf(const std::string& type) const {
 }
 
 bool FuseRules::IsVague(const std::string& type) const { return vague_.count(type) > 0; }
+
+std::optional<double> FuseRules::WidespreadKm(const std::string& type) const {
+  auto it = widespread_km_.find(type);
+  return it == widespread_km_.end() ? std::nullopt : std::optional<double>(it->second);
+}
 
 bool FuseRules::Refines(const std::string& a, const std::string& b) const { return refines_.count({a, b}) > 0; }
 
