@@ -22,6 +22,26 @@ bool IsYear(const std::string& w) {
          std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Whether a "since the start" cue ending at `end` names an event by its trigger ("sinds
+// het begin van de gevechten"), not a period of its own ("sinds het begin van de oorlog").
+bool SinceAnEvent(const Context& ctx, const Sentence& s, int end) {
+  const auto& toks = ctx.tokens();
+  if (end >= s.last || toks[end].lower != "van") return false;
+  int k = end + 1;
+  while (k < s.last && (ctx.WordIs(toks[k].lower, "definite") || ctx.lex.LooksAdjective(toks[k].lower))) ++k;
+  for (const auto& m : ctx.lex.triggers.FindAll(toks, k, std::min(s.last, k + 2)))
+    if (m.first == k) return true;
+  return false;
+}
+
+// The figure-cue class of match m: "statistic_since" is a statistic unless it names an event.
+const std::string& CueClass(const Context& ctx, const Sentence& s, const PhraseMatch& m) {
+  static const std::string kStatistic = "statistic", kEvent = "since_event";
+  const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
+  if (cls != "statistic_since") return cls;
+  return SinceAnEvent(ctx, s, m.end) ? kEvent : kStatistic;
+}
+
 }  // namespace
 
 std::set<std::string> HarmsTold(const Context& ctx, const Sentence& s) {
@@ -70,7 +90,7 @@ bool CountOverPeriod(const Context& ctx, const Sentence& s) {
 
 bool TellsStatistic(const Context& ctx, const Sentence& s) {
   for (const auto& m : ctx.lex.figure_cues.FindAll(ctx.tokens(), s.first, s.last))
-    if (ctx.lex.figure_cues.rows()[m.row].value == "statistic") return true;
+    if (CueClass(ctx, s, m) == "statistic") return true;
   return CountOverPeriod(ctx, s);
 }
 
@@ -81,7 +101,7 @@ bool TellsStatistic(const Context& ctx, const Sentence& s) {
 bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
   const auto& toks = ctx.tokens();
   for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last)) {
-    const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
+    const std::string& cls = CueClass(ctx, s, m);
     // What could have been holds for the count it encloses ("had tot 1.000 doden kunnen
     // eisen"), not for "… kunnen vallen dan de acht doden die er vielen".
     if (cls == "conditional") {
