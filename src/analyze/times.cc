@@ -393,6 +393,7 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
     TimeMention& m = (*times)[k];
     if (m.date.basis == DateBasis::kExplicit || m.date.day == 0 || m.date.month == 0) continue;
     const int si = tokens[m.first].sentence;
+    bool set = false;
     for (size_t j = k; j-- > 0;) {
       const TimeMention& before = (*times)[j];
       const int sj = tokens[before.first].sentence;
@@ -402,7 +403,18 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
           m.date.day > DaysInMonth(c->year, m.date.month))
         continue;
       SetDay(&m.date, Civil{c->year, m.date.month, m.date.day});
+      set = true;
       break;
+    }
+    // Else the year of that month written out earlier in the article ("in januari 2015 …
+    // De aanslag vond plaats op 7 januari").
+    for (size_t j = k; !set && j-- > 0;) {
+      const auto c = (*times)[j].date.civil();
+      if ((*times)[j].date.basis != DateBasis::kExplicit || !c || c->month != m.date.month ||
+          m.date.day > DaysInMonth(c->year, m.date.month))
+        continue;
+      SetDay(&m.date, Civil{c->year, m.date.month, m.date.day});
+      set = true;
     }
   }
 }
