@@ -315,6 +315,16 @@ void EventAssembler::DatePhasesFromTheirEvent() {
   }
 }
 
+bool EventAssembler::TimeOfTellingOrPlan(int si, int time_token) const {
+  const auto clauses = args_.Clauses(si);
+  const int first = ctx_.an.sentences[si].first, clause = clauses[time_token - first];
+  const int cue = ctx_.sentence_sources[si].cue;
+  if (cue >= 0 && clauses[cue - first] == clause) return true;
+  for (const auto& m : ctx_.lex.status.FindAll(ctx_.tokens(), first, ctx_.an.sentences[si].last))
+    if (ctx_.lex.status.rows()[m.row].value == "planned" && clauses[m.first - first] == clause) return true;
+  return false;
+}
+
 void EventAssembler::DateFromFollowingSentences() {
   // "Door noodweer zijn zeker 51 mensen omgekomen. Het water kwam dinsdagavond
   // …": a time in a sentence that names no event of its own dates the event
@@ -327,13 +337,9 @@ void EventAssembler::DateFromFollowingSentences() {
     for (const auto& t : ctx_.an.times) {
       const int si = ctx_.tokens()[t.first].sentence;
       if (with_mentions.count(si) || t.relative_to_event) continue;
-      // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told.
-      const int cue = ctx_.sentence_sources[si].cue;
-      if (cue >= 0) {
-        const auto clauses = args_.Clauses(si);
-        const int first = sentences[si].first;
-        if (clauses[t.first - first] == clauses[cue - first]) continue;
-      }
+      // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told;
+      // "Hij zal donderdag de rampplek bezoeken": the time of what is planned.
+      if (TimeOfTellingOrPlan(si, t.first)) continue;
       // The nearest mention of the event before the time's sentence.
       int near = -1;
       for (int m : e.mention_sentences)

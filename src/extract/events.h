@@ -37,6 +37,9 @@ class EventAssembler {
   void Finish(Extraction* out);
   void InheritLocations();
   void DateFromFollowingSentences();
+  // Whether the time at `time_token` of sentence si is that of a telling or of a plan
+  // (its clause holds the sentence's source cue, or a cue of something planned).
+  bool TimeOfTellingOrPlan(int si, int time_token) const;
   void DatePhasesFromTheirEvent();
 
   const Context& ctx_;
