@@ -392,6 +392,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         reading = "toll";
       }
     }
+    // "vielen twaalf slachtoffers te betreuren": those mourned are the dead, unless the
+    // noun names its harm ("twaalf gewonden te betreuren").
+    if (verb == "mourned") verb = kind.empty() || kind == "casualties" ? "killed" : kind;
     // An unknown noun counts people only in a plain count of people.
     if (unknown_noun && !subgroup &&
         (verb.empty() || verb == "rockets_fired" || verb == "intercepted" || q.low || !q.value || *q.value >= 1000))
@@ -458,7 +461,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (CueInSentence(ctx, s, "presence") || !CueBefore(ctx, q.first, s.first, "report_count")) continue;
       c.continuation = true;
     }
-    f.kind = kind;
+    f.kind = kind == "mourned" ? "killed" : kind;  // (a bare count mourned: the dead)
     f.group = group;
     if (kind == "other") c.needs_event = needs_event;
     int end = noun >= 0 ? noun + 1 : q.last;
