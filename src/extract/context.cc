@@ -276,7 +276,8 @@ void Context::FindSentenceSources() {
     out.claim = out.parts[0].claim;
     out.cue = out.parts[0].cue;
     // "Dat melden lokale bronnen", "Dat heeft de politie gezegd": the source of the sentence before.
-    const bool told_after_that = out.cue == s.first + 1 || (out.cue > s.first + 1 && lex.ClauseIs(toks[s.first + 1].lower, "auxiliary"));
+    const bool told_after_that =
+        out.cue == s.first + 1 || (out.cue > s.first + 1 && lex.ClauseIs(toks[s.first + 1].lower, "auxiliary"));
     if (si > 0 && told_after_that && WordIs(toks[s.first].lower, "anaphoric_that") &&
         sentence_sources[si - 1].parts.empty()) {
       SentenceSources& prev = sentence_sources[si - 1];

@@ -245,10 +245,13 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
   const std::string& ra = a.place.empty() ? a.inferred_region : a.region;
   const std::string& rb = b.place.empty() ? b.inferred_region : b.region;
   if (pa.empty() || pb.empty() || pa == pb) return true;
-  if (const auto km = types_.WidespreadKm(a.type); km && types_.WidespreadKm(b.type) && a.days.known() && b.days.known()) {
+  // (An event over a region on the same days: two places of one country, or near each other.)
+  const auto km = types_.WidespreadKm(a.type);
+  if (km && types_.WidespreadKm(b.type) && a.days.known() && b.days.known()) {
     const auto lat_a = a.place.empty() ? a.inferred_lat : a.lat, lon_a = a.place.empty() ? a.inferred_lon : a.lon;
     const auto lat_b = b.place.empty() ? b.inferred_lat : b.lat, lon_b = b.place.empty() ? b.inferred_lon : b.lon;
-    if (ca == cb || (lat_a && lon_a && lat_b && lon_b && DistanceKm(*lat_a, *lon_a, *lat_b, *lon_b) <= *km)) return true;
+    const bool near = lat_a && lon_a && lat_b && lon_b && DistanceKm(*lat_a, *lon_a, *lat_b, *lon_b) <= *km;
+    if (ca == cb || near) return true;
   }
   if (ca != cb) return false;
   return pa == ca || pb == cb || (!ra.empty() && ra == pb) || (!rb.empty() && rb == pa) ||
