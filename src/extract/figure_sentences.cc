@@ -26,7 +26,7 @@ bool IsYear(const std::string& w) {
 // het begin van de gevechten"), not a period of its own ("sinds het begin van de oorlog").
 bool SinceAnEvent(const Context& ctx, const Sentence& s, int end) {
   const auto& toks = ctx.tokens();
-  if (end >= s.last || toks[end].lower != "van") return false;
+  if (end >= s.last || !ctx.WordIs(toks[end].lower, "genitive")) return false;
   int k = end + 1;
   while (k < s.last && (ctx.WordIs(toks[k].lower, "definite") || ctx.lex.LooksAdjective(toks[k].lower))) ++k;
   for (const auto& m : ctx.lex.triggers.FindAll(toks, k, std::min(s.last, k + 2)))
