@@ -49,7 +49,7 @@ int Numbers(const uint8_t* data, size_t size) {
 }
 
 int Times(const uint8_t* data, size_t size) {
-  // The date grammar through the analyser, on a text whose publication day is known.
+  // The date grammar through the analyzer, on a text whose publication day is known.
   Article a;
   IngestOptions opts;
   opts.published = Civil{2021, 8, 30};

@@ -17,7 +17,7 @@ struct Target {
   int (*run)(const uint8_t* data, size_t size);
 };
 
-// Every target: analyze (the whole text analyser and extractor), numbers,
+// Every target: analyze (the whole text analyzer and extractor), numbers,
 // times, jsonl, html, feed, gzip, request (an /api/events query string).
 const std::vector<Target>& Targets();
 

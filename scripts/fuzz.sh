@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes kroniek's readers and analyser with libFuzzer under ASan and UBSan.
+# Fuzzes kroniek's readers and analyzer with libFuzzer under ASan and UBSan.
 #
 #   bash scripts/fuzz.sh SECONDS [TARGET...]
 #

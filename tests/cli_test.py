@@ -26,7 +26,7 @@ def main():
         out = r.stdout.decode().splitlines()
         err = r.stderr.decode()
         check("bad input: exit status", r.returncode == 1, r.returncode)
-        check("bad input: good article still analysed", len(out) == 1, len(out))
+        check("bad input: good article still analyzed", len(out) == 1, len(out))
         check("bad input: binary named", "photo.txt" in err and "binary" in err, err)
         check("bad input: invalid UTF-8 named", "latin1.txt" in err and "UTF-8" in err, err)
         check("bad input: empty named", "empty.txt" in err and "empty" in err, err)

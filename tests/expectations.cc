@@ -3,6 +3,8 @@
 #include "core/resource_file.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -93,6 +95,25 @@ bool FigureMatches(const json& f, const json& ev, const Attrs& a) {
 }
 
 
+// The keys each verb reads; any other key is a typo in the expectation.
+const std::map<std::string, std::set<std::string>>& KnownKeys() {
+  static const std::map<std::string, std::set<std::string>> keys = {
+      {"event",
+       {"type", "generic", "date", "from", "precision", "status", "place", "country", "site", "sites", "perpetrator",
+        "claimed_by", "target", "responder", "victim", "channel", "relation", "count"}},
+      {"figure",
+       {"event", "kind", "value", "low", "high", "qualifier", "group", "source", "sources", "claim", "freshness",
+        "confidence_at_least", "part_of_kind", "count"}},
+      {"quote", {"kind", "speaker", "affiliation", "text"}},
+      {"stance", {"actor", "stance", "toward", "event"}},
+      {"entity", {"id", "type", "role", "text"}},
+      {"cleaned", {"kind", "text"}},
+      {"published", {"value", "precision", "basis"}},
+      {"time", {"value", "precision", "text"}},
+  };
+  return keys;
+}
+
 std::string Surface(const Article& a, const json& span) {
   size_t b = span[0].get<size_t>(), e = span[1].get<size_t>();
   return a.text.substr(b, e - b);
@@ -131,6 +152,10 @@ std::string Check(const Expectation& e, const json& out, const Article& article)
   const json& events = out["events"];
   const bool negative = e.verb.rfind("no-", 0) == 0;
   const std::string verb = negative ? e.verb.substr(3) : e.verb;
+  auto known = KnownKeys().find(verb);
+  if (known == KnownKeys().end()) return "unknown expectation '" + e.verb + "'";
+  for (const auto& [key, want] : e.attrs)
+    if (!known->second.count(key)) return "unknown key '" + key + "' for '" + e.verb + "'";
   int matches = 0;
   std::string shown;
   if (verb == "event") {
@@ -213,8 +238,6 @@ std::string Check(const Expectation& e, const json& out, const Article& article)
       matches += ok;
     }
     shown = out["times"].dump(1);
-  } else {
-    return "unknown expectation '" + e.verb + "'";
   }
   if (negative) return matches == 0 ? "" : "expected no match\n" + shown;
   return matches > 0 ? "" : "no match\n" + shown;

@@ -10,9 +10,9 @@
 //   entity id= type= role= text=SURFACE
 //   cleaned kind=
 //   time value= precision= text=
-//   sentences count=N
 //   no-event / no-figure / no-quote / no-entity: nothing may match.
-// Attribute values with spaces are written in double quotes.
+// Attribute values with spaces are written in double quotes. A verb or key not
+// listed here is an error, so a typo in an expectation fails its test.
 #pragma once
 
 #include <map>

@@ -1,4 +1,4 @@
-// kroniek eval: matching gold facts to analysed articles.
+// kroniek eval: matching gold facts to analyzed articles.
 #include <gtest/gtest.h>
 
 #include "eval/fact_score.h"

@@ -151,7 +151,7 @@ def main():
         check("atom entry: the alternate link, not the enclosure", atom.get("source") == "Atom Nieuws" and
               atom.get("published") == "2024-07-10", arts)
         r = run([kroniek, "events", "--db", db, "--place", "ghent"])
-        check("feed articles are analysed into events", r.returncode == 0 and b"brand-gent" in r.stdout, r.stdout)
+        check("feed articles are analyzed into events", r.returncode == 0 and b"brand-gent" in r.stdout, r.stdout)
         check("a user agent is sent", any(a.startswith("kroniek/") for a in state["agents"]), state["agents"])
 
         hits = dict(state["hits"])

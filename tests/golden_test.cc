@@ -60,6 +60,20 @@ TEST_P(GoldenTest, FactsHold) {
   }
 }
 
+// A key the verb does not read is a typo in the expectation, never a pass.
+TEST(Expectations, AKeyTheVerbDoesNotReadFails) {
+  Article article;
+  article.text = "x";
+  const nlohmann::json out = {{"events", nlohmann::json::array()}};
+  testing::Expectation e;
+  ASSERT_TRUE(testing::ParseExpectation("no-figure kind=killed vale=3", &e));
+  EXPECT_EQ(testing::Check(e, out, article), "unknown key 'vale' for 'no-figure'");
+  ASSERT_TRUE(testing::ParseExpectation("no-figure kind=killed", &(e = {})));
+  EXPECT_EQ(testing::Check(e, out, article), "");
+  ASSERT_TRUE(testing::ParseExpectation("figures kind=killed", &(e = {})));
+  EXPECT_EQ(testing::Check(e, out, article), "unknown expectation 'figures'");
+}
+
 std::vector<fs::path> ExpectFiles() {
   std::vector<fs::path> out;
   for (const char* dir : {"examples/nl", "tests/golden"}) {

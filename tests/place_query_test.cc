@@ -1,4 +1,4 @@
-// A place typed into a query is read as the analyser reads it in text, so
+// A place typed into a query is read as the analyzer reads it in text, so
 // Dutch names find the places kroniek stores by id.
 #include <gtest/gtest.h>
 

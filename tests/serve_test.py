@@ -150,7 +150,7 @@ def writes(server):
     check("post with a wrong token: 401", status == 401, body)
     record = {"id": "upload-1", "published": "2022-05-11", "source": "Testkrant", "text": UPLOAD}
     status, body = post_json(server, "/api/articles", record)
-    check("post: stored and analysed", status == 200 and body["new"] == 1 and body["articles"][0]["events"], body)
+    check("post: stored and analyzed", status == 200 and body["new"] == 1 and body["articles"][0]["events"], body)
     new_events = body["articles"][0]["events"] if status == 200 else []
     status, body = post_json(server, "/api/articles", record)
     check("post: the same article again is a duplicate", status == 200 and body["duplicate"] == 1 and

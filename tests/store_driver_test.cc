@@ -196,7 +196,7 @@ TEST_F(StoreDriverTest, TheSameArticleTwiceIsStoredAndFusedOnce) {
   EXPECT_EQ((*bombing)["event"]["mentions"].size(), files.size());
 }
 
-TEST_F(StoreDriverTest, CorrectionsHoldWhenArticlesArriveAndWhenReanalysed) {
+TEST_F(StoreDriverTest, CorrectionsHoldWhenArticlesArriveAndWhenReanalyzed) {
   Store s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());
   auto files = SetFiles("toll_mogadishu");
@@ -235,13 +235,14 @@ TEST_F(StoreDriverTest, CorrectionsHoldWhenArticlesArriveAndWhenReanalysed) {
   check("after the corrections");
   Add(s, Read({files[3]}));
   check("after new articles");
-  ASSERT_TRUE(driver.Reanalyse(2).ok());
+  ASSERT_TRUE(driver.Reanalyze(2).ok());
   check("after re-analysis");
   ExpectSound(s);
   // The merged id points to where it went.
   json detail;
   ASSERT_TRUE(EventDetail(s, a, &detail).ok());
-  if (!detail.is_null() && detail.contains("gone")) EXPECT_EQ(detail["gone"], "merged");
+  ASSERT_TRUE(detail.is_object() && detail.contains("gone")) << detail.dump();
+  EXPECT_EQ(detail["gone"], "merged");
 }
 
 TEST_F(StoreDriverTest, SplitAndRelinkMoveMentions) {

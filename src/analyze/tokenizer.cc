@@ -30,12 +30,6 @@ void Finish(const std::string& text, Token& t) {
   size_t i = 0;
   char32_t first = NextCodePoint(surface, i);
   t.capitalized = IsUpper(first);
-  int letters = 0, uppers = 0;
-  for (size_t j = 0; j < surface.size();) {
-    char32_t c = NextCodePoint(surface, j);
-    if (IsLetter(c)) { ++letters; uppers += IsUpper(c); }
-  }
-  t.all_caps = letters >= 2 && letters == uppers;
 }
 
 // A word ending at `dot` followed by '.': returns the end of the longest

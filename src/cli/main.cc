@@ -201,7 +201,7 @@ int main(int argc, char** argv) {
   std::string resources = kroniek::DefaultResourceDir();
   app.add_option("--resources", resources, "resources folder (language data and knowledge base)");
 
-  auto* analyze = app.add_subcommand("analyze", "analyse articles: one JSON line per article (SCHEMA.md)");
+  auto* analyze = app.add_subcommand("analyze", "analyze articles: one JSON line per article (SCHEMA.md)");
   std::vector<std::string> files;
   std::string format = "jsonl", published;
   analyze->add_option("files", files, "text, JSON Lines or HTML files (.gz too), folders, or - for stdin")->required();
@@ -220,7 +220,7 @@ int main(int argc, char** argv) {
   chronicle->add_option("--format", chronicle_format, "jsonl (one line per event, then per article) or text")
       ->check(CLI::IsMember({"jsonl", "text"}));
 
-  auto* ingest = app.add_subcommand("ingest", "analyse and store articles once each in a SQLite file, updating its events");
+  auto* ingest = app.add_subcommand("ingest", "analyze and store articles once each in a SQLite file, updating its events");
   std::string db = "kroniek.db";
   std::vector<std::string> ingest_files;
   int batch = 1024;
@@ -303,7 +303,7 @@ int main(int argc, char** argv) {
                       "reject_figure {\"event\":A,\"kind\":K,\"article\":X,\"span\":[b,e]}")
       ->required();
 
-  auto* reanalyze = app.add_subcommand("reanalyze", "analyse every stored article again and rebuild the events (corrections kept)");
+  auto* reanalyze = app.add_subcommand("reanalyze", "analyze every stored article again and rebuild the events (corrections kept)");
   reanalyze->add_option("--db", db, "the store");
   auto* check = app.add_subcommand("check", "check the store: SQLite's integrity_check and kroniek's own invariants");
   check->add_option("--db", db, "the store");
@@ -339,7 +339,7 @@ int main(int argc, char** argv) {
   eval_clusters->add_option("--gold", gold, "gold clusters (JSON)")->required();
   eval_clusters->add_option("files", eval_files, "the articles the gold speaks of")->required();
 
-  auto* eval = app.add_subcommand("eval", "score analysed articles against gold facts (precision, recall, F1)");
+  auto* eval = app.add_subcommand("eval", "score analyzed articles against gold facts (precision, recall, F1)");
   std::string fact_gold;
   std::vector<std::string> outputs;
   bool list_errors = false;

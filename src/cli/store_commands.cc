@@ -77,7 +77,7 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, const 
   StoreDriver driver(*pipeline, *store, threads);
   Progress progress;
   // Articles stored by an older kroniek (or cleared for re-analysis) first.
-  if (auto st = driver.CatchUp(batch_size, [&](int d, int t) { progress.Show(d, t, "analysing stored articles"); });
+  if (auto st = driver.CatchUp(batch_size, [&](int d, int t) { progress.Show(d, t, "analyzing stored articles"); });
       !st.ok()) {
     std::cerr << "kroniek: " << st.message() << "\n";
     return 2;
@@ -247,7 +247,7 @@ int Reanalyze(const std::string& db, const std::string& resources) {
   if (!pipeline) return 2;
   StoreDriver driver(*pipeline, *store);
   Progress progress;
-  auto st = driver.Reanalyse(1024, [&](int d, int t) { progress.Show(d, t, "re-analysing"); });
+  auto st = driver.Reanalyze(1024, [&](int d, int t) { progress.Show(d, t, "re-analyzing"); });
   progress.Done();
   if (!st.ok()) {
     std::cerr << "kroniek: " << st.message() << "\n";

@@ -94,7 +94,6 @@ int WeekdayOf(const Civil& c) {
   return int(std::chrono::weekday{ToSys(c)}.iso_encoding()) - 1;
 }
 
-int DaysBetween(const Civil& a, const Civil& b) { return int((ToSys(b) - ToSys(a)).count()); }
 
 int DayNumber(const Civil& c) {
   return int(std::chrono::sys_days{std::chrono::year{c.year} / c.month / c.day}.time_since_epoch().count());

@@ -34,8 +34,6 @@ int WeekdayOf(const Civil& c);
 int DaysInMonth(int year, int month);
 // Easter Sunday of a Gregorian year (movable feasts are counted from it).
 Civil EasterSunday(int year);
-// Days from a to b (b - a); both with day precision.
-int DaysBetween(const Civil& a, const Civil& b);
 
 struct Date {
   std::string value;   // "YYYY", "YYYY-MM", "YYYY-MM-DD", or empty for null

@@ -45,7 +45,6 @@ struct Token {
   std::string lower;      // case-folded surface
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first letter upper case
-  bool all_caps = false;     // two or more letters, all upper case
   int sentence = -1;         // index into Analysis::sentences
 };
 

@@ -20,7 +20,7 @@ struct ResourceFile {
   };
   struct Example {
     int line = 0;
-    std::string input;     // the text to analyse
+    std::string input;     // the text to analyze
     std::string expected;  // the expected rendering, in the file's own notation
   };
   std::string path;

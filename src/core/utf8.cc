@@ -30,17 +30,6 @@ std::string ToLower(std::string_view s) {
   return out;
 }
 
-std::string Capitalize(std::string_view s) {
-  size_t i = 0;
-  NextCodePoint(s, i);
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(i)))
-      .toUpper(icu::Locale::getRoot())
-      .toUTF8String(out);
-  out.append(s.substr(i));
-  return out;
-}
-
 bool IsLetter(char32_t c) { return u_isalpha(UChar32(c)); }
 bool IsUpper(char32_t c) { return u_isupper(UChar32(c)); }
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }

@@ -16,7 +16,5 @@ bool IsDigit(char32_t c);
 bool IsSpace(char32_t c);
 // True when s is valid UTF-8.
 bool IsValidUtf8(std::string_view s);
-// Upper-cases the first letter: 'taliban' -> 'Taliban'.
-std::string Capitalize(std::string_view s);
 
 }  // namespace kroniek

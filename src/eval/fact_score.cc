@@ -101,7 +101,7 @@ void Match(const std::string& id, const std::vector<json>& gold, const std::vect
     if (!used[i]) errors->push_back(id + ": spurious " + what + " " + describe(system[i]));
 }
 
-// The system's facts of one analysed article, in the gold's shape.
+// The system's facts of one analyzed article, in the gold's shape.
 struct SystemFacts {
   std::vector<json> figures, events, dates, places, quotes;
   std::string published;

@@ -1,4 +1,4 @@
-// Scoring analysed articles against hand-written gold facts: precision,
+// Scoring analyzed articles against hand-written gold facts: precision,
 // recall and F1 per kind of fact (figures, events, event dates, places,
 // quotes, publication dates).
 //

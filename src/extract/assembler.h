@@ -56,7 +56,6 @@ struct Ev {
   std::vector<std::string> joins;
   std::set<std::string> generic_kinds;  // the generic kinds of its mentions ("attack", "explosion")
   bool sub_event = false;  // follows another event ("Daarna openden … het vuur")
-  int first_token = 0;
   bool recent = false;  // told with a weekday or a day counted from publication ("vrijdagavond", "gisteren")
   int last_sentence = 0;
   int mentions = 0;

@@ -170,7 +170,6 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     e.m.first_sentence = sentence;
     e.generic = m.generic;
     e.joins = m.joins;
-    e.first_token = m.first;
     e.sub_event = m.phase;
     e.id = int(events_.size());
     if (m.phase) {

@@ -1,6 +1,6 @@
 // Stage 3 — extract: Article + Analysis in, Extraction out.
 //
-// In:  the analysed article (tokens, sentences, numbers, times, entities).
+// In:  the analyzed article (tokens, sentences, numbers, times, entities).
 // Out: every event the article mentions (type, date, place, actors by role,
 //      figures with qualifier and source, status, relations, claims, stances),
 //      quotes with their speakers, and debris spans ("cleaned").

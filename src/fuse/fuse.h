@@ -1,4 +1,4 @@
-// Stage 4 — fuse: analysed articles in, a chronicle out.
+// Stage 4 — fuse: analyzed articles in, a chronicle out.
 //
 // In:  articles with their extractions (events, figures, dates, places).
 // Out: real-world events, each gathering the event mentions of many

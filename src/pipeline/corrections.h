@@ -3,7 +3,7 @@
 //
 // A correction arrives naming events by id (what a person sees) and is kept
 // by the article mentions it concerns (article id + trigger offset), because
-// event ids and clusters change as articles arrive or are analysed again.
+// event ids and clusters change as articles arrive or are analyzed again.
 // Each time those mentions are fused, the correction is applied again.
 #pragma once
 

@@ -91,8 +91,8 @@ namespace {
 std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<FuseInput> inputs) {
   // Canonical order: dated articles first (by date), then by id and text.
   std::sort(inputs.begin(), inputs.end(), [](const FuseInput& p, const FuseInput& q) {
-    const Article& a = p.analysed.article;
-    const Article& b = q.analysed.article;
+    const Article& a = p.analyzed.article;
+    const Article& b = q.analyzed.article;
     const Date& x = a.published;
     const Date& y = b.published;
     if (x.known() != y.known()) return x.known();
@@ -101,7 +101,7 @@ std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<FuseInput>
     return a.text < b.text;
   });
   auto chronicle = std::make_unique<Chronicle>(pipeline.types());
-  for (auto& in : inputs) chronicle->Add(std::move(in.analysed), in.only ? &*in.only : nullptr);
+  for (auto& in : inputs) chronicle->Add(std::move(in.analyzed), in.only ? &*in.only : nullptr);
   return chronicle;
 }
 
@@ -110,15 +110,15 @@ std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<FuseInput>
 ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles) {
   std::vector<FuseInput> inputs;
   for (auto& a : articles) inputs.push_back({AnalyseArticle(pipeline, std::move(a)), std::nullopt});
-  return FuseAnalysed(pipeline, std::move(inputs));
+  return FuseAnalyzed(pipeline, std::move(inputs));
 }
 
-ChronicleResult FuseAnalysed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
+ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
                              const std::function<void(Chronicle&)>& correct) {
   ChronicleResult result;
   std::map<std::string, const std::vector<int>*> partial;  // article id -> its mentions taking part
   for (const auto& in : inputs)
-    if (in.only) partial[in.analysed.article.id] = &*in.only;
+    if (in.only) partial[in.analyzed.article.id] = &*in.only;
   result.chronicle = Fuse(pipeline, inputs);
 
   // Undated articles: infer the date from the events they share, then read
@@ -133,7 +133,7 @@ ChronicleResult FuseAnalysed(const Pipeline& pipeline, std::vector<FuseInput> in
   }
   if (!inferred.empty()) {
     for (auto& in : inputs) {
-      const Article& original = in.analysed.article;
+      const Article& original = in.analyzed.article;
       auto it = inferred.find(original.id);
       if (it == inferred.end()) continue;
       IngestOptions opts;
@@ -143,7 +143,7 @@ ChronicleResult FuseAnalysed(const Pipeline& pipeline, std::vector<FuseInput> in
       if (ArticleFromText(original.id, original.text, opts, &again).ok()) {
         again.source = original.source;
         again.url = original.url;
-        in.analysed = AnalyseArticle(pipeline, std::move(again));
+        in.analyzed = AnalyseArticle(pipeline, std::move(again));
       }
     }
     result.chronicle = Fuse(pipeline, std::move(inputs));

@@ -33,7 +33,7 @@ class Pipeline {
   nlohmann::json RunToJson(Article& article) const;
 
   // The ids of the places and countries a place name typed into a query
-  // stands for, read as the analyser reads it in text (resources/<lang>/
+  // stands for, read as the analyzer reads it in text (resources/<lang>/
   // query_frames.tsv says how to ask); empty when none.
   std::vector<std::string> PlaceIds(const std::string& name) const;
 
@@ -54,7 +54,7 @@ struct ChronicleResult {
 };
 
 // ingest -> analyze -> extract for every article, then fuse: cluster, infer
-// the publication dates of undated articles (and analyse them again with the
+// the publication dates of undated articles (and analyze them again with the
 // date found), cluster again, reconcile. The articles are fused in a canonical
 // order, so the result does not depend on the order they are given in.
 ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles);
@@ -66,16 +66,16 @@ AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article);
 // safe to run in parallel on different indices (Pipeline::Run is).
 void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn);
 
-// An analysed article to fuse; with `only`, just those of its event mentions
+// An analyzed article to fuse; with `only`, just those of its event mentions
 // take part and its publication date is taken as it is.
 struct FuseInput {
-  AnalyzedArticle analysed;
+  AnalyzedArticle analyzed;
   std::optional<std::vector<int>> only;
 };
 
-// The fuse half of BuildChronicle, for articles analysed before (a store's).
+// The fuse half of BuildChronicle, for articles analyzed before (a store's).
 // `correct` applies a person's corrections after clustering, before reconciling.
-ChronicleResult FuseAnalysed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
+ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
                              const std::function<void(Chronicle&)>& correct = {});
 
 }  // namespace kroniek

@@ -63,7 +63,7 @@ Status LogChanges(Store& store, const std::string& id, const json* before, const
 }  // namespace
 
 Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors) {
-  // Analysis first, outside the write lock; articles known already are not analysed.
+  // Analysis first, outside the write lock; articles known already are not analyzed.
   std::vector<Article> unknown;
   for (auto& a : batch) {
     bool known = false;
@@ -71,14 +71,14 @@ Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, s
     if (known) ++counts->duplicates;
     else unknown.push_back(std::move(a));
   }
-  std::vector<AnalyzedArticle> analysed(unknown.size());
-  ParallelFor(unknown.size(), threads_, [&](size_t i) { analysed[i] = AnalyseArticle(pipeline_, std::move(unknown[i])); });
-  if (analysed.empty()) return Status();
+  std::vector<AnalyzedArticle> analyzed(unknown.size());
+  ParallelFor(unknown.size(), threads_, [&](size_t i) { analyzed[i] = AnalyseArticle(pipeline_, std::move(unknown[i])); });
+  if (analyzed.empty()) return Status();
   KRONIEK_RETURN_IF_ERROR(store_.Begin());
   std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
   int duplicates = 0;
   Status st;
-  for (auto& aa : analysed) {
+  for (auto& aa : analyzed) {
     Store::PutResult r;
     int64_t seq = 0;
     st = store_.Insert(aa.article, &r, &seq);
@@ -91,8 +91,8 @@ Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, s
   if (st.ok()) st = store_.Commit();
   if (!st.ok()) {
     store_.Rollback();
-    counts->failed += int(analysed.size());
-    errors->push_back(st.message() + " (" + std::to_string(analysed.size()) + " articles of this batch not stored)");
+    counts->failed += int(analyzed.size());
+    errors->push_back(st.message() + " (" + std::to_string(analyzed.size()) + " articles of this batch not stored)");
     return st;
   }
   counts->added += added;
@@ -104,7 +104,7 @@ Status StoreDriver::CatchUp(int batch, const std::function<void(int, int)>& prog
   return AnalyseStored(true, batch, progress);
 }
 
-Status StoreDriver::Reanalyse(int batch, const std::function<void(int, int)>& progress) {
+Status StoreDriver::Reanalyze(int batch, const std::function<void(int, int)>& progress) {
   return AnalyseStored(false, batch, progress);
 }
 
@@ -179,7 +179,7 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
   // Stored articles without a date of their own take part whole and are read
   // again, so that the new articles can date them (their other events join
   // the neighbourhood for that).
-  std::set<int64_t> fresh_seqs;  // analysed now: they take part whole
+  std::set<int64_t> fresh_seqs;  // analyzed now: they take part whole
   for (const auto& [seq, aa] : fresh) fresh_seqs.insert(seq);
   std::vector<StoredMention> old;
   std::map<int64_t, AnalyzedArticle> loaded;
@@ -211,7 +211,7 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
   for (const auto& m : old) {
     old_event[{m.article, m.trigger}] = m.event;
     seq_of[m.article] = m.seq;
-    if (!fresh_seqs.count(m.seq)) only[m.seq].push_back(m.mention);  // else analysed again: it takes part whole
+    if (!fresh_seqs.count(m.seq)) only[m.seq].push_back(m.mention);  // else analyzed again: it takes part whole
   }
   std::vector<FuseInput> inputs;
   for (auto& [seq, mentions] : only) {
@@ -234,7 +234,7 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
     fresh_ids.insert(aa.article.id);
     inputs.push_back({std::move(aa), std::nullopt});
   }
-  auto result = FuseAnalysed(pipeline_, std::move(inputs),
+  auto result = FuseAnalyzed(pipeline_, std::move(inputs),
                              [&](Chronicle& c) { ApplyCorrections(corrections, &c); });
   const Chronicle& c = *result.chronicle;
 

@@ -1,7 +1,7 @@
 // The driver of a store: ingest -> analyze -> extract -> store -> fuse, with
 // the chronicle kept in the store and updated incrementally.
 //
-// A batch of new articles is analysed outside any lock; then, in one
+// A batch of new articles is analyzed outside any lock; then, in one
 // transaction, the articles and analyses are stored and the events their
 // mentions may join (found by the fuse index keys the store keeps) are fused
 // again with them: only that neighbourhood is read back, so adding an article
@@ -25,7 +25,7 @@ struct IngestCounts {
 
 class StoreDriver {
  public:
-  // Articles are analysed on `threads` threads (0: one per core).
+  // Articles are analyzed on `threads` threads (0: one per core).
   StoreDriver(const Pipeline& pipeline, Store& store, int threads = 0)
       : pipeline_(pipeline), store_(store), threads_(threads) {}
 
@@ -37,10 +37,10 @@ class StoreDriver {
   Status CatchUp(int batch, const std::function<void(int, int)>& progress = {});
   // Analyses every stored article again with this kroniek, a batch per
   // transaction, and fuses their events again; ids and corrections carry over.
-  Status Reanalyse(int batch, const std::function<void(int, int)>& progress = {});
+  Status Reanalyze(int batch, const std::function<void(int, int)>& progress = {});
   // Checks a correction against the store, logs it and applies it. A
   // correction names events by id; it is kept by the mentions it concerns,
-  // so it holds when those events are fused again or re-analysed.
+  // so it holds when those events are fused again or re-analyzed.
   Status Correct(Correction correction, nlohmann::json* result);
 
  private:

@@ -1,4 +1,4 @@
-// An analysed article as stored: everything fusion needs (the article's
+// An analyzed article as stored: everything fusion needs (the article's
 // metadata, paragraphs and extraction), without the text, which the store
 // keeps once in the article's record. Reading it back costs a JSON parse, not
 // a second analysis.
@@ -13,7 +13,7 @@ namespace kroniek {
 
 // The stored form of `a` (its text left out).
 std::string EncodeAnalysis(const AnalyzedArticle& a);
-// Rebuilds an analysed article from its stored form and its text.
+// Rebuilds an analyzed article from its stored form and its text.
 Status DecodeAnalysis(const std::string& encoded, std::string text, AnalyzedArticle* out);
 
 }  // namespace kroniek

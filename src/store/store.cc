@@ -35,7 +35,7 @@ const std::vector<const char*> kMigrations = {
       SELECT seq, json_extract(record, '$.title'), json_extract(record, '$.text') FROM articles;
     )sql",
     // Analyses and the chronicle fused from them; articles stored before
-    // are analysed by the next ingest (they have no analysis row).
+    // are analyzed by the next ingest (they have no analysis row).
     R"sql(
     CREATE TABLE analyses (
       seq INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
@@ -228,14 +228,14 @@ Status Store::Check(std::vector<std::string>* problems) const {
   while (integrity.Step() == SQLITE_ROW)
     if (integrity.Text(0) != "ok") problems->push_back("sqlite: " + integrity.Text(0));
   // Kroniek's own invariants: every event has mentions, every mention an
-  // analysed article, every analysed article's mentions an event.
+  // analyzed article, every analyzed article's mentions an event.
   const std::vector<std::pair<const char*, const char*>> checks = {
       {"events without mentions", "SELECT id FROM events WHERE id NOT IN (SELECT event FROM mentions)"},
       {"events missing from the date index",
        "SELECT id FROM events WHERE day_lo IS NOT NULL AND rowid NOT IN (SELECT id FROM events_days)"},
       {"date index entries of no event", "SELECT id FROM events_days WHERE id NOT IN (SELECT rowid FROM events)"},
       {"mentions of a missing event", "SELECT seq FROM mentions WHERE event NOT IN (SELECT id FROM events)"},
-      {"mentions of an unanalysed article", "SELECT seq FROM mentions WHERE seq NOT IN (SELECT seq FROM analyses)"},
+      {"mentions of an unanalyzed article", "SELECT seq FROM mentions WHERE seq NOT IN (SELECT seq FROM analyses)"},
       {"analyses of a missing article", "SELECT seq FROM analyses WHERE seq NOT IN (SELECT seq FROM articles)"},
       {"articles missing from the text index", "SELECT seq FROM articles WHERE seq NOT IN (SELECT rowid FROM articles_fts)"},
       {"events with a damaged record", "SELECT id FROM events WHERE json_valid(record) = 0"},
@@ -361,7 +361,7 @@ Status Store::Records(bool unanalysed_only, std::vector<std::pair<int64_t, nlohm
   return rc == SQLITE_DONE ? Status() : Error("articles");
 }
 
-Status Store::Record(const std::string& id, int64_t* seq, nlohmann::json* record, bool analysed) const {
+Status Store::Record(const std::string& id, int64_t* seq, nlohmann::json* record, bool analyzed) const {
   // What analysis found (a date or title in the text) fills in what the record lacks.
   Statement q(db_, statements_.get(), "SELECT r.seq, r.record, a.published, a.title FROM articles r LEFT JOIN analyses a USING (seq) "
                    "WHERE r.id = ?");
@@ -375,7 +375,7 @@ Status Store::Record(const std::string& id, int64_t* seq, nlohmann::json* record
   *seq = q.Int(0);
   *record = nlohmann::json::parse(q.Text(1), nullptr, false);
   if (record->is_discarded()) return Status::Error(path_ + ": article '" + id + "': damaged record");
-  if (!analysed) return Status();
+  if (!analyzed) return Status();
   if (!record->contains("published") && !q.Text(2).empty()) (*record)["published"] = q.Text(2);
   if (!record->contains("title") && !q.Text(3).empty()) (*record)["title"] = q.Text(3);
   return Status();

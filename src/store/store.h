@@ -126,12 +126,12 @@ class Store {
   // Stored records by seq: all, or only those stored without an analysis
   // (by an older kroniek).
   Status Records(bool unanalysed_only, std::vector<std::pair<int64_t, nlohmann::json>>* out) const;
-  // The stored record of an article (null when unknown); with `analysed`,
+  // The stored record of an article (null when unknown); with `analyzed`,
   // a publication date and title found in the text fill in what it lacks.
-  Status Record(const std::string& article_id, int64_t* seq, nlohmann::json* record, bool analysed = false) const;
+  Status Record(const std::string& article_id, int64_t* seq, nlohmann::json* record, bool analyzed = false) const;
 
   // Analyses (stored as analysis_codec.h encodes them).
-  Status PutAnalysis(int64_t seq, const AnalyzedArticle& analysed);
+  Status PutAnalysis(int64_t seq, const AnalyzedArticle& analyzed);
   Status LoadAnalysis(int64_t seq, AnalyzedArticle* out) const;
 
   // The events indexed under any of `keys`.
@@ -189,7 +189,7 @@ class Store {
   // comparison, not a parse, and a change by another process is seen.
   struct CachedAnalysis {
     std::string encoded;
-    AnalyzedArticle analysed;
+    AnalyzedArticle analyzed;
   };
   mutable std::unordered_map<int64_t, CachedAnalysis> analysis_cache_;
 };

@@ -48,7 +48,7 @@ Status Store::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
   std::string encoded = q.Text(0);
   auto it = analysis_cache_.find(seq);
   if (it != analysis_cache_.end() && it->second.encoded == encoded) {
-    *out = it->second.analysed;
+    *out = it->second.analyzed;
     return Status();
   }
   Statement text(db_, statements_.get(), "SELECT json_extract(record, '$.text') FROM articles WHERE seq = ?");

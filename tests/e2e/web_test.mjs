@@ -155,12 +155,12 @@ try {
   await page.waitForSelector('.card');
   await shot('5-merged');
 
-  // 6. Upload an article of our own; it is analysed and its event listed.
+  // 6. Upload an article of our own; it is analyzed and its event listed.
   const before = await page.locator('#events li').count();
   await page.fill('#upload-text', ' date 2024-03-12 Brand in Leuven\n\nBij een brand in een studentenhuis in Leuven '
     + 'zijn dinsdagnacht drie mensen gewond geraakt, meldt de brandweer.');
   await page.click('#upload-send');
-  check('upload: analysed and stored', await came(page.waitForFunction(
+  check('upload: analyzed and stored', await came(page.waitForFunction(
     () => /1 new/.test(document.getElementById('upload-result').textContent), null, { timeout: 10000 })));
   check('upload: its event listed', await came(page.waitForFunction((n) => document.querySelectorAll('#events li').length > n, before)));
   await shot('6-uploaded');
