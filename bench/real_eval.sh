@@ -23,15 +23,16 @@ rows = [json.loads(l) for l in open("eval/real/index.jsonl") if l.strip()]
 print(sum(not os.path.exists(os.path.join(sys.argv[1], r["file"])) for r in rows))
 PY
 )
-[ "$missing" = 0 ] || echo "warning: $missing indexed texts missing from $texts (eval/real/README.md says how to collect them)"
+[ "$missing" = 0 ] || echo "warning: $missing indexed texts missing from $texts and left out of the scores (eval/real/README.md says how to collect them)"
 cp eval/real/index.jsonl "$texts/index.jsonl"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$work" <<'PY'
-import json, re, sys
+# Articles whose text is missing are left out of both splits (the warning above counts them).
+python3 - "$work" "$texts" <<'PY'
+import json, os, re, sys
 dev, held = open(sys.argv[1] + "/dev.jsonl", "w"), open(sys.argv[1] + "/heldout.jsonl", "w")
 for line in open("eval/real/gold.jsonl", encoding="utf-8"):
-    if line.strip():
+    if line.strip() and os.path.exists(os.path.join(sys.argv[2], json.loads(line)["file"])):
         story = int(re.match(r"s(\d+)", json.loads(line)["file"]).group(1))
         (held if story % 3 == 0 else dev).write(line)
 PY
