@@ -111,6 +111,9 @@ class ArgumentReader {
   bool InPrepositionalReference(const PhraseMatch& trigger, int si) const;
   // Whether a time follows the trigger closely after a preposition ("de aanslag op 22 maart").
   bool TimeTiedTo(const PhraseMatch& trigger, int si) const;
+  // Whether a time is the trigger's own complement ("de aanslag van woensdag", not "eiste de
+  // aanval woensdag op").
+  bool TimeGoverned(const PhraseMatch& trigger, int si) const;
   // Whether a word of clause class `cls` (clause.tsv) stands in the trigger's clause.
   bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
   bool PlaceRightAfter(const PhraseMatch& trigger, int si, const Location& place) const;

@@ -280,6 +280,7 @@ void Context::FindSentenceSources() {
         out.cue == s.first + 1 || (out.cue > s.first + 1 && lex.ClauseIs(toks[s.first + 1].lower, "auxiliary"));
     if (si > 0 && told_after_that && WordIs(toks[s.first].lower, "anaphoric_that") &&
         sentence_sources[si - 1].parts.empty()) {
+      out.names_previous = true;
       SentenceSources& prev = sentence_sources[si - 1];
       prev.sources = out.sources;
       prev.cue = -1;

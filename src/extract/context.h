@@ -26,6 +26,7 @@ struct SentenceSources {
     int segment = 0;
   };
   std::vector<Part> parts;
+  bool names_previous = false;  // only says who told the sentence before ("Dat melden lokale bronnen")
   std::vector<int> segment;  // per token of the sentence: its comma-separated part
   std::vector<int> clause;   // per token of the sentence: its semicolon-separated clause
 };
@@ -55,6 +56,12 @@ struct Context {
   Span TokenSpan(int first, int last) const { return {an.tokens[first].span.begin, an.tokens[last - 1].span.end}; }
   bool IsActor(const Entity& e) const;
   bool WordIs(const std::string& lower, const std::string& cls) const { return az.entity_rules().WordIs(lower, cls); }
+  // The sentence before sentence si that tells something, passing over one that only
+  // names who told it ("… negen doden. Dat melden media. Onder de slachtoffers …"); -1 if none.
+  int ToldBefore(int si) const {
+    const int prev = si - 1;
+    return prev >= 1 && sentence_sources[prev].names_previous ? prev - 1 : prev;
+  }
 
   // A source phrase starting at token i ('de terreurgroep IS-K', 'een
   // woordvoerder", "Amerikaanse diplomaten", "de woordvoerder van het ziekenhuis").

@@ -87,13 +87,14 @@ SubgroupReading ReadSubgroup(const Context& ctx, const std::vector<FigureCandida
   // The total a sub-group cue takes: the count just told, or for a cue that names its
   // total the latest of that kind ("zes doden en 30 gewonden. Bij de doden gaat het om …").
   const FigureCandidate* total = before && CueTakesTotal(r.naming_cue, *before, out) ? before : nullptr;
-  for (auto it = out.rbegin(); r.naming_cue && !total && it != out.rend() && it->sentence >= si - 1; ++it)
+  const int told_before = ctx.ToldBefore(si);
+  for (auto it = out.rbegin(); r.naming_cue && !total && it != out.rend() && it->sentence >= told_before; ++it)
     if (it->parent_token < 0 && CueTakesTotal(r.naming_cue, *it, out)) total = &*it;
   // ("onder wie de twee aanvallers": the cue may stand before the count's article)
   const int cue_from = q.first > s.first + 1 && ctx.WordIs(toks[q.first - 1].lower, "definite") ? q.first - 1 : q.first;
   int cue_end = 0;
   if (total && (CueBefore(ctx, cue_from, s.first, "subgroup") || CueAt(ctx, q.last, s.last, "subgroup_after", &cue_end)) &&
-      (total->sentence == si || (total->sentence == si - 1 && r.opens_sentence && !NounBeforeCue(ctx, s, cue_from)))) {
+      (total->sentence == si || (total->sentence == told_before && r.opens_sentence && !NounBeforeCue(ctx, s, cue_from)))) {
     if (const int cue_start = SubgroupCueStart(ctx, s, cue_from); total->sentence == si && cue_start >= 0)
       r.uncounted_kind = UncountedHarmBetween(ctx, total->end_token, cue_start);
     if (r.uncounted_kind.empty() || r.uncounted_kind == total->figure.kind) r.parent = total;

@@ -435,7 +435,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // that told one harm only, uncounted, are those harmed.
     if ((kind == "casualties" || (kind.empty() && noun >= 0 && !q.article_like)) && !subgroup && si > 0 &&
         CueBefore(ctx, q.first, s.first, "subgroup")) {
-      const auto told = HarmsTold(ctx, ctx.an.sentences[si - 1]);
+      const auto told = HarmsTold(ctx, ctx.an.sentences[std::max(ctx.ToldBefore(si), 0)]);
       if (told.size() == 1) {
         if (kind.empty()) reading = "cue";
         kind = *told.begin();

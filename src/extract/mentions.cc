@@ -66,6 +66,14 @@ bool ArgumentReader::TimeTiedTo(const PhraseMatch& trigger, int si) const {
   return false;
 }
 
+bool ArgumentReader::TimeGoverned(const PhraseMatch& trigger, int si) const {
+  const auto& toks = ctx_.tokens();
+  for (const auto& t : ctx_.an.times)
+    if (t.first == trigger.last + 1 && t.first < ctx_.an.sentences[si].last && IsPreposition(toks[trigger.last].lower))
+      return true;
+  return false;
+}
+
 bool ArgumentReader::PlaceRightAfter(const PhraseMatch& trigger, int si, const Location& place) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
@@ -294,7 +302,9 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // hem vorig jaar een celstraf"), unless the clause says when it happened
     // ("De aanslag vond plaats op 24 mei"). Nor a country: an actor more often.
     const bool refers_back = m.generic && match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
-    if (refers_back && (!ctx_.sentence_sources[si].sources.empty() || !OwnTimeIn(match, si, clauses))) m.date = Date();
+    // (Told by a source, only a time the trigger governs is its own: "de aanslag van woensdag".)
+    const bool told = !ctx_.sentence_sources[si].sources.empty();
+    if (refers_back && (told ? !TimeGoverned(match, si) : !OwnTimeIn(match, si, clauses))) m.date = Date();
     // ("Een van de gewonden van de schietpartij is maandag overleden": the time and place
     // are of the dying, not of the shooting.)
     const bool in_reference = InPrepositionalReference(match, si);
