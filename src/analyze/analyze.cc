@@ -11,18 +11,28 @@ namespace kroniek {
 
 namespace {
 
-// A dateline opening a paragraph ("Rotterdam, 12 mei 2023 –") gives no facts:
-// its numbers and dates are dropped.
+bool Stamped(const Article& article, const Span& s) {
+  return std::any_of(article.inline_stamps.begin(), article.inline_stamps.end(),
+                     [&](const Span& stamp) { return stamp.contains(s); });
+}
+
+// A dateline opening a paragraph ("Rotterdam, 12 mei 2023 –", "AMSTERDAM (ANP) -") gives no
+// facts: its numbers, dates and places (where it was written, not what happened) are dropped.
 void DropInlineStamps(const Article& article, std::vector<Quantity>* quantities, std::vector<TimeMention>* times) {
-  auto stamped = [&](const Span& s) {
-    return std::any_of(article.inline_stamps.begin(), article.inline_stamps.end(),
-                       [&](const Span& stamp) { return stamp.contains(s); });
-  };
   if (article.inline_stamps.empty()) return;
-  quantities->erase(std::remove_if(quantities->begin(), quantities->end(), [&](const Quantity& q) { return stamped(q.span); }),
+  quantities->erase(std::remove_if(quantities->begin(), quantities->end(),
+                                   [&](const Quantity& q) { return Stamped(article, q.span); }),
                     quantities->end());
-  times->erase(std::remove_if(times->begin(), times->end(), [&](const TimeMention& t) { return stamped(t.date.span); }),
+  times->erase(std::remove_if(times->begin(), times->end(),
+                              [&](const TimeMention& t) { return Stamped(article, t.date.span); }),
                times->end());
+}
+
+void SetDatelinePlacesApart(const Article& article, Analysis* a) {
+  auto stamped = [&](const Entity& e) { return Stamped(article, e.span); };
+  for (const Entity& e : a->entities)
+    if (stamped(e) && e.type == EntityType::kPlace) a->dateline_places.push_back(e);
+  a->entities.erase(std::remove_if(a->entities.begin(), a->entities.end(), stamped), a->entities.end());
 }
 
 }  // namespace
@@ -69,6 +79,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
     DropInlineStamps(article, &a->quantities, &a->times);
     gazetteer_.Find(article.text, a->tokens, s.first, s.last, &a->entities);
   }
+  SetDatelinePlacesApart(article, a);
   times_.InheritYears(a->tokens, a->sentences, &a->times);
   // GeoNames places prefer the countries the curated names already placed the article in.
   std::vector<std::string> countries;
@@ -89,6 +100,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   for (const auto& q : a->quantities)
     for (int i = q.first; i < q.last; ++i) blocked[i] = true;
   entity_rules_.Find(article, a->tokens, a->sentences, kb_, blocked, &a->entities);
+  SetDatelinePlacesApart(article, a);
 }
 
 }  // namespace kroniek

@@ -31,6 +31,9 @@ struct Analysis {
   std::vector<Quantity> quantities;  // in text order
   std::vector<TimeMention> times;    // in text order
   std::vector<Entity> entities;      // in text order
+  // Places of datelines ("AMSTERDAM -"): where the report was written, not a fact of it;
+  // an event that no sentence places falls back on them last.
+  std::vector<Entity> dateline_places;
 };
 
 // Everything one language needs for analysis; immutable after Load, so one

@@ -239,10 +239,12 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
       kind = "dateline";
     } else if (para.kind == ParagraphKind::kTitle && TrailingDate(text, times, &day)) {
       kind = "dateline";  // the title stays; its stamp dates the article
-    } else if ((para.kind == ParagraphKind::kBody || para.kind == ParagraphKind::kLede) && !dated && p < kDatelineParagraphs) {
-      if (size_t n = InlineDateline(text, times, &day)) {
+    } else if ((para.kind == ParagraphKind::kBody || para.kind == ParagraphKind::kLede) && p < kDatelineParagraphs) {
+      if (size_t n = dated ? 0 : InlineDateline(text, times, &day)) {
         article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(n)});
         kind = "dateline";
+      } else if (size_t place = PlaceDateline(text)) {
+        article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(place)});
       }
     }
     if (kind != "dateline" || dated || p >= kDatelineParagraphs) continue;
@@ -269,6 +271,8 @@ bool StampRules::MarkLines(Article& article, size_t p, const TimeGrammar& times,
       article.inline_stamps.push_back({begin, end});
     } else if (begin > span.begin && (opening = InlineDateline(line, times, &c)) > 0) {
       article.inline_stamps.push_back({begin, begin + uint32_t(opening)});
+    } else if (const size_t place = begin > span.begin ? PlaceDateline(line) : 0) {
+      article.inline_stamps.push_back({begin, begin + uint32_t(place)});
     }
     if (!dated && (kind == "dateline" || opening > 0)) {
       *day = c;
@@ -293,6 +297,30 @@ size_t StampRules::InlineDateline(const std::string& text, const TimeGrammar& ti
   if (ClassifyFrom(pieces, from, times, &c) != "dateline") return 0;
   *day = c;
   return dash + width;
+}
+
+size_t StampRules::PlaceDateline(const std::string& text) const {
+  const size_t dash = text.find(" - ");
+  if (dash == std::string::npos || dash > kMaxInlineDatelineBytes) return 0;
+  const std::string head = text.substr(0, dash);
+  const size_t paren = head.find(" (");
+  // The place: up to three words of capitals ("DEN HAAG", "SINT-NIKLAAS").
+  const std::string place = head.substr(0, paren);
+  size_t letters = 0, words = 1;
+  for (size_t i = 0; i < place.size();) {
+    const char32_t c = NextCodePoint(place, i);
+    if (c == ' ') ++words;
+    else if (IsLetter(c) && IsUpper(c)) ++letters;
+    else if (c != '-' && c != '\'' && c != '.') return 0;
+  }
+  if (letters < 3 || words > kMaxDatelinePlaceWords) return 0;
+  // After it, only an agency in brackets ("(ANP)").
+  if (paren != std::string::npos) {
+    if (head.back() != ')') return 0;
+    for (const auto& p : StampPieces(head.substr(paren), time_separators_))
+      if (p.number || !fillers_.count(p.text)) return 0;
+  }
+  return dash + 3;
 }
 
 namespace {

@@ -44,6 +44,9 @@ class StampRules {
   // A dateline opening a paragraph ("Rotterdam, 12 mei 2023 – …", "ANTWERPEN
   // 14/06/2022 - …"): its length through the dash, and its first date in *day; 0 if none.
   size_t InlineDateline(const std::string& paragraph, const TimeGrammar& times, Civil* day) const;
+  // A dateline of a place alone, in capitals, opening a paragraph ("AMSTERDAM - …",
+  // "BRUSSEL (ANP) - …"): its length through the dash, or 0. It dates nothing.
+  size_t PlaceDateline(const std::string& paragraph) const;
   // A title that ends in its stamp ("… 30 mei 2018"): true and its first date.
   bool TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const;
 

@@ -410,6 +410,8 @@ void EventAssembler::InheritLocations() {
       from = LocationAt(*main_country);
     } else if (main_city) {
       from = LocationAt(*main_city);
+    } else if (!ctx_.an.dateline_places.empty()) {
+      from = LocationAt(ctx_.an.dateline_places.front());
     } else {
       continue;
     }
