@@ -42,9 +42,18 @@ bool ArgumentReader::InPrepositionalReference(const PhraseMatch& trigger, int si
     --k;
   if (k <= s.first || !ctx_.WordIs(toks[k].lower, "definite")) return false;
   const std::string& prep = toks[k - 1].lower;
+  if (ctx_.lex.ClauseIs(prep, "circumstance")) return OwnedNounBefore(k - 1, si);
   return (ctx_.lex.ClauseIs(prep, "preposition") || ctx_.lex.ClauseIs(prep, "governs_trigger") ||
           ctx_.lex.ClauseIs(prep, "destination")) &&
-         !ctx_.lex.ClauseIs(prep, "circumstance") && !ctx_.lex.ClauseIs(prep, "locative");
+         !ctx_.lex.ClauseIs(prep, "locative");
+}
+
+bool ArgumentReader::OwnedNounBefore(int prep, int si) const {
+  // "hun rol bij de aanslag": a possessive and a noun right before the preposition.
+  const auto& toks = ctx_.tokens();
+  const int noun = prep - 1, owner = prep - 2;
+  return owner >= ctx_.an.sentences[si].first && toks[noun].kind == TokenKind::kWord &&
+         !ctx_.az.entity_rules().IsFunctionWord(toks[noun].lower) && ctx_.lex.ClauseIs(toks[owner].lower, "possessive");
 }
 
 bool ArgumentReader::ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
@@ -95,7 +104,8 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   // "Bij de crash zijn zondag 62 mensen omgekomen": what the clause tells
   // happened at the event, so did its time.
   // (Not a period's end: "Door het ongeluk is het spoor tot 18 april gestremd".)
-  if (trigger.first - 2 >= s.first && ctx_.lex.ClauseIs(toks[trigger.first - 2].lower, "circumstance"))
+  if (trigger.first - 2 >= s.first && ctx_.lex.ClauseIs(toks[trigger.first - 2].lower, "circumstance") &&
+      !OwnedNounBefore(trigger.first - 2, si))
     for (const auto& t : ctx_.an.times)
       if (t.first >= s.first && t.first < s.last && clauses[t.first - s.first] == clause &&
           !(t.date.from.empty() && !t.date.to.empty()))
