@@ -321,7 +321,10 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
     // ("Volgens justitie had de jongen de aanval drie weken geleden beraamd": the preparing's time,
     // unless a preposition ties it to the act: "de aanslag op 22 maart was maanden voorbereid".)
-    if (ClauseHas(match, si, clauses, "preparation") && !TimeTiedTo(match, si)) m.date = Date();
+    // (Nor the time of remembering it: "Zaterdag werd de treinramp herdacht".)
+    if ((ClauseHas(match, si, clauses, "preparation") || ClauseHas(match, si, clauses, "remembrance")) &&
+        !TimeTiedTo(match, si))
+      m.date = Date();
     // (A disaster has no doer: "In Duitsland kostte het noodweer 42 levens" places it.)
     const bool cities_only = refers_back && ctx_.lex.ClassOf(m.type) != "disaster";
     const Entity* place = nullptr;
