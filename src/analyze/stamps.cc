@@ -50,12 +50,12 @@ std::vector<StampPiece> StampPieces(const std::string& s, const std::unordered_s
         if (sep && j + 1 < s.size() && IsDigit(s[j + 1]) && IsDigit(s[j - 1])) { ++j; continue; }
         break;
       }
-      out.push_back({s.substr(i, j - i), true, false});
+      out.push_back({s.substr(i, j - i), true, false, i});
       i = j;
     } else if (size_t n = LetterBytes(s, i); n > 0) {
       size_t j = i;
       while (j < s.size() && (n = LetterBytes(s, j)) > 0) j += n;
-      out.push_back({ToLower(s.substr(i, j - i)), false, IsAsciiLetter(s[i]) && s[i] <= 'Z'});
+      out.push_back({ToLower(s.substr(i, j - i)), false, IsAsciiLetter(s[i]) && s[i] <= 'Z', i});
       i = j;
     } else {
       // Punctuation and spaces separate pieces; skip a whole UTF-8 sequence ("•").
@@ -213,14 +213,14 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
   return dates > 0 ? "dateline" : clock_times > 0 ? "timestamp" : "";
 }
 
-bool StampRules::TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const {
+size_t StampRules::TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const {
   // "Dodental na explosie in haven opgelopen 12 juni 2024": a title
   // whose last words are its stamp.
   const std::vector<StampPiece> pieces = StampPieces(title, time_separators_);
   const size_t n = pieces.size();
   for (size_t k = n > kMaxTrailingStampPieces ? n - kMaxTrailingStampPieces : 1; k < n; ++k)
-    if (ClassifyFrom(pieces, k, times, day) == "dateline") return true;
-  return false;
+    if (ClassifyFrom(pieces, k, times, day) == "dateline") return pieces[k].begin;
+  return 0;
 }
 
 void StampRules::Mark(Article& article, const TimeGrammar& times) const {
@@ -237,8 +237,9 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
       para.debris = kind;
     } else if (p < kDatelineParagraphs && text.find('\n') != std::string::npos && MarkLines(article, p, times, &day)) {
       kind = "dateline";
-    } else if (para.kind == ParagraphKind::kTitle && TrailingDate(text, times, &day)) {
-      kind = "dateline";  // the title stays; its stamp dates the article
+    } else if (size_t stamp = para.kind == ParagraphKind::kTitle ? TrailingDate(text, times, &day) : 0) {
+      kind = "dateline";  // the title stays; its stamp dates the article and nothing in it
+      article.inline_stamps.push_back({para.span.begin + uint32_t(stamp), para.span.end});
     } else if ((para.kind == ParagraphKind::kBody || para.kind == ParagraphKind::kLede) && p < kDatelineParagraphs) {
       if (size_t n = dated ? 0 : InlineDateline(text, times, &day)) {
         article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(n)});

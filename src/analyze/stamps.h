@@ -27,6 +27,7 @@ struct StampPiece {
   std::string text;  // a word (lower case) or a number with its inner separators ("3/06/17", "13u54")
   bool number = false;
   bool capitalized = false;
+  size_t begin = 0;  // byte offset in the text it was cut from
 };
 
 class StampRules {
@@ -47,8 +48,9 @@ class StampRules {
   // A dateline of a place alone, in capitals, opening a paragraph ("AMSTERDAM - …",
   // "BRUSSEL (ANP) - …"): its length through the dash, or 0. It dates nothing.
   size_t PlaceDateline(const std::string& paragraph) const;
-  // A title that ends in its stamp ("… 30 mei 2018"): true and its first date.
-  bool TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const;
+  // A title that ends in its stamp ("… 30 mei 2018"): the stamp's byte offset in the title
+  // and its first date in *day; 0 if none.
+  size_t TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const;
 
  private:
   void MarkTitle(Article& article) const;
