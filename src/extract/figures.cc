@@ -104,6 +104,21 @@ CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantit
                     &cn.unknown);
   };
   cn.token = read();
+  // "zeker 78 en mogelijk honderden migranten": a count whose noun is left out before a
+  // coordinated count shares that count's noun.
+  if (cn.token < 0 && !cn.partitive && qi + 1 < quantities.size() && quantities[qi + 1].first == q.last + 1 &&
+      quantities[qi + 1].first < s.last && ctx.WordIs(toks[q.last].lower, "coordinator")) {
+    cn.from = quantities[qi + 1].last;
+    cn.token = read();
+    if (cn.token < 0) {
+      cn.from = q.last;
+    } else {
+      int next_stop = s.last;  // its predicate, as the coordinated count's
+      if (qi + 2 < quantities.size() && toks[quantities[qi + 2].number_token].sentence == toks[q.number_token].sentence)
+        next_stop = quantities[qi + 2].first;
+      *stop = ClauseEnd(ctx, q.last, next_stop);
+    }
+  }
   if (cn.token < 0 && !cn.partitive && q.last + 2 < s.last && ctx.quantity_at[q.last + 2] < 0 &&
       CueBefore(ctx, q.last + 2, s.first, "partitive")) {
     cn.from = q.last + 2;
