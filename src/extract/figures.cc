@@ -128,6 +128,14 @@ CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantit
   return cn;
 }
 
+// Whether a verb of change stands in the comma-separated part of the sentence that holds token i.
+bool ChangeInPart(const Context& ctx, const Sentence& s, int i) {
+  const auto& segment = ctx.sentence_sources[ctx.tokens()[i].sentence].segment;
+  for (const auto& m : ctx.lex.figure_cues.FindAll(ctx.tokens(), s.first, s.last))
+    if (ctx.lex.figure_cues.rows()[m.row].value == "change" && segment[m.first - s.first] == segment[i - s.first]) return true;
+  return false;
+}
+
 // A count right after "…, in <place>" or "… en in <place>" ("in Den Bosch 20").
 bool CountAfterPlace(const Context& ctx, int first, int sentence_first) {
   const auto& toks = ctx.tokens();
@@ -292,6 +300,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.low = q.low;
     f.high = q.high;
     f.qualifier = q.qualifier;
+    // "Het aantal gewonden is tot 31 opgelopen": with a verb of change, "tot" gives the new
+    // count, not an upper bound.
+    if (f.qualifier == "up_to" && ChangeInPart(ctx, s, q.number_token)) f.qualifier = "exact";
     if (noun < 0 && part_back) {
       group = before->figure.group;
       countable = before->figure.kind == "rockets_fired";
