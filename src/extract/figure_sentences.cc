@@ -140,6 +140,30 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
   return false;
 }
 
+void FindZerosOfEither(const Context& ctx, std::vector<FigureCandidate>* found) {
+  // "Er vielen geen doden of gewonden": none of either harm.
+  const auto& toks = ctx.tokens();
+  std::vector<FigureCandidate> more;
+  for (const FigureCandidate& c : *found) {
+    const int k = c.end_token, n = k + 1;
+    if (!c.figure.value || *c.figure.value != 0 || n >= ctx.an.sentences[c.sentence].last) continue;
+    if (!ctx.WordIs(toks[k].lower, "alternative") && !ctx.WordIs(toks[k].lower, "coordinator")) continue;
+    std::string modifier;
+    const auto* row = ctx.lex.figure_nouns.Lookup(toks[n].lower, &modifier);
+    if (!row || !row->options.count("casualty") || row->value == c.figure.kind || ctx.quantity_at[n] >= 0) continue;
+    FigureCandidate z = c;
+    z.token = n;
+    z.end_token = n + 1;
+    z.figure.kind = row->value;
+    z.figure.group = row->options.count("group") ? row->options.at("group") : "people";
+    z.figure.span = toks[n].span;
+    z.figure.group_span = toks[n].span;
+    z.figure.reading = "list";
+    more.push_back(std::move(z));
+  }
+  found->insert(found->end(), more.begin(), more.end());
+}
+
 void FindBareCasualties(const Context& ctx, const Extraction& x, std::vector<FigureCandidate>* found) {
   const auto& toks = ctx.tokens();
   std::vector<FigureCandidate>& out = *found;

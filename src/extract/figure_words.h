@@ -79,6 +79,8 @@ std::set<std::string> HarmsTold(const Context& ctx, const Sentence& s);
 
 // Casualty nouns without a number ("er vielen ook burgerslachtoffers"), added to *found.
 void FindBareCasualties(const Context& ctx, const Extraction& x, std::vector<FigureCandidate>* found);
+// Zero counts of a second harm coordinated with a zero count ("geen doden of gewonden").
+void FindZerosOfEither(const Context& ctx, std::vector<FigureCandidate>* found);
 
 // How fresh each figure is: the freshness cue of its sentence.
 void MarkFreshness(const Context& ctx, std::vector<FigureCandidate>* found);

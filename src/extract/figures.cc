@@ -508,6 +508,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.one_person = one_person && !subgroup && f.qualifier == "exact" && !InCountList(ctx, quantities, qi, noun);
     out.push_back(std::move(c));
   }
+  FindZerosOfEither(ctx, &out);
   FindBareCasualties(ctx, x, &out);
   MarkFreshness(ctx, &out);
   std::stable_sort(out.begin(), out.end(), [](const FigureCandidate& a, const FigureCandidate& b) {
