@@ -79,7 +79,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
     DropInlineStamps(article, &a->quantities, &a->times);
     gazetteer_.Find(article.text, a->tokens, s.first, s.last, &a->entities);
   }
-  SetDatelinePlacesApart(article, a);
+  SetDatelinePlacesApart(article, a);  // before the article's countries are counted from its names
   times_.InheritYears(a->tokens, a->sentences, &a->times);
   // GeoNames places prefer the countries the curated names already placed the article in.
   std::vector<std::string> countries;
@@ -100,7 +100,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   for (const auto& q : a->quantities)
     for (int i = q.first; i < q.last; ++i) blocked[i] = true;
   entity_rules_.Find(article, a->tokens, a->sentences, kb_, blocked, &a->entities);
-  SetDatelinePlacesApart(article, a);
+  SetDatelinePlacesApart(article, a);  // and the places found since
 }
 
 }  // namespace kroniek
