@@ -15,6 +15,12 @@ constexpr size_t kMinModifier = 3;   // bytes before a compound head: "bom|aansl
 bool EndsWith(const std::string& s, const std::string& tail) {
   return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
+
+// A word of a phrase, or a hyphenated compound it heads ("buk-raket" for "raket").
+bool SameOrHyphenHead(const std::string& token, const std::string& word) {
+  return token == word ||
+         (token.size() > word.size() + 1 && EndsWith(token, word) && token[token.size() - word.size() - 1] == '-');
+}
 }  // namespace
 
 Status PhraseTable::Load(const std::string& path) {
@@ -65,7 +71,7 @@ bool PhraseTable::MatchParts(const Row& r, const std::vector<Token>& tokens, int
       int found = -1;
       for (int k = pos; k < std::min(last, pos + kMaxGap); ++k) {
         bool ok = k + int(words.size()) <= last;
-        for (size_t w = 0; ok && w < words.size(); ++w) ok = tokens[k + w].lower == words[w];
+        for (size_t w = 0; ok && w < words.size(); ++w) ok = SameOrHyphenHead(tokens[k + w].lower, words[w]);
         if (ok) { found = k; break; }
       }
       if (found < 0) return false;
@@ -73,7 +79,7 @@ bool PhraseTable::MatchParts(const Row& r, const std::vector<Token>& tokens, int
     } else {
       if (start + int(words.size()) > last) return false;
       for (size_t w = 0; w < words.size(); ++w)
-        if (tokens[start + w].lower != words[w]) return false;
+        if (!SameOrHyphenHead(tokens[start + w].lower, words[w])) return false;
     }
     pos = start + int(words.size());
     if (p == 0) m->last = pos;
@@ -124,6 +130,15 @@ void PhraseTable::MatchAt(const std::vector<Token>& tokens, int i, int first, in
       if (MatchParts(rows_[index], tokens, i, first, last, &m)) accept(rows_[index], m);
     }
   }
+  // A phrase of several parts may open with a hyphenated compound its first word heads
+  // ("De buk-raket werd … afgevuurd"); one word alone is read by the compound rows below.
+  if (const size_t hyphen = tokens[i].lower.rfind('-'); hyphen != std::string::npos && hyphen + 1 < tokens[i].lower.size())
+    if (auto it = by_first_.find(tokens[i].lower.substr(hyphen + 1)); it != by_first_.end())
+      for (int index : it->second) {
+        PhraseMatch m;
+        m.row = index;
+        if (rows_[index].parts.size() > 1 && MatchParts(rows_[index], tokens, i, first, last, &m)) accept(rows_[index], m);
+      }
   const std::string& w = tokens[i].lower;
   for (int index : compound_rows_) {
     if (own_form) break;
