@@ -174,6 +174,20 @@ bool InCountList(const Context& ctx, const std::vector<Quantity>& quantities, si
   return noun >= 0 && qi + 1 < quantities.size() && in_sentence(qi + 1) && OnlySeparators(ctx, noun + 1, quantities[qi + 1].first);
 }
 
+// Whether tokens [from, to) hold only list separators and single persons with their noun
+// ("twee Britten, een Belg en drie Zweden": the gap between the first and the last count).
+bool ListGap(const Context& ctx, const std::vector<Quantity>& quantities, int from, int to) {
+  const auto& toks = ctx.tokens();
+  for (int k = from; k < to;) {
+    if (OnlySeparators(ctx, k, k + 1)) { ++k; continue; }
+    const int q = ctx.quantity_at[k];
+    if (q < 0 || !quantities[q].article_like || quantities[q].last >= to || toks[quantities[q].last].kind != TokenKind::kWord)
+      return false;
+    k = quantities[q].last + 1;  // the article and its noun
+  }
+  return from < to;
+}
+
 enum class RangeRead { kNone, kRange, kMargin, kChange };
 
 
@@ -401,7 +415,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // (A sub-group of a total of the dead or hurt is counted as its total is, not by the list
     // after it: "zes doden, onder wie twee kinderen, en 43 gewonden".)
     const bool parent_says = subgroup && (parent->figure.kind == "killed" || parent->figure.kind == "injured");
-    if (verb.empty() && (kind.empty() || countable) && noun >= 0 && stop < s.last && !parent_says && OnlySeparators(ctx, noun + 1, stop))
+    if (verb.empty() && (kind.empty() || countable) && noun >= 0 && stop < s.last && !parent_says &&
+        ListGap(ctx, quantities, noun + 1, stop))
       verb = VerbKind(ctx, noun + 1, ListPredicateEnd(ctx, quantities, qi, s), q.first, s.first, countable, &needs_event);
     if (verb.empty() && kind.empty() && noun >= 0 && before && before->sentence == si && before->kind_from_predicate &&
         before->end_token < q.first && OnlySeparators(ctx, before->end_token, q.first))
