@@ -409,6 +409,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (partitive) verb = main;
       else if (!main.empty() && main != "none") verb = main;
     }
+    // "Van 35 doden is de identiteit vastgesteld": a count the sentence opens with as the
+    // complement of "van" is what its clause's verb says, here no count of the toll.
+    if (verb == "none" && q.first == s.first + 1 && ctx.WordIs(toks[s.first].lower, "genitive")) continue;
     // "32 Kenianen, 18 Canadezen en 5 Duitsers kwamen om": one predicate for a list.
     // (The predicate follows the list's last item, before any other count and its clause:
     // not "500 militairen en 30 helikopters gestuurd, waar 61 mensen zijn omgekomen".)
