@@ -136,6 +136,15 @@ bool ChangeInPart(const Context& ctx, const Sentence& s, int i) {
   return false;
 }
 
+// Whether a word of remembering ("herdacht", "herdenking") stands in the comma-separated
+// part of the sentence that holds token i.
+bool RememberedInPart(const Context& ctx, const Sentence& s, int i) {
+  const auto& segment = ctx.sentence_sources[ctx.tokens()[i].sentence].segment;
+  for (int k = s.first; k < s.last; ++k)
+    if (segment[k - s.first] == segment[i - s.first] && ctx.lex.ClauseIs(ctx.tokens()[k].lower, "remembrance")) return true;
+  return false;
+}
+
 // A count right after "…, in <place>" or "… en in <place>" ("in Den Bosch 20").
 bool CountAfterPlace(const Context& ctx, int first, int sentence_first) {
   const auto& toks = ctx.tokens();
@@ -506,6 +515,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       c.continuation = true;
     }
     f.kind = kind == "mourned" ? "killed" : kind;  // (a bare count mourned: the dead)
+    // ("De twaalf slachtoffers werden herdacht": victims remembered are the dead.)
+    if (f.kind == "casualties" && RememberedInPart(ctx, s, q.number_token)) f.kind = "killed";
     f.group = group;
     if (kind == "other") c.needs_event = needs_event;
     int end = noun >= 0 ? noun + 1 : q.last;
