@@ -27,6 +27,8 @@ char32_t PeekAt(const std::string& text, size_t i, size_t end) {
 void Finish(const std::string& text, Token& t) {
   std::string_view surface(text.data() + t.span.begin, t.span.size());
   t.lower = ToLower(surface);
+  // A typographic apostrophe reads as the plain one: "zo’n", "auto’s", "’s nachts".
+  for (size_t at; (at = t.lower.find("\u2019")) != std::string::npos;) t.lower.replace(at, 3, "'");
   size_t i = 0;
   char32_t first = NextCodePoint(surface, i);
   t.capitalized = IsUpper(first);
