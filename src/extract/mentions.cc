@@ -322,7 +322,9 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // ("Volgens justitie had de jongen de aanval drie weken geleden beraamd": the preparing's time,
     // unless a preposition ties it to the act: "de aanslag op 22 maart was maanden voorbereid".)
     // (Nor the time of remembering it: "Zaterdag werd de treinramp herdacht".)
-    if ((ClauseHas(match, si, clauses, "preparation") || ClauseHas(match, si, clauses, "remembrance")) &&
+    const bool dated = m.date.known() || m.date.weekday >= 0 || m.date.day_offset || m.date.month ||
+                       !m.date.from.empty() || !m.date.to.empty();
+    if (dated && (ClauseHas(match, si, clauses, "preparation") || ClauseHas(match, si, clauses, "remembrance")) &&
         !TimeTiedTo(match, si))
       m.date = Date();
     // (A disaster has no doer: "In Duitsland kostte het noodweer 42 levens" places it.)

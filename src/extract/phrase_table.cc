@@ -18,8 +18,8 @@ bool EndsWith(const std::string& s, const std::string& tail) {
 
 // A word of a phrase, or a hyphenated compound it heads ("buk-raket" for "raket").
 bool SameOrHyphenHead(const std::string& token, const std::string& word) {
-  return token == word ||
-         (token.size() > word.size() + 1 && EndsWith(token, word) && token[token.size() - word.size() - 1] == '-');
+  if (token.size() <= word.size()) return token == word;
+  return token.size() > word.size() + 1 && token[token.size() - word.size() - 1] == '-' && EndsWith(token, word);
 }
 }  // namespace
 
