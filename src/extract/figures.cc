@@ -136,12 +136,12 @@ bool ChangeInPart(const Context& ctx, const Sentence& s, int i) {
   return false;
 }
 
-// Whether a word of remembering ("herdacht", "herdenking") stands in the comma-separated
-// part of the sentence that holds token i.
-bool RememberedInPart(const Context& ctx, const Sentence& s, int i) {
+// Whether a word of clause class `cls` stands in the comma-separated part of the sentence
+// that holds token i, before token `before` (s.last: anywhere in it).
+bool PartHas(const Context& ctx, const Sentence& s, int i, const std::string& cls, int before) {
   const auto& segment = ctx.sentence_sources[ctx.tokens()[i].sentence].segment;
-  for (int k = s.first; k < s.last; ++k)
-    if (segment[k - s.first] == segment[i - s.first] && ctx.lex.ClauseIs(ctx.tokens()[k].lower, "remembrance")) return true;
+  for (int k = s.first; k < before; ++k)
+    if (segment[k - s.first] == segment[i - s.first] && ctx.lex.ClauseIs(ctx.tokens()[k].lower, cls)) return true;
   return false;
 }
 
@@ -516,7 +516,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     }
     f.kind = kind == "mourned" ? "killed" : kind;  // (a bare count mourned: the dead)
     // ("De twaalf slachtoffers werden herdacht": victims remembered are the dead.)
-    if (f.kind == "casualties" && RememberedInPart(ctx, s, q.number_token)) f.kind = "killed";
+    if (f.kind == "casualties" && PartHas(ctx, s, q.number_token, "remembrance", s.last)) f.kind = "killed";
+    // ("Het ongeluk heeft vermoedelijk het leven gekost aan 189 mensen": a hedge before the count.)
+    if (f.qualifier == "exact" && PartHas(ctx, s, q.number_token, "hedge", q.first)) f.qualifier = "possibly";
     f.group = group;
     if (kind == "other") c.needs_event = needs_event;
     int end = noun >= 0 ? noun + 1 : q.last;
