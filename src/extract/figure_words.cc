@@ -373,6 +373,25 @@ bool InOthersRelativeClause(const Context& ctx, int from, int at) {
 
 }  // namespace
 
+// Whether a people noun stands inside the gap of separable verb match m ("schieten … mensen
+// … dood"), not after a preposition ("werden door de politie doodgeschoten").
+bool ObjectInside(const Context& ctx, const PhraseMatch& m) {
+  const auto& toks = ctx.tokens();
+  for (int k = m.last; k < m.end - 1 && toks[k].kind != TokenKind::kPunct; ++k) {  // (within its clause)
+    std::string modifier;
+    const bool people = ctx.lex.group_nouns.Lookup(toks[k].lower) != nullptr ||
+                        ctx.lex.figure_nouns.Lookup(toks[k].lower, &modifier) != nullptr;
+    if (!people || ctx.quantity_at[k] >= 0) continue;
+    const std::string& before = toks[k - 1].lower;
+    const std::string& two_before = k - 2 >= 0 ? toks[k - 2].lower : before;
+    if (ctx.lex.ClauseIs(before, "preposition") || ctx.lex.ClauseIs(before, "agent") ||
+        ((ctx.WordIs(before, "determiner")) && (ctx.lex.ClauseIs(two_before, "preposition") || ctx.lex.ClauseIs(two_before, "agent"))))
+      continue;
+    return true;
+  }
+  return false;
+}
+
 std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first, bool things,
                      std::string* needs_event) {
   // A verb right before the number binds it first ("verwondde er zes mensen
@@ -413,8 +432,10 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
   }
   std::string weak;  // "in het ziekenhuis": hurt, unless a verb after it says more
   const bool verb_last = InSubordinateClause(ctx, number_first, sentence_first);
+  int others = -1;  // the end of a verb that counts another group, its particle included
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
     const auto& row = ctx.lex.figure_verbs.rows()[m.row];
+    if (m.first < others) continue;
     if (InOthersRelativeClause(ctx, from, m.first)) continue;
     // (Option after: a verb written for a number inside it may also follow its noun:
     // "negen mensen liepen brandwonden op".)
@@ -423,6 +444,12 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
       continue;
     if (row.options.count("weak")) {
       if (weak.empty()) weak = row.value;
+      continue;
+    }
+    // "Drie terroristen schieten minutenlang mensen dood": a separable verb around another
+    // group counts that group, its object, not the count before it (the doers).
+    if (row.parts.size() > 1 && ObjectInside(ctx, m)) {
+      others = m.end;
       continue;
     }
     if (auto ne = row.options.find("needs_event"); ne != row.options.end()) *needs_event = ne->second;
