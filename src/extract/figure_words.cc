@@ -398,7 +398,7 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
   // voordat hij werd doodgeschoten"); its particle may follow ("pakte 42
   // mensen op"). Every row at each start: a phrase may stand both ways.
   // A longer phrase may start further back when it ends in that window ("het
-  // leven gekost aan 189 mensen").
+  // leven gekost aan 60 mensen").
   // A separable verb around the number may open further back ("pakte na afloop
   // van de wedstrijd dertien supporters op").
   for (int k = std::max(sentence_first, number_first - kEnclosingVerbReach); k < number_first; ++k) {

@@ -517,7 +517,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.kind = kind == "mourned" ? "killed" : kind;  // (a bare count mourned: the dead)
     // ("De twaalf slachtoffers werden herdacht": victims remembered are the dead.)
     if (f.kind == "casualties" && PartHas(ctx, s, q.number_token, "remembrance", s.last)) f.kind = "killed";
-    // ("Het ongeluk heeft vermoedelijk het leven gekost aan 189 mensen": a hedge before the count.)
+    // ("De lawine kostte vermoedelijk aan 47 skiërs het leven": a hedge before the count.)
     if (f.qualifier == "exact" && PartHas(ctx, s, q.number_token, "hedge", q.first)) f.qualifier = "possibly";
     f.group = group;
     if (kind == "other") c.needs_event = needs_event;
