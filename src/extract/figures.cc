@@ -104,7 +104,7 @@ CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantit
                     &cn.unknown);
   };
   cn.token = read();
-  // "zeker 78 en mogelijk honderden migranten": a count whose noun is left out before a
+  // "zeker 12 en mogelijk tientallen reizigers": a count whose noun is left out before a
   // coordinated count shares that count's noun.
   if (cn.token < 0 && !cn.partitive && qi + 1 < quantities.size() && quantities[qi + 1].first == q.last + 1 &&
       quantities[qi + 1].first < s.last && ctx.WordIs(toks[q.last].lower, "coordinator")) {
@@ -418,7 +418,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       if (partitive) verb = main;
       else if (!main.empty() && main != "none") verb = main;
     }
-    // "Van 35 doden is de identiteit vastgesteld": a count the sentence opens with as the
+    // "Van 20 doden is de identiteit bekendgemaakt": a count the sentence opens with as the
     // complement of "van" is what its clause's verb says, here no count of the toll.
     if (verb == "none" && q.first == s.first + 1 && ctx.WordIs(toks[s.first].lower, "genitive")) continue;
     // "32 Kenianen, 18 Canadezen en 5 Duitsers kwamen om": one predicate for a list.
