@@ -34,14 +34,15 @@ class PlaceIndexTest : public ::testing::Test {
   }
 
   // "id id …" of the places found in `text`.
-  std::string Places(const std::string& text, const std::vector<std::string>& countries = {}) {
+  std::string Places(const std::string& text, const std::vector<std::string>& countries = {},
+                     const std::vector<int>& datelines = {}) {
     PlaceIndex index;
     Status st = index.Load(dir_->string(), ResourceDir() + "/nl");
     EXPECT_TRUE(st.ok()) << st.message();
     std::vector<Token> tokens;
     Tokenize(text, {0, uint32_t(text.size())}, SharedPipeline().analyzer().tokenizer_rules(), &tokens);
     std::vector<Entity> entities;
-    index.Find(tokens, 0, int(tokens.size()), countries, {}, &entities);
+    index.Find(tokens, 0, int(tokens.size()), countries, {}, datelines, &entities);
     std::string out;
     for (const auto& e : entities) {
       out += (out.empty() ? "" : " ") + e.id;
@@ -57,6 +58,11 @@ TEST_F(PlaceIndexTest, NameAfterLocativeCue) {
   EXPECT_EQ(Places("Een busongeval in Pokhara eiste doden."), "geo:NP:pokhara");
   EXPECT_EQ(Places("Pokhara is een toeristische stad."), "");  // no cue
   EXPECT_EQ(Places("Een busongeval in Pokhara Airlines-stijl."), "");
+}
+
+TEST_F(PlaceIndexTest, NameOpeningADatelineNeedsNoCue) {
+  EXPECT_EQ(Places("POKHARA (ANP) - Een busongeval eiste doden.", {}, {0}), "geo:NP:pokhara");
+  EXPECT_EQ(Places("POKHARA (ANP) - Een busongeval eiste doden."), "");
 }
 
 TEST_F(PlaceIndexTest, RegionNounPicksRegionAndSuffixlessAlias) {

@@ -88,12 +88,19 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
         std::find(countries.begin(), countries.end(), e.country) == countries.end())
       countries.push_back(e.country);
   std::vector<std::string> admitted;
+  std::vector<int> datelines;  // tokens that open a dateline: the place it was written in
+  for (const Span& stamp : article.inline_stamps) {
+    auto at = std::lower_bound(a->tokens.begin(), a->tokens.end(), stamp.begin,
+                               [](const Token& t, uint32_t begin) { return t.span.begin < begin; });
+    if (at != a->tokens.end() && at->span.begin == stamp.begin) datelines.push_back(int(at - a->tokens.begin()));
+  }
+  std::sort(datelines.begin(), datelines.end());
   for (const auto& s : a->sentences)
     if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
       places_.AdjectiveCountries(a->tokens, s.first, s.last, a->entities, &countries, &admitted);
   for (const auto& s : a->sentences)
     if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
-      places_.Find(a->tokens, s.first, s.last, countries, admitted, &a->entities);
+      places_.Find(a->tokens, s.first, s.last, countries, admitted, datelines, &a->entities);
   std::vector<bool> blocked(a->tokens.size(), false);
   for (const auto& t : a->times)
     for (int i = t.first; i < t.last; ++i) blocked[i] = true;

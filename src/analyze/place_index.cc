@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/geo.h"
 #include "core/resource_file.h"
 #include "core/utf8.h"
 
@@ -66,7 +67,11 @@ Status PlaceIndex::Load(const std::string& kb_dir, const std::string& lang_dir) 
     }
     CuePhrase p;
     p.words = LowerWords(row.fields[0]);
-    p.cue = cls == "region" ? Cue::kRegion : cls == "city" ? Cue::kCity : cls == "locative" ? Cue::kAny : Cue::kNone;
+    p.cue = cls == "region"     ? Cue::kRegion
+            : cls == "city"     ? Cue::kCity
+            : cls == "district" ? Cue::kDistrict
+            : cls == "locative" ? Cue::kAny
+                                : Cue::kNone;
     if (p.cue == Cue::kNone || p.words.empty())
       return Status::Error(cues_path + ":" + std::to_string(row.line) + ": unknown class '" + cls + "'");
     cues_by_last_[p.words.back()].push_back(std::move(p));
@@ -148,17 +153,49 @@ PlaceIndex::Cue PlaceIndex::CueBefore(const std::vector<Token>& tokens, int i, i
   return Cue::kNone;
 }
 
+namespace {
+constexpr double kDistrictKm = 25;  // a part of a city and its centre ('Neudorf', 'Straatsburg')
+}  // namespace
+
+bool PlaceIndex::NearAny(const Place& p, const std::vector<const Entity*>& near) {
+  return std::any_of(near.begin(), near.end(),
+                     [&](const Entity* e) { return DistanceKm(p.lat, p.lon, *e->lat, *e->lon) <= kDistrictKm; });
+}
+
+// Every word capitalised, but for a small word the place's own name writes small
+// ("Santiago de Compostela", "Frankfurt am Main"); numbers as they are.
+bool PlaceIndex::CasedAsName(const std::vector<Token>& tokens, int i, int words, std::string_view name) {
+  std::vector<std::string_view> parts;
+  for (size_t at = 0; at <= name.size();) {
+    const size_t space = std::min(name.find(' ', at), name.size());
+    parts.push_back(name.substr(at, space - at));
+    at = space + 1;
+  }
+  for (int k = 0; k < words; ++k) {
+    const Token& t = tokens[i + k];
+    if (t.capitalized || t.kind != TokenKind::kWord) continue;
+    size_t first = 0;
+    const bool small_in_name = k > 0 && int(parts.size()) == words && !parts[k].empty() &&
+                               !IsUpper(NextCodePoint(parts[k], first));
+    if (!small_in_name) return false;
+  }
+  return true;
+}
+
 bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cue,
-                       const std::vector<std::string>& countries, const std::vector<std::string>& admitted, Place* best,
-                       int* end) const {
+                       const std::vector<std::string>& countries, const std::vector<std::string>& admitted,
+                       const std::vector<const Entity*>& near, Place* best, int* end) const {
   const std::string& word = tokens[i].lower;
   if (function_words_.count(word)) return false;
   auto rank = [&](const Place& p) {
-    // Wanted kind first, then a country the article names (earlier is better), then size.
-    bool kind_ok = cue == Cue::kRegion ? p.region : cue == Cue::kCity ? !p.region : true;
+    // Wanted kind first, then a country the article names (earlier is better), then
+    // beside a city it names, then a country it names by an adjective ('de Spaanse
+    // rechtbank'), then size.
+    bool kind_ok = cue == Cue::kRegion ? p.region : cue == Cue::kCity || cue == Cue::kDistrict ? !p.region : true;
     auto c = std::find(countries.begin(), countries.end(), p.country);
     long country_rank = c == countries.end() ? 0 : long(countries.end() - c);
-    return std::make_tuple(kind_ok, country_rank, !p.region, p.population);
+    bool adjective = std::find(admitted.begin(), admitted.end(), p.country) != admitted.end();
+    return std::make_tuple(kind_ok, country_rank, NearAny(p, near), adjective, !p.region, p.population);
   };
   // The names that are `word` or start with "word " are adjacent in byte order.
   std::string_view data = names_file_.data();
@@ -173,18 +210,21 @@ bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cu
     bool match = true;
     std::string_view rest = key;
     for (int k = 0; k < words && match; ++k) {
-      const Token& t = tokens[i + k];
       std::string_view w = rest.substr(0, rest.find(' '));
       rest.remove_prefix(std::min(rest.size(), w.size() + 1));
-      match = t.lower == w && (t.capitalized || t.kind != TokenKind::kWord);
+      match = tokens[i + k].lower == w;
     }
     size_t offset = 0;
     std::string_view offset_text = line.substr(key.size() + std::min(line.size() - key.size(), size_t(1)));
     Place p;
-    if (!match || !ParseNumber(offset_text, &offset) || !PlaceAt(offset, &p)) continue;
+    if (!match || !ParseNumber(offset_text, &offset) || !PlaceAt(offset, &p) || !CasedAsName(tokens, i, words, p.name))
+      continue;
     const std::string country(p.country);
-    // After a place noun ('de provincie Kunar') the name is a place anyway.
-    if (cue == Cue::kAny && p.population < kMinPopulationAbroad && !home_countries_.count(country) &&
+    // After a place noun ('de provincie Kunar') the name is a place anyway; so is a name
+    // with a small word inside ('Santiago de Compostela'), seldom anything else.
+    const bool particle = std::any_of(tokens.begin() + i, tokens.begin() + i + words,
+                                      [](const Token& t) { return t.kind == TokenKind::kWord && !t.capitalized; });
+    if (cue == Cue::kAny && !particle && p.population < kMinPopulationAbroad && !home_countries_.count(country) &&
         std::find(countries.begin(), countries.end(), country) == countries.end() &&
         std::find(admitted.begin(), admitted.end(), country) == admitted.end())
       continue;
@@ -193,6 +233,8 @@ bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cu
       best_words = words;
     }
   }
+  // A part of a city lies in a city the article names, if it names any.
+  if (best_words > 0 && cue == Cue::kDistrict && !near.empty() && !NearAny(*best, near)) return false;
   *end = i + best_words;
   return best_words > 0;
 }
@@ -252,7 +294,8 @@ void PlaceIndex::AdjectiveCountries(const std::vector<Token>& tokens, int first,
 }
 
 void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, const std::vector<std::string>& countries,
-                      const std::vector<std::string>& admitted, std::vector<Entity>* entities) const {
+                      const std::vector<std::string>& admitted, const std::vector<int>& datelines,
+                      std::vector<Entity>* entities) const {
   std::vector<bool> taken(last - first, false);
   for (const Entity& e : *entities)
     for (int k = std::max(e.first, first); k < std::min(e.last, last); ++k) taken[k - first] = true;
@@ -262,12 +305,16 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
     std::string named_country;  // 'het Franse', 'de Franse stad': the place is in France
     Cue cue = CueBeforeAdjective(tokens, i, first, *entities, &named_country);
     if (cue == Cue::kNone) cue = CueBefore(tokens, i, first, *entities);
+    if (cue == Cue::kNone && std::binary_search(datelines.begin(), datelines.end(), i)) cue = Cue::kCity;
     if (cue == Cue::kNone) continue;
     int end = i;
     Place p;
     std::vector<std::string> in = countries;
     if (!named_country.empty()) in.insert(in.begin(), named_country);
-    if (!Match(tokens, i, last, cue, in, admitted, &p, &end)) continue;
+    std::vector<const Entity*> near;  // the located cities named so far
+    for (const Entity& e : *entities)
+      if (e.type == EntityType::kPlace && e.lat && e.lon && e.id != e.country) near.push_back(&e);
+    if (!Match(tokens, i, last, cue, in, admitted, near, &p, &end)) continue;
     if (!named_country.empty() && p.country != named_country) continue;
     bool free = true;
     for (int k = i; k < end; ++k) free &= !taken[k - first];

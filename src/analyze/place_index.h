@@ -38,8 +38,11 @@ class PlaceIndex {
   // `countries`: ISO codes the article names, in order of mention (a place there wins
   // over its namesakes); `admitted`: those it names at all, adjectives too ('de Britse
   // politie'), whose towns too small to be found abroad otherwise are found.
+  // `datelines`: sorted indices of tokens that open a dateline ("SKOPJE (ANP) -"),
+  // where a city's name needs no cue before it.
   void Find(const std::vector<Token>& tokens, int first, int last, const std::vector<std::string>& countries,
-            const std::vector<std::string>& admitted, std::vector<Entity>* entities) const;
+            const std::vector<std::string>& admitted, const std::vector<int>& datelines,
+            std::vector<Entity>* entities) const;
 
   // Adds to `countries` those tokens [first, last) name with an adjective before
   // a place ('in het Duitse Hanau': DE), so that the article's other mentions
@@ -56,7 +59,7 @@ class PlaceIndex {
     bool region = false;
     std::string_view within;  // a city's first-order region id, or empty
   };
-  enum class Cue { kNone, kAny, kCity, kRegion };
+  enum class Cue { kNone, kAny, kCity, kRegion, kDistrict };
   struct CuePhrase {
     std::vector<std::string> words;  // lower-case; the place follows the last
     Cue cue = Cue::kAny;
@@ -66,9 +69,15 @@ class PlaceIndex {
   // adjective, and that country (*country).
   Cue CueBeforeAdjective(const std::vector<Token>& tokens, int i, int first, const std::vector<Entity>& entities,
                          std::string* country) const;
+  // Whether `p` lies in or beside one of the cities `near`.
+  static bool NearAny(const Place& p, const std::vector<const Entity*>& near);
+  // Whether tokens [i, i + words) are capitalised as a place's name.
+  static bool CasedAsName(const std::vector<Token>& tokens, int i, int words, std::string_view name);
   // The best place of the names matching at token i; sets *end.
+  // `near`: the located cities the article names, for a part of a city ('de wijk Neudorf').
   bool Match(const std::vector<Token>& tokens, int i, int last, Cue cue, const std::vector<std::string>& countries,
-             const std::vector<std::string>& admitted, Place* place, int* end) const;
+             const std::vector<std::string>& admitted, const std::vector<const Entity*>& near, Place* place,
+             int* end) const;
 
   // The place at a byte offset of geonames.tsv; false for a malformed line.
   bool PlaceAt(size_t offset, Place* out) const;

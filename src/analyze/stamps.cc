@@ -301,7 +301,12 @@ size_t StampRules::InlineDateline(const std::string& text, const TimeGrammar& ti
 }
 
 size_t StampRules::PlaceDateline(const std::string& text) const {
-  const size_t dash = text.find(" - ");
+  // Its end: a dash, or a full stop after the agency ("SANTIAGO (ANP). Bij …").
+  size_t dash = std::string::npos, width = 0;
+  for (const char* d : {" - ", " \u2013 ", " \u2014 ", "). "}) {
+    const size_t at = text.find(d);
+    if (at != std::string::npos && at < dash) { dash = at + (d[0] == ')'); width = std::strlen(d) - (d[0] == ')'); }
+  }
   if (dash == std::string::npos || dash > kMaxInlineDatelineBytes) return 0;
   const std::string head = text.substr(0, dash);
   const size_t paren = head.find(" (");
@@ -320,8 +325,10 @@ size_t StampRules::PlaceDateline(const std::string& text) const {
     if (head.back() != ')') return 0;
     for (const auto& p : StampPieces(head.substr(paren), time_separators_))
       if (p.number || !fillers_.count(p.text)) return 0;
+  } else if (text.compare(dash, 2, ". ") == 0) {
+    return 0;  // a full stop ends a dateline only after its agency
   }
-  return dash + 3;
+  return dash + width;
 }
 
 namespace {

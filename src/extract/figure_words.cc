@@ -143,6 +143,15 @@ bool CueAt(const Context& ctx, int i, int last, const std::string& cls, int* end
   return false;
 }
 
+// A comma, semicolon or colon among tokens [from, to): another clause begins.
+bool ClauseBreakBetween(const Context& ctx, int from, int to) {
+  for (int k = from; k < to; ++k) {
+    const std::string& w = ctx.tokens()[k].lower;
+    if (w == "," || w == ";" || w == ":") return true;
+  }
+  return false;
+}
+
 // Tokens [from, to) are only list separators ("," and coordinators), at least one.
 bool OnlySeparators(const Context& ctx, int from, int to) {
   if (from >= to) return false;
@@ -430,12 +439,14 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
     for (const auto& m : here)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("fronted")) return ctx.lex.figure_verbs.rows()[m.row].value;
   }
-  std::string weak;  // "in het ziekenhuis": hurt, unless a verb after it says more
+  std::string weak;  // "in het ziekenhuis": hurt, unless a verb after it in its clause says more
+  int weak_end = -1;
   const bool verb_last = InSubordinateClause(ctx, number_first, sentence_first);
   int others = -1;  // the end of a verb that counts another group, its particle included
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, stop)) {
     const auto& row = ctx.lex.figure_verbs.rows()[m.row];
     if (m.first < others) continue;
+    if (!weak.empty() && ClauseBreakBetween(ctx, weak_end, m.first)) break;
     if (InOthersRelativeClause(ctx, from, m.first)) continue;
     // (Option after: a verb written for a number inside it may also follow its noun:
     // "negen mensen liepen brandwonden op".)
@@ -443,7 +454,7 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
         (row.options.count("things") && !things))
       continue;
     if (row.options.count("weak")) {
-      if (weak.empty()) weak = row.value;
+      if (weak.empty()) weak = row.value, weak_end = m.end;
       continue;
     }
     // "Drie terroristen schieten minutenlang mensen dood": a separable verb around another

@@ -58,6 +58,8 @@ bool CueAt(const Context& ctx, int i, int last, const std::string& cls, int* end
 
 // Tokens [from, to) are only list separators ("," and coordinators), at least one.
 bool OnlySeparators(const Context& ctx, int from, int to);
+// A comma, semicolon or colon among tokens [from, to): another clause begins.
+bool ClauseBreakBetween(const Context& ctx, int from, int to);
 
 // 'Hoeveel doden vielen er?' asserts nothing.
 bool IsQuestion(const Context& ctx, const Sentence& s);

@@ -517,8 +517,14 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     f.kind = kind == "mourned" ? "killed" : kind;  // (a bare count mourned: the dead)
     // ("De twaalf slachtoffers werden herdacht": victims remembered are the dead.)
     if (f.kind == "casualties" && PartHas(ctx, s, q.number_token, "remembrance", s.last)) f.kind = "killed";
-    // ("De lawine kostte vermoedelijk aan 47 skiërs het leven": a hedge before the count.)
-    if (f.qualifier == "exact" && PartHas(ctx, s, q.number_token, "hedge", q.first)) f.qualifier = "possibly";
+    // ("De lawine kostte vermoedelijk aan 47 skiërs het leven": a hedge before the count;
+    // "47 skiërs zijn vermoedelijk omgekomen", "zijn 47 skiërs vermoedelijk omgekomen": right
+    // after the count or its auxiliary.)
+    int hedge_at = noun >= 0 ? noun + 1 : q.last;
+    CueAt(ctx, hedge_at, s.last, "count_auxiliary", &hedge_at);
+    if (f.qualifier == "exact" && (PartHas(ctx, s, q.number_token, "hedge", q.first) ||
+                                   (hedge_at < s.last && ctx.lex.ClauseIs(ctx.tokens()[hedge_at].lower, "hedge"))))
+      f.qualifier = "possibly";
     f.group = group;
     if (kind == "other") c.needs_event = needs_event;
     int end = noun >= 0 ? noun + 1 : q.last;
