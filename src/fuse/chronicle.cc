@@ -9,7 +9,8 @@ namespace kroniek {
 
 namespace {
 
-constexpr double kJoinThreshold = 0.55;  // score a mention needs to join an event
+constexpr double kJoinThreshold = 0.55;  // a mention joins an event scoring above this
+constexpr double kScoreSlack = 1e-9;     // scores are sums of decimals: a sum that is 0.55 does not join
 constexpr int kDayTolerance = 1;         // reports may differ by a day (night, time zones)
 constexpr int kBackgroundDays = 62;      // an undated report speaks of the two months before it
 constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
@@ -340,7 +341,7 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
     for (int c : Candidates(m, articles_[ai].article.published)) {
       if (events_[c].mentions.empty() || KeptApart(ai, k, c)) continue;
       double score = Score(m, summaries_[c], ai);
-      if (score > kJoinThreshold) fits.push_back({score, c});
+      if (score > kJoinThreshold + kScoreSlack) fits.push_back({score, c});
     }
     int best = Choose(fits, !WindowOf(m, articles_[ai].article.published).known());
     // A report that fits two events that may be one joins them (reports of
