@@ -219,6 +219,24 @@ TEST(FusionJoined, CountryCityAndInferredPlaceJoin) {
   EXPECT_EQ(stories, (std::vector<Story>{{"suicide_bombing", {"city", "country", "inferred"}}}));
 }
 
+// A place only inferred from a report's text (the court that heard the suspect) is no
+// evidence against the city another report names: with the same count they are one
+// event. Two named cities are two events.
+TEST(FusionJoined, AnInferredCityDoesNotKeepReportsApart) {
+  auto stories = StoriesInAnyOrder({
+      Text("named", "2024-05", "In Tilburg zijn woensdag bij een schietpartij 12 mensen gewond geraakt."),
+      Text("inferred", "2024-05",
+           "De verdachte werd zaterdag voorgeleid aan de rechter in Maastricht. Bij de schietpartij van woensdag "
+           "raakten 12 mensen gewond."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"inferred", "named"}}}));
+  stories = StoriesInAnyOrder({
+      Text("named", "2024-05", "In Tilburg zijn woensdag bij een schietpartij 12 mensen gewond geraakt."),
+      Text("other", "2024-05", "In Maastricht zijn woensdag bij een schietpartij 12 mensen gewond geraakt."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"named"}}, {"shooting", {"other"}}}));
+}
+
 // A district and its city, and a place named as near the site, name one site.
 TEST(FusionJoined, ADistrictAndItsCityOrAPlaceNearItJoin) {
   auto stories = StoriesInAnyOrder({

@@ -107,7 +107,8 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
 // a storm in two towns, a quake in two countries near each other). A place only
 // inferred from the discourse counts as the event's place when none is named,
 // and agrees more weakly.
-double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<double> widespread_km) const {
+double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<double> widespread_km,
+                             bool inferred_vetoes) const {
   if (l.id.empty()) return 0.05;
   const bool named = !s.place.empty();
   const std::string& place = named ? s.place : s.inferred_place;
@@ -125,7 +126,9 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<
     return weak ? 0.1 : 0.15;  // a city and its country or region
   if (Beside(l.lat, l.lon, named ? s.lat : s.inferred_lat, named ? s.lon : s.inferred_lon, l.approximate || s.near))
     return weak ? 0.1 : 0.15;  // as a city and its country
-  return widespread_km ? 0.05 : -1;  // two cities
+  // Two cities; one only inferred is no evidence either way between reports (an
+  // article's own reports it keeps apart).
+  return widespread_km ? 0.05 : weak && !inferred_vetoes ? 0 : -1;
 }
 
 double Chronicle::Score(const EventMention& m, const Summary& s, int article) const {
@@ -301,7 +304,7 @@ bool Chronicle::KeptApart(int ai, int k, int e) const {
       return true;
     Summary told;
     UpdateSummary(told, other, articles_[ai].article.published);
-    if (PlaceScore(m.location, told, types_.WidespreadKm(m.type)) < 0) return true;
+    if (PlaceScore(m.location, told, types_.WidespreadKm(m.type), true) < 0) return true;
   }
   return false;
 }

@@ -19,7 +19,8 @@
 // allows meet the days every report allows (WindowOf: never after the
 // report appeared), and its named place is the event's city, a place beside
 // it (a district, a suburb), that city's country or the country of its city,
-// never another. Among the events it
+// never another (a city only inferred from a report's text is no evidence
+// against another city of its country). Among the events it
 // fits it joins the best (type, day, place, shared actors and stories as
 // evidence), and events it fits that may be one (no article tells both) are
 // joined with it. The fused event's type is the most specific its reports
@@ -198,7 +199,8 @@ class Chronicle {
   };
   double TypeScore(const std::string& type, const Summary& s) const;
   double DateScore(const EventMention& m, const DayRange& window, const Summary& s) const;
-  double PlaceScore(const Location& l, const Summary& s, std::optional<double> widespread_km) const;
+  double PlaceScore(const Location& l, const Summary& s, std::optional<double> widespread_km,
+                    bool inferred_vetoes = false) const;
   double Score(const EventMention& m, const Summary& s, int article) const;
   std::vector<int> Candidates(const EventMention& m, const Date& published) const;
   int Choose(const std::vector<std::pair<double, int>>& fits, bool timeless) const;
