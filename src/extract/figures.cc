@@ -477,9 +477,11 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       kind = naming_cue->options.at("kind");  // "Onder de doden zijn drie Belgen" with no total before
       reading = "cue";
     }
-    // ("Onder de doden waren 32 Kenianen, 18 Canadezen en 5 Duitsers": the list shares the cue's kind.)
-    if (kind.empty() && !subgroup && before && before->sentence == si && before->figure.reading == "cue" &&
-        before->end_token < q.first && OnlySeparators(ctx, before->end_token, q.first)) {
+    // ("Onder de doden waren 32 Kenianen, 18 Canadezen en 5 Duitsers": the list shares the cue's
+    // kind; "175 passagiers kwamen om, samen met vier bemanningsleden": so does a count alongside.)
+    if (kind.empty() && !subgroup && before && before->sentence == si && before->end_token < q.first &&
+        ((before->figure.reading == "cue" && OnlySeparators(ctx, before->end_token, q.first)) ||
+         CueBefore(ctx, q.first, s.first, "alongside"))) {
       kind = before->figure.kind;
       reading = "cue";
     }
