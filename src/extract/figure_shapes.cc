@@ -88,9 +88,11 @@ CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantit
   };
   cn.token = read();
   // "zeker 12 en mogelijk tientallen reizigers": a count whose noun is left out before a
-  // coordinated count shares that count's noun.
+  // coordinated count shares that count's noun; not a toll's own number ("het aantal
+  // gewonden staat op 3.400 en 300 mensen worden vermist").
   if (cn.token < 0 && !cn.partitive && qi + 1 < quantities.size() && quantities[qi + 1].first == q.last + 1 &&
-      quantities[qi + 1].first < s.last && ctx.WordIs(toks[q.last].lower, "coordinator")) {
+      quantities[qi + 1].first < s.last && ctx.WordIs(toks[q.last].lower, "coordinator") &&
+      TollKindBefore(ctx, q, s).empty()) {
     cn.from = quantities[qi + 1].last;
     cn.token = read();
     if (cn.token < 0) {
