@@ -271,7 +271,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // kind; "175 passagiers kwamen om, samen met vier bemanningsleden": so does a count alongside.)
     if (kind.empty() && !subgroup && before && before->sentence == si && before->end_token < q.first &&
         ((before->figure.reading == "cue" && OnlySeparators(ctx, before->end_token, q.first)) ||
-         CueBefore(ctx, q.first, s.first, "alongside"))) {
+         CueBefore(ctx, q.first, s.first, "alongside") ||
+         (q.first > s.first + 1 && ctx.WordIs(ctx.tokens()[q.first - 1].lower, "definite") &&
+          CueBefore(ctx, q.first - 1, s.first, "alongside")))) {
       kind = before->figure.kind;
       reading = "cue";
     }
