@@ -8,7 +8,7 @@ event of a compatible type and date. Only development stories are used (the spli
 rule in eval/real/README.md); held-out is never read here.
 
 usage: fit_confidence.py KRONIEK_BIN ARTICLES_DIR DEV_GOLD.jsonl OUT.tsv"""
-import json, math, os, sys
+import json, math, os, re, sys
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -27,7 +27,7 @@ def samples(gold, docs):
     """(target, signals, right, story) for every scored figure and every event."""
     out = []
     for g in gold:
-        story = int(g["file"][1:3])
+        story = int(re.match(r"s(\d+)", g["file"]).group(1))
         doc = docs.get(R.uid(g["file"]), {})
         pf = R.pred_figs(doc)
         used, _ = R.match_figures(R.gold_figs(g), pf)
