@@ -104,6 +104,13 @@ CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantit
       *stop = ClauseEnd(ctx, q.last, next_stop);
     }
   }
+  // "alle acht de slachtoffers": the noun after the article.
+  if (cn.token < 0 && q.first > s.first && ctx.WordIs(toks[q.first - 1].lower, "all") && q.last + 1 < s.last &&
+      ctx.WordIs(toks[q.last].lower, "definite")) {
+    cn.from = q.last + 1;
+    cn.token = read();
+    if (cn.token < 0) cn.from = q.last;
+  }
   if (cn.token < 0 && !cn.partitive && q.last + 2 < s.last && ctx.quantity_at[q.last + 2] < 0 &&
       CueBefore(ctx, q.last + 2, s.first, "partitive")) {
     cn.from = q.last + 2;
