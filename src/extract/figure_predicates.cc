@@ -93,7 +93,7 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
           (ctx.lex.figure_verbs.rows()[m.row].parts.size() == 1 || m.end > number_first ||
            (m.end == number_first && ctx.tokens()[m.end - 1].kind != TokenKind::kPunct &&
             !ctx.WordIs(ctx.tokens()[m.end - 1].lower, "coordinator"))) &&
-          // ("twee mensen stierven en twee anderen …": the verb closes the clause before)
+          // ("vier reizigers stierven en vijf anderen …": the verb closes the clause before)
           !(m.end < number_first && (ctx.tokens()[m.end].lower == "," || ctx.WordIs(ctx.tokens()[m.end].lower, "coordinator"))) &&
           (k >= number_first - kBeforeVerbWindow || (m.end == k + 1 && PrepositionalPhraseBetween(ctx, m.end, number_first)) ||
            (m.end <= number_first && m.end > number_first - kBeforeVerbWindow && k >= number_first - kBeforeVerbWindow - kLongestBeforeVerb) ||
@@ -101,8 +101,8 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
           !NumberBetween(ctx, k, number_first))  // "kwamen 190 mensen om en raakten 6.500 …": the verb is the first's
         return ctx.lex.figure_verbs.rows()[m.row].value;
   }
-  // A predicate fronted at the sentence's start ("Om het leven kwamen bij de
-  // aanslag veertien mensen"): option fronted.
+  // A predicate fronted at the sentence's start ("Om het leven kwamen daarbij
+  // zeven reizigers"): option fronted.
   if (!NumberBetween(ctx, sentence_first, number_first)) {
     std::vector<PhraseMatch> here;
     ctx.lex.figure_verbs.MatchAt(ctx.tokens(), sentence_first, sentence_first, number_first, &here);

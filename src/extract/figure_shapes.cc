@@ -32,7 +32,7 @@ bool IsBracketedAge(const Context& ctx, const std::vector<Quantity>& quantities,
          OnlyNumbersInBrackets(ctx, quantities[qi - 1].last, q.first) && q.first > s.first;
 }
 
-// "zo'n 100 mensen minder omgekomen dan eerder gemeld": a difference, not a toll.
+// "ruim 40 doden minder dan eerst gedacht": a difference, not a toll.
 bool IsDifference(const Context& ctx, const Quantity& q, const Sentence& s) {
   int cue_end = 0;
   const int after = q.last;
@@ -89,7 +89,7 @@ CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantit
   cn.token = read();
   // "zeker 12 en mogelijk tientallen reizigers": a count whose noun is left out before a
   // coordinated count shares that count's noun; not a toll's own number ("het aantal
-  // gewonden staat op 3.400 en 300 mensen worden vermist").
+  // gewonden staat op 800 en 40 mensen worden vermist").
   if (cn.token < 0 && !cn.partitive && qi + 1 < quantities.size() && quantities[qi + 1].first == q.last + 1 &&
       quantities[qi + 1].first < s.last && ctx.WordIs(toks[q.last].lower, "coordinator") &&
       TollKindBefore(ctx, q, s).empty()) {
@@ -159,7 +159,7 @@ bool InBracketsAfterPlace(const Context& ctx, const Quantity& q, const Sentence&
 }
 
 // Whether count qi (noun at `noun`) is an item of a list of counts: "drie mannen en een
-// vrouw", "Een Brit, een Belg en drie Zweden".
+// vrouw", "Een Fransman, een Ier en twee Denen".
 bool InCountList(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, int noun) {
   const auto& toks = ctx.tokens();
   const int si = toks[quantities[qi].number_token].sentence;
@@ -207,7 +207,7 @@ RangeRead ReadRange(const Context& ctx, const std::vector<Quantity>& quantities,
   // "A en B" is a range only after "tussen"; "A tot B" always is.
   if (ctx.WordIs(toks[q->last].lower, "coordinator") && !between) return RangeRead::kNone;
   if (*q->value == 0) return RangeRead::kMargin;
-  // "De balans is van 275 tot 288 doden gestegen": a change, whose count is the second.
+  // "De balans steeg van 110 tot 126 doden": a change, whose count is the second.
   if (CueBefore(ctx, q->first, s.first, "change_from") && CueInSentence(ctx, s, "change")) return RangeRead::kChange;
   // The lower bound is the value, as conservative counts are (ACLED codes the lowest
   // reported toll); the range stays in low..high.

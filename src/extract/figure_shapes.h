@@ -27,7 +27,7 @@ bool IsRatio(const Context& ctx, const std::vector<Quantity>& quantities, size_t
 // (not "(onder wie drie kinderen)" nor a breakdown "12 doden (8 mannen en 4 vrouwen)").
 bool IsBracketedAge(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Sentence& s);
 
-// "zo'n 100 mensen minder omgekomen dan eerder gemeld": a difference, not a toll.
+// "ruim 40 doden minder dan eerst gedacht": a difference, not a toll.
 bool IsDifference(const Context& ctx, const Quantity& q, const Sentence& s);
 
 // The next number bounds a figure's predicate, from quantity `next` on (a range's
@@ -57,7 +57,7 @@ bool CountAfterPlace(const Context& ctx, int first, int sentence_first);
 bool InBracketsAfterPlace(const Context& ctx, const Quantity& q, const Sentence& s);
 
 // Whether count qi (noun at `noun`) is an item of a list of counts: "drie mannen en een
-// vrouw", "Een Brit, een Belg en drie Zweden".
+// vrouw", "Een Fransman, een Ier en twee Denen".
 bool InCountList(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, int noun);
 
 // Whether tokens [from, to) hold only list separators and single persons with their noun

@@ -99,7 +99,7 @@ SubgroupReading ReadSubgroup(const Context& ctx, const std::vector<FigureCandida
       r.uncounted_kind = UncountedHarmBetween(ctx, total->end_token, cue_start);
     if (r.uncounted_kind.empty() || r.uncounted_kind == total->figure.kind) r.parent = total;
   }
-  // "De doden, onder wie twee kinderen, …": a part of the harmed, who are not counted.
+  // "De doden, onder wie drie scholieren, …": a part of the harmed, who are not counted.
   if (!total && !r.naming_cue && CueBefore(ctx, cue_from, s.first, "subgroup")) {
     const int cue_start = SubgroupCueStart(ctx, s, cue_from);
     if (cue_start >= s.first + 2 && toks[cue_start - 1].lower == ",")
