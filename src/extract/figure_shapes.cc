@@ -120,6 +120,18 @@ CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantit
   return cn;
 }
 
+bool HedgeBeforeVerb(const Context& ctx, const Sentence& s, int from) {
+  int verb = s.last;
+  for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, s.last))
+    if (!ctx.lex.figure_verbs.rows()[m.row].options.count("weak")) { verb = m.first; break; }
+  for (int k = from; k < verb; ++k) {
+    const std::string& w = ctx.tokens()[k].lower;
+    if (w == "," || w == ";" || w == ":") return false;
+    if (ctx.lex.ClauseIs(w, "hedge")) return true;
+  }
+  return false;
+}
+
 // Whether a verb of change stands in the comma-separated part of the sentence that holds token i.
 bool ChangeInPart(const Context& ctx, const Sentence& s, int i) {
   const auto& segment = ctx.sentence_sources[ctx.tokens()[i].sentence].segment;

@@ -43,6 +43,10 @@ int PredicateStop(const Context& ctx, const std::vector<Quantity>& quantities, s
 CountNoun ReadCountNoun(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Quantity& q,
                         const Sentence& s, int* stop);
 
+// Whether a hedge ("vermoedelijk") stands between token `from` (after a count and its noun)
+// and the count's figure verb, in one clause: "47 skiërs aan boord zijn vermoedelijk omgekomen".
+bool HedgeBeforeVerb(const Context& ctx, const Sentence& s, int from);
+
 // Whether a verb of change stands in the comma-separated part of the sentence that holds token i.
 bool ChangeInPart(const Context& ctx, const Sentence& s, int i);
 

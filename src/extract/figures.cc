@@ -94,6 +94,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (zero && q.first >= s.first + 2 && ctx.lex.ClauseIs(toks[q.first - 1].lower, "copula") &&
         ctx.WordIs(toks[q.first - 2].lower, "demonstrative"))
       continue;  // "Dit zijn geen ongelukken": a classification, no count
+    // "Er is nog niemand opgepakt": none yet is a moment of the story, not its count.
+    if (zero && q.first > s.first && (ctx.WordIs(toks[q.first - 1].lower, "yet") ||
+                                      (q.first > s.first + 1 && ctx.WordIs(toks[q.first - 2].lower, "yet"))))
+      continue;
     if (q.article_like) {
       // "geen slachtoffers", "een dode", "onder wie een kind", "een 45-jarige
       // man is omgekomen": only tight readings.
@@ -312,12 +316,9 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     // ("De twaalf slachtoffers werden herdacht": victims remembered are the dead.)
     if (f.kind == "casualties" && PartHas(ctx, s, q.number_token, "remembrance", s.last)) f.kind = "killed";
     // ("De lawine kostte vermoedelijk aan 47 skiërs het leven": a hedge before the count;
-    // "47 skiërs zijn vermoedelijk omgekomen", "zijn 47 skiërs vermoedelijk omgekomen": right
-    // after the count or its auxiliary.)
-    int hedge_at = noun >= 0 ? noun + 1 : q.last;
-    CueAt(ctx, hedge_at, s.last, "count_auxiliary", &hedge_at);
+    // "47 skiërs zijn vermoedelijk omgekomen": between the count and its verb.)
     if (f.qualifier == "exact" && (PartHas(ctx, s, q.number_token, "hedge", q.first) ||
-                                   (hedge_at < s.last && ctx.lex.ClauseIs(ctx.tokens()[hedge_at].lower, "hedge"))))
+                                   HedgeBeforeVerb(ctx, s, noun >= 0 ? noun + 1 : q.last)))
       f.qualifier = "possibly";
     f.group = group;
     if (kind == "other") c.needs_event = needs_event;
