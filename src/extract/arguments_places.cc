@@ -89,7 +89,7 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
   // "werd gevoeld tot in Algerije": how far it reached, not where it happened.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "locative") && ctx_.lex.ClauseIs(toks[head - 1].lower, "reach"))
     return true;
-  // "overgebracht naar het ziekenhuis van Mokpo": where someone was taken to.
+  // "gebracht naar het ziekenhuis van Tilburg": where someone was taken to.
   if (head - 3 >= s.first &&
       (ctx_.WordIs(toks[head].lower, "genitive") || ctx_.lex.ClauseIs(toks[head].lower, "locative")) &&
       ctx_.WordIs(toks[head - 2].lower, "definite") && ctx_.lex.ClauseIs(toks[head - 3].lower, "destination") &&
