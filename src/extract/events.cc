@@ -434,9 +434,36 @@ void EventAssembler::InheritLocations() {
   }
 }
 
+namespace {
+
+// "Op 7 oktober vielen honderden doden", written in September: a day told without its
+// year that would lie after the report is, for an event that happened, last year's.
+void DaysNotAfterTheReport(const Context& ctx, Extraction* out) {
+  const DayRange published = RangeOf(ctx.article.published);
+  if (!published.known()) return;
+  auto year_before = [](std::string* iso) {
+    if (auto c = ParseIsoDate(*iso)) {
+      --c->year;
+      *iso = c->ToString();
+    }
+  };
+  for (auto& e : out->events) {
+    Date& d = e.date;
+    if (e.status != "occurred" || d.basis == DateBasis::kExplicit || !d.month || !d.known() ||
+        RangeOf(d).lo <= published.hi)
+      continue;
+    year_before(&d.value);
+    if (!d.from.empty()) year_before(&d.from);
+    if (!d.to.empty()) year_before(&d.to);
+  }
+}
+
+}  // namespace
+
 void BuildEvents(const Context& ctx, const std::vector<FigureCandidate>& figures, Extraction* out) {
   EventAssembler assembler(ctx);
   assembler.Run(figures, out);
+  DaysNotAfterTheReport(ctx, out);
 }
 
 }  // namespace kroniek
