@@ -157,9 +157,9 @@ namespace {
 constexpr double kDistrictKm = 25;  // a part of a city and its centre ('Neudorf', 'Straatsburg')
 }  // namespace
 
-bool PlaceIndex::NearAny(const Place& p, const std::vector<const Entity*>& near) {
+bool PlaceIndex::NearAny(const Place& p, const std::vector<LatLon>& near) {
   return std::any_of(near.begin(), near.end(),
-                     [&](const Entity* e) { return DistanceKm(p.lat, p.lon, *e->lat, *e->lon) <= kDistrictKm; });
+                     [&](const LatLon& c) { return DistanceKm(p.lat, p.lon, c.first, c.second) <= kDistrictKm; });
 }
 
 // Every word capitalised, but for a small word the place's own name writes small
@@ -184,7 +184,7 @@ bool PlaceIndex::CasedAsName(const std::vector<Token>& tokens, int i, int words,
 
 bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cue,
                        const std::vector<std::string>& countries, const std::vector<std::string>& admitted,
-                       const std::vector<const Entity*>& near, Place* best, int* end) const {
+                       const std::vector<LatLon>& near, Place* best, int* end) const {
   const std::string& word = tokens[i].lower;
   if (function_words_.count(word)) return false;
   auto rank = [&](const Place& p) {
@@ -297,8 +297,11 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
                       const std::vector<std::string>& admitted, const std::vector<int>& datelines,
                       std::vector<Entity>* entities) const {
   std::vector<bool> taken(last - first, false);
-  for (const Entity& e : *entities)
+  std::vector<LatLon> near;  // the located cities named so far
+  for (const Entity& e : *entities) {
     for (int k = std::max(e.first, first); k < std::min(e.last, last); ++k) taken[k - first] = true;
+    if (e.type == EntityType::kPlace && e.lat && e.lon && e.id != e.country) near.push_back({*e.lat, *e.lon});
+  }
   for (int i = first; i < last; ++i) {
     const Token& t = tokens[i];
     if (taken[i - first] || t.kind != TokenKind::kWord || !t.capitalized) continue;
@@ -311,9 +314,6 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
     Place p;
     std::vector<std::string> in = countries;
     if (!named_country.empty()) in.insert(in.begin(), named_country);
-    std::vector<const Entity*> near;  // the located cities named so far
-    for (const Entity& e : *entities)
-      if (e.type == EntityType::kPlace && e.lat && e.lon && e.id != e.country) near.push_back(&e);
     if (!Match(tokens, i, last, cue, in, admitted, near, &p, &end)) continue;
     if (!named_country.empty() && p.country != named_country) continue;
     bool free = true;
@@ -335,6 +335,7 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
     auto at = std::upper_bound(entities->begin(), entities->end(), e.first,
                                [](int pos, const Entity& x) { return pos < x.first; });
     entities->insert(at, e);
+    near.push_back({p.lat, p.lon});
     i = end - 1;
   }
 }

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -60,6 +61,7 @@ class PlaceIndex {
     std::string_view within;  // a city's first-order region id, or empty
   };
   enum class Cue { kNone, kAny, kCity, kRegion, kDistrict };
+  using LatLon = std::pair<double, double>;
   struct CuePhrase {
     std::vector<std::string> words;  // lower-case; the place follows the last
     Cue cue = Cue::kAny;
@@ -70,13 +72,13 @@ class PlaceIndex {
   Cue CueBeforeAdjective(const std::vector<Token>& tokens, int i, int first, const std::vector<Entity>& entities,
                          std::string* country) const;
   // Whether `p` lies in or beside one of the cities `near`.
-  static bool NearAny(const Place& p, const std::vector<const Entity*>& near);
+  static bool NearAny(const Place& p, const std::vector<LatLon>& near);
   // Whether tokens [i, i + words) are capitalised as a place's name.
   static bool CasedAsName(const std::vector<Token>& tokens, int i, int words, std::string_view name);
   // The best place of the names matching at token i; sets *end.
   // `near`: the located cities the article names, for a part of a city ('de wijk Neudorf').
   bool Match(const std::vector<Token>& tokens, int i, int last, Cue cue, const std::vector<std::string>& countries,
-             const std::vector<std::string>& admitted, const std::vector<const Entity*>& near, Place* place,
+             const std::vector<std::string>& admitted, const std::vector<LatLon>& near, Place* place,
              int* end) const;
 
   // The place at a byte offset of geonames.tsv; false for a malformed line.

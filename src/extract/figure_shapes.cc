@@ -124,11 +124,8 @@ bool HedgeBeforeVerb(const Context& ctx, const Sentence& s, int from) {
   int verb = s.last;
   for (const auto& m : ctx.lex.figure_verbs.FindAll(ctx.tokens(), from, s.last))
     if (!ctx.lex.figure_verbs.rows()[m.row].options.count("weak")) { verb = m.first; break; }
-  for (int k = from; k < verb; ++k) {
-    const std::string& w = ctx.tokens()[k].lower;
-    if (w == "," || w == ";" || w == ":") return false;
-    if (ctx.lex.ClauseIs(w, "hedge")) return true;
-  }
+  for (int k = from; k < verb; ++k)
+    if (ctx.lex.ClauseIs(ctx.tokens()[k].lower, "hedge")) return !ClauseBreakBetween(ctx, from, k);
   return false;
 }
 
