@@ -31,6 +31,9 @@ struct MentionInfo {
   // Dated explicitly long before the article ("de beving van L'Aquila in april
   // 2009"): not an event the article tells with a weekday ("vrijdagavond").
   bool long_before = false;
+  // "een nieuwe schietpartij", "opnieuw een aanslag": another event of the kind than
+  // those told before (unless its type is ongoing, kb/event_types.tsv: "nieuwe rellen").
+  bool recurrence = false;
   bool elsewhere = false;          // "ook in Antwerpen": not an event told at another or no place
   std::vector<Location> also_at;   // the other places of a list ("in Brussel, Antwerpen en Luik"): one event each
   bool heading = false;            // in an intertitle: names no type of the event it joins

@@ -79,6 +79,11 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
       if (e.m.status == "hypothetical" || e.m.status == "planned") continue;
     } else {
       if (!TypesJoin(e, m.type)) continue;
+      // "Een dag later vond een nieuwe schietpartij plaats": not the one told before
+      // (a headline told it: the body's first "opnieuw een schietpartij" retells it).
+      if (m.recurrence && !m.anaphoric && !ctx_.lex.Ongoing(m.type) && e.last_sentence != sentence &&
+          !ToldOnlyInTitle(e))
+        continue;
       if (m.phase && !e.sub_event) continue;  // the attacker shot: not the attack itself
       if ((e.m.status == "hypothetical") != (m.status == "hypothetical") && e.m.status != "planned") continue;
     }

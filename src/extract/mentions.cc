@@ -28,6 +28,7 @@ constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without
 constexpr int kTargetModifiers = 3;  // "een aanslag op [een grote vreedzame] betoging"
 constexpr int kPhraseModifiers = 2;  // "na de [dodelijke] schietpartij"
 constexpr int kOwnPlaceReach = 6;    // "van de aanslag [op de markt in] Lyon"
+constexpr int kRecurrenceReach = 3;  // "opnieuw [een dodelijke] schietpartij"
 }  // namespace
 
 bool ArgumentReader::InPrepositionalReference(const PhraseMatch& trigger, int si) const {
@@ -212,6 +213,19 @@ bool ArgumentReader::IndefiniteNear(const PhraseMatch& match, int si, const std:
   return false;
 }
 
+bool ArgumentReader::TellsRecurrence(const PhraseMatch& match, int si) const {
+  // "een nieuwe schietpartij", "opnieuw een schietpartij", "nog een dodelijke
+  // schietpartij": over adjectives and an indefinite article, back to a recurrence word;
+  // not "de tweede schietpartij in een week", which classifies one told before.
+  const auto& toks = ctx_.tokens();
+  const int first = ctx_.an.sentences[si].first;
+  for (int k = match.first - 1; k >= first && k >= match.first - kRecurrenceReach; --k) {
+    if (ctx_.lex.ClauseIs(toks[k].lower, "recurrence")) return k == first || !ctx_.WordIs(toks[k - 1].lower, "definite");
+    if (!ctx_.WordIs(toks[k].lower, "indefinite") && !ctx_.lex.LooksAdjective(toks[k].lower)) return false;
+  }
+  return false;
+}
+
 bool ArgumentReader::ClauseHasClass(const std::string& cls, int first, int si, const std::vector<int>& clauses) const {
   const Sentence& s = ctx_.an.sentences[si];
   for (int k = s.first; k < s.last; ++k)
@@ -296,6 +310,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     }
     m.generic = ctx_.lex.IsGeneric(m.type);
     m.indefinite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "indefinite");
+    // ("Een tweede bom ontplofte": another participant, maybe of the same attack.)
+    m.recurrence = !row.options.count("participant") && TellsRecurrence(match, si);
     ReadRowOptions(row, match, si, clauses, &m);
     m.first = match.first;
     m.last = match.last;
