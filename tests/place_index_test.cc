@@ -42,7 +42,7 @@ class PlaceIndexTest : public ::testing::Test {
     std::vector<Token> tokens;
     Tokenize(text, {0, uint32_t(text.size())}, SharedPipeline().analyzer().tokenizer_rules(), &tokens);
     std::vector<Entity> entities;
-    index.Find(tokens, 0, int(tokens.size()), countries, {}, datelines, &entities);
+    index.Find(tokens, 0, int(tokens.size()), countries, {}, datelines, SharedPipeline().analyzer().kb(), &entities);
     std::string out;
     for (const auto& e : entities) {
       out += (out.empty() ? "" : " ") + e.id;
@@ -53,6 +53,14 @@ class PlaceIndexTest : public ::testing::Test {
   static fs::path* dir_;
 };
 fs::path* PlaceIndexTest::dir_ = nullptr;
+
+TEST_F(PlaceIndexTest, CapitalDescribedByItsCountrysAdjective) {
+  EXPECT_EQ(Places("Duizenden mensen betoogden in de Nepalese hoofdstad."), "geo:NP:kathmandu");
+  EXPECT_EQ(Places("Duizenden mensen betoogden in de Nepalese hoofdstad Kathmandu."), "geo:NP:kathmandu");
+  EXPECT_EQ(Places("Een bom ontplofte in de Somalische hoofdstad."), "mogadishu");  // the curated city's id
+  EXPECT_EQ(Places("Een bom ontplofte in de Nepalese stad."), "");
+  EXPECT_EQ(Places("Een bom ontplofte in de Argentijnse hoofdstad."), "");  // no capital in the data
+}
 
 TEST_F(PlaceIndexTest, NameAfterLocativeCue) {
   EXPECT_EQ(Places("Een busongeval in Pokhara eiste doden."), "geo:NP:pokhara");

@@ -16,7 +16,8 @@ first-order region id, when that region is a row too; empty for regions). Beside
 OUT_names.tsv (geonames.tsv -> geonames_names.tsv) lists key<TAB>offset: the
 lower-case forms of each name and alias that the tokenizer keeps as plain
 words (no '.', "'", ',' or brackets) with the byte offset of their place's
-line in OUT.tsv, sorted by the key's UTF-8 bytes. kroniek maps both files and
+line in OUT.tsv, sorted by the key's UTF-8 bytes; a key "@capital:<iso>" (lower
+case) gives a country's capital (feature code PPLC, the most populous if several). kroniek maps both files and
 binary-searches them in place: start-up parses nothing. Regions take the
 coordinates of their capital (feature code PPLA) or else the mean of their
 places, and the sum of their places' populations.
@@ -84,6 +85,7 @@ def main():
     dump = load_dump(dump_path)
 
     rows, used_ids = [], set()
+    capitals = {}  # country -> (population, row index)
     region_places = defaultdict(list)  # "AF.34" -> [(lat, lon, population, fcode)]
     for c in cities:
         try:
@@ -105,6 +107,8 @@ def main():
         while pid in used_ids:
             pid, k = f"{pid.rsplit('~', 1)[0]}~{k}", k + 1
         used_ids.add(pid)
+        if match and match[3] == "PPLC" and population >= capitals.get(c["country"], (-1, 0))[0]:
+            capitals[c["country"]] = (population, len(rows))
         rows.append((pid, "city", c["country"], lat, lon, population, c["name"], aliases,
                      f"geo:{c['country']}.{c['admin1']}"))
 
@@ -126,9 +130,10 @@ def main():
     regions = {r[0] for r in rows if r[1] == "region"}
     names_path = out_path[: -len(".tsv")] + "_names.tsv"
     keys = []
+    capital_of = {index: country for country, (_, index) in capitals.items()}
     with open(out_path + ".tmp", "wb") as out:
         out.write((HEADER + "# id<TAB>type<TAB>country<TAB>lat<TAB>lon<TAB>population<TAB>name<TAB>region\n").encode("utf-8"))
-        for r in rows:
+        for index, r in enumerate(rows):
             place_keys = keys_of([r[6]] + r[7])
             if not place_keys:
                 continue
@@ -136,6 +141,8 @@ def main():
             region = r[8] if r[8] in regions else ""
             out.write(f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]:.5f}\t{r[4]:.5f}\t{r[5]}\t{r[6]}\t{region}\n".encode("utf-8"))
             keys += [(k.encode("utf-8"), offset) for k in place_keys]
+            if index in capital_of:
+                keys.append((f"@capital:{capital_of[index].lower()}".encode("utf-8"), offset))
     keys.sort()
     with open(names_path + ".tmp", "wb") as out:
         out.write((HEADER + "# key<TAB>byte offset of the place's line in geonames.tsv; sorted by key bytes\n").encode("utf-8"))

@@ -100,7 +100,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
       places_.AdjectiveCountries(a->tokens, s.first, s.last, a->entities, &countries, &admitted);
   for (const auto& s : a->sentences)
     if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
-      places_.Find(a->tokens, s.first, s.last, countries, admitted, datelines, &a->entities);
+      places_.Find(a->tokens, s.first, s.last, countries, admitted, datelines, kb_, &a->entities);
   std::vector<bool> blocked(a->tokens.size(), false);
   for (const auto& t : a->times)
     for (int i = t.first; i < t.last; ++i) blocked[i] = true;

@@ -1,5 +1,6 @@
 #include "analyze/knowledge_base.h"
 
+#include "core/geo.h"
 #include "core/resource_file.h"
 #include "core/utf8.h"
 
@@ -104,6 +105,17 @@ void KnowledgeBase::AddMissingStates() {
 const KbEntry* KnowledgeBase::Find(const std::string& id) const {
   auto it = entries_.find(id);
   return it == entries_.end() ? nullptr : &it->second;
+}
+
+const KbEntry* KnowledgeBase::CityNear(const std::string& country, double lat, double lon, double km) const {
+  const KbEntry* best = nullptr;
+  double best_km = km;
+  for (const auto& [id, e] : entries_) {
+    if (e.type != EntityType::kPlace || e.country != country || !e.lat || !e.lon) continue;
+    const double d = DistanceKm(lat, lon, *e.lat, *e.lon);
+    if (d <= best_km) best = &e, best_km = d;
+  }
+  return best;
 }
 
 const KbEntry* KnowledgeBase::Country(const std::string& iso) const {

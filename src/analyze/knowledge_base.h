@@ -40,6 +40,8 @@ class KnowledgeBase {
   const KbEntry* Country(const std::string& iso) const;
   // Children of `parent` active in `country` ("the local branch of IS" in AF).
   const KbEntry* ChildIn(const std::string& parent, const std::string& country) const;
+  // The curated city of `country` nearest to (lat, lon) within `km`, or null.
+  const KbEntry* CityNear(const std::string& country, double lat, double lon, double km) const;
   // The state actor of an ISO country ("RU" -> "ru"), or null.
   const KbEntry* StateOf(const std::string& iso) const;
   const std::vector<KbName>& names() const { return names_; }

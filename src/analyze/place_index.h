@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyze/knowledge_base.h"
 #include "core/document.h"
 #include "core/mapped_file.h"
 #include "core/status.h"
@@ -40,9 +41,11 @@ class PlaceIndex {
   // over its namesakes); `admitted`: those it names at all, adjectives too ('de Britse
   // politie'), whose towns too small to be found abroad otherwise are found.
   // `datelines`: sorted indices of tokens that open a dateline ("SKOPJE (ANP) -"),
-  // where a city's name needs no cue before it.
+  // where a city's name needs no cue before it. A country's capital described by
+  // its adjective ("de Somalische hoofdstad") is that city, under the curated id of
+  // `kb` when the curated knowledge base has it.
   void Find(const std::vector<Token>& tokens, int first, int last, const std::vector<std::string>& countries,
-            const std::vector<std::string>& admitted, const std::vector<int>& datelines,
+            const std::vector<std::string>& admitted, const std::vector<int>& datelines, const KnowledgeBase& kb,
             std::vector<Entity>* entities) const;
 
   // Adds to `countries` those tokens [first, last) name with an adjective before
@@ -81,6 +84,9 @@ class PlaceIndex {
              const std::vector<std::string>& admitted, const std::vector<LatLon>& near, Place* place,
              int* end) const;
 
+  // "de Somalische hoofdstad" at the capital noun `i`: the capital as an entity.
+  bool CapitalDescribed(const std::vector<Token>& tokens, int i, int first, int last, const KnowledgeBase& kb,
+                        Entity* out) const;
   // The place at a byte offset of geonames.tsv; false for a malformed line.
   bool PlaceAt(size_t offset, Place* out) const;
   // Offset of the first line of geonames_names.tsv whose key is not below `word`.
@@ -91,6 +97,7 @@ class PlaceIndex {
   std::unordered_set<std::string> function_words_;  // never start a place name ('Een', 'De')
   std::unordered_map<std::string, std::vector<CuePhrase>> cues_by_last_;  // last word -> phrases, longest first
   std::unordered_set<std::string> coordinators_;                          // 'en', 'of'
+  std::unordered_set<std::string> capital_nouns_;                         // 'hoofdstad'
   std::vector<std::string> adjective_endings_;  // 'Limburgse': an adjective of a region or city
   std::vector<std::string> compass_prefixes_;   // "oost-" in "Oost-Duitse"
   std::unordered_set<std::string> determiners_;                           // 'het', 'de' ('in het Franse Nantes')
