@@ -35,6 +35,12 @@ bool CountsThings(const Context& ctx, const Quantity& q, int last) {
   return false;
 }
 
+bool IsMeasure(const Context& ctx, const Quantity& q) {
+  if (q.last >= int(ctx.tokens().size())) return false;
+  const PhraseTable::Row* row = ctx.lex.uncounted.Lookup(ctx.tokens()[q.last].lower);
+  return row && row->options.count("unit");
+}
+
 // A plural noun no lexicon knows (noun_shapes.tsv, uncounted.tsv).
 bool LooksLikeUnknownPlural(const Context& ctx, const Token& t) {
   const std::string& w = t.lower;

@@ -19,6 +19,9 @@ bool IsAdjectiveLike(const Context& ctx, const Token& t);
 // Whether count q counts things (uncounted.tsv), after adjectives: "drie naastgelegen panden".
 bool CountsThings(const Context& ctx, const Quantity& q, int last);
 
+// Whether count q is a measure: a unit right after it (uncounted.tsv option unit: "99 procent").
+bool IsMeasure(const Context& ctx, const Quantity& q);
+
 // A plural noun no lexicon knows (noun_shapes.tsv, uncounted.tsv).
 bool LooksLikeUnknownPlural(const Context& ctx, const Token& t);
 

@@ -39,7 +39,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (over_period[si] < 0) over_period[si] = CountOverPeriod(ctx, s);  // once per sentence
     if (over_period[si] || NotAReport(ctx, s, q)) continue;
     int cue_end = 0;
-    if (IsRatio(ctx, quantities, qi, s)) continue;
+    if (IsRatio(ctx, quantities, qi, s) || IsMeasure(ctx, q)) continue;
     if (const RangeRead r = ReadRange(ctx, quantities, qi, s, &q); r == RangeRead::kChange) {
       continue;
     } else if (r != RangeRead::kNone) {
