@@ -128,8 +128,11 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     const int head = GoverningWord(toks, s.first, i);
     if (NotTheSite(ent, head, leaving)) continue;
     // A country before the trigger with no preposition is a doer ("Rusland
-    // heeft raketaanvallen uitgevoerd op Oekraïne"), not the place.
-    if (ent.type == EntityType::kCountry && i < trigger.first && !(i > s.first && IsPreposition(toks[i - 1].lower)))
+    // heeft raketaanvallen uitgevoerd op Oekraïne"), not the place; so is one inside
+    // a trigger's gap ("de raketten die Iran op Israël afvuurde").
+    const bool in_gap = i >= trigger.last && i < trigger.end;
+    if (ent.type == EntityType::kCountry && (i < trigger.first || in_gap) &&
+        !(i > s.first && IsPreposition(toks[i - 1].lower)))
       continue;
     // Nearest to the trigger, after it preferred; a city beats a country, and
     // a place named as a landmark ("in Hanau, in de buurt van Frankfurt") loses.
