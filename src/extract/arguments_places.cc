@@ -134,6 +134,10 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (ent.type == EntityType::kCountry && (i < trigger.first || in_gap) &&
         !(i > s.first && IsPreposition(toks[i - 1].lower)))
       continue;
+    // "de aanval van Iran op Israël": the country of the trigger's "van", a target after it, is the doer.
+    if (ent.type == EntityType::kCountry && i == trigger.end + 1 && ctx_.WordIs(toks[trigger.end].lower, "genitive") &&
+        ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "target"))
+      continue;
     // Nearest to the trigger, after it preferred; a city beats a country, and
     // a place named as a landmark ("in Hanau, in de buurt van Frankfurt") loses.
     int d = std::abs(i - trigger.first) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
