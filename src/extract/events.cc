@@ -159,6 +159,27 @@ int EventAssembler::EventToldAfter(const std::vector<std::vector<MentionInfo>>& 
   return -1;
 }
 
+int EventAssembler::WholeToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m,
+                                   int si) const {
+  if (m.part_of.empty() || (m.status != "occurred" && m.status != "alleged")) return -1;
+  // Only a part that says little of itself waits (a collapse); a fire, an evacuation or
+  // a protest told first is news of its own.
+  if (!ctx_.lex.Vague(m.type)) return -1;
+  auto whole = [&](const std::string& type) { return std::find(m.part_of.begin(), m.part_of.end(), type) != m.part_of.end(); };
+  for (const Ev& e : events_)
+    if (whole(e.m.type)) return -1;  // told before: ResolvePart decides
+  const auto& sentences = ctx_.an.sentences;
+  for (int sj = si + 1; sj < int(sentences.size()); ++sj) {
+    if (sentences[sj].paragraph - sentences[si].paragraph > kPartParagraphs) break;
+    for (const auto& x : mentions[sj]) {
+      if (x.phase || !x.part_of.empty() || x.anaphoric || !whole(x.type)) continue;
+      if (x.status != "occurred" && x.status != "alleged") continue;
+      if (DatesCompatible(x.date, m.date) && LocationsCompatible(x.location, m.location)) return sj;
+    }
+  }
+  return -1;
+}
+
 int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of) {
   int k = phase_of >= 0 ? phase_of : m.part_of.empty() ? -1 : ResolvePart(m, sentence);
   if (k < 0 && m.phase) k = ResolvePhase(m, sentence);
@@ -226,13 +247,14 @@ void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction
                      [&](const MentionInfo& a, const MentionInfo& b) { return rank(a) < rank(b); });
   }
   // A phase told before its event ("De man werd neergeschoten. Even voordien
-  // had hij een bom laten ontploffen") waits for it.
+  // had hij een bom laten ontploffen") waits for it; so does a vague part told before
+  // its whole ("Na de instorting van de flat … Het gebouw stortte in na een explosie").
   struct Waiting { MentionInfo m; int sentence, until; };
   std::vector<Waiting> waiting;
   for (int si = 0; si < int(sentences.size()); ++si) {
     size_t before = sentence_mentions_.size();
     for (const auto& m : all[si]) {
-      const int until = m.phase ? EventToldAfter(all, m, si) : -1;
+      const int until = m.phase ? EventToldAfter(all, m, si) : WholeToldAfter(all, m, si);
       if (until >= 0) { waiting.push_back({m, si, until}); continue; }
       const int k = AddMention(m, si);
       if (k < 0 || m.phase || events_[k].sub_event) continue;
@@ -243,7 +265,9 @@ void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction
         AddMention(there, si);
       }
       for (auto w = waiting.begin(); w != waiting.end();)
-        if (w->until == si && ctx_.lex.ClassOf(w->m.type) == ctx_.lex.ClassOf(events_[k].m.type)) {
+        if (w->until == si && (w->m.phase ? ctx_.lex.ClassOf(w->m.type) == ctx_.lex.ClassOf(events_[k].m.type)
+                                          : std::find(w->m.part_of.begin(), w->m.part_of.end(), events_[k].m.type) !=
+                                                w->m.part_of.end())) {
           AddMention(w->m, w->sentence, k);
           w = waiting.erase(w);
         } else {

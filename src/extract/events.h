@@ -30,6 +30,9 @@ class EventAssembler {
   // The sentence after si, within kPartParagraphs, whose mention tells the event
   // phase m of sentence si follows, when none was told before it; else -1.
   int EventToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m, int si) const;
+  // The same for a part m ("Na de instorting van de flat …", the explosion told after it):
+  // the sentence whose mention tells an event of a type m may be part of, none told before.
+  int WholeToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m, int si) const;
   int EventForFigure(const FigureCandidate& c) const;
   int EventWithFigure(const Figure& figure) const;  // the first event the body gave this count, or -1
   int EventElsewhere(const FigureCandidate& c, int event);  // the same kind of event at the figure's own city

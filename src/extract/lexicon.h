@@ -19,6 +19,7 @@ struct EventTypeInfo {
   std::string default_type;  // for generic types: the type when left alone (generic_types.tsv)
   bool attack = false;       // a kind of attack an unnamed "aanslag" may turn out to be
   bool ongoing = false;      // told as it goes on: "nieuwe rellen" may be more of the riots told before
+  bool vague = false;        // says little of what happened ("other", "accident")
   std::vector<std::string> refines;  // types it tells more of (option refines=)
   std::optional<double> widespread_km;  // option widespread=: one event over a region (kb/event_types.tsv)
 };
@@ -52,6 +53,7 @@ struct ExtractLexicon {
   // in one country are always one event's (kb/event_types.tsv widespread=); none: not so.
   std::optional<double> WidespreadKm(const std::string& type) const;
   bool Ongoing(const std::string& type) const;
+  bool Vague(const std::string& type) const;
   bool IsGeneric(const std::string& type) const;
   // Whether `specific` tells more of what happened than `general` (kb/event_types.tsv refines=).
   bool Refines(const std::string& general, const std::string& specific) const;
