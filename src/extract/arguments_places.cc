@@ -134,7 +134,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (ent.type == EntityType::kCountry && (i < trigger.first || in_gap) &&
         !(i > s.first && IsPreposition(toks[i - 1].lower)))
       continue;
-    // "de aanval van Iran op Israël": the country of the trigger's "van", a target after it, is the doer.
+    // "de aanval van Rusland op Georgië": the country of the trigger's "van", a target after it, is the doer.
     if (ent.type == EntityType::kCountry && i == trigger.end + 1 && ctx_.WordIs(toks[trigger.end].lower, "genitive") &&
         ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "target"))
       continue;
