@@ -240,7 +240,7 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     } else if (size_t stamp = para.kind == ParagraphKind::kTitle ? TrailingDate(text, times, &day) : 0) {
       kind = "dateline";  // the title stays; its stamp dates the article and nothing in it
       article.inline_stamps.push_back({para.span.begin + uint32_t(stamp), para.span.end});
-    } else if ((para.kind == ParagraphKind::kBody || para.kind == ParagraphKind::kLede) && p < kDatelineParagraphs) {
+    } else if (p < kDatelineParagraphs) {  // (a page may open with its dateline: "DOHA (ANP) - …")
       if (size_t n = dated ? 0 : InlineDateline(text, times, &day)) {
         article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(n)});
         kind = "dateline";
