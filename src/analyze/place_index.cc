@@ -98,6 +98,35 @@ Status PlaceIndex::Load(const std::string& kb_dir, const std::string& lang_dir) 
   return Status();
 }
 
+bool PlaceIndex::PlaceOfLine(std::string_view line, Place* out) const {
+  // key<TAB>offset of the place's line in geonames.tsv
+  const size_t tab = line.find('\t');
+  size_t offset = 0;
+  return tab != std::string_view::npos && ParseNumber(line.substr(tab + 1), &offset) && PlaceAt(offset, out);
+}
+
+Entity PlaceIndex::EntityOf(const Place& p, const std::vector<Token>& tokens, int first, int end) {
+  Entity e;
+  e.span = {tokens[first].span.begin, tokens[end - 1].span.end};
+  e.first = first;
+  e.last = end;
+  e.id = p.id;
+  e.name = p.name;
+  e.type = EntityType::kPlace;
+  e.country = p.country;
+  e.parent = e.country;
+  e.region = p.within;
+  e.lat = p.lat;
+  e.lon = p.lon;
+  return e;
+}
+
+void PlaceIndex::InsertInOrder(const Entity& e, std::vector<Entity>* entities) {
+  entities->insert(std::upper_bound(entities->begin(), entities->end(), e.first,
+                                    [](int pos, const Entity& x) { return pos < x.first; }),
+                   e);
+}
+
 bool PlaceIndex::PlaceAt(size_t offset, Place* out) const {
   std::string_view data = places_file_.data();
   if (offset >= data.size() || (offset > 0 && data[offset - 1] != '\n')) return false;
@@ -220,11 +249,8 @@ bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cu
       rest.remove_prefix(std::min(rest.size(), w.size() + 1));
       match = tokens[i + k].lower == w;
     }
-    size_t offset = 0;
-    std::string_view offset_text = line.substr(key.size() + std::min(line.size() - key.size(), size_t(1)));
     Place p;
-    if (!match || !ParseNumber(offset_text, &offset) || !PlaceAt(offset, &p) || !CasedAsName(tokens, i, words, p.name))
-      continue;
+    if (!match || !PlaceOfLine(line, &p) || !CasedAsName(tokens, i, words, p.name)) continue;
     const std::string country(p.country);
     // After a place noun ('de provincie Kunar') the name is a place anyway; so is a name
     // with a small word inside ('Santiago de Compostela'), seldom anything else.
@@ -292,29 +318,18 @@ bool PlaceIndex::CapitalDescribed(const std::vector<Token>& tokens, int i, int f
   const size_t pos = FirstKeyNotBelow(key);
   if (pos >= data.size()) return false;
   std::string_view line = LineAt(data, pos);
-  size_t offset = 0;
   Place p;
-  if (KeyOf(line) != key || !ParseNumber(line.substr(key.size() + 1), &offset) || !PlaceAt(offset, &p)) return false;
-  out->span = {tokens[i - 1].span.begin, tokens[i].span.end};
-  out->first = i - 1;
-  out->last = i + 1;
-  out->type = EntityType::kPlace;
+  if (KeyOf(line) != key || !PlaceOfLine(line, &p)) return false;
+  *out = EntityOf(p, tokens, i - 1, i + 1);
   if (const KbEntry* curated = kb.CityNear(std::string(p.country), p.lat, p.lon, kSameCityKm)) {
     out->id = curated->id;
     out->name = curated->name;
     out->country = curated->country;
     out->parent = curated->parent;
+    out->region.clear();
     out->lat = curated->lat;
     out->lon = curated->lon;
-    return true;
   }
-  out->id = p.id;
-  out->name = p.name;
-  out->country = p.country;
-  out->parent = out->country;
-  out->region = p.within;
-  out->lat = p.lat;
-  out->lon = p.lon;
   return true;
 }
 
@@ -352,9 +367,7 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
     if (i > first && capital_nouns_.count(t.lower) && !taken[i - first] && !taken[i - 1 - first] &&
         CapitalDescribed(tokens, i, first, last, kb, &capital)) {
       near.push_back({*capital.lat, *capital.lon});
-      entities->insert(std::upper_bound(entities->begin(), entities->end(), capital.first,
-                                        [](int pos, const Entity& x) { return pos < x.first; }),
-                       capital);
+      InsertInOrder(capital, entities);
       continue;
     }
     if (taken[i - first] || t.kind != TokenKind::kWord || !t.capitalized) continue;
@@ -373,21 +386,7 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
     for (int k = i; k < end; ++k) free &= !taken[k - first];
     // 'bij Bergen Vakantieparken': a longer proper name goes on.
     if (!free || (end < last && tokens[end].kind == TokenKind::kWord && tokens[end].capitalized)) continue;
-    Entity e;
-    e.span = {t.span.begin, tokens[end - 1].span.end};
-    e.first = i;
-    e.last = end;
-    e.id = p.id;
-    e.name = p.name;
-    e.type = EntityType::kPlace;
-    e.country = p.country;
-    e.parent = e.country;
-    e.region = p.within;
-    e.lat = p.lat;
-    e.lon = p.lon;
-    auto at = std::upper_bound(entities->begin(), entities->end(), e.first,
-                               [](int pos, const Entity& x) { return pos < x.first; });
-    entities->insert(at, e);
+    InsertInOrder(EntityOf(p, tokens, i, end), entities);
     near.push_back({p.lat, p.lon});
     i = end - 1;
   }

@@ -87,6 +87,12 @@ class PlaceIndex {
   // "de Somalische hoofdstad" at the capital noun `i`: the capital as an entity.
   bool CapitalDescribed(const std::vector<Token>& tokens, int i, int first, int last, const KnowledgeBase& kb,
                         Entity* out) const;
+  // The place a line of geonames_names.tsv points to; false for a malformed line.
+  bool PlaceOfLine(std::string_view line, Place* out) const;
+  // The entity of place p over tokens [first, end).
+  static Entity EntityOf(const Place& p, const std::vector<Token>& tokens, int first, int end);
+  // Adds e to `entities`, kept in order of their first token.
+  static void InsertInOrder(const Entity& e, std::vector<Entity>* entities);
   // The place at a byte offset of geonames.tsv; false for a malformed line.
   bool PlaceAt(size_t offset, Place* out) const;
   // Offset of the first line of geonames_names.tsv whose key is not below `word`.

@@ -1,6 +1,7 @@
 #include "extract/events.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -81,7 +82,7 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
       if (!TypesJoin(e, m.type)) continue;
       // "Een dag later vond een nieuwe schietpartij plaats": not the one told before
       // (a headline told it: the body's first "opnieuw een schietpartij" retells it).
-      if (m.recurrence && !m.anaphoric && !ctx_.lex.Ongoing(m.type) && e.last_sentence != sentence &&
+      if (m.recurrence && !m.anaphoric && !ctx_.lex.TypeInfo(m.type).ongoing && e.last_sentence != sentence &&
           !ToldOnlyInTitle(e))
         continue;
       if (m.phase && !e.sub_event) continue;  // the attacker shot: not the attack itself
@@ -147,16 +148,7 @@ int EventAssembler::EventToldAfter(const std::vector<std::vector<MentionInfo>>& 
   const std::string cls = ctx_.lex.ClassOf(m.type);
   for (const Ev& e : events_)
     if (!e.sub_event && ctx_.lex.ClassOf(e.m.type) == cls) return -1;  // told before: ResolvePhase decides
-  const auto& sentences = ctx_.an.sentences;
-  for (int sj = si + 1; sj < int(sentences.size()); ++sj) {
-    if (sentences[sj].paragraph - sentences[si].paragraph > kPartParagraphs) break;
-    for (const auto& x : mentions[sj]) {
-      if (x.phase || !x.part_of.empty() || x.anaphoric || ctx_.lex.ClassOf(x.type) != cls) continue;
-      if (x.status != "occurred" && x.status != "alleged") continue;
-      if (DatesCompatible(x.date, m.date) && LocationsCompatible(x.location, m.location)) return sj;
-    }
-  }
-  return -1;
+  return LaterMention(mentions, m, si, [&](const std::string& type) { return ctx_.lex.ClassOf(type) == cls; });
 }
 
 int EventAssembler::WholeToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m,
@@ -164,15 +156,20 @@ int EventAssembler::WholeToldAfter(const std::vector<std::vector<MentionInfo>>& 
   if (m.part_of.empty() || (m.status != "occurred" && m.status != "alleged")) return -1;
   // Only a part that says little of itself waits (a collapse); a fire, an evacuation or
   // a protest told first is news of its own.
-  if (!ctx_.lex.Vague(m.type)) return -1;
+  if (!ctx_.lex.TypeInfo(m.type).vague) return -1;
   auto whole = [&](const std::string& type) { return std::find(m.part_of.begin(), m.part_of.end(), type) != m.part_of.end(); };
   for (const Ev& e : events_)
     if (whole(e.m.type)) return -1;  // told before: ResolvePart decides
+  return LaterMention(mentions, m, si, whole);
+}
+
+int EventAssembler::LaterMention(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m, int si,
+                                 const std::function<bool(const std::string&)>& of_type) const {
   const auto& sentences = ctx_.an.sentences;
   for (int sj = si + 1; sj < int(sentences.size()); ++sj) {
     if (sentences[sj].paragraph - sentences[si].paragraph > kPartParagraphs) break;
     for (const auto& x : mentions[sj]) {
-      if (x.phase || !x.part_of.empty() || x.anaphoric || !whole(x.type)) continue;
+      if (x.phase || !x.part_of.empty() || x.anaphoric || !of_type(x.type)) continue;
       if (x.status != "occurred" && x.status != "alleged") continue;
       if (DatesCompatible(x.date, m.date) && LocationsCompatible(x.location, m.location)) return sj;
     }

@@ -2,6 +2,7 @@
 // their dates, places, actors, claims, stances, relations and figures.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "extract/context.h"
@@ -33,6 +34,10 @@ class EventAssembler {
   // The same for a part m ("Na de instorting van de flat …", the explosion told after it):
   // the sentence whose mention tells an event of a type m may be part of, none told before.
   int WholeToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m, int si) const;
+  // The first sentence after si, within kPartParagraphs, with an occurred mention of a type
+  // `of_type` accepts that may be m's event (dates and places agree); else -1.
+  int LaterMention(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m, int si,
+                   const std::function<bool(const std::string&)>& of_type) const;
   int EventForFigure(const FigureCandidate& c) const;
   int EventWithFigure(const Figure& figure) const;  // the first event the body gave this count, or -1
   int EventElsewhere(const FigureCandidate& c, int event);  // the same kind of event at the figure's own city

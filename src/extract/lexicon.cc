@@ -31,9 +31,10 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   for (const auto& r : types.rows) {
     EventTypeInfo info;
     info.cls = r.fields[1];
-    info.attack = std::find(r.fields.begin() + 2, r.fields.end(), "attack") != r.fields.end();
-    info.ongoing = std::find(r.fields.begin() + 2, r.fields.end(), "ongoing") != r.fields.end();
-    info.vague = std::find(r.fields.begin() + 2, r.fields.end(), "vague") != r.fields.end();
+    auto has = [&](const char* option) { return std::find(r.fields.begin() + 2, r.fields.end(), option) != r.fields.end(); };
+    info.attack = has("attack");
+    info.ongoing = has("ongoing");
+    info.vague = has("vague");
     for (size_t k = 2; k < r.fields.size(); ++k)
       if (r.fields[k].rfind("refines=", 0) == 0) info.refines = SplitBar(r.fields[k].substr(8));
       else if (r.fields[k].rfind("widespread=", 0) == 0) info.widespread_km = std::stod(r.fields[k].substr(11));
@@ -77,14 +78,10 @@ const std::string& ExtractLexicon::ClassOf(const std::string& type) const {
   return it == event_types.end() ? kNone : it->second.cls;
 }
 
-bool ExtractLexicon::Vague(const std::string& type) const {
+const EventTypeInfo& ExtractLexicon::TypeInfo(const std::string& type) const {
+  static const EventTypeInfo kUnknown;
   auto it = event_types.find(type);
-  return it != event_types.end() && it->second.vague;
-}
-
-bool ExtractLexicon::Ongoing(const std::string& type) const {
-  auto it = event_types.find(type);
-  return it != event_types.end() && it->second.ongoing;
+  return it == event_types.end() ? kUnknown : it->second;
 }
 
 std::optional<double> ExtractLexicon::WidespreadKm(const std::string& type) const {

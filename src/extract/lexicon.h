@@ -52,8 +52,8 @@ struct ExtractLexicon {
   // How far apart two countries' places of one event of this type may lie, when its places
   // in one country are always one event's (kb/event_types.tsv widespread=); none: not so.
   std::optional<double> WidespreadKm(const std::string& type) const;
-  bool Ongoing(const std::string& type) const;
-  bool Vague(const std::string& type) const;
+  // The type's row of kb/event_types.tsv (an empty row for an unknown type).
+  const EventTypeInfo& TypeInfo(const std::string& type) const;
   bool IsGeneric(const std::string& type) const;
   // Whether `specific` tells more of what happened than `general` (kb/event_types.tsv refines=).
   bool Refines(const std::string& general, const std::string& specific) const;
