@@ -290,6 +290,9 @@ void ArgumentReader::AddRelations(int si, const std::vector<SentenceMention>& me
     if (subject < 0 && from < mentions.size()) subject = int(from);
     if (subject < 0) continue;
     Ev& ev = (*events)[mentions[subject].event];
+    // (An event told before that this sentence goes on telling follows nothing: "Bij de
+    // schietpartij … De ouders werden opgepakt. … Vervolgens schoot hij op de leraar".)
+    if (type == "follows" && ev.m.first_sentence != si) continue;
     // What it relates to: the latest other occurred event mentioned before.
     int target = -1;
     for (size_t k = from; k-- > 0;) {

@@ -177,6 +177,24 @@ const std::string* ArgumentReader::ElidedModifier(int first, int si) const {
   return &toks[first - 3].lower;
 }
 
+// A trigger word that is a name: a place found there, or a word written with a capital
+// after a word in lower case ("de E19 ter hoogte van Schoten"), unless a name follows it
+// ("zware schade door Storm Ciara") or it is a compound a name begins ("de Pukkelpopstorm").
+bool ArgumentReader::IsAName(const PhraseMatch& match, int si) const {
+  const int token = match.first;
+  if (const int e = ctx_.entity_at[token]; e >= 0) {
+    const Entity& ent = ctx_.an.entities[e];
+    if (ent.type == EntityType::kPlace && !ent.partial && !ent.anaphor) return true;
+  }
+  const auto& toks = ctx_.tokens();
+  const Sentence& s = ctx_.an.sentences[si];
+  if (!toks[token].capitalized || token == s.first || !match.modifier.empty()) return false;
+  const Token& before = toks[token - 1];
+  const bool after_lower_word = before.kind == TokenKind::kWord && !before.capitalized;
+  const bool name_follows = token + 1 < s.last && toks[token + 1].capitalized;
+  return after_lower_word && !name_follows;
+}
+
 bool ArgumentReader::Negated(int first, int si) const {
   // "geen arrestaties", "een aanslag en niet van een verkeersongeval": a
   // negation before the trigger, over articles and prepositions only.
@@ -291,6 +309,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const auto& match = matches[mi];
     const auto& row = ctx_.lex.triggers.rows()[match.row];
     if (Negated(match.first, si)) continue;
+    if (IsAName(match, si)) continue;  // "in Schoten", not shots
     if (mi > 0 && TargetOfAttack(matches[mi - 1], match)) continue;
     MentionInfo m;
     m.type = row.value;
