@@ -88,7 +88,10 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
       if (m.phase && !e.sub_event) continue;  // the attacker shot: not the attack itself
       if ((e.m.status == "hypothetical") != (m.status == "hypothetical") && e.m.status != "planned") continue;
     }
-    if (m.elsewhere && e.m.location.id != m.location.id) continue;
+    // (A trigger of the same sentence that named no place is the same event: "Ook zaterdag
+    // blokkeerden demonstranten de snelweg bij Zwolle".)
+    const bool placed_here = e.m.location.id.empty() && e.last_sentence == sentence;
+    if (m.elsewhere && e.m.location.id != m.location.id && !placed_here) continue;
     // A classifying mention's date and place are its comparison's ("de
     // dodelijkste aanslag sinds 2007"), not the event's.
     if (!m.anaphoric && !DatesCompatible(e.m.date, m.date)) continue;
