@@ -236,6 +236,11 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     end = i + 1;
     d.day_offset = offset;
     if (pub_precision == Precision::kDay) SetDay(&d, AddDays(*pub, offset));
+  } else if ((prev_.count(t.lower) || this_.count(t.lower)) && i + 1 < last && dayparts_.count(tokens[i + 1].lower)) {
+    // "deze voormiddag", "afgelopen nacht": the part of the day just past, as "vannacht".
+    end = i + 2;
+    d.day_offset = 0;
+    if (pub_precision == Precision::kDay) SetDay(&d, *pub);
   } else if (prev_.count(t.lower) && i + 1 < last && WeekdayOf(tokens[i + 1].lower) >= 0) {
     // "afgelopen donderdag": the last such weekday before the day of publication.
     end = i + 2;
