@@ -45,7 +45,16 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
       if (!event_types.count(general)) return Status::Error(types.path + ": " + type + " refines unknown type '" + general + "'");
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/generic_types.tsv", 2, &generics));
   for (const auto& r : generics.rows) {
-    // "attack+explosion<TAB>bombing": kinds told together; "attack<TAB>…": the default.
+    // "attack+explosion<TAB>bombing": kinds told together; "attack<TAB>…": the default;
+    // "attack@abroad<TAB>…": the default when a state did it abroad.
+    const size_t at = r.fields[0].find('@');
+    if (at != std::string::npos) {
+      const std::string kind = r.fields[0].substr(0, at), when = r.fields[0].substr(at + 1);
+      if (when != "abroad" || !event_types.count(kind) || !event_types.count(r.fields[1]))
+        return Status::Error(generics.path + ":" + std::to_string(r.line) + ": unknown event type or condition");
+      event_types[kind].abroad_type = r.fields[1];
+      continue;
+    }
     std::vector<std::string> kinds = SplitPlus(r.fields[0]);
     bool known = event_types.count(r.fields[1]) > 0;
     for (const auto& k : kinds) known = known && event_types.count(k) > 0;

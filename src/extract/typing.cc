@@ -85,6 +85,21 @@ std::string StoryType(const Context& ctx, const Ev& e, const std::vector<Ev>& ev
   return it != ctx.lex.event_types.end() && it->second.attack ? type : "";
 }
 
+// A generic attack a state's armed forces made on a place outside that state ("de Israëlische
+// aanval op Doha"), its weapon unnamed: the type states strike abroad with (generic_types.tsv
+// "attack@abroad").
+std::string AbroadType(const Context& ctx, const Ev& e) {
+  auto it = ctx.lex.event_types.find(e.m.type);
+  if (it == ctx.lex.event_types.end() || it->second.abroad_type.empty() || e.m.location.country.empty()) return "";
+  for (const auto& actor : e.m.actors) {
+    if (actor.role != "perpetrator") continue;
+    const KbEntry* doer = ctx.az.kb().Find(actor.id);
+    const bool state = doer && (doer->type == EntityType::kState || doer->type == EntityType::kMilitary);
+    if (state && !doer->country.empty() && doer->country != e.m.location.country) return it->second.abroad_type;
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string WeaponType(const Context& ctx, int sentence) {
@@ -115,6 +130,7 @@ void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e) 
   if (!type.empty()) e->generic = false;
   if (type.empty()) type = StoryType(ctx, *e, events);
   if (type.empty()) type = ArticleCue(ctx, *e);
+  if (type.empty()) type = AbroadType(ctx, *e);
   if (type.empty()) {
     auto it = ctx.lex.event_types.find(e->m.type);
     if (it != ctx.lex.event_types.end()) type = it->second.default_type;
