@@ -9,6 +9,14 @@ namespace kroniek {
 
 namespace {
 
+// Every cue in a sentence: all rows that match at each token, not only the longest (the
+// same word may name a truck attack and a road crash: "vrachtwagen").
+std::vector<PhraseMatch> CuesIn(const Context& ctx, const Sentence& s) {
+  std::vector<PhraseMatch> out;
+  for (int i = s.first; i < s.last; ++i) ctx.lex.type_cues.MatchAt(ctx.tokens(), i, s.first, s.last, &out);
+  return out;
+}
+
 // Whether a type_cues.tsv row names a type for one of the event's generic kinds.
 bool CueFits(const PhraseTable::Row& row, const Ev& e) {
   auto f = row.options.find("for");
@@ -23,7 +31,7 @@ std::string SentenceCue(const Context& ctx, const Ev& e, int si) {
   const auto& rows = ctx.lex.type_cues.rows();
   const Sentence& s = ctx.an.sentences[si];
   int best = -1;
-  for (const auto& m : ctx.lex.type_cues.FindAll(ctx.tokens(), s.first, s.last))
+  for (const auto& m : CuesIn(ctx, s))
     if (CueFits(rows[m.row], e) && (best < 0 || m.row < best)) best = m.row;
   return best < 0 ? "" : rows[best].value;
 }
@@ -34,7 +42,7 @@ std::string ArticleCue(const Context& ctx, const Ev& e) {
   std::map<std::string, int> count;
   for (const auto& s : ctx.an.sentences) {
     if (ctx.paragraph_kinds[s.paragraph] == ParagraphKind::kDebris) continue;
-    for (const auto& m : ctx.lex.type_cues.FindAll(ctx.tokens(), s.first, s.last))
+    for (const auto& m : CuesIn(ctx, s))
       if (rows[m.row].options.count("article") && CueFits(rows[m.row], e)) ++count[rows[m.row].value];
   }
   std::string best;
@@ -106,7 +114,7 @@ std::string WeaponType(const Context& ctx, int sentence) {
   const auto& rows = ctx.lex.type_cues.rows();
   const Sentence& s = ctx.an.sentences[sentence];
   int best = -1;
-  for (const auto& m : ctx.lex.type_cues.FindAll(ctx.tokens(), s.first, s.last))
+  for (const auto& m : CuesIn(ctx, s))
     if (rows[m.row].options.count("weapon") && (best < 0 || m.row < best)) best = m.row;
   return best < 0 ? "" : rows[best].value;
 }
