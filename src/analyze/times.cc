@@ -391,7 +391,7 @@ bool TimeGrammar::JoinMonthAndYear(TimeMention* before, const TimeMention& next)
 
 // "Op 14 juli 2021 begon het. Ook op 16 juli …": a day of a month told without a year
 // takes the year of a date written out before it in its sentence or the one before,
-// in one paragraph.
+// in one paragraph (of a bare year, in its sentence).
 void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
                                std::vector<TimeMention>* times) const {
   for (size_t k = 1; k < times->size(); ++k) {
@@ -404,7 +404,9 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
       const int sj = tokens[before.first].sentence;
       if (sj < si - 1 || sentences[sj].paragraph != sentences[si].paragraph) break;
       const auto c = before.date.civil();
-      if (before.date.basis != DateBasis::kExplicit || !c || c->month == 0 ||
+      // (A bare year counts in the same sentence only: "in 2001, tijdens de aanslagen van 11 september".)
+      const bool year_here = c && c->month == 0 && sj == si;
+      if (before.date.basis != DateBasis::kExplicit || !c || (c->month == 0 && !year_here) ||
           m.date.day > DaysInMonth(c->year, m.date.month))
         continue;
       SetDay(&m.date, Civil{c->year, m.date.month, m.date.day});
