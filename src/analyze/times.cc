@@ -404,7 +404,7 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
       const int sj = tokens[before.first].sentence;
       if (sj < si - 1 || sentences[sj].paragraph != sentences[si].paragraph) break;
       const auto c = before.date.civil();
-      // (A bare year counts in the same sentence only: "in 2001, tijdens de aanslagen van 11 september".)
+      // (A bare year counts in the same sentence only: "in 2019, bij de overstroming van 14 juli".)
       const bool year_here = c && c->month == 0 && sj == si;
       if (before.date.basis != DateBasis::kExplicit || !c || (c->month == 0 && !year_here) ||
           m.date.day > DaysInMonth(c->year, m.date.month))

@@ -105,6 +105,7 @@ class ArgumentReader {
   const std::string* ElidedModifier(int first, int si) const;
   // Whether a negation governs the trigger starting at token `first`.
   bool Negated(int first, int si) const;
+  // Whether the trigger's word is a name ("de file op de A12 bij Schoten"): then no trigger.
   bool IsAName(const PhraseMatch& match, int si) const;
   // Whether the trigger is a definite mention inside a phrase of another act ("drie uur
   // na de schietpartij", "het onderzoek naar de aanslag"): a place it has is its own,

@@ -178,7 +178,7 @@ const std::string* ArgumentReader::ElidedModifier(int first, int si) const {
 }
 
 // A trigger word that is a name: a place found there, or a word written with a capital
-// after a word in lower case ("de E19 ter hoogte van Schoten"), unless a name follows it
+// after a word in lower case ("de file op de A12 bij Schoten"), unless a name follows it
 // ("zware schade door Storm Ciara") or it is a compound a name begins ("de Pukkelpopstorm").
 bool ArgumentReader::IsAName(const PhraseMatch& match, int si) const {
   const int token = match.first;
