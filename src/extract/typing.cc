@@ -17,13 +17,16 @@ std::vector<PhraseMatch> CuesIn(const Context& ctx, const Sentence& s) {
   return out;
 }
 
-// Whether a type_cues.tsv row names a type for one of the event's generic kinds.
-bool CueFits(const PhraseTable::Row& row, const Ev& e) {
+// Whether a type_cues.tsv row names a type for one of the event's generic kinds (`all`:
+// for every one of them, as a cue far from the event must: a lorry named elsewhere in a
+// story of an explosion "ongeluk" does not make it a road crash).
+bool CueFits(const PhraseTable::Row& row, const Ev& e, bool all = false) {
   auto f = row.options.find("for");
   if (f == row.options.end()) return false;
-  for (const auto& kind : SplitBar(f->second))
-    if (e.generic_kinds.count(kind)) return true;
-  return false;
+  const auto kinds = SplitBar(f->second);
+  auto named = [&](const std::string& kind) { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); };
+  if (all) return !e.generic_kinds.empty() && std::all_of(e.generic_kinds.begin(), e.generic_kinds.end(), named);
+  return std::any_of(e.generic_kinds.begin(), e.generic_kinds.end(), named);
 }
 
 // The cue of sentence si: the first row of the file that matches.
@@ -43,7 +46,7 @@ std::string ArticleCue(const Context& ctx, const Ev& e) {
   for (const auto& s : ctx.an.sentences) {
     if (ctx.paragraph_kinds[s.paragraph] == ParagraphKind::kDebris) continue;
     for (const auto& m : CuesIn(ctx, s))
-      if (rows[m.row].options.count("article") && CueFits(rows[m.row], e)) ++count[rows[m.row].value];
+      if (rows[m.row].options.count("article") && CueFits(rows[m.row], e, true)) ++count[rows[m.row].value];
   }
   std::string best;
   for (const auto& [type, n] : count)
