@@ -39,6 +39,17 @@ std::vector<int> ArgumentReader::Clauses(int si) const {
   return clause;
 }
 
+bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>& clauses) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  int opening = token;
+  while (opening > s.first && clauses[opening - 1 - s.first] == clauses[token - s.first]) --opening;
+  // ("die" after a noun; not the determiner of "bij die brand")
+  const auto& before = ctx_.tokens()[opening - (opening > s.first ? 1 : 0)];
+  return opening > s.first && ctx_.WordIs(ctx_.tokens()[opening].lower, "relative") &&
+         (before.lower == "," ||
+          (before.kind == TokenKind::kWord && !ctx_.az.entity_rules().IsFunctionWord(before.lower)));
+}
+
 int ArgumentReader::TriggerBetween(int si, int token, int other) const {
   const Sentence& s = ctx_.an.sentences[si];
   const int lo = std::min(token, other), hi = std::max(token, other);
@@ -54,13 +65,7 @@ Date ArgumentReader::DateFor(int si, int token) const {
   int best_score = 1 << 30;
   // "afscheid genomen van de kinderen die omkwamen bij de brand": a trigger in a relative
   // clause takes no time of the clause around it (the farewell's).
-  int opening = token;
-  while (opening > s.first && clauses[opening - 1 - s.first] == clauses[token - s.first]) --opening;
-  // ("die" after a noun; not the determiner of "bij die brand")
-  const auto& before = ctx_.tokens()[opening - (opening > s.first ? 1 : 0)];
-  const bool in_relative = opening > s.first && ctx_.WordIs(ctx_.tokens()[opening].lower, "relative") &&
-                           (before.lower == "," || (before.kind == TokenKind::kWord &&
-                                                    !ctx_.az.entity_rules().IsFunctionWord(before.lower)));
+  const bool in_relative = InRelativeClause(si, token, clauses);
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
     if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
@@ -133,6 +138,9 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
   // "Hij moet terechtstaan voor de gijzeling": what is planned is not the event
   // a preposition makes the argument of another verb.
   const bool governed = Governed(trigger.first, si);
+  // "De ouders van de jongen die negen mensen doodschoot moeten de cel in": a relative
+  // clause ends with its verb; the verb right after it is the main clause's.
+  const bool closes_relative = InRelativeClause(si, trigger.first, clauses);
   // Every cue, overlapping ones too, the nearest to the trigger first ("wilde een
   // wapen kopen om daarmee een aanslag te plegen": the purpose, not the wish).
   std::vector<PhraseMatch> cues;
@@ -143,6 +151,7 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
   for (const auto& m : cues) {
     const std::string& status = ctx_.lex.status.rows()[m.row].value;
     if (status == "planned" && governed) continue;
+    if (closes_relative && m.first == trigger.end) continue;
     // A cue whose parts surround the trigger ("wou … plegen") or stands in its clause.
     bool surrounds = m.first < trigger.first && m.end > trigger.first;
     // A denial, retraction or belief governs what follows it ("trekt het bericht

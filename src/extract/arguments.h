@@ -66,6 +66,8 @@ class ArgumentReader {
   bool NotTheSite(const Entity& place, int head, bool leaving = false) const;
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
+  // Whether `token` stands in a relative clause ("die", "dat" after a noun or comma).
+  bool InRelativeClause(int si, int token, const std::vector<int>& clauses) const;
 
  private:
   mutable std::optional<bool> no_survivors_;  // the article says nobody on board survived (read once)
