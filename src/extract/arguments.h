@@ -113,9 +113,9 @@ class ArgumentReader {
   // na de schietpartij", "het onderzoek naar de aanslag"): a place it has is its own,
   // right after it (PlaceRightAfter), not the sentence's.
   bool InPrepositionalReference(const PhraseMatch& trigger, int si) const;
-  // Whether the circumstance preposition at token prep modifies an owned noun before it
-  // ("hun rol bij de aanslag").
-  bool OwnedNounBefore(int prep, int si) const;
+  // Whether the circumstance preposition at token prep tells what someone or something took
+  // part in ("hun rol bij de aanslag", "betrokken bij de crash"), not what happened at it.
+  bool PartTakenIn(int prep, int si) const;
   // Whether a time follows the trigger closely after a preposition ("de aanslag op 22 maart").
   bool TimeTiedTo(const PhraseMatch& trigger, int si) const;
   // Whether a time is the trigger's own complement ("de aanslag van woensdag", not "eiste de

@@ -39,20 +39,25 @@ bool ArgumentReader::InPrepositionalReference(const PhraseMatch& trigger, int si
   int k = trigger.first - 1;
   while (k > s.first && k >= trigger.first - 1 - kPhraseModifiers && ctx_.entity_at[k] < 0 &&
          (ctx_.lex.LooksAdjective(toks[k].lower) || !ctx_.az.entity_rules().DemonymCountry(toks[k].lower).empty()) &&
-         !ctx_.WordIs(toks[k].lower, "definite"))
+         !ctx_.WordIs(toks[k].lower, "definite") && !ctx_.WordIs(toks[k].lower, "indefinite"))
     --k;
-  if (k <= s.first || !ctx_.WordIs(toks[k].lower, "definite")) return false;
+  if (k <= s.first) return false;
   const std::string& prep = toks[k - 1].lower;
-  if (ctx_.lex.ClauseIs(prep, "circumstance")) return OwnedNounBefore(k - 1, si);
+  // ("het toestel betrokken bij een crash": a part taken, in a crash told for the first time too.)
+  if (ctx_.lex.ClauseIs(prep, "circumstance") && ctx_.WordIs(toks[k].lower, "indefinite")) return PartTakenIn(k - 1, si);
+  if (!ctx_.WordIs(toks[k].lower, "definite")) return false;
+  if (ctx_.lex.ClauseIs(prep, "circumstance")) return PartTakenIn(k - 1, si);
   return (ctx_.lex.ClauseIs(prep, "preposition") || ctx_.lex.ClauseIs(prep, "governs_trigger") ||
           ctx_.lex.ClauseIs(prep, "destination")) &&
          !ctx_.lex.ClauseIs(prep, "locative");
 }
 
-bool ArgumentReader::OwnedNounBefore(int prep, int si) const {
-  // "hun rol bij de aanslag": a possessive and a noun right before the preposition.
+bool ArgumentReader::PartTakenIn(int prep, int si) const {
+  // "hun rol bij de aanslag": a possessive and a noun right before the preposition;
+  // "het toestel betrokken bij de crash": a word of taking part.
   const auto& toks = ctx_.tokens();
   const int noun = prep - 1, owner = prep - 2;
+  if (noun >= ctx_.an.sentences[si].first && ctx_.lex.ClauseIs(toks[noun].lower, "involvement")) return true;
   return owner >= ctx_.an.sentences[si].first && toks[noun].kind == TokenKind::kWord &&
          !ctx_.az.entity_rules().IsFunctionWord(toks[noun].lower) && ctx_.lex.ClauseIs(toks[owner].lower, "possessive");
 }
@@ -106,7 +111,7 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   // happened at the event, so did its time.
   // (Not a period's end: "Door het ongeluk is het spoor tot 18 april gestremd".)
   if (trigger.first - 2 >= s.first && ctx_.lex.ClauseIs(toks[trigger.first - 2].lower, "circumstance") &&
-      !OwnedNounBefore(trigger.first - 2, si))
+      !PartTakenIn(trigger.first - 2, si))
     for (const auto& t : ctx_.an.times)
       if (t.first >= s.first && t.first < s.last && clauses[t.first - s.first] == clause &&
           !(t.date.from.empty() && !t.date.to.empty()))
