@@ -127,7 +127,8 @@ bool ArgumentReader::Governed(int first, int si) const {
   const auto& toks = ctx_.tokens();
   for (int k = first - 1; k >= s.first && k >= first - kGovernReach; --k) {
     if (ctx_.lex.ClauseIs(toks[k].lower, "governs_trigger")) return true;
-    if (toks[k].kind != TokenKind::kWord || ctx_.entity_at[k] >= 0) return false;
+    // (A time closes the phrase: "kondigden voor vrijdag een betoging aan".)
+    if (toks[k].kind != TokenKind::kWord || ctx_.entity_at[k] >= 0 || ctx_.time_at[k] >= 0) return false;
   }
   return false;
 }
