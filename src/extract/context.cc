@@ -247,6 +247,7 @@ void Context::FindSentenceSources() {
       out.segment.push_back(seg);
       out.clause.push_back(clause);
     }
+    int unsourced_verb = -1;  // a reporting verb whose source was not read
     for (const auto& m : lex.attribution.FindAll(toks, s.first, s.last)) {
       const auto& row = lex.attribution.rows()[m.row];
       if (quote_at[m.first] >= 0) continue;  // words inside a quote are the quote's
@@ -264,21 +265,31 @@ void Context::FindSentenceSources() {
         }
         if (found.empty() && inverted) found = ReadSourcesBefore(s.first, m.first);
       }
-      if (found.empty()) continue;
+      if (found.empty()) {
+        if (row.value == "verb" && unsourced_verb < 0) unsourced_verb = m.first;
+        continue;
+      }
       // "claimt dat …" reports a claim of anything; only "claimt de aanslag" claims an act.
       bool claim = row.value == "claim" && !(m.end < s.last && lex.ClauseIs(toks[m.end].lower, "clause_start"));
       // "heeft de aanslag niet opgeëist", "Niemand heeft … opgeëist": no claim.
       for (int k = s.first; k < m.end && claim; ++k) claim = !WordIs(toks[k].lower, "negation");
       out.parts.push_back({found, claim, m.first, out.segment[m.first - s.first]});
     }
-    if (out.parts.empty()) continue;
+    // "Dat melden lokale bronnen", "Dat heeft de politie gezegd": the source of the sentence before.
+    auto tells_that = [&](int cue) {
+      return WordIs(toks[s.first].lower, "anaphoric_that") &&
+             (cue == s.first + 1 || (cue > s.first + 1 && lex.ClauseIs(toks[s.first + 1].lower, "auxiliary")));
+    };
+    if (out.parts.empty()) {
+      // ("Dat heeft de Rijksvoorlichtingsdienst vrijdag gemeld": a telling, its source unread;
+      // its time is the telling's.)
+      if (unsourced_verb >= 0 && tells_that(unsourced_verb)) out.cue = unsourced_verb;
+      continue;
+    }
     out.sources = out.parts[0].sources;
     out.claim = out.parts[0].claim;
     out.cue = out.parts[0].cue;
-    // "Dat melden lokale bronnen", "Dat heeft de politie gezegd": the source of the sentence before.
-    const bool told_after_that =
-        out.cue == s.first + 1 || (out.cue > s.first + 1 && lex.ClauseIs(toks[s.first + 1].lower, "auxiliary"));
-    if (si > 0 && told_after_that && WordIs(toks[s.first].lower, "anaphoric_that") &&
+    if (si > 0 && tells_that(out.cue) &&
         sentence_sources[si - 1].parts.empty()) {
       out.names_previous = true;
       SentenceSources& prev = sentence_sources[si - 1];
