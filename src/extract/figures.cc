@@ -12,6 +12,14 @@ namespace kroniek {
 
 namespace {
 
+// Whether a cue of how badly the hurt are hurt ("in levensgevaar") stands in [from, to).
+bool SeverityFollows(const Context& ctx, int from, int to) {
+  int end = 0;
+  for (int k = from; k < to; ++k)
+    if (figure_words::CueAt(ctx, k, to, "severity", &end)) return true;
+  return false;
+}
+
 constexpr int kZeroAdjectives = 2;   // 'geen Nederlandse slachtoffers'
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"
 constexpr int kOneOfWindow = 14;  // "een van de gewonden van de schietpartij in Luik is zaterdag … overleden"
@@ -98,6 +106,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (zero && q.first > s.first && (ctx.WordIs(toks[q.first - 1].lower, "yet") ||
                                       (q.first > s.first + 1 && ctx.WordIs(toks[q.first - 2].lower, "yet"))))
       continue;
+    // "Niemand is in levensgevaar": none is hurt that badly, not none hurt.
+    if (zero && SeverityFollows(ctx, q.last, ClauseEnd(ctx, q.last, s.last))) continue;
     if (q.article_like) {
       // "geen slachtoffers", "een dode", "onder wie een kind", "een 45-jarige
       // man is omgekomen": only tight readings.
