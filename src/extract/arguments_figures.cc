@@ -115,9 +115,31 @@ void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_
     const Figure &x = figs[a.part_of], &y = figs[b.part_of];
     return x.kind == y.kind && x.value && x.value == y.value;
   };
+  // (Told again in another sentence, the group may be named more closely: "15 personen
+  // opgepakt" and "15 verdachten".)
+  auto sentence_of = [&](const Figure& f) {
+    const auto& ss = ctx_.an.sentences;
+    auto after = std::upper_bound(ss.begin(), ss.end(), f.span.begin,
+                                  [](uint32_t b, const Sentence& s) { return b < s.span.begin; });
+    return int(after - ss.begin()) - 1;
+  };
+  // ("drie andere mensen": others; "een man … een vrouw": one person each, maybe not the same.)
+  auto others = [&](const Figure& f) {
+    const auto& toks = ctx_.an.tokens;
+    auto k = std::lower_bound(toks.begin(), toks.end(), f.span.begin,
+                              [](const Token& t, uint32_t b) { return t.span.begin < b; });
+    for (; k != toks.end() && k->span.end <= f.span.end; ++k)
+      if (ctx_.WordIs(k->lower, "other")) return true;
+    return false;
+  };
+  auto same_group = [&](const Figure& a, const Figure& b) {
+    if (a.group == b.group) return true;
+    return (a.group == "people" || b.group == "people") && a.value && *a.value > 1 &&
+           sentence_of(a) != sentence_of(b) && !others(a) && !others(b);
+  };
   for (size_t i = 0; i < figs.size(); ++i)
     for (size_t j = i + 1; j < figs.size(); ++j)
-      if (!drop[i] && !drop[j] && figs[i].kind == figs[j].kind && figs[i].group == figs[j].group &&
+      if (!drop[i] && !drop[j] && figs[i].kind == figs[j].kind && same_group(figs[i], figs[j]) &&
           figs[i].value == figs[j].value && figs[i].low == figs[j].low &&
           (figs[i].value || figs[i].qualifier == figs[j].qualifier) &&
           (source_id(figs[i]) == source_id(figs[j]) || source_id(figs[i]).empty() || source_id(figs[j]).empty()) &&
@@ -126,7 +148,8 @@ void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_
         // militairen") stays the sub-group.
         const size_t gone = figs[i].part_of >= 0 ? j
                             : figs[j].part_of >= 0 ? i
-                            : source_id(figs[i]).empty() && !source_id(figs[j]).empty() ? i : j;
+                            : source_id(figs[i]).empty() && !source_id(figs[j]).empty() ? i
+                            : figs[i].group == "people" && figs[j].group != "people" ? i : j;
         drop[gone] = true;
         e->evidence.push_back(figs[gone].span);
       }
