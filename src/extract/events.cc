@@ -288,9 +288,10 @@ void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction
 }
 
 void EventAssembler::Finish(Extraction* out) {
+  // (Places first: "DOHA (ANP) - De Israëlische aanval" strikes abroad where the dateline says.)
+  InheritLocations();
   for (Ev& e : events_) TypeGenericEvent(ctx_, events_, &e);
   for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
-  InheritLocations();
   DateFromFollowingSentences();
   DatePhasesFromTheirEvent();
   // Feared events with nothing to say about them are not events, nor are
