@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include "output/jsonl.h"
+#include "test_util.h"
+
 namespace kroniek {
 namespace {
 
@@ -51,6 +54,27 @@ TEST(Confidence, SignalsSayWhatAFigureRestsOn) {
                            "event=specific"})
     EXPECT_NE(std::find(s.begin(), s.end(), want), s.end()) << want;
   EXPECT_EQ(std::find(s.begin(), s.end(), "subgroup"), s.end());
+}
+
+// Whether the figure of `kind` and `value` in the article's event `event` carries `signal`.
+bool Carries(const nlohmann::json& out, size_t event, const std::string& kind, double value, const std::string& signal) {
+  for (const auto& f : out["events"][event]["figures"])
+    if (f["kind"] == kind && f["value"] == value)
+      for (const auto& s : f["signals"])
+        if (s == signal) return true;
+  return false;
+}
+
+TEST(Confidence, ACountTwoEventsGiveIsToldElsewhere) {
+  Article a = testing::MakeArticle(
+      "Bij een brand in een flat in Lyon kwamen dinsdag tien mensen om het leven.\n\n"
+      "Zaterdag betoogden duizenden mensen in Lyon tegen de woningnood. Tien mensen kwamen om het leven bij de brand.",
+      "2024-05-16");
+  const nlohmann::json out = testing::SharedPipeline().RunToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump();
+  EXPECT_TRUE(Carries(out, 0, "killed", 10, "told_elsewhere")) << out["events"].dump();
+  Article one = testing::MakeArticle("Bij een brand in een flat in Lyon kwamen dinsdag tien mensen om het leven.", "2024-05-16");
+  EXPECT_FALSE(Carries(testing::SharedPipeline().RunToJson(one), 0, "killed", 10, "told_elsewhere"));
 }
 
 }  // namespace

@@ -314,6 +314,12 @@ void EventAssembler::Finish(Extraction* out) {
   // (background, earlier attacks) are less often the news.
   int most = 0;
   for (int id : keep) most = std::max(most, events_[id].mentions);
+  // A count another event of the article also gives ("tien doden" for the fire and for
+  // the protest after it) belongs to one of them only.
+  std::map<std::pair<std::string, double>, std::set<int>> events_giving;
+  for (int id : keep)
+    for (const auto& f : events_[id].m.figures)
+      if (f.value) events_giving[{f.kind, *f.value}].insert(id);
   for (int id : keep) {
     EventMention m = events_[id].m;
     std::vector<Relation> relations;
@@ -326,6 +332,7 @@ void EventAssembler::Finish(Extraction* out) {
     for (auto& f : m.figures) {
       f.signals = FigureSignals(f, m, generic);
       if (events_[id].mentions < most) f.signals.push_back("event=secondary");
+      if (f.value && events_giving[{f.kind, *f.value}].size() > 1) f.signals.push_back("told_elsewhere");
       f.confidence = ctx_.lex.confidence.Of("figure", f.signals);
     }
     out->events.push_back(std::move(m));
