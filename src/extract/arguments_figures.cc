@@ -70,8 +70,12 @@ void ArgumentReader::VictimsWhereOnlyDeathsTold(EventMention* e) const {
     for (const auto& s : ctx_.an.sentences) *injuries_told_ = *injuries_told_ || figure_words::HarmsTold(ctx_, s).count("injured");
   }
   if (*injuries_told_) return;
-  for (Figure& f : figs)
-    if (f.kind == "casualties" && f.value && *f.value > 0) f.kind = "killed";
+  // (Not victims some of whom died: "drie mensen werden neergestoken, van wie er één overleed".)
+  std::vector<bool> has_dead_part(figs.size(), false);
+  for (const Figure& f : figs)
+    if (f.kind == "killed" && f.part_of >= 0 && f.part_of < int(figs.size())) has_dead_part[f.part_of] = true;
+  for (size_t i = 0; i < figs.size(); ++i)
+    if (figs[i].kind == "casualties" && figs[i].value && *figs[i].value > 0 && !has_dead_part[i]) figs[i].kind = "killed";
 }
 
 void ArgumentReader::FinishFigures(EventMention* e, const std::vector<bool>& in_title) const {

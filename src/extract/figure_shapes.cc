@@ -12,6 +12,23 @@ constexpr int kListItem = 3;          // "drie zwaargewonde mannen, een vrouw": 
 
 using namespace figure_words;
 
+namespace {
+
+// Whether a figure verb stands in the clause that starts at `from` (up to a comma, colon or semicolon).
+bool OwnPredicate(const Context& ctx, int from, int last) {
+  const auto& toks = ctx.tokens();
+  for (int k = from; k < last; ++k) {
+    if (toks[k].lower == "," || toks[k].lower == ";" || toks[k].lower == ":") return false;
+    std::vector<PhraseMatch> here;
+    ctx.lex.figure_verbs.MatchAt(toks, k, from, last, &here);
+    for (const auto& m : here)
+      if (ctx.lex.figure_verbs.rows()[m.row].value != "none") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // "één op de vier agenten", "dertig procent van de 120 passagiers": a proportion.
 bool IsRatio(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Sentence& s) {
   int cue_end = 0;
@@ -51,8 +68,21 @@ int PredicateStop(const Context& ctx, const std::vector<Quantity>& quantities, s
   int stop = s.last;
   for (size_t nq = next; nq < quantities.size() && toks[quantities[nq].number_token].sentence == si; ++nq) {
     const Quantity& n = quantities[nq];
-    if (!InBrackets(ctx, q.last, n.first) && (!n.article_like || (n.value && *n.value == 0)) &&
-        !CueBefore(ctx, n.first, s.first, "subgroup") && !IsAge(ctx, n, s) && !CountsThings(ctx, n, s.last)) {
+    // A sub-group set off by a comma with a verb of its own ("vuurde op vier agenten, van wie er
+    // één gewond raakte") tells its own harm, not the total's; one without ("vijf doden, onder
+    // wie twee kinderen, …", "79 mensen onder wie 16 kinderen raakten gewond") shares it.
+    const bool subgroup = CueBefore(ctx, n.first, s.first, "subgroup");
+    if (subgroup && !InBrackets(ctx, q.last, n.first) && OwnPredicate(ctx, n.last, s.last)) {
+      int comma = -1;
+      for (int k = q.last; k < n.first; ++k)
+        if (toks[k].lower == ",") comma = k;
+      if (comma >= 0) {
+        stop = comma;
+        break;
+      }
+    }
+    if (!InBrackets(ctx, q.last, n.first) && (!n.article_like || (n.value && *n.value == 0)) && !subgroup &&
+        !IsAge(ctx, n, s) && !CountsThings(ctx, n, s.last)) {
       stop = n.first;
       break;
     }
