@@ -71,8 +71,11 @@ int PredicateStop(const Context& ctx, const std::vector<Quantity>& quantities, s
     // A sub-group set off by a comma with a verb of its own ("vuurde op vier agenten, van wie er
     // één gewond raakte") tells its own harm, not the total's; one without ("vijf doden, onder
     // wie twee kinderen, …", "79 mensen onder wie 16 kinderen raakten gewond") shares it.
+    // (Or named part after its number: "drie toeschouwers werden geraakt, een daarvan is overleden".)
+    int part_end = n.last;
     const bool subgroup = CueBefore(ctx, n.first, s.first, "subgroup");
-    if (subgroup && !InBrackets(ctx, q.last, n.first) && OwnPredicate(ctx, n.last, s.last)) {
+    const bool part_after = CueAt(ctx, n.last, s.last, "subgroup_after", &part_end);
+    if ((subgroup || part_after) && !InBrackets(ctx, q.last, n.first) && OwnPredicate(ctx, part_end, s.last)) {
       int comma = -1;
       for (int k = q.last; k < n.first; ++k)
         if (toks[k].lower == ",") comma = k;
