@@ -3,6 +3,8 @@
 #include <cld2/public/compact_lang_det.h>
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/resource_file.h"
 #include "core/utf8.h"
@@ -98,9 +100,15 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   for (const auto& s : a->sentences)
     if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
       places_.AdjectiveCountries(a->tokens, s.first, s.last, a->entities, &countries, &admitted);
+  std::unordered_map<std::string, int> after_cues;
+  std::unordered_set<std::string> recurring;
   for (const auto& s : a->sentences)
     if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
-      places_.Find(a->tokens, s.first, s.last, countries, admitted, datelines, kb_, &a->entities);
+      for (const auto& name : places_.NamesAfterCues(a->tokens, s.first, s.last))
+        if (++after_cues[name] == 2) recurring.insert(name);
+  for (const auto& s : a->sentences)
+    if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
+      places_.Find(a->tokens, s.first, s.last, countries, admitted, datelines, recurring, kb_, &a->entities);
   std::vector<bool> blocked(a->tokens.size(), false);
   for (const auto& t : a->times)
     for (int i = t.first; i < t.last; ++i) blocked[i] = true;

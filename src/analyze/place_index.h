@@ -41,12 +41,18 @@ class PlaceIndex {
   // over its namesakes); `admitted`: those it names at all, adjectives too ('de Britse
   // politie'), whose towns too small to be found abroad otherwise are found.
   // `datelines`: sorted indices of tokens that open a dateline ("SKOPJE (ANP) -"),
-  // where a city's name needs no cue before it. A country's capital described by
+  // where a city's name needs no cue before it. `recurring`: names (lower case) the
+  // article writes more than once after a place cue; a town abroad of such a name counts
+  // from 10,000 people ("in Ballymena … in Ballymena"). A country's capital described by
   // its adjective ("de Somalische hoofdstad") is that city, under the curated id of
   // `kb` when the curated knowledge base has it.
   void Find(const std::vector<Token>& tokens, int first, int last, const std::vector<std::string>& countries,
-            const std::vector<std::string>& admitted, const std::vector<int>& datelines, const KnowledgeBase& kb,
+            const std::vector<std::string>& admitted, const std::vector<int>& datelines,
+            const std::unordered_set<std::string>& recurring, const KnowledgeBase& kb,
             std::vector<Entity>* entities) const;
+
+  // The capitalised words (lower case) in [first, last) right after a place cue, once per time written.
+  std::vector<std::string> NamesAfterCues(const std::vector<Token>& tokens, int first, int last) const;
 
   // Adds to `countries` those tokens [first, last) name with an adjective before
   // a place ('in het Duitse Hanau': DE), so that the article's other mentions
@@ -81,8 +87,8 @@ class PlaceIndex {
   // The best place of the names matching at token i; sets *end.
   // `near`: the located cities the article names, for a part of a city ('de wijk Neudorf').
   bool Match(const std::vector<Token>& tokens, int i, int last, Cue cue, const std::vector<std::string>& countries,
-             const std::vector<std::string>& admitted, const std::vector<LatLon>& near, Place* place,
-             int* end) const;
+             const std::vector<std::string>& admitted, const std::vector<LatLon>& near, bool recurring,
+             Place* place, int* end) const;
 
   // "de Somalische hoofdstad" at the capital noun `i`: the capital as an entity.
   bool CapitalDescribed(const std::vector<Token>& tokens, int i, int first, int last, const KnowledgeBase& kb,
