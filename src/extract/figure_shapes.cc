@@ -16,11 +16,9 @@ namespace {
 
 // Whether a figure verb stands in the clause that starts at `from` (up to a comma, colon or semicolon).
 bool OwnPredicate(const Context& ctx, int from, int last) {
-  const auto& toks = ctx.tokens();
-  for (int k = from; k < last; ++k) {
-    if (toks[k].lower == "," || toks[k].lower == ";" || toks[k].lower == ":") return false;
+  for (int k = from; k < last && !ClauseBreakBetween(ctx, k, k + 1); ++k) {
     std::vector<PhraseMatch> here;
-    ctx.lex.figure_verbs.MatchAt(toks, k, from, last, &here);
+    ctx.lex.figure_verbs.MatchAt(ctx.tokens(), k, from, last, &here);
     for (const auto& m : here)
       if (ctx.lex.figure_verbs.rows()[m.row].value != "none") return true;
   }
