@@ -67,14 +67,14 @@ bool Carries(const nlohmann::json& out, size_t event, const std::string& kind, d
 
 TEST(Confidence, ACountTwoEventsGiveIsToldElsewhere) {
   Article a = testing::MakeArticle(
-      "Bij een brand in een flat in Lyon kwamen dinsdag tien mensen om het leven.\n\n"
-      "Zaterdag betoogden duizenden mensen in Lyon tegen de woningnood. Tien mensen kwamen om het leven bij de brand.",
+      "Een brand in een loods in Lyon kostte dinsdag acht mensen het leven.\n\n"
+      "Zaterdag betoogden duizenden bewoners in Lyon tegen de woningnood. Acht mensen stierven bij de brand.",
       "2024-05-16");
   const nlohmann::json out = testing::SharedPipeline().RunToJson(a);
   ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump();
-  EXPECT_TRUE(Carries(out, 0, "killed", 10, "told_elsewhere")) << out["events"].dump();
-  Article one = testing::MakeArticle("Bij een brand in een flat in Lyon kwamen dinsdag tien mensen om het leven.", "2024-05-16");
-  EXPECT_FALSE(Carries(testing::SharedPipeline().RunToJson(one), 0, "killed", 10, "told_elsewhere"));
+  EXPECT_TRUE(Carries(out, 0, "killed", 8, "told_elsewhere")) << out["events"].dump();
+  Article one = testing::MakeArticle("Een brand in een loods in Lyon kostte dinsdag acht mensen het leven.", "2024-05-16");
+  EXPECT_FALSE(Carries(testing::SharedPipeline().RunToJson(one), 0, "killed", 8, "told_elsewhere"));
 }
 
 }  // namespace

@@ -70,7 +70,7 @@ void ArgumentReader::VictimsWhereOnlyDeathsTold(EventMention* e) const {
     for (const auto& s : ctx_.an.sentences) *injuries_told_ = *injuries_told_ || figure_words::HarmsTold(ctx_, s).count("injured");
   }
   if (*injuries_told_) return;
-  // (Not victims some of whom died: "drie mensen werden neergestoken, van wie er één overleed".)
+  // (Not victims some of whom died: "vijf reizigers werden neergestoken, van wie er twee stierven".)
   std::vector<bool> has_dead_part(figs.size(), false);
   for (const Figure& f : figs)
     if (f.kind == "killed" && f.part_of >= 0 && f.part_of < int(figs.size())) has_dead_part[f.part_of] = true;

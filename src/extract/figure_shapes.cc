@@ -68,8 +68,8 @@ int PredicateStop(const Context& ctx, const std::vector<Quantity>& quantities, s
     const Quantity& n = quantities[nq];
     // A sub-group set off by a comma with a verb of its own ("vuurde op vier agenten, van wie er
     // één gewond raakte") tells its own harm, not the total's; one without ("vijf doden, onder
-    // wie twee kinderen, …", "79 mensen onder wie 16 kinderen raakten gewond") shares it.
-    // (Or named part after its number: "drie toeschouwers werden geraakt, een daarvan is overleden".)
+    // wie twee kinderen, …", "64 mensen onder wie 11 scholieren werden gewond") shares it.
+    // (Or named part after its number: "vier bezoekers werden geraakt, een daarvan stierf".)
     int part_end = n.last;
     const bool subgroup = CueBefore(ctx, n.first, s.first, "subgroup");
     const bool part_after = CueAt(ctx, n.last, s.last, "subgroup_after", &part_end);

@@ -175,7 +175,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
                           ((ctx.WordIs(toks[q.first - 1].lower, "coordinator") && (bare || locative_after)) ||
                            (toks[q.first - 1].lower == "," && locative_after));
       const bool restated = before && before->sentence >= si - 1 && CueBefore(ctx, q.first, s.first, "report_count") && bare;
-      // ("Veertien mensen stierven ter plaatse en eentje in het ziekenhuis": a place, the verb left out.)
+      // ("Zes passagiers overleden op de weg en twee in het ziekenhuis": a place, the verb left out.)
       if (gapped && locative_after && reading == "verb_after") kind.clear();
       if ((per_place || gapped || restated) && kind.empty()) {
         kind = before->figure.kind;
