@@ -70,6 +70,7 @@ std::string DetectLanguage(const std::string& text) {
 void Analyzer::Analyze(Article& article, Analysis* a) const {
   *a = Analysis();
   if (article.lang.empty()) article.lang = DetectLanguage(article.text);
+  debris_.SplitAtBlockHeadings(article);
   for (const auto& p : article.paragraphs) Tokenize(article.text, p.span, tokenizer_, &a->tokens);
   SplitSentences(article, tokenizer_, &a->tokens, &a->sentences);
   stamps_.Mark(article, times_);  // may date the article: before any time is resolved

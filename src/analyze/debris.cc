@@ -43,6 +43,31 @@ Status DebrisRules::Load(const std::string& dir) {
   return Status();
 }
 
+void DebrisRules::SplitAtBlockHeadings(Article& article) const {
+  std::vector<Paragraph> out;
+  for (const Paragraph& para : article.paragraphs) {
+    uint32_t from = para.span.begin;
+    for (size_t eol = article.text.find('\n', from); para.kind != ParagraphKind::kTitle && eol < para.span.end;
+         eol = article.text.find('\n', eol + 1)) {
+      const uint32_t line = uint32_t(eol) + 1;
+      const size_t line_end = std::min<size_t>(article.text.find('\n', line), para.span.end);
+      const std::string heading = article.text.substr(line, line_end - line);
+      if (heading.size() > kMaxHeadingBytes || line_end >= para.span.end) continue;
+      const auto words = LowerWords(heading);
+      const bool heads_block = std::any_of(rules_.begin(), rules_.end(), [&](const Rule& r) {
+        return r.scope == "rest" && words.size() >= r.words.size() &&
+               std::equal(r.words.begin(), r.words.end(), words.begin());
+      });
+      if (!heads_block) continue;
+      out.push_back({Span{from, uint32_t(eol)}, para.kind});
+      out.push_back({Span{line, uint32_t(line_end)}, ParagraphKind::kBody});
+      from = uint32_t(line_end) + 1;
+    }
+    out.push_back({Span{from, para.span.end}, from == para.span.begin ? para.kind : ParagraphKind::kBody});
+  }
+  article.paragraphs = std::move(out);
+}
+
 void DebrisRules::Mark(Article& article, const std::vector<Token>& tokens) const {
   auto& paras = article.paragraphs;
   size_t t = 0;

@@ -15,6 +15,10 @@ namespace kroniek {
 class DebrisRules {
  public:
   Status Load(const std::string& lang_dir);
+  // Splits a paragraph at a line that heads a block of other stories ("Meer uit
+  // Buitenland" on a line of its own, in a page that puts each paragraph on one line),
+  // so that Mark can mark that block. Before tokenizing.
+  void SplitAtBlockHeadings(Article& article) const;
   // Marks the debris paragraphs of `article`; tokens are the article's.
   void Mark(Article& article, const std::vector<Token>& tokens) const;
 
