@@ -290,7 +290,14 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     auto u = units_.find(tokens[i + 1].lower);
     int unit = u != units_.end() ? u->second : plural_units_.at(tokens[i + 1].lower);
     int amount = int(*n);
-    if (pub && unit == 365) SetDay(&d, Civil{pub->year - amount, 0, 0});
+    if (*n != double(amount)) {
+      // "anderhalf jaar geleden": the year of the month that many months back, roughly.
+      if (pub && unit == 365 && pub_precision != Precision::kYear) {
+        const int total = pub->year * 12 + (pub->month - 1) - int(std::lround(*n * 12));
+        SetDay(&d, Civil{total / 12, 0, 0});
+        d.approximate = true;
+      }
+    } else if (pub && unit == 365) SetDay(&d, Civil{pub->year - amount, 0, 0});
     else if (pub && unit == 30 && pub_precision != Precision::kYear) {
       int total = pub->year * 12 + (pub->month - 1) - amount;
       SetDay(&d, Civil{total / 12, total % 12 + 1, 0});
