@@ -107,6 +107,16 @@ TEST(FusionApart, WeekdaysOfReportsMonthsApartAreOtherDays) {
   EXPECT_EQ(stories, (std::vector<Story>{{"protest", {"jan", "jan2"}}, {"protest", {"mar", "mar2"}}}));
 }
 
+// Two storms named apart are two events, though told in one month in one town.
+TEST(FusionApart, EventsOfTwoNamesAreTwoEvents) {
+  auto stories = StoriesInAnyOrder({
+      Text("a", "2022-02", "In Zwolle heeft storm Ottilie veel schade aangericht."),
+      Text("b", "2022-02", "Storm Ottilie rukte in Zwolle bomen uit de grond."),
+      Text("c", "2022-02", "In Zwolle waaide storm Petronella een dak van een school."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"a", "b"}}, {"storm", {"c"}}}));
+}
+
 // A shooting the text dates in 2011 is not the one of 2018 in the same city.
 TEST(FusionApart, AnEventDatedInAnEarlierYearIsAnotherEvent) {
   auto stories = StoriesInAnyOrder({
@@ -325,6 +335,22 @@ TEST(FusionJoined, SevereWeatherJoinsTheStormOrFlood) {
 }
 
 // --- The knowledge behind it ---
+
+// Reports of one named storm, undated and each in its own town and country,
+// are one event; so are reports naming one flight by its code.
+TEST(FusionJoined, ReportsOfOneNameJoinWhereverTheyPlaceIt) {
+  auto stories = StoriesInAnyOrder({
+      Text("ghent", "2022-02", "In Gent is door storm Ottilie een fietser omgekomen."),
+      Text("zwolle", "2022-02", "Storm Ottilie heeft in Zwolle aan een automobilist het leven gekost."),
+      Text("lille", "2022-02", "Ook in Rijsel richtte storm Ottilie schade aan."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"ghent", "lille", "zwolle"}}}));
+  stories = StoriesInAnyOrder({
+      Text("crash", "2023-05", "Het toestel van vlucht QX 4410 is neergestort bij Lyon."),
+      Text("families", "2023-05", "De families van de slachtoffers van de vliegramp met de QX4410 komen samen in Madrid."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"plane_crash", {"crash", "families"}}}));
+}
 
 TEST(FuseRules, GenericKindsScoreOnlyTheTypesTheyMayStandFor) {
   const FuseRules& rules = testing::SharedPipeline().types();

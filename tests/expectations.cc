@@ -30,6 +30,7 @@ bool EventMatches(const json& ev, const json& events, const Attrs& a) {
     if (key == "from" && Str(ev["date"]["from"]) != want) return false;
     if (key == "precision" && ev["date"]["precision"] != want) return false;
     if (key == "status" && ev["status"] != want) return false;
+    if (key == "name" && (ev["name"].is_null() ? want != "null" : Str(ev["name"]["id"]) != want)) return false;
     // An event placed nowhere has no location: "place=null" asks for that.
     const json& loc = ev["location"];
     if (key == "place" && (loc.is_null() ? want != "null" : Str(loc["id"]) != want)) return false;
@@ -99,7 +100,7 @@ bool FigureMatches(const json& f, const json& ev, const Attrs& a) {
 const std::map<std::string, std::set<std::string>>& KnownKeys() {
   static const std::map<std::string, std::set<std::string>> keys = {
       {"event",
-       {"type", "generic", "date", "from", "precision", "status", "place", "country", "site", "sites", "perpetrator",
+       {"type", "generic", "name", "date", "from", "precision", "status", "place", "country", "site", "sites", "perpetrator",
         "claimed_by", "target", "responder", "victim", "channel", "relation", "count"}},
       {"figure",
        {"event", "kind", "value", "low", "high", "qualifier", "group", "source", "sources", "claim", "freshness",

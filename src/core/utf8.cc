@@ -1,6 +1,7 @@
 #include "core/utf8.h"
 
 #include <unicode/locid.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -27,6 +28,23 @@ std::string ToLower(std::string_view s) {
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size())))
       .toLower(icu::Locale::getRoot())
       .toUTF8String(out);
+  return out;
+}
+
+std::string FoldAccents(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size())));
+  icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(text, status) : text;
+  if (U_FAILURE(status)) decomposed = text;
+  icu::UnicodeString bare;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) bare.append(c);
+    i += U16_LENGTH(c);
+  }
+  std::string out;
+  bare.toLower(icu::Locale::getRoot()).toUTF8String(out);
   return out;
 }
 

@@ -10,6 +10,9 @@ namespace kroniek {
 char32_t NextCodePoint(std::string_view s, size_t& i);
 // Full Unicode lower-casing (ASCII fast path).
 std::string ToLower(std::string_view s);
+// Lower case without accents ("Ciarán" -> "ciaran"): the letters of a name as
+// writers who drop its accents spell it.
+std::string FoldAccents(std::string_view s);
 bool IsLetter(char32_t c);
 bool IsUpper(char32_t c);
 bool IsDigit(char32_t c);

@@ -501,6 +501,7 @@ void BuildEvents(const Context& ctx, const std::vector<FigureCandidate>& figures
   EventAssembler assembler(ctx);
   assembler.Run(figures, out);
   DaysNotAfterTheReport(ctx, out);
+  NameEvents(ctx, out);
 }
 
 }  // namespace kroniek

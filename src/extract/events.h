@@ -14,6 +14,9 @@ namespace kroniek {
 // Fills out->events from the article's triggers and figure candidates.
 void BuildEvents(const Context& ctx, const std::vector<FigureCandidate>& figures, Extraction* out);
 
+// Gives events their own names ("storm Eunice", "vlucht MH17"; event_names.tsv).
+void NameEvents(const Context& ctx, Extraction* out);
+
 // The assembly itself: mentions join events in text order.
 class EventAssembler {
  public:

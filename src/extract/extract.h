@@ -72,6 +72,8 @@ struct Stance { Source actor; std::string stance; Source toward; Span span; };
 struct EventMention {
   std::string type;       // SCHEMA.md event type
   std::string generic;    // the generic kind the text named ("attack", "explosion") when `type` is only its default
+  std::string name;       // the event's own name, folded ("eunice" for "storm Eunice", "mh17"), or ""
+  Span name_span;         // where the text gives it
   Span trigger;
   Date date;
   Location location;

@@ -13,7 +13,8 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
       {&sources, "sources.tsv"},       {&status, "status.tsv"},             {&relations, "relations.tsv"},
       {&stances, "stances.tsv"},       {&channels, "channels.tsv"},         {&sites, "sites.tsv"},
       {&pronouns, "pronouns.tsv"},     {&clause, "clause.tsv"},             {&freshness, "freshness.tsv"},
-      {&type_cues, "type_cues.tsv"},   {&reference_frames, "reference_frames.tsv"}};
+      {&type_cues, "type_cues.tsv"},   {&reference_frames, "reference_frames.tsv"},
+      {&event_names, "event_names.tsv"}};
   for (const auto& [table, name] : tables) KRONIEK_RETURN_IF_ERROR(table->Load(dir + "/" + name));
   KRONIEK_RETURN_IF_ERROR(confidence.Load(dir + "/confidence.tsv"));
 
@@ -76,6 +77,13 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
     if (!event_types.count(row.value)) return Status::Error(dir + "/triggers.tsv: unknown event type '" + row.value + "'");
   for (const auto& row : type_cues.rows())
     if (!event_types.count(row.value)) return Status::Error(dir + "/type_cues.tsv: unknown event type '" + row.value + "'");
+  for (const auto& row : event_names.rows()) {
+    for (const auto& type : SplitBar(row.value))
+      if (!event_types.count(type)) return Status::Error(dir + "/event_names.tsv: unknown event type '" + type + "'");
+    auto shape = row.options.find("shape");
+    if (shape == row.options.end() || (shape->second != "name" && shape->second != "code"))
+      return Status::Error(dir + "/event_names.tsv: a row without shape=name or shape=code");
+  }
   for (const auto& [mod, type] : trigger_modifiers)
     if (type != "none" && !event_types.count(type)) return Status::Error(dir + "/trigger_modifiers.tsv: unknown event type '" + type + "'");
   return Status();

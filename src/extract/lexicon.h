@@ -35,7 +35,8 @@ struct ExtractLexicon {
   PhraseTable triggers, figure_nouns, group_nouns, figure_verbs, figure_cues, attribution, sources,
       status, relations, stances, channels, sites, pronouns, clause, freshness, uncounted,
       type_cues,          // words that say which specific type a generic event is (type_cues.tsv)
-      reference_frames;   // frames whose trigger classifies an event told before (reference_frames.tsv)
+      reference_frames,   // frames whose trigger classifies an event told before (reference_frames.tsv)
+      event_names;        // words that introduce an event's own name (event_names.tsv)
   std::unordered_map<std::string, std::string> trigger_modifiers;  // modifier -> type
   std::unordered_map<std::string, EventTypeInfo> event_types;
   std::unordered_map<std::string, FigureKindInfo> figure_kinds;

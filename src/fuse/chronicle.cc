@@ -16,6 +16,7 @@ constexpr int kBackgroundDays = 62;      // an undated report speaks of the two 
 constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
 constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
 constexpr double kDistinctiveCount = 10; // two reports of "85 gewonden" seldom tell two events
+constexpr double kSameName = 0.3;        // "storm Eunice" in both: one event wherever each places it
 
 // Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
 bool WeekdaysNear(int a, int b) {
@@ -136,11 +137,14 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
   if (type <= 0) return 0;
   if ((m.status == "hypothetical") != (s.status == "hypothetical")) return 0;
   if ((m.status == "foiled") != (s.status == "foiled")) return 0;
+  const bool named_alike = !m.name.empty() && m.name == s.name;
+  if (!m.name.empty() && !s.name.empty() && !named_alike) return 0;  // two names, two events
   double date = DateScore(m, WindowOf(m, articles_[article].article.published), s);
   if (date < 0) return 0;
   // (A report of a storm in another town is of the same storm only on the same days.)
   const bool both_dated = RangeOf(m.date).known() && s.days.known();
   double place = PlaceScore(m.location, s, both_dated ? types_.WidespreadKm(m.type) : std::nullopt);
+  if (named_alike) place = std::max(place, 0.0) + kSameName;
   if (place < 0) return 0;
   double score = 0.35 * type + date + place;
   // Articles that already tell another event together tell one story.
@@ -227,6 +231,7 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
   for (const auto& f : m.figures)
     if (f.value && *f.value >= kDistinctiveCount && f.kind != "other") s.counts.insert({f.kind, *f.value});
   if (s.status.empty() || (s.status != "occurred" && m.status == "occurred")) s.status = m.status;
+  if (s.name.empty()) s.name = m.name;
 }
 
 // Whether two events may be one: no article tells both (an article keeps its
@@ -241,6 +246,7 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
     return false;
   if (a.window.known() && b.window.known() && !Overlap(a.window, b.window, kDayTolerance)) return false;
   if (a.days.known() && b.days.known() && !Overlap(a.days, b.days, kDayTolerance)) return false;
+  if (!a.name.empty() && !b.name.empty()) return a.name == b.name;  // one name: one event wherever told
   // Their places, named or else inferred: the same, or a city and its country.
   const std::string& pa = a.place.empty() ? a.inferred_place : a.place;
   const std::string& pb = b.place.empty() ? b.inferred_place : b.place;
@@ -283,7 +289,7 @@ void Chronicle::Absorb(int into, int from) {
 // Whether article `ai` keeps its report `k` apart from the reports of event `e`
 // it tells: an article keeps apart the events it relates or tells apart by
 // type, day or place (its writer does not err by a day, as two reporters
-// may); a report it tells twice (its title and its body) is one.
+// may); a report it tells twice (its title and its body), or by one name, is one.
 bool Chronicle::KeptApart(int ai, int k, int e) const {
   if (!summaries_[e].articles.count(ai)) return false;
   const auto& own = articles_[ai].extraction.events;
@@ -293,6 +299,7 @@ bool Chronicle::KeptApart(int ai, int k, int e) const {
     const EventMention& other = own[x.event];
     for (const auto& r : m.relations) if (r.event == x.event) return true;
     for (const auto& r : other.relations) if (r.event == k) return true;
+    if (!m.name.empty() && m.name == other.name) continue;  // one name, one event
     const std::string &a = FuseType(m), &b = FuseType(other);
     const bool one_type = a == b || types_.Refines(a, b) || types_.Refines(b, a) ||
                           (!m.generic.empty() && types_.Score(a, b) > 0) ||

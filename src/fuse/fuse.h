@@ -79,6 +79,8 @@ struct ChronicleEvent {
   std::vector<MentionRef> mentions;  // sorted
   // Merged view, filled by Reconcile():
   std::string type;
+  std::string name;  // the event's own name its reports give ("eunice"), or ""
+
   Date date;
   Location location;
   std::vector<ActorRole> actors;
@@ -196,6 +198,7 @@ class Chronicle {
     std::set<std::pair<std::string, double>> counts;  // distinctive counts its reports give (kind, value)
     std::set<int> articles;            // the articles of its reports
     std::string status;
+    std::string name;                  // the event's own name, from the first report that gives one
   };
   double TypeScore(const std::string& type, const Summary& s) const;
   double DateScore(const EventMention& m, const DayRange& window, const Summary& s) const;

@@ -15,6 +15,7 @@
 //             a report of one day looks up its weekday and the two beside it
 //   m|M-D     undated events told with a day of a month and no year ("18 augustus"),
 //             by it; a report of one day, or of such a day, looks it up
+//   n|NAME    events by their own name ("eunice"), wherever and whenever told
 // u and p keys come twice: plain, and with each month of the days the
 // event's reports allow (WindowOf: their dates, never after publication, or
 // the two months before an undated report). A report with such a period looks
@@ -103,6 +104,7 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
         keys.push_back(Key(cls, "w", std::to_string((WeekdayOf(FromDayNumber(r.lo)) + d + 7) % 7)) + "|" + month);
     }
     if (const std::string md = DayOfMonth(m.date); !md.empty()) keys.push_back(Key(cls, "m", md));
+    if (!m.name.empty()) keys.push_back(Key(cls, "n", m.name));
     if (r.known() && r.hi - r.lo <= kMonthDays) {
       const std::string country = placed ? "|" + m.location.country : "";
       for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d)
@@ -175,6 +177,7 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
       for (const auto& month : period)
         if (month != "*") keys.push_back(Key(cls, "w", std::to_string(s.weekday)) + "|" + month);
     if (!dated && s.month) keys.push_back(Key(cls, "m", MonthDay(s.month, s.day)));
+    if (!s.name.empty()) keys.push_back(Key(cls, "n", s.name));
     if (dated)
       for (int d = s.days.lo; d <= s.days.hi; ++d) {
         keys.push_back(Key(cls, "d", std::to_string(d)));

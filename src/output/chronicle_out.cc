@@ -80,6 +80,7 @@ json ChronicleEventToJson(const Chronicle& c, int e) {
     mentions.push_back({{"article", c.articles()[m.article].article.id}, {"event", MentionId(m.event)}});
   return {{"event", {{"id", EventId(e)},
                      {"type", ev.type},
+                     {"name", ev.name.empty() ? json(nullptr) : json(ev.name)},
                      {"acled", AcledOf(ev.type)},
                      {"date", DateToJson(ev.date)},
                      {"location", LocationToJson(ev.location)},

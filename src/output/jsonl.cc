@@ -144,6 +144,10 @@ json ArticleToJson(const Article& article, const Analysis& analysis, const Extra
     events.push_back({{"id", "e" + std::to_string(k + 1)},
                       {"type", e.type},
                       {"generic", e.generic.empty() ? json(nullptr) : json(e.generic)},
+                      {"name", e.name.empty() ? json(nullptr)
+                                              : json{{"id", e.name},
+                                                     {"text", article.text.substr(e.name_span.begin, e.name_span.size())},
+                                                     {"span", SpanToJson(e.name_span)}}},
                       {"acled", AcledOf(e.type)},
                       {"trigger", SpanToJson(e.trigger)},
                       {"date", DateToJson(e.date)},
