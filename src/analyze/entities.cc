@@ -120,7 +120,10 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
     // "minister van Mobiliteit Georges Gilkinet": the role stands before the portfolio.
     for (int k = i - 1; role.empty() && k > s.first && portfolios_.count(tokens[k].lower); --k)
       if (WordIs(tokens[k - 1].lower, "genitive") && k - 2 >= s.first) role = RoleOf(tokens[k - 2].lower);
-    if (role.empty() && end < s.last) role = RoleOf(tokens[end].lower);
+    // A role after one word that follows an article names no person: the word is an
+    // adjective ("de Brusselse burgemeester", "de Slowaakse premier").
+    const bool adjective = end - i == 1 && i > s.first && WordIs(tokens[i - 1].lower, "determiner");
+    if (role.empty() && end < s.last && !adjective) role = RoleOf(tokens[end].lower);
     std::string name = article.text.substr(tokens[i].span.begin, tokens[end - 1].span.end - tokens[i].span.begin);
     std::string surname = tokens[end - 1].lower;
     bool sentence_initial_single = end - i == 1 && i == s.first;
