@@ -379,16 +379,16 @@ bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& nex
 
 bool TimeGrammar::JoinMonthAndYear(TimeMention* before, const TimeMention& next) const {
   if (next.first - before->last > kMonthYearGap) return false;
-  const bool month_first = before->date.month > 0 && before->date.day == 0 && before->date.basis != DateBasis::kExplicit;
+  const bool month_first = before->date.month > 0 && before->date.basis != DateBasis::kExplicit;
   const TimeMention& month = month_first ? *before : next;
   const TimeMention& year = month_first ? next : *before;
-  if (month.date.month == 0 || month.date.day != 0 || month.date.basis == DateBasis::kExplicit ||
+  if (month.date.month == 0 || month.date.basis == DateBasis::kExplicit ||
       year.date.precision != Precision::kYear || !year.date.from.empty())
     return false;
   const auto y = year.date.civil();
   if (!y) return false;
   Date d = month.date;
-  SetDay(&d, Civil{y->year, month.date.month, 0});
+  SetDay(&d, Civil{y->year, month.date.month, month.date.day});  // "3 maart vorig jaar": that day
   if (!d.from.empty()) d.from = Civil{y->year, month.date.month, 1}.ToString();  // "sinds augustus vorig jaar"
   d.span = {before->date.span.begin, next.date.span.end};
   before->date = d;

@@ -48,8 +48,9 @@ class TimeGrammar {
   // Matches a multi-word phrase from `phrases` at i; returns its length or 0.
   int PhraseAt(const std::vector<Token>& tokens, int i, int last,
                const std::vector<std::vector<std::string>>& phrases) const;
-  // Makes `before` the month of `next`'s year, or that year's month of `before`
-  // ("oktober vorig jaar"), when one is a month named alone and the other a year
+  // Makes `before` the month (or day of a month) of `next`'s year, or that year's month
+  // of `before` ("oktober vorig jaar", "3 maart vorig jaar"), when one is a month named
+  // without its year and the other a year
   // and at most kMonthYearGap tokens part them; false otherwise.
   bool JoinMonthAndYear(TimeMention* before, const TimeMention& next) const;
   // Makes `before`, a weekday alone, the day and month named right after it

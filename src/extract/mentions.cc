@@ -116,15 +116,17 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
       if (t.first >= s.first && t.first < s.last && clauses[t.first - s.first] == clause &&
           !(t.date.from.empty() && !t.date.to.empty()))
         return true;
-  // Over function words and a place or site named ("op Dnipro zaterdag", "in de Londense
-  // Grenfell Tower in 2017", "op het station van Kramatorsk vrijdag").
+  // Over function words, a place or site named and what it was done with ("op Dnipro
+  // zaterdag", "in de Londense Grenfell Tower in 2017", "op het station van Kramatorsk
+  // vrijdag", "met een toestel van Air X op 29 december").
   auto near_after = [&](int from, int time) {
     if (time < from || time - from > kOwnTimeReach) return false;
     for (int k = from; k < time; ++k) {
       std::string head;
       if (toks[k].kind != TokenKind::kWord ||
           !(ctx_.az.entity_rules().IsFunctionWord(toks[k].lower) || toks[k].capitalized || ctx_.entity_at[k] >= 0 ||
-            figure_words::IsAdjectiveLike(ctx_, toks[k]) || ctx_.lex.sites.Lookup(toks[k].lower, &head)))
+            figure_words::IsAdjectiveLike(ctx_, toks[k]) || ctx_.lex.sites.Lookup(toks[k].lower, &head) ||
+            ctx_.lex.type_cues.Lookup(toks[k].lower, &head)))
         return false;
     }
     return true;
