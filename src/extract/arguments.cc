@@ -53,8 +53,9 @@ bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>&
 int ArgumentReader::TriggerBetween(int si, int token, int other) const {
   const Sentence& s = ctx_.an.sentences[si];
   const int lo = std::min(token, other), hi = std::max(token, other);
+  const auto& rows = ctx_.lex.triggers.rows();
   for (const auto& m : ctx_.lex.triggers.FindAll(ctx_.tokens(), s.first, s.last))
-    if (m.first > lo && m.first < hi && m.first != token) return m.first;
+    if (m.first > lo && m.first < hi && m.first != token && !rows[m.row].options.count("participant")) return m.first;
   return -1;
 }
 

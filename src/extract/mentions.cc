@@ -366,7 +366,10 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // (Nor the time of remembering it: "Zaterdag werd de treinramp herdacht".)
     const bool dated = m.date.known() || m.date.weekday >= 0 || m.date.day_offset || m.date.month ||
                        !m.date.from.empty() || !m.date.to.empty();
-    if (dated && (ClauseHas(match, si, clauses, "preparation") || ClauseHas(match, si, clauses, "remembrance")) &&
+    // (A gathering to remember is the remembering: "gingen zaterdag de straat op om de
+    // aanslag te herdenken" keeps its time.)
+    const bool remembered = ClauseHas(match, si, clauses, "remembrance") && ctx_.lex.ClassOf(m.type) != "political";
+    if (dated && (ClauseHas(match, si, clauses, "preparation") || remembered) &&
         !TimeTiedTo(match, si))
       m.date = Date();
     // (A disaster has no doer: "In Duitsland kostte het noodweer 42 levens" places it.)
