@@ -64,6 +64,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "relday") reldays_[form] = num(2);
     else if (cls == "unit") units_[form] = num(2);
     else if (cls == "unit_plural") plural_units_[form] = num(2);
+    else if (cls == "weekend") weekends_.insert(form);
     else if (cls == "ago") ago_.insert(form);
     else if (cls == "anniversary") anniversary_.insert(form);
     else if (cls == "since") since_.push_back(LowerWords(form));
@@ -249,6 +250,18 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     if (pub_precision == Precision::kDay) {
       const int back = (kroniek::WeekdayOf(*pub) - d.weekday + 7) % 7;
       SetDay(&d, AddDays(*pub, -(back == 0 ? 7 : back)));
+    }
+  } else if ((prev_.count(t.lower) || next_.count(t.lower) || this_.count(t.lower)) && i + 1 < last &&
+             weekends_.count(tokens[i + 1].lower)) {
+    // "afgelopen weekend": the last Saturday and Sunday begun before the day of
+    // publication; "dit weekend" those of its week, "volgend weekend" the next.
+    end = i + 2;
+    if (pub_precision == Precision::kDay) {
+      Civil saturday = AddDays(*pub, 5 - kroniek::WeekdayOf(*pub));
+      if (prev_.count(t.lower) && DayNumber(saturday) >= DayNumber(*pub)) saturday = AddDays(saturday, -7);
+      if (next_.count(t.lower)) saturday = AddDays(saturday, 7);
+      d.from = saturday.ToString();
+      d.to = AddDays(saturday, 1).ToString();
     }
   } else if ((prev_.count(t.lower) || next_.count(t.lower) || this_.count(t.lower)) && i + 1 < last &&
              units_.count(tokens[i + 1].lower)) {

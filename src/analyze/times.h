@@ -69,7 +69,8 @@ class TimeGrammar {
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
   std::unordered_map<std::string, Range> monthparts_;
-  std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_;
+  std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
+      weekends_;
   std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
   std::vector<Holiday> holidays_;  // parallel to holiday_phrases_
