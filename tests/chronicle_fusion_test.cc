@@ -352,6 +352,18 @@ TEST(FusionJoined, ReportsOfOneNameJoinWhereverTheyPlaceIt) {
   EXPECT_EQ(stories, (std::vector<Story>{{"plane_crash", {"crash", "families"}}}));
 }
 
+// A report long after an event that recalls it, undated, by its place and a
+// distinctive count is of that event; one without such a count is not.
+TEST(FusionJoined, ALaterReportRecallsAnEventByItsPlaceAndCount) {
+  auto stories = StoriesInAnyOrder({
+      Text("first", "2021-03-09", "Bij een schietpartij in Mechelen zijn maandag veertien mensen omgekomen."),
+      Text("next", "2021-03-11", "De schietpartij in Mechelen, waarbij veertien mensen omkwamen, wordt onderzocht."),
+      Text("recall", "2022-06-20", "De schietpartij in Mechelen, die veertien mensen het leven kostte, houdt de stad bezig."),
+      Text("other", "2022-06-20", "Bij een schietpartij in Mechelen zijn twee mensen gewond geraakt."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"first", "next", "recall"}}, {"shooting", {"other"}}}));
+}
+
 TEST(FuseRules, GenericKindsScoreOnlyTheTypesTheyMayStandFor) {
   const FuseRules& rules = testing::SharedPipeline().types();
   EXPECT_GT(rules.Score("attack", "shooting"), 0.8);

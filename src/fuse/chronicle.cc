@@ -16,6 +16,7 @@ constexpr int kBackgroundDays = 62;      // an undated report speaks of the two 
 constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
 constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
 constexpr double kDistinctiveCount = 10; // two reports of "85 gewonden" seldom tell two events
+constexpr double kToldLongAfter = 0.05;   // a later report's date evidence for the event it recalls
 constexpr double kSameName = 0.3;        // "storm Eunice" in both: one event wherever each places it
 
 // Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
@@ -36,6 +37,12 @@ bool Beside(std::optional<double> lat1, std::optional<double> lon1, std::optiona
 }
 
 }  // namespace
+
+bool DistinctiveCount(const Figure& f) { return f.value && *f.value >= kDistinctiveCount && f.kind != "other"; }
+
+std::string CountKey(const std::string& kind, double value, const std::string& place) {
+  return kind + "=" + std::to_string(value) + "@" + place;
+}
 
 DayRange WindowOf(const EventMention& m, const Date& published) {
   DayRange date = RangeOf(m.date), p = RangeOf(published);
@@ -132,6 +139,16 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<
   return widespread_km ? 0.05 : weak && !inferred_vetoes ? 0 : -1;
 }
 
+bool Chronicle::TellsLongAfter(const EventMention& m, const DayRange& window, const Summary& s) const {
+  if (RangeOf(m.date).known() || m.date.weekday >= 0 || m.date.month || !window.known() || !s.days.known() ||
+      window.lo <= s.days.hi + kDayTolerance || m.location.id.empty() ||
+      (m.location.id != s.place && m.location.id != s.inferred_place))
+    return false;
+  for (const auto& f : m.figures)
+    if (DistinctiveCount(f) && s.counts.count({f.kind, *f.value})) return true;
+  return false;
+}
+
 double Chronicle::Score(const EventMention& m, const Summary& s, int article) const {
   double type = TypeScore(FuseType(m), s);
   if (type <= 0) return 0;
@@ -139,7 +156,9 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
   if ((m.status == "foiled") != (s.status == "foiled")) return 0;
   const bool named_alike = !m.name.empty() && m.name == s.name;
   if (!m.name.empty() && !s.name.empty() && !named_alike) return 0;  // two names, two events
-  double date = DateScore(m, WindowOf(m, articles_[article].article.published), s);
+  const DayRange window = WindowOf(m, articles_[article].article.published);
+  double date = DateScore(m, window, s);
+  if (date < 0 && TellsLongAfter(m, window, s)) date = kToldLongAfter;
   if (date < 0) return 0;
   // (A report of a storm in another town is of the same storm only on the same days.)
   const bool both_dated = RangeOf(m.date).known() && s.days.known();
@@ -164,7 +183,7 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
     }
   // The same distinctive count ("85 gewonden") in both.
   for (const auto& f : m.figures)
-    if (f.value && *f.value >= kDistinctiveCount && f.kind != "other" && s.counts.count({f.kind, *f.value})) {
+    if (DistinctiveCount(f) && s.counts.count({f.kind, *f.value})) {
       score += 0.1;
       break;
     }
@@ -188,8 +207,11 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
     s.type = type;
   s.types.insert(type);
   const DayRange w = WindowOf(m, published);
+  // (An undated report long after the event's days recalls it: it bounds nothing.)
+  const bool recalls = !RangeOf(m.date).known() && w.known() && s.days.known() && s.window.known() &&
+                       w.lo > s.days.hi + kDayTolerance && !Overlap(w, s.window, kDayTolerance);
   if (!w.known()) s.open = true;
-  else {
+  else if (!recalls) {
     s.hull = s.hull.known() ? DayRange{std::min(s.hull.lo, w.lo), std::max(s.hull.hi, w.hi)} : w;
     if (!s.window.known()) s.window = w;
     else if (Overlap(w, s.window, 0)) s.window = {std::max(s.window.lo, w.lo), std::min(s.window.hi, w.hi)};
@@ -229,7 +251,7 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
   for (const auto& actor : m.actors)
     if (actor.role == "perpetrator" || actor.role == "claimed_by") s.actors.insert(actor.id);
   for (const auto& f : m.figures)
-    if (f.value && *f.value >= kDistinctiveCount && f.kind != "other") s.counts.insert({f.kind, *f.value});
+    if (DistinctiveCount(f)) s.counts.insert({f.kind, *f.value});
   if (s.status.empty() || (s.status != "occurred" && m.status == "occurred")) s.status = m.status;
   if (s.name.empty()) s.name = m.name;
 }

@@ -134,6 +134,11 @@ class FuseRules {
 // ("attack" for a lone "aanslag"), else its type.
 inline const std::string& FuseType(const EventMention& m) { return m.generic.empty() ? m.type : m.generic; }
 
+// A count two reports of different events seldom share ("85 gewonden").
+bool DistinctiveCount(const Figure& f);
+// Its index key at a place ("killed=84@nice").
+std::string CountKey(const std::string& kind, double value, const std::string& place);
+
 // The days on which an event a report mentions may have happened: its own
 // date, never after the report appeared; undated, the two months before
 // publication (news speaks of what is recent), the week before it for a
@@ -201,6 +206,9 @@ class Chronicle {
     std::string name;                  // the event's own name, from the first report that gives one
   };
   double TypeScore(const std::string& type, const Summary& s) const;
+  // Whether an undated report, published after the event's days, tells that event
+  // by its place and a distinctive count of it ("de aanslag in Nice, die 84 levens eiste").
+  bool TellsLongAfter(const EventMention& m, const DayRange& window, const Summary& s) const;
   double DateScore(const EventMention& m, const DayRange& window, const Summary& s) const;
   double PlaceScore(const Location& l, const Summary& s, std::optional<double> widespread_km,
                     bool inferred_vetoes = false) const;

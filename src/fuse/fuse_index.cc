@@ -16,6 +16,8 @@
 //   m|M-D     undated events told with a day of a month and no year ("18 augustus"),
 //             by it; a report of one day, or of such a day, looks it up
 //   n|NAME    events by their own name ("eunice"), wherever and whenever told
+//   f|COUNT   events by each distinctive count their reports give, at their place
+//             ("killed=84@nice"): an undated report long after looks them up
 // u and p keys come twice: plain, and with each month of the days the
 // event's reports allow (WindowOf: their dates, never after publication, or
 // the two months before an undated report). A report with such a period looks
@@ -105,6 +107,9 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
     }
     if (const std::string md = DayOfMonth(m.date); !md.empty()) keys.push_back(Key(cls, "m", md));
     if (!m.name.empty()) keys.push_back(Key(cls, "n", m.name));
+    if (!r.known() && !m.location.id.empty())
+      for (const auto& f : m.figures)
+        if (DistinctiveCount(f)) keys.push_back(Key(cls, "f", CountKey(f.kind, *f.value, m.location.id)));
     if (r.known() && r.hi - r.lo <= kMonthDays) {
       const std::string country = placed ? "|" + m.location.country : "";
       for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d)
@@ -178,6 +183,9 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
         if (month != "*") keys.push_back(Key(cls, "w", std::to_string(s.weekday)) + "|" + month);
     if (!dated && s.month) keys.push_back(Key(cls, "m", MonthDay(s.month, s.day)));
     if (!s.name.empty()) keys.push_back(Key(cls, "n", s.name));
+    for (const auto& [kind, value] : s.counts)
+      for (const std::string* place : {&s.place, &s.inferred_place})
+        if (!place->empty()) keys.push_back(Key(cls, "f", CountKey(kind, value, *place)));
     if (dated)
       for (int d = s.days.lo; d <= s.days.hi; ++d) {
         keys.push_back(Key(cls, "d", std::to_string(d)));
