@@ -343,9 +343,10 @@ void PlaceIndex::AdjectiveCountries(const std::vector<Token>& tokens, int first,
     std::string country;
     // (First: an adjective pins its place's country, "het Oost-Duitse Halle", for the
     // article's other mentions of that name too.)
-    if (CueBeforeAdjective(tokens, i, first, entities, &country) != Cue::kNone &&
-        std::find(countries->begin(), countries->end(), country) == countries->end())
-      countries->insert(countries->begin(), country);
+    if (CueBeforeAdjective(tokens, i, first, entities, &country) == Cue::kNone) continue;
+    // (Ahead of a country the article names before: "Brussel … het Oost-Duitse Halle … in Halle".)
+    countries->erase(std::remove(countries->begin(), countries->end(), country), countries->end());
+    countries->insert(countries->begin(), country);
   }
   for (int i = first; i < last; ++i) {
     auto it = tokens[i].capitalized ? demonyms_.find(tokens[i].lower) : demonyms_.end();
