@@ -106,6 +106,7 @@ Status StampRules::Load(const std::string& dir) {
       else if (cls == "byline") bylines_.push_back(LowerWords(w));
       else if (cls == "byline_word") byline_words_.insert(w);
       else if (cls == "numeric_order") numeric_order_ = w;
+      else if (cls == "month" && r.fields.size() > 2) months_[w] = std::atoi(r.fields[2].c_str());
       else return Status::Error(f.path + ":" + std::to_string(r.line) + ": unknown class '" + cls + "'");
     }
   }
@@ -183,6 +184,9 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
   for (size_t k = from; k < pieces.size(); ++k) {
     const StampPiece& p = pieces[k];
     Civil c;
+    // A date and a time of day make a stamp, whatever the page glued after them
+    // ("31 jan 2023 om 05:25Update: 2 maanden geleden", "23-07-2014 11:17 | Binnenland").
+    if (dates > 0 && clock_times > 0 && !fillers_.count(p.text) && !time_separators_.count(p.text)) break;
     if (p.number) {
       std::vector<std::string> f = Fields(p.text);
       if (DateOf(f, &c)) {
@@ -192,6 +196,7 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
       if (IsTime(f)) { ++clock_times; continue; }
       // "23 maart [2016]": a day before a month name, a year after it.
       int month = k + 1 < pieces.size() && !pieces[k + 1].number ? times.MonthOf(pieces[k + 1].text) : 0;
+      if (month == 0 && k + 1 < pieces.size() && months_.count(pieces[k + 1].text)) month = months_.at(pieces[k + 1].text);
       if (f.size() != 1 || f[0].size() > 2 || month == 0) return "";
       c.day = std::atoi(f[0].c_str());
       c.month = month;

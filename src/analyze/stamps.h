@@ -68,6 +68,7 @@ class StampRules {
 
   std::unordered_set<std::string> fillers_, time_separators_, credits_, byline_words_;
   std::vector<std::vector<std::string>> bylines_;
+  std::unordered_map<std::string, int> months_;  // month names only stamps use ("17 March 2025" on a Dutch page)
   std::string numeric_order_ = "dmy";
 };
 
