@@ -376,12 +376,20 @@ void EventAssembler::DateFromFollowingSentences() {
       // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told;
       // "Hij zal donderdag de rampplek bezoeken": the time of what is planned.
       if (TimeOfTellingOrPlan(si, t.first)) continue;
+      // "Donderdag is een feestdag in de stad": a time the copula tells of names the day itself.
+      if (t.last < sentences[si].last && ctx_.lex.ClauseIs(ctx_.tokens()[t.last].lower, "copula")) continue;
       // The nearest mention of the event before the time's sentence.
       int near = -1;
       for (int m : e.mention_sentences)
         if (m < si) near = std::max(near, m);
       if (near < 0 || si - near > kDanglingTimeSentences) continue;
       if (sentences[si].paragraph - sentences[near].paragraph > 1) continue;
+      // (The event told last before it: "… 128 doden. Acht mensen zijn opgepakt. Woensdag …"
+      // dates the arrests, not the fire.)
+      if (std::any_of(sentence_mentions_.begin(), sentence_mentions_.end(), [&](const SentenceMention& sm) {
+            return sm.sentence > near && sm.sentence < si && &events_[sm.event] != &e;
+          }))
+        continue;
       if (!t.date.known() && t.date.weekday < 0) continue;
       // A period's end ("tot woensdag") dates no event.
       if (t.date.from.empty() && !t.date.to.empty()) continue;
@@ -392,6 +400,10 @@ void EventAssembler::DateFromFollowingSentences() {
       // Nor is a time long before the article the undated news ("De man werkte tot eind vorig jaar …"),
       // unless the event's own toll is told with it ("Daarbij kwamen zes jaar geleden 86 mensen om").
       const bool own_toll = std::count(e.figure_sentences.begin(), e.figure_sentences.end(), si) > 0;
+      // Only a day ("dinsdagavond", "op 4 mei"), or a time told with the event's toll: a year or
+      // a month told after the event is more often another thing's ("Die groep zegde eind
+      // vorig jaar het bestand op").
+      if (t.date.known() && t.date.precision != Precision::kDay && !own_toll) continue;
       if (when.known() && published.known() && when.hi < published.lo - kBackgroundDays && !own_toll) continue;
       // A time told of another place is that place's ("In oktober viel in Jakarta …").
       if (!LocationsCompatible(e.m.location, args_.PlaceAt(si, t.first))) continue;
