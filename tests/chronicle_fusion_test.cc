@@ -293,6 +293,19 @@ TEST(FusionJoined, TheSameDistinctiveCountJoins) {
   EXPECT_EQ(stories, (std::vector<Story>{{"train_crash", {"city"}}, {"train_crash", {"other"}}}));
 }
 
+// A report no time bounds (undated, in an undated article) whose place is only
+// inferred joins the event of its type in that city.
+TEST(FusionJoined, ATimelessReportJoinsTheEventOfItsInferredCity) {
+  Article undated;
+  ASSERT_TRUE(ArticleFromText("undated", "Nieuws\nHet stadsbestuur van Gent reageert geschokt.\n\nDe brand in de loods "
+                              "kostte twee mensen het leven.\n", {}, &undated).ok());
+  auto stories = StoriesInAnyOrder({
+      Text("city", "2023-03", "In Gent zijn bij een brand in een loods twee mensen omgekomen."),
+      undated,
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"fire", {"city", "undated"}}}));
+}
+
 // "In de nacht van woensdag op donderdag": weekdays a day apart name one night.
 TEST(FusionJoined, WeekdaysOfOneNightJoin) {
   auto stories = StoriesInAnyOrder({

@@ -17,6 +17,7 @@ constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
 constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
 constexpr double kDistinctiveCount = 10; // two reports of "85 gewonden" seldom tell two events
 constexpr double kToldLongAfter = 0.05;   // a later report's date evidence for the event it recalls
+constexpr double kTimeless = 0.05;        // date evidence of a report no time bounds
 constexpr double kSameName = 0.3;        // "storm Eunice" in both: one event wherever each places it
 
 // Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
@@ -107,14 +108,19 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
   if (r.known() && r.lo == r.hi && !s.days.known() && s.weekday >= 0)
     return WeekdaysNear(kroniek::WeekdayOf(FromDayNumber(r.lo)), s.weekday) ? 0.25 : -1;
   if (m.date.weekday >= 0 && s.weekday >= 0) return WeekdaysNear(m.date.weekday, s.weekday) ? 0.2 : -1;
-  return window.known() && s.window.known() ? 0.1 : 0.05;
+  if (window.known() && s.window.known()) return 0.1;
+  // A report no time bounds (undated, in an undated article, or of an event none of
+  // whose reports is dated) speaks against no time: its type and its place, named or
+  // inferred, decide, and among events that fit as well the most reported (Choose).
+  return kTimeless;
 }
 
 // Places: the same city; a city and its country; two cities or two
 // countries never, but for an event over a region on its days (widespread_km:
 // a storm in two towns, a quake in two countries near each other). A place only
 // inferred from the discourse counts as the event's place when none is named,
-// and agrees more weakly.
+// and agrees more weakly: the same city so inferred a little more than a city and
+// its country (with its type, it places a report no time bounds).
 double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<double> widespread_km,
                              bool inferred_vetoes) const {
   if (l.id.empty()) return 0.05;
@@ -123,7 +129,7 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<
   const std::string& country = named ? s.country : s.inferred_country;
   if (place.empty()) return 0.05;
   const bool weak = l.inferred || !named;
-  if (l.id == place) return weak ? 0.15 : l.id == l.country ? 0.12 : 0.25;
+  if (l.id == place) return weak ? 0.16 : l.id == l.country ? 0.12 : 0.25;
   // An event over a region (a storm, a quake): its places agree as a city and its country do.
   const auto lat = named ? s.lat : s.inferred_lat, lon = named ? s.lon : s.inferred_lon;
   const bool within_reach = widespread_km && l.lat && l.lon && lat && lon &&
