@@ -87,8 +87,10 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
                     (!leaving && ctx_.lex.ClauseIs(toks[head].lower, "provenance"))))
     return true;
   // "het skioord tussen Istanbul en Ankara", "de wedstrijd tussen België en Marokko":
-  // what lies between places is at neither.
-  if (head >= 0 && ctx_.WordIs(toks[head].lower, "between")) return true;
+  // what lies between places is at neither (but for a border between them).
+  if (head >= 0 && ctx_.WordIs(toks[head].lower, "between") &&
+      !(head > s.first && ctx_.lex.ClauseIs(toks[head - 1].lower, "border")))
+    return true;
   // "werd gevoeld tot in Algerije": how far it reached, not where it happened.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "locative") && ctx_.lex.ClauseIs(toks[head - 1].lower, "reach"))
     return true;
