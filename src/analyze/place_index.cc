@@ -122,6 +122,20 @@ Entity PlaceIndex::EntityOf(const Place& p, const std::vector<Token>& tokens, in
   return e;
 }
 
+Entity PlaceIndex::CountryNamedBy(const KbEntry& country, const std::vector<Token>& tokens, int i) {
+  Entity e;
+  e.span = tokens[i].span;
+  e.first = i;
+  e.last = i + 1;
+  e.id = country.id;
+  e.name = country.name;
+  e.type = EntityType::kPlace;  // a place, known only by its country (never a doer, as a country may be)
+  e.country = country.country;
+  e.lat = country.lat;
+  e.lon = country.lon;
+  return e;
+}
+
 void PlaceIndex::InsertInOrder(const Entity& e, std::vector<Entity>* entities) {
   entities->insert(std::upper_bound(entities->begin(), entities->end(), e.first,
                                     [](int pos, const Entity& x) { return pos < x.first; }),
@@ -393,7 +407,14 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
     Place p;
     std::vector<std::string> in = countries;
     if (!named_country.empty()) in.insert(in.begin(), named_country);
-    if (!Match(tokens, i, last, cue, in, admitted, near, recurring.count(t.lower) > 0, &p, &end)) continue;
+    if (!Match(tokens, i, last, cue, in, admitted, near, recurring.count(t.lower) > 0, &p, &end)) {
+      // "in het Turkse skioord Kartalkaya": a place the gazetteer does not know lies in the
+      // country its adjective names.
+      const KbEntry* country = named_country.empty() ? nullptr : kb.Country(named_country);
+      if (country && !(i + 1 < last && tokens[i + 1].kind == TokenKind::kWord && tokens[i + 1].capitalized))
+        InsertInOrder(CountryNamedBy(*country, tokens, i), entities);
+      continue;
+    }
     if (!named_country.empty() && p.country != named_country) continue;
     bool free = true;
     for (int k = i; k < end; ++k) free &= !taken[k - first];

@@ -97,6 +97,8 @@ class PlaceIndex {
   bool PlaceOfLine(std::string_view line, Place* out) const;
   // The entity of place p over tokens [first, end).
   static Entity EntityOf(const Place& p, const std::vector<Token>& tokens, int first, int end);
+  // The entity of a country, over the name at token i of a place in it the gazetteer lacks.
+  static Entity CountryNamedBy(const KbEntry& country, const std::vector<Token>& tokens, int i);
   // Adds e to `entities`, kept in order of their first token.
   static void InsertInOrder(const Entity& e, std::vector<Entity>* entities);
   // The place at a byte offset of geonames.tsv; false for a malformed line.
