@@ -1,6 +1,7 @@
 // Figures join events: the event a figure's sentence or the one before tells,
 // the same kind of event at the figure's own city, the event the body gave a
 // fact box's number to, or else a new event of the type the figure implies.
+#include <algorithm>
 #include <map>
 
 #include "extract/events.h"
@@ -22,8 +23,18 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   // opgepakt": an arrest); none counted ("er werden geen arrestaties verricht") is a fact
   // of the event told.
   const bool own_only = !own_type.empty() && !(c.figure.value && *c.figure.value == 0);
+  // "De betogers eisen gerechtigheid voor de 57 doden": a toll told with its article is
+  // known already, the toll of an attack or a disaster the article tells, not of the protest.
+  const auto& toks = ctx_.tokens();
+  const bool known_toll = CountsVictims(kind) && c.token > ctx_.an.sentences[c.sentence].first &&
+                          ctx_.WordIs(toks[c.token - 1].lower, "definite") &&
+                          std::any_of(events_.begin(), events_.end(), [&](const Ev& e) {
+                            const std::string& cls = ctx_.lex.ClassOf(e.m.type);
+                            return cls == "violent" || cls == "disaster";
+                          });
   auto fits = [&](const std::string& type) {
-    return ctx_.lex.KindFits(kind, type) && (!own_only || type == own_type);
+    return ctx_.lex.KindFits(kind, type) && (!own_only || type == own_type) &&
+           !(known_toll && ctx_.lex.ClassOf(type) == "political");
   };
   // Same sentence: the nearest trigger, preferring one before the number.
   int best = -1, best_distance = 1 << 30;
