@@ -26,6 +26,7 @@ Status NumberGrammar::Load(const std::string& lang_dir) {
       continue;
     }
     if (f[1] == "intensifier") { intensifiers_.push_back(ToLower(f[0])); continue; }
+    if (f[1] == "additive") { additives_.push_back(ToLower(f[0])); continue; }
     if (f[1] == "round_suffix") { round_suffixes_.push_back(ToLower(f[0])); continue; }
     if (f[1] == "idiom") {
       for (const auto& form : SplitBar(f[0])) idioms_.push_back(LowerWords(form));
@@ -286,6 +287,12 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
     while (true) {
       std::string qual;
       int b = QualifierBefore(tokens, first, begin, &qual);
+      // "in ieder geval nog twee": a qualifier before "nog".
+      if (b == begin && begin > first &&
+          std::find(additives_.begin(), additives_.end(), tokens[begin - 1].lower) != additives_.end()) {
+        b = QualifierBefore(tokens, first, begin - 1, &qual);
+        if (b == begin - 1) b = begin;
+      }
       if (b == begin) break;
       if (nearest.empty()) nearest = qual;
       possibly |= qual == "possibly";

@@ -43,6 +43,7 @@ class NumberGrammar {
   std::optional<double> RoundCount(const std::string& lower) const;
   std::unordered_map<std::string, Word> words_;
   std::vector<std::pair<std::vector<std::string>, std::string>> qualifiers_;  // phrase tokens -> qualifier
+  std::vector<std::string> additives_;     // "nog" in "zeker nog twee": a qualifier may stand before it
   std::vector<std::string> intensifiers_;  // "vele" in "vele tientallen"
   std::vector<std::string> round_suffixes_;  // "-tal" in "70-tal"
   std::vector<std::vector<std::string>> idioms_;  // "in acht nemen": a number word that counts nothing
