@@ -139,9 +139,11 @@ void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e) 
   if (type.empty()) type = SiteType(ctx, *e);
   // What the event's own figures and site say makes it specific; the article's context does not.
   if (!type.empty()) e->generic = false;
+  // (A state's attack abroad is its own, whatever else the article tells: "de Israëlische
+  // aanval op het consulaat in Damascus" in a report on Iran's missiles.)
+  if (type.empty()) type = AbroadType(ctx, *e);
   if (type.empty()) type = StoryType(ctx, *e, events);
   if (type.empty()) type = ArticleCue(ctx, *e);
-  if (type.empty()) type = AbroadType(ctx, *e);
   if (type.empty()) {
     auto it = ctx.lex.event_types.find(e->m.type);
     if (it != ctx.lex.event_types.end()) type = it->second.default_type;
