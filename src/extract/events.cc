@@ -376,8 +376,13 @@ void EventAssembler::DateFromFollowingSentences() {
       // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told;
       // "Hij zal donderdag de rampplek bezoeken": the time of what is planned.
       if (TimeOfTellingOrPlan(si, t.first)) continue;
-      // "Donderdag is een feestdag in de stad": a time the copula tells of names the day itself.
-      if (t.last < sentences[si].last && ctx_.lex.ClauseIs(ctx_.tokens()[t.last].lower, "copula")) continue;
+      // "Donderdag is een feestdag in de stad": a time the copula tells of names the day
+      // itself. (A copula that is also a possessive, after a time inside the sentence, is
+      // the possessive: "Frankrijk heeft donderdag zijn basis overgedragen".)
+      if (t.last < sentences[si].last && ctx_.lex.ClauseIs(ctx_.tokens()[t.last].lower, "copula") &&
+          (t.first == sentences[si].first || ctx_.tokens()[t.first].capitalized ||
+           !ctx_.lex.ClauseIs(ctx_.tokens()[t.last].lower, "also_possessive")))
+        continue;
       // The nearest mention of the event before the time's sentence.
       int near = -1;
       for (int m : e.mention_sentences)
