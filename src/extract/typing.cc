@@ -132,7 +132,12 @@ void TypeFromWords(const Context& ctx, int sentence, Ev* e) {
 }
 
 void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e) {
-  if (!e->generic) return;
+  if (!e->generic) {
+    // "Israël voert bomaanslagen uit in Qatar": a state's bombing abroad is done from the air
+    // (generic_types.tsv "bombing@abroad").
+    if (const std::string abroad = AbroadType(ctx, *e); !abroad.empty()) e->m.type = abroad;
+    return;
+  }
   std::string type = FigureType(ctx, *e);
   if (type.empty() && !e->victims_weapon.empty() && ctx.lex.ClassOf(e->victims_weapon) == ctx.lex.ClassOf(e->m.type))
     type = e->victims_weapon;
