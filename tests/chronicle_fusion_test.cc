@@ -360,7 +360,7 @@ TEST(FusionJoined, ReportsOfOneNameJoinWhereverTheyPlaceIt) {
   EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"ghent", "lille", "zwolle"}}}));
   stories = StoriesInAnyOrder({
       Text("crash", "2023-05", "Het toestel van vlucht QX 4410 is neergestort bij Lyon."),
-      Text("families", "2023-05", "De families van de slachtoffers van de vliegramp met de QX4410 komen samen in Madrid."),
+      Text("families", "2023-05", "Nabestaanden van de vliegramp met de QX4410 kwamen in Madrid bijeen."),
   });
   EXPECT_EQ(stories, (std::vector<Story>{{"plane_crash", {"crash", "families"}}}));
 }

@@ -185,7 +185,7 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
     const StampPiece& p = pieces[k];
     Civil c;
     // A date and a time of day make a stamp, whatever the page glued after them
-    // ("31 jan 2023 om 05:25Update: 2 maanden geleden", "23-07-2014 11:17 | Binnenland").
+    // ("14 feb 2024 om 07:10Update: 3 weken geleden", "02-03-2019 11:17 | Binnenland").
     if (dates > 0 && clock_times > 0 && !fillers_.count(p.text) && !time_separators_.count(p.text)) break;
     if (p.number) {
       std::vector<std::string> f = Fields(p.text);

@@ -23,7 +23,7 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   // opgepakt": an arrest); none counted ("er werden geen arrestaties verricht") is a fact
   // of the event told.
   const bool own_only = !own_type.empty() && !(c.figure.value && *c.figure.value == 0);
-  // "De betogers eisen gerechtigheid voor de 57 doden": a toll told with its article is
+  // "betogers vragen recht voor de 57 doden": a toll told with its article is
   // known already, the toll of an attack or a disaster the article tells, not of the protest.
   const auto& toks = ctx_.tokens();
   const bool known_toll = CountsVictims(kind) && c.token > ctx_.an.sentences[c.sentence].first &&

@@ -117,7 +117,7 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
           !(t.date.from.empty() && !t.date.to.empty()))
         return true;
   // Over function words, a place or site named and what it was done with ("op Dnipro
-  // zaterdag", "in de Londense Grenfell Tower in 2017", "op het station van Kramatorsk
+  // zaterdag", "in de Londense woontoren in 2017", "op het station van Kramatorsk
   // vrijdag", "met een toestel van Air X op 29 december").
   auto near_after = [&](int from, int time) {
     if (time < from || time - from > kOwnTimeReach) return false;

@@ -133,7 +133,7 @@ void TypeFromWords(const Context& ctx, int sentence, Ev* e) {
 
 void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e) {
   if (!e->generic) {
-    // "Israël voert bomaanslagen uit in Qatar": a state's bombing abroad is done from the air
+    // a state's bombing abroad ("Israël bombardeerde doelen in Qatar") is done from the air
     // (generic_types.tsv "bombing@abroad").
     if (const std::string abroad = AbroadType(ctx, *e); !abroad.empty()) e->m.type = abroad;
     return;
