@@ -294,7 +294,7 @@ TEST(FusionJoined, TheSameDistinctiveCountJoins) {
 }
 
 // A report no time bounds (undated, in an undated article) whose place is only
-// inferred joins the event of its type in that city.
+// inferred joins the event of its type in that city, as does one in a district of it.
 TEST(FusionJoined, ATimelessReportJoinsTheEventOfItsInferredCity) {
   Article undated;
   ASSERT_TRUE(ArticleFromText("undated", "Nieuws\nHet stadsbestuur van Gent reageert geschokt.\n\nDe brand in de loods "
@@ -304,6 +304,14 @@ TEST(FusionJoined, ATimelessReportJoinsTheEventOfItsInferredCity) {
       undated,
   });
   EXPECT_EQ(stories, (std::vector<Story>{{"fire", {"city", "undated"}}}));
+  // so does one named in a district of the event's city
+  ASSERT_TRUE(ArticleFromText("district", "Nieuws\nIn Wilrijk kwamen bij een gasexplosie in een woning twee mensen om.\n",
+                              {}, &undated).ok());
+  stories = StoriesInAnyOrder({
+      Text("city", "2018-01", "In Antwerpen zijn bij een gasexplosie twee mensen omgekomen."),
+      undated,
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"explosion_accident", {"city", "district"}}}));
 }
 
 // "In de nacht van woensdag op donderdag": weekdays a day apart name one night.

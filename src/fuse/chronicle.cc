@@ -139,7 +139,7 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<
   if (l.id == country || place == l.country || InRegion(l, place) || (!region.empty() && region == l.id))
     return weak ? 0.1 : 0.15;  // a city and its country or region
   if (Beside(l.lat, l.lon, named ? s.lat : s.inferred_lat, named ? s.lon : s.inferred_lon, l.approximate || s.near))
-    return weak ? 0.1 : 0.15;  // as a city and its country
+    return weak ? 0.1 : 0.16;  // a district and its city: a little more than a city and its country
   // Two cities; one only inferred is no evidence either way between reports (an
   // article's own reports it keeps apart).
   return widespread_km ? 0.05 : weak && !inferred_vetoes ? 0 : -1;
