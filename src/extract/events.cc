@@ -12,7 +12,6 @@ namespace kroniek {
 
 namespace {
 
-constexpr int kDanglingTimeSentences = 2;  // how far a time may stand after its event
 constexpr int kPartParagraphs = 2;         // how far before a part its event may have been told
 
 bool DatesCompatible(const Date& a, const Date& b) {
@@ -336,85 +335,6 @@ void EventAssembler::Finish(Extraction* out) {
       f.confidence = ctx_.lex.confidence.Of("figure", f.signals);
     }
     out->events.push_back(std::move(m));
-  }
-}
-
-void EventAssembler::DatePhasesFromTheirEvent() {
-  // "De dader werd door de politie doodgeschoten": undated, the day of the attack.
-  for (Ev& e : events_) {
-    if (!e.sub_event || e.m.date.known() || e.m.date.weekday >= 0) continue;
-    for (const auto& r : e.m.relations)
-      if (r.type == "follows" && events_[r.event].m.date.known()) {
-        e.m.date = events_[r.event].m.date;
-        break;
-      }
-  }
-}
-
-bool EventAssembler::TimeOfTellingOrPlan(int si, int time_token) const {
-  const auto clauses = args_.Clauses(si);
-  const int first = ctx_.an.sentences[si].first, clause = clauses[time_token - first];
-  const int cue = ctx_.sentence_sources[si].cue;
-  if (cue >= 0 && clauses[cue - first] == clause) return true;
-  for (const auto& m : ctx_.lex.status.FindAll(ctx_.tokens(), first, ctx_.an.sentences[si].last))
-    if (ctx_.lex.status.rows()[m.row].value == "planned" && clauses[m.first - first] == clause) return true;
-  return false;
-}
-
-void EventAssembler::DateFromFollowingSentences() {
-  // "Door noodweer zijn zeker 51 mensen omgekomen. Het water kwam dinsdagavond
-  // …": a time in a sentence that names no event of its own dates the event
-  // told just before.
-  const auto& sentences = ctx_.an.sentences;
-  std::set<int> with_mentions;
-  for (const auto& sm : sentence_mentions_) with_mentions.insert(sm.sentence);
-  for (Ev& e : events_) {
-    if (e.m.date.known() || e.m.date.weekday >= 0 || e.m.status != "occurred") continue;
-    for (const auto& t : ctx_.an.times) {
-      const int si = ctx_.tokens()[t.first].sentence;
-      if (with_mentions.count(si) || t.relative_to_event) continue;
-      // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told;
-      // "Hij zal donderdag de rampplek bezoeken": the time of what is planned.
-      if (TimeOfTellingOrPlan(si, t.first)) continue;
-      // "Donderdag is een feestdag in de stad": a time the copula tells of names the day
-      // itself. (A copula that is also a possessive, after a time inside the sentence, is
-      // the possessive: "Frankrijk heeft donderdag zijn basis overgedragen".)
-      if (t.last < sentences[si].last && ctx_.lex.ClauseIs(ctx_.tokens()[t.last].lower, "copula") &&
-          (t.first == sentences[si].first || ctx_.tokens()[t.first].capitalized ||
-           !ctx_.lex.ClauseIs(ctx_.tokens()[t.last].lower, "also_possessive")))
-        continue;
-      // The nearest mention of the event before the time's sentence.
-      int near = -1;
-      for (int m : e.mention_sentences)
-        if (m < si) near = std::max(near, m);
-      if (near < 0 || si - near > kDanglingTimeSentences) continue;
-      if (sentences[si].paragraph - sentences[near].paragraph > 1) continue;
-      // (The event told last before it: "… 128 doden. Acht mensen zijn opgepakt. Woensdag …"
-      // dates the arrests, not the fire.)
-      if (std::any_of(sentence_mentions_.begin(), sentence_mentions_.end(), [&](const SentenceMention& sm) {
-            return sm.sentence > near && sm.sentence < si && &events_[sm.event] != &e;
-          }))
-        continue;
-      if (!t.date.known() && t.date.weekday < 0) continue;
-      // A period's end ("tot woensdag") dates no event.
-      if (t.date.from.empty() && !t.date.to.empty()) continue;
-      // What happened cannot be dated after the article ("kwam in februari
-      // binnen" read as next February).
-      const DayRange when = RangeOf(t.date), published = RangeOf(ctx_.article.published);
-      if (when.known() && published.known() && when.lo > published.hi) continue;
-      // Nor is a time long before the article the undated news ("De man werkte tot eind vorig jaar …"),
-      // unless the event's own toll is told with it ("Daarbij kwamen zes jaar geleden 86 mensen om").
-      const bool own_toll = std::count(e.figure_sentences.begin(), e.figure_sentences.end(), si) > 0;
-      // Only a day ("dinsdagavond", "op 4 mei"), or a time told with the event's toll: a year or
-      // a month told after the event is more often another thing's ("Die groep zegde eind
-      // vorig jaar het bestand op").
-      if (t.date.known() && t.date.precision != Precision::kDay && !own_toll) continue;
-      if (when.known() && published.known() && when.hi < published.lo - kBackgroundDays && !own_toll) continue;
-      // A time told of another place is that place's ("In oktober viel in Jakarta …").
-      if (!LocationsCompatible(e.m.location, args_.PlaceAt(si, t.first))) continue;
-      e.m.date = t.date;
-      break;
-    }
   }
 }
 
