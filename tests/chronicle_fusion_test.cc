@@ -385,6 +385,17 @@ TEST(FusionJoined, ALaterReportRecallsAnEventByItsPlaceAndCount) {
   EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"first", "next", "recall"}}, {"shooting", {"other"}}}));
 }
 
+// A later report that names only the attack's target ("de aanslag op Spiegel Hebdo")
+// is of the attack on that target; one on another target is not.
+TEST(FusionJoined, AReportNamingTheTargetJoinsTheAttackOnIt) {
+  auto stories = StoriesInAnyOrder({
+      Text("first", "2023-04-11", "De aanslag op de redactie van Spiegel Hebdo in Lyon kostte dinsdag tien levens."),
+      Text("later", "2023-04", "De aanslag op Spiegel Hebdo wordt nog onderzocht."),
+      Text("other", "2023-04", "De aanslag op een moskee wordt nog onderzocht."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"attack_on_civilians", {"first", "later"}}, {"attack_on_civilians", {"other"}}}));
+}
+
 TEST(FuseRules, GenericKindsScoreOnlyTheTypesTheyMayStandFor) {
   const FuseRules& rules = testing::SharedPipeline().types();
   EXPECT_GT(rules.Score("attack", "shooting"), 0.8);

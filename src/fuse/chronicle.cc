@@ -181,7 +181,8 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
       break;
     }
   }
-  // Actors: a shared perpetrator or claimant (or its parent group).
+  // Actors: a shared perpetrator or claimant (or its parent group), or a shared target
+  // ("een aanslag op Charlie Hebdo").
   for (const auto& actor : m.actors)
     if (s.actors.count(actor.id)) {
       score += 0.1;
@@ -254,8 +255,10 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
       s.near = true;  // one report that names the place as near the site says it for all
     }
   }
-  for (const auto& actor : m.actors)
-    if (actor.role == "perpetrator" || actor.role == "claimed_by") s.actors.insert(actor.id);
+  for (const auto& actor : m.actors) {
+    if (actor.role == "perpetrator" || actor.role == "claimed_by" || actor.role == "target") s.actors.insert(actor.id);
+    if (actor.role == "target") s.targets.insert(actor.id);
+  }
   for (const auto& f : m.figures)
     if (DistinctiveCount(f)) s.counts.insert({f.kind, *f.value});
   if (s.status.empty() || (s.status != "occurred" && m.status == "occurred")) s.status = m.status;

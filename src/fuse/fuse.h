@@ -199,7 +199,8 @@ class Chronicle {
     std::string inferred_country;      // and its country
     std::string inferred_region;       // and region
     std::optional<double> inferred_lat, inferred_lon;
-    std::set<std::string> actors;      // perpetrators and claimants, with their parents
+    std::set<std::string> actors;      // perpetrators, claimants (with their parents) and targets
+    std::set<std::string> targets;     // the targets alone (index keys a|…)
     std::set<std::pair<std::string, double>> counts;  // distinctive counts its reports give (kind, value)
     std::set<int> articles;            // the articles of its reports
     std::string status;

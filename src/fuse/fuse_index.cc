@@ -16,6 +16,8 @@
 //   m|M-D     undated events told with a day of a month and no year ("18 augustus"),
 //             by it; a report of one day, or of such a day, looks it up
 //   n|NAME    events by their own name ("eunice"), wherever and whenever told
+//   a|TARGET|MONTH  every event by its targets ("charlie hebdo"), by each month of its
+//             period; a report with a period looks them up (one without does not)
 //   f|COUNT   events by each distinctive count their reports give, at their place
 //             ("killed=84@nice"): an undated report long after looks them up
 // u and p keys come twice: plain, and with each month of the days the
@@ -107,6 +109,10 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
     }
     if (const std::string md = DayOfMonth(m.date); !md.empty()) keys.push_back(Key(cls, "m", md));
     if (!m.name.empty()) keys.push_back(Key(cls, "n", m.name));
+    if (!period.empty() && period[0] != "*")  // (by its period's months only)
+      for (const auto& actor : m.actors)
+        if (actor.role == "target")
+          for (const auto& month : period) keys.push_back(Key(cls, "a", actor.id) + "|" + month);
     if (!r.known() && !m.location.id.empty())
       for (const auto& f : m.figures)
         if (DistinctiveCount(f)) keys.push_back(Key(cls, "f", CountKey(f.kind, *f.value, m.location.id)));
@@ -183,6 +189,8 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
         if (month != "*") keys.push_back(Key(cls, "w", std::to_string(s.weekday)) + "|" + month);
     if (!dated && s.month) keys.push_back(Key(cls, "m", MonthDay(s.month, s.day)));
     if (!s.name.empty()) keys.push_back(Key(cls, "n", s.name));
+    for (const auto& a : s.targets)
+      for (const auto& month : period) keys.push_back(Key(cls, "a", a) + "|" + month);
     for (const auto& [kind, value] : s.counts)
       for (const std::string* place : {&s.place, &s.inferred_place})
         if (!place->empty()) keys.push_back(Key(cls, "f", CountKey(kind, value, *place)));
