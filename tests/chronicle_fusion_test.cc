@@ -389,7 +389,7 @@ TEST(FusionJoined, ALaterReportRecallsAnEventByItsPlaceAndCount) {
 // is of the attack on that target; one on another target is not.
 TEST(FusionJoined, AReportNamingTheTargetJoinsTheAttackOnIt) {
   auto stories = StoriesInAnyOrder({
-      Text("first", "2023-04-11", "De aanslag op de redactie van Spiegel Hebdo in Lyon kostte dinsdag tien levens."),
+      Text("first", "2023-04-11", "Bij een aanslag op Spiegel Hebdo in Lyon, een weekblad, vielen dinsdag tien doden."),
       Text("later", "2023-04", "De aanslag op Spiegel Hebdo wordt nog onderzocht."),
       Text("other", "2023-04", "De aanslag op een moskee wordt nog onderzocht."),
   });
