@@ -95,6 +95,7 @@ std::vector<NameMention> FindNames(const Context& ctx) {
     for (const auto& row : rows) {  // codes told without their cue ("de ramp met de MH17")
       if (!row.options.count("bare")) continue;
       for (int k = s.first; k < s.last; ++k) {
+        if (!toks[k].capitalized) continue;  // (a bare code opens with two capitals: no copy of other words)
         Span span;
         const std::string code = CodeAt(ctx, k, s.last, true, &span);
         if (!code.empty()) out.push_back({int(si), span, FoldAccents(code), SplitBar(row.value)});
