@@ -39,6 +39,23 @@ TEST(Ingest, NoHeaderFirstParagraphWithFullStopIsLede) {
   EXPECT_EQ(a.text.substr(a.paragraphs[0].span.begin, a.paragraphs[0].span.size()), "Een lede eindigt met een punt.");
 }
 
+TEST(Ingest, PageWithoutBlankLinesHasOneParagraphPerLine) {
+  Article a = Ingest("Brand in loods\nBijgewerkt: 3 mei 2024 10:05\nUTRECHT - Een loods brandde af.\n"
+                     "De brandweer was er snel bij, maar de loods\nbrandde toch volledig uit.\n");
+  ASSERT_EQ(a.paragraphs.size(), 4u);
+  auto text = [&](size_t k) { return a.text.substr(a.paragraphs[k].span.begin, a.paragraphs[k].span.size()); };
+  EXPECT_EQ(text(0), "Brand in loods");
+  EXPECT_EQ(text(1), "Bijgewerkt: 3 mei 2024 10:05");
+  EXPECT_EQ(text(2), "UTRECHT - Een loods brandde af.");
+  // a hard wrap inside a sentence is no new paragraph
+  EXPECT_EQ(text(3), "De brandweer was er snel bij, maar de loods\nbrandde toch volledig uit.");
+}
+
+TEST(Ingest, BlankLinesSeparateParagraphsWhenThePageHasThem) {
+  Article a = Ingest("Eerste regel\nloopt door.\nZelfde alinea.\n\nTweede alinea.\n");
+  ASSERT_EQ(a.paragraphs.size(), 2u);
+}
+
 TEST(Ingest, CommandLineDateWins) {
   IngestOptions opts;
   opts.published = Civil{2021, 8, 30};

@@ -42,23 +42,54 @@ bool ParseHeader(const std::string& text, Civil* date, Span* title, uint32_t* li
   return true;
 }
 
+bool HasBlankLine(const std::string& text, uint32_t start) {
+  for (size_t pos = start; pos <= text.size();) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    if (eol < text.size() && IsBlank(std::string_view(text.data() + pos, eol - pos))) return true;
+    pos = eol + 1;
+  }
+  return false;
+}
+
+// A line that goes on with the sentence the previous one left open: a hard wrap,
+// not a new paragraph ("... bij een aanslag in de\nhoofdstad ...").
+bool ContinuesLine(const std::string& text, uint32_t prev_end, uint32_t pos) {
+  uint32_t e = TrimSpan(text, 0, prev_end).end;
+  if (e == 0) return false;
+  const char last = text[e - 1];
+  if (last == '.' || last == '!' || last == '?' || last == ':') return false;
+  size_t i = pos;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i >= text.size()) return false;
+  const char32_t c = NextCodePoint(text, i);
+  return IsLetter(c) && !IsUpper(c);
+}
+
+// Paragraphs end at blank lines. A page without any blank line puts one paragraph on
+// each line (titles, datelines and bylines each on their own), hard wraps aside.
 void SplitParagraphs(const std::string& text, uint32_t start, std::vector<Paragraph>* out) {
+  const bool lines_are_paragraphs = !HasBlankLine(text, start);
   uint32_t pos = start;
   uint32_t para_begin = UINT32_MAX, para_end = 0;
+  auto close = [&] {
+    if (para_begin != UINT32_MAX) out->push_back({TrimSpan(text, para_begin, para_end), ParagraphKind::kBody});
+    para_begin = UINT32_MAX;
+  };
   while (pos <= text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string::npos) eol = text.size();
     std::string_view line(text.data() + pos, eol - pos);
     if (IsBlank(line)) {
-      if (para_begin != UINT32_MAX) out->push_back({TrimSpan(text, para_begin, para_end), ParagraphKind::kBody});
-      para_begin = UINT32_MAX;
+      close();
     } else {
+      if (lines_are_paragraphs && para_begin != UINT32_MAX && !ContinuesLine(text, para_end, pos)) close();
       if (para_begin == UINT32_MAX) para_begin = pos;
       para_end = uint32_t(eol);
     }
     pos = uint32_t(eol) + 1;
   }
-  if (para_begin != UINT32_MAX) out->push_back({TrimSpan(text, para_begin, para_end), ParagraphKind::kBody});
+  close();
 }
 
 bool LooksBinary(const std::string& text) {
