@@ -68,6 +68,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "ago") ago_.insert(form);
     else if (cls == "anniversary") anniversary_.insert(form);
     else if (cls == "since") since_.push_back(LowerWords(form));
+    else if (cls == "to_the_day") to_the_day_.push_back(LowerWords(form));
     else if (cls == "until") until_.push_back(LowerWords(form));
     else if (cls == "prev") prev_.insert(form);
     else if (cls == "next") next_.insert(form);
@@ -357,7 +358,7 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
       }
       // "oktober vorig jaar", "vorig jaar in oktober": one month of that year;
       // "zaterdag 9 april": the date, its weekday named with it.
-      if (!out->empty() && (JoinMonthAndYear(&out->back(), m) || JoinWeekdayAndDate(&out->back(), m))) {
+      if (!out->empty() && (JoinMonthAndYear(tokens, &out->back(), m) || JoinWeekdayAndDate(&out->back(), m))) {
         Date& d = out->back().date;
         d.text = text.substr(d.span.begin, d.span.end - d.span.begin);
         i = m.last - 1;
@@ -390,8 +391,11 @@ bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& nex
   return true;
 }
 
-bool TimeGrammar::JoinMonthAndYear(TimeMention* before, const TimeMention& next) const {
-  if (next.first - before->last > kMonthYearGap) return false;
+bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention* before,
+                                   const TimeMention& next) const {
+  // ("13 maart, dag op dag vijf jaar geleden": the same day that many years back.)
+  const int to_the_day = PhraseAt(tokens, before->last + (tokens[before->last].lower == ","), next.first, to_the_day_);
+  if (next.first - before->last > std::max(kMonthYearGap, to_the_day + 1)) return false;
   const bool month_first = before->date.month > 0 && before->date.basis != DateBasis::kExplicit;
   const TimeMention& month = month_first ? *before : next;
   const TimeMention& year = month_first ? next : *before;

@@ -51,8 +51,9 @@ class TimeGrammar {
   // Makes `before` the month (or day of a month) of `next`'s year, or that year's month
   // of `before` ("oktober vorig jaar", "3 maart vorig jaar"), when one is a month named
   // without its year and the other a year
-  // and at most kMonthYearGap tokens part them; false otherwise.
-  bool JoinMonthAndYear(TimeMention* before, const TimeMention& next) const;
+  // and at most kMonthYearGap tokens part them, or a to_the_day phrase ("dag op dag");
+  // false otherwise.
+  bool JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
   // Makes `before`, a weekday alone, the day and month named right after it
   // ("zaterdag 9 april", "vrijdag, 13 november"); false otherwise.
   bool JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const;
@@ -71,7 +72,7 @@ class TimeGrammar {
   std::unordered_map<std::string, Range> monthparts_;
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
       weekends_;
-  std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_;
+  std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_, to_the_day_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
   std::vector<Holiday> holidays_;  // parallel to holiday_phrases_
 };
