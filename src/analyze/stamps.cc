@@ -21,6 +21,7 @@ constexpr size_t kMaxTrailingStampPieces = 8;    // "… 30 mei 2018", "… woen
 constexpr size_t kMaxTitleWords = 16;            // a headline: "Zeker 80 doden bij terreuraanslag in Nice"
 constexpr size_t kMaxInlineDatelineBytes = 60;  // "ANTWERPEN 14/06/2022 -", "Rotterdam, 12 mei 2023 –"
 constexpr size_t kMaxDatelinePlaceWords = 3;    // "Den Haag", "Sint-Niklaas", "NOS Nieuws"
+constexpr size_t kMaxPostDateBytes = 24;        // ") September 30, 2019"
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -178,6 +179,13 @@ size_t StampRules::BylineEnd(const std::vector<StampPiece>& pieces) const {
   return 0;
 }
 
+int StampRules::MonthNamed(const std::string& word, const TimeGrammar& times) const {
+  const int month = times.MonthOf(word);
+  if (month > 0) return month;
+  const auto it = months_.find(word);
+  return it == months_.end() ? 0 : it->second;
+}
+
 std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size_t from, const TimeGrammar& times,
                                      Civil* day) const {
   int dates = 0, clock_times = 0;
@@ -195,11 +203,24 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
       }
       if (IsTime(f)) { ++clock_times; continue; }
       // "23 maart [2016]": a day before a month name, a year after it.
-      int month = k + 1 < pieces.size() && !pieces[k + 1].number ? times.MonthOf(pieces[k + 1].text) : 0;
-      if (month == 0 && k + 1 < pieces.size() && months_.count(pieces[k + 1].text)) month = months_.at(pieces[k + 1].text);
+      const int month = k + 1 < pieces.size() && !pieces[k + 1].number ? MonthNamed(pieces[k + 1].text, times) : 0;
       if (f.size() != 1 || f[0].size() > 2 || month == 0) return "";
       c.day = std::atoi(f[0].c_str());
       c.month = month;
+      k += 1;
+      if (k + 1 < pieces.size() && pieces[k + 1].number && pieces[k + 1].text.size() == 4) {
+        c.year = FullYear(pieces[k + 1].text);
+        k += 1;
+      }
+      if (!ValidDay(c)) return "";
+      if (dates++ == 0) *day = c;
+      continue;
+    }
+    // "June 14, 2017": a month name before its day (the year after).
+    if (int month = MonthNamed(p.text, times);
+        month > 0 && k + 1 < pieces.size() && pieces[k + 1].number && pieces[k + 1].text.size() <= 2) {
+      c.month = month;
+      c.day = std::atoi(pieces[k + 1].text.c_str());
       k += 1;
       if (k + 1 < pieces.size() && pieces[k + 1].number && pieces[k + 1].text.size() == 4) {
         c.year = FullYear(pieces[k + 1].text);
@@ -257,7 +278,28 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     dated = true;
     Date(article, day);
   }
+  if (!dated) DateFromPosts(article, times);
   MarkTitle(article);
+}
+
+void StampRules::DateFromPosts(Article& article, const TimeGrammar& times) const {
+  // "… — Name (@handle) June 14, 2017": a page embeds posts of its day or before; the
+  // latest one dates a page its header dates to the month only.
+  const std::optional<Civil> known = article.published.civil();
+  if (!known || known->month == 0 || known->day != 0) return;
+  std::optional<Civil> latest;
+  for (const Paragraph& para : article.paragraphs) {
+    const std::string text = article.text.substr(para.span.begin, para.span.size());
+    const size_t at = text.rfind("(@");
+    const size_t close = at == std::string::npos ? at : text.find(')', at);
+    if (close == std::string::npos || text.size() - close > kMaxPostDateBytes) continue;
+    Civil day;
+    if (Classify(text.substr(close + 1), times, &day) != "dateline" || day.day == 0 ||
+        day.year != known->year || day.month != known->month)
+      continue;
+    if (!latest || latest->ToString() < day.ToString()) latest = day;
+  }
+  if (latest) Date(article, *latest);
 }
 
 bool StampRules::MarkLines(Article& article, size_t p, const TimeGrammar& times, Civil* day) const {

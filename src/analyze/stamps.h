@@ -57,6 +57,9 @@ class StampRules {
   // The stamps on lines of their own in paragraph p (recorded as inline stamps); true
   // and the first dateline's day in *day when one dates the article.
   bool MarkLines(Article& article, size_t p, const TimeGrammar& times, Civil* day) const;
+  // Sets the publication day of a page dated to the month from the latest embedded post
+  // of that month ("— Name (@handle) 14 juni 2017").
+  void DateFromPosts(Article& article, const TimeGrammar& times) const;
   // Sets the publication day from a dateline's day when it agrees with the article.
   void Date(Article& article, Civil day) const;
   // Where a byline opening the pieces ends ("Door ANP - 15-10-2016"), or 0.
@@ -64,6 +67,8 @@ class StampRules {
   // What pieces[from…] are, as Classify.
   std::string ClassifyFrom(const std::vector<StampPiece>& pieces, size_t from, const TimeGrammar& times, Civil* day) const;
   bool DateOf(const std::vector<std::string>& digits, Civil* out) const;
+  // The month a word names in the language or in a stamp ("juni", "June"), or 0.
+  int MonthNamed(const std::string& word, const TimeGrammar& times) const;
   bool IsByline(const std::vector<std::string>& words, const std::vector<bool>& capitalized) const;
 
   std::unordered_set<std::string> fillers_, time_separators_, credits_, byline_words_;
