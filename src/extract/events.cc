@@ -355,13 +355,18 @@ void EventAssembler::InheritLocations() {
   // A city in a country the article names less than another is not where its
   // events happened ("het ministerie in Den Haag" in a report on Sri Lanka): that
   // other country is.
+  // An article that names no city places its events in the country it names most, when
+  // it names that one more than once and more than any other.
   const KbEntry* main_country = nullptr;
-  if (main_city) {
-    auto top = std::max_element(country_count.begin(), country_count.end(),
-                                [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (top != country_count.end() && top->first != main_city->country && top->second > country_count[main_city->country])
-      main_country = ctx_.az.kb().Country(top->first);
-  }
+  auto top = std::max_element(country_count.begin(), country_count.end(),
+                              [](const auto& a, const auto& b) { return a.second < b.second; });
+  const bool sole_top = top != country_count.end() && top->second >= 2 &&
+                        std::none_of(country_count.begin(), country_count.end(), [&](const auto& c) {
+                          return c.first != top->first && c.second == top->second;
+                        });
+  if (top != country_count.end() &&
+      (main_city ? top->first != main_city->country && top->second > country_count[main_city->country] : sole_top))
+    main_country = ctx_.az.kb().Country(top->first);
   for (Ev& e : events_) {
     if (!e.m.location.id.empty()) continue;
     const int paragraph = sentences[e.m.first_sentence].paragraph;
