@@ -15,6 +15,8 @@ constexpr size_t kMaxCaptionBytes = 250;  // a photo's caption with its credit a
 constexpr size_t kMaxCreditTail = 40;     // "© ap", "© Photo News"
 constexpr size_t kMaxPostBytes = 600;     // an embedded post: its text and signature
 constexpr size_t kMaxPostTail = 30;       // the post's date after its author's handle
+constexpr size_t kMinMenuItems = 4;       // a site's menu: "• Voorpagina", "• Binnenland", …
+constexpr size_t kMaxMenuLineWords = 5;   // "• Oorlog in het Midden-Oosten"
 
 // An embedded post as pages render it: "… https://t.co/x — Name (@handle) 19 juni 2017".
 bool EmbeddedPost(const std::string& text) {
@@ -25,6 +27,34 @@ bool EmbeddedPost(const std::string& text) {
   if (close == std::string::npos || close == at + 2 || text.size() - close > kMaxPostTail) return false;
   return std::all_of(text.begin() + at + 2, text.begin() + close,
                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+// A site's menu opening a paragraph: short lines without a figure or a full stop, then
+// at least kMinMenuItems bullet items ("Ga naar de inhoud", "  • Voorpagina",
+// "  • Oorlog in Oekraïne"), up to the first line that is none. Returns where the menu ends (past its last line's newline,
+// or the text's end), 0 if the paragraph opens with none.
+size_t MenuEnd(const std::string& text) {
+  size_t items = 0, menu_end = 0;
+  for (size_t begin = 0; begin < text.size();) {
+    const size_t end = std::min(text.find('\n', begin), text.size());
+    std::string_view line(text.data() + begin, end - begin);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (!line.empty()) {
+      const bool bullet = line.rfind("\u2022 ", 0) == 0 || line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0;
+      size_t words = 0;
+      for (size_t i = 0; i < line.size(); ++i) words += line[i] != ' ' && (i == 0 || line[i - 1] == ' ');
+      // (A menu item may hold a number after its name, "• Formule 1"; a list of figures
+      // opens with them: "• 12 doden".)
+      const size_t text_at = bullet ? line.find(' ') + 1 : 0;
+      const bool figure = bullet ? line[text_at] >= '0' && line[text_at] <= '9'
+                                 : std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (figure || words > kMaxMenuLineWords + bullet || line.back() == '.' || (items > 0 && !bullet)) break;
+      items += bullet;
+    }
+    begin = menu_end = std::min(end + 1, text.size());
+  }
+  return items >= kMinMenuItems ? menu_end : 0;
 }
 
 // A caption that ends in its credit: "De ravage na de aanslag. © AP".
@@ -47,6 +77,12 @@ void DebrisRules::SplitAtBlockHeadings(Article& article) const {
   std::vector<Paragraph> out;
   for (const Paragraph& para : article.paragraphs) {
     uint32_t from = para.span.begin;
+    // A menu glued to what follows it: the menu apart.
+    if (const size_t menu = para.kind == ParagraphKind::kTitle ? 0 : MenuEnd(article.text.substr(from, para.span.size()));
+        menu > 0 && menu < para.span.size()) {
+      out.push_back({Span{from, from + uint32_t(menu) - 1}, ParagraphKind::kBody});
+      from += uint32_t(menu);
+    }
     for (size_t eol = article.text.find('\n', from); para.kind != ParagraphKind::kTitle && eol < para.span.end;
          eol = article.text.find('\n', eol + 1)) {
       const uint32_t line = uint32_t(eol) + 1;
@@ -82,6 +118,7 @@ void DebrisRules::Mark(Article& article, const std::vector<Token>& tokens) const
     };
     if (text.rfind("\u00a9", 0) == 0 && text.size() <= kMaxCreditBytes) { mark(p, "credit"); continue; }
     if (EmbeddedPost(text)) { mark(p, "social"); continue; }
+    if (MenuEnd(text) == text.size()) { mark(p, "navigation"); continue; }
     if (CreditedCaption(text)) { mark(p, "caption"); continue; }
     for (const Rule& rule : rules_) {
       bool match = t + rule.words.size() <= tokens.size();
