@@ -204,7 +204,6 @@ PlaceIndex::Cue PlaceIndex::CueBefore(const std::vector<Token>& tokens, int i, i
 }
 
 namespace {
-constexpr double kDistrictKm = 25;  // a part of a city and its centre ('Neudorf', 'Straatsburg')
 }  // namespace
 
 bool PlaceIndex::NearAny(const Place& p, const std::vector<LatLon>& near) {
@@ -420,7 +419,9 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
     for (int k = i; k < end; ++k) free &= !taken[k - first];
     // 'bij Bergen Vakantieparken': a longer proper name goes on.
     if (!free || (end < last && tokens[end].kind == TokenKind::kWord && tokens[end].capitalized)) continue;
-    InsertInOrder(EntityOf(p, tokens, i, end), entities);
+    Entity place = EntityOf(p, tokens, i, end);
+    place.district = cue == Cue::kDistrict;
+    InsertInOrder(place, entities);
     near.push_back({p.lat, p.lon});
     i = end - 1;
   }

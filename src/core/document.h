@@ -91,6 +91,7 @@ struct Entity {
   std::string role;         // for persons: role word ("generaal"); for sites: site kind
   bool partial = false;     // matched as the modifier of a compound ('Talibanstrijders')
   bool anaphor = false;     // resolved from a description ("de radicale militie")
+  bool district = false;    // named as a part of a city ("de wijk Neudorf")
 };
 
 }  // namespace kroniek

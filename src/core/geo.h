@@ -8,6 +8,8 @@ namespace kroniek {
 // How far a place said to be near an event ("nabij Addis Abeba", "in de buurt
 // van Bishoftu") may lie from the site another report names.
 inline constexpr double kNearSiteKm = 75;
+// How far a part of a city may lie from its centre ('Neudorf', 'Straatsburg').
+inline constexpr double kDistrictKm = 25;
 
 inline double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kEarthKm = 6371, kRad = 3.14159265358979323846 / 180;

@@ -25,6 +25,7 @@ Location LocationOf(const Entity& place) {
   Location loc = LocationAt(place);
   loc.region = place.region;
   loc.span = place.span;
+  loc.district = place.district;
   return loc;
 }
 
@@ -35,6 +36,10 @@ bool LocationsCompatible(const Location& a, const Location& b) {
   // "nabij Addis Abeba" and "in de buurt van Bishoftu": one site, named by what is near it.
   if ((a.approximate || b.approximate) && a.lat && a.lon && b.lat && b.lon &&
       DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) < kNearSiteKm)
+    return true;
+  // "de steekpartij in Sydney" and "in de wijk Bondi Junction": a city and a part of it.
+  if ((a.district || b.district) && a.country == b.country && a.lat && a.lon && b.lat && b.lon &&
+      DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) <= kDistrictKm)
     return true;
   // A city and its country or region are compatible; two cities are not.
   if (InRegion(a, b.id) || InRegion(b, a.id)) return true;

@@ -58,6 +58,7 @@ struct Location {
   Span span;
   bool inferred = false;           // not named with the event: taken from the discourse
   bool approximate = false;        // named as near the event ("in de buurt van Bishoftu")
+  bool district = false;           // named as a part of a city ("in de wijk Neudorf")
 };
 
 // A city and the first-order region it lies in ("Abilene" and "Texas").
