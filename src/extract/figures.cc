@@ -258,10 +258,17 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (unknown_noun && !subgroup &&
         (verb.empty() || verb == "rockets_fired" || verb == "intercepted" || q.low || !q.value || *q.value >= 1000))
       continue;
+    const std::string noun_kind = kind;
     c.kind_from_predicate = !verb.empty() && (kind.empty() || countable);
     if (kind.empty() || (countable && !verb.empty() && !partitive)) kind = verb.empty() ? kind : verb;
     if (const auto over = SplitBar(yields); !verb.empty() && std::find(over.begin(), over.end(), verb) != over.end())
       kind = verb;
+    // "Een van de doden werd pas later gevonden": one of a group counted already, told
+    // again by what its own count says or by nothing (not "een van de gewonden overleed",
+    // nor who it was: "een van de doden is een kind").
+    if (one_of && partitive && noun >= 0 && (verb.empty() ? !(noun + 1 < s.last && ctx.lex.ClauseIs(toks[noun + 1].lower, "copula"))
+                                             : verb == noun_kind))
+      continue;
     if (partitive && !verb.empty()) kind = verb;
     // ("Van vijf van de 79 doden is de naam bekend"; a whole with no noun is read by the verb right after it.)
     if (partitive && verb.empty() && !part_of_noun_kind && noun >= 0) continue;
