@@ -189,6 +189,8 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
     return std::any_of(ss.sources.begin(), ss.sources.end(), [&](const Source& src) { return src.id == id; });
   };
   bool stance_sentence = !ctx_.lex.stances.FindAll(toks, s.first, s.last).empty();
+  // "Het Kremlin reageerde geschokt op de aanval": who reacts to an act did not do it.
+  for (int k = s.first; k < m.first && !stance_sentence; ++k) stance_sentence = ctx_.lex.ClauseIs(toks[k].lower, "reaction");
 
   // Perpetrator (or responder): "door X" after the trigger, else the subject.
   const std::string agent_role = cls == "movement" ? "responder" : "perpetrator";
