@@ -354,8 +354,10 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // hem vorig jaar een celstraf"), unless the clause says when it happened
     // ("De aanslag vond plaats op 24 mei"). Nor a country: an actor more often.
     const bool refers_back = m.generic && match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
-    // (Told by a source, only a time the trigger governs is its own: "de aanslag van woensdag".)
-    const bool told = !ctx_.sentence_sources[si].sources.empty();
+    // (Told by a source, only a time the trigger governs is its own: "de aanslag van woensdag";
+    // a source the next sentence names, "Dat heeft de burgemeester gemeld", leaves the time
+    // to what this one tells.)
+    const bool told = !ctx_.sentence_sources[si].sources.empty() && ctx_.sentence_sources[si].cue >= 0;
     if (refers_back && (told ? !TimeGoverned(match, si) : !OwnTimeIn(match, si, clauses))) m.date = Date();
     // ("Een van de gewonden van de schietpartij is maandag overleden": the time and place
     // are of the dying, not of the shooting.)
