@@ -257,11 +257,13 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     if (para.kind == ParagraphKind::kDebris) continue;
     Civil day;
     const std::string text = article.text.substr(para.span.begin, para.span.size());
-    std::string kind = Classify(text, times, &day);
+    // (A paragraph of several lines is read line by line: a stamp may open it, a sentence follow.)
+    const bool lines = text.find('\n') != std::string::npos;
+    std::string kind = lines ? "" : Classify(text, times, &day);
     if (!kind.empty()) {
       para.kind = ParagraphKind::kDebris;
       para.debris = kind;
-    } else if (p < kDatelineParagraphs && text.find('\n') != std::string::npos && MarkLines(article, p, times, &day)) {
+    } else if (p < kDatelineParagraphs && lines && MarkLines(article, p, times, &day)) {
       kind = "dateline";
     } else if (size_t stamp = para.kind == ParagraphKind::kTitle ? TrailingDate(text, times, &day) : 0) {
       kind = "dateline";  // the title stays; its stamp dates the article and nothing in it
