@@ -15,6 +15,7 @@ namespace {
 constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kGovernReach = 4;      // tokens from a governing preposition to its trigger ("van de aanslag")
+constexpr int kUndatedTimePenalty = 20;  // tokens a time the report cannot date counts as further away
 
 }  // namespace
 
@@ -82,6 +83,9 @@ Date ArgumentReader::DateFor(int si, int token) const {
         clauses[token - s.first] != clauses[cue - s.first])
       continue;
     int score = std::abs(t.first - token) + (clauses[t.first - s.first] != clauses[token - s.first] ? 100 : 0);
+    // "De aanval vond gisteren plaats tijdens het orthodox nieuwjaar", in a report dated to the
+    // month: the day the clause names beats the one it cannot count.
+    if (!t.date.known()) score += kUndatedTimePenalty;
     // "de aanslag van een jaar geleden", "de brand van vorige week": the time that qualifies the trigger.
     if (t.first == token + 2 && ctx_.WordIs(ctx_.tokens()[token + 1].lower, "genitive")) score = -1;
     if (score < best_score) { best = &t; best_score = score; }
