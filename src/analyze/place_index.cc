@@ -427,4 +427,25 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
   }
 }
 
+void PlaceIndex::DropCitiesInsideNames(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+                                       std::vector<Entity>* entities) const {
+  std::vector<bool> named(tokens.size(), false);
+  for (const Entity& e : *entities)
+    for (int k = e.first; k < e.last; ++k) named[k] = true;
+  auto adjective = [&](const std::string& w) {
+    return demonyms_.count(w) > 0 || std::any_of(adjective_endings_.begin(), adjective_endings_.end(), [&](const std::string& end) {
+             return w.size() > end.size() && w.compare(w.size() - end.size(), end.size(), end) == 0;
+           });
+  };
+  auto inside_name = [&](const Entity& e) {
+    if (e.type != EntityType::kPlace || e.first < 2) return false;
+    const Token& before = tokens[e.first - 1];
+    if (before.sentence != tokens[e.first].sentence || sentences[before.sentence].first == e.first - 1) return false;
+    return before.kind == TokenKind::kWord && before.capitalized && !named[e.first - 1] &&
+           !function_words_.count(before.lower) && !adjective(before.lower) &&
+           !determiners_.count(tokens[e.first - 2].lower) && before.span.end + 1 == tokens[e.first].span.begin;
+  };
+  entities->erase(std::remove_if(entities->begin(), entities->end(), inside_name), entities->end());
+}
+
 }  // namespace kroniek
