@@ -114,6 +114,19 @@ int TimeGrammar::PhraseAt(const std::vector<Token>& tokens, int i, int last,
   return best;
 }
 
+int TimeGrammar::PhraseEndingAt(const std::vector<Token>& tokens, int end,
+                                const std::vector<std::vector<std::string>>& phrases) const {
+  int best = 0;
+  for (const auto& p : phrases) {
+    const int n = int(p.size());
+    if (n > end || n <= best) continue;
+    bool ok = true;
+    for (int k = 0; k < n && ok; ++k) ok = tokens[end - n + k].lower == p[k];
+    if (ok) best = n;
+  }
+  return best;
+}
+
 int TimeGrammar::PhraseIndex(const std::vector<Token>& tokens, int i, int n,
                              const std::vector<std::vector<std::string>>& phrases) const {
   for (size_t k = 0; k < phrases.size(); ++k) {
@@ -311,6 +324,10 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
         SetDay(&d, Civil{total / 12, 0, 0});
         d.approximate = true;
       }
+    } else if (pub && unit == 365 && pub_precision == Precision::kDay && start > 0 &&
+               PhraseEndingAt(tokens, start, to_the_day_) > 0) {
+      // "precies tien jaar geleden", in a report of the day: that day, so many years back.
+      SetDay(&d, Civil{pub->year - amount, pub->month, std::min(pub->day, DaysInMonth(pub->year - amount, pub->month))});
     } else if (pub && unit == 365) SetDay(&d, Civil{pub->year - amount, 0, 0});
     else if (pub && unit == 30 && pub_precision != Precision::kYear) {
       int total = pub->year * 12 + (pub->month - 1) - amount;
@@ -399,8 +416,10 @@ bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention
   const bool month_first = before->date.month > 0 && before->date.basis != DateBasis::kExplicit;
   const TimeMention& month = month_first ? *before : next;
   const TimeMention& year = month_first ? next : *before;
+  // (Years back to the day count as their year here: "11 maart, precies vijf jaar geleden".)
+  const bool years_to_the_day = month_first && to_the_day > 0;
   if (month.date.month == 0 || month.date.basis == DateBasis::kExplicit ||
-      year.date.precision != Precision::kYear || !year.date.from.empty())
+      (year.date.precision != Precision::kYear && !years_to_the_day) || !year.date.from.empty())
     return false;
   const auto y = year.date.civil();
   if (!y) return false;

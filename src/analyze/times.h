@@ -62,6 +62,8 @@ class TimeGrammar {
   // Whether m dates a birth or a founding ("geboren in 1990"): a not_event word
   // before it, within tokens [first, m.first).
   bool NotAnEventsDate(const std::vector<Token>& tokens, int first, const TimeMention& m) const;
+  // The length of the longest phrase from `phrases` that ends right before token `end`, or 0.
+  int PhraseEndingAt(const std::vector<Token>& tokens, int end, const std::vector<std::vector<std::string>>& phrases) const;
   // The index in `phrases` of the one of n words at token i (PhraseAt found it).
   int PhraseIndex(const std::vector<Token>& tokens, int i, int n,
                   const std::vector<std::vector<std::string>>& phrases) const;
