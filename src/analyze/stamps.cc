@@ -189,6 +189,18 @@ int StampRules::MonthNamed(const std::string& word, const TimeGrammar& times) co
 std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size_t from, const TimeGrammar& times,
                                      Civil* day) const {
   int dates = 0, clock_times = 0;
+  // The day and month of a date that pieces[*k] and pieces[*k + 1] name, and the year
+  // after them if written; *k ends on the date's last piece.
+  auto day_of_month = [&](const std::string& digits, int month, size_t* k, Civil* c) {
+    c->day = std::atoi(digits.c_str());
+    c->month = month;
+    *k += 1;
+    if (*k + 1 < pieces.size() && pieces[*k + 1].number && pieces[*k + 1].text.size() == 4) {
+      c->year = FullYear(pieces[*k + 1].text);
+      *k += 1;
+    }
+    return ValidDay(*c);
+  };
   for (size_t k = from; k < pieces.size(); ++k) {
     const StampPiece& p = pieces[k];
     Civil c;
@@ -204,29 +216,14 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
       if (IsTime(f)) { ++clock_times; continue; }
       // "23 maart [2016]": a day before a month name, a year after it.
       const int month = k + 1 < pieces.size() && !pieces[k + 1].number ? MonthNamed(pieces[k + 1].text, times) : 0;
-      if (f.size() != 1 || f[0].size() > 2 || month == 0) return "";
-      c.day = std::atoi(f[0].c_str());
-      c.month = month;
-      k += 1;
-      if (k + 1 < pieces.size() && pieces[k + 1].number && pieces[k + 1].text.size() == 4) {
-        c.year = FullYear(pieces[k + 1].text);
-        k += 1;
-      }
-      if (!ValidDay(c)) return "";
+      if (f.size() != 1 || f[0].size() > 2 || month == 0 || !day_of_month(f[0], month, &k, &c)) return "";
       if (dates++ == 0) *day = c;
       continue;
     }
     // "June 14, 2017": a month name before its day (the year after).
     if (int month = MonthNamed(p.text, times);
         month > 0 && k + 1 < pieces.size() && pieces[k + 1].number && pieces[k + 1].text.size() <= 2) {
-      c.month = month;
-      c.day = std::atoi(pieces[k + 1].text.c_str());
-      k += 1;
-      if (k + 1 < pieces.size() && pieces[k + 1].number && pieces[k + 1].text.size() == 4) {
-        c.year = FullYear(pieces[k + 1].text);
-        k += 1;
-      }
-      if (!ValidDay(c)) return "";
+      if (!day_of_month(pieces[k + 1].text, month, &k, &c)) return "";
       if (dates++ == 0) *day = c;
       continue;
     }
