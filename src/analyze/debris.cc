@@ -18,21 +18,10 @@ constexpr size_t kMaxPostTail = 30;       // the post's date after its author's 
 constexpr size_t kMinMenuItems = 4;       // a site's menu: "• Voorpagina", "• Binnenland", …
 constexpr size_t kMaxMenuLineWords = 5;   // "• Oorlog in het Midden-Oosten"
 
-// An embedded post as pages render it: "… https://t.co/x — Name (@handle) 19 juni 2017".
-bool EmbeddedPost(const std::string& text) {
-  if (text.size() > kMaxPostBytes) return false;
-  const size_t at = text.rfind("(@");
-  if (at == std::string::npos) return false;
-  const size_t close = text.find(')', at);
-  if (close == std::string::npos || close == at + 2 || text.size() - close > kMaxPostTail) return false;
-  return std::all_of(text.begin() + at + 2, text.begin() + close,
-                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
-
 // A site's menu opening a paragraph: short lines without a figure or a full stop, then
 // at least kMinMenuItems bullet items ("Ga naar de inhoud", "  • Voorpagina",
-// "  • Oorlog in Oekraïne"), up to the first line that is none. Returns where the menu ends (past its last line's newline,
-// or the text's end), 0 if the paragraph opens with none.
+// "  • Oorlog in Oekraïne"), up to the first line that is none. Returns where the menu
+// ends (past its last line's newline, or the text's end), 0 if the paragraph opens with none.
 size_t MenuEnd(const std::string& text) {
   size_t items = 0, menu_end = 0;
   for (size_t begin = 0; begin < text.size();) {
@@ -64,6 +53,17 @@ bool CreditedCaption(const std::string& text) {
 }
 
 }  // namespace
+
+size_t EmbeddedPostSignatureEnd(const std::string& text) {
+  if (text.size() > kMaxPostBytes) return std::string::npos;
+  const size_t at = text.rfind("(@");
+  if (at == std::string::npos) return std::string::npos;
+  const size_t close = text.find(')', at);
+  if (close == std::string::npos || close == at + 2 || text.size() - close > kMaxPostTail) return std::string::npos;
+  const bool handle = std::all_of(text.begin() + at + 2, text.begin() + close,
+                                  [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  return handle ? close + 1 : std::string::npos;
+}
 
 Status DebrisRules::Load(const std::string& dir) {
   ResourceFile f;
@@ -117,7 +117,7 @@ void DebrisRules::Mark(Article& article, const std::vector<Token>& tokens) const
       paras[k].debris = kind;
     };
     if (text.rfind("\u00a9", 0) == 0 && text.size() <= kMaxCreditBytes) { mark(p, "credit"); continue; }
-    if (EmbeddedPost(text)) { mark(p, "social"); continue; }
+    if (EmbeddedPostSignatureEnd(text) != std::string::npos) { mark(p, "social"); continue; }
     if (MenuEnd(text) == text.size()) { mark(p, "navigation"); continue; }
     if (CreditedCaption(text)) { mark(p, "caption"); continue; }
     for (const Rule& rule : rules_) {

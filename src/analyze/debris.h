@@ -12,6 +12,10 @@
 
 namespace kroniek {
 
+// Where the signature of an embedded post ends ("… https://t.co/x — Name (@handle)"),
+// past its handle, when `text` is one; std::string::npos otherwise. A date may follow.
+size_t EmbeddedPostSignatureEnd(const std::string& text);
+
 class DebrisRules {
  public:
   Status Load(const std::string& lang_dir);

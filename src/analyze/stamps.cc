@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "analyze/debris.h"
 #include "core/resource_file.h"
 #include "core/utf8.h"
 
@@ -21,7 +22,6 @@ constexpr size_t kMaxTrailingStampPieces = 8;    // "… 30 mei 2018", "… woen
 constexpr size_t kMaxTitleWords = 16;            // a headline: "Zeker 80 doden bij terreuraanslag in Nice"
 constexpr size_t kMaxInlineDatelineBytes = 60;  // "ANTWERPEN 14/06/2022 -", "Rotterdam, 12 mei 2023 –"
 constexpr size_t kMaxDatelinePlaceWords = 3;    // "Den Haag", "Sint-Niklaas", "NOS Nieuws"
-constexpr size_t kMaxPostDateBytes = 24;        // ") September 30, 2019"
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -289,11 +289,10 @@ void StampRules::DateFromPosts(Article& article, const TimeGrammar& times) const
   std::optional<Civil> latest;
   for (const Paragraph& para : article.paragraphs) {
     const std::string text = article.text.substr(para.span.begin, para.span.size());
-    const size_t at = text.rfind("(@");
-    const size_t close = at == std::string::npos ? at : text.find(')', at);
-    if (close == std::string::npos || text.size() - close > kMaxPostDateBytes) continue;
+    const size_t signed_at = EmbeddedPostSignatureEnd(text);
+    if (signed_at == std::string::npos) continue;
     Civil day;
-    if (Classify(text.substr(close + 1), times, &day) != "dateline" || day.day == 0 ||
+    if (Classify(text.substr(signed_at), times, &day) != "dateline" || day.day == 0 ||
         day.year != known->year || day.month != known->month)
       continue;
     if (!latest || latest->ToString() < day.ToString()) latest = day;
