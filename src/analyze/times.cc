@@ -410,7 +410,7 @@ bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& nex
 
 bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention* before,
                                    const TimeMention& next) const {
-  // ("13 maart, dag op dag vijf jaar geleden": the same day that many years back.)
+  // ("9 juni, dag op dag zeven jaar geleden": the same day that many years back.)
   const int to_the_day = PhraseAt(tokens, before->last + (tokens[before->last].lower == ","), next.first, to_the_day_);
   if (next.first - before->last > std::max(kMonthYearGap, to_the_day + 1)) return false;
   const bool month_first = before->date.month > 0 && before->date.basis != DateBasis::kExplicit;

@@ -83,8 +83,8 @@ Date ArgumentReader::DateFor(int si, int token) const {
         clauses[token - s.first] != clauses[cue - s.first])
       continue;
     int score = std::abs(t.first - token) + (clauses[t.first - s.first] != clauses[token - s.first] ? 100 : 0);
-    // "De aanval vond gisteren plaats tijdens het orthodox nieuwjaar", in a report dated to the
-    // month: the day the clause names beats the one it cannot count.
+    // "Het bombardement gebeurde gisteren op het orthodox nieuwjaar", in a report dated to
+    // the month: the day the clause names beats the one it cannot count.
     if (!t.date.known()) score += kUndatedTimePenalty;
     // "de aanslag van een jaar geleden", "de brand van vorige week": the time that qualifies the trigger.
     if (t.first == token + 2 && ctx_.WordIs(ctx_.tokens()[token + 1].lower, "genitive")) score = -1;
@@ -193,7 +193,7 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
     return std::any_of(ss.sources.begin(), ss.sources.end(), [&](const Source& src) { return src.id == id; });
   };
   bool stance_sentence = !ctx_.lex.stances.FindAll(toks, s.first, s.last).empty();
-  // "Het Kremlin reageerde geschokt op de aanval": who reacts to an act did not do it.
+  // "Ook Rusland reageerde geschokt op de bomaanslag": who reacts to an act did not do it.
   for (int k = s.first; k < m.first && !stance_sentence; ++k) stance_sentence = ctx_.lex.ClauseIs(toks[k].lower, "reaction");
 
   // Perpetrator (or responder): "door X" after the trigger, else the subject.

@@ -96,7 +96,7 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
   if (head >= 0 && ctx_.WordIs(toks[head].lower, "between") &&
       !(head > s.first && ctx_.lex.ClauseIs(toks[head - 1].lower, "border")))
     return true;
-  // "op 6 kilometer van de grens met Oekraïne": the neighbour across a border, not the site.
+  // "op 4 kilometer van de grens met Polen": the neighbour across a border, not the site.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "neighbour") && ctx_.lex.ClauseIs(toks[head - 1].lower, "border"))
     return true;
   // "werd gevoeld tot in Algerije": how far it reached, not where it happened.

@@ -265,7 +265,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       kind = verb;
     // "Een van de doden werd pas later gevonden": one of a group counted already, told
     // again by what its own count says or by nothing (not "een van de gewonden overleed",
-    // nor who it was: "een van de doden is een kind").
+    // nor who it was: "een van de doden was een tiener").
     if (one_of && partitive && noun >= 0 && (verb.empty() ? !(noun + 1 < s.last && ctx.lex.ClauseIs(toks[noun + 1].lower, "copula"))
                                              : verb == noun_kind))
       continue;
