@@ -116,14 +116,11 @@ int TimeGrammar::PhraseAt(const std::vector<Token>& tokens, int i, int last,
 
 int TimeGrammar::PhraseEndingAt(const std::vector<Token>& tokens, int end,
                                 const std::vector<std::vector<std::string>>& phrases) const {
+  size_t longest = 0;
+  for (const auto& p : phrases) longest = std::max(longest, p.size());
   int best = 0;
-  for (const auto& p : phrases) {
-    const int n = int(p.size());
-    if (n > end || n <= best) continue;
-    bool ok = true;
-    for (int k = 0; k < n && ok; ++k) ok = tokens[end - n + k].lower == p[k];
-    if (ok) best = n;
-  }
+  for (int start = end - 1; start >= 0 && end - start <= int(longest); --start)
+    if (PhraseAt(tokens, start, end, phrases) == end - start) best = end - start;
   return best;
 }
 
