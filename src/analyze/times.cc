@@ -410,6 +410,13 @@ bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention
   // ("9 juni, dag op dag zeven jaar geleden": the same day that many years back.)
   const int to_the_day = PhraseAt(tokens, before->last + (tokens[before->last].lower == ","), next.first, to_the_day_);
   if (next.first - before->last > std::max(kMonthYearGap, to_the_day + 1)) return false;
+  // ("Op 22 juli is het precies tien jaar geleden", "vandaag is het vijf jaar geleden": a
+  // day, any the report can count, that many years back.)
+  const bool day_first = to_the_day > 0 && before->date.precision == Precision::kDay &&
+                         before->date.basis != DateBasis::kExplicit && before->date.from.empty() &&
+                         next.last - next.first >= 2 && ago_.count(tokens[next.last - 1].lower) &&
+                         YearsUnit(tokens[next.last - 2].lower);
+  if (day_first) return CountYearsBack(before, next);
   const bool month_first = before->date.month > 0 && before->date.basis != DateBasis::kExplicit;
   const TimeMention& month = month_first ? *before : next;
   const TimeMention& year = month_first ? next : *before;
@@ -426,6 +433,20 @@ bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention
   d.span = {before->date.span.begin, next.date.span.end};
   before->date = d;
   before->last = next.last;
+  return true;
+}
+
+bool TimeGrammar::CountYearsBack(TimeMention* day, const TimeMention& years_ago) const {
+  const auto c = day->date.civil();
+  const auto y = years_ago.date.civil();
+  if (!c || !y) return false;
+  Date d = day->date;
+  SetDay(&d, Civil{y->year, c->month, std::min(c->day, DaysInMonth(y->year, c->month))});
+  d.weekday = -1;  // (the weekday was the anniversary's)
+  d.day_offset.reset();
+  d.span = {day->date.span.begin, years_ago.date.span.end};
+  day->date = d;
+  day->last = years_ago.last;
   return true;
 }
 

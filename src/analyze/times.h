@@ -54,6 +54,8 @@ class TimeGrammar {
   // and at most kMonthYearGap tokens part them, or a to_the_day phrase ("dag op dag");
   // false otherwise.
   bool JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
+  // `day`, a day the report counts, moved that many years back by `years_ago` (joined).
+  bool CountYearsBack(TimeMention* day, const TimeMention& years_ago) const;
   // Makes `before`, a weekday alone, the day and month named right after it
   // ("zaterdag 9 april", "vrijdag, 13 november"); false otherwise.
   bool JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const;

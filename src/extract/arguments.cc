@@ -46,21 +46,26 @@ bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>&
   while (opening > s.first && clauses[opening - 1 - s.first] == clauses[token - s.first]) --opening;
   // ("die" after a noun; not the determiner of "bij die brand")
   const auto& before = ctx_.tokens()[opening - (opening > s.first ? 1 : 0)];
-  return opening > s.first && ctx_.WordIs(ctx_.tokens()[opening].lower, "relative") &&
+  // ("Het is tien jaar geleden dat de dijk brak": what a time frames, not a relative clause.)
+  const bool after_time = std::any_of(ctx_.an.times.begin(), ctx_.an.times.end(),
+                                      [&](const TimeMention& t) { return t.last == opening; });
+  return opening > s.first && !after_time && ctx_.WordIs(ctx_.tokens()[opening].lower, "relative") &&
          (before.lower == "," ||
           (before.kind == TokenKind::kWord && !ctx_.az.entity_rules().IsFunctionWord(before.lower)));
 }
 
-int ArgumentReader::TriggerBetween(int si, int token, int other) const {
+int ArgumentReader::TriggerBetween(int si, int token, int other, const std::vector<std::string>& own_verbs) const {
   const Sentence& s = ctx_.an.sentences[si];
   const int lo = std::min(token, other), hi = std::max(token, other);
   const auto& rows = ctx_.lex.triggers.rows();
   for (const auto& m : ctx_.lex.triggers.FindAll(ctx_.tokens(), s.first, s.last))
-    if (m.first > lo && m.first < hi && m.first != token && !rows[m.row].options.count("participant")) return m.first;
+    if (m.first > lo && m.first < hi && m.first != token && !rows[m.row].options.count("participant") &&
+        std::find(own_verbs.begin(), own_verbs.end(), ctx_.tokens()[m.first].lower) == own_verbs.end())
+      return m.first;
   return -1;
 }
 
-Date ArgumentReader::DateFor(int si, int token) const {
+Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& own_verbs) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto clauses = Clauses(si);
   const TimeMention* best = nullptr;
@@ -72,7 +77,7 @@ Date ArgumentReader::DateFor(int si, int token) const {
     if (t.first < s.first || t.first >= s.last) continue;
     if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
     // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
-    if (TriggerBetween(si, token, t.first) >= 0) continue;
+    if (TriggerBetween(si, token, t.first, own_verbs) >= 0) continue;
     // "De verdachte werd gearresteerd en wordt zaterdag voorgeleid": a time after "en" and a
     // verb of its own is that clause's.
     if (t.first > token && CoordinatedClauseBetween(si, token, t.first)) continue;

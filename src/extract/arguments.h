@@ -36,8 +36,9 @@ class ArgumentReader {
 
   // The trigger mentions of sentence si with type, status, date and place.
   std::vector<MentionInfo> Mentions(int si) const;
-  // The date of what is said at `token` in sentence si.
-  Date DateFor(int si, int token) const;
+  // The date of what is said at `token` in sentence si; `own_verbs`, the verbs a
+  // participant trigger requires ("bom" requires "ontplofte"), are not other triggers.
+  Date DateFor(int si, int token, const std::vector<std::string>& own_verbs = {}) const;
   void MergeLocation(Location* into, const Location& from) const;
   // The place sentence si gives what is said at `token` (a figure's number).
   Location PlaceAt(int si, int token) const;
@@ -100,8 +101,9 @@ class ArgumentReader {
   int GoverningWord(const std::vector<Token>& toks, int first, int i) const;
   // Whether sentence si is an intertitle: alone in a short body paragraph, no full stop.
   bool IsHeading(int si) const;
-  // The first token of another trigger of sentence si between tokens `token` and `other`, or -1.
-  int TriggerBetween(int si, int token, int other) const;
+  // The first token of another trigger of sentence si between tokens `token` and `other`
+  // (none of `own_verbs`), or -1.
+  int TriggerBetween(int si, int token, int other, const std::vector<std::string>& own_verbs = {}) const;
   // "raket" in "raket- en droneaanvallen": the first member of an elided
   // compound before the trigger at `first`, or null.
   const std::string* ElidedModifier(int first, int si) const;

@@ -33,6 +33,41 @@ bool EventAssembler::TimeOfTellingOrPlan(int si, int time_token) const {
   return false;
 }
 
+bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool introduces) const {
+  const auto& sentences = ctx_.an.sentences;
+  // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told;
+  // "Hij zal donderdag de rampplek bezoeken": the time of what is planned.
+  if (TimeOfTellingOrPlan(si, t.first)) return false;
+  // "Donderdag is een feestdag in de stad": a time the copula tells of names the day
+  // itself. (A copula that is also a possessive, after a time inside the sentence, is
+  // the possessive: "Frankrijk heeft donderdag zijn basis overgedragen".)
+  if (t.last < sentences[si].last && ctx_.lex.ClauseIs(ctx_.tokens()[t.last].lower, "copula") &&
+      (t.first == sentences[si].first || ctx_.tokens()[t.first].capitalized ||
+       !ctx_.lex.ClauseIs(ctx_.tokens()[t.last].lower, "also_possessive")))
+    return false;
+  if (!t.date.known() && t.date.weekday < 0) return false;
+  // A period's end ("tot woensdag") dates no event.
+  if (t.date.from.empty() && !t.date.to.empty()) return false;
+  // What happened cannot be dated after the article ("kwam in februari
+  // binnen" read as next February).
+  const DayRange when = RangeOf(t.date), published = RangeOf(ctx_.article.published);
+  if (when.known() && published.known() && when.lo > published.hi) return false;
+  // Nor is a time long before the article the undated news ("De man werkte tot eind vorig jaar …"),
+  // unless the event's own toll is told with it ("Daarbij kwamen zes jaar geleden 86 mensen om").
+  const bool own_toll = std::count(e.figure_sentences.begin(), e.figure_sentences.end(), si) > 0;
+  // Only a day ("dinsdagavond", "op 4 mei"), or a time told with the event's toll: a year or
+  // a month told after the event is more often another thing's ("Die groep zegde eind
+  // vorig jaar het bestand op").
+  if (t.date.known() && t.date.precision != Precision::kDay && !own_toll) return false;
+  // (A day named with its year that introduces the event may: "Op 4 mei 2011 sloeg hij toe. …")
+  const bool dated_in_full = introduces && t.date.basis == DateBasis::kExplicit;
+  if (when.known() && published.known() && when.hi < published.lo - kBackgroundDays && !own_toll && !dated_in_full)
+    return false;
+  // A time told of another place is that place's ("In oktober viel in Jakarta …").
+  if (!LocationsCompatible(e.m.location, args_.PlaceAt(si, t.first))) return false;
+  return true;
+}
+
 void EventAssembler::DateFromFollowingSentences() {
   // "Door noodweer zijn zeker 51 mensen omgekomen. Het water kwam dinsdagavond
   // …": a time in a sentence that names no event of its own dates the event
@@ -45,16 +80,6 @@ void EventAssembler::DateFromFollowingSentences() {
     for (const auto& t : ctx_.an.times) {
       const int si = ctx_.tokens()[t.first].sentence;
       if (with_mentions.count(si) || t.relative_to_event) continue;
-      // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told;
-      // "Hij zal donderdag de rampplek bezoeken": the time of what is planned.
-      if (TimeOfTellingOrPlan(si, t.first)) continue;
-      // "Donderdag is een feestdag in de stad": a time the copula tells of names the day
-      // itself. (A copula that is also a possessive, after a time inside the sentence, is
-      // the possessive: "Frankrijk heeft donderdag zijn basis overgedragen".)
-      if (t.last < sentences[si].last && ctx_.lex.ClauseIs(ctx_.tokens()[t.last].lower, "copula") &&
-          (t.first == sentences[si].first || ctx_.tokens()[t.first].capitalized ||
-           !ctx_.lex.ClauseIs(ctx_.tokens()[t.last].lower, "also_possessive")))
-        continue;
       // The nearest mention of the event before the time's sentence.
       int near = -1;
       for (int m : e.mention_sentences)
@@ -67,23 +92,27 @@ void EventAssembler::DateFromFollowingSentences() {
             return sm.sentence > near && sm.sentence < si && &events_[sm.event] != &e;
           }))
         continue;
-      if (!t.date.known() && t.date.weekday < 0) continue;
-      // A period's end ("tot woensdag") dates no event.
-      if (t.date.from.empty() && !t.date.to.empty()) continue;
-      // What happened cannot be dated after the article ("kwam in februari
-      // binnen" read as next February).
-      const DayRange when = RangeOf(t.date), published = RangeOf(ctx_.article.published);
-      if (when.known() && published.known() && when.lo > published.hi) continue;
-      // Nor is a time long before the article the undated news ("De man werkte tot eind vorig jaar …"),
-      // unless the event's own toll is told with it ("Daarbij kwamen zes jaar geleden 86 mensen om").
-      const bool own_toll = std::count(e.figure_sentences.begin(), e.figure_sentences.end(), si) > 0;
-      // Only a day ("dinsdagavond", "op 4 mei"), or a time told with the event's toll: a year or
-      // a month told after the event is more often another thing's ("Die groep zegde eind
-      // vorig jaar het bestand op").
-      if (t.date.known() && t.date.precision != Precision::kDay && !own_toll) continue;
-      if (when.known() && published.known() && when.hi < published.lo - kBackgroundDays && !own_toll) continue;
-      // A time told of another place is that place's ("In oktober viel in Jakarta …").
-      if (!LocationsCompatible(e.m.location, args_.PlaceAt(si, t.first))) continue;
+      if (!TimeCanDate(e, t, si, false)) continue;
+      e.m.date = t.date;
+      break;
+    }
+  }
+}
+
+void EventAssembler::DateFromPrecedingSentence() {
+  // "Op 4 mei sloeg hij toe. Hij doodde acht mensen met een bom": a day told in the
+  // sentence just before the event's first mention, one that names no event of its
+  // own, in the same paragraph, dates the undated event it introduces.
+  const auto& sentences = ctx_.an.sentences;
+  std::set<int> with_mentions;
+  for (const auto& sm : sentence_mentions_) with_mentions.insert(sm.sentence);
+  for (Ev& e : events_) {
+    if (e.m.date.known() || e.m.date.weekday >= 0 || e.m.status != "occurred" || e.mention_sentences.empty()) continue;
+    const int first = *std::min_element(e.mention_sentences.begin(), e.mention_sentences.end());
+    const int si = first - 1;
+    if (si < 0 || with_mentions.count(si) || sentences[si].paragraph != sentences[first].paragraph) continue;
+    for (const auto& t : ctx_.an.times) {
+      if (ctx_.tokens()[t.first].sentence != si || t.relative_to_event || !TimeCanDate(e, t, si, true)) continue;
       e.m.date = t.date;
       break;
     }

@@ -292,6 +292,7 @@ void EventAssembler::Finish(Extraction* out) {
   for (Ev& e : events_) TypeGenericEvent(ctx_, events_, &e);
   for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
   DateFromFollowingSentences();
+  DateFromPrecedingSentence();
   DatePhasesFromTheirEvent();
   // Feared events with nothing to say about them are not events, nor are
   // announced ones ("we zullen iedereen achterhalen die betrokken is bij

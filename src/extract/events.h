@@ -48,6 +48,10 @@ class EventAssembler {
   void Finish(Extraction* out);
   void InheritLocations();
   void DateFromFollowingSentences();
+  void DateFromPrecedingSentence();
+  // Whether time t of sentence si, a sentence without an event of its own, may date e;
+  // `introduces`: the sentence stands just before e's first mention.
+  bool TimeCanDate(const Ev& e, const TimeMention& t, int si, bool introduces) const;
   // Whether the time at `time_token` of sentence si is that of a telling or of a plan
   // (its clause holds the sentence's source cue, or a cue of something planned).
   bool TimeOfTellingOrPlan(int si, int time_token) const;
