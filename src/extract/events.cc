@@ -347,7 +347,9 @@ void EventAssembler::InheritLocations() {
   const Entity* main_city = nullptr;
   std::map<std::string, int> country_count;  // countries named, or named through their places
   for (const auto& ent : ctx_.an.entities) {
-    if ((ent.type == EntityType::kPlace || ent.type == EntityType::kCountry) && !ent.country.empty())
+    // (Not through their people: "Israëlische supporters" in Amsterdam.)
+    const bool demonym = !ctx_.az.entity_rules().DemonymCountry(ctx_.tokens()[ent.first].lower).empty();
+    if ((ent.type == EntityType::kPlace || ent.type == EntityType::kCountry) && !ent.country.empty() && !demonym)
       ++country_count[ent.country];
     if (ent.type == EntityType::kPlace && !ent.partial && !args_.NotTheSite(ent) &&
         ++city_count[ent.id] > (main_city ? city_count[main_city->id] : 0))
