@@ -259,6 +259,13 @@ TEST(FusionJoined, ADistrictAndItsCityOrAPlaceNearItJoin) {
       Text("site", "2021-10", "Bij Verviers is zondag een klein vliegtuig neergestort. De piloot kwam om."),
   });
   EXPECT_EQ(stories, (std::vector<Story>{{"plane_crash", {"near", "site"}}}));
+  // a town and a city ten times its size 20 to 30 km away (neighbouring cities of a
+  // size stay two places: RiotsInTwoCitiesAreTwoEvents)
+  stories = StoriesInAnyOrder({
+      Text("town", "2024-04-16", "In het Australische Wakeley is maandag een bisschop neergestoken in een kerk."),
+      Text("city", "2024-04-16", "In Sydney werd maandag een bisschop neergestoken in een kerk."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"stabbing", {"city", "town"}}}));
 }
 
 // A city and the first-order region it lies in name one place; two regions of

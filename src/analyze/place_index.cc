@@ -117,6 +117,7 @@ Entity PlaceIndex::EntityOf(const Place& p, const std::vector<Token>& tokens, in
   e.country = p.country;
   e.parent = e.country;
   e.region = p.within;
+  e.population = p.population;
   e.lat = p.lat;
   e.lon = p.lon;
   return e;

@@ -87,6 +87,7 @@ struct Entity {
   std::optional<double> lat, lon;
   std::string parent;       // parent id (IS-K -> IS, Kabul -> AF)
   std::string region;       // for a city: the first-order region it lies in ("geo:US.TX"), if known
+  long population = 0;      // for a city: its population, 0 when unknown
   bool plural = false;      // grammatical number of the name ("de VS vrezen")
   std::string role;         // for persons: role word ("generaal"); for sites: site kind
   bool partial = false;     // matched as the modifier of a compound ('Talibanstrijders')

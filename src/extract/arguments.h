@@ -20,6 +20,7 @@ Location LocationAt(const Named& x) {
   l.country = x.country;
   l.lat = x.lat;
   l.lon = x.lon;
+  if constexpr (requires { x.population; }) l.population = x.population;
   return l;
 }
 

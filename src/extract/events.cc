@@ -410,6 +410,7 @@ void EventAssembler::InheritLocations() {
     loc.country = from.country;
     loc.lat = from.lat;
     loc.lon = from.lon;
+    loc.population = from.population;
     loc.span = Span();
     loc.inferred = true;
     if (!loc.sites.empty()) loc.site = loc.name + " " + loc.sites[0];

@@ -53,6 +53,7 @@ struct Location {
   std::string id, name, country;
   std::string region;              // a city's first-order region ("geo:US.TX"), if known
   std::optional<double> lat, lon;
+  long population = 0;            // a city's population, 0 when unknown
   std::string site;               // facility inside the place, or empty
   std::vector<std::string> sites;  // every facility named ("airport", "hotel")
   Span span;

@@ -14,10 +14,12 @@ constexpr double kScoreSlack = 1e-9;     // scores are sums of decimals: a sum t
 constexpr int kDayTolerance = 1;         // reports may differ by a day (night, time zones)
 constexpr int kBackgroundDays = 62;      // an undated report speaks of the two months before it
 constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
-constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
 constexpr double kDistinctiveCount = 10; // two reports of "85 gewonden" seldom tell two events
 constexpr double kToldLongAfter = 0.05;   // a later report's date evidence for the event it recalls
 constexpr double kTimeless = 0.05;        // date evidence of a report no time bounds
+constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
+constexpr long kCityTimes = 10;           // a city ten times a town's size reaches over it
+constexpr double kCityReachKm = 30;       // this far ("Wakeley", "Sydney"; "Makrychori", "Larisa")
 constexpr double kSameName = 0.3;        // "storm Eunice" in both: one event wherever each places it
 
 // Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
@@ -30,11 +32,22 @@ bool Overlap(const DayRange& a, const DayRange& b, int tolerance) {
   return a.lo <= b.hi + tolerance && b.lo <= a.hi + tolerance;
 }
 
-// Two places of one country so close that reports name one site by either.
-// With `near`, one of them was named as near the event.
-bool Beside(std::optional<double> lat1, std::optional<double> lon1, std::optional<double> lat2,
-            std::optional<double> lon2, bool near = false) {
-  return lat1 && lon1 && lat2 && lon2 && DistanceKm(*lat1, *lon1, *lat2, *lon2) <= (near ? kNearSiteKm : kBesideKm);
+// Where a place lies, and how big it is.
+struct Spot {
+  std::optional<double> lat, lon;
+  long population = 0;
+};
+
+// Two places of one country so close that reports name one site by either: a
+// district or suburb and its city, a town and a metropolis ten times its size around
+// it. With `near`, one of them was named as near the event.
+bool Beside(const Spot& a, const Spot& b, bool near = false) {
+  if (!a.lat || !a.lon || !b.lat || !b.lon) return false;
+  const double km = DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon);
+  if (near) return km <= kNearSiteKm;
+  const long big = std::max(a.population, b.population), small = std::min(a.population, b.population);
+  const bool town_of_city = small > 0 && small * kCityTimes <= big;
+  return km <= (town_of_city ? kCityReachKm : kBesideKm);
 }
 
 }  // namespace
@@ -138,7 +151,9 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<
   const std::string& region = named ? s.region : s.inferred_region;
   if (l.id == country || place == l.country || InRegion(l, place) || (!region.empty() && region == l.id))
     return weak ? 0.1 : 0.15;  // a city and its country or region
-  if (Beside(l.lat, l.lon, named ? s.lat : s.inferred_lat, named ? s.lon : s.inferred_lon, l.approximate || s.near))
+  if (Beside({l.lat, l.lon, l.population}, named ? Spot{s.lat, s.lon, s.population}
+                                                 : Spot{s.inferred_lat, s.inferred_lon, s.inferred_population},
+             l.approximate || s.near))
     return weak ? 0.1 : 0.16;  // a district and its city: a little more than a city and its country
   // Two cities; one only inferred is no evidence either way between reports (an
   // article's own reports it keeps apart).
@@ -241,6 +256,7 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
     s.inferred_region = m.location.region;
     s.inferred_lat = m.location.lat;
     s.inferred_lon = m.location.lon;
+    s.inferred_population = m.location.population;
   }
   if (!m.location.id.empty() && !m.location.inferred) {
     bool city = m.location.id != m.location.country;
@@ -250,6 +266,7 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
       s.region = m.location.region;
       s.lat = m.location.lat;
       s.lon = m.location.lon;
+      s.population = m.location.population;
       s.near = m.location.approximate;
     } else if (m.location.id == s.place && m.location.approximate) {
       s.near = true;  // one report that names the place as near the site says it for all
@@ -286,6 +303,9 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
   const std::string& ra = a.place.empty() ? a.inferred_region : a.region;
   const std::string& rb = b.place.empty() ? b.inferred_region : b.region;
   if (pa.empty() || pb.empty() || pa == pb) return true;
+  auto spot = [](const Summary& x) {
+    return x.place.empty() ? Spot{x.inferred_lat, x.inferred_lon, x.inferred_population} : Spot{x.lat, x.lon, x.population};
+  };
   // (An event over a region on the same days: two places of one country, or near each other.)
   const auto km = types_.WidespreadKm(a.type);
   if (km && types_.WidespreadKm(b.type) && a.days.known() && b.days.known()) {
@@ -296,8 +316,7 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
   }
   if (ca != cb) return false;
   return pa == ca || pb == cb || (!ra.empty() && ra == pb) || (!rb.empty() && rb == pa) ||
-         Beside(a.place.empty() ? a.inferred_lat : a.lat, a.place.empty() ? a.inferred_lon : a.lon,
-                b.place.empty() ? b.inferred_lat : b.lat, b.place.empty() ? b.inferred_lon : b.lon, a.near || b.near);
+         Beside(spot(a), spot(b), a.near || b.near);
 }
 
 // Moves every mention of event `from` into `into`; `from` is left empty

@@ -194,11 +194,13 @@ class Chronicle {
     std::string place, country;        // named (not inferred) place and its country
     std::string region;                // and the first-order region of that place, if a city
     std::optional<double> lat, lon;    // and its coordinates
+    long population = 0;               // and its population, 0 when unknown
     bool near = false;                 // named as near the event ("nabij Addis Abeba")
     std::string inferred_place;        // a place only inferred from the discourse
     std::string inferred_country;      // and its country
     std::string inferred_region;       // and region
     std::optional<double> inferred_lat, inferred_lon;
+    long inferred_population = 0;
     std::set<std::string> actors;      // perpetrators, claimants (with their parents) and targets
     std::set<std::string> targets;     // the targets alone (index keys a|…)
     std::set<std::pair<std::string, double>> counts;  // distinctive counts its reports give (kind, value)
