@@ -281,9 +281,9 @@ void Context::FindSentenceSources() {
              (cue == s.first + 1 || (cue > s.first + 1 && lex.ClauseIs(toks[s.first + 1].lower, "auxiliary")));
     };
     if (out.parts.empty()) {
-      // ("Dat heeft de Kustwachtcentrale donderdag gemeld": a telling, its source unread;
-      // its time is the telling's.)
-      if (unsourced_verb >= 0 && tells_that(unsourced_verb)) out.cue = unsourced_verb;
+      // ("Dat heeft de Kustwachtcentrale donderdag gemeld", '"…", zei hij dinsdag': a
+      // telling, its source unread; its time is the telling's.)
+      if (unsourced_verb >= 0) out.cue = unsourced_verb;
       continue;
     }
     out.sources = out.parts[0].sources;
