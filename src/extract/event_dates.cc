@@ -111,9 +111,12 @@ void EventAssembler::DateFromPrecedingSentence() {
     const int first = *std::min_element(e.mention_sentences.begin(), e.mention_sentences.end());
     const int si = first - 1;
     if (si < 0 || with_mentions.count(si) || sentences[si].paragraph != sentences[first].paragraph) continue;
-    // (Not an event of a kind that says little of what happened, told by its dead: "Het
-    // identificeren was maandag klaar. Volgens de premier waren er 154 doden.")
-    if (ctx_.lex.TypeInfo(e.m.type).vague) continue;
+    // (Not an event only its toll tells: "Het identificeren was maandag klaar. Volgens de
+    // premier waren er 154 doden.")
+    if (std::none_of(sentence_mentions_.begin(), sentence_mentions_.end(), [&](const SentenceMention& sm) {
+          return sm.sentence == first && &events_[sm.event] == &e && !sm.mention.by_toll;
+        }))
+      continue;
     for (const auto& t : ctx_.an.times) {
       if (ctx_.tokens()[t.first].sentence != si || t.relative_to_event || !TimeCanDate(e, t, si, true)) continue;
       e.m.date = t.date;

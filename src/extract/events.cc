@@ -219,6 +219,8 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     if (!m.anaphoric) {
       MergeDate(&e.m.date, m.date);
       args_.MergeLocation(&e.m.location, m.location);
+    } else if (m.own_time && !e.m.date.known()) {
+      e.m.date = m.date;  // "Bij een brand … De ramp vond plaats op 29 oktober"
     }
     if (e.m.status == "alleged" && m.status == "occurred" && !m.generic && !as_part) e.m.status = "occurred";
   }

@@ -160,6 +160,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
         if (std::string weapon = WeaponType(ctx_, c.sentence); !weapon.empty()) m.type = weapon;
       m.span = f.span;
       m.first = c.token;
+      m.by_toll = true;
       m.status = "occurred";
       m.date = args_.DateFor(c.sentence, c.token);
       event = AddMention(m, c.sentence);

@@ -363,6 +363,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // are of the dying, not of the shooting.)
     const bool in_reference = InPrepositionalReference(match, si);
     if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
+    // (Not a period: "de zwaarste aanslag sinds maart vorig jaar" compares.)
+    m.own_time = m.date.known() && m.date.from.empty() && m.date.to.empty() && OwnTimeIn(match, si, clauses);
     // ("Volgens justitie had de jongen de aanval drie weken geleden beraamd": the preparing's time,
     // unless a preposition ties it to the act: "de aanslag op 22 maart was maanden voorbereid".)
     // (Nor the time of remembering it: "Zaterdag werd de treinramp herdacht".)
