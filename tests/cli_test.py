@@ -43,6 +43,15 @@ def main():
     check("stdin: the date", record["events"] and record["events"][0]["date"]["value"] == "2024-03-11",
           record["events"])
 
+    text = "Bij een aanslag in Bagdad zijn maandag zes doden en tientallen gewonden gevallen.\n".encode()
+    def kinds(args):
+        r = run([kroniek, *args, "analyze", "--published", "2024-03-13", "-"], stdin=text)
+        figures = [f for e in json.loads(r.stdout)["events"] for f in e["figures"]]
+        return sorted((f["kind"], f["value"], f.get("low"), f.get("high")) for f in figures)
+    check("vague plurals: not figures by default", kinds([]) == [("killed", 6, None, None)], kinds([]))
+    check("--vague-figures: a figure with no value and its range",
+          kinds(["--vague-figures"]) == [("injured", None, 20, 99), ("killed", 6, None, None)], kinds(["--vague-figures"]))
+
     r = run([kroniek, "analyze", "--published", "13-03-2024", example])
     check("bad --published: exit 2", r.returncode == 2, r.returncode)
     check("bad --published: says why", b"YYYY" in r.stderr, r.stderr)

@@ -43,7 +43,9 @@ def main():
                 with open(p, "w", encoding="utf-8") as f:
                     f.write("\n".join(doc) + "\n")
                 paths.append(p)
-        out = subprocess.run([kroniek, "analyze", *paths], capture_output=True, check=True).stdout.decode()
+        # (Vague plurals kept: every reading is checked, not only the default output's.)
+        out = subprocess.run([kroniek, "--vague-figures", "analyze", *paths], capture_output=True,
+                             check=True).stdout.decode()
         found = {}
         for line in out.splitlines():
             record = json.loads(line)

@@ -200,6 +200,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::string resources = kroniek::DefaultResourceDir();
   app.add_option("--resources", resources, "resources folder (language data and knowledge base)");
+  bool vague_figures = false;
+  app.add_flag("--vague-figures", vague_figures,
+               "keep vague plurals ('tientallen gewonden') as figures with no value and low..high");
 
   auto* analyze = app.add_subcommand("analyze", "analyze articles: one JSON line per article (SCHEMA.md)");
   std::vector<std::string> files;
@@ -349,6 +352,7 @@ int main(int argc, char** argv) {
   eval->add_flag("--errors", list_errors, "list every missed and spurious fact first");
 
   CLI11_PARSE(app, argc, argv);
+  kroniek::cli::KeepVagueFigures(vague_figures);
   if (*eval) return EvalFacts(fact_gold, outputs, list_errors);
   if (*eval_clusters) return EvalClusters(gold, eval_files, resources);
   if (*analyze) return Analyze(files, format, published, resources);

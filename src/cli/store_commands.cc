@@ -28,12 +28,19 @@ std::unique_ptr<Store> OpenStore(const std::string& db, Store::Mode mode) {
   return store;
 }
 
+namespace {
+bool keep_vague_figures = false;  // set once from the command line, before any pipeline loads
+}  // namespace
+
+void KeepVagueFigures(bool keep) { keep_vague_figures = keep; }
+
 std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources) {
   auto pipeline = std::make_unique<Pipeline>();
   if (auto st = pipeline->Load(resources); !st.ok()) {
     std::cerr << "kroniek: " << st.message() << "\n";
     return nullptr;
   }
+  pipeline->KeepVagueFigures(keep_vague_figures);
   return pipeline;
 }
 

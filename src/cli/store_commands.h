@@ -18,6 +18,8 @@ namespace kroniek::cli {
 // Opens the store at `db` (kCreate only for ingest); a message on stderr and null on failure.
 std::unique_ptr<Store> OpenStore(const std::string& db, Store::Mode mode);
 std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources);
+// Whether the pipelines LoadPipeline loads keep vague plurals as figures (--vague-figures).
+void KeepVagueFigures(bool keep);
 
 // With `every_seconds`, the inputs are read again that often until the
 // process is stopped (feeds); items already stored are not fetched again.

@@ -115,9 +115,13 @@ class Extractor {
   ~Extractor();
   Status Load(const std::string& resources_dir, const std::string& lang);
   void Extract(const Article& article, const Analysis& analysis, const Analyzer& analyzer, Extraction* out) const;
+  // Vague plurals ("tientallen gewonden": no value, low..high) are figures only when
+  // kept (off by default: GOLD_GUIDE counts figures with a number in the text).
+  void KeepVagueFigures(bool keep) { keep_vague_ = keep; }
 
  private:
   std::unique_ptr<ExtractorImpl> impl_;
+  bool keep_vague_ = false;
 };
 
 }  // namespace kroniek

@@ -83,9 +83,31 @@ Extractor::~Extractor() = default;
 
 Status Extractor::Load(const std::string& dir, const std::string& lang) { return impl_->Load(dir, lang); }
 
+namespace {
+
+// Leaves out the figures of vague plurals, keeping each sub-group's total.
+void DropVagueFigures(Extraction* out) {
+  for (EventMention& e : out->events) {
+    std::vector<int> index(e.figures.size(), -1);
+    std::vector<Figure> kept;
+    for (size_t i = 0; i < e.figures.size(); ++i) {
+      const Figure& f = e.figures[i];
+      if (!f.value && f.low) continue;
+      index[i] = int(kept.size());
+      kept.push_back(f);
+    }
+    for (Figure& f : kept)
+      if (f.part_of >= 0) f.part_of = index[f.part_of];
+    e.figures = std::move(kept);
+  }
+}
+
+}  // namespace
+
 void Extractor::Extract(const Article& article, const Analysis& analysis, const Analyzer& analyzer,
                         Extraction* out) const {
   impl_->Extract(article, analysis, analyzer, out);
+  if (!keep_vague_) DropVagueFigures(out);
 }
 
 }  // namespace kroniek

@@ -37,6 +37,9 @@ class Pipeline {
   // query_frames.tsv says how to ask); empty when none.
   std::vector<std::string> PlaceIds(const std::string& name) const;
 
+  // See Extractor::KeepVagueFigures.
+  void KeepVagueFigures(bool keep) { extractor_.KeepVagueFigures(keep); }
+
   const Analyzer& analyzer() const { return analyzer_; }
   const FuseRules& types() const { return types_; }
 
