@@ -392,6 +392,22 @@ TEST(FusionJoined, ALaterReportRecallsAnEventByItsPlaceAndCount) {
   EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"first", "next", "recall"}}, {"shooting", {"other"}}}));
 }
 
+// A report a year on that names the event as known in its city ("de schietpartij in
+// Mechelen") recalls it, when it is the only one of its kind there; with two, neither.
+TEST(FusionJoined, ALaterReportRecallsTheOnlyEventItNames) {
+  auto stories = StoriesInAnyOrder({
+      Text("first", "2021-03-09", "Bij een schietpartij in Mechelen zijn maandag drie mensen omgekomen."),
+      Text("recall", "2022-06-20", "De dader van de schietpartij in Mechelen is veroordeeld."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"first", "recall"}}}));
+  stories = StoriesInAnyOrder({
+      Text("first", "2021-03-09", "Bij een schietpartij in Mechelen zijn maandag drie mensen omgekomen."),
+      Text("second", "2021-11-16", "Bij een schietpartij in Mechelen zijn maandag twee mensen gewond geraakt."),
+      Text("recall", "2022-06-20", "De dader van de schietpartij in Mechelen is veroordeeld."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"first"}}, {"shooting", {"recall"}}, {"shooting", {"second"}}}));
+}
+
 // A later report that names only the attack's target ("de aanslag op Spiegel Hebdo")
 // is of the attack on that target; one on another target is not.
 TEST(FusionJoined, AReportNamingTheTargetJoinsTheAttackOnIt) {

@@ -17,6 +17,7 @@ struct MentionInfo {
   std::string type;                // event type, or a generic one ("attack")
   bool generic = false;
   bool indefinite = false;         // "een aanval": introduces an event, does not refer back
+  bool definite = false;           // "de aanslag": names an event as known
   bool part = false;               // may be a part of an event told before ("een andere explosie")
   std::vector<std::string> joins;  // types a generic trigger may refer back to
   // Types of event this mention may be a part of without naming it (the fire

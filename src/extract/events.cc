@@ -193,6 +193,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     e.m.date = m.date;
     e.m.location = m.location;
     e.m.first_sentence = sentence;
+    e.m.definite = m.definite;
     e.generic = m.generic;
     e.joins = m.joins;
     e.sub_event = m.phase;

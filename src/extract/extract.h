@@ -89,6 +89,9 @@ struct EventMention {
   double confidence = 0.7;
   std::vector<std::string> signals;  // what its confidence rests on (confidence.h)
   int first_sentence = 0;      // where the event is first mentioned
+  // First named as known ("de aanslag in Halle", "Vijf jaar na de brand"): maybe an
+  // event long before the report, which a later report recalls (fusion).
+  bool definite = false;
 };
 
 struct Quote {

@@ -336,6 +336,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     }
     m.generic = ctx_.lex.IsGeneric(m.type);
     m.indefinite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "indefinite");
+    m.definite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
     // ("Een tweede bom ontplofte": another participant, maybe of the same attack.)
     m.recurrence = !row.options.count("participant") && TellsRecurrence(match, si);
     ReadRowOptions(row, match, si, clauses, &m);

@@ -54,6 +54,10 @@ bool Beside(const Spot& a, const Spot& b, bool near = false) {
 
 bool DistinctiveCount(const Figure& f) { return f.value && *f.value >= kDistinctiveCount && f.kind != "other"; }
 
+bool RecallsByName(const EventMention& m) {
+  return m.definite && !m.location.inferred && !m.location.id.empty() && m.location.id != m.location.country;
+}
+
 std::string CountKey(const std::string& kind, double value, const std::string& place) {
   return kind + "=" + std::to_string(value) + "@" + place;
 }
@@ -165,6 +169,9 @@ bool Chronicle::TellsLongAfter(const EventMention& m, const DayRange& window, co
       window.lo <= s.days.hi + kDayTolerance || m.location.id.empty() ||
       (m.location.id != s.place && m.location.id != s.inferred_place))
     return false;
+  // "de aanslag in Halle", a year on: the event of that kind in that city (Add keeps
+  // such a report apart when two events fit).
+  if (RecallsByName(m) && m.location.id == s.place) return true;
   for (const auto& f : m.figures)
     if (DistinctiveCount(f) && s.counts.count({f.kind, *f.value})) return true;
   return false;
@@ -403,7 +410,13 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
       double score = Score(m, summaries_[c], ai);
       if (score > kJoinThreshold + kScoreSlack) fits.push_back({score, c});
     }
-    int best = Choose(fits, !WindowOf(m, articles_[ai].article.published).known());
+    // (A report recalling an event long before it, by name or count, recalls one: two
+    // that fit leave it apart.)
+    const DayRange window = WindowOf(m, articles_[ai].article.published);
+    auto recalled = [&](const std::pair<double, int>& fit) { return DateScore(m, window, summaries_[fit.second]) < 0; };
+    if (std::count_if(fits.begin(), fits.end(), recalled) > 1)
+      fits.erase(std::remove_if(fits.begin(), fits.end(), recalled), fits.end());
+    int best = Choose(fits, !window.known());
     // A report that fits two events that may be one joins them (reports of
     // one attack that came apart: one in the city, one in its country).
     std::sort(fits.begin(), fits.end(), std::greater<>());

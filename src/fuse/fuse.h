@@ -136,6 +136,9 @@ inline const std::string& FuseType(const EventMention& m) { return m.generic.emp
 
 // A count two reports of different events seldom share ("85 gewonden").
 bool DistinctiveCount(const Figure& f);
+// Whether m names its event as known at a city it names ("de aanslag in Halle"): a
+// report long after it may recall it so.
+bool RecallsByName(const EventMention& m);
 // Its index key at a place ("killed=84@nice").
 std::string CountKey(const std::string& kind, double value, const std::string& place);
 

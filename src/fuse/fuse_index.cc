@@ -116,6 +116,7 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
     if (!r.known() && !m.location.id.empty())
       for (const auto& f : m.figures)
         if (DistinctiveCount(f)) keys.push_back(Key(cls, "f", CountKey(f.kind, *f.value, m.location.id)));
+    if (!r.known() && RecallsByName(m)) keys.push_back(Key(cls, "p", m.location.id));  // at any time
     if (r.known() && r.hi - r.lo <= kMonthDays) {
       const std::string country = placed ? "|" + m.location.country : "";
       for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d)
