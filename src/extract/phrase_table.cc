@@ -117,8 +117,11 @@ void PhraseTable::MatchAt(const std::vector<Token>& tokens, int i, int first, in
   auto accept = [&](const Row& r, PhraseMatch m) {
     if (!r.required.empty() && !SentenceHas(tokens, m.first, first, last, r.required)) return;
     if (!r.unless.empty() && SentenceHas(tokens, m.first, first, last, r.unless)) return;
-    for (int k = std::max(first, m.first - 3); k < m.first; ++k)
+    // (Back over a name or a comma, not: "bewoners in Gent de brand" is a fire.)
+    for (int k = m.first - 1; k >= std::max(first, m.first - 3); --k) {
       if (std::find(r.excludes.begin(), r.excludes.end(), tokens[k].lower) != r.excludes.end()) return;
+      if (tokens[k].capitalized || tokens[k].kind == TokenKind::kPunct) break;
+    }
     out->push_back(std::move(m));
   };
   bool own_form = false;  // the word is a form of its own row ("uitgebrand"): never a compound of another

@@ -8,7 +8,8 @@
 //                ("aanval" matches "raketaanvallen"; the rest is the modifier)
 //   prefix       the form also matches as the first part of a compound
 //   required=a|b one of these words must occur in the same sentence
-//   excludes=a|b none of these words may occur within three tokens before
+//   excludes=a|b none of these words may occur within three tokens before (not
+//                before a name or punctuation between)
 //   unless=a|b   none of these words may occur in the same sentence (words of
 //                five letters or more, like required ones, also as compound heads)
 //   key=value    any other option, kept for the caller
