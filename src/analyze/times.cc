@@ -79,6 +79,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
       sameday_offsets_.push_back(num(2));
     }
     else if (cls == "year_prep") year_preps_.insert(form);
+    else if (cls == "apposition") appositions_.insert(form);
     else if (cls == "reference") references_.insert(form);
     else if (cls == "not_event") not_event_.insert(form);
     else if (cls == "holiday") {
@@ -372,7 +373,8 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
       }
       // "oktober vorig jaar", "vorig jaar in oktober": one month of that year;
       // "zaterdag 9 april": the date, its weekday named with it.
-      if (!out->empty() && (JoinMonthAndYear(tokens, &out->back(), m) || JoinWeekdayAndDate(&out->back(), m))) {
+      if (!out->empty() && (JoinMonthAndYear(tokens, &out->back(), m) || JoinWeekdayAndDate(&out->back(), m) ||
+                            JoinApposition(tokens, &out->back(), m))) {
         Date& d = out->back().date;
         d.text = text.substr(d.span.begin, d.span.end - d.span.begin);
         i = m.last - 1;
@@ -390,6 +392,19 @@ bool TimeGrammar::NotAnEventsDate(const std::vector<Token>& tokens, int first, c
   for (int k = m.first - 1; k >= first && k >= m.first - 2; --k)
     if (not_event_.count(tokens[k].lower)) return true;
   return false;
+}
+
+bool TimeGrammar::JoinApposition(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const {
+  if (before->date.known() || !next.date.known() || before->relative_to_event || next.relative_to_event ||
+      tokens[before->last].lower != ",")
+    return false;
+  const int gap = next.first - before->last;
+  if (gap != 1 && !(gap == 2 && appositions_.count(tokens[before->last + 1].lower))) return false;
+  const auto begin = before->date.span.begin;
+  before->date = next.date;
+  before->date.span = {begin, next.date.span.end};
+  before->last = next.last;
+  return true;
 }
 
 bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const {

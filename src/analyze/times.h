@@ -56,6 +56,9 @@ class TimeGrammar {
   bool JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
   // `day`, a day the report counts, moved that many years back by `years_ago` (joined).
   bool CountYearsBack(TimeMention* day, const TimeMention& years_ago) const;
+  // Makes `before`, a time the report cannot count ("vijf dagen geleden" in a report
+  // dated to the month), the date put beside it after a comma ("…, op nieuwjaarsdag").
+  bool JoinApposition(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
   // Makes `before`, a weekday alone, the day and month named right after it
   // ("zaterdag 9 april", "vrijdag, 13 november"); false otherwise.
   bool JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const;
@@ -74,6 +77,7 @@ class TimeGrammar {
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
   std::unordered_map<std::string, Range> monthparts_;
+  std::unordered_set<std::string> appositions_;
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
       weekends_;
   std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_, to_the_day_;
