@@ -262,8 +262,8 @@ TEST(FusionJoined, ADistrictAndItsCityOrAPlaceNearItJoin) {
   // a town and a city ten times its size 20 to 30 km away (neighbouring cities of a
   // size stay two places: RiotsInTwoCitiesAreTwoEvents)
   stories = StoriesInAnyOrder({
-      Text("town", "2024-04-16", "In het Australische Wakeley is maandag een bisschop neergestoken in een kerk."),
-      Text("city", "2024-04-16", "In Sydney werd maandag een bisschop neergestoken in een kerk."),
+      Text("town", "2024-04-16", "In het Australische Werribee is maandag een kelner neergestoken in een café."),
+      Text("city", "2024-04-16", "In Melbourne werd maandag een kelner neergestoken in een café."),
   });
   EXPECT_EQ(stories, (std::vector<Story>{{"stabbing", {"city", "town"}}}));
 }

@@ -425,7 +425,7 @@ bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention
   // ("9 juni, dag op dag zeven jaar geleden": the same day that many years back.)
   const int to_the_day = PhraseAt(tokens, before->last + (tokens[before->last].lower == ","), next.first, to_the_day_);
   if (next.first - before->last > std::max(kMonthYearGap, to_the_day + 1)) return false;
-  // ("Op 22 juli is het precies tien jaar geleden", "vandaag is het vijf jaar geleden": a
+  // ("Op 3 juni is het precies twaalf jaar geleden", "vandaag is het vijf jaar geleden": a
   // day, any the report can count, that many years back.)
   const bool day_first = to_the_day > 0 && before->date.precision == Precision::kDay &&
                          before->date.basis != DateBasis::kExplicit && before->date.from.empty() &&

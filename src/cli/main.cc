@@ -202,7 +202,7 @@ int main(int argc, char** argv) {
   app.add_option("--resources", resources, "resources folder (language data and knowledge base)");
   bool vague_figures = false;
   app.add_flag("--vague-figures", vague_figures,
-               "keep vague plurals ('tientallen gewonden') as figures with no value and low..high");
+               "keep vague plurals (dozens, hundreds) as figures with no value and a range low..high");
 
   auto* analyze = app.add_subcommand("analyze", "analyze articles: one JSON line per article (SCHEMA.md)");
   std::vector<std::string> files;

@@ -8,8 +8,7 @@ namespace kroniek {
 // How far a place said to be near an event ("nabij Addis Abeba", "in de buurt
 // van Bishoftu") may lie from the site another report names.
 inline constexpr double kNearSiteKm = 75;
-// How far a part of a city or a suburb may lie from its centre ('Neudorf', 'Straatsburg';
-// 'Wakeley', 'Sydney'): reports name one site by either.
+// How far a part of a city may lie from its centre ('Neudorf', 'Straatsburg').
 inline constexpr double kDistrictKm = 25;
 
 inline double DistanceKm(double lat1, double lon1, double lat2, double lon2) {

@@ -25,7 +25,7 @@ struct MentionInfo {
   std::vector<std::string> part_of;
   bool anaphoric = false;          // only refers to an event told before ("het gaat om een aanslag")
   bool by_toll = false;            // no trigger: an event only its figure tells ("154 doden")
-  bool own_time = false;           // its clause says when it happened ("De ramp vond plaats op 29 oktober")
+  bool own_time = false;           // its clause says when it happened ("De ramp vond plaats op 3 mei")
   // Told with a date long before the article ("In 2013 stortte een toestel
   // neer"): not the undated news the article reports. Undated article: any
   // explicit date of an indefinite mention ("in september 2009 getroffen door

@@ -221,7 +221,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
       MergeDate(&e.m.date, m.date);
       args_.MergeLocation(&e.m.location, m.location);
     } else if (m.own_time && !e.m.date.known()) {
-      e.m.date = m.date;  // "Bij een brand … De ramp vond plaats op 29 oktober"
+      e.m.date = m.date;  // "Bij een brand … De ramp vond plaats op 3 mei"
     }
     if (e.m.status == "alleged" && m.status == "occurred" && !m.generic && !as_part) e.m.status = "occurred";
   }

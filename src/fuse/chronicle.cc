@@ -19,7 +19,7 @@ constexpr double kToldLongAfter = 0.05;   // a later report's date evidence for 
 constexpr double kTimeless = 0.05;        // date evidence of a report no time bounds
 constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
 constexpr long kCityTimes = 10;           // a city ten times a town's size reaches over it
-constexpr double kCityReachKm = 30;       // this far ("Wakeley", "Sydney"; "Makrychori", "Larisa")
+constexpr double kCityReachKm = 30;       // this far ("Werribee", "Melbourne")
 constexpr double kSameName = 0.3;        // "storm Eunice" in both: one event wherever each places it
 
 // Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
