@@ -1,5 +1,6 @@
 // Dates an event takes from around its mentions: a phase the day of its event, an
-// undated event the time a following sentence tells (EventAssembler, events.h).
+// undated event the time a following sentence tells, or the day the sentence before
+// its first mention tells (EventAssembler, events.h).
 #include <algorithm>
 #include <set>
 
@@ -100,7 +101,7 @@ void EventAssembler::DateFromFollowingSentences() {
 }
 
 void EventAssembler::DateFromPrecedingSentence() {
-  // "Op 4 mei sloeg hij toe. Hij doodde acht mensen met een bom": a day told in the
+  // "Op 4 mei sloeg hij toe. Hij doodde acht mensen bij een bomaanslag": a day told in the
   // sentence just before the event's first mention, one that names no event of its
   // own, in the same paragraph, dates the undated event it introduces.
   const auto& sentences = ctx_.an.sentences;

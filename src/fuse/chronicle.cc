@@ -39,7 +39,7 @@ struct Spot {
 };
 
 // Two places of one country so close that reports name one site by either: a
-// district or suburb and its city, a town and a metropolis ten times its size around
+// district or suburb and its city, a town and a city ten times its size around
 // it. With `near`, one of them was named as near the event.
 bool Beside(const Spot& a, const Spot& b, bool near = false) {
   if (!a.lat || !a.lon || !b.lat || !b.lon) return false;
