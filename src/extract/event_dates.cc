@@ -69,13 +69,17 @@ bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool
   return true;
 }
 
-void EventAssembler::DateFromFollowingSentences() {
+std::set<int> EventAssembler::SentencesWithMentions() const {
+  std::set<int> out;
+  for (const auto& sm : sentence_mentions_) out.insert(sm.sentence);
+  return out;
+}
+
+void EventAssembler::DateFromFollowingSentences(const std::set<int>& with_mentions) {
   // "Door noodweer zijn zeker 51 mensen omgekomen. Het water kwam dinsdagavond
   // …": a time in a sentence that names no event of its own dates the event
   // told just before.
   const auto& sentences = ctx_.an.sentences;
-  std::set<int> with_mentions;
-  for (const auto& sm : sentence_mentions_) with_mentions.insert(sm.sentence);
   for (Ev& e : events_) {
     if (e.m.date.known() || e.m.date.weekday >= 0 || e.m.status != "occurred") continue;
     for (const auto& t : ctx_.an.times) {
@@ -100,13 +104,11 @@ void EventAssembler::DateFromFollowingSentences() {
   }
 }
 
-void EventAssembler::DateFromPrecedingSentence() {
+void EventAssembler::DateFromPrecedingSentence(const std::set<int>& with_mentions) {
   // "Op 4 mei sloeg hij toe. Hij doodde acht mensen bij een bomaanslag": a day told in the
   // sentence just before the event's first mention, one that names no event of its
   // own, in the same paragraph, dates the undated event it introduces.
   const auto& sentences = ctx_.an.sentences;
-  std::set<int> with_mentions;
-  for (const auto& sm : sentence_mentions_) with_mentions.insert(sm.sentence);
   for (Ev& e : events_) {
     if (e.m.date.known() || e.m.date.weekday >= 0 || e.m.status != "occurred" || e.mention_sentences.empty()) continue;
     const int first = *std::min_element(e.mention_sentences.begin(), e.mention_sentences.end());

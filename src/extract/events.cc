@@ -294,8 +294,9 @@ void EventAssembler::Finish(Extraction* out) {
   InheritLocations();
   for (Ev& e : events_) TypeGenericEvent(ctx_, events_, &e);
   for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
-  DateFromFollowingSentences();
-  DateFromPrecedingSentence();
+  const std::set<int> with_mentions = SentencesWithMentions();
+  DateFromFollowingSentences(with_mentions);
+  DateFromPrecedingSentence(with_mentions);
   DatePhasesFromTheirEvent();
   // Feared events with nothing to say about them are not events, nor are
   // announced ones ("we zullen iedereen achterhalen die betrokken is bij

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <vector>
 
 #include "extract/context.h"
@@ -47,8 +48,9 @@ class EventAssembler {
   void AttachFigures(const std::vector<FigureCandidate>& figures);
   void Finish(Extraction* out);
   void InheritLocations();
-  void DateFromFollowingSentences();
-  void DateFromPrecedingSentence();
+  std::set<int> SentencesWithMentions() const;  // the sentences that name an event
+  void DateFromFollowingSentences(const std::set<int>& with_mentions);
+  void DateFromPrecedingSentence(const std::set<int>& with_mentions);
   // Whether time t of sentence si, a sentence without an event of its own, may date e;
   // `introduces`: the sentence stands just before e's first mention.
   bool TimeCanDate(const Ev& e, const TimeMention& t, int si, bool introduces) const;
