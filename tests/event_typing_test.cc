@@ -65,6 +65,13 @@ TEST(EventTyping, ACollisionOfTrainsAndTheFireItCausedAreOneTrainCrash) {
   EXPECT_EQ(Types("Bij een frontale botsing tussen twee treinen bij Lyon zijn dinsdag zeven doden gevallen.\n\n"
                   "Door de klap brak er brand uit in twee wagons."),
             Vs({"train_crash"}));
+  // the aircraft that blows up as it crashes
+  EXPECT_EQ(Types("Een passagiersvliegtuig is zondag bij de landing in Lagos van de baan geraakt. "
+                  "Het toestel botste tegen een hek en ontplofte. Vijf inzittenden kwamen om."),
+            Vs({"plane_crash"}));
+  EXPECT_EQ(Types("Een vrachtvliegtuig is maandag kort na het opstijgen neergestort bij Nairobi.\n\n"
+                  "Daardoor ontstond een enorme explosie. Drie mensen kwamen om."),
+            Vs({"plane_crash"}));
 }
 
 TEST(EventTyping, AVehicleDrivenIntoACrowdIsAnAttackAndTheShotAttackerPartOfIt) {
@@ -75,6 +82,17 @@ TEST(EventTyping, AVehicleDrivenIntoACrowdIsAnAttackAndTheShotAttackerPartOfIt) 
   EXPECT_EQ(Types("Bij een steekpartij in een winkelcentrum in Gent raakten drie mensen gewond. "
                   "De dader werd door agenten neergeschoten."),
             Vs({"stabbing"}));
+  // told paragraphs after the attack, the article's only one
+  EXPECT_EQ(Types("Een man heeft zaterdag in een station in Bremen drie reizigers neergestoken.\n\n"
+                  "Twee van hen verkeren in kritieke toestand.\n\n"
+                  "Volgens de burgemeester heerst er grote verslagenheid.\n\n"
+                  "Getuigen\n\n"
+                  "De dader werd op het perron door een agent doodgeschoten."),
+            Vs({"stabbing"}));
+  // the police named before a relative clause that interrupts the sentence
+  EXPECT_EQ(Types("Een man is in Leeds met een auto ingereden op bezoekers van een markt. "
+                  "Toegesnelde agenten hebben de bestuurder, die een mes bij zich had, doodgeschoten."),
+            Vs({"attack_on_civilians"}));
 }
 
 TEST(EventTyping, AShotAttackerToldElsewhereOrLaterIsAnEventOfItsOwn) {

@@ -28,13 +28,28 @@ bool ArgumentReader::IsPreposition(const std::string& w) const {
 
 std::vector<int> ArgumentReader::Clauses(int si) const {
   const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
   std::vector<int> clause(s.last - s.first, 0);
-  int c = 0;
+  int c = 0, count = 0;
+  // A relative clause set off by commas interrupts its clause, which goes on after it
+  // ("Agenten hebben de dader, die een mes droeg, doodgeschoten").
+  int interrupted = -1;
   for (int i = s.first; i < s.last; ++i) {
-    const Token& t = ctx_.tokens()[i];
+    const Token& t = toks[i];
+    const bool next_relative = i + 1 < s.last && ctx_.WordIs(toks[i + 1].lower, "relative");
     if (i > s.first && (t.lower == "," || t.lower == ";" || t.lower == ":" || ctx_.lex.ClauseIs(t.lower, "clause_start")) &&
-        ctx_.quote_at[i] < 0)
-      ++c;
+        ctx_.quote_at[i] < 0) {
+      const bool resumes = interrupted >= 0 && t.lower == "," && !next_relative && i + 1 < s.last &&
+                           !ctx_.lex.ClauseIs(toks[i + 1].lower, "clause_start");
+      if (t.lower == ";" || t.lower == ":") interrupted = -1;
+      if (resumes) {
+        c = interrupted;
+        interrupted = -1;
+      } else {
+        if (t.lower == "," && next_relative && interrupted < 0) interrupted = c;
+        c = ++count;
+      }
+    }
     clause[i - s.first] = c;
   }
   return clause;

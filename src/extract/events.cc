@@ -134,10 +134,13 @@ int EventAssembler::ResolvePhase(const MentionInfo& m, int sentence) const {
     const Ev& e = events_[k];
     if (e.sub_event || ctx_.lex.ClassOf(e.m.type) != ctx_.lex.ClassOf(m.type)) continue;
     if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.m.status == "planned") return -1;
-    if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph > kPartParagraphs) return -1;
     if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) return -1;
     if (m.date.known() && !e.m.date.known()) return -1;  // a day of its own, the attack's unknown
-    return k;
+    // Told far from its event, the phase still follows the article's only event of its class
+    // ("… De dader werd in het winkelcentrum doodgeschoten", paragraphs after the stabbing).
+    if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph <= kPartParagraphs) return k;
+    const auto same_class = [&](const Ev& x) { return !x.sub_event && ctx_.lex.ClassOf(x.m.type) == ctx_.lex.ClassOf(m.type); };
+    return std::count_if(events_.begin(), events_.end(), same_class) == 1 ? k : -1;
   }
   return -1;
 }
