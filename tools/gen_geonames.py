@@ -26,11 +26,15 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 
 # Alternate names kept as aliases: Latin script, written as a name, and only
 # for places big enough to have exonyms in other languages' news.
 MIN_POPULATION_FOR_ALIASES = 50000
+# Other spellings of a town's own name (transliterations with diacritics, one letter apart,
+# two in a long name, and the same without them) are kept for smaller towns too.
+MIN_POPULATION_FOR_SPELLINGS = 10000
 LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž' .-]{3,40}$")
 REGION_SUFFIXES = (" Province", " Region", " Governorate", " District", " Oblast", " State")
 MAX_JOIN_DEGREES = 0.05  # one place in both packages: same name, country and (nearly) position
@@ -56,14 +60,37 @@ def load_dump(path):
     return dump
 
 
+def folded(name):
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def edit_distance(a, b):
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def spelling_of(alias, name):
+    """Another transliteration of the same name, with its diacritics ("Kočani" for "Kochani")."""
+    a, n = folded(alias), folded(name)
+    edits = 1 if len(n) < 8 else 2
+    return not alias.isascii() and len(a) >= 5 and a[:1] == n[:1] and edit_distance(a, n) <= edits
+
+
 def aliases_of(name, asciiname, alternates, population):
     out = []
     if asciiname and asciiname != name:
         out.append(asciiname)
-    if population >= MIN_POPULATION_FOR_ALIASES:
-        for a in alternates:
-            if a != name and LATIN_NAME.match(a) and not a.isupper() and a not in out:
-                out.append(a)
+    for a in alternates:
+        if a == name or not LATIN_NAME.match(a) or a.isupper() or a in out:
+            continue
+        if population >= MIN_POPULATION_FOR_ALIASES:
+            out.append(a)
+        elif population >= MIN_POPULATION_FOR_SPELLINGS and spelling_of(a, name):
+            out += [v for v in (a, folded(a).title()) if v not in out]
     return out
 
 
