@@ -56,8 +56,8 @@ Status PlaceIndex::Load(const std::string& kb_dir, const std::string& lang_dir) 
   for (const auto& row : function_words.rows) function_words_.insert(ToLower(row.fields[0]));
   for (const auto& row : cues.rows) {
     const std::string& cls = row.fields[1];
-    if (cls == "capital") {
-      capital_nouns_.insert(ToLower(row.fields[0]));
+    if (cls == "capital" || cls == "country_site") {
+      (cls == "capital" ? capital_nouns_ : country_sites_).insert(ToLower(row.fields[0]));
       continue;
     }
     if (cls == "coordinator" || cls == "determiner") {
@@ -349,6 +349,25 @@ bool PlaceIndex::CapitalDescribed(const std::vector<Token>& tokens, int i, int f
   return true;
 }
 
+bool PlaceIndex::CountrySite(const std::vector<Token>& tokens, int i, int first, int last, const KnowledgeBase& kb,
+                             Entity* out) const {
+  if (i - 2 < first || !determiners_.count(tokens[i - 2].lower) || !country_sites_.count(tokens[i].lower)) return false;
+  auto adjective = demonyms_.find(tokens[i - 1].lower);
+  if (adjective == demonyms_.end() || !tokens[i - 1].capitalized) return false;
+  auto capitalized = [&](int k) { return k < last && tokens[k].kind == TokenKind::kWord && tokens[k].capitalized; };
+  // Not when the site's own place is named ('de Turkse mijn Soma', 'een Amerikaanse school in Kabul').
+  if (capitalized(i + 1)) return false;
+  auto next = i + 1 < last ? cues_by_last_.find(tokens[i + 1].lower) : cues_by_last_.end();
+  const bool locative = next != cues_by_last_.end() &&
+                        std::any_of(next->second.begin(), next->second.end(),
+                                    [](const CuePhrase& p) { return p.words.size() == 1 && p.cue == Cue::kAny; });
+  if (locative && (capitalized(i + 2) || capitalized(i + 3))) return false;
+  const KbEntry* country = kb.Country(adjective->second);
+  if (!country) return false;
+  *out = CountryNamedBy(*country, tokens, i - 1);
+  return true;
+}
+
 void PlaceIndex::AdjectiveCountries(const std::vector<Token>& tokens, int first, int last,
                                     const std::vector<Entity>& entities, std::vector<std::string>* countries,
                                     std::vector<std::string>* admitted) const {
@@ -395,6 +414,11 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
         CapitalDescribed(tokens, i, first, last, kb, &capital)) {
       near.push_back({*capital.lat, *capital.lon});
       InsertInOrder(capital, entities);
+      continue;
+    }
+    Entity site;
+    if (i > first && !taken[i - first] && !taken[i - 1 - first] && CountrySite(tokens, i, first, last, kb, &site)) {
+      InsertInOrder(site, entities);
       continue;
     }
     if (taken[i - first] || t.kind != TokenKind::kWord || !t.capitalized) continue;

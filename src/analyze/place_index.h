@@ -99,6 +99,9 @@ class PlaceIndex {
   // "de Somalische hoofdstad" at the capital noun `i`: the capital as an entity.
   bool CapitalDescribed(const std::vector<Token>& tokens, int i, int first, int last, const KnowledgeBase& kb,
                         Entity* out) const;
+  // "een Turkse kolenmijn" at the site noun `i`, with no place of its own named: its country.
+  bool CountrySite(const std::vector<Token>& tokens, int i, int first, int last, const KnowledgeBase& kb,
+                   Entity* out) const;
   // The place a line of geonames_names.tsv points to; false for a malformed line.
   bool PlaceOfLine(std::string_view line, Place* out) const;
   // The entity of place p over tokens [first, end).
@@ -118,6 +121,7 @@ class PlaceIndex {
   std::unordered_map<std::string, std::vector<CuePhrase>> cues_by_last_;  // last word -> phrases, longest first
   std::unordered_set<std::string> coordinators_;                          // 'en', 'of'
   std::unordered_set<std::string> capital_nouns_;                         // 'hoofdstad'
+  std::unordered_set<std::string> country_sites_;                         // 'kolenmijn' ('een Turkse kolenmijn')
   std::vector<std::string> adjective_endings_;  // 'Limburgse': an adjective of a region or city
   std::vector<std::string> compass_prefixes_;   // "oost-" in "Oost-Duitse"
   std::unordered_set<std::string> determiners_;                           // 'het', 'de' ('in het Franse Nantes')

@@ -346,12 +346,8 @@ void EventAssembler::Finish(Extraction* out) {
   }
 }
 
-void EventAssembler::InheritLocations() {
-  // An event told without a place happened where the events around it did
-  // (the same or the previous paragraphs); else in the article's main city.
-  const auto& sentences = ctx_.an.sentences;
+void EventAssembler::MainPlaces(const Entity** main_city, const KbEntry** main_country) const {
   std::map<std::string, int> city_count;
-  const Entity* main_city = nullptr;
   std::map<std::string, int> country_count;  // countries named, or named through their places
   for (const auto& ent : ctx_.an.entities) {
     // (Not through their people: "Israëlische supporters" in Amsterdam.)
@@ -359,15 +355,14 @@ void EventAssembler::InheritLocations() {
     if ((ent.type == EntityType::kPlace || ent.type == EntityType::kCountry) && !ent.country.empty() && !demonym)
       ++country_count[ent.country];
     if (ent.type == EntityType::kPlace && !ent.partial && !args_.NotTheSite(ent) &&
-        ++city_count[ent.id] > (main_city ? city_count[main_city->id] : 0))
-      main_city = &ent;
+        ++city_count[ent.id] > (*main_city ? city_count[(*main_city)->id] : 0))
+      *main_city = &ent;
   }
   // A city in a country the article names less than another is not where its
   // events happened ("het ministerie in Den Haag" in a report on Sri Lanka): that
   // other country is.
   // An article that names no city places its events in the country it names most, when
   // it names that one more than once and more than any other.
-  const KbEntry* main_country = nullptr;
   auto top = std::max_element(country_count.begin(), country_count.end(),
                               [](const auto& a, const auto& b) { return a.second < b.second; });
   const bool sole_top = top != country_count.end() && top->second >= 2 &&
@@ -375,38 +370,60 @@ void EventAssembler::InheritLocations() {
                           return c.first != top->first && c.second == top->second;
                         });
   if (top != country_count.end() &&
-      (main_city ? top->first != main_city->country && top->second > country_count[main_city->country] : sole_top))
-    main_country = ctx_.az.kb().Country(top->first);
-  for (Ev& e : events_) {
-    if (!e.m.location.id.empty()) continue;
-    const int paragraph = sentences[e.m.first_sentence].paragraph;
-    const Ev* best = nullptr;
-    int best_distance = 1 << 30;
-    for (const Ev& o : events_) {
-      if (&o == &e || o.m.location.id.empty() || o.m.location.inferred) continue;
-      for (int si : o.mention_sentences) {
-        int d = std::abs(sentences[si].paragraph - paragraph);
-        if (d <= 2 && std::abs(si - e.m.first_sentence) < best_distance) {
-          best = &o;
-          best_distance = std::abs(si - e.m.first_sentence);
-        }
+      (*main_city ? top->first != (*main_city)->country && top->second > country_count[(*main_city)->country]
+                  : sole_top))
+    *main_country = ctx_.az.kb().Country(top->first);
+}
+
+const Ev* EventAssembler::PlacedNearby(const Ev& e, const std::function<bool(const Location&)>& fits) const {
+  const auto& sentences = ctx_.an.sentences;
+  const int paragraph = sentences[e.m.first_sentence].paragraph;
+  const Ev* best = nullptr;
+  int best_distance = 1 << 30;
+  for (const Ev& o : events_) {
+    if (&o == &e || o.m.location.id.empty() || o.m.location.inferred || !fits(o.m.location)) continue;
+    for (int si : o.mention_sentences) {
+      int d = std::abs(sentences[si].paragraph - paragraph);
+      if (d <= 2 && std::abs(si - e.m.first_sentence) < best_distance) {
+        best = &o;
+        best_distance = std::abs(si - e.m.first_sentence);
       }
     }
-    Location from;
-    if (best) {
-      from = best->m.location;
-    } else if (main_country) {
-      from = LocationAt(*main_country);
-    } else if (main_city) {
-      from = LocationAt(*main_city);
-    } else if (!ctx_.an.dateline_places.empty()) {
-      from = LocationAt(ctx_.an.dateline_places.front());
-    } else {
-      continue;
-    }
+  }
+  return best;
+}
+
+bool EventAssembler::ToldByAdjective(const Location& loc) const {
+  for (const auto& ent : ctx_.an.entities)
+    if (ent.span.begin == loc.span.begin && ent.span.end == loc.span.end)
+      return !ctx_.az.entity_rules().DemonymCountry(ctx_.tokens()[ent.first].lower).empty();
+  return false;
+}
+
+void EventAssembler::InheritLocations() {
+  // An event told without a place happened where the events around it did
+  // (the same or the previous paragraphs); else in the article's main city.
+  // One told only by its country's adjective ("voor de Griekse kust", "KOCANI (ANP) - … in
+  // een Noord-Macedonische nachtclub") lies in such a place when it is in that country
+  // (not one told in a country: "rellen in heel Frankrijk").
+  const Entity* main_city = nullptr;
+  const KbEntry* main_country = nullptr;
+  MainPlaces(&main_city, &main_country);
+  const Entity* dateline = ctx_.an.dateline_places.empty() ? nullptr : &ctx_.an.dateline_places.front();
+  for (Ev& e : events_) {
     Location& loc = e.m.location;
-    // A withdrawal or an evacuation leaves a country, not a neighbour's city.
+    const bool country_only = !loc.id.empty() && loc.id == loc.country && ToldByAdjective(loc);
+    if (!loc.id.empty() && !country_only) continue;
     const std::string& cls = ctx_.lex.ClassOf(e.m.type);
+    if (country_only && cls == "movement") continue;
+    auto fits = [&](const Location& l) { return !country_only || (l.country == loc.country && l.id != l.country); };
+    Location from;
+    if (const Ev* best = PlacedNearby(e, fits)) from = best->m.location;
+    else if (main_country && !country_only) from = LocationAt(*main_country);
+    else if (main_city && fits(LocationAt(*main_city))) from = LocationAt(*main_city);
+    else if (dateline && fits(LocationAt(*dateline))) from = LocationAt(*dateline);
+    else continue;
+    // A withdrawal or an evacuation leaves a country, not a neighbour's city.
     if (cls == "movement") {
       const KbEntry* country = ctx_.az.kb().Country(from.country);
       if (!country) continue;

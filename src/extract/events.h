@@ -48,6 +48,11 @@ class EventAssembler {
   void AttachFigures(const std::vector<FigureCandidate>& figures);
   void Finish(Extraction* out);
   void InheritLocations();
+  // The city the article names most, and the country, when it outweighs that city's.
+  void MainPlaces(const Entity** main_city, const KbEntry** main_country) const;
+  bool ToldByAdjective(const Location& loc) const;  // "een Turkse kolenmijn": the country
+  // The event told nearest e (the same or the two paragraphs before) with a place that fits.
+  const Ev* PlacedNearby(const Ev& e, const std::function<bool(const Location&)>& fits) const;
   std::set<int> SentencesWithMentions() const;  // the sentences that name an event
   void DateFromFollowingSentences(const std::set<int>& with_mentions);
   void DateFromPrecedingSentence(const std::set<int>& with_mentions);
