@@ -156,6 +156,31 @@ TEST(EventFigures, AFigureFarFromAnyTriggerGoesToTheEventTheArticleIsAbout) {
   EXPECT_EQ(out["events"][0]["figures"][0]["value"], 6);
 }
 
+// The values of the killed figures of each event, in text order.
+std::vector<std::vector<double>> KilledPerEvent(const std::string& text) {
+  Article a = testing::MakeArticle(text, "2024-05-16");
+  json out = testing::SharedPipeline().RunToJson(a);
+  std::vector<std::vector<double>> per_event;
+  for (const auto& e : out["events"]) {
+    per_event.emplace_back();
+    for (const auto& f : e["figures"])
+      if (f["kind"] == "killed" && f["value"].is_number()) per_event.back().push_back(f["value"].get<double>());
+  }
+  return per_event;
+}
+
+TEST(EventFigures, ACountToldOfTwoEventsAtOnePlaceIsTheFirstOnes) {
+  using Counts = std::vector<std::vector<double>>;
+  EXPECT_EQ(KilledPerEvent("Een brand in een loods in Lyon kostte dinsdag acht mensen het leven.\n\n"
+                           "Zaterdag betoogden duizenden bewoners in Lyon tegen de woningnood. "
+                           "Acht mensen stierven bij de brand."),
+            Counts({{8}, {}}));
+  // two places, two counts that happen to be equal
+  EXPECT_EQ(KilledPerEvent("Bij een raketaanval op Charkiv vielen dinsdag drie doden.\n\n"
+                           "Bij een droneaanval op Odesa kwamen woensdag ook drie mensen om."),
+            Counts({{3}, {3}}));
+}
+
 TEST(EventFigures, AFigureAtACityOfItsOwnIsOfTheSameKindOfEventThere) {
   Article a = testing::MakeArticle(
       "Rusland heeft vrijdag raketaanvallen uitgevoerd op Kyiv. In Dnipro vielen zeker twee doden.", "2024-05-08");

@@ -344,6 +344,7 @@ void EventAssembler::Finish(Extraction* out) {
     }
     out->events.push_back(std::move(m));
   }
+  OneEventPerCount(&out->events);
 }
 
 void EventAssembler::MainPlaces(const Entity** main_city, const KbEntry** main_country) const {

@@ -186,4 +186,40 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
   }
 }
 
+void EventAssembler::OneEventPerCount(std::vector<EventMention>* events) const {
+  // "Tien mensen kwamen om" told of the fire and again of the protest after it, at one
+  // place: one count, kept where it is told first. Counts of events at two places stay.
+  auto one_place = [](const Location& a, const Location& b) {
+    return a.id.empty() || b.id.empty() || a.id == b.id || a.id == b.country || b.id == a.country;
+  };
+  std::map<std::pair<std::string, double>, std::vector<std::pair<int, int>>> copies;  // (event, figure)
+  for (size_t e = 0; e < events->size(); ++e)
+    for (size_t f = 0; f < (*events)[e].figures.size(); ++f)
+      if (const auto& fig = (*events)[e].figures[f]; fig.value) copies[{fig.kind, *fig.value}].push_back({int(e), int(f)});
+  std::vector<std::vector<bool>> drop(events->size());
+  for (size_t e = 0; e < events->size(); ++e) drop[e].assign((*events)[e].figures.size(), false);
+  for (const auto& [key, list] : copies) {
+    // The copy told first: the later one tells it again beside another event.
+    auto best = list.front();
+    for (const auto& c : list)
+      if ((*events)[c.first].figures[c.second].span.begin < (*events)[best.first].figures[best.second].span.begin) best = c;
+    for (const auto& c : list)
+      if (c.first != best.first && one_place((*events)[c.first].location, (*events)[best.first].location))
+        drop[c.first][c.second] = true;
+  }
+  for (size_t e = 0; e < events->size(); ++e) {
+    auto& figs = (*events)[e].figures;
+    std::vector<int> index(figs.size(), -1);  // old figure index -> kept index (part_of points by index)
+    std::vector<Figure> kept;
+    for (size_t f = 0; f < figs.size(); ++f)
+      if (!drop[e][f]) {
+        index[f] = int(kept.size());
+        kept.push_back(std::move(figs[f]));
+      }
+    for (auto& fig : kept)
+      if (fig.part_of >= 0) fig.part_of = index[fig.part_of];
+    figs = std::move(kept);
+  }
+}
+
 }  // namespace kroniek
