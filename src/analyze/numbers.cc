@@ -298,6 +298,10 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
       possibly |= qual == "possibly";
       begin = b;
     }
+    // "nog twee": more of them, one phrase with its number ("nog niemand" is "not yet").
+    if (begin > first && !(q.value && *q.value == 0) &&
+        std::find(additives_.begin(), additives_.end(), tokens[begin - 1].lower) != additives_.end())
+      --begin;
     if (begin > first && !intensifiers_.empty() && q.low &&
         std::find(intensifiers_.begin(), intensifiers_.end(), tokens[begin - 1].lower) != intensifiers_.end())
       --begin;  // "vele tientallen" stays vague
