@@ -308,13 +308,15 @@ bool IsAge(const Context& ctx, const Quantity& q, const Sentence& s) {
     for (const auto& m : here)
       if (m.end == q.first && ctx.lex.figure_cues.rows()[m.row].value == "age_before") cue_first = start;
   }
-  // "twee mannen van 45 en 52": a number joined by "en" to an age is one too.
-  if (cue_first < 0 && q.first - 2 >= s.first && ctx.WordIs(toks[q.first - 1].lower, "coordinator"))
-    if (const int before = ctx.quantity_at[q.first - 2]; before >= 0) return IsAge(ctx, ctx.an.quantities[before], s);
-  if (cue_first - 1 < s.first) return false;
-  const bool person_before = ctx.lex.group_nouns.Lookup(toks[cue_first - 1].lower) != nullptr;
   const bool noun_after = q.last < s.last && (ctx.lex.group_nouns.Lookup(toks[q.last].lower) ||
                                               ctx.lex.figure_nouns.Lookup(toks[q.last].lower));
+  // "twee mannen van 45 en 52": a number joined by "en" to an age is one too, unless it
+  // counts people of its own ("een kind van 9 en vier vrouwen").
+  if (cue_first < 0 && q.first - 2 >= s.first && ctx.WordIs(toks[q.first - 1].lower, "coordinator"))
+    if (const int before = ctx.quantity_at[q.first - 2]; before >= 0)
+      return !noun_after && IsAge(ctx, ctx.an.quantities[before], s);
+  if (cue_first - 1 < s.first) return false;
+  const bool person_before = ctx.lex.group_nouns.Lookup(toks[cue_first - 1].lower) != nullptr;
   return person_before && !noun_after;  // ("een groep van 50 betogers" counts)
 }
 

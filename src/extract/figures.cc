@@ -24,6 +24,20 @@ constexpr int kZeroAdjectives = 2;   // 'geen Nederlandse slachtoffers'
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"
 constexpr int kOneOfWindow = 14;  // "een van de gewonden van de schietpartij in Luik is zaterdag … overleden"
 
+// Whether the person named before `after` opens a list that goes on with a count ("een kind
+// van 9 en vier vrouwen"), not the subject of a clause of its own ("drie doden, een man droeg
+// een tas"); a list of single persons ("een man en een vrouw") names who, it counts none.
+bool ListGoesOn(const Context& ctx, int after, const Sentence& s) {
+  const auto& toks = ctx.tokens();
+  int k = after;
+  if (k + 1 < s.last && toks[k].lower == "van" && ctx.quantity_at[k + 1] >= 0)
+    k = ctx.an.quantities[ctx.quantity_at[k + 1]].last;  // its age
+  if (k < s.last && toks[k].lower == "jaar") ++k;
+  if (k + 1 >= s.last || (toks[k].lower != "," && !ctx.WordIs(toks[k].lower, "coordinator"))) return false;
+  const int next = ctx.quantity_at[k + 1];
+  return next >= 0 && !ctx.an.quantities[next].article_like;
+}
+
 }  // namespace
 
 using namespace figure_words;
@@ -311,8 +325,10 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
         kind = *told.begin();
       }
     }
-    // "Er vielen vijf doden, twee kinderen en drie vrouwen": a breakdown set off by a comma or colon.
-    const bool apposition = kind.empty() && !subgroup && !q.article_like && noun >= 0 && BreaksDown(ctx, before, q, si);
+    // "Er vielen vijf doden, twee kinderen en drie vrouwen": a breakdown set off by a comma or
+    // colon, also when it opens with one person ("vijf doden: een kind en vier vrouwen").
+    const bool apposition = kind.empty() && !subgroup && (!q.article_like || (one_person && ListGoesOn(ctx, noun + 1, s))) &&
+                            noun >= 0 && BreaksDown(ctx, before, q, si);
     if (apposition) {
       c.parent_token = before->token;
       kind = before->figure.kind;
