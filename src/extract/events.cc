@@ -344,6 +344,7 @@ void EventAssembler::Finish(Extraction* out) {
     }
     out->events.push_back(std::move(m));
   }
+  SplitRanges(&out->events);
   OneEventPerCount(&out->events);
 }
 

@@ -186,6 +186,33 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
   }
 }
 
+void EventAssembler::SplitRanges(std::vector<EventMention>* events) const {
+  // "zestig tot tachtig gewonden": two bounds, as two figures: the range's own (60, at least,
+  // 60..80) and up to 80, as annotators of real news count them.
+  for (auto& e : *events) {
+    std::vector<int> index(e.figures.size());
+    std::vector<Figure> out;
+    for (size_t f = 0; f < e.figures.size(); ++f) {
+      Figure fig = e.figures[f];
+      index[f] = int(out.size());
+      const bool range = fig.value && fig.low && fig.high && *fig.high > *fig.low && *fig.value == *fig.low;
+      if (!range) {
+        out.push_back(std::move(fig));
+        continue;
+      }
+      Figure upper = fig;
+      upper.value = fig.high;
+      upper.low = upper.high = std::nullopt;
+      if (fig.qualifier == "at_least") upper.qualifier = "up_to";  // ("ongeveer 20 à 30": about both)
+      out.push_back(std::move(fig));
+      out.push_back(std::move(upper));
+    }
+    for (auto& fig : out)
+      if (fig.part_of >= 0) fig.part_of = index[fig.part_of];
+    e.figures = std::move(out);
+  }
+}
+
 void EventAssembler::OneEventPerCount(std::vector<EventMention>* events) const {
   // "Tien mensen kwamen om" told of the fire and again of the protest after it, at one
   // place: one count, kept where it is told first. Counts of events at two places stay.
