@@ -12,7 +12,7 @@ constexpr int kMaxAdjectives = 2;  // "13 Amerikaanse militairen", "zes zware ra
 constexpr size_t kMinUnknownNoun = 5;  // shorter plural-looking words are too often not nouns
 constexpr int kSourceBetween = 5;  // "zijn [volgens het ministerie] negen kinderen"
 constexpr int kLongestAgeCue = 4;  // "van een jaar of"
-constexpr int kLongestCueBefore = 5;  // words of the longest cue before a count ("onder de dodelijke slachtoffers waren")
+constexpr int kLongestCueBefore = 6;  // words of the longest cue before a count ("onder de dodelijke slachtoffers bevinden zich")
 constexpr int kListItemWords = 3;  // "18 zwaargewonde Canadese toeristen, …": noun and adjectives of one item
 
 }  // namespace
