@@ -69,6 +69,16 @@ bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>&
           (before.kind == TokenKind::kWord && !ctx_.az.entity_rules().IsFunctionWord(before.lower)));
 }
 
+bool ArgumentReader::InAside(int si, int token, const std::vector<int>& clauses) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  int opening = token;
+  while (opening > s.first && clauses[opening - 1 - s.first] == clauses[token - s.first]) --opening;
+  if (ctx_.tokens()[opening].lower == ",") ++opening;
+  const auto& toks = ctx_.tokens();
+  return opening < s.last && (ctx_.lex.ClauseIs(toks[opening].lower, "aside") ||
+                              (opening + 1 < s.last && ctx_.lex.ClauseIs(toks[opening].lower + " " + toks[opening + 1].lower, "aside")));
+}
+
 int ArgumentReader::TriggerBetween(int si, int token, int other, const std::vector<std::string>& own_verbs) const {
   const Sentence& s = ctx_.an.sentences[si];
   const int lo = std::min(token, other), hi = std::max(token, other);
@@ -91,6 +101,8 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
     if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
+    // "…, zoals het in februari al had aangekondigd, …": the time of the clause beside it.
+    if (clauses[t.first - s.first] != clauses[token - s.first] && InAside(si, t.first, clauses)) continue;
     // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
     if (TriggerBetween(si, token, t.first, own_verbs) >= 0) continue;
     // "De verdachte werd gearresteerd en wordt zaterdag voorgeleid": a time after "en" and a

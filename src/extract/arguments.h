@@ -102,6 +102,8 @@ class ArgumentReader {
   int GoverningWord(const std::vector<Token>& toks, int first, int i) const;
   // Whether sentence si is an intertitle: alone in a short body paragraph, no full stop.
   bool IsHeading(int si) const;
+  // Whether `token` lies in a clause set off beside another ("zoals het in februari al had aangekondigd").
+  bool InAside(int si, int token, const std::vector<int>& clauses) const;
   // The first token of another trigger of sentence si between tokens `token` and `other`
   // (none of `own_verbs`), or -1.
   int TriggerBetween(int si, int token, int other, const std::vector<std::string>& own_verbs = {}) const;
