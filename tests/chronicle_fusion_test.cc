@@ -229,6 +229,18 @@ TEST(FusionJoined, CountryCityAndInferredPlaceJoin) {
   EXPECT_EQ(stories, (std::vector<Story>{{"suicide_bombing", {"city", "country", "inferred"}}}));
 }
 
+// A report of the month that places the event only in the country the article keeps
+// naming joins the dated event in a city of that country.
+TEST(FusionJoined, AReportPlacedOnlyInItsCountryJoinsTheEventInItsCity) {
+  auto stories = StoriesInAnyOrder({
+      Text("city", "2024-05-15", "In Lausanne zijn dinsdag bij een busongeluk zes reizigers omgekomen."),
+      Text("country", "2024-05",
+           "Zwitserland is in rouw. De regering van Zwitserland sprak van een zwarte dag. "
+           "Bij het busongeluk kwamen zes reizigers om."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"traffic_crash", {"city", "country"}}}));
+}
+
 // A place only inferred from a report's text (the court that heard the suspect) is no
 // evidence against the city another report names: with the same count they are one
 // event. Two named cities are two events.

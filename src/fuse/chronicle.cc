@@ -137,7 +137,9 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
 // a storm in two towns, a quake in two countries near each other). A place only
 // inferred from the discourse counts as the event's place when none is named,
 // and agrees more weakly: the same city so inferred a little more than a city and
-// its country (with its type, it places a report no time bounds).
+// its country (with its type, it places a report no time bounds; a city and its
+// country so inferred still place a report of the two months before it: "Zwitserland"
+// inferred beside the crash in Sierre).
 double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<double> widespread_km,
                              bool inferred_vetoes) const {
   if (l.id.empty()) return 0.05;
@@ -154,7 +156,7 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<
   if (l.country != country) return within_reach ? 0.05 : -1;
   const std::string& region = named ? s.region : s.inferred_region;
   if (l.id == country || place == l.country || InRegion(l, place) || (!region.empty() && region == l.id))
-    return weak ? 0.1 : 0.15;  // a city and its country or region
+    return weak ? 0.12 : 0.15;  // a city and its country or region
   if (Beside({l.lat, l.lon, l.population}, named ? Spot{s.lat, s.lon, s.population}
                                                  : Spot{s.inferred_lat, s.inferred_lon, s.inferred_population},
              l.approximate || s.near))
