@@ -133,6 +133,22 @@ TEST(EventTyping, AnEvacuationBecauseOfAnAttackOrADisasterIsPartOfIt) {
   EXPECT_EQ(Types("Het leger heeft zondag 5000 burgers uit Charkiv geëvacueerd."), Vs({"evacuation"}));
 }
 
+// Floods a storm brings are part of it; a flood told first stays the news, the storm
+// named after it does not take its later mentions.
+TEST(EventTyping, FloodsAStormBringsArePartOfIt) {
+  EXPECT_EQ(Types("Storm Ciarán trok donderdag over Toscane. Bij overstromingen kwamen daar vijf mensen om."),
+            Vs({"storm"}));
+  Article a = testing::MakeArticle("Bij een overstroming in Texas zijn twintig mensen omgekomen.\n\n"
+                                   "De storm kwam zonder waarschuwing.\n\n"
+                                   "De overstroming begon zaterdag bij de rivier.",
+                                   "2024-05-08");
+  json out = testing::SharedPipeline().RunToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
+  EXPECT_EQ(out["events"][0]["type"], "flood");
+  EXPECT_EQ(out["events"][0]["date"]["value"], "2024-05-04");
+  EXPECT_TRUE(out["events"][1]["date"]["value"].is_null()) << out["events"].dump(1);
+}
+
 TEST(EventTyping, ANegatedAlternativeIsNoEvent) {
   EXPECT_EQ(Types("De politie gaat uit van een aanslag en niet van een verkeersongeval."), Vs());
 }

@@ -183,7 +183,12 @@ int EventAssembler::LaterMention(const std::vector<std::vector<MentionInfo>>& me
 }
 
 int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of) {
-  int k = phase_of >= 0 ? phase_of : m.part_of.empty() ? -1 : ResolvePart(m, sentence);
+  // (A part told again once it is an event of its own is that event: "Een overstroming …
+  // de storm kwam zonder waarschuwing … de overstroming".)
+  const bool own_event_told = std::any_of(events_.begin(), events_.end(), [&](const Ev& e) {
+    return !e.sub_event && e.m.type == m.type;
+  });
+  int k = phase_of >= 0 ? phase_of : m.part_of.empty() || own_event_told ? -1 : ResolvePart(m, sentence);
   if (k < 0 && m.phase) k = ResolvePhase(m, sentence);
   const bool as_part = k >= 0;  // "De dader werd doodgeschoten": the attack stays what it was
   if (k < 0) k = Resolve(m, sentence);
