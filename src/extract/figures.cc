@@ -30,9 +30,12 @@ constexpr int kOneOfWindow = 14;  // "een van de gewonden van de schietpartij in
 bool ListGoesOn(const Context& ctx, int after, const Sentence& s) {
   const auto& toks = ctx.tokens();
   int k = after;
-  if (k + 1 < s.last && toks[k].lower == "van" && ctx.quantity_at[k + 1] >= 0)
-    k = ctx.an.quantities[ctx.quantity_at[k + 1]].last;  // its age
-  if (k < s.last && toks[k].lower == "jaar") ++k;
+  if (k + 1 < s.last && ctx.quantity_at[k + 1] >= 0) {  // its age ("van 9", "van 29 jaar")
+    const Quantity& age = ctx.an.quantities[ctx.quantity_at[k + 1]];
+    int end = 0;
+    if (figure_words::IsAge(ctx, age, s))
+      k = figure_words::CueAt(ctx, age.last, s.last, "age_after", &end) ? end : age.last;
+  }
   if (k + 1 >= s.last || (toks[k].lower != "," && !ctx.WordIs(toks[k].lower, "coordinator"))) return false;
   const int next = ctx.quantity_at[k + 1];
   return next >= 0 && !ctx.an.quantities[next].article_like;
