@@ -234,19 +234,7 @@ void EventAssembler::OneEventPerCount(std::vector<EventMention>* events) const {
       if (c.first != best.first && one_place((*events)[c.first].location, (*events)[best.first].location))
         drop[c.first][c.second] = true;
   }
-  for (size_t e = 0; e < events->size(); ++e) {
-    auto& figs = (*events)[e].figures;
-    std::vector<int> index(figs.size(), -1);  // old figure index -> kept index (part_of points by index)
-    std::vector<Figure> kept;
-    for (size_t f = 0; f < figs.size(); ++f)
-      if (!drop[e][f]) {
-        index[f] = int(kept.size());
-        kept.push_back(std::move(figs[f]));
-      }
-    for (auto& fig : kept)
-      if (fig.part_of >= 0) fig.part_of = index[fig.part_of];
-    figs = std::move(kept);
-  }
+  for (size_t e = 0; e < events->size(); ++e) EraseFigures(&(*events)[e].figures, drop[e]);
 }
 
 }  // namespace kroniek

@@ -43,6 +43,20 @@ struct Figure {
   std::string freshness;  // "provisional" ('tot zover bekend'), "update" ('inmiddels'), or ""
 };
 
+// Erases the figures marked in `erase`, each part_of kept on its total (-1 when the total goes).
+inline void EraseFigures(std::vector<Figure>* figures, const std::vector<bool>& erase) {
+  std::vector<int> index(figures->size(), -1);
+  std::vector<Figure> kept;
+  for (size_t i = 0; i < figures->size(); ++i)
+    if (!erase[i]) {
+      index[i] = int(kept.size());
+      kept.push_back(std::move((*figures)[i]));
+    }
+  for (Figure& f : kept)
+    if (f.part_of >= 0) f.part_of = index[f.part_of];
+  *figures = std::move(kept);
+}
+
 struct ActorRole {
   std::string role;  // perpetrator | claimed_by | suspected | target | victim | responder
   std::string id, name;

@@ -88,17 +88,9 @@ namespace {
 // Leaves out the figures of vague plurals, keeping each sub-group's total.
 void DropVagueFigures(Extraction* out) {
   for (EventMention& e : out->events) {
-    std::vector<int> index(e.figures.size(), -1);
-    std::vector<Figure> kept;
-    for (size_t i = 0; i < e.figures.size(); ++i) {
-      const Figure& f = e.figures[i];
-      if (!f.value && f.low) continue;
-      index[i] = int(kept.size());
-      kept.push_back(f);
-    }
-    for (Figure& f : kept)
-      if (f.part_of >= 0) f.part_of = index[f.part_of];
-    e.figures = std::move(kept);
+    std::vector<bool> vague(e.figures.size());
+    for (size_t i = 0; i < e.figures.size(); ++i) vague[i] = !e.figures[i].value && e.figures[i].low;
+    EraseFigures(&e.figures, vague);
   }
 }
 
