@@ -57,8 +57,7 @@ std::vector<int> ArgumentReader::Clauses(int si) const {
 
 bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>& clauses) const {
   const Sentence& s = ctx_.an.sentences[si];
-  int opening = token;
-  while (opening > s.first && clauses[opening - 1 - s.first] == clauses[token - s.first]) --opening;
+  const int opening = ClauseOpening(si, token, clauses);
   // ("die" after a noun; not the determiner of "bij die brand")
   const auto& before = ctx_.tokens()[opening - (opening > s.first ? 1 : 0)];
   // ("Het is tien jaar geleden dat de dijk brak": what a time frames, not a relative clause.)
@@ -69,10 +68,16 @@ bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>&
           (before.kind == TokenKind::kWord && !ctx_.az.entity_rules().IsFunctionWord(before.lower)));
 }
 
+int ArgumentReader::ClauseOpening(int si, int token, const std::vector<int>& clauses) const {
+  const int first = ctx_.an.sentences[si].first;
+  int opening = token;
+  while (opening > first && clauses[opening - 1 - first] == clauses[token - first]) --opening;
+  return opening;
+}
+
 bool ArgumentReader::InAside(int si, int token, const std::vector<int>& clauses) const {
   const Sentence& s = ctx_.an.sentences[si];
-  int opening = token;
-  while (opening > s.first && clauses[opening - 1 - s.first] == clauses[token - s.first]) --opening;
+  int opening = ClauseOpening(si, token, clauses);
   if (ctx_.tokens()[opening].lower == ",") ++opening;
   const auto& toks = ctx_.tokens();
   return opening < s.last && (ctx_.lex.ClauseIs(toks[opening].lower, "aside") ||

@@ -102,6 +102,8 @@ class ArgumentReader {
   int GoverningWord(const std::vector<Token>& toks, int first, int i) const;
   // Whether sentence si is an intertitle: alone in a short body paragraph, no full stop.
   bool IsHeading(int si) const;
+  // The first token of the clause `token` lies in (its comma, if one opens it).
+  int ClauseOpening(int si, int token, const std::vector<int>& clauses) const;
   // Whether `token` lies in a clause set off beside another ("zoals het in februari al had aangekondigd").
   bool InAside(int si, int token, const std::vector<int>& clauses) const;
   // The first token of another trigger of sentence si between tokens `token` and `other`
