@@ -84,7 +84,7 @@ TEST(EventTyping, AVehicleDrivenIntoACrowdIsAnAttackAndTheShotAttackerPartOfIt) 
             Vs({"stabbing"}));
   // told paragraphs after the attack, the article's only one
   EXPECT_EQ(Types("Een man heeft zaterdag in een station in Bremen drie reizigers neergestoken.\n\n"
-                  "Twee van hen verkeren in kritieke toestand.\n\n"
+                  "Twee van hen zijn zwaargewond.\n\n"
                   "Volgens de burgemeester heerst er grote verslagenheid.\n\n"
                   "Getuigen\n\n"
                   "De dader werd op het perron door een agent doodgeschoten."),

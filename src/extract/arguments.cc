@@ -106,7 +106,7 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
     if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
-    // "…, zoals het in februari al had aangekondigd, …": the time of the clause beside it.
+    // "…, zoals de minister in maart al beloofde, …": the time of the clause beside it.
     if (clauses[t.first - s.first] != clauses[token - s.first] && InAside(si, t.first, clauses)) continue;
     // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
     if (TriggerBetween(si, token, t.first, own_verbs) >= 0) continue;

@@ -104,7 +104,7 @@ class ArgumentReader {
   bool IsHeading(int si) const;
   // The first token of the clause `token` lies in (its comma, if one opens it).
   int ClauseOpening(int si, int token, const std::vector<int>& clauses) const;
-  // Whether `token` lies in a clause set off beside another ("zoals het in februari al had aangekondigd").
+  // Whether `token` lies in a clause set off beside another ("zoals de minister in maart al beloofde").
   bool InAside(int si, int token, const std::vector<int>& clauses) const;
   // The first token of another trigger of sentence si between tokens `token` and `other`
   // (none of `own_verbs`), or -1.

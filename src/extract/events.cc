@@ -137,7 +137,7 @@ int EventAssembler::ResolvePhase(const MentionInfo& m, int sentence) const {
     if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) return -1;
     if (m.date.known() && !e.m.date.known()) return -1;  // a day of its own, the attack's unknown
     // Told far from its event, the phase still follows the article's only event of its class
-    // ("… De dader werd in het winkelcentrum doodgeschoten", paragraphs after the stabbing).
+    // ("… De dader werd op het perron doodgeschoten", paragraphs after the stabbing).
     if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph <= kPartParagraphs) return k;
     const auto same_class = [&](const Ev& x) { return !x.sub_event && ctx_.lex.ClassOf(x.m.type) == ctx_.lex.ClassOf(m.type); };
     return std::count_if(events_.begin(), events_.end(), same_class) == 1 ? k : -1;

@@ -311,7 +311,7 @@ bool IsAge(const Context& ctx, const Quantity& q, const Sentence& s) {
   const bool noun_after = q.last < s.last && (ctx.lex.group_nouns.Lookup(toks[q.last].lower) ||
                                               ctx.lex.figure_nouns.Lookup(toks[q.last].lower));
   // "twee mannen van 45 en 52": a number joined by "en" to an age is one too, unless it
-  // counts people of its own ("een kind van 9 en vier vrouwen").
+  // counts people of its own ("een meisje van 7 en vijf mannen").
   if (cue_first < 0 && q.first - 2 >= s.first && ctx.WordIs(toks[q.first - 1].lower, "coordinator"))
     if (const int before = ctx.quantity_at[q.first - 2]; before >= 0)
       return !noun_after && IsAge(ctx, ctx.an.quantities[before], s);

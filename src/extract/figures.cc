@@ -24,8 +24,8 @@ constexpr int kZeroAdjectives = 2;   // 'geen Nederlandse slachtoffers'
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"
 constexpr int kOneOfWindow = 14;  // "een van de gewonden van de schietpartij in Luik is zaterdag … overleden"
 
-// Whether the person named before `after` opens a list that goes on with a count ("een kind
-// van 9 en vier vrouwen"), not the subject of a clause of its own ("drie doden, een man droeg
+// Whether the person named before `after` opens a list that goes on with a count ("een meisje
+// van 7 en vijf mannen"), not the subject of a clause of its own ("drie doden, een man droeg
 // een tas"); a list of single persons ("een man en een vrouw") names who, it counts none.
 bool ListGoesOn(const Context& ctx, int after, const Sentence& s) {
   const auto& toks = ctx.tokens();
