@@ -247,7 +247,8 @@ size_t StampRules::TrailingDate(const std::string& title, const TimeGrammar& tim
 }
 
 void StampRules::Mark(Article& article, const TimeGrammar& times) const {
-  if (article.paragraphs.size() < 2) return;  // a stamp is never the whole article
+  // A stamp is never the whole article: one paragraph may only open with a dateline.
+  const bool several = article.paragraphs.size() >= 2;
   bool dated = false;
   for (size_t p = 0; p < article.paragraphs.size(); ++p) {
     Paragraph& para = article.paragraphs[p];
@@ -256,13 +257,13 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     const std::string text = article.text.substr(para.span.begin, para.span.size());
     // (A paragraph of several lines is read line by line: a stamp may open it, a sentence follow.)
     const bool lines = text.find('\n') != std::string::npos;
-    std::string kind = lines ? "" : Classify(text, times, &day);
+    std::string kind = lines || !several ? "" : Classify(text, times, &day);
     if (!kind.empty()) {
       para.kind = ParagraphKind::kDebris;
       para.debris = kind;
-    } else if (p < kDatelineParagraphs && lines && MarkLines(article, p, times, &day)) {
+    } else if (several && p < kDatelineParagraphs && lines && MarkLines(article, p, times, &day)) {
       kind = "dateline";
-    } else if (size_t stamp = para.kind == ParagraphKind::kTitle ? TrailingDate(text, times, &day) : 0) {
+    } else if (size_t stamp = several && para.kind == ParagraphKind::kTitle ? TrailingDate(text, times, &day) : 0) {
       kind = "dateline";  // the title stays; its stamp dates the article and nothing in it
       article.inline_stamps.push_back({para.span.begin + uint32_t(stamp), para.span.end});
     } else if (p < kDatelineParagraphs) {  // (a page may open with its dateline: "DOHA (ANP) - …")
@@ -277,6 +278,7 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     dated = true;
     Date(article, day);
   }
+  if (!several) return;
   if (!dated) DateFromPosts(article, times);
   MarkTitle(article);
 }
