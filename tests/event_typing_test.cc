@@ -95,6 +95,14 @@ TEST(EventTyping, AVehicleDrivenIntoACrowdIsAnAttackAndTheShotAttackerPartOfIt) 
             Vs({"attack_on_civilians"}));
 }
 
+// A gunman shooting people, told first, is the news, not a phase after it: "de aanslag"
+// told later names it.
+TEST(EventTyping, AGunmanShootingPeopleIsTheAttackToldLater) {
+  EXPECT_EQ(Types("In Graz heeft een schutter woensdagavond drie mensen doodgeschoten. "
+                  "Na de aanslag vluchtte hij in een auto."),
+            Vs({"shooting"}));
+}
+
 TEST(EventTyping, AShotAttackerToldElsewhereOrLaterIsAnEventOfItsOwn) {
   // another city: the suspect found and shot days after the attack
   EXPECT_EQ(Types("Bij een aanslag op een markt in Lyon vielen zes doden.\n\n"

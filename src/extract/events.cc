@@ -204,13 +204,15 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     e.m.definite = m.definite;
     e.generic = m.generic;
     e.joins = m.joins;
-    e.sub_event = m.phase;
     e.id = int(events_.size());
     if (m.phase) {
-      // The phase follows the event told last ("De dader werd doodgeschoten").
+      // The phase follows the event told last ("De dader werd doodgeschoten"); with none told
+      // before it, it is the news itself ("Een schutter heeft twee mensen doodgeschoten"),
+      // which "de aanslag" told later names.
       for (auto it = events_.rbegin(); it != events_.rend(); ++it)
         if (!it->sub_event && ctx_.lex.ClassOf(it->m.type) == ctx_.lex.ClassOf(m.type)) {
           e.m.relations.push_back({"follows", it->id});
+          e.sub_event = true;
           break;
         }
     }
