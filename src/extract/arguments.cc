@@ -34,11 +34,16 @@ std::vector<int> ArgumentReader::Clauses(int si) const {
   // A relative clause set off by commas interrupts its clause, which goes on after it
   // ("Agenten hebben de dader, die een mes droeg, doodgeschoten").
   int interrupted = -1;
+  // "toen hij thuiskwam" opens a clause; "heeft hem toen neergeschoten" ("then") does not.
+  auto opens_subject = [&](int k) {
+    return k < s.last && (toks[k].capitalized || ctx_.quantity_at[k] >= 0 || ctx_.WordIs(toks[k].lower, "determiner") ||
+                          ctx_.WordIs(toks[k].lower, "subject"));
+  };
   for (int i = s.first; i < s.last; ++i) {
     const Token& t = toks[i];
     const bool next_relative = i + 1 < s.last && ctx_.WordIs(toks[i + 1].lower, "relative");
-    if (i > s.first && (t.lower == "," || t.lower == ";" || t.lower == ":" || ctx_.lex.ClauseIs(t.lower, "clause_start")) &&
-        ctx_.quote_at[i] < 0) {
+    const bool starts = ctx_.lex.ClauseIs(t.lower, "clause_start") && (!ctx_.WordIs(t.lower, "occasion") || opens_subject(i + 1));
+    if (i > s.first && (t.lower == "," || t.lower == ";" || t.lower == ":" || starts) && ctx_.quote_at[i] < 0) {
       const bool resumes = interrupted >= 0 && t.lower == "," && !next_relative && i + 1 < s.last &&
                            !ctx_.lex.ClauseIs(toks[i + 1].lower, "clause_start");
       if (t.lower == ";" || t.lower == ":") interrupted = -1;
