@@ -157,6 +157,19 @@ TEST(EventTyping, FloodsAStormBringsArePartOfIt) {
   EXPECT_TRUE(out["events"][1]["date"]["value"].is_null()) << out["events"].dump(1);
 }
 
+// A part told with a date long before the article ("in 2019 stortten twee panden in") is
+// another event than the undated news it could be a part of.
+TEST(EventTyping, APartDatedLongBeforeIsAnEventOfItsOwn) {
+  Article a = testing::MakeArticle("Bij een gasexplosie in een flat in Luik zijn zes bewoners omgekomen.\n\n"
+                                   "In juni 2019 stortten in de stad al eens twee panden in.",
+                                   "2024-05-08");
+  json out = testing::SharedPipeline().RunToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
+  EXPECT_EQ(out["events"][0]["type"], "explosion_accident");
+  EXPECT_TRUE(out["events"][0]["date"]["value"].is_null()) << out["events"].dump(1);
+  EXPECT_EQ(out["events"][1]["date"]["value"], "2019-06");
+}
+
 TEST(EventTyping, ANegatedAlternativeIsNoEvent) {
   EXPECT_EQ(Types("De politie gaat uit van een aanslag en niet van een verkeersongeval."), Vs());
 }

@@ -115,6 +115,8 @@ int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
     if (std::find(m.part_of.begin(), m.part_of.end(), e.m.type) == m.part_of.end()) continue;
     if (e.m.status == "foiled" || e.m.status == "hypothetical") continue;
     if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) continue;
+    // ("In november 2018 stortten twee panden in": dated long before, no part of the undated news.)
+    if ((m.long_before || m.past) && !e.m.date.known()) continue;
     only = int(k);
     ++count;
     if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph > kPartParagraphs) continue;
