@@ -216,9 +216,6 @@ void EventAssembler::SplitRanges(std::vector<EventMention>* events) const {
 void EventAssembler::OneEventPerCount(std::vector<EventMention>* events) const {
   // "Tien mensen kwamen om" told of the fire and again of the protest after it, at one
   // place: one count, kept where it is told first. Counts of events at two places stay.
-  auto one_place = [](const Location& a, const Location& b) {
-    return a.id.empty() || b.id.empty() || a.id == b.id || a.id == b.country || b.id == a.country;
-  };
   std::map<std::pair<std::string, double>, std::vector<std::pair<int, int>>> copies;  // (event, figure)
   for (size_t e = 0; e < events->size(); ++e)
     for (size_t f = 0; f < (*events)[e].figures.size(); ++f)
@@ -231,7 +228,7 @@ void EventAssembler::OneEventPerCount(std::vector<EventMention>* events) const {
     for (const auto& c : list)
       if ((*events)[c.first].figures[c.second].span.begin < (*events)[best.first].figures[best.second].span.begin) best = c;
     for (const auto& c : list)
-      if (c.first != best.first && one_place((*events)[c.first].location, (*events)[best.first].location))
+      if (c.first != best.first && LocationsCompatible((*events)[c.first].location, (*events)[best.first].location))
         drop[c.first][c.second] = true;
   }
   for (size_t e = 0; e < events->size(); ++e) EraseFigures(&(*events)[e].figures, drop[e]);
