@@ -58,6 +58,8 @@ class ArgumentReader {
   // Merges repeated figures (title, fact box) and marks claims.
   void FinishFigures(EventMention* e, const std::vector<bool>& in_title) const;
 
+  // A compound place naming what the news is about ("de Soedan-oorlog"), not a site.
+  bool NamesTopic(const Entity& place) const;
   // A place named as the doer's ("de door Saoedi-Arabië geleide coalitie"), a
   // destination ("reisde naar Libië") or an origin ("de uit Tunesië afkomstige
   // verdachte", "de trein van Athene naar Thessaloniki", "het toestel uit Lissabon"):

@@ -80,6 +80,13 @@ bool ArgumentReader::AsLandmark(int first, int i, int head) const {
   return before >= 0 && ctx_.an.entities[before].type == EntityType::kPlace && ctx_.an.entities[before].last == head;
 }
 
+bool ArgumentReader::NamesTopic(const Entity& ent) const {
+  // "de Soedan-oorlog": a compound naming what the news is about, as "de oorlog in Soedan".
+  const std::string& word = ctx_.tokens()[ent.first].lower;
+  const auto dash = word.rfind('-');
+  return dash != std::string::npos && ctx_.lex.ClauseIs(word.substr(dash + 1), "topic");
+}
+
 bool ArgumentReader::NotTheSite(const Entity& ent) const {
   const auto& toks = ctx_.tokens();
   return NotTheSite(ent, GoverningWord(toks, ctx_.an.sentences[toks[ent.first].sentence].first, ent.first));
@@ -95,6 +102,11 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
   // what lies between places is at neither (but for a border between them).
   if (head >= 0 && ctx_.WordIs(toks[head].lower, "between") &&
       !(head > s.first && ctx_.lex.ClauseIs(toks[head - 1].lower, "border")))
+    return true;
+  // "tegen de oorlog in Soedan", "het geweld van het leger": the place of what the news is
+  // about, not where it happened.
+  if (head > s.first && (ctx_.lex.ClauseIs(toks[head].lower, "locative") || ctx_.WordIs(toks[head].lower, "genitive")) &&
+      ctx_.lex.ClauseIs(toks[head - 1].lower, "topic"))
     return true;
   // "op 4 kilometer van de grens met Polen": the neighbour across a border, not the site.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "neighbour") && ctx_.lex.ClauseIs(toks[head - 1].lower, "border"))
@@ -125,7 +137,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     const Entity& ent = ctx_.an.entities[e];
     if (ent.type != EntityType::kPlace && (ent.type != EntityType::kCountry || cities_only)) continue;
     // 'Talibanstrijders' names no place; 'Amsterdam-Noord' is in Amsterdam.
-    if (ent.partial && ctx_.article.text[ent.span.end] != '-') continue;
+    if (ent.partial && (ctx_.article.text[ent.span.end] != '-' || NamesTopic(ent))) continue;
     // A place fronted at the sentence's start sets the scene for its other
     // clauses too ("In Antwerpen liep het aantal arrestaties op nadat feestjes
     // op relletjes uitliepen"), not for what a trigger between governs ("In
