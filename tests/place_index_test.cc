@@ -89,6 +89,14 @@ TEST_F(PlaceIndexTest, SmallPlaceAbroadNeedsItsCountry) {
   EXPECT_EQ(Places("Een ongeval in het stadje Mercedes."), "geo:AR:mercedes");
 }
 
+TEST_F(PlaceIndexTest, RegionAfterATownSaysWhichTownItIs) {
+  // Two towns named Mercedes, both too small to be named abroad without their country.
+  EXPECT_EQ(Places("Een ongeval in het stadje Mercedes."), "geo:AR:mercedes");  // the larger
+  EXPECT_EQ(Places("Een ongeval in Mercedes, Soriano."), "geo:UY:mercedes geo:UY.17");
+  EXPECT_EQ(Places("Een ongeval in Mercedes in de regio Soriano."), "geo:UY:mercedes geo:UY.17");
+  EXPECT_EQ(Places("Een ongeval in Mercedes, Kunar."), "");  // no Mercedes there
+}
+
 TEST_F(PlaceIndexTest, CoordinatedPlaces) {
   EXPECT_EQ(Places("Rellen in Pokhara en Borgerhout."), "geo:NP:pokhara geo:BE:borgerhout");
 }

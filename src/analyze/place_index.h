@@ -91,10 +91,14 @@ class PlaceIndex {
   // Whether tokens [i, i + words) are capitalised as a place's name.
   static bool CasedAsName(const std::vector<Token>& tokens, int i, int words, std::string_view name);
   // The best place of the names matching at token i; sets *end.
-  // `near`: the located cities the article names, for a part of a city ('de wijk Neudorf').
+  // `near`: the located cities the article names, for a part of a city ('de wijk Neudorf');
+  // `within`: a region the place must be or lie in ('Butler, Pennsylvania' name each other).
   bool Match(const std::vector<Token>& tokens, int i, int last, Cue cue, const std::vector<std::string>& countries,
              const std::vector<std::string>& admitted, const std::vector<LatLon>& near, bool recurring,
-             Place* place, int* end) const;
+             std::string_view within, Place* place, int* end) const;
+  // The id of the first-order region named right after the name at token i ('in Butler,
+  // Pennsylvania', 'in Butler in de staat Pennsylvania'), or empty.
+  std::string_view RegionAfter(const std::vector<Token>& tokens, int i, int last) const;
 
   // "de Somalische hoofdstad" at the capital noun `i`: the capital as an entity.
   bool CapitalDescribed(const std::vector<Token>& tokens, int i, int first, int last, const KnowledgeBase& kb,

@@ -60,6 +60,9 @@ class ArgumentReader {
 
   // A compound place naming what the news is about ("de Soedan-oorlog"), not a site.
   bool NamesTopic(const Entity& place) const;
+  // A region or country after a comma that says where the town before it lies ("Butler,
+  // Pennsylvania"): the town is the site.
+  bool QualifiesPlaceBefore(const Entity& place) const;
   // A place named as the doer's ("de door Saoedi-Arabië geleide coalitie"), a
   // destination ("reisde naar Libië") or an origin ("de uit Tunesië afkomstige
   // verdachte", "de trein van Athene naar Thessaloniki", "het toestel uit Lissabon"):

@@ -17,6 +17,7 @@ constexpr int kVicinityWords = 6;  // "in de buurt van de Ethiopische hoofdstad 
 constexpr int kPhraseWords = 4;    // "naar de Noord-Griekse havenstad Thessaloniki"
 constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
 constexpr int kOtherClausePenalty = 10;  // a place told in another clause of the sentence
+constexpr int kQualifierWords = 4;  // "Butler, in de staat Pennsylvania": words between a town and its region
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
@@ -78,6 +79,23 @@ bool ArgumentReader::AsLandmark(int first, int i, int head) const {
   if (head != i - 1 || head - 1 < first || !ctx_.lex.ClauseIs(toks[head].lower, "locative")) return false;
   const int before = ctx_.entity_at[head - 1];
   return before >= 0 && ctx_.an.entities[before].type == EntityType::kPlace && ctx_.an.entities[before].last == head;
+}
+
+bool ArgumentReader::QualifiesPlaceBefore(const Entity& ent) const {
+  // "in Butler, Pennsylvania", "in Butler in de staat Pennsylvania": the region or country
+  // right after a town says where the town is.
+  const auto& toks = ctx_.tokens();
+  const int first = ctx_.an.sentences[toks[ent.first].sentence].first;
+  for (int k = ent.first - 1; k >= first && k >= ent.first - kQualifierWords - 1; --k) {
+    if (const int before = ctx_.entity_at[k]; before >= 0) {
+      const Entity& town = ctx_.an.entities[before];
+      return k == ent.first - 1 ? false
+                                : town.type == EntityType::kPlace && town.last == k + 1 &&
+                                      (town.region == ent.id || town.country == ent.id);
+    }
+    if (toks[k].capitalized || (toks[k].kind != TokenKind::kWord && toks[k].lower != ",")) return false;
+  }
+  return false;
 }
 
 bool ArgumentReader::NamesTopic(const Entity& ent) const {
@@ -151,7 +169,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // a destination ("reisde naar Libië") or someone's origin ("de uit
     // Tunesië afkomstige verdachte").
     const int head = GoverningWord(toks, s.first, i);
-    if (NotTheSite(ent, head, leaving)) continue;
+    if (NotTheSite(ent, head, leaving) || QualifiesPlaceBefore(ent)) continue;
     // A country before the trigger with no preposition is a doer ("Rusland
     // heeft raketaanvallen uitgevoerd op Oekraïne"), not the place; so is one inside
     // a trigger's gap ("de raketten die Iran op Israël afvuurde").
