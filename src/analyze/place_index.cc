@@ -473,7 +473,7 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
   }
 }
 
-void PlaceIndex::DropCitiesInsideNames(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+void PlaceIndex::DropPlacesInsideNames(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
                                        std::vector<Entity>* entities) const {
   std::vector<bool> named(tokens.size(), false);
   for (const Entity& e : *entities)
@@ -483,8 +483,18 @@ void PlaceIndex::DropCitiesInsideNames(const std::vector<Token>& tokens, const s
              return w.size() > end.size() && w.compare(w.size() - end.size(), end.size(), end) == 0;
            });
   };
+  // (A country also before one: "Azerbaijan Airlines", "Qatar Airways"; a city so is often
+  // named for its place: "Eindhoven Airport".)
+  auto name_goes_on = [&](const Entity& e) {
+    if (e.type != EntityType::kCountry || e.last >= int(tokens.size())) return false;
+    const Token& after = tokens[e.last];
+    return after.sentence == tokens[e.last - 1].sentence && after.kind == TokenKind::kWord && after.capitalized &&
+           !named[e.last] && !function_words_.count(after.lower) && !adjective(after.lower) &&
+           tokens[e.last - 1].span.end + 1 == after.span.begin;
+  };
   auto inside_name = [&](const Entity& e) {
-    if (e.type != EntityType::kPlace || e.first < 2) return false;
+    if (name_goes_on(e)) return true;
+    if ((e.type != EntityType::kPlace && e.type != EntityType::kCountry) || e.first < 2) return false;
     const Token& before = tokens[e.first - 1];
     if (before.sentence != tokens[e.first].sentence || sentences[before.sentence].first == e.first - 1) return false;
     return before.kind == TokenKind::kWord && before.capitalized && !named[e.first - 1] &&

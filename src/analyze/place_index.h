@@ -51,10 +51,11 @@ class PlaceIndex {
             const std::unordered_set<std::string>& recurring, const KnowledgeBase& kb,
             std::vector<Entity>* entities) const;
 
-  // Drops the cities that are part of a longer name: right after a capitalised word
-  // inside a sentence that is no name, function word or adjective of its own ("Maccabi
-  // Tel Aviv", "Real Madrid"; not "het Limburgse Maasmechelen").
-  void DropCitiesInsideNames(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+  // Drops the cities and countries that are part of a longer name: right after a
+  // capitalised word inside a sentence that is no name, function word or adjective of its
+  // own ("Maccabi Tel Aviv", "Real Madrid", "Air India"; not "het Limburgse Maasmechelen"),
+  // and countries right before one ("Azerbaijan Airlines").
+  void DropPlacesInsideNames(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
                              std::vector<Entity>* entities) const;
 
   // The capitalised words (lower case) in [first, last) right after a place cue, once per time written.
