@@ -17,7 +17,7 @@ constexpr int kVicinityWords = 6;  // "in de buurt van de Ethiopische hoofdstad 
 constexpr int kPhraseWords = 4;    // "naar de Noord-Griekse havenstad Thessaloniki"
 constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
 constexpr int kOtherClausePenalty = 10;  // a place told in another clause of the sentence
-constexpr int kQualifierWords = 4;  // "Butler, in de staat Pennsylvania": words between a town and its region
+constexpr int kQualifierWords = 5;  // "Plymouth, in het zuidwesten van Engeland": words between a town and its region
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
