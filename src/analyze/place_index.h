@@ -98,7 +98,7 @@ class PlaceIndex {
              const std::vector<std::string>& admitted, const std::vector<LatLon>& near, bool recurring,
              std::string_view within, Place* place, int* end) const;
   // The id of the first-order region named right after the name at token i ('in Butler,
-  // Pennsylvania', 'in Butler in de staat Pennsylvania'), or empty.
+  // Pennsylvania', 'in Lewiston in de staat Maine'), or empty.
   std::string_view RegionAfter(const std::vector<Token>& tokens, int i, int last) const;
 
   // "de Somalische hoofdstad" at the capital noun `i`: the capital as an entity.

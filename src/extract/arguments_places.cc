@@ -17,7 +17,7 @@ constexpr int kVicinityWords = 6;  // "in de buurt van de Ethiopische hoofdstad 
 constexpr int kPhraseWords = 4;    // "naar de Noord-Griekse havenstad Thessaloniki"
 constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
 constexpr int kOtherClausePenalty = 10;  // a place told in another clause of the sentence
-constexpr int kQualifierWords = 5;  // "Plymouth, in het zuidwesten van Engeland": words between a town and its region
+constexpr int kQualifierWords = 5;  // "Leeds, in het noorden van Engeland": words between a town and its region
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
@@ -82,7 +82,7 @@ bool ArgumentReader::AsLandmark(int first, int i, int head) const {
 }
 
 bool ArgumentReader::QualifiesPlaceBefore(const Entity& ent) const {
-  // "in Butler, Pennsylvania", "in Butler in de staat Pennsylvania": the region or country
+  // "in Butler, Pennsylvania", "in Lewiston in de staat Maine": the region or country
   // right after a town says where the town is.
   const auto& toks = ctx_.tokens();
   const int first = ctx_.an.sentences[toks[ent.first].sentence].first;
