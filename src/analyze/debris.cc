@@ -17,6 +17,13 @@ constexpr size_t kMaxPostBytes = 600;     // an embedded post: its text and sign
 constexpr size_t kMaxPostTail = 30;       // the post's date after its author's handle
 constexpr size_t kMinMenuItems = 4;       // a site's menu: "• Voorpagina", "• Binnenland", …
 constexpr size_t kMaxMenuLineWords = 5;   // "• Oorlog in het Midden-Oosten"
+constexpr size_t kMinTeasers = 2;         // "- Brand in loods in Gent..", "- Nieuwe trainer voor…"
+
+// Whether a line is a bullet item ("• …", "- …", "* …"), leading blanks aside.
+bool Bullet(std::string_view line) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  return line.rfind("\u2022 ", 0) == 0 || line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0;
+}
 
 // A site's menu opening a paragraph: short lines without a figure or a full stop, then
 // at least kMinMenuItems bullet items ("Ga naar de inhoud", "  • Voorpagina",
@@ -30,7 +37,7 @@ size_t MenuEnd(const std::string& text) {
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
     if (!line.empty()) {
-      const bool bullet = line.rfind("\u2022 ", 0) == 0 || line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0;
+      const bool bullet = Bullet(line);
       size_t words = 0;
       for (size_t i = 0; i < line.size(); ++i) words += line[i] != ' ' && (i == 0 || line[i - 1] == ' ');
       // (A menu item may hold a number after its name, "• Formule 1"; a list of figures
@@ -44,6 +51,46 @@ size_t MenuEnd(const std::string& text) {
     begin = menu_end = std::min(end + 1, text.size());
   }
   return items >= kMinMenuItems ? menu_end : 0;
+}
+
+// A bullet item of another story's title cut short: "- Brand in loods in Gent..",
+// "- Minister wil hogere tarieven voor…".
+bool CutTitle(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\n')) line.remove_suffix(1);
+  const bool cut = (line.size() > 2 && line.substr(line.size() - 2) == "..") ||
+                   (line.size() > 3 && line.substr(line.size() - 3) == "\u2026");
+  return cut && Bullet(line) && line.find('\n') == std::string_view::npos;
+}
+
+// Other stories' titles listed at a page's foot: from the first title cut short on,
+// every line a bullet item and at least kMinTeasers of them cut short. Returns where
+// the list begins, or npos.
+size_t TeaserListBegin(const std::string& text) {
+  size_t begin_of_list = std::string::npos, teasers = 0;
+  for (size_t begin = 0; begin < text.size();) {
+    const size_t end = std::min(text.find('\n', begin), text.size());
+    std::string_view line(text.data() + begin, end - begin);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      if (!Bullet(line)) begin_of_list = std::string::npos, teasers = 0;
+      else if (CutTitle(line) && begin_of_list == std::string::npos) begin_of_list = begin;
+      teasers += CutTitle(line) && begin_of_list != std::string::npos;
+    }
+    begin = end + 1;
+  }
+  return teasers >= kMinTeasers ? begin_of_list : std::string::npos;
+}
+
+// The same list one title a paragraph (a page without blank lines): a title cut short
+// beside another, or a bullet item after such a pair.
+bool TeaserOfARun(const Article& article, size_t p) {
+  auto line = [&](size_t k) {
+    return std::string_view(article.text).substr(article.paragraphs[k].span.begin, article.paragraphs[k].span.size());
+  };
+  auto cut = [&](size_t k) { return k < article.paragraphs.size() && CutTitle(line(k)); };
+  auto paired = [&](size_t k) { return cut(k) && ((k > 0 && cut(k - 1)) || cut(k + 1)); };
+  for (size_t k = p + 1; k-- > 0 && Bullet(line(k));)
+    if (paired(k)) return true;
+  return false;
 }
 
 // A caption that ends in its credit: "De ravage na de aanslag. © AP".
@@ -83,6 +130,13 @@ void DebrisRules::SplitAtBlockHeadings(Article& article) const {
       out.push_back({Span{from, from + uint32_t(menu) - 1}, ParagraphKind::kBody});
       from += uint32_t(menu);
     }
+    // Other stories' titles under the text: apart.
+    if (const size_t list = para.kind == ParagraphKind::kTitle ? std::string::npos
+                                                               : TeaserListBegin(article.text.substr(from, para.span.end - from));
+        list != std::string::npos && list > 0) {
+      out.push_back({Span{from, from + uint32_t(list) - 1}, from == para.span.begin ? para.kind : ParagraphKind::kBody, {}});
+      from += uint32_t(list);
+    }
     for (size_t eol = article.text.find('\n', from); para.kind != ParagraphKind::kTitle && eol < para.span.end;
          eol = article.text.find('\n', eol + 1)) {
       const uint32_t line = uint32_t(eol) + 1;
@@ -119,6 +173,7 @@ void DebrisRules::Mark(Article& article, const std::vector<Token>& tokens) const
     if (text.rfind("\u00a9", 0) == 0 && text.size() <= kMaxCreditBytes) { mark(p, "credit"); continue; }
     if (EmbeddedPostSignatureEnd(text) != std::string::npos) { mark(p, "social"); continue; }
     if (MenuEnd(text) == text.size()) { mark(p, "navigation"); continue; }
+    if (TeaserListBegin(text) == 0 || TeaserOfARun(article, p)) { mark(p, "related"); continue; }
     if (CreditedCaption(text)) { mark(p, "caption"); continue; }
     for (const Rule& rule : rules_) {
       bool match = t + rule.words.size() <= tokens.size();
