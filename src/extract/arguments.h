@@ -69,6 +69,9 @@ class ArgumentReader {
   // never an event's site, but the place left is a withdrawal's or evacuation's
   // (`leaving`: "alle troepen uit Mali vertrekken").
   bool NotTheSite(const Entity& place) const;
+  // A place someone went to or came from ("onderweg naar Amsterdam", "een getuige uit
+  // Breda", "de uit Tunesië afkomstige verdachte"): not even the country of the news.
+  bool WhereSomeoneWentOrCameFrom(const Entity& place) const;
   // The same, with the preposition heading its phrase already found (GoverningWord).
   bool NotTheSite(const Entity& place, int head, bool leaving = false) const;
   // Clause index of each token of sentence si (commas and clause words split).

@@ -110,6 +110,15 @@ bool ArgumentReader::NotTheSite(const Entity& ent) const {
   return NotTheSite(ent, GoverningWord(toks, ctx_.an.sentences[toks[ent.first].sentence].first, ent.first));
 }
 
+bool ArgumentReader::WhereSomeoneWentOrCameFrom(const Entity& ent) const {
+  const auto& toks = ctx_.tokens();
+  const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
+  const int head = GoverningWord(toks, s.first, ent.first);
+  return (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "destination") ||
+                        ctx_.lex.ClauseIs(toks[head].lower, "provenance"))) ||
+         (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin"));
+}
+
 bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const {
   const auto& toks = ctx_.tokens();
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];

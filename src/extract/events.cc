@@ -361,9 +361,11 @@ void EventAssembler::MainPlaces(const Entity** main_city, const KbEntry** main_c
   std::map<std::string, int> city_count;
   std::map<std::string, int> country_count;  // countries named, or named through their places
   for (const auto& ent : ctx_.an.entities) {
-    // (Not through their people: "Israëlische supporters" in Amsterdam.)
+    // (Not through their people: "Israëlische supporters" in Amsterdam; nor through where
+    // someone went or came from: "onderweg naar Amsterdam", "een getuige uit Breda".)
     const bool demonym = !ctx_.az.entity_rules().DemonymCountry(ctx_.tokens()[ent.first].lower).empty();
-    if ((ent.type == EntityType::kPlace || ent.type == EntityType::kCountry) && !ent.country.empty() && !demonym)
+    if ((ent.type == EntityType::kPlace || ent.type == EntityType::kCountry) && !ent.country.empty() && !demonym &&
+        !args_.WhereSomeoneWentOrCameFrom(ent))
       ++country_count[ent.country];
     if (ent.type == EntityType::kPlace && !ent.partial && !args_.NotTheSite(ent) &&
         ++city_count[ent.id] > (*main_city ? city_count[(*main_city)->id] : 0))
