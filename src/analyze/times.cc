@@ -80,6 +80,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     }
     else if (cls == "year_prep") year_preps_.insert(form);
     else if (cls == "apposition") appositions_.insert(form);
+    else if (cls == "overnight") overnight_.insert(form);
     else if (cls == "reference") references_.insert(form);
     else if (cls == "not_event") not_event_.insert(form);
     else if (cls == "holiday") {
@@ -374,7 +375,7 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
       // "oktober vorig jaar", "vorig jaar in oktober": one month of that year;
       // "zaterdag 9 april": the date, its weekday named with it.
       if (!out->empty() && (JoinMonthAndYear(tokens, &out->back(), m) || JoinWeekdayAndDate(&out->back(), m) ||
-                            JoinApposition(tokens, &out->back(), m))) {
+                            JoinApposition(tokens, &out->back(), m) || JoinOvernight(tokens, &out->back(), m))) {
         Date& d = out->back().date;
         d.text = text.substr(d.span.begin, d.span.end - d.span.begin);
         i = m.last - 1;
@@ -400,6 +401,18 @@ bool TimeGrammar::JoinApposition(const std::vector<Token>& tokens, TimeMention* 
     return false;
   const int gap = next.first - before->last;
   if (gap != 1 && !(gap == 2 && appositions_.count(tokens[before->last + 1].lower))) return false;
+  const auto begin = before->date.span.begin;
+  before->date = next.date;
+  before->date.span = {begin, next.date.span.end};
+  before->last = next.last;
+  return true;
+}
+
+bool TimeGrammar::JoinOvernight(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const {
+  if (next.first != before->last + 1 || !overnight_.count(tokens[before->last].lower) || before->date.weekday < 0 ||
+      next.date.weekday != (before->date.weekday + 1) % 7)
+    return false;
+  // (Most of what happens in a night happens after midnight: the second day dates it.)
   const auto begin = before->date.span.begin;
   before->date = next.date;
   before->date.span = {begin, next.date.span.end};

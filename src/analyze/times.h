@@ -62,6 +62,8 @@ class TimeGrammar {
   // Makes `before`, a weekday alone, the day and month named right after it
   // ("zaterdag 9 april", "vrijdag, 13 november"); false otherwise.
   bool JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const;
+  // "in de nacht van zaterdag op zondag": one night, dated by its second day.
+  bool JoinOvernight(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
   static constexpr int kWeekdayDateGap = 1;  // a comma
   static constexpr int kMonthYearGap = 1;  // "vorig jaar in oktober"
   // Whether m dates a birth or a founding ("geboren in 1990"): a not_event word
@@ -77,7 +79,7 @@ class TimeGrammar {
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
   std::unordered_map<std::string, Range> monthparts_;
-  std::unordered_set<std::string> appositions_;
+  std::unordered_set<std::string> appositions_, overnight_;
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
       weekends_;
   std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_, to_the_day_;
