@@ -62,7 +62,7 @@ class TimeGrammar {
   // Makes `before`, a weekday alone, the day and month named right after it
   // ("zaterdag 9 april", "vrijdag, 13 november"); false otherwise.
   bool JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const;
-  // "in de nacht van zaterdag op zondag": one night, dated by its second day.
+  // The night "van zaterdag op zondag": one night, dated by its second day.
   bool JoinOvernight(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
   static constexpr int kWeekdayDateGap = 1;  // a comma
   static constexpr int kMonthYearGap = 1;  // "vorig jaar in oktober"
