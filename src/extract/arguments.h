@@ -60,8 +60,8 @@ class ArgumentReader {
 
   // A compound place naming what the news is about ("de Soedan-oorlog"), not a site.
   bool NamesTopic(const Entity& place) const;
-  // A region or country after a comma that says where the town before it lies ("Butler,
-  // Pennsylvania"): the town is the site.
+  // A region or country right after a town that says where the town lies ("Butler,
+  // Pennsylvania", "Lewiston in de staat Maine"): the town is the site.
   bool QualifiesPlaceBefore(const Entity& place) const;
   // A place named as the doer's ("de door Saoedi-Arabië geleide coalitie"), a
   // destination ("reisde naar Libië") or an origin ("de uit Tunesië afkomstige
