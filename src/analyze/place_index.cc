@@ -451,8 +451,9 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
     if (within.empty() && i > first && tokens[i - 1].lower == ",")
       for (const Entity& e : *entities)
         if (e.last == i - 1 && e.type == EntityType::kPlace) within = e.region;
-    if (!Match(tokens, i, last, cue, in, admitted, near, recurring.count(t.lower) > 0, within, &p, &end) &&
-        !Match(tokens, i, last, cue, in, admitted, near, recurring.count(t.lower) > 0, {}, &p, &end)) {
+    const bool recurs = recurring.count(t.lower) > 0;
+    if (!Match(tokens, i, last, cue, in, admitted, near, recurs, within, &p, &end) &&
+        (within.empty() || !Match(tokens, i, last, cue, in, admitted, near, recurs, {}, &p, &end))) {
       // "in het Turkse skioord Kartalkaya": a place the gazetteer does not know lies in the
       // country its adjective names.
       const KbEntry* country = named_country.empty() ? nullptr : kb.Country(named_country);

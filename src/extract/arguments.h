@@ -72,6 +72,8 @@ class ArgumentReader {
   // A place someone went to or came from ("onderweg naar Amsterdam", "een getuige uit
   // Breda", "de uit Tunesië afkomstige verdachte"): not even the country of the news.
   bool WhereSomeoneWentOrCameFrom(const Entity& place) const;
+  // The same, with its governing word found; `leaving`: the place left is no origin.
+  bool WhereSomeoneWentOrCameFrom(const Entity& place, int head, bool leaving) const;
   // The same, with the preposition heading its phrase already found (GoverningWord).
   bool NotTheSite(const Entity& place, int head, bool leaving = false) const;
   // Clause index of each token of sentence si (commas and clause words split).

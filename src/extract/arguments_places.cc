@@ -112,18 +112,22 @@ bool ArgumentReader::NotTheSite(const Entity& ent) const {
 
 bool ArgumentReader::WhereSomeoneWentOrCameFrom(const Entity& ent) const {
   const auto& toks = ctx_.tokens();
+  return WhereSomeoneWentOrCameFrom(ent, GoverningWord(toks, ctx_.an.sentences[toks[ent.first].sentence].first, ent.first),
+                                    false);
+}
+
+bool ArgumentReader::WhereSomeoneWentOrCameFrom(const Entity& ent, int head, bool leaving) const {
+  const auto& toks = ctx_.tokens();
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
-  const int head = GoverningWord(toks, s.first, ent.first);
   return (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "destination") ||
-                        ctx_.lex.ClauseIs(toks[head].lower, "provenance"))) ||
+                        (!leaving && ctx_.lex.ClauseIs(toks[head].lower, "provenance")))) ||
          (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin"));
 }
 
 bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const {
   const auto& toks = ctx_.tokens();
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
-  if (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "agent") || ctx_.lex.ClauseIs(toks[head].lower, "destination") ||
-                    (!leaving && ctx_.lex.ClauseIs(toks[head].lower, "provenance"))))
+  if ((head >= 0 && ctx_.lex.ClauseIs(toks[head].lower, "agent")) || WhereSomeoneWentOrCameFrom(ent, head, leaving))
     return true;
   // "het skioord tussen Istanbul en Ankara", "de wedstrijd tussen België en Marokko":
   // what lies between places is at neither (but for a border between them).
@@ -147,7 +151,7 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
       ctx_.WordIs(toks[head - 2].lower, "definite") && ctx_.lex.ClauseIs(toks[head - 3].lower, "destination") &&
       ctx_.lex.sites.Lookup(toks[head - 1].lower))
     return true;
-  return ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin");
+  return false;
 }
 
 Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
