@@ -21,6 +21,11 @@ bool SameOrHyphenHead(const std::string& token, const std::string& word) {
   if (token.size() <= word.size()) return token == word;
   return token.size() > word.size() + 1 && token[token.size() - word.size() - 1] == '-' && EndsWith(token, word);
 }
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
 }  // namespace
 
 Status PhraseTable::Load(const std::string& path) {
@@ -54,6 +59,7 @@ Status PhraseTable::Load(const std::string& path) {
       }
       int index = int(rows_.size());
       by_first_[r.parts[0][0]].push_back(index);
+      if (r.parts.size() > 1 && r.parts[0].size() == 1) heads_by_last_part_[JoinWords(r.parts.back())].push_back(r.parts[0][0]);
       if ((r.head || r.prefix) && r.parts.size() == 1 && r.parts[0].size() == 1) compound_rows_.push_back(index);
       rows_.push_back(std::move(r));
     }
@@ -75,6 +81,7 @@ bool PhraseTable::MatchParts(const Row& r, const std::vector<Token>& tokens, int
         if (ok) { found = k; break; }
       }
       if (found < 0) return false;
+      if (p + 1 == r.parts.size() && GapHasOtherHead(words, tokens, pos, found)) return false;
       start = found;
     } else {
       if (start + int(words.size()) > last) return false;
@@ -87,6 +94,15 @@ bool PhraseTable::MatchParts(const Row& r, const std::vector<Token>& tokens, int
   m->first = i;
   m->end = pos;
   return true;
+}
+
+bool PhraseTable::GapHasOtherHead(const std::vector<std::string>& last_part, const std::vector<Token>& tokens, int from,
+                                  int to) const {
+  auto it = heads_by_last_part_.find(JoinWords(last_part));
+  if (it == heads_by_last_part_.end()) return false;
+  for (int k = from; k < to; ++k)
+    if (std::find(it->second.begin(), it->second.end(), tokens[k].lower) != it->second.end()) return true;
+  return false;
 }
 
 bool IsWordOrHead(const std::string& token, const std::string& word) {

@@ -2,8 +2,10 @@
 //
 // Row: phrase<TAB>value[<TAB>option…]. A phrase may list forms with '|'
 // ("aanslag|aanslagen"), and may have gaps written '…' for Dutch separable
-// verbs ("liet … weten", "eist … op"): the parts after a gap may come anywhere
-// later in the same sentence. Options:
+// verbs ("liet … weten", "eist … op"): the parts after a gap may come later in
+// the same sentence, unless the gap holds another head that takes the same last
+// part, which then owns it ("stak … dood" does not span "stak X in brand en
+// schoot Y dood": "schoot … dood" is nearer). Options:
 //   head         the last form also matches as the head of a compound
 //                ("aanval" matches "raketaanvallen"; the rest is the modifier)
 //   prefix       the form also matches as the first part of a compound
@@ -58,9 +60,13 @@ class PhraseTable {
 
  private:
   bool MatchParts(const Row& r, const std::vector<Token>& tokens, int i, int first, int last, PhraseMatch* m) const;
+  bool GapHasOtherHead(const std::vector<std::string>& last_part, const std::vector<Token>& tokens, int from,
+                       int to) const;
   std::vector<Row> rows_;
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first word -> rows
   std::vector<int> compound_rows_;                              // head / prefix rows
+  // last part of a gapped form -> the one word before its first gap ("schoot … dood": schoot)
+  std::unordered_map<std::string, std::vector<std::string>> heads_by_last_part_;
 };
 
 }  // namespace kroniek
