@@ -255,8 +255,9 @@ void EventAssembler::Run(const std::vector<FigureCandidate>& figures, Extraction
   for (int si = 0; si < int(sentences.size()); ++si) {
     all[si] = args_.Mentions(si);
     // Specific triggers first, so "het bloedbad" can join "de zelfmoordaanslag"
-    // beside it; parts last, so that they find the event they are part of.
-    auto rank = [](const MentionInfo& m) { return !m.part_of.empty() ? 2 : m.generic ? 1 : 0; };
+    // beside it; parts last, so that they find the event they are part of (a generic part,
+    // "botste", with the generic mentions: "het toestel botste … en ontplofte").
+    auto rank = [](const MentionInfo& m) { return m.generic ? 1 : !m.part_of.empty() ? 2 : 0; };
     std::stable_sort(all[si].begin(), all[si].end(),
                      [&](const MentionInfo& a, const MentionInfo& b) { return rank(a) < rank(b); });
   }
