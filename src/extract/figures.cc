@@ -376,6 +376,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     if (place_total) c.parent_token = place_total->token;
     f.reading = c.continuation ? "context" : reading.empty() ? (c.kind_from_predicate ? "predicate" : "noun") : reading;
     f.one_person = one_person && !subgroup && f.qualifier == "exact" && !InCountList(ctx, quantities, qi, noun);
+    if (f.one_person && ctx.lex.OneByNumberOnly(f.kind)) continue;
     out.push_back(std::move(c));
   }
   FindZerosOfEither(ctx, &out);

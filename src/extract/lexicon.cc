@@ -65,9 +65,13 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   }
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/figure_kinds.tsv", 3, &kinds));
   for (const auto& r : kinds.rows) {
-    if (r.fields.size() > 3 && r.fields[3] != "own")
-      return Status::Error(kinds.path + ":" + std::to_string(r.line) + ": unknown option '" + r.fields[3] + "'");
-    figure_kinds[r.fields[0]] = {SplitBar(r.fields[1]), r.fields[2], r.fields.size() > 3};
+    FigureKindInfo info{SplitBar(r.fields[1]), r.fields[2]};
+    for (const auto& option : r.fields.size() > 3 ? SplitBar(r.fields[3]) : std::vector<std::string>()) {
+      if (option == "own") info.own = true;
+      else if (option == "one_by_number") info.one_by_number = true;
+      else return Status::Error(kinds.path + ":" + std::to_string(r.line) + ": unknown option '" + option + "'");
+    }
+    figure_kinds[r.fields[0]] = info;
   }
 
   for (const auto& row : sites.rows())
@@ -123,6 +127,11 @@ bool ExtractLexicon::KindFits(const std::string& kind, const std::string& type) 
   const auto& fits = it->second.classes;
   return std::find(fits.begin(), fits.end(), ClassOf(type)) != fits.end() ||
          std::find(fits.begin(), fits.end(), type) != fits.end();
+}
+
+bool ExtractLexicon::OneByNumberOnly(const std::string& kind) const {
+  auto it = figure_kinds.find(kind);
+  return it != figure_kinds.end() && it->second.one_by_number;
 }
 
 std::string ExtractLexicon::OwnEventOf(const std::string& kind) const {

@@ -29,6 +29,7 @@ struct FigureKindInfo {
   std::vector<std::string> classes;  // event classes the figure may attach to
   std::string default_event;         // event type to create when none is near
   bool own = false;                  // a default-type event in the figure's sentence takes it first
+  bool one_by_number = false;        // one person is counted by "één" or "1", not by the article
 };
 
 struct ExtractLexicon {
@@ -63,6 +64,8 @@ struct ExtractLexicon {
   // The event type that counting this kind tells (arrested: arrest), figure_kinds.tsv option
   // own, or "".
   std::string OwnEventOf(const std::string& kind) const;
+  // Whether one person told with the article ("een man werd opgepakt") tells the event, not a count.
+  bool OneByNumberOnly(const std::string& kind) const;
   // A word that may be a plural noun, not a participle ('inzittenden', not 'omgekomen').
   bool LooksPlural(const std::string& lower) const;
   // Whether a word has an adjective ending (noun_shapes.tsv: "dodelijke").
