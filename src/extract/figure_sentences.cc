@@ -34,10 +34,29 @@ bool SinceAnEvent(const Context& ctx, const Sentence& s, int end) {
   return false;
 }
 
-// The figure-cue class of match m: "statistic_since" is a statistic unless it names an event.
+// Whether the period starting at `first` dates one event named right before it with its
+// article ("de explosie van begin dit jaar", "de aanslag van dit jaar"): its time, no period.
+bool DatesATrigger(const Context& ctx, const Sentence& s, int first) {
+  const auto& toks = ctx.tokens();
+  for (int k = first - 1; k >= std::max(s.first + 1, first - 2); --k) {
+    if (!ctx.WordIs(toks[k].lower, "genitive")) continue;
+    for (const auto& m : ctx.lex.triggers.FindAll(toks, std::max(s.first, k - 2), k)) {
+      if (m.end != k || ctx.lex.LooksPlural(toks[m.first].lower)) continue;
+      int d = m.first - 1;  // one event, named with its article ("de grote brand van …")
+      while (d > s.first && ctx.lex.LooksAdjective(toks[d].lower)) --d;
+      return d >= s.first && ctx.WordIs(toks[d].lower, "definite");
+    }
+    return false;
+  }
+  return false;
+}
+
+// The figure-cue class of match m: "statistic_since" is a statistic unless it names an
+// event; a statistic's period that dates a named event is none.
 const std::string& CueClass(const Context& ctx, const Sentence& s, const PhraseMatch& m) {
-  static const std::string kStatistic = "statistic", kEvent = "since_event";
+  static const std::string kStatistic = "statistic", kEvent = "since_event", kNone;
   const std::string& cls = ctx.lex.figure_cues.rows()[m.row].value;
+  if (cls == "statistic" && DatesATrigger(ctx, s, m.first)) return kNone;
   if (cls != "statistic_since") return cls;
   return SinceAnEvent(ctx, s, m.end) ? kEvent : kStatistic;
 }
