@@ -237,8 +237,12 @@ bool ListGap(const Context& ctx, const std::vector<Quantity>& quantities, int fr
 RangeRead ReadRange(const Context& ctx, const std::vector<Quantity>& quantities, size_t qi, const Sentence& s, Quantity* q) {
   const auto& toks = ctx.tokens();
   int cue_end = 0;
-  if (qi + 1 >= quantities.size() || !q->value || !quantities[qi + 1].value ||
-      !CueAt(ctx, q->last, s.last, "range", &cue_end) ||
+  if (qi + 1 >= quantities.size() || !q->value || !quantities[qi + 1].value) return RangeRead::kNone;
+  const bool changed = CueBefore(ctx, q->first, s.first, "change_from") && CueInSentence(ctx, s, "change");
+  // ("bijgesteld van 58 naar 79": "naar" joins two counts only in a change.)
+  if (changed && CueAt(ctx, q->last, s.last, "change_to", &cue_end) && cue_end == quantities[qi + 1].first)
+    return RangeRead::kChange;
+  if (!CueAt(ctx, q->last, s.last, "range", &cue_end) ||
       (cue_end != quantities[qi + 1].first && q->last != quantities[qi + 1].first))
     return RangeRead::kNone;
   const Quantity& upper = quantities[qi + 1];
@@ -248,7 +252,7 @@ RangeRead ReadRange(const Context& ctx, const std::vector<Quantity>& quantities,
   if (ctx.WordIs(toks[q->last].lower, "coordinator") && !between) return RangeRead::kNone;
   if (*q->value == 0) return RangeRead::kMargin;
   // "De balans steeg van 110 tot 126 doden": a change, whose count is the second.
-  if (CueBefore(ctx, q->first, s.first, "change_from") && CueInSentence(ctx, s, "change")) return RangeRead::kChange;
+  if (changed) return RangeRead::kChange;
   // The lower bound is the value, as conservative counts are (ACLED codes the lowest
   // reported toll); the range stays in low..high.
   q->low = q->value;

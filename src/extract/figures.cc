@@ -41,6 +41,30 @@ bool ListGoesOn(const Context& ctx, int after, const Sentence& s) {
   return next >= 0 && !ctx.an.quantities[next].article_like;
 }
 
+// "Het dodental werd bijgesteld van 58 naar 79": the count before the change is a figure
+// of the same kind, told as the earlier, provisional one.
+void AddCountsBeforeChanges(const Context& ctx, const std::vector<std::pair<Quantity, int>>& changes,
+                            std::vector<FigureCandidate>* out) {
+  std::vector<FigureCandidate> before;
+  for (const auto& [q, after_token] : changes)
+    for (const FigureCandidate& c : *out) {
+      if (c.token != after_token || !q.value) continue;
+      FigureCandidate b = c;
+      b.token = q.number_token;
+      b.end_token = q.last;
+      b.parent_token = -1;
+      b.figure.value = q.value;
+      b.figure.low = b.figure.high = std::nullopt;
+      b.figure.qualifier = q.qualifier.empty() ? "exact" : q.qualifier;
+      b.figure.span = ctx.TokenSpan(q.first, q.last);
+      b.figure.group_span = Span();
+      b.figure.freshness = "provisional";
+      before.push_back(std::move(b));
+      break;
+    }
+  out->insert(out->end(), before.begin(), before.end());
+}
+
 }  // namespace
 
 using namespace figure_words;
@@ -52,6 +76,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
   const auto& quantities = ctx.an.quantities;
   std::vector<FigureCandidate> out;
   size_t skip_until = 0;  // quantities consumed by a range
+  std::vector<std::pair<Quantity, int>> changes;  // the count before a change, the number token after
   std::vector<signed char> over_period(ctx.an.sentences.size(), -1);
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     if (qi < skip_until) continue;
@@ -66,6 +91,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
     int cue_end = 0;
     if (IsRatio(ctx, quantities, qi, s) || IsMeasure(ctx, q)) continue;
     if (const RangeRead r = ReadRange(ctx, quantities, qi, s, &q); r == RangeRead::kChange) {
+      changes.push_back({q, quantities[qi + 1].number_token});
       continue;
     } else if (r != RangeRead::kNone) {
       skip_until = qi + 2;
@@ -382,6 +408,7 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
   FindZerosOfEither(ctx, &out);
   FindBareCasualties(ctx, x, &out);
   MarkFreshness(ctx, &out);
+  AddCountsBeforeChanges(ctx, changes, &out);
   std::stable_sort(out.begin(), out.end(), [](const FigureCandidate& a, const FigureCandidate& b) {
     return a.figure.span.begin < b.figure.span.begin;
   });
