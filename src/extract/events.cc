@@ -135,6 +135,8 @@ int EventAssembler::ResolvePhase(const MentionInfo& m, int sentence) const {
   for (int k = int(events_.size()) - 1; k >= 0; --k) {
     const Ev& e = events_[k];
     if (e.sub_event || ctx_.lex.ClassOf(e.m.type) != ctx_.lex.ClassOf(m.type)) continue;
+    // (Shot by the police during riots or fighting is news of its own: a phase follows an attack.)
+    if (ctx_.lex.TypeInfo(e.m.type).ongoing) continue;
     if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.m.status == "planned") return -1;
     if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) return -1;
     if (m.date.known() && !e.m.date.known()) return -1;  // a day of its own, the attack's unknown
@@ -153,9 +155,12 @@ int EventAssembler::EventToldAfter(const std::vector<std::vector<MentionInfo>>& 
   // A phase with a time of its own ("is vanochtend doodgeschoten") is news of its own.
   if (m.date.known() || m.date.weekday >= 0 || m.date.day_offset) return -1;
   const std::string cls = ctx_.lex.ClassOf(m.type);
+  const auto followed = [&](const std::string& type) {
+    return ctx_.lex.ClassOf(type) == cls && !ctx_.lex.TypeInfo(type).ongoing;
+  };
   for (const Ev& e : events_)
-    if (!e.sub_event && ctx_.lex.ClassOf(e.m.type) == cls) return -1;  // told before: ResolvePhase decides
-  return LaterMention(mentions, m, si, [&](const std::string& type) { return ctx_.lex.ClassOf(type) == cls; });
+    if (!e.sub_event && followed(e.m.type)) return -1;  // told before: ResolvePhase decides
+  return LaterMention(mentions, m, si, followed);
 }
 
 int EventAssembler::WholeToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m,
