@@ -289,6 +289,13 @@ TEST(FusionJoined, ACityAndItsRegionJoin) {
       Text("other", "2022-03", "Bij een schietpartij in een winkelcentrum in Ohio zijn zes mensen gedood."),
   });
   EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"city", "region"}}, {"shooting", {"other"}}}));
+  // so does a city only inferred from the article ("de burgemeester van Abilene")
+  stories = StoriesInAnyOrder({
+      Text("region", "2022-03", "Bij de schietpartij in een winkelcentrum in Texas zijn zes mensen gedood."),
+      Text("inferred", "2022-03", "De burgemeester van Abilene reageert geschokt.\n\n"
+                                  "Bij een schietpartij in een winkelcentrum zijn zes doden gevallen."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"inferred", "region"}}}));
 }
 
 // A report with little to place or date it joins the event whose distinctive

@@ -439,8 +439,8 @@ void EventAssembler::InheritLocations() {
     Location from;
     if (const Ev* best = PlacedNearby(e, fits)) from = best->m.location;
     else if (main_country && !country_only) from = LocationAt(*main_country);
-    else if (main_city && fits(LocationAt(*main_city))) from = LocationAt(*main_city);
-    else if (dateline && fits(LocationAt(*dateline))) from = LocationAt(*dateline);
+    else if (main_city && fits(LocationAt(*main_city))) { from = LocationAt(*main_city); from.region = main_city->region; }
+    else if (dateline && fits(LocationAt(*dateline))) { from = LocationAt(*dateline); from.region = dateline->region; }
     else continue;
     // A withdrawal or an evacuation leaves a country, not a neighbour's city.
     if (cls == "movement") {
@@ -454,6 +454,7 @@ void EventAssembler::InheritLocations() {
     loc.lat = from.lat;
     loc.lon = from.lon;
     loc.population = from.population;
+    loc.region = from.region;  // (found by reports told of its region: "de deelstaat Odisha")
     loc.span = Span();
     loc.inferred = true;
     if (!loc.sites.empty()) loc.site = loc.name + " " + loc.sites[0];
