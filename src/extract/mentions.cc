@@ -207,10 +207,17 @@ bool ArgumentReader::Negated(int first, int si) const {
   // negation before the trigger, over articles and prepositions only.
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
+  // ("Er werden voorlopig geen verdachten opgepakt": the negated plural the verb tells of; not
+  // "niemand zag de schietpartij".)
+  bool noun_passed = false;
   for (int k = first - 1; k >= std::max(s.first, first - kNegationReach); --k) {
     if (ctx_.WordIs(toks[k].lower, "negation")) return true;
-    if (ctx_.lex.ClauseIs(toks[k].lower, "clause_start") || !ctx_.az.entity_rules().IsFunctionWord(toks[k].lower))
-      return false;
+    if (ctx_.lex.ClauseIs(toks[k].lower, "clause_start") || ctx_.WordIs(toks[k].lower, "coordinator")) return false;
+    if (ctx_.az.entity_rules().IsFunctionWord(toks[k].lower)) continue;
+    const bool negated_noun = !noun_passed && k > s.first && !toks[k].capitalized && ctx_.entity_at[k] < 0 &&
+                              ctx_.lex.LooksPlural(toks[k].lower) && ctx_.WordIs(toks[k - 1].lower, "negation");
+    if (!negated_noun) return false;
+    noun_passed = true;
   }
   return false;
 }
