@@ -23,6 +23,7 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   for (const auto& r : shapes.rows) {
     if (r.fields[1] == "plural_ending") plural_endings.push_back(r.fields[0]);
     else if (r.fields[1] == "participle_prefix") participle_prefixes.push_back(r.fields[0]);
+    else if (r.fields[1] == "participle_ending") participle_endings.push_back(r.fields[0]);
     else if (r.fields[1] == "adjective_ending") adjective_endings.push_back(r.fields[0]);
     else return Status::Error(shapes.path + ":" + std::to_string(r.line) + ": unknown shape '" + r.fields[1] + "'");
   }
@@ -142,7 +143,9 @@ std::string ExtractLexicon::OwnEventOf(const std::string& kind) const {
 bool ExtractLexicon::LooksPlural(const std::string& w) const {
   auto ends = [&](const std::string& e) { return w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0; };
   auto starts = [&](const std::string& p) { return w.rfind(p, 0) == 0; };
-  return std::any_of(plural_endings.begin(), plural_endings.end(), ends) &&
+  if (std::none_of(plural_endings.begin(), plural_endings.end(), ends)) return false;
+  // (A participle prefix marks a verb form only with a participle's ending: 'omgekomen', not 'generaals'.)
+  return std::none_of(participle_endings.begin(), participle_endings.end(), ends) ||
          std::none_of(participle_prefixes.begin(), participle_prefixes.end(), starts);
 }
 

@@ -46,7 +46,7 @@ struct ExtractLexicon {
   std::vector<std::pair<std::set<std::string>, std::string>> generic_combinations;
   std::set<std::string> military_sites;  // English names of sites whose attack is a battle
   // noun_shapes.tsv: how a plural noun and a participle look.
-  std::vector<std::string> plural_endings, participle_prefixes, adjective_endings;
+  std::vector<std::string> plural_endings, participle_prefixes, participle_endings, adjective_endings;
   ConfidenceModel confidence;  // confidence.tsv
 
   Status Load(const std::string& lang_dir, const std::string& kb_dir);
