@@ -212,6 +212,9 @@ bool ArgumentReader::Negated(int first, int si) const {
   bool noun_passed = false;
   for (int k = first - 1; k >= std::max(s.first, first - kNegationReach); --k) {
     if (ctx_.WordIs(toks[k].lower, "negation")) return true;
+    // ("geen enkele aanhouding": a count of none.)
+    for (const Quantity& q : ctx_.an.quantities)
+      if (q.first <= k && k < q.last && q.value && *q.value == 0) return true;
     if (ctx_.lex.ClauseIs(toks[k].lower, "clause_start") || ctx_.WordIs(toks[k].lower, "coordinator")) return false;
     if (ctx_.az.entity_rules().IsFunctionWord(toks[k].lower)) continue;
     const bool negated_noun = !noun_passed && k > s.first && !toks[k].capitalized && ctx_.entity_at[k] < 0 &&
