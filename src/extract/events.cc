@@ -140,6 +140,11 @@ int EventAssembler::ResolvePhase(const MentionInfo& m, int sentence) const {
     if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.m.status == "planned") return -1;
     if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) return -1;
     if (m.date.known() && !e.m.date.known()) return -1;  // a day of its own, the attack's unknown
+    // ("De aanslag van dinsdag … werd gisteravond doodgeschoten": told by another day of its own.)
+    const bool own_day = m.date.weekday >= 0 || m.date.day_offset;
+    const bool event_day = e.m.date.weekday >= 0 || e.m.date.day_offset;
+    if (own_day && event_day && (m.date.weekday != e.m.date.weekday || m.date.day_offset != e.m.date.day_offset))
+      return -1;
     // Told far from its event, the phase still follows the article's only event of its class
     // ("… De dader werd op het perron doodgeschoten", paragraphs after the stabbing).
     if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph <= kPartParagraphs) return k;
