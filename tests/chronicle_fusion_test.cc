@@ -179,6 +179,18 @@ AnalyzedArticle Told(const std::string& id, const std::string& month, std::vecto
 // An article that tells one shooting twice (its title and its body, two
 // reports to the extraction) tells one event; one that relates two reports
 // ("daarna", a retaliation) or names them on other weekdays keeps them apart.
+// Of two reports of one article that fit one event, the one that fits it best joins it:
+// the shooting "woensdag" in Brussel, not the one "donderdag" in Schaarbeek beside it.
+TEST(FusionApart, TheReportThatFitsBestJoinsFirst) {
+  auto stories = StoriesInAnyOrder({
+      Text("a", "2023-05", "Woensdag schoot een man in een café in Brussel drie mensen dood."),
+      Text("b", "2023-05", "In Brussel heeft een man woensdag in een café drie mensen doodgeschoten."),
+      Text("both", "2023-05", "Donderdag schoot een man in Schaarbeek twee mensen dood.\n\n"
+                              "Woensdag had een man in een café in Brussel al drie mensen doodgeschoten."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"a", "b", "both"}}, {"shooting", {"both"}}}));
+}
+
 TEST(FusionApart, AnArticleKeepsApartWhatItRelatesOrDates) {
   Chronicle c(testing::SharedPipeline().types());
   EventMention shots = Report("shooting", "leuven", 1), clash = Report("armed_clash", "leuven", 1);

@@ -389,6 +389,23 @@ int Chronicle::Choose(const std::vector<std::pair<double, int>>& fits, bool time
   return best;
 }
 
+std::vector<std::pair<double, int>> Chronicle::Fits(int ai, int k) const {
+  const EventMention& m = articles_[ai].extraction.events[k];
+  std::vector<std::pair<double, int>> fits;  // (score, event) above the threshold
+  for (int c : Candidates(m, articles_[ai].article.published)) {
+    if (events_[c].mentions.empty() || KeptApart(ai, k, c)) continue;
+    double score = Score(m, summaries_[c], ai);
+    if (score > kJoinThreshold + kScoreSlack) fits.push_back({score, c});
+  }
+  // (A report recalling an event long before it, by name or count, recalls one: two
+  // that fit leave it apart.)
+  const DayRange window = WindowOf(m, articles_[ai].article.published);
+  auto recalled = [&](const std::pair<double, int>& fit) { return DateScore(m, window, summaries_[fit.second]) < 0; };
+  if (std::count_if(fits.begin(), fits.end(), recalled) > 1)
+    fits.erase(std::remove_if(fits.begin(), fits.end(), recalled), fits.end());
+  return fits;
+}
+
 void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
   const int ai = int(articles_.size());
   articles_.push_back(std::move(article));
@@ -404,21 +421,23 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
            (types_.IsVague(FuseType(m)) ? 0 : 1);
   };
   std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return info(events[x]) > info(events[y]); });
-  for (int k : order) {
+  // Of the article's reports that fit an event, the best fit joins first: two reports of
+  // one article that fit one event leave it to the one that fits it best (the shooting
+  // "woensdag" in Belgrado, not the one "donderdag" beside it).
+  std::vector<std::vector<std::pair<double, int>>> fits_of;
+  for (int k : order) fits_of.push_back(Fits(ai, k));
+  while (!order.empty()) {
+    size_t pick = 0;
+    double pick_score = 0;
+    for (size_t i = 0; i < order.size(); ++i)
+      for (const auto& fit : fits_of[i])
+        if (fit.first > pick_score) { pick = i; pick_score = fit.first; }
+    const int k = order[pick];
+    auto fits = std::move(fits_of[pick]);
+    order.erase(order.begin() + pick);
+    fits_of.erase(fits_of.begin() + pick);
     const EventMention& m = events[k];
-    std::vector<std::pair<double, int>> fits;  // (score, event) above the threshold
-    for (int c : Candidates(m, articles_[ai].article.published)) {
-      if (events_[c].mentions.empty() || KeptApart(ai, k, c)) continue;
-      double score = Score(m, summaries_[c], ai);
-      if (score > kJoinThreshold + kScoreSlack) fits.push_back({score, c});
-    }
-    // (A report recalling an event long before it, by name or count, recalls one: two
-    // that fit leave it apart.)
-    const DayRange window = WindowOf(m, articles_[ai].article.published);
-    auto recalled = [&](const std::pair<double, int>& fit) { return DateScore(m, window, summaries_[fit.second]) < 0; };
-    if (std::count_if(fits.begin(), fits.end(), recalled) > 1)
-      fits.erase(std::remove_if(fits.begin(), fits.end(), recalled), fits.end());
-    int best = Choose(fits, !window.known());
+    int best = Choose(fits, !WindowOf(m, articles_[ai].article.published).known());
     // A report that fits two events that may be one joins them (reports of
     // one attack that came apart: one in the city, one in its country).
     std::sort(fits.begin(), fits.end(), std::greater<>());
@@ -436,6 +455,8 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
     UpdateSummary(summaries_[best], m, articles_[ai].article.published);
     WidenPublished(best, ai);
     Index(best);
+    // (Every fit may change: an event shares a story with those its article tells.)
+    for (size_t i = 0; i < order.size(); ++i) fits_of[i] = Fits(ai, order[i]);
   }
 }
 
