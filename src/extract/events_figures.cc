@@ -47,6 +47,11 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     if (sm.mention.first >= c.token && sm.mention.first < c.end_token) d += kOwnNounPenalty;
     // An event of the kind's own type ("twee verdachten opgepakt" beside "schietpartij") is its.
     if (!own_type.empty() && events_[sm.event].m.type == own_type) d -= kOwnTypeBonus;
+    // The verb that says what befell those counted tells the event ("bij protesten zijn
+    // zeven mensen door soldaten doodgeschoten": the shooting's dead, not the protest's).
+    if (c.kind_from_predicate && sm.mention.first > c.token && ctx_.lex.figure_verbs.Lookup(toks[sm.mention.first].lower) &&
+        !events_[sm.event].sub_event)
+      d -= kOwnTypeBonus;
     if (d < best_distance) { best = sm.event; best_distance = d; }
   }
   if (best >= 0) return best;
