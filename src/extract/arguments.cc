@@ -110,6 +110,8 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   const bool in_relative = InRelativeClause(si, token, clauses);
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
+    // ("De storm houdt aan tot morgenochtend": a period's end dates no event.)
+    if (t.date.from.empty() && !t.date.to.empty()) continue;
     if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
     // "…, zoals de minister in maart al beloofde, …": the time of the clause beside it.
     if (clauses[t.first - s.first] != clauses[token - s.first] && InAside(si, t.first, clauses)) continue;
