@@ -100,7 +100,7 @@ int ArgumentReader::TriggerBetween(int si, int token, int other, const std::vect
   return -1;
 }
 
-Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& own_verbs) const {
+Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& own_verbs, bool participant) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto clauses = Clauses(si);
   const TimeMention* best = nullptr;
@@ -112,6 +112,13 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     if (t.first < s.first || t.first >= s.last) continue;
     // ("De storm houdt aan tot morgenochtend": a period's end dates no event.)
     if (t.date.from.empty() && !t.date.to.empty()) continue;
+    // ("De aanslagpleger is maandag veroordeeld": the time of the trial, not the attack.)
+    if (participant) {
+      bool proceeding = false;
+      for (int k = s.first; k < s.last && !proceeding; ++k)
+        proceeding = clauses[k - s.first] == clauses[t.first - s.first] && ctx_.lex.ClauseIs(ctx_.tokens()[k].lower, "proceeding");
+      if (proceeding) continue;
+    }
     if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
     // "…, zoals de minister in maart al beloofde, …": the time of the clause beside it.
     if (clauses[t.first - s.first] != clauses[token - s.first] && InAside(si, t.first, clauses)) continue;

@@ -38,8 +38,9 @@ class ArgumentReader {
   // The trigger mentions of sentence si with type, status, date and place.
   std::vector<MentionInfo> Mentions(int si) const;
   // The date of what is said at `token` in sentence si; `own_verbs`, the verbs a
-  // participant trigger requires ("bom" requires "ontplofte"), are not other triggers.
-  Date DateFor(int si, int token, const std::vector<std::string>& own_verbs = {}) const;
+  // participant trigger requires ("bom" requires "ontplofte"), are not other triggers;
+  // a `participant`'s clause that tells a later proceeding (a trial) dates it not.
+  Date DateFor(int si, int token, const std::vector<std::string>& own_verbs = {}, bool participant = false) const;
   void MergeLocation(Location* into, const Location& from) const;
   // The place sentence si gives what is said at `token` (a figure's number).
   Location PlaceAt(int si, int token) const;

@@ -355,7 +355,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.end = match.end;
     m.span = ctx_.TokenSpan(match.first, match.last);
     m.status = StatusFor(match, si, clauses);
-    m.date = DateFor(si, match.first, row.options.count("participant") ? row.required : std::vector<std::string>());
+    const bool participant = row.options.count("participant") > 0;
+    m.date = DateFor(si, match.first, participant ? row.required : std::vector<std::string>(), participant);
     if (m.status == "occurred" || m.status == "alleged") BeforePublication(ctx_.article.published, &m.date);
     // "de aanval" refers back: a date in its sentence is the claim's or the
     // report's ("eiste de aanval woensdag op"), not the event's, and a place
