@@ -327,6 +327,12 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
                PhraseEndingAt(tokens, start, to_the_day_) > 0) {
       // "precies tien jaar geleden", in a report of the day: that day, so many years back.
       SetDay(&d, Civil{pub->year - amount, pub->month, std::min(pub->day, DaysInMonth(pub->year - amount, pub->month))});
+      out->anniversary = true;
+    } else if (pub && unit == 365 && pub_precision == Precision::kMonth && start > 0 &&
+               PhraseEndingAt(tokens, start, to_the_day_) > 0) {
+      // (In a report of the month: that month, so many years back.)
+      SetDay(&d, Civil{pub->year - amount, pub->month, 0});
+      out->anniversary = true;
     } else if (pub && unit == 365) SetDay(&d, Civil{pub->year - amount, 0, 0});
     else if (pub && unit == 30 && pub_precision != Precision::kYear) {
       int total = pub->year * 12 + (pub->month - 1) - amount;

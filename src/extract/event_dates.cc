@@ -62,10 +62,12 @@ bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool
   // Only a day ("dinsdagavond", "op 4 mei"), or a time told with the event's toll: a year or
   // a month told after the event is more often another thing's ("Die groep zegde eind
   // vorig jaar het bestand op").
-  if (t.date.known() && t.date.precision != Precision::kDay && !own_toll) return false;
+  // (An anniversary names the event's own day or month: "het is vandaag precies vier jaar geleden dat …".)
+  if (t.date.known() && t.date.precision != Precision::kDay && !own_toll && !t.anniversary) return false;
   // (A day named with its year that introduces the event may: "Op 4 mei 2011 sloeg hij toe. …")
   const bool dated_in_full = introduces && t.date.basis == DateBasis::kExplicit;
-  if (when.known() && published.known() && when.hi < published.lo - kBackgroundDays && !own_toll && !dated_in_full)
+  if (when.known() && published.known() && when.hi < published.lo - kBackgroundDays && !own_toll && !dated_in_full &&
+      !t.anniversary)
     return false;
   // A time told of another place is that place's ("In oktober viel in Jakarta …").
   if (!LocationsCompatible(e.m.location, args_.PlaceAt(si, t.first))) return false;
