@@ -113,12 +113,9 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     // ("De storm houdt aan tot morgenochtend": a period's end dates no event.)
     if (t.date.from.empty() && !t.date.to.empty()) continue;
     // ("De aanslagpleger is maandag veroordeeld": the time of the trial, not the attack.)
-    if (participant) {
-      bool proceeding = false;
-      for (int k = s.first; k < s.last && !proceeding; ++k)
-        proceeding = clauses[k - s.first] == clauses[t.first - s.first] && ctx_.lex.ClauseIs(ctx_.tokens()[k].lower, "proceeding");
-      if (proceeding) continue;
-    }
+    PhraseMatch at;
+    at.first = t.first;
+    if (participant && ClauseHas(at, si, clauses, "proceeding")) continue;
     if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
     // "…, zoals de minister in maart al beloofde, …": the time of the clause beside it.
     if (clauses[t.first - s.first] != clauses[token - s.first] && InAside(si, t.first, clauses)) continue;
