@@ -23,6 +23,7 @@ void BeforePublication(const Date& published, Date* d) {
 constexpr int kNegationReach = 3;    // tokens from a negation to its trigger ("niet van een ongeval")
 constexpr int kFrameReach = 3;       // tokens from a reference frame to its trigger ("een van de dodelijkste")
 constexpr int kOwnTimeReach = 6;     // tokens from a trigger to its own time ("de aanslag van maandag", "op Dnipro zaterdag")
+constexpr int kOwnTimeChainReach = 9;  // over phrases that prepositions open ("met een bus van een Pools bedrijf op 12 maart")
 constexpr int kIndefiniteReach = 4;  // "een toestel" before or after its trigger
 constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without a full stop
 constexpr int kTargetModifiers = 3;  // "een aanslag op [een grote vreedzame] betoging"
@@ -119,15 +120,23 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   // Over function words, a place or site named and what it was done with ("op Dnipro
   // zaterdag", "in de Londense woontoren in 2017", "op het station van Kramatorsk
   // vrijdag", "met een toestel van Air X op 29 december").
+  // (The head noun of a phrase a preposition opens may be any word: "met een touringcar van
+  // een Poolse maatschappij op 12 maart".)
   auto near_after = [&](int from, int time) {
-    if (time < from || time - from > kOwnTimeReach) return false;
+    if (time < from || time - from > kOwnTimeChainReach) return false;
+    bool head_open = false;  // a preposition and a determiner opened a phrase whose head is to come
     for (int k = from; k < time; ++k) {
       std::string head;
-      if (toks[k].kind != TokenKind::kWord ||
-          !(ctx_.az.entity_rules().IsFunctionWord(toks[k].lower) || toks[k].capitalized || ctx_.entity_at[k] >= 0 ||
-            figure_words::IsAdjectiveLike(ctx_, toks[k]) || ctx_.lex.sites.Lookup(toks[k].lower, &head) ||
-            ctx_.lex.type_cues.Lookup(toks[k].lower, &head)))
-        return false;
+      if (toks[k].kind != TokenKind::kWord) return false;
+      const std::string& w = toks[k].lower;
+      if (IsPreposition(w)) head_open = false;
+      if (ctx_.WordIs(w, "determiner") && k > from && IsPreposition(toks[k - 1].lower)) head_open = true;
+      if (ctx_.az.entity_rules().IsFunctionWord(w) || toks[k].capitalized || ctx_.entity_at[k] >= 0 ||
+          figure_words::IsAdjectiveLike(ctx_, toks[k]) || ctx_.lex.sites.Lookup(w, &head) ||
+          ctx_.lex.type_cues.Lookup(w, &head))
+        continue;
+      if (!head_open) return false;
+      head_open = false;
     }
     return true;
   };
