@@ -92,6 +92,8 @@ std::string StoryType(const Context& ctx, const Ev& e, const std::vector<Ev>& ev
     if (!type.empty() && o.m.type != type) return "";
     type = o.m.type;
   }
+  // (Only a type its kind may be: a bombardment among shootings is still from the air.)
+  if (!e.joins.empty() && std::find(e.joins.begin(), e.joins.end(), type) == e.joins.end()) return "";
   auto it = ctx.lex.event_types.find(type);
   return it != ctx.lex.event_types.end() && it->second.attack ? type : "";
 }
