@@ -406,7 +406,10 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // (but a storm over Gent and Antwerpen is one storm: kb/event_types.tsv widespread=).
     const bool widespread = ctx_.lex.WidespreadKm(m.type).has_value();
     if (place && !m.location.approximate && !widespread) m.also_at = CoordinatedPlaces(*place, si);
-    if (!m.location.id.empty() && in_reference && !PlaceRightAfter(match, si, m.location)) m.location = Location();
+    // (Nor the place of remembering it: "In Polen werd de vliegramp herdacht"; "de aanslag in de
+    // metro" keeps its own.)
+    if (!m.location.id.empty() && (in_reference || remembered) && !PlaceRightAfter(match, si, m.location))
+      m.location = Location();
     // "Ook in Antwerpen kwam het tot rellen. Daar werden 87 mensen opgepakt": the place
     // just named, where what is told may be another event of the kind (elsewhere below).
     const bool there = m.location.id.empty() && !refers_back && !in_reference && PlaceWordIn(match, si, clauses);
