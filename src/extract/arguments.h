@@ -143,7 +143,8 @@ class ArgumentReader {
   bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
   bool PlaceRightAfter(const PhraseMatch& trigger, int si, const Location& place) const;
   // Whether the trigger stands in a frame that classifies an event told before.
-  bool InReferenceFrame(int first, int si) const;
+  // The reference frame a trigger stands in (reference_frames.tsv), or "".
+  std::string ReferenceFrame(int first, int si) const;
   // Whether an indefinite article stands near the trigger in its clause ("stortte een toestel neer").
   bool IndefiniteNear(const PhraseMatch& match, int si, const std::vector<int>& clauses) const;
   // Whether a recurrence word (clause.tsv) opens the trigger's phrase: "een nieuwe schietpartij".

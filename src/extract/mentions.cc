@@ -234,9 +234,10 @@ bool ArgumentReader::Negated(int first, int si) const {
   return false;
 }
 
-bool ArgumentReader::InReferenceFrame(int first, int si) const {
+std::string ArgumentReader::ReferenceFrame(int first, int si) const {
   // "het gaat om een terreurdaad", "beschouwt het als een aanslag", "een van
-  // de dodelijkste aanvallen": the trigger classifies an event, it tells none.
+  // de dodelijkste aanvallen": the trigger classifies an event, it tells none;
+  // "de dodelijkste aanval sinds de aanslag van 2015": it names the event compared with.
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
   for (const auto& f : ctx_.lex.reference_frames.FindAll(toks, s.first, s.last)) {
@@ -244,9 +245,9 @@ bool ArgumentReader::InReferenceFrame(int first, int si) const {
     bool words = true;
     // (A quotation mark may open the classifying words: sprak van “een achterbakse aanslag”.)
     for (int k = f.end; k < first; ++k) words = words && (toks[k].kind == TokenKind::kWord || toks[k].kind == TokenKind::kQuote);
-    if (words) return true;
+    if (words) return ctx_.lex.reference_frames.rows()[f.row].value;
   }
-  return false;
+  return "";
 }
 
 bool ArgumentReader::IndefiniteNear(const PhraseMatch& match, int si, const std::vector<int>& clauses) const {
@@ -310,7 +311,7 @@ bool ArgumentReader::TargetOfAttack(const PhraseMatch& attack, const PhraseMatch
 void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si,
                                     const std::vector<int>& clauses, MentionInfo* m) const {
   m->part = row.options.count("part") > 0;
-  m->anaphoric = row.options.count("anaphoric") > 0 || InReferenceFrame(match.first, si);
+  m->anaphoric = row.options.count("anaphoric") > 0 || ReferenceFrame(match.first, si) == "classifies";
   if (auto j = row.options.find("joins"); j != row.options.end() && m->generic) m->joins = SplitBar(j->second);
   if (auto phase = row.options.find("phase_if"); phase != row.options.end())
     m->phase = ClauseHas(phase->second, match.first, si, clauses);
@@ -337,6 +338,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     if (Negated(match.first, si)) continue;
     if (IsAName(match, si)) continue;  // "in Schoten", not shots
     if (mi > 0 && TargetOfAttack(matches[mi - 1], match)) continue;
+    if (ReferenceFrame(match.first, si) == "compared") continue;  // another event, before the one told
     MentionInfo m;
     m.type = row.value;
     if (!match.modifier.empty()) {
