@@ -100,6 +100,15 @@ int ArgumentReader::TriggerBetween(int si, int token, int other, const std::vect
   return -1;
 }
 
+bool ArgumentReader::SinceAnotherThing(int si, int token, int time) const {
+  // A preposition of time relation between the trigger and the time, not right before the
+  // time ("sinds maart" is a period of the event's own).
+  const auto& toks = ctx_.tokens();
+  for (int k = token + 1; k + 1 < time; ++k)
+    if (ctx_.lex.ClauseIs(toks[k].lower, "time_relation")) return true;
+  return false;
+}
+
 Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& own_verbs, bool participant) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto clauses = Clauses(si);
@@ -121,6 +130,8 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     if (clauses[t.first - s.first] != clauses[token - s.first] && InAside(si, t.first, clauses)) continue;
     // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
     if (TriggerBetween(si, token, t.first, own_verbs) >= 0) continue;
+    // "de grootste protesten sinds de verkiezingen van vorige maand": the time is the other thing's.
+    if (t.first > token && SinceAnotherThing(si, token, t.first)) continue;
     // "De verdachte werd gearresteerd en wordt zaterdag voorgeleid": a time after "en" and a
     // verb of its own is that clause's.
     if (t.first > token && CoordinatedClauseBetween(si, token, t.first)) continue;

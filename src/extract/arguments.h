@@ -101,6 +101,9 @@ class ArgumentReader {
   // in its clause when that clause tells when it happened.
   bool OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   bool IsPreposition(const std::string& lower) const;
+  // Whether a time after a trigger lies in a phrase naming another, earlier thing ("sinds de
+  // verkiezingen van vorige maand", clause.tsv time_relation).
+  bool SinceAnotherThing(int si, int token, int time) const;
   // Whether the trigger's clause names its place with "daar" (function_words.tsv: there).
   bool PlaceWordIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   // The one place sentence si - 1 names, the one "daar" points to ("vluchtte naar Antwerpen.

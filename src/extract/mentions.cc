@@ -130,7 +130,9 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
       if (toks[k].kind != TokenKind::kWord) return false;
       const std::string& w = toks[k].lower;
       if (IsPreposition(w)) head_open = false;
-      if (ctx_.WordIs(w, "determiner") && k > from && IsPreposition(toks[k - 1].lower)) head_open = true;
+      if (ctx_.WordIs(w, "determiner") && k > from && IsPreposition(toks[k - 1].lower) &&
+          !ctx_.lex.ClauseIs(toks[k - 1].lower, "time_relation"))
+        head_open = true;
       if (ctx_.az.entity_rules().IsFunctionWord(w) || toks[k].capitalized || ctx_.entity_at[k] >= 0 ||
           figure_words::IsAdjectiveLike(ctx_, toks[k]) || ctx_.lex.sites.Lookup(w, &head) ||
           ctx_.lex.type_cues.Lookup(w, &head))
