@@ -25,6 +25,14 @@ Article Text(const std::string& id, const std::string& date, const std::string& 
   return a;
 }
 
+// A text article without a date header.
+Article Undated(const std::string& id, const std::string& body) {
+  Article a;
+  Status st = ArticleFromText(id, body + "\n", {}, &a);
+  EXPECT_TRUE(st.ok()) << st.message();
+  return a;
+}
+
 std::string Jsonl(std::vector<Article> articles) {
   auto result = BuildChronicle(testing::SharedPipeline(), std::move(articles));
   std::ostringstream out;
@@ -125,6 +133,32 @@ TEST(FusionApart, AnEventDatedInAnEarlierYearIsAnotherEvent) {
       Text("follow", "2018-05-22", "De schietpartij in Hasselt met drie doden wordt onderzocht."),
   });
   EXPECT_EQ(stories, (std::vector<Story>{{"shooting", {"follow", "now"}}, {"shooting", {"then"}}}));
+}
+
+// "De zwaarste beving sinds 1999": an undated report of a quake after 1999, not of the
+// quake of 1999 another report recalls.
+TEST(FusionApart, AReportComparedWithAnEarlierTimeIsNoEventOfThatTime) {
+  std::istringstream in(Jsonl({
+      Text("now", "2024-04", "Taiwan is woensdag door een aardbeving getroffen. Er raakten 800 mensen gewond.\n\nIn "
+                             "september 1999 was Taiwan door een zwaardere beving getroffen."),
+      Undated("undated", "Bij een zware aardbeving in Taiwan zijn zeker vier mensen omgekomen en raakten 60 mensen "
+                         "gewond. Het was de zwaarste beving sinds 1999."),
+  }));
+  std::set<std::pair<std::string, std::string>> with_undated;  // (article, event) of the undated report's event
+  std::string date;
+  for (std::string line; std::getline(in, line);) {
+    json j = json::parse(line);
+    if (!j.contains("event")) continue;
+    std::set<std::pair<std::string, std::string>> mentions;
+    for (const auto& m : j["event"]["mentions"])
+      mentions.insert({m["article"].get<std::string>(), m["event"].get<std::string>()});
+    if (!mentions.count({"undated", "e1"})) continue;
+    with_undated = mentions;
+    const json& d = j["event"]["date"];
+    date = d.is_object() && d["value"].is_string() ? d["value"].get<std::string>() : "";
+  }
+  EXPECT_EQ(with_undated, (std::set<std::pair<std::string, std::string>>{{"now", "e1"}, {"undated", "e1"}}));
+  EXPECT_EQ(date, "");
 }
 
 // Riots in two cities on one evening are two events.

@@ -148,6 +148,10 @@ class ArgumentReader {
   // Whether the trigger stands in a frame that classifies an event told before.
   // The reference frame a trigger stands in (reference_frames.tsv), or "".
   std::string ReferenceFrame(int first, int si) const;
+  // The first day the trigger's event can have been when a comparison frame tells it came
+  // after a time ("de zwaarste beving sinds 1999": 2000-01-01), ISO, or "".
+  // `compared` is set to the span of the time compared with, if the text gives it as a time.
+  std::string ComparedAfter(const PhraseMatch& trigger, int si, Span* compared) const;
   // Whether an indefinite article stands near the trigger in its clause ("stortte een toestel neer").
   bool IndefiniteNear(const PhraseMatch& match, int si, const std::vector<int>& clauses) const;
   // Whether a recurrence word (clause.tsv) opens the trigger's phrase: "een nieuwe schietpartij".

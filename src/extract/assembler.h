@@ -45,6 +45,7 @@ struct MentionInfo {
   int first = 0, last = 0, end = 0;  // tokens: first part, whole match
   std::string status = "occurred";
   Date date;
+  std::string after;               // the first day it can have been ("de zwaarste beving sinds 1999"), or ""
   Location location;
 };
 

@@ -211,6 +211,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     e.m.trigger = m.span;
     e.m.status = m.status;
     e.m.date = m.date;
+    e.m.after = m.after;
     e.m.location = m.location;
     e.m.first_sentence = sentence;
     e.m.definite = m.definite;
@@ -239,6 +240,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     } else if (!m.generic && ctx_.lex.Refines(e.m.type, m.type)) {
       e.m.type = m.type;
     }
+    e.m.after = std::max(e.m.after, m.after);  // ISO days compare as strings
     if (!m.anaphoric) {
       MergeDate(&e.m.date, m.date);
       args_.MergeLocation(&e.m.location, m.location);

@@ -106,6 +106,9 @@ struct EventMention {
   // First named as known ("de aanslag in Halle", "Vijf jaar na de brand"): maybe an
   // event long before the report, which a later report recalls (fusion).
   bool definite = false;
+  // The first day it can have been, when a comparison tells it came after another time
+  // ("de zwaarste beving sinds 1999": 2000-01-01), ISO, or "".
+  std::string after;
 };
 
 struct Quote {

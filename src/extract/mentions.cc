@@ -21,6 +21,7 @@ void BeforePublication(const Date& published, Date* d) {
 }
 
 constexpr int kNegationReach = 3;    // tokens from a negation to its trigger ("niet van een ongeval")
+constexpr int kComparedTimeReach = 5;  // tokens from a comparison's "sinds" to its time ("sinds de ramp van 1999")
 constexpr int kFrameReach = 3;       // tokens from a reference frame to its trigger ("een van de dodelijkste")
 constexpr int kOwnTimeReach = 6;     // tokens from a trigger to its own time ("de aanslag van maandag", "op Dnipro zaterdag")
 constexpr int kOwnTimeChainReach = 9;  // over phrases that prepositions open ("met een bus van een Pools bedrijf op 12 maart")
@@ -236,6 +237,29 @@ bool ArgumentReader::Negated(int first, int si) const {
   return false;
 }
 
+std::string ArgumentReader::ComparedAfter(const PhraseMatch& trigger, int si, Span* compared) const {
+  // "de zwaarste beving sinds 1999", "de grootste betoging sinds de verkiezingen van 2019":
+  // the trigger inside a comparison frame, a time (or a bare year) just after its "sinds".
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  for (const auto& f : ctx_.lex.reference_frames.FindAll(toks, s.first, s.last)) {
+    if (ctx_.lex.reference_frames.rows()[f.row].value != "compared" || f.first > trigger.first || f.end <= trigger.last)
+      continue;
+    Date point;
+    for (const auto& t : ctx_.an.times) {
+      if (t.first < f.end - 1 || t.first > f.end + kComparedTimeReach || t.first >= s.last) continue;
+      point.value = t.date.from.empty() ? t.date.value : t.date.from;
+      *compared = t.date.span;
+      break;
+    }
+    const std::string& next = f.end < s.last ? toks[f.end].lower : "";
+    if (point.value.empty() && next.size() == 4 && std::all_of(next.begin(), next.end(), ::isdigit)) point.value = next;
+    const DayRange when = RangeOf(point);
+    if (when.known()) return FromDayNumber(when.hi + 1).ToString();
+  }
+  return "";
+}
+
 std::string ArgumentReader::ReferenceFrame(int first, int si) const {
   // "het gaat om een terreurdaad", "beschouwt het als een aanslag", "een van
   // de dodelijkste aanvallen": the trigger classifies an event, it tells none;
@@ -389,6 +413,11 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool in_reference = InPrepositionalReference(match, si);
     if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
     // (Not a period: "de zwaarste aanslag sinds maart vorig jaar" compares.)
+    // (Dated by the time compared with, the mention names that earlier event: "de zwaarste
+    // beving sinds augustus 1953. Toen kwamen 450 mensen om.")
+    Span compared;
+    m.after = ComparedAfter(match, si, &compared);
+    if (!compared.empty() && m.date.span == compared) m.after.clear();
     m.own_time = m.date.known() && m.date.from.empty() && m.date.to.empty() && OwnTimeIn(match, si, clauses);
     // ("Volgens justitie had de jongen de aanval drie weken geleden beraamd": the preparing's time,
     // unless a preposition ties it to the act: "de aanslag op 22 maart was maanden voorbereid".)

@@ -62,6 +62,12 @@ std::string CountKey(const std::string& kind, double value, const std::string& p
   return kind + "=" + std::to_string(value) + "@" + place;
 }
 
+int AfterDay(const EventMention& m) {
+  Date d;
+  d.value = m.after;
+  return m.after.empty() ? DayRange().lo : RangeOf(d).lo;
+}
+
 DayRange WindowOf(const EventMention& m, const Date& published) {
   DayRange date = RangeOf(m.date), p = RangeOf(published);
   const bool ahead = m.status == "planned";  // announced: it happens after the report
@@ -102,6 +108,10 @@ double Chronicle::TypeScore(const std::string& type, const Summary& s) const {
 // overlap of periods weak.
 double Chronicle::DateScore(const EventMention& m, const DayRange& window, const Summary& s) const {
   if (window.known() && s.window.known() && !Overlap(window, s.window, kDayTolerance)) return -1;
+  // ("de zwaarste beving sinds 1999" is no report of the quake of 1999, nor of one before it.)
+  const int after = AfterDay(m);
+  if ((s.days.known() && s.days.hi < after) || (s.window.known() && s.window.hi < after)) return -1;
+  if ((RangeOf(m.date).known() && RangeOf(m.date).hi < s.after) || (window.known() && window.hi < s.after)) return -1;
   DayRange r = RangeOf(m.date);
   if (r.known() && s.days.known()) {
     if (!Overlap(r, s.days, kDayTolerance)) return -1;
@@ -249,6 +259,7 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
     else if (w.hi < s.window.lo) s.window = {w.hi, w.hi};  // a day apart: the nearest day both allow
     else s.window = {w.lo, w.lo};
   }
+  s.after = std::max(s.after, AfterDay(m));
   DayRange r = RangeOf(m.date);
   if (r.known()) {
     if (!s.days.known()) s.days = r;
@@ -303,6 +314,7 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
     return false;
   if (a.window.known() && b.window.known() && !Overlap(a.window, b.window, kDayTolerance)) return false;
   if (a.days.known() && b.days.known() && !Overlap(a.days, b.days, kDayTolerance)) return false;
+  if ((a.days.known() && a.days.hi < b.after) || (b.days.known() && b.days.hi < a.after)) return false;
   if (!a.name.empty() && !b.name.empty()) return a.name == b.name;  // one name: one event wherever told
   // Their places, named or else inferred: the same, or a city and its country.
   const std::string& pa = a.place.empty() ? a.inferred_place : a.place;

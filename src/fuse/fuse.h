@@ -192,6 +192,7 @@ class Chronicle {
     bool open = false;                 // a report allows any day (undated, in an undated article)
     DayRange days;                     // the tightest date a report gives
     DayRange published;                // first and last publication day of its articles
+    int after = DayRange().lo;         // the first day a report's comparison allows ("de zwaarste … sinds 1999")
     int weekday = -1;                  // a weekday named without a date
     int month = 0, day = 0;            // a day of a month named without a year ("18 augustus")
     std::string place, country;        // named (not inferred) place and its country
