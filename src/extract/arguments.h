@@ -101,9 +101,10 @@ class ArgumentReader {
   // in its clause when that clause tells when it happened.
   bool OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   bool IsPreposition(const std::string& lower) const;
-  // Whether a time after a trigger lies in a phrase naming another, earlier thing ("sinds de
-  // verkiezingen van vorige maand", clause.tsv time_relation).
-  bool SinceAnotherThing(int si, int token, int time) const;
+  // Whether the words between a trigger and `at` open a phrase naming another, earlier thing
+  // before the word just before `at` ("sinds de verkiezingen van vorige maand", clause.tsv
+  // time_relation; "sinds maart" is the trigger's own period).
+  bool SinceAnotherThing(int si, int token, int at) const;
   // Whether the trigger's clause names its place with "daar" (function_words.tsv: there).
   bool PlaceWordIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   // The one place sentence si - 1 names, the one "daar" points to ("vluchtte naar Antwerpen.

@@ -183,6 +183,8 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // Tunesië afkomstige verdachte").
     const int head = GoverningWord(toks, s.first, i);
     if (NotTheSite(ent, head, leaving) || QualifiesPlaceBefore(ent)) continue;
+    // Nor a place in what "sinds" names after the trigger ("alle aanvallen sinds de oorlog in Gaza").
+    if (i > trigger.last && SinceAnotherThing(si, trigger.first, i + 1)) continue;
     // A country before the trigger with no preposition is a doer ("Rusland
     // heeft raketaanvallen uitgevoerd op Oekraïne"), not the place; so is one inside
     // a trigger's gap ("de raketten die Iran op Israël afvuurde").

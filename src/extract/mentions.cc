@@ -248,7 +248,7 @@ std::string ArgumentReader::ComparedAfter(const PhraseMatch& trigger, int si, Sp
     Date point;
     for (const auto& t : ctx_.an.times) {
       if (t.first < f.end - 1 || t.first > f.end + kComparedTimeReach || t.first >= s.last) continue;
-      point.value = t.date.from.empty() ? t.date.value : t.date.from;
+      point.value = t.date.value.empty() ? t.date.from : t.date.value;
       *compared = t.date.span;
       break;
     }
@@ -413,11 +413,18 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool in_reference = InPrepositionalReference(match, si);
     if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
     // (Not a period: "de zwaarste aanslag sinds maart vorig jaar" compares.)
-    // (Dated by the time compared with, the mention names that earlier event: "de zwaarste
-    // beving sinds augustus 1953. Toen kwamen 450 mensen om.")
+    // (Dated by the time compared with long before, the mention names that earlier event too:
+    // "de zwaarste beving sinds augustus 1953. Toen kwamen 450 mensen om."; a recent one only
+    // bounds it: "de grootste rellen sinds maart".)
     Span compared;
     m.after = ComparedAfter(match, si, &compared);
-    if (!compared.empty() && m.date.span == compared) m.after.clear();
+    if (!compared.empty() && m.date.span == compared) {
+      Date point;
+      point.value = m.date.value.empty() ? m.date.from : m.date.value;
+      const DayRange published = RangeOf(ctx_.article.published);
+      if (!published.known() || RangeOf(point).hi < published.lo - kBackgroundDays) m.after.clear();
+      else m.date = Date();
+    }
     m.own_time = m.date.known() && m.date.from.empty() && m.date.to.empty() && OwnTimeIn(match, si, clauses);
     // ("Volgens justitie had de jongen de aanval drie weken geleden beraamd": the preparing's time,
     // unless a preposition ties it to the act: "de aanslag op 22 maart was maanden voorbereid".)
@@ -447,8 +454,10 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // just named, where what is told may be another event of the kind (elsewhere below).
     const bool there = m.location.id.empty() && !refers_back && !in_reference && PlaceWordIn(match, si, clauses);
     if (there) m.location = PlaceNamedBefore(si);
+    // ("alle aanvallen van die groep": a quantified plural is as bare as one with no article.)
     const bool bare = match.first == s.first || ctx_.lex.ClauseIs(toks[match.first - 1].lower, "preposition") ||
-                      ctx_.lex.ClauseIs(toks[match.first - 1].lower, "governs_trigger");
+                      ctx_.lex.ClauseIs(toks[match.first - 1].lower, "governs_trigger") ||
+                      ctx_.WordIs(toks[match.first - 1].lower, "all");
     MarkLongBefore(match, si, clauses, bare, &m);
     // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
     m.elsewhere = !refers_back && !m.location.id.empty() && !m.location.approximate && !widespread &&
