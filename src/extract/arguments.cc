@@ -12,6 +12,7 @@
 namespace kroniek {
 
 namespace {
+constexpr int kSincePhraseReach = 7;  // words from "sinds" to what its phrase names ("sinds de verkiezingen van vorige maand")
 constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kGovernReach = 4;      // tokens from a governing preposition to its trigger ("van de aanslag")
@@ -100,12 +101,19 @@ int ArgumentReader::TriggerBetween(int si, int token, int other, const std::vect
   return -1;
 }
 
-bool ArgumentReader::SinceAnotherThing(int si, int token, int time) const {
-  // A preposition of time relation between the trigger and the time, not right before the
-  // time ("sinds maart" is a period of the event's own).
+bool ArgumentReader::SinceAnotherThing(int si, int token, int at) const {
+  // A preposition of time relation after the trigger, a few words before `at` (not right
+  // before the word before it: "sinds maart" is a period of the event's own), no punctuation
+  // or other preposition of time between.
   const auto& toks = ctx_.tokens();
-  for (int k = token + 1; k + 1 < time; ++k)
-    if (ctx_.lex.ClauseIs(toks[k].lower, "time_relation")) return true;
+  for (int k = at - 2; k > token && k >= at - kSincePhraseReach; --k) {
+    if (toks[k].kind == TokenKind::kPunct) return false;
+    if (!ctx_.lex.ClauseIs(toks[k].lower, "time_relation")) continue;
+    // ("sinds dinsdag in Lyon": a period of its own, then its place.)
+    for (const auto& t : ctx_.an.times)
+      if (t.first <= k + 1 && t.last > k) return false;
+    return true;
+  }
   return false;
 }
 
