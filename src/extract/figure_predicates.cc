@@ -14,6 +14,7 @@ constexpr int kRelativeVerbReach = 2;  // "die omkwamen", "die daarbij omkwamen"
 constexpr int kBeforeVerbWindow = 3;   // 'verwondde zo nog vier agenten'
 constexpr int kClauseOpenerReach = 12;  // 'waar de schutter vorige week met granaten en geweren vier …'
 constexpr int kEnclosingVerbReach = 12;  // 'kwamen bij een droneaanval op het centrum van de stad vier mensen om'
+constexpr int kInvertedSubjectReach = 6;  // words of a subject after an inverted verb ('de geheime dienst van het land')
 constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het leven gekost aan")
 
 }  // namespace
@@ -71,6 +72,19 @@ bool ObjectInside(const Context& ctx, const PhraseMatch& m) {
   return false;
 }
 
+// "In 1940 executeerde de geheime dienst 220 mensen": the verb right after a time that opens
+// the sentence, its subject between the verb and the count (no punctuation, no coordinator).
+bool InvertedSubjectBetween(const Context& ctx, int sentence_first, int verb, int number_first) {
+  if (number_first - verb - 1 > kInvertedSubjectReach) return false;
+  const bool after_fronted_time = std::any_of(ctx.an.times.begin(), ctx.an.times.end(), [&](const TimeMention& t) {
+    return t.first <= sentence_first + 1 && t.last == verb;  // ("In 1940": the year only is the time)
+  });
+  if (!after_fronted_time) return false;
+  for (int k = verb + 1; k < number_first; ++k)
+    if (ctx.tokens()[k].kind != TokenKind::kWord || ctx.WordIs(ctx.tokens()[k].lower, "coordinator")) return false;
+  return true;
+}
+
 std::string VerbKind(const Context& ctx, int from, int stop, int number_first, int sentence_first, bool things,
                      std::string* needs_event) {
   // A verb right before the number binds it first ("verwondde er zes mensen
@@ -96,6 +110,7 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
           // ("vier reizigers stierven en vijf anderen …": the verb closes the clause before)
           !(m.end < number_first && (ctx.tokens()[m.end].lower == "," || ctx.WordIs(ctx.tokens()[m.end].lower, "coordinator"))) &&
           (k >= number_first - kBeforeVerbWindow || (m.end == k + 1 && PrepositionalPhraseBetween(ctx, m.end, number_first)) ||
+           (m.end == k + 1 && InvertedSubjectBetween(ctx, sentence_first, k, number_first)) ||
            (m.end <= number_first && m.end > number_first - kBeforeVerbWindow && k >= number_first - kBeforeVerbWindow - kLongestBeforeVerb) ||
            (m.end > number_first && ctx.lex.figure_verbs.rows()[m.row].parts.size() > 1)) &&
           !NumberBetween(ctx, k, number_first))  // "kwamen 190 mensen om en raakten 6.500 …": the verb is the first's
