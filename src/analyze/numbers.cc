@@ -305,6 +305,14 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
     if (begin > first && !intensifiers_.empty() && q.low &&
         std::find(intensifiers_.begin(), intensifiers_.end(), tokens[begin - 1].lower) != intensifiers_.end())
       --begin;  // "vele tientallen" stays vague
+    // "Minstens zijn 15 mensen omgekomen": a qualifier that opens the sentence (or its quote),
+    // its verb between.
+    const int opens = first + (tokens[first].kind == TokenKind::kQuote ? 1 : 0);
+    if (nearest.empty() && begin == opens + 2 && tokens[opens + 1].kind == TokenKind::kWord &&
+        !tokens[opens + 1].capitalized && words_.find(tokens[opens + 1].lower) == words_.end()) {
+      std::string qual;
+      if (QualifierBefore(tokens, opens, opens + 1, &qual) == opens) nearest = qual;
+    }
     if (!nearest.empty()) q.qualifier = possibly ? "possibly" : nearest;
     q.first = begin;
     q.last = i + 1;
