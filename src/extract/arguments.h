@@ -149,6 +149,8 @@ class ArgumentReader {
   // Whether the trigger stands in a frame that classifies an event told before.
   // The reference frame a trigger stands in (reference_frames.tsv), or "".
   std::string ReferenceFrame(int first, int si) const;
+  // Whether the trigger names a case, not an event ("bij brand.", clause.tsv condition).
+  bool Condition(const PhraseMatch& trigger, int si) const;
   // The first day the trigger's event can have been when a comparison frame tells it came
   // after a time ("de zwaarste beving sinds 1999": 2000-01-01), ISO, or "".
   // `compared` is set to the span of the time compared with, if the text gives it as a time.

@@ -123,8 +123,13 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   // vrijdag", "met een toestel van Air X op 29 december").
   // (The head noun of a phrase a preposition opens may be any word: "met een touringcar van
   // een Poolse maatschappij op 12 maart".)
+  // (Only a noun's phrases: "explodeerde na het opstijgen in Libanon in 2010" keeps its verb's reading.)
+  int opener = trigger.first - 1;
+  while (opener > s.first && figure_words::IsAdjectiveLike(ctx_, toks[opener])) --opener;
+  const bool nominal = opener >= s.first && ctx_.WordIs(toks[opener].lower, "determiner") &&
+                       !ctx_.WordIs(toks[opener].lower, "relative");  // ("die explodeerde": a verb)
   auto near_after = [&](int from, int time) {
-    if (time < from || time - from > kOwnTimeChainReach) return false;
+    if (time < from || time - from > (nominal ? kOwnTimeChainReach : kOwnTimeReach)) return false;
     bool head_open = false;  // a preposition and a determiner opened a phrase whose head is to come
     for (int k = from; k < time; ++k) {
       std::string head;
@@ -138,7 +143,7 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
           figure_words::IsAdjectiveLike(ctx_, toks[k]) || ctx_.lex.sites.Lookup(w, &head) ||
           ctx_.lex.type_cues.Lookup(w, &head))
         continue;
-      if (!head_open) return false;
+      if (!head_open || !nominal) return false;
       head_open = false;
     }
     return true;
@@ -235,6 +240,19 @@ bool ArgumentReader::Negated(int first, int si) const {
     noun_passed = true;
   }
   return false;
+}
+
+bool ArgumentReader::Condition(const PhraseMatch& trigger, int si) const {
+  // "Schakel de pompen uit bij brand.": a bare singular after a word of condition, closing its
+  // clause in the body of the text, names a case, not an event ("Twee doden bij brand in
+  // loods" in a headline names one).
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  if (ctx_.paragraph_kinds[s.paragraph] != ParagraphKind::kBody || trigger.first == s.first ||
+      trigger.end >= s.last || trigger.end != trigger.last)
+    return false;
+  return ctx_.lex.ClauseIs(toks[trigger.first - 1].lower, "condition") && toks[trigger.end].kind == TokenKind::kPunct &&
+         !ctx_.lex.LooksPlural(toks[trigger.first].lower);
 }
 
 std::string ArgumentReader::ComparedAfter(const PhraseMatch& trigger, int si, Span* compared) const {
@@ -365,6 +383,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     if (IsAName(match, si)) continue;  // "in Schoten", not shots
     if (mi > 0 && TargetOfAttack(matches[mi - 1], match)) continue;
     if (ReferenceFrame(match.first, si) == "compared") continue;  // another event, before the one told
+    if (Condition(match, si)) continue;
     MentionInfo m;
     m.type = row.value;
     if (!match.modifier.empty()) {
