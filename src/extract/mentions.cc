@@ -139,10 +139,15 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
       if (ctx_.WordIs(w, "determiner") && k > from && IsPreposition(toks[k - 1].lower) &&
           !ctx_.lex.ClauseIs(toks[k - 1].lower, "time_relation"))
         head_open = true;
-      if (ctx_.az.entity_rules().IsFunctionWord(w) || toks[k].capitalized || ctx_.entity_at[k] >= 0 ||
-          figure_words::IsAdjectiveLike(ctx_, toks[k]) || ctx_.lex.sites.Lookup(w, &head) ||
-          ctx_.lex.type_cues.Lookup(w, &head))
+      // (A name, a site or a kind of event is the phrase's head: "in het Zwitserse Sierre komen"
+      // has no head left for "komen".)
+      const bool demonym = !ctx_.az.entity_rules().DemonymCountry(w).empty();  // "Poolse": an adjective
+      if ((toks[k].capitalized && !demonym) || ctx_.entity_at[k] >= 0 || ctx_.lex.sites.Lookup(w, &head) ||
+          ctx_.lex.type_cues.Lookup(w, &head)) {
+        head_open = false;
         continue;
+      }
+      if (ctx_.az.entity_rules().IsFunctionWord(w) || figure_words::IsAdjectiveLike(ctx_, toks[k])) continue;
       if (!head_open || !nominal) return false;
       head_open = false;
     }
