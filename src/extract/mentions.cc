@@ -123,7 +123,7 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   // vrijdag", "met een toestel van Air X op 29 december").
   // (The head noun of a phrase a preposition opens may be any word: "met een touringcar van
   // een Poolse maatschappij op 12 maart".)
-  // (Only a noun's phrases: "explodeerde na het opstijgen in Libanon in 2010" keeps its verb's reading.)
+  // (Only a noun's phrases: "die ontplofte kort na de start boven zee in 2010" keeps its verb's reading.)
   int opener = trigger.first - 1;
   while (opener > s.first && figure_words::IsAdjectiveLike(ctx_, toks[opener])) --opener;
   const bool nominal = opener >= s.first && ctx_.WordIs(toks[opener].lower, "determiner") &&
