@@ -58,6 +58,7 @@ bool InOthersRelativeClause(const Context& ctx, int from, int at) {
 bool ObjectInside(const Context& ctx, const PhraseMatch& m) {
   const auto& toks = ctx.tokens();
   for (int k = m.last; k < m.end - 1 && toks[k].kind != TokenKind::kPunct; ++k) {  // (within its clause)
+    if (ctx.WordIs(toks[k].lower, "object_pronoun")) return true;  // ("schoten hem dood")
     std::string modifier;
     const bool people = ctx.lex.group_nouns.Lookup(toks[k].lower) != nullptr ||
                         ctx.lex.figure_nouns.Lookup(toks[k].lower, &modifier) != nullptr;
