@@ -22,7 +22,8 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   // A count of that kind is such an event of its own ("na de rellen werden 87 mensen
   // opgepakt": an arrest); none counted ("er werden geen arrestaties verricht") is a fact
   // of the event told.
-  const bool own_only = !own_type.empty() && !(c.figure.value && *c.figure.value == 0);
+  const bool none_counted = !own_type.empty() && c.figure.value && *c.figure.value == 0;
+  const bool own_only = !own_type.empty() && !none_counted;
   // "betogers vragen recht voor de 57 doden": a toll told with its article is
   // known already, the toll of an attack or a disaster the article tells, not of the protest.
   const auto& toks = ctx_.tokens();
@@ -32,8 +33,9 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
                             const std::string& cls = ctx_.lex.ClassOf(e.m.type);
                             return cls == "violent" || cls == "disaster";
                           });
+  // (None arrested after a train crash is a fact of the crash: "Niemand is gearresteerd".)
   auto fits = [&](const std::string& type) {
-    return ctx_.lex.KindFits(kind, type) && (!own_only || type == own_type) &&
+    return (ctx_.lex.KindFits(kind, type) || none_counted) && (!own_only || type == own_type) &&
            !(known_toll && ctx_.lex.ClassOf(type) == "political");
   };
   // Same sentence: the nearest trigger, preferring one before the number.

@@ -231,6 +231,10 @@ bool ArgumentReader::Negated(int first, int si) const {
   const auto& toks = ctx_.tokens();
   // ("Er werden voorlopig geen verdachten opgepakt": the negated plural the verb tells of; not
   // "niemand zag de schietpartij".)
+  // ("Niemand is gearresteerd": a negation right before the auxiliary of the trigger's verb.)
+  if (first - 2 >= s.first && ctx_.lex.ClauseIs(toks[first - 1].lower, "auxiliary") &&
+      ctx_.WordIs(toks[first - 2].lower, "negation"))
+    return true;
   bool noun_passed = false;
   for (int k = first - 1; k >= std::max(s.first, first - kNegationReach); --k) {
     if (ctx_.WordIs(toks[k].lower, "negation")) return true;
