@@ -133,6 +133,8 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     PhraseMatch at;
     at.first = t.first;
     if (participant && ClauseHas(at, si, clauses, "proceeding")) continue;
+    // ("De brand was dinsdagochtend geblust": the time the event ended, not its day.)
+    if (ClauseHas(at, si, clauses, "ending")) continue;
     if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
     // "…, zoals de minister in maart al beloofde, …": the time of the clause beside it.
     if (clauses[t.first - s.first] != clauses[token - s.first] && InAside(si, t.first, clauses)) continue;
