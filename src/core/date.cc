@@ -105,27 +105,18 @@ Civil FromDayNumber(int n) {
 }
 
 DayRange RangeOf(const Date& d) {
+  // An interval ('sinds half augustus'): the event spans it.
+  if (!d.from.empty() && !d.to.empty() && !d.approximate) return {RangeOf(d.from).lo, RangeOf(d.to).hi};
+  return RangeOf(d.value);
+}
+
+DayRange RangeOf(const std::string& iso) {
   DayRange r;
-  auto lower = [](const std::string& v) -> std::optional<int> {
-    auto c = ParseIsoDate(v);
-    if (!c) return std::nullopt;
-    return DayNumber({c->year, c->month ? c->month : 1, c->day ? c->day : 1});
-  };
-  auto upper = [](const std::string& v) -> std::optional<int> {
-    auto c = ParseIsoDate(v);
-    if (!c) return std::nullopt;
-    int month = c->month ? c->month : 12;
-    return DayNumber({c->year, month, c->day ? c->day : DaysInMonth(c->year, month)});
-  };
-  if (!d.from.empty() && !d.to.empty() && !d.approximate) {
-    // An interval ('sinds half augustus'): the event spans it.
-    if (auto lo = lower(d.from)) r.lo = *lo;
-    if (auto hi = upper(d.to)) r.hi = *hi;
-    return r;
-  }
-  if (!d.known()) return r;
-  if (auto lo = lower(d.value)) r.lo = *lo;
-  if (auto hi = upper(d.value)) r.hi = *hi;
+  const auto c = ParseIsoDate(iso);
+  if (!c) return r;
+  const int month = c->month ? c->month : 12;
+  r.lo = DayNumber({c->year, c->month ? c->month : 1, c->day ? c->day : 1});
+  r.hi = DayNumber({c->year, month, c->day ? c->day : DaysInMonth(c->year, month)});
   return r;
 }
 

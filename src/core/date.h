@@ -60,6 +60,8 @@ struct DayRange {
   bool known() const { return lo > -1000000 && hi < 1000000; }
 };
 DayRange RangeOf(const Date& d);
+// The days an ISO date of any precision spans ("2010": the whole year); unknown when empty.
+DayRange RangeOf(const std::string& iso);
 int DayNumber(const Civil& c);
 Civil FromDayNumber(int n);
 

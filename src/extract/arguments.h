@@ -146,15 +146,16 @@ class ArgumentReader {
   // Whether a word of clause class `cls` (clause.tsv) stands in the trigger's clause.
   bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
   bool PlaceRightAfter(const PhraseMatch& trigger, int si, const Location& place) const;
-  // Whether the trigger stands in a frame that classifies an event told before.
-  // The reference frame a trigger stands in (reference_frames.tsv), or "".
-  std::string ReferenceFrame(int first, int si) const;
+  // The reference frame (of the sentence's `frames`, reference_frames.tsv) the trigger at
+  // `first` stands in: "classifies", "compared", or "".
+  std::string ReferenceFrame(int first, const std::vector<PhraseMatch>& frames) const;
   // Whether the trigger names a case, not an event ("bij brand.", clause.tsv condition).
   bool Condition(const PhraseMatch& trigger, int si) const;
   // The first day the trigger's event can have been when a comparison frame tells it came
   // after a time ("de zwaarste beving sinds 1999": 2000-01-01), ISO, or "".
   // `compared` is set to the span of the time compared with, if the text gives it as a time.
-  std::string ComparedAfter(const PhraseMatch& trigger, int si, Span* compared) const;
+  std::string ComparedAfter(const PhraseMatch& trigger, int si, const std::vector<PhraseMatch>& frames,
+                            Span* compared) const;
   // Whether an indefinite article stands near the trigger in its clause ("stortte een toestel neer").
   bool IndefiniteNear(const PhraseMatch& match, int si, const std::vector<int>& clauses) const;
   // Whether a recurrence word (clause.tsv) opens the trigger's phrase: "een nieuwe schietpartij".
@@ -169,7 +170,7 @@ class ArgumentReader {
   // The row's options for this mention: part, joins, part_of (with part_if), phase_if, anaphoric.
   bool TargetOfAttack(const PhraseMatch& attack, const PhraseMatch& match) const;
   void ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si, const std::vector<int>& clauses,
-                      MentionInfo* m) const;
+                      const std::string& frame, MentionInfo* m) const;
 
   const Context& ctx_;
 };

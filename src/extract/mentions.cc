@@ -264,36 +264,36 @@ bool ArgumentReader::Condition(const PhraseMatch& trigger, int si) const {
          !ctx_.lex.LooksPlural(toks[trigger.first].lower);
 }
 
-std::string ArgumentReader::ComparedAfter(const PhraseMatch& trigger, int si, Span* compared) const {
+std::string ArgumentReader::ComparedAfter(const PhraseMatch& trigger, int si, const std::vector<PhraseMatch>& frames,
+                                          Span* compared) const {
   // "de zwaarste beving sinds 1999", "de grootste betoging sinds de verkiezingen van 2019":
   // the trigger inside a comparison frame, a time (or a bare year) just after its "sinds".
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
-  for (const auto& f : ctx_.lex.reference_frames.FindAll(toks, s.first, s.last)) {
+  for (const auto& f : frames) {
     if (ctx_.lex.reference_frames.rows()[f.row].value != "compared" || f.first > trigger.first || f.end <= trigger.last)
       continue;
-    Date point;
+    std::string point;
     for (const auto& t : ctx_.an.times) {
       if (t.first < f.end - 1 || t.first > f.end + kComparedTimeReach || t.first >= s.last) continue;
-      point.value = t.date.value.empty() ? t.date.from : t.date.value;
+      point = t.date.value.empty() ? t.date.from : t.date.value;
       *compared = t.date.span;
       break;
     }
     const std::string& next = f.end < s.last ? toks[f.end].lower : "";
-    if (point.value.empty() && next.size() == 4 && std::all_of(next.begin(), next.end(), ::isdigit)) point.value = next;
+    if (point.empty() && next.size() == 4 && std::all_of(next.begin(), next.end(), ::isdigit)) point = next;
     const DayRange when = RangeOf(point);
     if (when.known()) return FromDayNumber(when.hi + 1).ToString();
   }
   return "";
 }
 
-std::string ArgumentReader::ReferenceFrame(int first, int si) const {
+std::string ArgumentReader::ReferenceFrame(int first, const std::vector<PhraseMatch>& frames) const {
   // "het gaat om een terreurdaad", "beschouwt het als een aanslag", "een van
   // de dodelijkste aanvallen": the trigger classifies an event, it tells none;
   // "de dodelijkste aanval sinds de aanslag van 2015": it names the event compared with.
-  const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
-  for (const auto& f : ctx_.lex.reference_frames.FindAll(toks, s.first, s.last)) {
+  for (const auto& f : frames) {
     if (f.end > first || first - f.end > kFrameReach) continue;
     bool words = true;
     // (A quotation mark may open the classifying words: sprak van “een achterbakse aanslag”.)
@@ -362,9 +362,9 @@ bool ArgumentReader::TargetOfAttack(const PhraseMatch& attack, const PhraseMatch
 }
 
 void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si,
-                                    const std::vector<int>& clauses, MentionInfo* m) const {
+                                    const std::vector<int>& clauses, const std::string& frame, MentionInfo* m) const {
   m->part = row.options.count("part") > 0;
-  m->anaphoric = row.options.count("anaphoric") > 0 || ReferenceFrame(match.first, si) == "classifies";
+  m->anaphoric = row.options.count("anaphoric") > 0 || frame == "classifies";
   if (auto j = row.options.find("joins"); j != row.options.end() && m->generic) m->joins = SplitBar(j->second);
   if (auto phase = row.options.find("phase_if"); phase != row.options.end())
     m->phase = ClauseHas(phase->second, match.first, si, clauses);
@@ -383,6 +383,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
   const auto& toks = ctx_.tokens();
   const auto clauses = Clauses(si);
   auto matches = ctx_.lex.triggers.FindAll(toks, s.first, s.last);
+  const auto frames = ctx_.lex.reference_frames.FindAll(toks, s.first, s.last);  // reference_frames.tsv
   std::vector<MentionInfo> out;
   int statistic = -1;  // whether the sentence counts over a period, read once when asked
   for (size_t mi = 0; mi < matches.size(); ++mi) {
@@ -391,7 +392,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     if (Negated(match.first, si)) continue;
     if (IsAName(match, si)) continue;  // "in Schoten", not shots
     if (mi > 0 && TargetOfAttack(matches[mi - 1], match)) continue;
-    if (ReferenceFrame(match.first, si) == "compared") continue;  // another event, before the one told
+    const std::string frame = ReferenceFrame(match.first, frames);
+    if (frame == "compared") continue;  // another event, before the one told
     if (Condition(match, si)) continue;
     MentionInfo m;
     m.type = row.value;
@@ -414,7 +416,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.definite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
     // ("Een tweede bom ontplofte": another participant, maybe of the same attack.)
     m.recurrence = !row.options.count("participant") && TellsRecurrence(match, si);
-    ReadRowOptions(row, match, si, clauses, &m);
+    ReadRowOptions(row, match, si, clauses, frame, &m);
     m.first = match.first;
     m.last = match.last;
     m.end = match.end;
@@ -445,12 +447,11 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // "de zwaarste beving sinds augustus 1953. Toen kwamen 450 mensen om."; a recent one only
     // bounds it: "de grootste rellen sinds maart".)
     Span compared;
-    m.after = ComparedAfter(match, si, &compared);
+    m.after = ComparedAfter(match, si, frames, &compared);
     if (!compared.empty() && m.date.span == compared) {
-      Date point;
-      point.value = m.date.value.empty() ? m.date.from : m.date.value;
       const DayRange published = RangeOf(ctx_.article.published);
-      if (!published.known() || RangeOf(point).hi < published.lo - kBackgroundDays) m.after.clear();
+      if (!published.known() || RangeOf(m.date.value.empty() ? m.date.from : m.date.value).hi < published.lo - kBackgroundDays)
+        m.after.clear();
       else m.date = Date();
     }
     m.own_time = m.date.known() && m.date.from.empty() && m.date.to.empty() && OwnTimeIn(match, si, clauses);

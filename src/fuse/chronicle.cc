@@ -62,11 +62,7 @@ std::string CountKey(const std::string& kind, double value, const std::string& p
   return kind + "=" + std::to_string(value) + "@" + place;
 }
 
-int AfterDay(const EventMention& m) {
-  Date d;
-  d.value = m.after;
-  return m.after.empty() ? DayRange().lo : RangeOf(d).lo;
-}
+int AfterDay(const EventMention& m) { return RangeOf(m.after).lo; }  // unknown: no bound
 
 DayRange WindowOf(const EventMention& m, const Date& published) {
   DayRange date = RangeOf(m.date), p = RangeOf(published);
