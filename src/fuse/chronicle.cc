@@ -107,8 +107,8 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
   // ("de zwaarste beving sinds 1999" is no report of the quake of 1999, nor of one before it.)
   const int after = AfterDay(m);
   if ((s.days.known() && s.days.hi < after) || (s.window.known() && s.window.hi < after)) return -1;
-  if ((RangeOf(m.date).known() && RangeOf(m.date).hi < s.after) || (window.known() && window.hi < s.after)) return -1;
-  DayRange r = RangeOf(m.date);
+  const DayRange r = RangeOf(m.date);
+  if ((r.known() && r.hi < s.after) || (window.known() && window.hi < s.after)) return -1;
   if (r.known() && s.days.known()) {
     if (!Overlap(r, s.days, kDayTolerance)) return -1;
     bool exact = r.lo == r.hi && s.days.lo == s.days.hi;
