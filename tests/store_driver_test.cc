@@ -196,6 +196,35 @@ TEST_F(StoreDriverTest, TheSameArticleTwiceIsStoredAndFusedOnce) {
   EXPECT_EQ((*bombing)["event"]["mentions"].size(), files.size());
 }
 
+
+// Two folders' "001.txt" are two articles: the later one takes a distinct id
+// (in one batch and across batches), and each is still a duplicate of itself.
+TEST_F(StoreDriverTest, ArticlesWhoseIdsClashAreBothKept) {
+  Store s;
+  ASSERT_TRUE(s.Open(Db("k.db")).ok());
+  auto files = SetFiles("toll_mogadishu");
+  ASSERT_GE(files.size(), 3u);
+  std::vector<Article> articles = Read(files);
+  for (auto& a : articles) a.id = "001";
+  std::vector<std::string> notes;
+  std::vector<Article> first_two = {articles[0], articles[1]};
+  ASSERT_TRUE(GiveDistinctIds(s, &first_two, &notes).ok());
+  EXPECT_EQ(first_two[0].id, "001");
+  EXPECT_EQ(first_two[1].id, Store::DistinctId(articles[1]));
+  EXPECT_EQ(first_two[1].id.size(), std::string("001_").size() + 8);
+  EXPECT_EQ(notes.size(), 1u);
+  IngestCounts counts, again;
+  Add(s, first_two, &counts);
+  Add(s, {articles[2]}, &counts);
+  EXPECT_EQ(counts.added, 3);
+  EXPECT_EQ(counts.duplicates, 0);
+  Add(s, {articles[0], articles[1], articles[2]}, &again);
+  EXPECT_EQ(again.added, 0);
+  EXPECT_EQ(again.duplicates, 3);
+  int64_t stored = 0;
+  ASSERT_TRUE(s.Count(&stored).ok());
+  EXPECT_EQ(stored, 3);
+}
 TEST_F(StoreDriverTest, CorrectionsHoldWhenArticlesArriveAndWhenReanalyzed) {
   Store s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());

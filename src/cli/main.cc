@@ -121,12 +121,18 @@ int Chronicle(const std::vector<std::string>& files, const std::string& db, cons
     if (failed < 0) return 2;
   }
   failed += ReadAll(files, {}, &articles);
-  // An article given twice (stored and as a file) is fused once, as ingest would.
-  std::set<std::string> seen;
-  std::erase_if(articles, [&](const kroniek::Article& a) {
-    const bool new_id = seen.insert(a.id).second;
-    const bool new_text = seen.insert("#" + kroniek::Store::TextFingerprint(a.text)).second;
-    return !new_id || !new_text;
+  // An article given twice (stored and as a file) is fused once, as ingest
+  // would; one whose id names another (two folders' "001.txt") takes a distinct id.
+  std::set<std::string> seen_text, seen_id;
+  std::erase_if(articles, [&](kroniek::Article& a) {
+    if (!seen_text.insert(kroniek::Store::TextFingerprint(a.text)).second) return true;
+    if (!seen_id.insert(a.id).second) {
+      const std::string distinct = kroniek::Store::DistinctId(a);
+      std::cerr << "kroniek: " << a.id << ": the id names another article (other text); this one is " << distinct << "\n";
+      a.id = distinct;
+      seen_id.insert(a.id);
+    }
+    return false;
   });
   auto result = kroniek::BuildChronicle(*pipeline, std::move(articles));
   if (format == "text") kroniek::WriteChronicleText(result, std::cout);

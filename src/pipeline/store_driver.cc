@@ -62,7 +62,28 @@ Status LogChanges(Store& store, const std::string& id, const json* before, const
 
 }  // namespace
 
+Status GiveDistinctIds(const Store& store, std::vector<Article>* batch, std::vector<std::string>* notes) {
+  std::map<std::string, std::string> fingerprint_of_id;  // the batch's articles so far
+  for (auto& a : *batch) {
+    bool known = false, taken = false;
+    KRONIEK_RETURN_IF_ERROR(store.Known(a, &known));
+    if (known) continue;
+    KRONIEK_RETURN_IF_ERROR(store.IdTaken(a.id, &taken));
+    const std::string fingerprint = Store::TextFingerprint(a.text);
+    auto earlier = fingerprint_of_id.find(a.id);
+    if (taken || (earlier != fingerprint_of_id.end() && earlier->second != fingerprint)) {
+      const std::string distinct = Store::DistinctId(a);
+      notes->push_back(a.id + ": the id names another article (other url and text); this one is stored as " + distinct);
+      a.id = distinct;
+    }
+    fingerprint_of_id.emplace(a.id, fingerprint);
+  }
+  return Status();
+}
+
 Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors) {
+  std::vector<std::string> unsaid;  // callers that name the renamed call GiveDistinctIds first
+  KRONIEK_RETURN_IF_ERROR(GiveDistinctIds(store_, &batch, &unsaid));
   // Analysis first, outside the write lock; articles known already are not analyzed.
   std::vector<Article> unknown;
   for (auto& a : batch) {

@@ -23,6 +23,11 @@ struct IngestCounts {
   int added = 0, duplicates = 0, failed = 0;
 };
 
+// An article is the same as a stored one by its url or its text (Store::Known);
+// a new article whose id names a stored one, or an earlier one of `batch`, takes
+// Store::DistinctId instead and `notes` says so: no article is lost to a name.
+Status GiveDistinctIds(const Store& store, std::vector<Article>* batch, std::vector<std::string>* notes);
+
 class StoreDriver {
  public:
   // Articles are analyzed on `threads` threads (0: one per core).

@@ -304,10 +304,14 @@ void Api::PostArticles(const http::Request& req, http::Response& res) {
       ++counts.failed;
       continue;
     }
-    bool known = false;
-    if (auto st = writer_->Known(r.article, &known); !st.ok()) return Fail(res, 500, Public(st));
-    articles.push_back({{"id", r.article.id}, {"status", known ? "duplicate" : "new"}});
     batch.push_back(std::move(r.article));
+  }
+  std::vector<std::string> notes;
+  if (auto st = GiveDistinctIds(*writer_, &batch, &notes); !st.ok()) return Fail(res, 500, Public(st));
+  for (const auto& a : batch) {
+    bool known = false;
+    if (auto st = writer_->Known(a, &known); !st.ok()) return Fail(res, 500, Public(st));
+    articles.push_back({{"id", a.id}, {"status", known ? "duplicate" : "new"}});
   }
   StoreDriver driver(pipeline_, *writer_);
   if (auto st = driver.AddBatch(std::move(batch), &counts, &errors); !st.ok()) return Fail(res, 500, Public(st));
@@ -319,7 +323,7 @@ void Api::PostArticles(const http::Request& req, http::Response& res) {
     a["events"] = events;
   }
   json body = {{"new", counts.added}, {"duplicate", counts.duplicates}, {"failed", counts.failed},
-               {"articles", articles}, {"errors", errors}};
+               {"articles", articles}, {"errors", errors}, {"notes", notes}};
   Reply(res, counts.failed && !counts.added && !counts.duplicates ? 422 : 200, body);
 }
 

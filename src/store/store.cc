@@ -283,15 +283,25 @@ std::string Store::TextFingerprint(const std::string& text) {
 }
 
 Status Store::Known(const Article& a, bool* known) const {
-  Statement q(db_, statements_.get(), "SELECT 1 FROM articles WHERE id = ?1 OR url = ?2 OR fingerprint = ?3 LIMIT 1");
-  q.Bind(1, a.id);
-  q.Bind(2, a.url);
-  q.Bind(3, TextFingerprint(a.text));
+  Statement q(db_, statements_.get(), "SELECT 1 FROM articles WHERE url = ?1 OR fingerprint = ?2 LIMIT 1");
+  q.Bind(1, a.url);
+  q.Bind(2, TextFingerprint(a.text));
   int rc = q.Step();
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("article '" + a.id + "'");
   *known = rc == SQLITE_ROW;
   return Status();
 }
+
+Status Store::IdTaken(const std::string& id, bool* taken) const {
+  Statement q(db_, statements_.get(), "SELECT 1 FROM articles WHERE id = ?1 LIMIT 1");
+  q.Bind(1, id);
+  int rc = q.Step();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("article '" + id + "'");
+  *taken = rc == SQLITE_ROW;
+  return Status();
+}
+
+std::string Store::DistinctId(const Article& a) { return a.id + "_" + TextFingerprint(a.text).substr(0, 8); }
 
 Status Store::Insert(const Article& a, PutResult* result, int64_t* seq) {
   Statement ins(db_, statements_.get(), "INSERT INTO articles(id, url, fingerprint, record) VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING");

@@ -114,8 +114,11 @@ class Store {
   Status Put(const Article& article, PutResult* result);
   // The same inside the caller's transaction; `seq` is the new row's number.
   Status Insert(const Article& article, PutResult* result, int64_t* seq);
-  // True when the id, url or text is stored already (a cheap check before analysis).
+  // True when the url or the text is stored already (a cheap check before
+  // analysis): an article is known by its address or its words, not its id.
   Status Known(const Article& article, bool* known) const;
+  // True when a stored article has this id.
+  Status IdTaken(const std::string& id, bool* taken) const;
 
   // Calls fn with each stored record in ingest order; with a text query (FTS5
   // syntax: words, "phrases", OR, NOT, prefix*), only the records that match;
@@ -169,6 +172,9 @@ class Store {
   static nlohmann::json RecordOf(const Article& article);
   // 64-bit FNV-1a of the text lower-cased with white space collapsed.
   static std::string TextFingerprint(const std::string& text);
+  // The id an article takes when its own names another article (two folders'
+  // "001.txt"): its id and the first 8 digits of its text's fingerprint.
+  static std::string DistinctId(const Article& article);
 
  private:
   Status Exec(const std::string& sql) const;
