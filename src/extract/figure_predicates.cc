@@ -31,6 +31,24 @@ bool InSubordinateClause(const Context& ctx, int number_first, int sentence_firs
   return false;
 }
 
+// The end of the relative clause a count stands in ("Een tiener die urenlang drie klanten
+// gijzelde, is opgepakt"): the comma before the main clause's finite verb, which tells of
+// the noun the clause describes, not of the count. `stop` when the count is in none.
+// (Not "die drie mensen": a demonstrative right before the count.)
+int RelativeClauseEnd(const Context& ctx, int number_first, int sentence_first, int from, int stop) {
+  const auto& toks = ctx.tokens();
+  bool relative = false;
+  for (int k = number_first - 2; k > sentence_first && k >= number_first - kClauseOpenerReach && !relative; --k) {
+    if (toks[k].kind == TokenKind::kPunct) return stop;
+    relative = ctx.WordIs(toks[k].lower, "relative") && toks[k - 1].kind == TokenKind::kWord &&
+               !ctx.az.entity_rules().IsFunctionWord(toks[k - 1].lower);
+  }
+  if (!relative) return stop;
+  for (int k = from; k + 1 < stop; ++k)
+    if (toks[k].lower == "," && ctx.lex.ClauseIs(toks[k + 1].lower, "auxiliary")) return k;
+  return stop;
+}
+
 }  // namespace
 
 // Predicate kind of a count: a verb right before the number ("verwondde
@@ -41,13 +59,14 @@ namespace {
 // leden hielden een minuut stilte voor de Oekraïners die omkwamen"): what it tells is
 // that noun's, not the count's before `from`. Only right after the pronoun: further on,
 // the clause's own verb may already have closed it ("zes bewoners van de flat die in
-// brand stond raakten gewond").
+// brand stond raakten gewond"). A name right after the count's "van" is where the group
+// is from, and the clause still the group's ("800 bewoners van Venlo die hun huis verlieten").
 bool InOthersRelativeClause(const Context& ctx, int from, int at) {
   const auto& toks = ctx.tokens();
   for (int r = at - 1; r > from && r >= at - kRelativeVerbReach; --r)
     if (ctx.WordIs(toks[r].lower, "relative") && toks[r - 1].kind == TokenKind::kWord &&
         !ctx.az.entity_rules().IsFunctionWord(toks[r - 1].lower))  // (not "op die verdieping")
-      return true;
+      return !(r - 2 == from && ctx.WordIs(toks[from].lower, "genitive") && toks[r - 1].capitalized);
   return false;
 }
 
@@ -125,6 +144,7 @@ std::string VerbKind(const Context& ctx, int from, int stop, int number_first, i
     for (const auto& m : here)
       if (ctx.lex.figure_verbs.rows()[m.row].options.count("fronted")) return ctx.lex.figure_verbs.rows()[m.row].value;
   }
+  stop = RelativeClauseEnd(ctx, number_first, sentence_first, from, stop);
   std::string weak;  // "in het ziekenhuis": hurt, unless a verb after it in its clause says more
   int weak_end = -1;
   const bool verb_last = InSubordinateClause(ctx, number_first, sentence_first);
