@@ -132,6 +132,17 @@ TEST(EventTyping, AHostageTakingDuringAShootingIsPartOfIt) {
             Vs({"shooting"}));
 }
 
+// Storming the place where hostages are held, the fighting and the shots and blasts around
+// it are phases of the hostage-taking, not a riot, a battle or a shooting of their own; a
+// storming by a crowd is still a riot.
+TEST(EventTyping, TheStormingOfAHostageTakingIsPartOfIt) {
+  EXPECT_EQ(Types("Gewapende mannen hebben een school in Kazan bezet en honderden leerlingen gegijzeld.\n\n"
+                  "Bij de bestorming van de school vielen tientallen doden. Na hevige gevechten is de school "
+                  "in handen van het leger. Rond het gebouw werd urenlang geschoten en klonken twee explosies."),
+            Vs({"abduction"}));
+  EXPECT_EQ(Types("Honderden jongeren bestormden zaterdag het stadhuis van Gent."), Vs({"riot"}));
+}
+
 // An evacuation because of an attack or a disaster is part of it (its evacuated figure is
 // that event's, as annotators of real news count it); one with no such cause is news of its own.
 TEST(EventTyping, AnEvacuationBecauseOfAnAttackOrADisasterIsPartOfIt) {

@@ -368,13 +368,16 @@ void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMat
   if (auto j = row.options.find("joins"); j != row.options.end() && m->generic) m->joins = SplitBar(j->second);
   if (auto phase = row.options.find("phase_if"); phase != row.options.end())
     m->phase = ClauseHas(phase->second, match.first, si, clauses);
+  // part_of_always=: types it is a part of whatever part_if says (the storming of a
+  // school where hostages are held is the hostage-taking's, as a protest's needs the crowd).
+  if (auto always = row.options.find("part_of_always"); always != row.options.end()) m->part_of = SplitBar(always->second);
   auto part_of = row.options.find("part_of");
   if (part_of == row.options.end()) return;
   // part_if=: the part reading holds only with one of these words in the sentence.
   if (auto cond = row.options.find("part_if");
       cond != row.options.end() && !ClauseHas(cond->second, match.first, si, std::vector<int>(clauses.size(), 0)))
     return;
-  m->part_of = SplitBar(part_of->second);
+  for (auto& type : SplitBar(part_of->second)) m->part_of.push_back(std::move(type));
 }
 
 std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
