@@ -66,9 +66,12 @@ bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>&
   const int opening = ClauseOpening(si, token, clauses);
   // ("die" after a noun; not the determiner of "bij die brand")
   const auto& before = ctx_.tokens()[opening - (opening > s.first ? 1 : 0)];
-  // ("Het is tien jaar geleden dat de dijk brak": what a time frames, not a relative clause.)
-  const bool after_time = std::any_of(ctx_.an.times.begin(), ctx_.an.times.end(),
-                                      [&](const TimeMention& t) { return t.last == opening; });
+  // ("Het is tien jaar geleden dat de dijk brak", "Het zal dinsdag twaalf jaar geleden zijn
+  // dat …": what a time frames, not a relative clause.)
+  const auto& toks = ctx_.tokens();
+  const bool after_time = std::any_of(ctx_.an.times.begin(), ctx_.an.times.end(), [&](const TimeMention& t) {
+    return t.last == opening || (t.last == opening - 1 && ctx_.lex.ClauseIs(toks[opening - 1].lower, "copula"));
+  });
   return opening > s.first && !after_time && ctx_.WordIs(ctx_.tokens()[opening].lower, "relative") &&
          (before.lower == "," ||
           (before.kind == TokenKind::kWord && !ctx_.az.entity_rules().IsFunctionWord(before.lower)));
