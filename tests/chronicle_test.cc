@@ -181,6 +181,22 @@ TEST(ChronicleStories, AnUndatedStoryLivesTwoMonthsFromItsFirstReport) {
   EXPECT_EQ(stories, (std::vector<std::set<std::string>>{{"jan10", "jan25"}, {"jun10"}}));
 }
 
+// An undated report's weekday dates its publication from another report's day of the same
+// event only when that day is that weekday: a Saturday is not a Sunday a week on.
+TEST(ChronicleStories, AWeekdayOfAnotherDayDatesNoPublication) {
+  IngestOptions dated_opts;
+  dated_opts.published = Civil{2023, 3, 8};
+  dated_opts.published_basis = DateBasis::kMetadata;
+  Article dated, undated;
+  ASSERT_TRUE(ArticleFromText("dated", "Bij een aardbeving bij Marrakech zijn zondag twee mensen gewond geraakt.",
+                              dated_opts, &dated).ok());
+  ASSERT_TRUE(ArticleFromText("undated", "Bij een aardbeving bij Marrakech zijn zaterdagavond drie mensen gewond geraakt.",
+                              {}, &undated).ok());
+  for (const auto& line : Lines(ChronicleJsonl({dated, undated})))
+    if (line.contains("article") && line["article"]["id"] == "undated")
+      EXPECT_TRUE(line["article"]["published"]["value"].is_null()) << line.dump();
+}
+
 TEST(ChronicleStories, AStormInTwoTownsOnOneDayIsOneStorm) {
   auto article = [](const char* id, int day, const char* text) {
     IngestOptions opts;

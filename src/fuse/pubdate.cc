@@ -47,6 +47,8 @@ PublicationInference Chronicle::InferPublication(int ai) const {
       std::string what = "the " + mine.type + " ";
       if (when.known() && when.lo == when.hi && theirs.date.basis != DateBasis::kInferred) {
         if (mine.date.weekday >= 0) {
+          // (A weekday that is not that day's tells of another event, or another day of it.)
+          if (kroniek::WeekdayOf(FromDayNumber(when.lo)) != mine.date.weekday) continue;
           narrow(when.lo, when.lo + kWeek - 1, what + "(" + mine.date.text + ") is " + Day(when.lo) + " in " + B.article.id);
         } else {
           narrow(when.lo, window.hi, what + "happened on " + Day(when.lo) + " (" + B.article.id + ")");
