@@ -18,6 +18,7 @@ constexpr int kPhraseWords = 4;    // "naar de Noord-Griekse havenstad Thessalon
 constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
 constexpr int kOtherClausePenalty = 10;  // a place told in another clause of the sentence
 constexpr int kQualifierWords = 5;  // "Leeds, in het noorden van Engeland": words between a town and its region
+constexpr int kTakenToWords = 3;  // "naar een militair ziekenhuis in …": an article and adjectives before the site
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
@@ -142,15 +143,22 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
   // "op 4 kilometer van de grens met Polen": the neighbour across a border, not the site.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "neighbour") && ctx_.lex.ClauseIs(toks[head - 1].lower, "border"))
     return true;
-  // "werd gevoeld tot in Algerije": how far it reached, not where it happened.
-  if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "locative") && ctx_.lex.ClauseIs(toks[head - 1].lower, "reach"))
+  // "werd gevoeld tot in Algerije", "gevoeld werd in Casablanca": how far it reached, not where
+  // it happened.
+  if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "locative") &&
+      (ctx_.lex.ClauseIs(toks[head - 1].lower, "reach") ||
+       (head - 2 >= s.first && ctx_.lex.ClauseIs(toks[head - 1].lower, "auxiliary") &&
+        ctx_.lex.ClauseIs(toks[head - 2].lower, "reach"))))
     return true;
-  // "gebracht naar het ziekenhuis van Tilburg": where someone was taken to.
+  // "gebracht naar het ziekenhuis van Tilburg", "overgevlogen naar een militair ziekenhuis in
+  // Marrakech": where someone was taken to (an article and adjectives between).
   if (head - 3 >= s.first &&
       (ctx_.WordIs(toks[head].lower, "genitive") || ctx_.lex.ClauseIs(toks[head].lower, "locative")) &&
-      ctx_.WordIs(toks[head - 2].lower, "definite") && ctx_.lex.ClauseIs(toks[head - 3].lower, "destination") &&
       ctx_.lex.sites.Lookup(toks[head - 1].lower))
-    return true;
+    for (int k = head - 2; k >= s.first && k >= head - 1 - kTakenToWords; --k) {
+      if (ctx_.lex.ClauseIs(toks[k].lower, "destination")) return true;
+      if (toks[k].kind != TokenKind::kWord || toks[k].capitalized) break;
+    }
   return false;
 }
 
