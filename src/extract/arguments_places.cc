@@ -140,6 +140,9 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
   if (head > s.first && (ctx_.lex.ClauseIs(toks[head].lower, "locative") || ctx_.WordIs(toks[head].lower, "genitive")) &&
       ctx_.lex.ClauseIs(toks[head - 1].lower, "topic"))
     return true;
+  // "De rechtbank in Haarlem": where a court sits.
+  if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "locative") && ctx_.lex.ClauseIs(toks[head - 1].lower, "seat"))
+    return true;
   // "op 4 kilometer van de grens met Polen": the neighbour across a border, not the site.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "neighbour") && ctx_.lex.ClauseIs(toks[head - 1].lower, "border"))
     return true;

@@ -37,6 +37,15 @@ bool EventAssembler::TimeOfTellingOrPlan(int si, int time_token) const {
   return false;
 }
 
+bool EventAssembler::TimeOfAThing(const TimeMention& t) const {
+  const auto& toks = ctx_.tokens();
+  const int first = ctx_.an.sentences[toks[t.first].sentence].first;
+  if (t.first - 2 < first || !ctx_.WordIs(toks[t.first - 1].lower, "genitive")) return false;
+  const Token& noun = toks[t.first - 2];
+  return noun.kind == TokenKind::kWord && !noun.capitalized && !ctx_.az.entity_rules().IsFunctionWord(noun.lower) &&
+         !ctx_.lex.triggers.Lookup(noun.lower);
+}
+
 bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool introduces) const {
   const auto& sentences = ctx_.an.sentences;
   // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told;
@@ -89,7 +98,7 @@ void EventAssembler::DateFromFollowingSentences(const std::set<int>& with_mentio
     if (e.m.date.known() || e.m.date.weekday >= 0 || e.m.status != "occurred") continue;
     for (const auto& t : ctx_.an.times) {
       const int si = ctx_.tokens()[t.first].sentence;
-      if (with_mentions.count(si) || t.relative_to_event) continue;
+      if (with_mentions.count(si) || t.relative_to_event || TimeOfAThing(t)) continue;
       // The nearest mention of the event before the time's sentence.
       int near = -1;
       for (int m : e.mention_sentences)
@@ -126,7 +135,8 @@ void EventAssembler::DateFromPrecedingSentence(const std::set<int>& with_mention
         }))
       continue;
     for (const auto& t : ctx_.an.times) {
-      if (ctx_.tokens()[t.first].sentence != si || t.relative_to_event || !TimeCanDate(e, t, si, true)) continue;
+      if (ctx_.tokens()[t.first].sentence != si || t.relative_to_event || TimeOfAThing(t) || !TimeCanDate(e, t, si, true))
+        continue;
       e.m.date = t.date;
       break;
     }

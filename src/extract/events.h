@@ -64,6 +64,8 @@ class EventAssembler {
   // Whether the time at `time_token` of sentence si is that of a telling or of a plan
   // (its clause holds the sentence's source cue, or a cue of something planned).
   bool TimeOfTellingOrPlan(int si, int time_token) const;
+  // "een brief van 30 november": the date of a thing a noun names, not of an event.
+  bool TimeOfAThing(const TimeMention& t) const;
   void DatePhasesFromTheirEvent();
 
   const Context& ctx_;
