@@ -27,7 +27,8 @@ bool ParseNumber(std::string_view s, T* out) {
 }
 
 constexpr long kMinPopulationAbroad = 100000;
-constexpr long kMinPopulationRecurring = 10000;  // a town abroad the article names more than once
+constexpr long kMinPopulationRecurring = 10000;
+constexpr long kMinPopulationHome = 5000;  // a town of the home countries named by its adjective ('Volendamse')  // a town abroad the article names more than once
 constexpr int kNameWords = 4;       // the most words of a place name before ", Region"
 constexpr int kQualifierWords = 4;  // "Butler, in de staat Pennsylvania"
 constexpr size_t kMinRegionalAdjective = 6;  // "Haagse", "Limburgse"
@@ -364,6 +365,47 @@ bool PlaceIndex::CapitalDescribed(const std::vector<Token>& tokens, int i, int f
   return true;
 }
 
+bool PlaceIndex::PlaceNamed(std::string_view name, const std::vector<std::string>& countries, Place* out) const {
+  std::string_view data = names_file_.data();
+  bool found = false;
+  auto rank = [&](const Place& p) {
+    return std::make_pair(std::find(countries.begin(), countries.end(), std::string(p.country)) != countries.end(),
+                          p.population);
+  };
+  for (size_t pos = FirstKeyNotBelow(name); pos < data.size();) {
+    std::string_view line = LineAt(data, pos);
+    pos += line.size() + 1;
+    if (KeyOf(line) != name) break;
+    Place p;
+    if (PlaceOfLine(line, &p) && (!found || rank(p) > rank(*out))) *out = p, found = true;
+  }
+  return found;
+}
+
+bool PlaceIndex::TownOfAdjective(const std::vector<Token>& tokens, int i, int first, int last,
+                                 const std::vector<std::string>& countries, Entity* out) const {
+  const Token& adj = tokens[i];
+  if (i - 1 < first || i + 1 >= last || !determiners_.count(tokens[i - 1].lower)) return false;
+  if (adj.kind != TokenKind::kWord || !adj.capitalized || adj.lower.size() < kMinRegionalAdjective ||
+      demonyms_.count(adj.lower))
+    return false;
+  if (tokens[i + 1].kind != TokenKind::kWord || tokens[i + 1].capitalized) return false;  // a common noun after it
+  for (const auto& ending : adjective_endings_) {
+    if (adj.lower.size() <= ending.size() || adj.lower.compare(adj.lower.size() - ending.size(), ending.size(), ending))
+      continue;
+    const std::string stem = adj.lower.substr(0, adj.lower.size() - ending.size());
+    for (const std::string& name : {stem, stem + "en"}) {
+      Place p;
+      if (!PlaceNamed(name, countries, &p)) continue;
+      if (p.population < (home_countries_.count(std::string(p.country)) ? kMinPopulationHome : kMinPopulationAbroad))
+        continue;
+      *out = EntityOf(p, tokens, i, i + 1);
+      return true;
+    }
+  }
+  return false;
+}
+
 bool PlaceIndex::CountrySite(const std::vector<Token>& tokens, int i, int first, int last, const KnowledgeBase& kb,
                              Entity* out) const {
   if (i - 2 < first || !determiners_.count(tokens[i - 2].lower) || !country_sites_.count(tokens[i].lower)) return false;
@@ -437,6 +479,12 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
       continue;
     }
     if (taken[i - first] || t.kind != TokenKind::kWord || !t.capitalized) continue;
+    Entity town;
+    if (TownOfAdjective(tokens, i, first, last, countries, &town)) {
+      near.push_back({*town.lat, *town.lon});
+      InsertInOrder(town, entities);
+      continue;
+    }
     std::string named_country;  // 'het Franse', 'de Franse stad': the place is in France
     Cue cue = CueBeforeAdjective(tokens, i, first, *entities, &named_country);
     if (cue == Cue::kNone) cue = CueBefore(tokens, i, first, *entities);

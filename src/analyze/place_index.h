@@ -107,6 +107,14 @@ class PlaceIndex {
   // "een Turkse kolenmijn" at the site noun `i`, with no place of its own named: its country.
   bool CountrySite(const std::vector<Token>& tokens, int i, int first, int last, const KnowledgeBase& kb,
                    Entity* out) const;
+  // "in het Volendamse café", "de Rotterdamse haven" at the adjective `i`, before a common
+  // noun: the town it is the adjective of (the adjective less its ending, or that and "en":
+  // "Antwerpse"), a town of the home countries or one as large as a place found abroad.
+  bool TownOfAdjective(const std::vector<Token>& tokens, int i, int first, int last,
+                       const std::vector<std::string>& countries, Entity* out) const;
+  // The place of exactly this name (lower case), in a country of `countries` first, then
+  // the most populous; false when none.
+  bool PlaceNamed(std::string_view name, const std::vector<std::string>& countries, Place* out) const;
   // The place a line of geonames_names.tsv points to; false for a malformed line.
   bool PlaceOfLine(std::string_view line, Place* out) const;
   // The entity of place p over tokens [first, end).
