@@ -206,6 +206,7 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
   for (int other : s.articles) {
     bool shared = false;
     for (int e : events_of_article_[article]) shared |= events_of_article_[other].count(e) > 0;
+    for (const auto& e : outside_of_article_[article]) shared |= outside_of_article_[other].count(e) > 0;
     if (shared) {
       score += 0.1;
       break;
@@ -414,10 +415,11 @@ std::vector<std::pair<double, int>> Chronicle::Fits(int ai, int k) const {
   return fits;
 }
 
-void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only) {
+void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only, std::set<std::string> outside) {
   const int ai = int(articles_.size());
   articles_.push_back(std::move(article));
   events_of_article_.emplace_back();
+  outside_of_article_.push_back(std::move(outside));
   const auto& events = articles_[ai].extraction.events;
   // The most informative mentions choose first: dated, placed, specific.
   std::vector<int> order;

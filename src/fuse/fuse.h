@@ -156,7 +156,9 @@ class Chronicle {
   // Adds an article; its events join the best compatible event or start one.
   // With `only`, just those event mentions take part (the others belong to
   // events outside this chronicle, as when a store re-fuses a neighbourhood).
-  void Add(AnalyzedArticle article, const std::vector<int>* only = nullptr);
+  // `outside` names the events, kept elsewhere, of its reports not taking part: two
+  // articles that tell one of those together tell one story, as if it were here.
+  void Add(AnalyzedArticle article, const std::vector<int>* only = nullptr, std::set<std::string> outside = {});
   // Corrections by a person, applied after clustering and before Reconcile:
   // puts two events together, moves a mention to another event (or, with
   // to = -1, to an event of its own), leaves a report out of the figures.
@@ -243,6 +245,7 @@ class Chronicle {
   std::map<MentionRef, int> event_of_;
   std::unordered_map<std::string, std::vector<int>> index_;  // key -> events
   std::vector<std::set<int>> events_of_article_;              // article -> events it mentions
+  std::vector<std::set<std::string>> outside_of_article_;     // article -> events it tells outside (Add)
   std::set<std::tuple<int, int, int>> excluded_;              // (article, event, figure) left out
 };
 

@@ -101,7 +101,7 @@ std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<FuseInput>
     return a.text < b.text;
   });
   auto chronicle = std::make_unique<Chronicle>(pipeline.types());
-  for (auto& in : inputs) chronicle->Add(std::move(in.analyzed), in.only ? &*in.only : nullptr);
+  for (auto& in : inputs) chronicle->Add(std::move(in.analyzed), in.only ? &*in.only : nullptr, std::move(in.outside));
   return chronicle;
 }
 

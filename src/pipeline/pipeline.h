@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -74,6 +75,7 @@ void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn);
 struct FuseInput {
   AnalyzedArticle analyzed;
   std::optional<std::vector<int>> only;
+  std::set<std::string> outside;  // with `only`: the stored events of its other reports
 };
 
 // The fuse half of BuildChronicle, for articles analyzed before (a store's).

@@ -247,7 +247,12 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
       continue;
     }
     std::sort(mentions.begin(), mentions.end());
-    inputs.push_back({std::move(aa), mentions});
+    // (The events of its reports outside the neighbourhood: with them, two articles still
+    // tell one story, as when all is fused at once.)
+    std::set<std::string> outside;
+    KRONIEK_RETURN_IF_ERROR(store_.EventsOfArticle(seq, &outside));
+    for (const auto& id : touched) outside.erase(id);
+    inputs.push_back({std::move(aa), mentions, std::move(outside)});
   }
   std::set<std::string> fresh_ids;
   for (auto& [seq, aa] : fresh) {
