@@ -38,6 +38,8 @@ bool EventAssembler::TimeOfTellingOrPlan(int si, int time_token) const {
 }
 
 bool EventAssembler::TimeOfAThing(const TimeMention& t) const {
+  // (A calendar date only: "de nacht van zaterdag op zondag" is a time of day.)
+  if (t.date.basis != DateBasis::kExplicit) return false;
   const auto& toks = ctx_.tokens();
   const int first = ctx_.an.sentences[toks[t.first].sentence].first;
   if (t.first - 2 < first || !ctx_.WordIs(toks[t.first - 1].lower, "genitive")) return false;
