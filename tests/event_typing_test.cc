@@ -137,8 +137,8 @@ TEST(EventTyping, AHostageTakingDuringAShootingIsPartOfIt) {
 // storming by a crowd is still a riot.
 TEST(EventTyping, TheStormingOfAHostageTakingIsPartOfIt) {
   EXPECT_EQ(Types("Gewapende mannen hebben een school in Kazan bezet en honderden leerlingen gegijzeld.\n\n"
-                  "Bij de bestorming van de school vielen tientallen doden. Na hevige gevechten is de school "
-                  "in handen van het leger. Rond het gebouw werd urenlang geschoten en klonken twee explosies."),
+                  "Bij de bestorming van het gebouw vielen tientallen doden. Na hevige gevechten is het "
+                  "complex in handen van het leger. Rond het gebouw werd urenlang geschoten en klonken twee explosies."),
             Vs({"abduction"}));
   EXPECT_EQ(Types("Honderden jongeren bestormden zaterdag het stadhuis van Gent."), Vs({"riot"}));
 }

@@ -27,8 +27,8 @@ bool ParseNumber(std::string_view s, T* out) {
 }
 
 constexpr long kMinPopulationAbroad = 100000;
-constexpr long kMinPopulationRecurring = 10000;
-constexpr long kMinPopulationHome = 5000;  // a town of the home countries named by its adjective ('Volendamse')  // a town abroad the article names more than once
+constexpr long kMinPopulationRecurring = 10000;  // a town abroad the article names more than once
+constexpr long kMinPopulationHome = 5000;  // a town of the home countries named by its adjective ('Volendamse')
 constexpr int kNameWords = 4;       // the most words of a place name before ", Region"
 constexpr int kQualifierWords = 4;  // "Butler, in de staat Pennsylvania"
 constexpr size_t kMinRegionalAdjective = 6;  // "Haagse", "Limburgse"

@@ -140,21 +140,21 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
   if (head > s.first && (ctx_.lex.ClauseIs(toks[head].lower, "locative") || ctx_.WordIs(toks[head].lower, "genitive")) &&
       ctx_.lex.ClauseIs(toks[head - 1].lower, "topic"))
     return true;
-  // "De rechtbank in Haarlem": where a court sits.
+  // "De rechtbank in Alkmaar": where a court sits.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "locative") && ctx_.lex.ClauseIs(toks[head - 1].lower, "seat"))
     return true;
   // "op 4 kilometer van de grens met Polen": the neighbour across a border, not the site.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "neighbour") && ctx_.lex.ClauseIs(toks[head - 1].lower, "border"))
     return true;
-  // "werd gevoeld tot in Algerije", "gevoeld werd in Casablanca": how far it reached, not where
+  // "werd gevoeld tot in Algerije", "gevoeld werd in Rabat": how far it reached, not where
   // it happened.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "locative") &&
       (ctx_.lex.ClauseIs(toks[head - 1].lower, "reach") ||
        (head - 2 >= s.first && ctx_.lex.ClauseIs(toks[head - 1].lower, "auxiliary") &&
         ctx_.lex.ClauseIs(toks[head - 2].lower, "reach"))))
     return true;
-  // "gebracht naar het ziekenhuis van Tilburg", "overgevlogen naar een militair ziekenhuis in
-  // Marrakech": where someone was taken to (an article and adjectives between).
+  // "gebracht naar het ziekenhuis van Tilburg", "per helikopter naar een groot ziekenhuis in
+  // Agadir": where someone was taken to (an article and adjectives between).
   if (head - 3 >= s.first &&
       (ctx_.WordIs(toks[head].lower, "genitive") || ctx_.lex.ClauseIs(toks[head].lower, "locative")) &&
       ctx_.lex.sites.Lookup(toks[head - 1].lower))

@@ -38,7 +38,7 @@ bool EventAssembler::TimeOfTellingOrPlan(int si, int time_token) const {
 }
 
 bool EventAssembler::TimeOfAThing(const TimeMention& t) const {
-  // (A calendar date only: "de nacht van zaterdag op zondag" is a time of day.)
+  // (A calendar date only: "de nacht van vrijdag op zaterdag" is a time of day.)
   if (t.date.basis != DateBasis::kExplicit) return false;
   const auto& toks = ctx_.tokens();
   const int first = ctx_.an.sentences[toks[t.first].sentence].first;
