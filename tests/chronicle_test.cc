@@ -192,9 +192,11 @@ TEST(ChronicleStories, AWeekdayOfAnotherDayDatesNoPublication) {
                               dated_opts, &dated).ok());
   ASSERT_TRUE(ArticleFromText("undated", "Bij een aardbeving bij Marrakech zijn zaterdagavond drie mensen gewond geraakt.",
                               {}, &undated).ok());
-  for (const auto& line : Lines(ChronicleJsonl({dated, undated})))
-    if (line.contains("article") && line["article"]["id"] == "undated")
+  for (const auto& line : Lines(ChronicleJsonl({dated, undated}))) {
+    if (line.contains("article") && line["article"]["id"] == "undated") {
       EXPECT_TRUE(line["article"]["published"]["value"].is_null()) << line.dump();
+    }
+  }
 }
 
 TEST(ChronicleStories, AStormInTwoTownsOnOneDayIsOneStorm) {
