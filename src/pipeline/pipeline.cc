@@ -109,7 +109,7 @@ std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<FuseInput>
 
 ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles) {
   std::vector<FuseInput> inputs;
-  for (auto& a : articles) inputs.push_back({AnalyseArticle(pipeline, std::move(a)), std::nullopt});
+  for (auto& a : articles) inputs.push_back({AnalyseArticle(pipeline, std::move(a)), std::nullopt, {}});
   return FuseAnalyzed(pipeline, std::move(inputs));
 }
 

@@ -258,7 +258,7 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
   for (auto& [seq, aa] : fresh) {
     seq_of[aa.article.id] = seq;
     fresh_ids.insert(aa.article.id);
-    inputs.push_back({std::move(aa), std::nullopt});
+    inputs.push_back({std::move(aa), std::nullopt, {}});
   }
   auto result = FuseAnalyzed(pipeline_, std::move(inputs),
                              [&](Chronicle& c) { ApplyCorrections(corrections, &c); });
