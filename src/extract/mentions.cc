@@ -241,6 +241,10 @@ bool ArgumentReader::Negated(int first, int si) const {
     // ("geen enkele aanhouding": a count of none.)
     for (const Quantity& q : ctx_.an.quantities)
       if (q.first <= k && k < q.last && q.value && *q.value == 0) return true;
+    // ("er was geen brand of explosie": a negated noun before "of" negates the one after it.)
+    if (ctx_.WordIs(toks[k].lower, "alternative") && k - 2 >= s.first && toks[k - 1].kind == TokenKind::kWord &&
+        !toks[k - 1].capitalized && ctx_.WordIs(toks[k - 2].lower, "negation"))
+      return true;
     if (ctx_.lex.ClauseIs(toks[k].lower, "clause_start") || ctx_.WordIs(toks[k].lower, "coordinator")) return false;
     if (ctx_.az.entity_rules().IsFunctionWord(toks[k].lower)) continue;
     const bool negated_noun = !noun_passed && k > s.first && !toks[k].capitalized && ctx_.entity_at[k] < 0 &&
