@@ -241,6 +241,29 @@ TEST(FusionApart, AnArticleKeepsApartWhatItRelatesOrDates) {
 
 // --- Joined ---
 
+// A report whose place is only inferred is found, on its day, by a report that names a
+// place of that country: the anniversary told first, the undated report of the day after.
+TEST(FusionJoined, AReportOfAnInferredPlaceIsFoundOnItsDay) {
+  EventMention recalled = Report("plane_crash", "eindhoven"), told = Report("plane_crash", "eindhoven");
+  for (EventMention* m : {&recalled, &told}) {
+    m->location.country = "NL";
+    m->date.value = "2001-05-03";
+    m->date.precision = Precision::kDay;
+  }
+  recalled.location.inferred = true;
+  AnalyzedArticle undated;
+  undated.article.id = "undated";
+  undated.extraction.events = {told};
+  for (bool anniversary_first : {true, false}) {
+    Chronicle c(testing::SharedPipeline().types());
+    if (anniversary_first) c.Add(Told("anniversary", "2021-05", {recalled}));
+    c.Add(undated);
+    if (!anniversary_first) c.Add(Told("anniversary", "2021-05", {recalled}));
+    c.Reconcile();
+    EXPECT_EQ(c.events().size(), 1u) << (anniversary_first ? "anniversary first" : "undated first");
+  }
+}
+
 // "aanslag" and "explosie" alone are generic: they are the suicide bombing
 // another report names, and the event takes the most specific type.
 TEST(FusionJoined, GenericReportsJoinTheSpecificOne) {

@@ -199,6 +199,9 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
       for (int d = s.days.lo; d <= s.days.hi; ++d) {
         keys.push_back(Key(cls, "d", std::to_string(d)));
         if (!s.country.empty()) keys.push_back(Key(cls, "d", std::to_string(d) + "|" + s.country));
+        // (Its place inferred, it is still found by a report that names a place in that country.)
+        if (!s.inferred_country.empty() && s.inferred_country != s.country)
+          keys.push_back(Key(cls, "d", std::to_string(d) + "|" + s.inferred_country));
       }
     if (!s.place.empty()) {
       where.push_back(Key(cls, "p", s.place));
