@@ -125,8 +125,23 @@ bool ArgumentReader::WhereSomeoneWentOrCameFrom(const Entity& ent, int head, boo
          (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin"));
 }
 
+bool ArgumentReader::EndOfRoute(const Entity& ent) const {
+  const auto& toks = ctx_.tokens();
+  auto dash = [&](int k) { return k >= 0 && k < int(toks.size()) && (toks[k].lower == "-" || toks[k].lower == "–"); };
+  auto place_at = [&](int k, bool starts) {
+    if (k < 0 || k >= int(toks.size()) || ctx_.entity_at[k] < 0) return false;
+    const Entity& e = ctx_.an.entities[ctx_.entity_at[k]];
+    return (e.type == EntityType::kPlace || e.type == EntityType::kCountry) && (starts ? e.first == k : e.last == k + 1);
+  };
+  const int sentence = toks[ent.first].sentence;
+  auto same = [&](int k) { return k >= 0 && k < int(toks.size()) && toks[k].sentence == sentence; };
+  return (dash(ent.last) && same(ent.last + 1) && place_at(ent.last + 1, true)) ||
+         (dash(ent.first - 1) && same(ent.first - 2) && place_at(ent.first - 2, false));
+}
+
 bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const {
   const auto& toks = ctx_.tokens();
+  if (EndOfRoute(ent)) return true;
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
   if ((head >= 0 && ctx_.lex.ClauseIs(toks[head].lower, "agent")) || WhereSomeoneWentOrCameFrom(ent, head, leaving))
     return true;
