@@ -70,7 +70,7 @@ class ArgumentReader {
   // never an event's site, but the place left is a withdrawal's or evacuation's
   // (`leaving`: "alle troepen uit Mali vertrekken").
   bool NotTheSite(const Entity& place) const;
-  // An end of a route written with a dash ("de Thalys Amsterdam – Parijs"): a place the
+  // An end of a route written with a dash ("de intercity Brussel – Amsterdam"): a place the
   // vehicle left or was bound for, not where the event happened.
   bool EndOfRoute(const Entity& place) const;
   // A place someone went to or came from ("onderweg naar Amsterdam", "een getuige uit
