@@ -67,8 +67,8 @@ Status PlaceIndex::Load(const std::string& kb_dir, const std::string& lang_dir) 
       (cls == "coordinator" ? coordinators_ : determiners_).insert(ToLower(row.fields[0]));
       continue;
     }
-    if (cls == "adjective_ending") {
-      adjective_endings_.push_back(ToLower(row.fields[0]));
+    if (cls == "adjective_ending" || cls == "town_name_ending") {
+      (cls == "adjective_ending" ? adjective_endings_ : town_name_endings_).push_back(ToLower(row.fields[0]));
       continue;
     }
     if (cls == "compass_prefix") {
@@ -394,7 +394,9 @@ bool PlaceIndex::TownOfAdjective(const std::vector<Token>& tokens, int i, int fi
     if (adj.lower.size() <= ending.size() || adj.lower.compare(adj.lower.size() - ending.size(), ending.size(), ending))
       continue;
     const std::string stem = adj.lower.substr(0, adj.lower.size() - ending.size());
-    for (const std::string& name : {stem, stem + "en"}) {
+    std::vector<std::string> names = {stem};
+    for (const auto& back : town_name_endings_) names.push_back(stem + back);
+    for (const std::string& name : names) {
       Place p;
       if (!PlaceNamed(name, countries, &p)) continue;
       if (p.population < (home_countries_.count(std::string(p.country)) ? kMinPopulationHome : kMinPopulationAbroad))

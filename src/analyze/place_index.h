@@ -108,8 +108,9 @@ class PlaceIndex {
   bool CountrySite(const std::vector<Token>& tokens, int i, int first, int last, const KnowledgeBase& kb,
                    Entity* out) const;
   // "in het Volendamse café", "de Rotterdamse haven" at the adjective `i`, before a common
-  // noun: the town it is the adjective of (the adjective less its ending, or that and "en":
-  // "Antwerpse"), a town of the home countries or one as large as a place found abroad.
+  // noun: the town it is the adjective of (the adjective less its ending, or that and a
+  // town-name ending of place_cues.tsv: "Antwerpse"), a town of the home countries or one as
+  // large as a place found abroad.
   bool TownOfAdjective(const std::vector<Token>& tokens, int i, int first, int last,
                        const std::vector<std::string>& countries, Entity* out) const;
   // The place of exactly this name (lower case), in a country of `countries` first, then
@@ -136,6 +137,7 @@ class PlaceIndex {
   std::unordered_set<std::string> capital_nouns_;                         // 'hoofdstad'
   std::unordered_set<std::string> country_sites_;                         // 'kolenmijn' ('een Turkse kolenmijn')
   std::vector<std::string> adjective_endings_;  // 'Limburgse': an adjective of a region or city
+  std::vector<std::string> town_name_endings_;  // what a town's name may keep that its adjective drops
   std::vector<std::string> compass_prefixes_;   // "oost-" in "Oost-Duitse"
   std::unordered_set<std::string> determiners_;                           // 'het', 'de' ('in het Franse Nantes')
   std::unordered_map<std::string, std::string> demonyms_;                 // 'franse' -> FR
