@@ -108,8 +108,7 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, const 
     auto flush = [&] {
       if (batch.empty()) return;
       errors.clear();
-      if (auto st = GiveDistinctIds(*store, &batch, &errors); !st.ok()) errors.push_back(st.message());
-      driver.AddBatch(std::move(batch), &counts, &errors);
+      driver.AddBatch(std::move(batch), &counts, &errors, &errors);
       for (const auto& e : errors) std::cerr << "kroniek: " << e << "\n";
       batch.clear();
       progress.Show(seen, 0, "ingested");

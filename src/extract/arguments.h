@@ -82,6 +82,8 @@ class ArgumentReader {
   bool NotTheSite(const Entity& place, int head, bool leaving = false) const;
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
+  // Whether a word of clause class `cls` (clause.tsv) stands in the clause of `trigger.first`.
+  bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
   // Whether `token` stands in a relative clause ("die", "dat" after a noun or comma).
   bool InRelativeClause(int si, int token, const std::vector<int>& clauses) const;
 
@@ -146,8 +148,6 @@ class ArgumentReader {
   // Whether a time is the trigger's own complement ("de aanslag van woensdag", not "eiste de
   // aanval woensdag op").
   bool TimeGoverned(const PhraseMatch& trigger, int si) const;
-  // Whether a word of clause class `cls` (clause.tsv) stands in the trigger's clause.
-  bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
   bool PlaceRightAfter(const PhraseMatch& trigger, int si, const Location& place) const;
   // The reference frame (of the sentence's `frames`, reference_frames.tsv) the trigger at
   // `first` stands in: "classifies", "compared", or "".

@@ -54,12 +54,9 @@ bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool
   // "Hij zal donderdag de rampplek bezoeken": the time of what is planned.
   if (TimeOfTellingOrPlan(si, t.first)) return false;
   // "Dat heeft de rechter vrijdag beslist": the time of a proceeding, not of the event.
-  {
-    const auto clauses = args_.Clauses(si);
-    const int first = sentences[si].first, clause = clauses[t.first - first];
-    for (int k = first; k < sentences[si].last; ++k)
-      if (clauses[k - first] == clause && ctx_.lex.ClauseIs(ctx_.tokens()[k].lower, "proceeding")) return false;
-  }
+  PhraseMatch at;
+  at.first = t.first;
+  if (args_.ClauseHas(at, si, args_.Clauses(si), "proceeding")) return false;
   // "Donderdag is een feestdag in de stad": a time the copula tells of names the day
   // itself. (A copula that is also a possessive, after a time inside the sentence, is
   // the possessive: "Frankrijk heeft donderdag zijn basis overgedragen".)

@@ -21,6 +21,13 @@ constexpr int kLongestBeforeVerb = 4;  // words of the longest such phrase ("het
 
 namespace {
 
+// Whether token k is a relative pronoun after a noun ("de man die"; not "op die verdieping").
+bool RelativeAfterNoun(const Context& ctx, int k) {
+  const auto& toks = ctx.tokens();
+  return ctx.WordIs(toks[k].lower, "relative") && toks[k - 1].kind == TokenKind::kWord &&
+         !ctx.az.entity_rules().IsFunctionWord(toks[k - 1].lower);
+}
+
 // The count stands in a subordinate clause, whose verb comes last ("de man die gisteren
 // twee mensen doodde"): a clause opener before it, no punctuation between.
 bool InSubordinateClause(const Context& ctx, int number_first, int sentence_first) {
@@ -40,8 +47,7 @@ int RelativeClauseEnd(const Context& ctx, int number_first, int sentence_first, 
   bool relative = false;
   for (int k = number_first - 2; k > sentence_first && k >= number_first - kClauseOpenerReach && !relative; --k) {
     if (toks[k].kind == TokenKind::kPunct) return stop;
-    relative = ctx.WordIs(toks[k].lower, "relative") && toks[k - 1].kind == TokenKind::kWord &&
-               !ctx.az.entity_rules().IsFunctionWord(toks[k - 1].lower);
+    relative = RelativeAfterNoun(ctx, k);
   }
   if (!relative) return stop;
   for (int k = from; k + 1 < stop; ++k)
@@ -64,8 +70,7 @@ namespace {
 bool InOthersRelativeClause(const Context& ctx, int from, int at) {
   const auto& toks = ctx.tokens();
   for (int r = at - 1; r > from && r >= at - kRelativeVerbReach; --r)
-    if (ctx.WordIs(toks[r].lower, "relative") && toks[r - 1].kind == TokenKind::kWord &&
-        !ctx.az.entity_rules().IsFunctionWord(toks[r - 1].lower))  // (not "op die verdieping")
+    if (RelativeAfterNoun(ctx, r))
       return !(r - 2 == from && ctx.WordIs(toks[from].lower, "genitive") && toks[r - 1].capitalized);
   return false;
 }

@@ -62,11 +62,14 @@ Status LogChanges(Store& store, const std::string& id, const json* before, const
 
 }  // namespace
 
-Status GiveDistinctIds(const Store& store, std::vector<Article>* batch, std::vector<std::string>* notes) {
+Status GiveDistinctIds(const Store& store, std::vector<Article>* batch, std::vector<std::string>* notes,
+                       std::vector<bool>* known_out) {
   std::map<std::string, std::string> fingerprint_of_id;  // the batch's articles so far
+  if (known_out) known_out->clear();
   for (auto& a : *batch) {
     bool known = false, taken = false;
     KRONIEK_RETURN_IF_ERROR(store.Known(a, &known));
+    if (known_out) known_out->push_back(known);
     if (known) continue;
     KRONIEK_RETURN_IF_ERROR(store.IdTaken(a.id, &taken));
     const std::string fingerprint = Store::TextFingerprint(a.text);
@@ -81,16 +84,16 @@ Status GiveDistinctIds(const Store& store, std::vector<Article>* batch, std::vec
   return Status();
 }
 
-Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors) {
-  std::vector<std::string> unsaid;  // callers that name the renamed call GiveDistinctIds first
-  KRONIEK_RETURN_IF_ERROR(GiveDistinctIds(store_, &batch, &unsaid));
+Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors,
+                             std::vector<std::string>* notes) {
+  std::vector<std::string> unsaid;
+  std::vector<bool> known;
+  KRONIEK_RETURN_IF_ERROR(GiveDistinctIds(store_, &batch, notes ? notes : &unsaid, &known));
   // Analysis first, outside the write lock; articles known already are not analyzed.
   std::vector<Article> unknown;
-  for (auto& a : batch) {
-    bool known = false;
-    KRONIEK_RETURN_IF_ERROR(store_.Known(a, &known));
-    if (known) ++counts->duplicates;
-    else unknown.push_back(std::move(a));
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (known[i]) ++counts->duplicates;
+    else unknown.push_back(std::move(batch[i]));
   }
   std::vector<AnalyzedArticle> analyzed(unknown.size());
   ParallelFor(unknown.size(), threads_, [&](size_t i) { analyzed[i] = AnalyseArticle(pipeline_, std::move(unknown[i])); });

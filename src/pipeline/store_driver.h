@@ -26,7 +26,9 @@ struct IngestCounts {
 // An article is the same as a stored one by its url or its text (Store::Known);
 // a new article whose id names a stored one, or an earlier one of `batch`, takes
 // Store::DistinctId instead and `notes` says so: no article is lost to a name.
-Status GiveDistinctIds(const Store& store, std::vector<Article>* batch, std::vector<std::string>* notes);
+// `known` (if given) says, per article, whether the store has it already.
+Status GiveDistinctIds(const Store& store, std::vector<Article>* batch, std::vector<std::string>* notes,
+                       std::vector<bool>* known = nullptr);
 
 class StoreDriver {
  public:
@@ -36,7 +38,9 @@ class StoreDriver {
 
   // Stores the articles that are new and updates the chronicle, in one
   // transaction; a refused article is counted and named in `errors`.
-  Status AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors);
+  // An article whose id names another takes a distinct id (GiveDistinctIds), said in `notes`.
+  Status AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors,
+                  std::vector<std::string>* notes = nullptr);
   // Analyses the articles stored without an analysis (by an older kroniek),
   // `batch` at a time; `progress(done, total)`.
   Status CatchUp(int batch, const std::function<void(int, int)>& progress = {});
