@@ -115,6 +115,24 @@ TEST(FusionApart, WeekdaysOfReportsMonthsApartAreOtherDays) {
   EXPECT_EQ(stories, (std::vector<Story>{{"protest", {"jan", "jan2"}}, {"protest", {"mar", "mar2"}}}));
 }
 
+// Reports may differ by a day (the night, time zones), not a chain of days: blockades
+// told on four days in a row are never one event of four days, whatever the order
+// the reports are weighed in.
+TEST(FusionApart, ReportsOfFourDaysInARowAreNotOneEvent) {
+  auto stories = StoriesInAnyOrder({
+      Text("d17", "2023-03-22", "Op 17 maart blokkeerden boeren met trekkers de snelweg bij Zwolle."),
+      Text("d18", "2023-03-22", "Op 18 maart blokkeerden boeren met trekkers de snelweg bij Zwolle."),
+      Text("d19", "2023-03-22", "Op 19 maart blokkeerden boeren met trekkers de snelweg bij Zwolle."),
+      Text("d20", "2023-03-22", "Op 20 maart blokkeerden boeren met trekkers de snelweg bij Zwolle."),
+  });
+  for (const auto& story : stories) {
+    EXPECT_LE(story.articles.size(), 2u);
+    EXPECT_FALSE(story.articles.count("d17") && story.articles.count("d19"));
+    EXPECT_FALSE(story.articles.count("d18") && story.articles.count("d20"));
+  }
+  EXPECT_EQ(stories.size(), 2u);
+}
+
 // Two storms named apart are two events, though told in one month in one town.
 TEST(FusionApart, EventsOfTwoNamesAreTwoEvents) {
   auto stories = StoriesInAnyOrder({

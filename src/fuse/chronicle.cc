@@ -251,10 +251,7 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
   if (!w.known()) s.open = true;
   else if (!recalls) {
     s.hull = s.hull.known() ? DayRange{std::min(s.hull.lo, w.lo), std::max(s.hull.hi, w.hi)} : w;
-    if (!s.window.known()) s.window = w;
-    else if (Overlap(w, s.window, 0)) s.window = {std::max(s.window.lo, w.lo), std::min(s.window.hi, w.hi)};
-    else if (w.hi < s.window.lo) s.window = {w.hi, w.hi};  // a day apart: the nearest day both allow
-    else s.window = {w.lo, w.lo};
+    s.window = s.window.known() ? DayRange{std::max(s.window.lo, w.lo), std::min(s.window.hi, w.hi)} : w;
   }
   s.after = std::max(s.after, AfterDay(m));
   DayRange r = RangeOf(m.date);

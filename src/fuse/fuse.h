@@ -130,6 +130,12 @@ class FuseRules {
   std::unordered_map<std::string, double> widespread_km_;
 };
 
+// The days of an event's window (Summary::window) as a range: with its reports a day
+// apart, the days between them.
+inline DayRange Allowed(const DayRange& window) {
+  return window.lo <= window.hi ? window : DayRange{window.hi, window.lo};
+}
+
 // The type a report counts with when fusing: the generic kind its text named
 // ("attack" for a lone "aanslag"), else its type.
 inline const std::string& FuseType(const EventMention& m) { return m.generic.empty() ? m.type : m.generic; }
@@ -189,7 +195,10 @@ class Chronicle {
   struct Summary {
     std::string type;                  // the most specific type so far (FuseType)
     std::set<std::string> types;       // every report's FuseType
-    DayRange window;                   // the days every report allows (unknown: none bounds them)
+    // The days every report allows (unknown: none bounds them): the latest first day
+    // and the earliest last day of the reports' windows, so whatever their order; with
+    // reports a day apart the first is after the last (see Allowed).
+    DayRange window;
     DayRange hull;                     // from the first to the last day any report allows
     bool open = false;                 // a report allows any day (undated, in an undated article)
     DayRange days;                     // the tightest date a report gives

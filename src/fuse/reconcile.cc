@@ -274,7 +274,7 @@ void Chronicle::Reconcile() {
     if (ev.mentions.empty()) continue;
     ev.type = FusedType(ev);
     ev.name = summaries_[e].name;
-    ev.date = FusedDate(ev, summaries_[e].window);
+    ev.date = FusedDate(ev, Allowed(summaries_[e].window));
     if (!ev.location.sites.empty())
       ev.location.site = ev.location.name.empty() ? ev.location.sites[0] : ev.location.name + " " + ev.location.sites[0];
   }
