@@ -225,8 +225,11 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // Nearest to the trigger, after it preferred; a city beats a country, and
     // a place named as a landmark ("in Hanau, in de buurt van Frankfurt") loses.
     // (After a split trigger, from its last word: "schoot 69 mensen dood op Utøya".)
+    // (A place after the trigger counts from its preposition: "op het eiland Utøya" is as
+    // near as "op Utøya".)
     const int from = i >= trigger.end ? trigger.end - 1 : trigger.first;
-    int d = std::abs(i - from) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
+    const int at = i > from && head > from ? head : i;
+    int d = std::abs(at - from) + (i < trigger.first ? 3 : 0) + (ent.type == EntityType::kCountry ? 6 : 0);
     if (AsLandmark(s.first, i, head)) d += kLandmarkPenalty;
     // (A place in the trigger's own clause beats one in the next: "In Eindhoven werden 55
     // mensen aangehouden, in Den Bosch 20".)

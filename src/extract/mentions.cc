@@ -97,9 +97,15 @@ bool ArgumentReader::PlaceRightAfter(const PhraseMatch& trigger, int si, const L
   // Its own phrase opens with a preposition right after it ("op de markt in Lyon").
   if (trigger.end >= s.last || !IsPreposition(toks[trigger.end].lower)) return false;
   const int reach = std::min(s.last, trigger.end + kOwnPlaceReach);
-  for (int k = trigger.end; k < reach && toks[k].span.begin < place.span.begin; ++k)
-    if (toks[k].kind == TokenKind::kPunct || ctx_.lex.ClauseIs(toks[k].lower, "clause_start")) return false;
-  return place.span.begin >= toks[trigger.end].span.begin && place.span.begin < toks[reach - 1].span.end;
+  int at = trigger.end;  // the place's first token
+  while (at < s.last && toks[at].span.begin < place.span.begin) {
+    if (toks[at].kind == TokenKind::kPunct || ctx_.lex.ClauseIs(toks[at].lower, "clause_start")) return false;
+    ++at;
+  }
+  if (at >= s.last || toks[at].span.begin != place.span.begin) return false;
+  // (Its phrase counts from its preposition: "op het eiland Utøya" is as near as "op Utøya".)
+  const int head = GoverningWord(toks, s.first, at);
+  return (head >= trigger.end ? head : at) < reach;
 }
 
 bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const {
