@@ -32,6 +32,10 @@ Status NumberGrammar::Load(const std::string& lang_dir) {
       for (const auto& form : SplitBar(f[0])) idioms_.push_back(LowerWords(form));
       continue;
     }
+    if (f[1] == "clock") {
+      for (const auto& form : SplitBar(f[0])) clock_cues_.push_back(LowerWords(form));
+      continue;
+    }
     auto cls = kClasses.find(f[1]);
     if (cls == kClasses.end())
       return Status::Error(numbers.path + ":" + std::to_string(row.line) + ": unknown class '" + f[1] + "'");
@@ -216,6 +220,20 @@ bool NumberGrammar::InIdiom(const std::vector<Token>& tokens, int i, int first, 
   return false;
 }
 
+bool NumberGrammar::AfterClockCue(const std::vector<Token>& tokens, int i, int first,
+                                  std::optional<double> value) const {
+  constexpr double kLastHour = 24;
+  if (!value || *value < 1 || *value > kLastHour || *value != double(int(*value))) return false;
+  for (const auto& cue : clock_cues_) {
+    const int n = int(cue.size());
+    if (i - n < first) continue;
+    bool match = true;
+    for (int k = 0; k < n && match; ++k) match = tokens[i - n + k].lower == cue[k];
+    if (match) return true;
+  }
+  return false;
+}
+
 void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, std::vector<Quantity>* out) const {
   for (int i = first; i < last; ++i) {
     const Token& t = tokens[i];
@@ -275,6 +293,7 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
       continue;
     }
     if (InIdiom(tokens, q.number_token, first, last)) continue;  // only words read as numbers are looked up
+    if (AfterClockCue(tokens, q.number_token, first, q.value)) continue;
     int begin = q.number_token;
     if (is_approx(i) && begin > first) {
       auto a = words_.find(tokens[begin - 1].lower);

@@ -49,6 +49,9 @@ class NumberGrammar {
   std::vector<std::vector<std::string>> idioms_;  // "in acht nemen": a number word that counts nothing
   // Whether token i belongs to one of idioms_.
   bool InIdiom(const std::vector<Token>& tokens, int i, int first, int last) const;
+  std::vector<std::vector<std::string>> clock_cues_;  // "iets voor" in "om iets voor zeven": an hour follows
+  // Whether token i, a number, is an hour after one of clock_cues_ ("kwart over negen").
+  bool AfterClockCue(const std::vector<Token>& tokens, int i, int first, std::optional<double> value) const;
   char thousands_ = '.';
   char decimal_ = ',';
   size_t longest_word_ = 0;
