@@ -79,6 +79,8 @@ class ArgumentReader {
   // The same, with its governing word found; `leaving`: the place left is no origin.
   bool WhereSomeoneWentOrCameFrom(const Entity& place, int head, bool leaving) const;
   // The same, with the preposition heading its phrase already found (GoverningWord).
+  // Whether a place stands in a parenthesis that tells a time ("(middernacht in België)").
+  bool InClockNote(const Entity& ent) const;
   bool NotTheSite(const Entity& place, int head, bool leaving = false) const;
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;

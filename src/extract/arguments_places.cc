@@ -139,6 +139,24 @@ bool ArgumentReader::EndOfRoute(const Entity& ent) const {
          (dash(ent.first - 1) && same(ent.first - 2) && place_at(ent.first - 2, false));
 }
 
+bool ArgumentReader::InClockNote(const Entity& ent) const {
+  const auto& toks = ctx_.tokens();
+  const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
+  int open = -1, close = -1;
+  for (int k = ent.first - 1; k >= s.first && open < 0; --k) {
+    if (toks[k].lower == ")") return false;
+    if (toks[k].lower == "(") open = k;
+  }
+  for (int k = ent.last; k < s.last && close < 0; ++k) {
+    if (toks[k].lower == "(") return false;
+    if (toks[k].lower == ")") close = k;
+  }
+  if (open < 0 || close < 0) return false;
+  for (int k = open + 1; k < close; ++k)
+    if (ctx_.lex.ClauseIs(toks[k].lower, "clock")) return true;
+  return false;
+}
+
 bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const {
   const auto& toks = ctx_.tokens();
   if (EndOfRoute(ent)) return true;
@@ -168,6 +186,8 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
        (head - 2 >= s.first && ctx_.lex.ClauseIs(toks[head - 1].lower, "auxiliary") &&
         ctx_.lex.ClauseIs(toks[head - 2].lower, "reach"))))
     return true;
+  // "om 22 uur plaatselijke tijd (middernacht bij ons in België)": where a time is told, not the site.
+  if (InClockNote(ent)) return true;
   // "gebracht naar het ziekenhuis van Tilburg", "per helikopter naar een groot ziekenhuis in
   // Agadir": where someone was taken to (an article and adjectives between).
   if (head - 3 >= s.first &&
