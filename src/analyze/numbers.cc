@@ -206,16 +206,20 @@ bool InClockTime(const std::vector<Token>& tokens, int i, int first, int last) {
          (colon(i - 1) && digits(i - 2) && joined(i - 2) && joined(i - 1));
 }
 
+// Whether the words of `phrase` stand at tokens[start…].
+bool PhraseAt(const std::vector<Token>& tokens, int start, const std::vector<std::string>& phrase) {
+  for (size_t k = 0; k < phrase.size(); ++k)
+    if (tokens[start + int(k)].lower != phrase[k]) return false;
+  return true;
+}
+
 }  // namespace
 
 bool NumberGrammar::InIdiom(const std::vector<Token>& tokens, int i, int first, int last) const {
   for (const auto& idiom : idioms_) {
     const int n = int(idiom.size());
-    for (int start = std::max(first, i - n + 1); start <= i && start + n <= last; ++start) {
-      bool match = true;
-      for (int k = 0; k < n && match; ++k) match = tokens[start + k].lower == idiom[k];
-      if (match) return true;
-    }
+    for (int start = std::max(first, i - n + 1); start <= i && start + n <= last; ++start)
+      if (PhraseAt(tokens, start, idiom)) return true;
   }
   return false;
 }
@@ -224,13 +228,8 @@ bool NumberGrammar::AfterClockCue(const std::vector<Token>& tokens, int i, int f
                                   std::optional<double> value) const {
   constexpr double kLastHour = 24;
   if (!value || *value < 1 || *value > kLastHour || *value != double(int(*value))) return false;
-  for (const auto& cue : clock_cues_) {
-    const int n = int(cue.size());
-    if (i - n < first) continue;
-    bool match = true;
-    for (int k = 0; k < n && match; ++k) match = tokens[i - n + k].lower == cue[k];
-    if (match) return true;
-  }
+  for (const auto& cue : clock_cues_)
+    if (i - int(cue.size()) >= first && PhraseAt(tokens, i - int(cue.size()), cue)) return true;
   return false;
 }
 
