@@ -176,6 +176,13 @@ class ArgumentReader {
   bool TargetOfAttack(const PhraseMatch& attack, const PhraseMatch& match) const;
   void ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si, const std::vector<int>& clauses,
                       const std::string& frame, MentionInfo* m) const;
+  // The word before a trigger's adjectives ("na de [dodelijke] schietpartij"): its article, or
+  // the word that opens its phrase when it has none; at most the sentence's first token.
+  int WordBeforeModifiers(int first, int si) const;
+  // Whether the part mention matches[mi] is, by a word of clause class antecedent before it, what
+  // a whole of a type in `wholes` told in the sentence came after ("protesten na de brand").
+  bool FollowsWholeToldBefore(const std::vector<PhraseMatch>& matches, size_t mi, const std::vector<std::string>& wholes,
+                              int si) const;
 
   const Context& ctx_;
 };

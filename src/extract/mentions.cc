@@ -27,7 +27,6 @@ constexpr int kOwnTimeReach = 6;     // tokens from a trigger to its own time ("
 constexpr int kOwnTimeChainReach = 9;  // over phrases that prepositions open ("met een bus van een Pools bedrijf op 12 maart")
 constexpr int kIndefiniteReach = 4;  // "een toestel" before or after its trigger
 constexpr int kMaxHeadingWords = 5;  // an intertitle: a short paragraph without a full stop
-constexpr int kTargetModifiers = 3;  // "een aanslag op [een grote vreedzame] betoging"
 constexpr int kPhraseModifiers = 2;  // "na de [dodelijke] schietpartij"
 constexpr int kOwnPlaceReach = 6;    // "van de aanslag [op de markt in] Lyon"
 constexpr int kRecurrenceReach = 3;  // "opnieuw [een dodelijke] schietpartij"
@@ -38,11 +37,7 @@ bool ArgumentReader::InPrepositionalReference(const PhraseMatch& trigger, int si
   // a phrase of another act; not "bij de aanslag", which tells what happened at it.
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
-  int k = trigger.first - 1;
-  while (k > s.first && k >= trigger.first - 1 - kPhraseModifiers && ctx_.entity_at[k] < 0 &&
-         (ctx_.lex.LooksAdjective(toks[k].lower) || !ctx_.az.entity_rules().DemonymCountry(toks[k].lower).empty()) &&
-         !ctx_.WordIs(toks[k].lower, "definite") && !ctx_.WordIs(toks[k].lower, "indefinite"))
-    --k;
+  const int k = WordBeforeModifiers(trigger.first, si);
   if (k <= s.first) return false;
   const std::string& prep = toks[k - 1].lower;
   // ("het toestel betrokken bij een crash": a part taken, in a crash told for the first time too.)
@@ -52,6 +47,17 @@ bool ArgumentReader::InPrepositionalReference(const PhraseMatch& trigger, int si
   return (ctx_.lex.ClauseIs(prep, "preposition") || ctx_.lex.ClauseIs(prep, "governs_trigger") ||
           ctx_.lex.ClauseIs(prep, "destination")) &&
          !ctx_.lex.ClauseIs(prep, "locative");
+}
+
+int ArgumentReader::WordBeforeModifiers(int first, int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  int k = first - 1;
+  while (k > s.first && k >= first - 1 - kPhraseModifiers && ctx_.entity_at[k] < 0 &&
+         (ctx_.lex.LooksAdjective(toks[k].lower) || !ctx_.az.entity_rules().DemonymCountry(toks[k].lower).empty()) &&
+         !ctx_.WordIs(toks[k].lower, "definite") && !ctx_.WordIs(toks[k].lower, "indefinite"))
+    --k;
+  return k;
 }
 
 bool ArgumentReader::PartTakenIn(int prep, int si) const {
@@ -359,37 +365,6 @@ bool ArgumentReader::ClauseHas(const std::string& bar_words, int first, int si, 
   return false;
 }
 
-// "een zelfmoordaanslag op een vredesbetoging": the protest is what was attacked,
-// not an event of its own (its dead are the attack's).
-bool ArgumentReader::TargetOfAttack(const PhraseMatch& attack, const PhraseMatch& match) const {
-  const auto& toks = ctx_.tokens();
-  if (ctx_.lex.ClassOf(ctx_.lex.triggers.rows()[attack.row].value) != "violent") return false;
-  if (ctx_.lex.ClassOf(ctx_.lex.triggers.rows()[match.row].value) == "violent") return false;
-  if (attack.end >= match.first || !ctx_.lex.ClauseIs(toks[attack.end].lower, "target")) return false;
-  for (int k = attack.end + 1; k < match.first; ++k)  // only a determiner or adjectives between
-    if (k - attack.end > kTargetModifiers || toks[k].kind != TokenKind::kWord || toks[k].capitalized) return false;
-  return true;
-}
-
-void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMatch& match, int si,
-                                    const std::vector<int>& clauses, const std::string& frame, MentionInfo* m) const {
-  m->part = row.options.count("part") > 0;
-  m->anaphoric = row.options.count("anaphoric") > 0 || frame == "classifies";
-  if (auto j = row.options.find("joins"); j != row.options.end() && m->generic) m->joins = SplitBar(j->second);
-  if (auto phase = row.options.find("phase_if"); phase != row.options.end())
-    m->phase = ClauseHas(phase->second, match.first, si, clauses);
-  // part_of_always=: types it is a part of whatever part_if says (the storming of a
-  // school where hostages are held is the hostage-taking's, as a protest's needs the crowd).
-  if (auto always = row.options.find("part_of_always"); always != row.options.end()) m->part_of = SplitBar(always->second);
-  auto part_of = row.options.find("part_of");
-  if (part_of == row.options.end()) return;
-  // part_if=: the part reading holds only with one of these words in the sentence.
-  if (auto cond = row.options.find("part_if");
-      cond != row.options.end() && !ClauseHas(cond->second, match.first, si, std::vector<int>(clauses.size(), 0)))
-    return;
-  for (auto& type : SplitBar(part_of->second)) m->part_of.push_back(std::move(type));
-}
-
 std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
   const Sentence& s = ctx_.an.sentences[si];
   if (ctx_.paragraph_kinds[s.paragraph] == ParagraphKind::kDebris) return {};
@@ -430,6 +405,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // ("Een tweede bom ontplofte": another participant, maybe of the same attack.)
     m.recurrence = !row.options.count("participant") && TellsRecurrence(match, si);
     ReadRowOptions(row, match, si, clauses, frame, &m);
+    if (!m.part_of.empty() && FollowsWholeToldBefore(matches, mi, m.part_of, si)) m.part_of.clear();
     m.first = match.first;
     m.last = match.last;
     m.end = match.end;
