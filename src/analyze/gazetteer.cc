@@ -94,12 +94,23 @@ Entity Gazetteer::MakeEntity(const Name& n, Span span, int first, int last) cons
   return e;
 }
 
+bool Gazetteer::NamesPlace(const std::string& word) const {
+  auto it = by_first_.find(word);
+  if (it == by_first_.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [](const Name& n) {
+    return n.words.size() == 1 && (n.entry->type == EntityType::kPlace || n.entry->type == EntityType::kCountry);
+  });
+}
+
 bool Gazetteer::FindCompound(const std::string& text, const Token& t, int i, Entity* out) const {
   if (t.kind != TokenKind::kWord) return false;
   // Hyphenated: 'IS-strijders', 'VN-vluchtelingencommissaris', 'Taliban-regering'.
   size_t hyphen = t.lower.find('-');
   if (hyphen != std::string::npos && hyphen > 0) {
     std::string head = t.lower.substr(0, hyphen);
+    // ('Amsterdam-Parijs': two places joined name a route, a train's or a flight's, not a place.)
+    size_t tail = t.span.begin + hyphen + 1;
+    if (NamesPlace(t.lower.substr(hyphen + 1)) && IsUpper(NextCodePoint(text, tail))) return false;
     auto it = by_first_.find(head);
     if (it != by_first_.end()) {
       for (const Name& n : it->second) {

@@ -35,6 +35,8 @@ class Gazetteer {
   };
   bool Matches(const Name& n, const std::string& text, const std::vector<Token>& tokens, int i, int last) const;
   Entity MakeEntity(const Name& n, Span span, int first, int last) const;
+  // Whether a single-word name of a place or country is `word` (lower-case).
+  bool NamesPlace(const std::string& word) const;
   // A compound whose first part is a single-word name.
   bool FindCompound(const std::string& text, const Token& t, int i, Entity* out) const;
 
