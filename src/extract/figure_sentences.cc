@@ -78,18 +78,21 @@ std::set<std::string> HarmsTold(const Context& ctx, const Sentence& s) {
 bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
 
 // Whether sentence s tells counts over a past period: a period cue ("vorig jaar", "in
-// 2022"), events counted or named in the plural ("149 explosies", "bij woningbranden") or
+// 2022", "inmiddels"), events counted or named in the plural ("149 explosies", "bij woningbranden") or
 // none named at all, and no one event named with its article ("bij de aanslag").
 bool CountOverPeriod(const Context& ctx, const Sentence& s) {
   const auto& toks = ctx.tokens();
   // A year named ("in 2010") marks a period only beside events in the plural; a past
   // year told alone may be one event's ("In 2010 kwamen in dezelfde mijn 58 mijnwerkers om").
-  bool period = false, year = false;
-  for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last))
+  // ("inmiddels": a count so far, over a period only beside events in the plural.)
+  bool period = false, year = false, so_far = false;
+  for (const auto& m : ctx.lex.figure_cues.FindAll(toks, s.first, s.last)) {
     period = period || ctx.lex.figure_cues.rows()[m.row].value == "statistic_period";
+    so_far = so_far || ctx.lex.figure_cues.rows()[m.row].value == "statistic_so_far";
+  }
   for (const auto& t : ctx.an.times)
     year = year || (t.first >= s.first && t.first < s.last && t.date.precision == Precision::kYear);
-  if (!period && !year) return false;
+  if (!period && !year && !so_far) return false;
   // ("Vorig jaar vielen zes doden toen een auto op de markt inreed": one occasion.)
   for (int k = s.first; k < s.last; ++k)
     if (ctx.WordIs(toks[k].lower, "occasion")) return false;
@@ -102,7 +105,9 @@ bool CountOverPeriod(const Context& ctx, const Sentence& s) {
     const bool counted = k >= s.first && ctx.quantity_at[k] >= 0;
     const bool governed = k >= s.first && (ctx.lex.ClauseIs(toks[k].lower, "preposition") || ctx.lex.ClauseIs(toks[k].lower, "circumstance") ||
                                            ctx.lex.ClauseIs(toks[k].lower, "locative"));
-    plural = plural || ((counted || governed) && ctx.lex.LooksPlural(toks[m.first].lower));
+    // (Riots and protests go on: their plural is one event's, so far.)
+    const bool many = !(so_far && !period && !year) || !ctx.lex.TypeInfo(ctx.lex.triggers.rows()[m.row].value).ongoing;
+    plural = plural || ((counted || governed) && many && ctx.lex.LooksPlural(toks[m.first].lower));
   }
   return plural || (period && !any);
 }
