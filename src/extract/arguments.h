@@ -181,7 +181,7 @@ class ArgumentReader {
   int WordBeforeModifiers(int first, int si) const;
   // Whether the part mention matches[mi] is, by a word of clause class antecedent before it, what
   // a whole of a type in `wholes` told in the sentence came after ("protesten na de brand").
-  bool FollowsWholeToldBefore(const std::vector<PhraseMatch>& matches, size_t mi, const std::vector<std::string>& wholes,
+  bool FollowsWholeInSentence(const std::vector<PhraseMatch>& matches, size_t mi, const std::vector<std::string>& wholes,
                               int si) const;
 
   const Context& ctx_;

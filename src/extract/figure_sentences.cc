@@ -93,6 +93,7 @@ bool CountOverPeriod(const Context& ctx, const Sentence& s) {
   for (const auto& t : ctx.an.times)
     year = year || (t.first >= s.first && t.first < s.last && t.date.precision == Precision::kYear);
   if (!period && !year && !so_far) return false;
+  const bool only_so_far = so_far && !period && !year;
   // ("Vorig jaar vielen zes doden toen een auto op de markt inreed": one occasion.)
   for (int k = s.first; k < s.last; ++k)
     if (ctx.WordIs(toks[k].lower, "occasion")) return false;
@@ -105,8 +106,8 @@ bool CountOverPeriod(const Context& ctx, const Sentence& s) {
     const bool counted = k >= s.first && ctx.quantity_at[k] >= 0;
     const bool governed = k >= s.first && (ctx.lex.ClauseIs(toks[k].lower, "preposition") || ctx.lex.ClauseIs(toks[k].lower, "circumstance") ||
                                            ctx.lex.ClauseIs(toks[k].lower, "locative"));
-    // (Riots and protests go on: their plural is one event's, so far.)
-    const bool many = !(so_far && !period && !year) || !ctx.lex.TypeInfo(ctx.lex.triggers.rows()[m.row].value).ongoing;
+    // (Riots and protests go on: their plural so far is one event's.)
+    const bool many = !only_so_far || !ctx.lex.TypeInfo(ctx.lex.triggers.rows()[m.row].value).ongoing;
     plural = plural || ((counted || governed) && many && ctx.lex.LooksPlural(toks[m.first].lower));
   }
   return plural || (period && !any);

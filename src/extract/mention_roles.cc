@@ -44,7 +44,7 @@ void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMat
 
 // "Demonstraties na een dodelijke brand": the fire came before the protest told in its
 // sentence (its cause); it is no part of it.
-bool ArgumentReader::FollowsWholeToldBefore(const std::vector<PhraseMatch>& matches, size_t mi,
+bool ArgumentReader::FollowsWholeInSentence(const std::vector<PhraseMatch>& matches, size_t mi,
                                             const std::vector<std::string>& wholes, int si) const {
   const auto& toks = ctx_.tokens();
   int head = WordBeforeModifiers(matches[mi].first, si);

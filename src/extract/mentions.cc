@@ -405,7 +405,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // ("Een tweede bom ontplofte": another participant, maybe of the same attack.)
     m.recurrence = !row.options.count("participant") && TellsRecurrence(match, si);
     ReadRowOptions(row, match, si, clauses, frame, &m);
-    if (!m.part_of.empty() && FollowsWholeToldBefore(matches, mi, m.part_of, si)) m.part_of.clear();
+    if (!m.part_of.empty() && FollowsWholeInSentence(matches, mi, m.part_of, si)) m.part_of.clear();
     m.first = match.first;
     m.last = match.last;
     m.end = match.end;
