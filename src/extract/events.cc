@@ -247,8 +247,13 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     if (!m.anaphoric) {
       MergeDate(&e.m.date, m.date);
       args_.MergeLocation(&e.m.location, m.location);
-    } else if (m.own_time && !e.m.date.known()) {
-      e.m.date = m.date;  // "Bij een brand … De ramp vond plaats op 3 mei"
+    } else {
+      if (m.own_time && !e.m.date.known()) e.m.date = m.date;  // "Bij een brand … De ramp vond plaats op 3 mei"
+      // "de aanslag in Christchurch, waarbij … in Nieuw-Zeeland": a reference names the city of
+      // the country the event was placed in.
+      if (!e.m.location.id.empty() && e.m.location.id == e.m.location.country &&
+          m.location.country == e.m.location.country)
+        args_.MergeLocation(&e.m.location, m.location);
     }
     if (e.m.status == "alleged" && m.status == "occurred" && !m.generic && !as_part) e.m.status = "occurred";
   }
