@@ -1,5 +1,6 @@
 #include "analyze/times.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -78,6 +79,8 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
       sameday_.push_back(LowerWords(form));
       sameday_offsets_.push_back(num(2));
     }
+    else if (cls == "clock") clock_.push_back(LowerWords(form));
+    else if (cls == "clock_unit") clock_units_.insert(form);
     else if (cls == "year_prep") year_preps_.insert(form);
     else if (cls == "apposition") appositions_.insert(form);
     else if (cls == "overnight") overnight_.insert(form);
@@ -114,6 +117,23 @@ int TimeGrammar::PhraseAt(const std::vector<Token>& tokens, int i, int last,
     if (ok) best = n;
   }
   return best;
+}
+
+int TimeGrammar::ClockAt(const std::vector<Token>& tokens, int i, int last) const {
+  int k = i + PhraseAt(tokens, i, last, clock_);
+  if (k == i || k >= last) return 0;
+  // An hour, with its minutes after a dot ("14.30", one token) or a colon ("14:30").
+  auto digits = [](const std::string& w) {
+    return !w.empty() && w.size() <= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const std::string& w = tokens[k].lower;
+  const size_t dot = w.find('.');
+  const std::string hour = w.substr(0, dot);
+  if (!digits(hour) || std::atoi(hour.c_str()) > 24) return 0;
+  if (dot != std::string::npos && !(w.size() == dot + 3 && digits(w.substr(dot + 1)))) return 0;
+  ++k;
+  if (dot == std::string::npos && k + 1 < last && tokens[k].lower == ":" && digits(tokens[k + 1].lower)) k += 2;
+  return k < last && clock_units_.count(tokens[k].lower) ? k + 1 - i : 0;
 }
 
 int TimeGrammar::PhraseEndingAt(const std::vector<Token>& tokens, int end,
@@ -338,10 +358,13 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
       int total = pub->year * 12 + (pub->month - 1) - amount;
       SetDay(&d, Civil{total / 12, total % 12 + 1, 0});
     } else if (pub_precision == Precision::kDay) SetDay(&d, AddDays(*pub, -amount * unit));
-  } else if (int n = PhraseAt(tokens, i, last, sameday_)) {
-    end = i + n;
+  } else if (int n = PhraseAt(tokens, i, last, sameday_); n || ClockAt(tokens, i, last)) {
+    // "een dag later"; a time of day ("rond 14.30 uur"): the day of the event told before it
+    end = i + (n ? n : ClockAt(tokens, i, last));
     out->relative_to_event = true;
-    out->event_offset = sameday_offsets_[PhraseIndex(tokens, i, n, sameday_)];
+    out->event_offset = n ? sameday_offsets_[PhraseIndex(tokens, i, n, sameday_)] : 0;
+    // (With no day told before it, an hour is one of the day of the report.)
+    if (!n && pub_precision == Precision::kDay) SetDay(&d, *pub);
   } else if (year_preps_.count(t.lower) && i + 1 < last && IsYear(tokens[i + 1], &year)) {
     end = i + 2;
     start = since ? start : i + 1;

@@ -76,13 +76,16 @@ class TimeGrammar {
                   const std::vector<std::vector<std::string>>& phrases) const;
   // A relative-day word or relday + daypart compound ("gisteravond"); false if none.
   bool RelDayOf(const std::string& lower, int* offset) const;
+  // The length of a time of day at token i ("rond 14.30 uur", "om 9 uur"), or 0.
+  int ClockAt(const std::vector<Token>& tokens, int i, int last) const;
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
   std::unordered_map<std::string, Range> monthparts_;
   std::unordered_set<std::string> appositions_, overnight_;
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
       weekends_;
-  std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_, to_the_day_;
+  std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_, to_the_day_, clock_;
+  std::unordered_set<std::string> clock_units_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
   std::vector<Holiday> holidays_;  // parallel to holiday_phrases_
 };

@@ -17,6 +17,7 @@ constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit K
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kGovernReach = 4;      // tokens from a governing preposition to its trigger ("van de aanslag")
 constexpr int kUndatedTimePenalty = 20;  // tokens a time the report cannot date counts as further away
+constexpr int kRelativeTimePenalty = 50;  // and a time counted from another ("rond 23 uur"), less than another clause
 
 }  // namespace
 
@@ -158,6 +159,8 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     // "Het bombardement gebeurde gisteren op het orthodox nieuwjaar", in a report dated to
     // the month: the day the clause names beats the one it cannot count.
     if (!t.date.known()) score += kUndatedTimePenalty;
+    // ("De beving vond plaats rond 23 uur vrijdagavond": the day named beats the hour.)
+    if (t.relative_to_event) score += kRelativeTimePenalty;
     // "de aanslag van een jaar geleden", "de brand van vorige week": the time that qualifies the trigger.
     if (t.first == token + 2 && ctx_.WordIs(ctx_.tokens()[token + 1].lower, "genitive")) score = -1;
     if (score < best_score) { best = &t; best_score = score; }
@@ -168,6 +171,8 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   // told before it (a day only from a day, a weekday from a weekday).
   for (auto it = ctx_.an.times.rbegin(); it != ctx_.an.times.rend(); ++it) {
     if (it->first >= best->first || it->relative_to_event || (!it->date.known() && it->date.weekday < 0)) continue;
+    // (Not the time of a report or of an end: "meldt het ministerie zaterdag".)
+    if (NotAnEventsTime(*it)) continue;
     // (Not a year or a month: "de aanslagen in 2015 … Eerder op de dag" counts from the day told.)
     if (it->date.known() && it->date.precision != Precision::kDay) continue;
     Date d = it->date;
@@ -189,6 +194,38 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     return d;
   }
   return best->date;
+}
+
+bool ArgumentReader::InPlannedClause(int si, int token) const {
+  const auto clauses = Clauses(si);
+  const int first = ctx_.an.sentences[si].first;
+  for (const auto& m : ctx_.lex.status.FindAll(ctx_.tokens(), first, ctx_.an.sentences[si].last))
+    if (ctx_.lex.status.rows()[m.row].value == "planned" && clauses[m.first - first] == clauses[token - first]) return true;
+  return false;
+}
+
+bool ArgumentReader::NotAnEventsTime(const TimeMention& t) const {
+  const int si = ctx_.tokens()[t.first].sentence;
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto clauses = Clauses(si);
+  // ("Sinds dinsdagvoormiddag is de brand geblust": the time it ended.)
+  PhraseMatch at;
+  at.first = t.first;
+  if (ClauseHas(at, si, clauses, "ending")) return true;
+  // ("De premier zal donderdag de rampplek bezoeken": a plan's.)
+  if (InPlannedClause(si, t.first)) return true;
+  const auto triggers = ctx_.lex.triggers.FindAll(ctx_.tokens(), s.first, s.last);
+  // ("de balans van zaterdag" labels a thing; "de aanslag van dinsdag" an event.)
+  if (t.date.reference)
+    return std::none_of(triggers.begin(), triggers.end(), [&](const PhraseMatch& m) { return m.last == t.first - 1; });
+  const int cue = ctx_.sentence_sources[si].cue;
+  if (cue < s.first) return false;
+  const int clause = clauses[cue - s.first];
+  if (clauses[t.first - s.first] != clause) return false;
+  // ("Volgens het instituut werden gisteren twee bevingen gemeten": the time of what it tells.)
+  for (const auto& m : triggers)
+    if (clauses[m.first - s.first] == clause) return false;
+  return true;
 }
 
 bool ArgumentReader::CoordinatedClauseBetween(int si, int token, int other) const {

@@ -84,6 +84,8 @@ class ArgumentReader {
   bool NotTheSite(const Entity& place, int head, bool leaving = false) const;
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
+  // Whether the clause of `token` tells a plan (a status word of value "planned": "zal").
+  bool InPlannedClause(int si, int token) const;
   // Whether a word of clause class `cls` (clause.tsv) stands in the clause of `trigger.first`.
   bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
   // Whether `token` stands in a relative clause ("die", "dat" after a noun or comma).
@@ -96,6 +98,10 @@ class ArgumentReader {
   bool Governed(int first, int si) const;
   // Whether a clause of its own, "en" and a finite verb ("en wordt … voorgeleid"), opens
   // between tokens `token` and `other` of sentence si.
+  // Whether t is the time an event ended ("Sinds dinsdag is de brand geblust"), a label
+  // of a thing ("de balans van zaterdag") or the time of a report: in the clause of its
+  // sentence's source cue, which tells no event ("Dat meldt het ministerie zaterdag").
+  bool NotAnEventsTime(const TimeMention& t) const;
   bool CoordinatedClauseBetween(int si, int token, int other) const;
   std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   // The trigger's place; `chosen`, when given, gets the entity that names it (or nullptr).
