@@ -79,6 +79,8 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
       sameday_.push_back(LowerWords(form));
       sameday_offsets_.push_back(num(2));
     }
+    else if (cls == "later") later_[form] = 1;
+    else if (cls == "earlier") later_[form] = -1;
     else if (cls == "clock") clock_.push_back(LowerWords(form));
     else if (cls == "clock_unit") clock_units_.insert(form);
     else if (cls == "year_prep") year_preps_.insert(form);
@@ -117,6 +119,12 @@ int TimeGrammar::PhraseAt(const std::vector<Token>& tokens, int i, int last,
     if (ok) best = n;
   }
   return best;
+}
+
+int TimeGrammar::DaysIn(const std::string& unit) const {
+  for (const auto* table : {&units_, &plural_units_})
+    if (auto it = table->find(unit); it != table->end()) return it->second <= kLongestCountedUnit ? it->second : 0;
+  return 0;
 }
 
 int TimeGrammar::ClockAt(const std::vector<Token>& tokens, int i, int last) const {
@@ -358,6 +366,12 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
       int total = pub->year * 12 + (pub->month - 1) - amount;
       SetDay(&d, Civil{total / 12, total % 12 + 1, 0});
     } else if (pub_precision == Precision::kDay) SetDay(&d, AddDays(*pub, -amount * unit));
+  } else if (auto count = numbers.ParseToken(t.lower);
+             count && i + 2 < last && DaysIn(tokens[i + 1].lower) && later_.count(tokens[i + 2].lower)) {
+    // "vier dagen later", "een week eerder": so many days from the event told before it
+    end = i + 3;
+    out->relative_to_event = true;
+    out->event_offset = later_.at(tokens[i + 2].lower) * int(*count) * DaysIn(tokens[i + 1].lower);
   } else if (int n = PhraseAt(tokens, i, last, sameday_); n || ClockAt(tokens, i, last)) {
     // "een dag later"; a time of day ("rond 14.30 uur"): the day of the event told before it
     end = i + (n ? n : ClockAt(tokens, i, last));

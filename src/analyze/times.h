@@ -76,10 +76,15 @@ class TimeGrammar {
                   const std::vector<std::vector<std::string>>& phrases) const;
   // A relative-day word or relday + daypart compound ("gisteravond"); false if none.
   bool RelDayOf(const std::string& lower, int* offset) const;
+  // The days in a unit counted from an event ("dagen" 1, "week" 7), or 0 (months and
+  // years are calendar units, not counted in days).
+  int DaysIn(const std::string& unit) const;
+  static constexpr int kLongestCountedUnit = 7;
   // The length of a time of day at token i ("rond 14.30 uur", "om 9 uur"), or 0.
   int ClockAt(const std::vector<Token>& tokens, int i, int last) const;
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
+  std::unordered_map<std::string, int> later_;  // "later" 1, "eerder" -1: after a count of days
   std::unordered_map<std::string, Range> monthparts_;
   std::unordered_set<std::string> appositions_, overnight_;
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
