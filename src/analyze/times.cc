@@ -82,6 +82,8 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "later") later_[form] = 1;
     else if (cls == "earlier") later_[form] = -1;
     else if (cls == "clock") clock_.push_back(LowerWords(form));
+    else if (cls == "hours") hours_.insert(form);
+    else if (cls == "few") few_.insert(form);
     else if (cls == "clock_unit") clock_units_.insert(form);
     else if (cls == "year_prep") year_preps_.insert(form);
     else if (cls == "apposition") appositions_.insert(form);
@@ -125,6 +127,13 @@ int TimeGrammar::DaysIn(const std::string& unit) const {
   for (const auto* table : {&units_, &plural_units_})
     if (auto it = table->find(unit); it != table->end()) return it->second <= kLongestCountedUnit ? it->second : 0;
   return 0;
+}
+
+int TimeGrammar::HoursLater(const std::vector<Token>& tokens, int i, int last, const NumberGrammar& numbers) const {
+  int k = i;
+  while (k < last && k - i < kMostCountWords && (numbers.ParseToken(tokens[k].lower) || few_.count(tokens[k].lower))) ++k;
+  if (k + 1 >= last || !hours_.count(tokens[k].lower) || !later_.count(tokens[k + 1].lower)) return 0;
+  return k + 2 - i;
 }
 
 int TimeGrammar::ClockAt(const std::vector<Token>& tokens, int i, int last) const {
@@ -372,13 +381,15 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     end = i + 3;
     out->relative_to_event = true;
     out->event_offset = later_.at(tokens[i + 2].lower) * int(*count) * DaysIn(tokens[i + 1].lower);
-  } else if (int n = PhraseAt(tokens, i, last, sameday_); n || ClockAt(tokens, i, last)) {
-    // "een dag later"; a time of day ("rond 14.30 uur"): the day of the event told before it
-    end = i + (n ? n : ClockAt(tokens, i, last));
+  } else if (int n = PhraseAt(tokens, i, last, sameday_), clock = ClockAt(tokens, i, last);
+             n || clock || HoursLater(tokens, i, last, numbers)) {
+    // "de dag erna"; a time of day ("rond 14.30 uur"), hours or minutes on ("een half uur
+    // later"): the day of the event told before it
+    end = i + (n ? n : clock ? clock : HoursLater(tokens, i, last, numbers));
     out->relative_to_event = true;
     out->event_offset = n ? sameday_offsets_[PhraseIndex(tokens, i, n, sameday_)] : 0;
     // (With no day told before it, an hour is one of the day of the report.)
-    if (!n && pub_precision == Precision::kDay) SetDay(&d, *pub);
+    if (clock && !n && pub_precision == Precision::kDay) SetDay(&d, *pub);
   } else if (year_preps_.count(t.lower) && i + 1 < last && IsYear(tokens[i + 1], &year)) {
     end = i + 2;
     start = since ? start : i + 1;

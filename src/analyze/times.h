@@ -80,6 +80,10 @@ class TimeGrammar {
   // years are calendar units, not counted in days).
   int DaysIn(const std::string& unit) const;
   static constexpr int kLongestCountedUnit = 7;
+  // The length of a count of hours or minutes on or back at token i ("een half uur later",
+  // "enkele uren eerder", "uren later"), or 0.
+  int HoursLater(const std::vector<Token>& tokens, int i, int last, const NumberGrammar& numbers) const;
+  static constexpr int kMostCountWords = 2;  // "een paar", "een half"
   // The length of a time of day at token i ("rond 14.30 uur", "om 9 uur"), or 0.
   int ClockAt(const std::vector<Token>& tokens, int i, int last) const;
 
@@ -90,7 +94,7 @@ class TimeGrammar {
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
       weekends_;
   std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_, to_the_day_, clock_;
-  std::unordered_set<std::string> clock_units_;
+  std::unordered_set<std::string> clock_units_, hours_, few_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
   std::vector<Holiday> holidays_;  // parallel to holiday_phrases_
 };
