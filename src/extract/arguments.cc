@@ -17,7 +17,7 @@ constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit K
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kGovernReach = 4;      // tokens from a governing preposition to its trigger ("van de aanslag")
 constexpr int kUndatedTimePenalty = 20;  // tokens a time the report cannot date counts as further away
-constexpr int kRelativeTimePenalty = 50;  // and a time counted from another ("rond 23 uur"), less than another clause
+constexpr int kRelativeTimePenalty = 50;  // and a time counted from another ("rond 22 uur"), less than another clause
 
 }  // namespace
 
@@ -159,7 +159,7 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     // "Het bombardement gebeurde gisteren op het orthodox nieuwjaar", in a report dated to
     // the month: the day the clause names beats the one it cannot count.
     if (!t.date.known()) score += kUndatedTimePenalty;
-    // ("De beving vond plaats rond 23 uur vrijdagavond": the day named beats the hour.)
+    // ("De schok kwam zaterdagavond rond 22 uur": the day named beats the hour.)
     if (t.relative_to_event) score += kRelativeTimePenalty;
     // "de aanslag van een jaar geleden", "de brand van vorige week": the time that qualifies the trigger.
     if (t.first == token + 2 && ctx_.WordIs(ctx_.tokens()[token + 1].lower, "genitive")) score = -1;
