@@ -130,6 +130,10 @@ int TimeGrammar::DaysIn(const std::string& unit) const {
 }
 
 int TimeGrammar::HoursLater(const std::vector<Token>& tokens, int i, int last, const NumberGrammar& numbers) const {
+  // (Only where an hours word follows: counting is the costly part.)
+  int unit = i;
+  while (unit < last && unit - i <= kMostCountWords && !hours_.count(tokens[unit].lower)) ++unit;
+  if (unit >= last || unit - i > kMostCountWords) return 0;
   int k = i;
   while (k < last && k - i < kMostCountWords && (numbers.ParseToken(tokens[k].lower) || few_.count(tokens[k].lower))) ++k;
   if (k + 1 >= last || !hours_.count(tokens[k].lower) || !later_.count(tokens[k + 1].lower)) return 0;
@@ -375,17 +379,18 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
       int total = pub->year * 12 + (pub->month - 1) - amount;
       SetDay(&d, Civil{total / 12, total % 12 + 1, 0});
     } else if (pub_precision == Precision::kDay) SetDay(&d, AddDays(*pub, -amount * unit));
-  } else if (auto count = numbers.ParseToken(t.lower);
-             count && i + 2 < last && DaysIn(tokens[i + 1].lower) && later_.count(tokens[i + 2].lower)) {
+  } else if (i + 2 < last && DaysIn(tokens[i + 1].lower) && later_.count(tokens[i + 2].lower) &&
+             numbers.ParseToken(t.lower)) {
     // "vier dagen later", "een week eerder": so many days from the event told before it
     end = i + 3;
     out->relative_to_event = true;
-    out->event_offset = later_.at(tokens[i + 2].lower) * int(*count) * DaysIn(tokens[i + 1].lower);
-  } else if (int n = PhraseAt(tokens, i, last, sameday_), clock = ClockAt(tokens, i, last);
-             n || clock || HoursLater(tokens, i, last, numbers)) {
+    out->event_offset = later_.at(tokens[i + 2].lower) * int(*numbers.ParseToken(t.lower)) * DaysIn(tokens[i + 1].lower);
+  } else if (int n = PhraseAt(tokens, i, last, sameday_), clock = ClockAt(tokens, i, last),
+             hours = HoursLater(tokens, i, last, numbers);
+             n || clock || hours) {
     // "de dag erna"; a time of day ("rond 14.30 uur"), hours or minutes on ("een half uur
     // later"): the day of the event told before it
-    end = i + (n ? n : clock ? clock : HoursLater(tokens, i, last, numbers));
+    end = i + (n ? n : clock ? clock : hours);
     out->relative_to_event = true;
     out->event_offset = n ? sameday_offsets_[PhraseIndex(tokens, i, n, sameday_)] : 0;
     // (With no day told before it, an hour is one of the day of the report.)

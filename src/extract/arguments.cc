@@ -171,7 +171,7 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   // told before it (a day only from a day, a weekday from a weekday).
   for (auto it = ctx_.an.times.rbegin(); it != ctx_.an.times.rend(); ++it) {
     if (it->first >= best->first || it->relative_to_event || (!it->date.known() && it->date.weekday < 0)) continue;
-    // (Not the time of a report or of an end: "meldt het ministerie zaterdag".)
+    // (Not the time of a report, a plan, an end or a thing: "meldt het ministerie zaterdag".)
     if (NotAnEventsTime(*it)) continue;
     // (Not a year or a month: "de aanslagen in 2015 … Eerder op de dag" counts from the day told.)
     if (it->date.known() && it->date.precision != Precision::kDay) continue;

@@ -96,12 +96,12 @@ class ArgumentReader {
   mutable std::optional<bool> injuries_told_;  // the article names an injury anywhere (read once)
   // Whether a preposition ("van", "voor", "om") makes the trigger at `first` another verb's argument.
   bool Governed(int first, int si) const;
+  // Whether t is the time an event ended ("Sinds dinsdag is de brand geblust"), of a plan,
+  // a label of a thing ("de balans van zaterdag") or the time of a report: in the clause of
+  // its sentence's source cue, which tells no event ("Dat meldt het ministerie zaterdag").
+  bool NotAnEventsTime(const TimeMention& t) const;
   // Whether a clause of its own, "en" and a finite verb ("en wordt … voorgeleid"), opens
   // between tokens `token` and `other` of sentence si.
-  // Whether t is the time an event ended ("Sinds dinsdag is de brand geblust"), a label
-  // of a thing ("de balans van zaterdag") or the time of a report: in the clause of its
-  // sentence's source cue, which tells no event ("Dat meldt het ministerie zaterdag").
-  bool NotAnEventsTime(const TimeMention& t) const;
   bool CoordinatedClauseBetween(int si, int token, int other) const;
   std::string StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
   // The trigger's place; `chosen`, when given, gets the entity that names it (or nullptr).
