@@ -196,8 +196,7 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   return best->date;
 }
 
-bool ArgumentReader::InPlannedClause(int si, int token) const {
-  const auto clauses = Clauses(si);
+bool ArgumentReader::InPlannedClause(int si, int token, const std::vector<int>& clauses) const {
   const int first = ctx_.an.sentences[si].first;
   for (const auto& m : ctx_.lex.status.FindAll(ctx_.tokens(), first, ctx_.an.sentences[si].last))
     if (ctx_.lex.status.rows()[m.row].value == "planned" && clauses[m.first - first] == clauses[token - first]) return true;
@@ -213,7 +212,7 @@ bool ArgumentReader::NotAnEventsTime(const TimeMention& t) const {
   at.first = t.first;
   if (ClauseHas(at, si, clauses, "ending")) return true;
   // ("De premier zal donderdag de rampplek bezoeken": a plan's.)
-  if (InPlannedClause(si, t.first)) return true;
+  if (InPlannedClause(si, t.first, clauses)) return true;
   const auto triggers = ctx_.lex.triggers.FindAll(ctx_.tokens(), s.first, s.last);
   // ("de balans van zaterdag" labels a thing; "de aanslag van dinsdag" an event.)
   if (t.date.reference)

@@ -84,8 +84,9 @@ class ArgumentReader {
   bool NotTheSite(const Entity& place, int head, bool leaving = false) const;
   // Clause index of each token of sentence si (commas and clause words split).
   std::vector<int> Clauses(int si) const;
-  // Whether the clause of `token` tells a plan (a status word of value "planned": "zal").
-  bool InPlannedClause(int si, int token) const;
+  // Whether the clause of `token` tells a plan (a status word of value "planned": "zal");
+  // `clauses` as Clauses(si) gives them.
+  bool InPlannedClause(int si, int token, const std::vector<int>& clauses) const;
   // Whether a word of clause class `cls` (clause.tsv) stands in the clause of `trigger.first`.
   bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
   // Whether `token` stands in a relative clause ("die", "dat" after a noun or comma).

@@ -29,7 +29,7 @@ bool EventAssembler::TimeOfTellingOrPlan(int si, int time_token) const {
   const int first = ctx_.an.sentences[si].first, last = ctx_.an.sentences[si].last, clause = clauses[time_token - first];
   const int cue = ctx_.sentence_sources[si].cue;
   if (cue >= 0 && clauses[cue - first] == clause) return true;
-  if (args_.InPlannedClause(si, time_token)) return true;
+  if (args_.InPlannedClause(si, time_token, clauses)) return true;
   // "De politie verhoogde zaterdag het dodental naar 84": the time of a count's update.
   for (const auto& m : ctx_.lex.freshness.FindAll(ctx_.tokens(), first, last))
     if (ctx_.lex.freshness.rows()[m.row].value == "update" && clauses[m.first - first] == clause) return true;
