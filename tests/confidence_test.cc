@@ -14,16 +14,20 @@
 namespace kroniek {
 namespace {
 
-std::string WriteTable(const std::string& name, const std::string& text) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name)).string();
-  std::ofstream(path) << text;
-  return path;
-}
+// A weights file in the temporary folder for the test's length.
+struct TempTable {
+  TempTable(const std::string& name, const std::string& text)
+      : path((std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name)).string()) {
+    std::ofstream(path) << text;
+  }
+  ~TempTable() { std::filesystem::remove(path); }
+  const std::string path;
+};
 
 TEST(Confidence, LogisticOverKnownSignals) {
   ConfidenceModel m;
-  ASSERT_TRUE(m.Load(WriteTable("conf_ok.tsv", "figure\tbias\t0\nfigure\ttitle\t2.197\nevent\tbias\t-1\n")).ok());
+  const TempTable table("conf_ok.tsv", "figure\tbias\t0\nfigure\ttitle\t2.197\nevent\tbias\t-1\n");
+  ASSERT_TRUE(m.Load(table.path).ok());
   EXPECT_DOUBLE_EQ(m.Of("figure", {}), 0.5);
   EXPECT_DOUBLE_EQ(m.Of("figure", {"title"}), 0.9);  // 1 / (1 + e^-2.197), rounded to 0.001
   EXPECT_DOUBLE_EQ(m.Of("figure", {"title", "no weight"}), 0.9);
@@ -32,10 +36,12 @@ TEST(Confidence, LogisticOverKnownSignals) {
 
 TEST(Confidence, BadTablesNameTheLineAndReason) {
   ConfidenceModel m;
-  Status st = m.Load(WriteTable("conf_nan.tsv", "figure\tbias\tzero\nevent\tbias\t0\n"));
+  const TempTable not_a_number("conf_nan.tsv", "figure\tbias\tzero\nevent\tbias\t0\n");
+  Status st = m.Load(not_a_number.path);
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find("conf_nan.tsv:1: weight 'zero' is not a number"), std::string::npos) << st.message();
-  st = ConfidenceModel().Load(WriteTable("conf_nobias.tsv", "figure\tbias\t1\n"));
+  const TempTable no_event_bias("conf_nobias.tsv", "figure\tbias\t1\n");
+  st = ConfidenceModel().Load(no_event_bias.path);
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find("needs a 'bias' weight"), std::string::npos) << st.message();
 }
