@@ -312,8 +312,16 @@ std::string ArgumentReader::ReferenceFrame(int first, const std::vector<PhraseMa
   for (const auto& f : frames) {
     if (f.end > first || first - f.end > kFrameReach) continue;
     bool words = true;
-    // (A quotation mark may open the classifying words: sprak van “een achterbakse aanslag”.)
-    for (int k = f.end; k < first; ++k) words = words && (toks[k].kind == TokenKind::kWord || toks[k].kind == TokenKind::kQuote);
+    // (A quotation mark may open the classifying words: sprak van “een achterbakse aanslag”;
+    // a determiner after other words opens another phrase, "als een terrorist een aanslag pleegt",
+    // but for one coordinated: "of het om een ongeluk of een aanslag gaat".)
+    bool after_word = false;
+    for (int k = f.end; k < first; ++k) {
+      words = words && (toks[k].kind == TokenKind::kWord || toks[k].kind == TokenKind::kQuote) &&
+              !(after_word && ctx_.WordIs(toks[k].lower, "determiner") && !ctx_.WordIs(toks[k - 1].lower, "coordinator") &&
+                !ctx_.WordIs(toks[k - 1].lower, "alternative"));
+      after_word |= toks[k].kind == TokenKind::kWord;
+    }
     if (words) return ctx_.lex.reference_frames.rows()[f.row].value;
   }
   return "";
