@@ -309,17 +309,18 @@ std::string ArgumentReader::ReferenceFrame(int first, const std::vector<PhraseMa
   // de dodelijkste aanvallen": the trigger classifies an event, it tells none;
   // "de dodelijkste aanval sinds de aanslag van 2015": it names the event compared with.
   const auto& toks = ctx_.tokens();
+  // A determiner after other words opens another phrase ("als een terrorist een aanslag pleegt"),
+  // but for one coordinated ("of het om een ongeluk of een aanslag gaat").
+  auto opens_phrase = [&](int k, bool after_word) {
+    return after_word && ctx_.WordIs(toks[k].lower, "determiner") && !ctx_.WordIs(toks[k - 1].lower, "coordinator") &&
+           !ctx_.WordIs(toks[k - 1].lower, "alternative");
+  };
   for (const auto& f : frames) {
     if (f.end > first || first - f.end > kFrameReach) continue;
-    bool words = true;
-    // (A quotation mark may open the classifying words: sprak van “een achterbakse aanslag”;
-    // a determiner after other words opens another phrase, "als een terrorist een aanslag pleegt",
-    // but for one coordinated: "of het om een ongeluk of een aanslag gaat".)
-    bool after_word = false;
+    bool words = true, after_word = false;
+    // (A quotation mark may open the classifying words: sprak van “een achterbakse aanslag”.)
     for (int k = f.end; k < first; ++k) {
-      words = words && (toks[k].kind == TokenKind::kWord || toks[k].kind == TokenKind::kQuote) &&
-              !(after_word && ctx_.WordIs(toks[k].lower, "determiner") && !ctx_.WordIs(toks[k - 1].lower, "coordinator") &&
-                !ctx_.WordIs(toks[k - 1].lower, "alternative"));
+      words = words && (toks[k].kind == TokenKind::kWord || toks[k].kind == TokenKind::kQuote) && !opens_phrase(k, after_word);
       after_word |= toks[k].kind == TokenKind::kWord;
     }
     if (words) return ctx_.lex.reference_frames.rows()[f.row].value;
