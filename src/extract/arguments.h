@@ -70,6 +70,9 @@ class ArgumentReader {
   // never an event's site, but the place left is a withdrawal's or evacuation's
   // (`leaving`: "alle troepen uit Mali vertrekken").
   bool NotTheSite(const Entity& place) const;
+  // "het door overstromingen getroffen Pakistan": the place named right after a participle of
+  // being struck, whose "door" phrase holds the trigger; null when none.
+  const Entity* StruckPlace(const PhraseMatch& trigger, int si) const;
   // An end of a route written with a dash ("de intercity Brussel – Amsterdam"): a place the
   // vehicle left or was bound for, not where the event happened.
   bool EndOfRoute(const Entity& place) const;

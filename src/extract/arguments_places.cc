@@ -18,6 +18,7 @@ constexpr int kPhraseWords = 4;    // "naar de Noord-Griekse havenstad Thessalon
 constexpr int kLandmarkPenalty = 8;  // distance added to a place given as a landmark
 constexpr int kOtherClausePenalty = 10;  // a place told in another clause of the sentence
 constexpr int kQualifierWords = 5;  // "Leeds, in het noorden van Engeland": words between a town and its region
+constexpr int kStruckWords = 3;  // "door de zware overstromingen getroffen": words between "door", the trigger and the participle
 constexpr int kTakenToWords = 3;  // "naar een militair ziekenhuis in …": an article and adjectives before the site
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
@@ -139,6 +140,23 @@ bool ArgumentReader::EndOfRoute(const Entity& ent) const {
          (dash(ent.first - 1) && same(ent.first - 2) && place_at(ent.first - 2, false));
 }
 
+const Entity* ArgumentReader::StruckPlace(const PhraseMatch& trigger, int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  bool by = false;
+  for (int k = trigger.first - 1; k >= std::max(s.first, trigger.first - kStruckWords) && !by; --k)
+    by = ctx_.lex.ClauseIs(toks[k].lower, "agent");
+  if (!by) return nullptr;
+  for (int k = trigger.end; k < std::min(s.last - 1, trigger.end + kStruckWords); ++k) {
+    if (!ctx_.lex.ClauseIs(toks[k].lower, "stricken")) continue;
+    const int e = ctx_.entity_at[k + 1];
+    if (e < 0 || ctx_.an.entities[e].first != k + 1) return nullptr;
+    const Entity& place = ctx_.an.entities[e];
+    return place.type == EntityType::kPlace || place.type == EntityType::kCountry ? &place : nullptr;
+  }
+  return nullptr;
+}
+
 bool ArgumentReader::InClockNote(const Entity& ent) const {
   const auto& toks = ctx_.tokens();
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
@@ -256,6 +274,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (!fronted && clauses[i - s.first] != clause) d += kOtherClausePenalty;
     if (d < best) { best = d; place = &ent; }
   }
+  if (const Entity* struck = StruckPlace(trigger, si)) place = struck;
   if (chosen) *chosen = place;
   if (place) {
     loc = LocationOf(*place);
