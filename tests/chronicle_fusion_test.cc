@@ -179,6 +179,17 @@ TEST(FusionApart, AReportComparedWithAnEarlierTimeIsNoEventOfThatTime) {
   EXPECT_EQ(date, "");
 }
 
+// A landslide is no bus crash: near the same town in the same week, but not told on the
+// same day, the two stay apart.
+TEST(FusionApart, ALandslideIsNoCrashOfTheSameWeek) {
+  auto stories = StoriesInAnyOrder({
+      Text("crash", "2019-03-13", "Bij een busongeluk in Lausanne zijn dinsdag twaalf mensen omgekomen."),
+      Text("crash2", "2019-03-15", "Het busongeluk in Lausanne kostte twaalf mensen het leven. De chauffeur overleefde het."),
+      Text("slide", "2019-03-14", "Bij Lausanne heeft een aardverschuiving een weg bedolven. Eén persoon wordt vermist."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"traffic_crash", {"crash", "crash2"}}, {"other", {"slide"}}}));
+}
+
 // Riots in two cities on one evening are two events.
 TEST(FusionApart, RiotsInTwoCitiesAreTwoEvents) {
   auto stories = StoriesInAnyOrder({
