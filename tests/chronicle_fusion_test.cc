@@ -179,6 +179,18 @@ TEST(FusionApart, AReportComparedWithAnEarlierTimeIsNoEventOfThatTime) {
   EXPECT_EQ(date, "");
 }
 
+// A weekday in an article no date bounds fits that day of any week: with nothing else in
+// common, a gas explosion "woensdag" is not the one of a Wednesday in May.
+TEST(FusionApart, AWeekdayAloneInAnUndatedArticleJoinsNoEvent) {
+  auto stories = StoriesInAnyOrder({
+      Text("may", "2023-05", "Bij een gasexplosie in een flat zijn woensdag twee mensen omgekomen."),
+      Text("may2", "2023-05", "De gasexplosie van woensdag kostte twee mensen het leven."),
+      Undated("somewhere", "Bij een gasexplosie zijn woensdag drie mensen gewond geraakt."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"explosion_accident", {"may", "may2"}},
+                                         {"explosion_accident", {"somewhere"}}}));
+}
+
 // A landslide is no bus crash: near the same town in the same week, but not told on the
 // same day, the two stay apart.
 TEST(FusionApart, ALandslideIsNoCrashOfTheSameWeek) {

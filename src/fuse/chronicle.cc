@@ -17,6 +17,7 @@ constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
 constexpr double kDistinctiveCount = 10; // two reports of "85 gewonden" seldom tell two events
 constexpr double kToldLongAfter = 0.05;   // a later report's date evidence for the event it recalls
 constexpr double kTimeless = 0.05;        // date evidence of a report no time bounds
+constexpr double kTimelessWeekday = 0.15; // of its weekday, when the event's day has that weekday
 constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
 constexpr long kCityTimes = 10;           // a city ten times a town's size reaches over it
 constexpr double kCityReachKm = 30;       // this far ("Werribee", "Melbourne")
@@ -114,8 +115,10 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
     bool exact = r.lo == r.hi && s.days.lo == s.days.hi;
     return exact ? (r.lo == s.days.lo ? 0.35 : 0.15) : 0.2;
   }
+  // (A weekday in a report no time bounds fits a day of any week: weaker evidence.)
+  const double weekday_fits = window.known() ? 0.25 : kTimelessWeekday;
   if (m.date.weekday >= 0 && s.days.known() && s.days.lo == s.days.hi)
-    return WeekdaysNear(kroniek::WeekdayOf(FromDayNumber(s.days.lo)), m.date.weekday) ? 0.25 : -1;
+    return WeekdaysNear(kroniek::WeekdayOf(FromDayNumber(s.days.lo)), m.date.weekday) ? weekday_fits : -1;
   // A day of a month told without a year, in a report that cannot date it ("18 augustus").
   const bool day_of_month = !r.known() && m.date.month && m.date.day;
   if (day_of_month && s.days.known() && s.days.lo == s.days.hi) {
@@ -130,7 +133,8 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
   // A day told where the others told its weekday ("op 4 april" beside "dinsdag").
   if (r.known() && r.lo == r.hi && !s.days.known() && s.weekday >= 0)
     return WeekdaysNear(kroniek::WeekdayOf(FromDayNumber(r.lo)), s.weekday) ? 0.25 : -1;
-  if (m.date.weekday >= 0 && s.weekday >= 0) return WeekdaysNear(m.date.weekday, s.weekday) ? 0.2 : -1;
+  if (m.date.weekday >= 0 && s.weekday >= 0)
+    return WeekdaysNear(m.date.weekday, s.weekday) ? weekday_fits - 0.05 : -1;
   if (window.known() && s.window.known()) return 0.1;
   // A report no time bounds (undated, in an undated article, or of an event none of
   // whose reports is dated) speaks against no time: its type and its place, named or
