@@ -328,8 +328,9 @@ void EventAssembler::Finish(Extraction* out) {
   for (Ev& e : events_) TypeGenericEvent(ctx_, events_, &e);
   for (Ev& e : events_) args_.FinishFigures(&e.m, e.title_figures);
   const std::set<int> with_mentions = SentencesWithMentions();
-  DateFromFollowingSentences(with_mentions);
+  // (A day told just before an event introduces it; a time after it only continues the story.)
   DateFromPrecedingSentence(with_mentions);
+  DateFromFollowingSentences(with_mentions);
   DatePhasesFromTheirEvent();
   // Feared events with nothing to say about them are not events, nor are
   // announced ones ("we zullen iedereen achterhalen die betrokken is bij
