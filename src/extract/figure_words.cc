@@ -223,6 +223,8 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
   std::string demonym;
   for (int k = i; k < last && k <= i + kMaxAdjectives; ++k) {
     const Token& t = toks[k];
+    // ("Reacties 108 Een man werd opgepakt": no count stands before an indefinite article.)
+    if (ctx.WordIs(t.lower, "indefinite")) return -1;
     std::string modifier;
     const PhraseTable::Row* row = ctx.lex.figure_nouns.Lookup(t.lower, &modifier);
     // A noun of several words ("dodelijke slachtoffers") before its head alone.
