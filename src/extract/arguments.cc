@@ -262,6 +262,9 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
   std::stable_sort(cues.begin(), cues.end(), [&](const PhraseMatch& a, const PhraseMatch& b) {
     return std::abs(a.first - trigger.first) < std::abs(b.first - trigger.first);
   });
+  // (Hearsay tells who says so, not what became of the act: "zouden een aanslag hebben willen
+  // plegen" is a plot foiled, as told; other cues the nearest decides.)
+  std::string hearsay;
   for (const auto& m : cues) {
     const std::string& status = ctx_.lex.status.rows()[m.row].value;
     if (status == "planned" && governed) continue;
@@ -271,9 +274,11 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
     // A denial, retraction or belief governs what follows it ("trekt het bericht
     // in dat …", "dachten dat er een aardbeving …"): option governs.
     bool governs = ctx_.lex.status.rows()[m.row].options.count("governs") && m.first < trigger.first;
-    if (surrounds || governs || clauses[m.first - s.first] == clause) return status;
+    if (!surrounds && !governs && clauses[m.first - s.first] != clause) continue;
+    if (status == "foiled" || (status != "alleged" && hearsay.empty())) return status;
+    if (hearsay.empty()) hearsay = status;
   }
-  return "occurred";
+  return hearsay.empty() ? "occurred" : hearsay;
 }
 
 void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e) const {
