@@ -18,6 +18,7 @@ constexpr double kDistinctiveCount = 10; // two reports of "85 gewonden" seldom 
 constexpr double kToldLongAfter = 0.05;   // a later report's date evidence for the event it recalls
 constexpr double kTimeless = 0.05;        // date evidence of a report no time bounds
 constexpr double kTimelessWeekday = 0.15; // of its weekday, when the event's day has that weekday
+constexpr double kWeekdayOnly = 0.05;      // less when the event too is told by its weekday only
 constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
 constexpr long kCityTimes = 10;           // a city ten times a town's size reaches over it
 constexpr double kCityReachKm = 30;       // this far ("Werribee", "Melbourne")
@@ -134,7 +135,7 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
   if (r.known() && r.lo == r.hi && !s.days.known() && s.weekday >= 0)
     return WeekdaysNear(kroniek::WeekdayOf(FromDayNumber(r.lo)), s.weekday) ? 0.25 : -1;
   if (m.date.weekday >= 0 && s.weekday >= 0)
-    return WeekdaysNear(m.date.weekday, s.weekday) ? weekday_fits - 0.05 : -1;
+    return WeekdaysNear(m.date.weekday, s.weekday) ? weekday_fits - kWeekdayOnly : -1;
   if (window.known() && s.window.known()) return 0.1;
   // A report no time bounds (undated, in an undated article, or of an event none of
   // whose reports is dated) speaks against no time: its type and its place, named or
