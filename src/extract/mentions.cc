@@ -241,8 +241,8 @@ bool ArgumentReader::Negated(int first, int si) const {
   // negation before the trigger, over articles and prepositions only.
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
-  // ("Er werden voorlopig geen verdachten opgepakt": the negated plural the verb tells of; not
-  // "niemand zag de schietpartij".)
+  // ("Er werden voorlopig geen verdachten opgepakt", "nog geen verdachte aangehouden": the negated
+  // noun the verb tells of; not "niemand zag de schietpartij".)
   // ("Niemand is gearresteerd": a negation right before the auxiliary of the trigger's verb.)
   if (first - 2 >= s.first && ctx_.lex.ClauseIs(toks[first - 1].lower, "auxiliary") &&
       ctx_.WordIs(toks[first - 2].lower, "negation"))
@@ -260,7 +260,8 @@ bool ArgumentReader::Negated(int first, int si) const {
     if (ctx_.lex.ClauseIs(toks[k].lower, "clause_start") || ctx_.WordIs(toks[k].lower, "coordinator")) return false;
     if (ctx_.az.entity_rules().IsFunctionWord(toks[k].lower)) continue;
     const bool negated_noun = !noun_passed && k > s.first && !toks[k].capitalized && ctx_.entity_at[k] < 0 &&
-                              ctx_.lex.LooksPlural(toks[k].lower) && ctx_.WordIs(toks[k - 1].lower, "negation");
+                              ((ctx_.lex.LooksPlural(toks[k].lower) && ctx_.WordIs(toks[k - 1].lower, "negation")) ||
+                               ctx_.WordIs(toks[k - 1].lower, "negative_determiner"));
     if (!negated_noun) return false;
     noun_passed = true;
   }
