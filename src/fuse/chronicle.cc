@@ -190,6 +190,17 @@ bool Chronicle::TellsLongAfter(const EventMention& m, const DayRange& window, co
   return false;
 }
 
+// Articles that already tell another event together tell one story.
+bool Chronicle::SharesStory(int article, const Summary& s) const {
+  for (int other : s.articles) {
+    for (int e : events_of_article_[article])
+      if (events_of_article_[other].count(e)) return true;
+    for (const auto& e : outside_of_article_[article])
+      if (outside_of_article_[other].count(e)) return true;
+  }
+  return false;
+}
+
 double Chronicle::Score(const EventMention& m, const Summary& s, int article) const {
   double type = TypeScore(FuseType(m), s);
   if (type <= 0) return 0;
@@ -207,16 +218,7 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
   if (named_alike) place = std::max(place, 0.0) + kSameName;
   if (place < 0) return 0;
   double score = 0.35 * type + date + place;
-  // Articles that already tell another event together tell one story.
-  for (int other : s.articles) {
-    bool shared = false;
-    for (int e : events_of_article_[article]) shared |= events_of_article_[other].count(e) > 0;
-    for (const auto& e : outside_of_article_[article]) shared |= outside_of_article_[other].count(e) > 0;
-    if (shared) {
-      score += 0.1;
-      break;
-    }
-  }
+  if (SharesStory(article, s)) score += 0.1;
   // Actors: a shared perpetrator or claimant (or its parent group), or a shared target
   // ("een aanslag op Charlie Hebdo").
   for (const auto& actor : m.actors)
@@ -389,14 +391,19 @@ bool Chronicle::KeptApart(int ai, int k, int e) const {
 // The event a report joins: the best fit. A report that cannot be placed in
 // time (undated, in an undated article) may fit events of several times about
 // as well; it joins the one most reported.
-int Chronicle::Choose(const std::vector<std::pair<double, int>>& fits, bool timeless) const {
+int Chronicle::Choose(const std::vector<std::pair<double, int>>& fits, bool timeless, int article) const {
   int best = -1;
   double best_score = 0;
   for (const auto& [score, c] : fits)
     if (score > best_score) { best = c; best_score = score; }
   if (!timeless) return best;
+  // (The event its own story tells keeps a report that fits a more reported one about as
+  // well: the arrest told beside a stabbing in Amsterdam is that stabbing's.)
+  const bool story = best >= 0 && SharesStory(article, summaries_[best]);
   for (const auto& [score, c] : fits)
-    if (score >= best_score - kAmbiguity && summaries_[c].articles.size() > summaries_[best].articles.size()) best = c;
+    if (score >= best_score - kAmbiguity && summaries_[c].articles.size() > summaries_[best].articles.size() &&
+        (!story || SharesStory(article, summaries_[c])))
+      best = c;
   return best;
 }
 
@@ -449,7 +456,7 @@ void Chronicle::Add(AnalyzedArticle article, const std::vector<int>* only, std::
     order.erase(order.begin() + pick);
     fits_of.erase(fits_of.begin() + pick);
     const EventMention& m = events[k];
-    int best = Choose(fits, !WindowOf(m, articles_[ai].article.published).known());
+    int best = Choose(fits, !WindowOf(m, articles_[ai].article.published).known(), ai);
     // A report that fits two events that may be one joins them (reports of
     // one attack that came apart: one in the city, one in its country).
     std::sort(fits.begin(), fits.end(), std::greater<>());

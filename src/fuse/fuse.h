@@ -231,10 +231,11 @@ class Chronicle {
   double PlaceScore(const Location& l, const Summary& s, std::optional<double> widespread_km,
                     bool inferred_vetoes = false) const;
   double Score(const EventMention& m, const Summary& s, int article) const;
+  bool SharesStory(int article, const Summary& s) const;
   std::vector<int> Candidates(const EventMention& m, const Date& published) const;
   // The events report k of article ai may join, with their scores.
   std::vector<std::pair<double, int>> Fits(int ai, int k) const;
-  int Choose(const std::vector<std::pair<double, int>>& fits, bool timeless) const;
+  int Choose(const std::vector<std::pair<double, int>>& fits, bool timeless, int article) const;
   bool Mergeable(const Summary& a, const Summary& b) const;
   void Absorb(int into, int from);
   void Index(int event);
