@@ -160,15 +160,17 @@ int EventAssembler::ResolvePhase(const MentionInfo& m, int sentence) const {
 int EventAssembler::EventToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m,
                                    int si) const {
   if (m.status != "occurred" && m.status != "alleged") return -1;
-  // A phase with a time of its own ("is vanochtend doodgeschoten") is news of its own.
-  if (m.date.known() || m.date.weekday >= 0 || m.date.day_offset) return -1;
   const std::string cls = ctx_.lex.ClassOf(m.type);
   const auto followed = [&](const std::string& type) {
     return ctx_.lex.ClassOf(type) == cls && !ctx_.lex.TypeInfo(type).ongoing;
   };
   for (const Ev& e : events_)
     if (!e.sub_event && followed(e.m.type)) return -1;  // told before: ResolvePhase decides
-  return LaterMention(mentions, m, si, followed);
+  // A phase with a time of its own ("is vanochtend doodgeschoten") is news of its own, unless
+  // its own sentence tells the attack after it ("… nadat hij mensen had aangevallen met een mes").
+  const int until = LaterMention(mentions, m, si, followed);
+  if ((m.date.known() || m.date.weekday >= 0 || m.date.day_offset) && until != si) return -1;
+  return until;
 }
 
 int EventAssembler::WholeToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m,
@@ -186,9 +188,11 @@ int EventAssembler::WholeToldAfter(const std::vector<std::vector<MentionInfo>>& 
 int EventAssembler::LaterMention(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m, int si,
                                  const std::function<bool(const std::string&)>& of_type) const {
   const auto& sentences = ctx_.an.sentences;
-  for (int sj = si + 1; sj < int(sentences.size()); ++sj) {
+  // (Later in its own sentence too: "werd neergeschoten nadat hij mensen had aangevallen met een mes".)
+  for (int sj = si; sj < int(sentences.size()); ++sj) {
     if (sentences[sj].paragraph - sentences[si].paragraph > kPartParagraphs) break;
     for (const auto& x : mentions[sj]) {
+      if (sj == si && x.first <= m.first) continue;
       if (x.phase || !x.part_of.empty() || x.anaphoric || !of_type(x.type)) continue;
       if (x.status != "occurred" && x.status != "alleged") continue;
       if (DatesCompatible(x.date, m.date) && LocationsCompatible(x.location, m.location)) return sj;
