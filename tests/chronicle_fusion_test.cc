@@ -450,6 +450,22 @@ TEST(FusionJoined, ATimelessReportJoinsTheEventOfItsInferredCity) {
   EXPECT_EQ(stories, (std::vector<Story>{{"explosion_accident", {"city", "district"}}}));
 }
 
+// An undated report that fits a more reported event about as well stays with the event
+// its own story tells: the arrest beside a stabbing is that stabbing's, not the city's
+// arrests after riots months before.
+TEST(FusionJoined, AnUndatedReportStaysWithItsOwnStory) {
+  auto stories = StoriesInAnyOrder({
+      Text("stab", "2025-03", "In Gent heeft een man donderdag drie mensen neergestoken. De politie heeft de man opgepakt."),
+      Text("riot1", "2024-11", "In Gent zijn na rellen veertig mensen opgepakt."),
+      Text("riot2", "2024-11", "De politie heeft in Gent na de rellen twintig relschoppers opgepakt."),
+      Undated("undated", "Nieuws\nDonderdag stak een man in Gent drie voorbijgangers neer. Agenten pakten de man op."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"arrest", {"riot1", "riot2"}},
+                                         {"riot", {"riot1", "riot2"}},
+                                         {"arrest", {"stab", "undated"}},
+                                         {"stabbing", {"stab", "undated"}}}));
+}
+
 // "In de nacht van woensdag op donderdag": weekdays a day apart name one night.
 TEST(FusionJoined, WeekdaysOfOneNightJoin) {
   auto stories = StoriesInAnyOrder({
