@@ -77,15 +77,11 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     if (usable(events_[sm.event])) return sm.event;
   }
   // An article about one event of the figure's class (told more often than
-  // any other of that class): that event.
+  // any other of that class, or as often and first): that event.
   int main = -1;
-  bool tie = false;
-  for (const Ev& e : events_) {
-    if (!usable(e)) continue;
-    if (main >= 0 && e.mentions == events_[main].mentions) tie = true;
-    if (main < 0 || e.mentions > events_[main].mentions) { main = e.id; tie = false; }
-  }
-  return tie ? -1 : main;
+  for (const Ev& e : events_)
+    if (usable(e) && (main < 0 || e.mentions > events_[main].mentions)) main = e.id;
+  return main;
 }
 
 int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
