@@ -91,9 +91,20 @@ bool ArgumentReader::TimeTiedTo(const PhraseMatch& trigger, int si) const {
 
 bool ArgumentReader::TimeGoverned(const PhraseMatch& trigger, int si) const {
   const auto& toks = ctx_.tokens();
+  const Sentence& s = ctx_.an.sentences[si];
   for (const auto& t : ctx_.an.times)
-    if (t.first == trigger.last + 1 && t.first < ctx_.an.sentences[si].last && IsPreposition(toks[trigger.last].lower))
-      return true;
+    if (t.first == trigger.last + 1 && t.first < s.last && IsPreposition(toks[trigger.last].lower)) return true;
+  // "maakte donderdag bekend wie de dader is van de aanslag woensdag": a time right after it
+  // is its own when the telling has a time of its own before it ("eiste de aanval woensdag
+  // op" has one time, the claim's).
+  const int cue = ctx_.sentence_sources[si].cue;
+  if (cue < s.first) return false;
+  const auto clauses = Clauses(si);
+  const bool telling_timed = std::any_of(ctx_.an.times.begin(), ctx_.an.times.end(), [&](const TimeMention& t) {
+    return t.first >= s.first && t.last <= trigger.first && clauses[t.first - s.first] == clauses[cue - s.first];
+  });
+  for (const auto& t : ctx_.an.times)
+    if (t.first == trigger.last && t.first < s.last && telling_timed) return true;
   return false;
 }
 
