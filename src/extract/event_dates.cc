@@ -125,25 +125,34 @@ void EventAssembler::DateFromFollowingSentences(const std::set<int>& with_mentio
 
 void EventAssembler::DateFromPrecedingSentence(const std::set<int>& with_mentions) {
   // "Op 4 mei sloeg hij toe. Hij doodde acht mensen bij een bomaanslag": a day told in the
-  // sentence just before the event's first mention, one that names no event of its
-  // own, in the same paragraph, dates the undated event it introduces.
+  // sentence just before the event's first mention, one that names no event of its own,
+  // in the same paragraph, dates the undated event it introduces. So does the time of a
+  // toll the headline or the lede gives before the event is named ("Een jaar geleden
+  // verdronken 27 migranten … De boot zonk"; not "gisteren werden drie lichamen geborgen"
+  // further down, before "de crash").
   const auto& sentences = ctx_.an.sentences;
   for (Ev& e : events_) {
     if (e.m.date.known() || e.m.date.weekday >= 0 || e.m.status != "occurred" || e.mention_sentences.empty()) continue;
     const int first = *std::min_element(e.mention_sentences.begin(), e.mention_sentences.end());
-    const int si = first - 1;
-    if (si < 0 || with_mentions.count(si) || sentences[si].paragraph != sentences[first].paragraph) continue;
+    std::set<int> introducing;
+    for (int si : e.figure_sentences)
+      if (si < first && sentences[si].paragraph <= first_prose_) introducing.insert(si);
     // (Not an event only its toll tells: "Het identificeren was maandag klaar. Volgens de
     // premier waren er 154 doden.")
-    if (std::none_of(sentence_mentions_.begin(), sentence_mentions_.end(), [&](const SentenceMention& sm) {
-          return sm.sentence == first && &events_[sm.event] == &e && !sm.mention.by_toll;
-        }))
-      continue;
-    for (const auto& t : ctx_.an.times) {
-      if (ctx_.tokens()[t.first].sentence != si || t.relative_to_event || TimeOfAThing(t) || !TimeCanDate(e, t, si, true))
-        continue;
-      e.m.date = t.date;
-      break;
+    const bool named_first = std::any_of(sentence_mentions_.begin(), sentence_mentions_.end(), [&](const SentenceMention& sm) {
+      return sm.sentence == first && &events_[sm.event] == &e && !sm.mention.by_toll;
+    });
+    if (first > 0 && sentences[first - 1].paragraph == sentences[first].paragraph && named_first)
+      introducing.insert(first - 1);
+    for (int si : introducing) {
+      if (with_mentions.count(si)) continue;
+      for (const auto& t : ctx_.an.times) {
+        if (ctx_.tokens()[t.first].sentence != si || t.relative_to_event || TimeOfAThing(t) || !TimeCanDate(e, t, si, true))
+          continue;
+        e.m.date = t.date;
+        break;
+      }
+      if (e.m.date.known() || e.m.date.weekday >= 0) break;
     }
   }
 }
