@@ -264,7 +264,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
   Ev& e = events_[k];
   if (!m.anaphoric && (m.date.weekday >= 0 || m.date.day_offset)) e.recent = true;
   if (m.generic && !m.heading) e.generic_kinds.insert(m.type);
-  if (!(as_part && m.phase)) TypeFromWords(ctx_, sentence, &e);  // the attacker shot says nothing of the attack
+  if (!(as_part && m.phase)) TypeFromWords(ctx_, sentence, m.first, &e);  // the attacker shot says nothing of the attack
   e.m.evidence.push_back(m.span);
   e.last_sentence = sentence;
   e.mention_sentences.push_back(sentence);

@@ -10,12 +10,13 @@
 
 namespace kroniek {
 
-// As soon as a mention in sentence `sentence` joins a generic event: the type
-// a cue word of that sentence names ("een aanslag met een bomauto",
+// As soon as a mention (its trigger at token `trigger`) in sentence `sentence` joins a
+// generic event: the type a cue word of that sentence no other trigger stands nearer to
+// names ("een aanslag met een bomauto",
 // type_cues.tsv), else the type its generic kinds make together ("aanslag" +
 // "explosie": a bombing, generic_types.tsv). The event is then specific, like
 // one a specific trigger named.
-void TypeFromWords(const Context& ctx, int sentence, Ev* e);
+void TypeFromWords(const Context& ctx, int sentence, int trigger, Ev* e);
 
 // When the article is read, a generic event left takes, in this order: what
 // its figures imply (rockets intercepted: a rocket attack); a battle for an
