@@ -35,6 +35,8 @@ void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMat
   if (auto always = row.options.find("part_of_always"); always != row.options.end()) m->part_of = SplitBar(always->second);
   auto part_of = row.options.find("part_of");
   if (part_of == row.options.end()) return;
+  // (Done before, "het dorp was eerder al geëvacueerd", it came before its whole: news of its own.)
+  if (ClauseHas(match, si, clauses, "earlier")) return;
   // part_if=: the part reading holds only with one of these words in the sentence.
   if (auto cond = row.options.find("part_if");
       cond != row.options.end() && !ClauseHas(cond->second, match.first, si, std::vector<int>(clauses.size(), 0)))
