@@ -19,6 +19,7 @@ bool IsYear(const Token& t, int* year) {
 }
 
 constexpr int kMonthsAhead = 3;  // a day-month told without a year lies at most this far ahead
+constexpr int kAnniversaryReach = 3;  // days an anniversary's weekday may lie before its report
 
 // The year that puts month/day nearest to the publication date, leaning to the
 // past: news tells mostly what happened ("op 17 februari", written in September,
@@ -69,7 +70,10 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "ago") ago_.insert(form);
     else if (cls == "anniversary") anniversary_.insert(form);
     else if (cls == "since") since_.push_back(LowerWords(form));
-    else if (cls == "to_the_day") to_the_day_.push_back(LowerWords(form));
+    else if (cls == "to_the_day") {
+      to_the_day_.push_back(LowerWords(form));
+      if (row.fields.size() > 2 && row.fields[2] == "present") to_the_day_present_.push_back(LowerWords(form));
+    }
     else if (cls == "until") until_.push_back(LowerWords(form));
     else if (cls == "prev") prev_.insert(form);
     else if (cls == "next") next_.insert(form);
@@ -433,7 +437,7 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
       }
       // "oktober vorig jaar", "vorig jaar in oktober": one month of that year;
       // "zaterdag 9 april": the date, its weekday named with it.
-      if (!out->empty() && (JoinMonthAndYear(tokens, &out->back(), m) || JoinWeekdayAndDate(&out->back(), m) ||
+      if (!out->empty() && (JoinMonthAndYear(tokens, &out->back(), m, published) || JoinWeekdayAndDate(&out->back(), m) ||
                             JoinApposition(tokens, &out->back(), m) || JoinOvernight(tokens, &out->back(), m))) {
         Date& d = out->back().date;
         d.text = text.substr(d.span.begin, d.span.end - d.span.begin);
@@ -492,8 +496,8 @@ bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& nex
   return true;
 }
 
-bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention* before,
-                                   const TimeMention& next) const {
+bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
+                                   const Date& published) const {
   // ("9 juni, dag op dag zeven jaar geleden": the same day that many years back.)
   const int to_the_day = PhraseAt(tokens, before->last + (tokens[before->last].lower == ","), next.first, to_the_day_);
   if (next.first - before->last > std::max(kMonthYearGap, to_the_day + 1)) return false;
@@ -503,7 +507,9 @@ bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention
                          before->date.basis != DateBasis::kExplicit && before->date.from.empty() &&
                          next.last - next.first >= 2 && ago_.count(tokens[next.last - 1].lower) &&
                          YearsUnit(tokens[next.last - 2].lower);
-  if (day_first) return CountYearsBack(before, next);
+  // (Told in the present, "Zondag is het vier jaar geleden", the anniversary may still be ahead.)
+  const bool present = PhraseAt(tokens, before->last + (tokens[before->last].lower == ","), next.first, to_the_day_present_) > 0;
+  if (day_first) return CountYearsBack(before, next, present ? published : Date());
   const bool month_first = before->date.month > 0 && before->date.basis != DateBasis::kExplicit;
   const TimeMention& month = month_first ? *before : next;
   const TimeMention& year = month_first ? next : *before;
@@ -523,10 +529,16 @@ bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention
   return true;
 }
 
-bool TimeGrammar::CountYearsBack(TimeMention* day, const TimeMention& years_ago) const {
-  const auto c = day->date.civil();
+bool TimeGrammar::CountYearsBack(TimeMention* day, const TimeMention& years_ago, const Date& published) const {
+  auto c = day->date.civil();
   const auto y = years_ago.date.civil();
   if (!c || !y) return false;
+  // ("Zondag is het precies vier jaar geleden", in Saturday's paper: an anniversary told in the
+  // present (`published` known) may be ahead; the weekday is the one nearest the report.)
+  const auto pub = published.civil();
+  if (day->date.weekday >= 0 && pub && published.precision == Precision::kDay &&
+      DayNumber(*pub) - DayNumber(*c) > kAnniversaryReach)
+    c = AddDays(*c, 7);
   Date d = day->date;
   SetDay(&d, Civil{y->year, c->month, std::min(c->day, DaysInMonth(y->year, c->month))});
   d.weekday = -1;  // (the weekday was the anniversary's)

@@ -53,9 +53,11 @@ class TimeGrammar {
   // without its year and the other a year
   // and at most kMonthYearGap tokens part them, or a to_the_day phrase ("dag op dag");
   // false otherwise.
-  bool JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
+  bool JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
+                        const Date& published) const;
   // `day`, a day the report counts, moved that many years back by `years_ago` (joined).
-  bool CountYearsBack(TimeMention* day, const TimeMention& years_ago) const;
+  // `published`: the report's date when the anniversary is told in the present (else unknown).
+  bool CountYearsBack(TimeMention* day, const TimeMention& years_ago, const Date& published) const;
   // Makes `before`, a time the report cannot count ("vijf dagen geleden" in a report
   // dated to the month), the date put beside it after a comma ("…, op nieuwjaarsdag").
   bool JoinApposition(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
@@ -94,6 +96,7 @@ class TimeGrammar {
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
       weekends_;
   std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_, to_the_day_, clock_;
+  std::vector<std::vector<std::string>> to_the_day_present_;  // to_the_day rows marked present
   std::unordered_set<std::string> clock_units_, hours_, few_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
   std::vector<Holiday> holidays_;  // parallel to holiday_phrases_
