@@ -195,6 +195,10 @@ int EventAssembler::LaterMention(const std::vector<std::vector<MentionInfo>>& me
       if (sj == si && x.first <= m.first) continue;
       if (x.phase || !x.part_of.empty() || x.anaphoric || !of_type(x.type)) continue;
       if (x.status != "occurred" && x.status != "alleged") continue;
+      // ("De zoektocht wordt bemoeilijkt door een storm": what hampers the aftermath caused nothing.)
+      PhraseMatch at;
+      at.first = x.first;
+      if (args_.ClauseHas(at, sj, args_.Clauses(sj), "hindrance")) continue;
       if (DatesCompatible(x.date, m.date) && LocationsCompatible(x.location, m.location)) return sj;
     }
   }
