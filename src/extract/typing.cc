@@ -36,8 +36,10 @@ bool CueFits(const PhraseTable::Row& row, const Ev& e, bool all = false) {
 std::string SentenceCue(const Context& ctx, const Ev& e, int si, int trigger) {
   const auto& rows = ctx.lex.type_cues.rows();
   const Sentence& s = ctx.an.sentences[si];
-  const auto triggers = ctx.lex.triggers.FindAll(ctx.tokens(), s.first, s.last);
+  std::vector<PhraseMatch> triggers;  // read once, and only when a cue fits
+  bool triggers_read = false;
   auto nearer_trigger = [&](const PhraseMatch& cue) {
+    if (!triggers_read) triggers = ctx.lex.triggers.FindAll(ctx.tokens(), s.first, s.last), triggers_read = true;
     return std::any_of(triggers.begin(), triggers.end(), [&](const PhraseMatch& t) {
       return std::abs(t.first - cue.first) < std::abs(trigger - cue.first);
     });
