@@ -94,6 +94,9 @@ class ArgumentReader {
   bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
   // Whether `token` stands in a relative clause ("die", "dat" after a noun or comma).
   bool InRelativeClause(int si, int token, const std::vector<int>& clauses) const;
+  // Whether the mention starting at token `first` stands in a phrase a word of clause class
+  // antecedent opens ("na de [dodelijke] brand"): told as what came before another event.
+  bool AfterAntecedent(int first, int si) const;
 
  private:
   mutable std::optional<bool> no_survivors_;  // the article says nobody on board survived (read once)

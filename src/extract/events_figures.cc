@@ -12,6 +12,7 @@ namespace kroniek {
 namespace {
 constexpr int kOwnNounPenalty = 100;  // tokens added to the distance of a figure's own noun as trigger
 constexpr int kOwnTypeBonus = 20;     // tokens taken off the distance of an event of the kind's own type
+constexpr int kAntecedentPenalty = 10;  // tokens added to the distance of an event told as what came before
 
 bool CountsVictims(const std::string& kind) { return kind == "killed" || kind == "injured" || kind == "casualties"; }
 }  // namespace
@@ -49,6 +50,9 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     if (sm.mention.first >= c.token && sm.mention.first < c.end_token) d += kOwnNounPenalty;
     // An event of the kind's own type ("twee verdachten opgepakt" beside "schietpartij") is its.
     if (!own_type.empty() && events_[sm.event].m.type == own_type) d -= kOwnTypeBonus;
+    // ("Door de overstromingen na de dambreuk kwamen 5300 mensen om": the toll is of what
+    // followed the breach, which the sentence tells as its cause.)
+    if (args_.AfterAntecedent(sm.mention.first, c.sentence)) d += kAntecedentPenalty;
     // The verb that says what befell those counted tells the event ("bij protesten zijn
     // zeven mensen door soldaten doodgeschoten": the shooting's dead, not the protest's).
     if (c.kind_from_predicate && sm.mention.first > c.token && ctx_.lex.figure_verbs.Lookup(toks[sm.mention.first].lower) &&

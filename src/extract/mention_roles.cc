@@ -44,15 +44,19 @@ void ArgumentReader::ReadRowOptions(const PhraseTable::Row& row, const PhraseMat
   for (auto& type : SplitBar(part_of->second)) m->part_of.push_back(std::move(type));
 }
 
+bool ArgumentReader::AfterAntecedent(int first, int si) const {
+  const auto& toks = ctx_.tokens();
+  int head = WordBeforeModifiers(first, si);
+  if (head > ctx_.an.sentences[si].first && (ctx_.WordIs(toks[head].lower, "definite") || ctx_.WordIs(toks[head].lower, "indefinite")))
+    --head;
+  return head >= ctx_.an.sentences[si].first && ctx_.lex.ClauseIs(toks[head].lower, "antecedent");
+}
+
 // "Demonstraties na een dodelijke brand": the fire came before the protest told in its
 // sentence (its cause); it is no part of it.
 bool ArgumentReader::FollowsWholeInSentence(const std::vector<PhraseMatch>& matches, size_t mi,
                                             const std::vector<std::string>& wholes, int si) const {
-  const auto& toks = ctx_.tokens();
-  int head = WordBeforeModifiers(matches[mi].first, si);
-  if (head > ctx_.an.sentences[si].first && (ctx_.WordIs(toks[head].lower, "definite") || ctx_.WordIs(toks[head].lower, "indefinite")))
-    --head;
-  if (head < ctx_.an.sentences[si].first || !ctx_.lex.ClauseIs(toks[head].lower, "antecedent")) return false;
+  if (!AfterAntecedent(matches[mi].first, si)) return false;
   for (size_t k = 0; k < matches.size(); ++k) {
     const std::string& type = ctx_.lex.triggers.rows()[matches[k].row].value;
     if (k != mi && std::find(wholes.begin(), wholes.end(), type) != wholes.end()) return true;
