@@ -149,6 +149,8 @@ class ArgumentReader {
   const std::string* ElidedModifier(int first, int si) const;
   // Whether a negation governs the trigger starting at token `first`.
   bool Negated(int first, int si) const;
+  // Whether a negation stands between the parts of a trigger told apart ("schoten … niet gelost").
+  bool NegatedInGap(const PhraseMatch& trigger) const;
   // Whether the trigger's word is a name ("de file op de A12 bij Schoten"): then no trigger.
   bool IsAName(const PhraseMatch& match, int si) const;
   // Whether the trigger is a definite mention inside a phrase of another act ("drie uur

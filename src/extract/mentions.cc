@@ -279,6 +279,16 @@ bool ArgumentReader::Negated(int first, int si) const {
   return false;
 }
 
+bool ArgumentReader::NegatedInGap(const PhraseMatch& trigger) const {
+  // "schoten werden er niet gelost": a negation between the parts of a trigger told apart.
+  // ("werd niet alleen herdacht maar ook gedemonstreerd" negates nothing.)
+  const auto& toks = ctx_.tokens();
+  for (int k = trigger.last; k < trigger.end; ++k)
+    if (ctx_.WordIs(toks[k].lower, "negation") && !(k + 1 < trigger.end && ctx_.WordIs(toks[k + 1].lower, "restrictive")))
+      return true;
+  return false;
+}
+
 bool ArgumentReader::Condition(const PhraseMatch& trigger, int si) const {
   // "Schakel de pompen uit bij brand.": a bare singular after a word of condition, closing its
   // clause in the body of the text, names a case, not an event ("Twee doden bij brand in
@@ -398,7 +408,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
   for (size_t mi = 0; mi < matches.size(); ++mi) {
     const auto& match = matches[mi];
     const auto& row = ctx_.lex.triggers.rows()[match.row];
-    if (Negated(match.first, si)) continue;
+    if (Negated(match.first, si) || NegatedInGap(match)) continue;
     if (IsAName(match, si)) continue;  // "in Schoten", not shots
     if (mi > 0 && TargetOfAttack(matches[mi - 1], match)) continue;
     const std::string frame = ReferenceFrame(match.first, frames);
