@@ -121,7 +121,10 @@ bool ArgumentReader::WhereSomeoneWentOrCameFrom(const Entity& ent) const {
 bool ArgumentReader::WhereSomeoneWentOrCameFrom(const Entity& ent, int head, bool leaving) const {
   const auto& toks = ctx_.tokens();
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
-  return (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "destination") ||
+  // ("een inwoner van Hongkong": where someone lives.)
+  const bool home = head > s.first && ctx_.WordIs(toks[head].lower, "genitive") && ctx_.lex.ClauseIs(toks[head - 1].lower, "resident");
+  return home ||
+         (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "destination") ||
                         (!leaving && ctx_.lex.ClauseIs(toks[head].lower, "provenance")))) ||
          (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin"));
 }
