@@ -83,6 +83,10 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
       sameday_.push_back(LowerWords(form));
       sameday_offsets_.push_back(num(2));
     }
+    else if (cls == "sameperiod") {
+      sameperiod_.push_back(LowerWords(form));
+      sameperiod_units_.push_back(num(2));
+    }
     else if (cls == "later") later_[form] = 1;
     else if (cls == "earlier") later_[form] = -1;
     else if (cls == "clock") clock_.push_back(LowerWords(form));
@@ -389,6 +393,11 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     end = i + 3;
     out->relative_to_event = true;
     out->event_offset = later_.at(tokens[i + 2].lower) * int(*numbers.ParseToken(t.lower)) * DaysIn(tokens[i + 1].lower);
+  } else if (int p = PhraseAt(tokens, i, last, sameperiod_)) {
+    // "diezelfde maand", "later dat jaar": the month or year of the time told before it
+    end = i + p;
+    out->relative_to_event = true;
+    out->same_period = sameperiod_units_[PhraseIndex(tokens, i, p, sameperiod_)];
   } else if (int n = PhraseAt(tokens, i, last, sameday_), clock = ClockAt(tokens, i, last),
              hours = HoursLater(tokens, i, last, numbers);
              n || clock || hours) {

@@ -99,6 +99,8 @@ class TimeGrammar {
   std::vector<std::vector<std::string>> to_the_day_present_;  // to_the_day rows marked present
   std::unordered_set<std::string> clock_units_, hours_, few_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
+  std::vector<std::vector<std::string>> sameperiod_;  // "dezelfde maand", "dat jaar"
+  std::vector<int> sameperiod_units_;                 // per sameperiod_ phrase: 30 or 365
   std::vector<Holiday> holidays_;  // parallel to holiday_phrases_
 };
 

@@ -12,6 +12,18 @@
 namespace kroniek {
 
 namespace {
+
+// "Diezelfde maand", "later dat jaar": the month or year of `before`, when it names one.
+Date SamePeriodAs(const TimeMention& t, const Date& before) {
+  Date d = t.date;
+  const bool month = t.same_period < 365;
+  const size_t length = month ? 7 : 4;  // "YYYY-MM", "YYYY"
+  if (!before.known() || before.value.size() < length) return d;
+  d.value = before.value.substr(0, length);
+  d.precision = month ? Precision::kMonth : Precision::kYear;
+  d.basis = DateBasis::kRelative;
+  return d;
+}
 constexpr int kSincePhraseReach = 7;  // words from "sinds" to what its phrase names ("sinds de verkiezingen van vorige maand")
 constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
@@ -171,6 +183,11 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   // told before it (a day only from a day, a weekday from a weekday).
   for (auto it = ctx_.an.times.rbegin(); it != ctx_.an.times.rend(); ++it) {
     if (it->first >= best->first || it->relative_to_event || (!it->date.known() && it->date.weekday < 0)) continue;
+    // (The month of any time told: "In januari waarschuwde de groep … Diezelfde maand".)
+    if (best->same_period) {
+      if (it->date.known()) return SamePeriodAs(*best, it->date);
+      continue;
+    }
     // (Not the time of a report, a plan, an end or a thing: "meldt het ministerie zaterdag".)
     if (NotAnEventsTime(*it)) continue;
     // (Not a year or a month: "de aanslagen in 2015 … Eerder op de dag" counts from the day told.)
