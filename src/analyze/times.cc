@@ -394,7 +394,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     out->relative_to_event = true;
     out->event_offset = later_.at(tokens[i + 2].lower) * int(*numbers.ParseToken(t.lower)) * DaysIn(tokens[i + 1].lower);
   } else if (int p = PhraseAt(tokens, i, last, sameperiod_)) {
-    // "diezelfde maand", "later dat jaar": the month or year of the time told before it
+    // "diezelfde maand", "dat jaar": the month or year of the time told before it
     end = i + p;
     out->relative_to_event = true;
     out->same_period = sameperiod_units_[PhraseIndex(tokens, i, p, sameperiod_)];

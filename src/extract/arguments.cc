@@ -13,7 +13,7 @@ namespace kroniek {
 
 namespace {
 
-// "Diezelfde maand", "later dat jaar": the month or year of `before`, when it names one.
+// "Diezelfde maand", "dat jaar": the month or year of `before`, when it names one.
 Date SamePeriodAs(const TimeMention& t, const Date& before) {
   Date d = t.date;
   const bool month = t.same_period < 365;
@@ -24,6 +24,7 @@ Date SamePeriodAs(const TimeMention& t, const Date& before) {
   d.basis = DateBasis::kRelative;
   return d;
 }
+
 constexpr int kSincePhraseReach = 7;  // words from "sinds" to what its phrase names ("sinds de verkiezingen van vorige maand")
 constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
