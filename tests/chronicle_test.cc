@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
 
+#include "fuse/fuse.h"
 #include "output/chronicle_out.h"
 #include "test_util.h"
 
@@ -224,6 +226,45 @@ TEST(ChronicleStories, AStormInTwoTownsOnOneDayIsOneStorm) {
   }
   std::sort(events.begin(), events.end());
   EXPECT_EQ(events, (std::vector<std::set<std::string>>{{"antwerpen", "gent"}, {"brand-antwerpen"}, {"brand-gent"}}));
+}
+
+// An event no report dates takes the month the days its reports allow lie in (and those
+// days as from/to); days across two months leave it undated.
+TEST(ChronicleStories, ReportsWithoutADateGiveTheMonthTheirDaysLieIn) {
+  auto article = [](const char* id, const char* text) {
+    IngestOptions opts;
+    opts.published = Civil{2024, 11, 0};  // a month-only header
+    opts.published_basis = DateBasis::kHeader;
+    Article a;
+    EXPECT_TRUE(ArticleFromText(id, text, opts, &a).ok());
+    return a;
+  };
+  std::vector<Article> articles = {
+      article("today", "Bij rellen in Rotterdam zijn vandaag vijf mensen gewond geraakt."),
+      article("thursday", "In Rotterdam raakten donderdagavond vijf mensen gewond bij rellen."),
+      article("yesterday", "Bij een brand in Gent is gisteren een man om het leven gekomen."),
+  };
+  std::map<std::string, json> date_of;
+  for (const auto& line : Lines(ChronicleJsonl(articles)))
+    if (line.contains("event")) date_of[line["event"]["type"]] = line["event"]["date"];
+  ASSERT_EQ(date_of.size(), 2u);
+  // Today is in November; the Thursday before a day of November is from 31 October on.
+  EXPECT_EQ(date_of["riot"]["value"], "2024-11");
+  EXPECT_EQ(date_of["riot"]["precision"], "month");
+  EXPECT_EQ(date_of["riot"]["basis"], "inferred");
+  EXPECT_EQ(date_of["riot"]["from"], "2024-11-01");
+  EXPECT_EQ(date_of["riot"]["to"], "2024-11-28");
+  // The day before a day of November may be 31 October.
+  EXPECT_TRUE(date_of["fire"]["value"].is_null()) << date_of["fire"].dump();
+}
+
+TEST(ChronicleStories, WindowDate) {
+  const int nov1 = DayNumber({2024, 11, 1});
+  EXPECT_EQ(WindowDate({nov1 + 3, nov1 + 3}).value, "2024-11");  // even one day: no report gives it
+  EXPECT_EQ(WindowDate({nov1 + 3, nov1 + 3}).from, "2024-11-04");
+  EXPECT_EQ(WindowDate({nov1 - 1, nov1 + 3}).value, "");
+  EXPECT_EQ(WindowDate({nov1 + 5, nov1 + 3}).value, "");  // reports that allow no day together
+  EXPECT_EQ(WindowDate(DayRange()).value, "");
 }
 
 }  // namespace

@@ -117,7 +117,9 @@ int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
     const Ev& e = events_[k];
     if (std::find(m.part_of.begin(), m.part_of.end(), e.m.type) == m.part_of.end()) continue;
     if (e.m.status == "foiled" || e.m.status == "hypothetical") continue;
-    if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) continue;
+    // (A region-wide flood or storm takes in the evacuation of a town anywhere in it.)
+    if (!DatesCompatible(e.m.date, m.date) || !WidelyCompatible(e.m.location, m.location, ctx_.lex.WidespreadKm(e.m.type)))
+      continue;
     // ("In november 2018 stortten twee panden in": dated long before, no part of the undated news.)
     if ((m.long_before || m.past) && !e.m.date.known()) continue;
     only = int(k);

@@ -154,6 +154,11 @@ std::string CountKey(const std::string& kind, double value, const std::string& p
 // weekday ("zondag": the last Sunday), a day before it for "gisteren".
 // Unknown when neither date nor publication is known.
 DayRange WindowOf(const EventMention& m, const Date& published);
+// The date of an event no report dates, from the days its reports allow
+// together: when they lie in one month, that month with the days as from/to
+// (even one day: no report gives it, so the value says no more), else unknown.
+// Basis "inferred".
+Date WindowDate(const DayRange& window);
 
 class Chronicle {
  public:

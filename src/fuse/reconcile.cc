@@ -223,7 +223,22 @@ Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) cons
       best_key = key;
     }
   }
-  return best ? *best : Date();
+  return best ? *best : WindowDate(window);
+}
+
+// (Each undated report allows days before its publication; "donderdag" narrows
+// them to a week, "gisteren" to a day. A wider window stays undated, not guessed.)
+Date WindowDate(const DayRange& window) {
+  Date d;
+  if (!window.known() || window.lo > window.hi) return d;
+  const Civil lo = FromDayNumber(window.lo), hi = FromDayNumber(window.hi);
+  if (lo.year != hi.year || lo.month != hi.month) return d;
+  d.basis = DateBasis::kInferred;
+  d.value = Civil{lo.year, lo.month, 0}.ToString();
+  d.precision = Precision::kMonth;
+  d.from = lo.ToString();
+  d.to = hi.ToString();
+  return d;
 }
 
 void Chronicle::Reconcile() {
