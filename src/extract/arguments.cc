@@ -253,15 +253,15 @@ bool ArgumentReader::CoordinatedClauseBetween(int si, int token, int other) cons
   return false;
 }
 
-bool ArgumentReader::Governed(int first, int si) const {
+int ArgumentReader::Governor(int first, int si) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
   for (int k = first - 1; k >= s.first && k >= first - kGovernReach; --k) {
-    if (ctx_.lex.ClauseIs(toks[k].lower, "governs_trigger")) return true;
+    if (ctx_.lex.ClauseIs(toks[k].lower, "governs_trigger")) return k;
     // (A time closes the phrase: "kondigden voor vrijdag een betoging aan".)
-    if (toks[k].kind != TokenKind::kWord || ctx_.entity_at[k] >= 0 || ctx_.time_at[k] >= 0) return false;
+    if (toks[k].kind != TokenKind::kWord || ctx_.entity_at[k] >= 0 || ctx_.time_at[k] >= 0) return -1;
   }
-  return false;
+  return -1;
 }
 
 std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const {
@@ -269,7 +269,7 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
   const int clause = clauses[trigger.first - s.first];
   // "Hij moet terechtstaan voor de gijzeling": what is planned is not the event
   // a preposition makes the argument of another verb.
-  const bool governed = Governed(trigger.first, si);
+  const int governor = Governor(trigger.first, si);
   // "De ouders van de jongen die negen mensen doodschoot moeten de cel in": a relative
   // clause ends with its verb; the verb right after it is the main clause's.
   const bool closes_relative = InRelativeClause(si, trigger.first, clauses);
@@ -285,7 +285,8 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
   std::string hearsay;
   for (const auto& m : cues) {
     const std::string& status = ctx_.lex.status.rows()[m.row].value;
-    if (status == "planned" && governed) continue;
+    // (Unless the preposition is the cue's own: "was van plan een aanslag te plegen".)
+    if (status == "planned" && governor >= 0 && governor != m.first) continue;
     if (closes_relative && m.first == trigger.end) continue;
     // A cue whose parts surround the trigger ("wou … plegen") or stands in its clause.
     bool surrounds = m.first < trigger.first && m.end > trigger.first;
@@ -347,7 +348,7 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
   }
   // The subject did the act only when the trigger is not inside a phrase
   // that a preposition like "van" or "om" opens.
-  const bool governed = Governed(m.first, si);
+  const bool governed = Governor(m.first, si) >= 0;
   if (!have_agent && !stance_sentence && !governed && cls != "disaster") {
     int from = s.first;
     while (from < m.first && clauses[from - s.first] != clause) ++from;

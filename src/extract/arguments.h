@@ -101,8 +101,9 @@ class ArgumentReader {
  private:
   mutable std::optional<bool> no_survivors_;  // the article says nobody on board survived (read once)
   mutable std::optional<bool> injuries_told_;  // the article names an injury anywhere (read once)
-  // Whether a preposition ("van", "voor", "om") makes the trigger at `first` another verb's argument.
-  bool Governed(int first, int si) const;
+  // The preposition ("van", "voor", "om") that makes the trigger at `first` another verb's
+  // argument, or -1.
+  int Governor(int first, int si) const;
   // Whether t is the time an event ended ("Sinds dinsdag is de brand geblust"), of a plan,
   // a label of a thing ("de balans van zaterdag") or the time of a report: in the clause of
   // its sentence's source cue, which tells no event ("Dat meldt het ministerie zaterdag").

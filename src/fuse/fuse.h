@@ -154,9 +154,9 @@ std::string CountKey(const std::string& kind, double value, const std::string& p
 // weekday ("zondag": the last Sunday), a day before it for "gisteren".
 // Unknown when neither date nor publication is known.
 DayRange WindowOf(const EventMention& m, const Date& published);
-// The date of an event no report dates, from the days its reports allow
-// together: when they lie in one month, that month with the days as from/to
-// (even one day: no report gives it, so the value says no more), else unknown.
+// The date of an event no report dates: the days its reports allow together,
+// as from/to, when a month at most; its value stays unknown, as no report
+// gives one (scorers and timelines read the value as what reports say).
 // Basis "inferred".
 Date WindowDate(const DayRange& window);
 

@@ -13,6 +13,7 @@ namespace kroniek {
 namespace {
 
 constexpr int kSameTimeDays = 1;  // reports within 24 h are "about the same time"
+constexpr int kWindowDateDays = 30;  // the widest window told as an event's days
 
 bool IsToll(const std::string& kind) { return kind == "killed" || kind == "injured" || kind == "casualties"; }
 
@@ -227,17 +228,13 @@ Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) cons
 }
 
 // (Each undated report allows days before its publication; "donderdag" narrows
-// them to a week, "gisteren" to a day. A wider window stays undated, not guessed.)
+// them to a week, "gisteren" to a day.)
 Date WindowDate(const DayRange& window) {
   Date d;
-  if (!window.known() || window.lo > window.hi) return d;
-  const Civil lo = FromDayNumber(window.lo), hi = FromDayNumber(window.hi);
-  if (lo.year != hi.year || lo.month != hi.month) return d;
+  if (!window.known() || window.lo > window.hi || window.hi - window.lo > kWindowDateDays) return d;
   d.basis = DateBasis::kInferred;
-  d.value = Civil{lo.year, lo.month, 0}.ToString();
-  d.precision = Precision::kMonth;
-  d.from = lo.ToString();
-  d.to = hi.ToString();
+  d.from = FromDayNumber(window.lo).ToString();
+  d.to = FromDayNumber(window.hi).ToString();
   return d;
 }
 

@@ -3,7 +3,7 @@
 /* global d3 */
 import { allEvents, get, post, session } from './api.js';
 import { renderCard } from './card.js';
-import { h } from './dom.js';
+import { dateText, h } from './dom.js';
 import { renderArticle } from './article.js';
 import { EventMap } from './map.js';
 import { Timeline, killed } from './timeline.js';
@@ -28,7 +28,7 @@ async function load() {
   list.replaceChildren(...state.events.map((e) => h('li', {},
     h('button', { type: 'button', 'data-id': e.id, onclick: () => select(e.id) },
       h('span', { class: 'swatch', style: `background:${colour(e.type)}` }),
-      `${e.date && e.date.value ? e.date.value : 'date unknown'} · ${e.type.replaceAll('_', ' ')}`,
+      `${dateText(e.date)} · ${e.type.replaceAll('_', ' ')}`,
       e.location && e.location.name ? ` · ${e.location.name}` : '',
       killed(e) ? ` · ${killed(e)} killed` : ''))));
   timeline.setEvents(state.events);

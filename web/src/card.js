@@ -3,7 +3,7 @@
 // links to related events and to the sentence each report comes from; and,
 // with a token, corrections (merge, split, reject a figure).
 /* global d3 */
-import { h } from './dom.js';
+import { dateText, h } from './dom.js';
 
 const QUALIFIERS = { at_least: 'at least', at_most: 'at most', about: 'about', more_than: 'more than', up_to: 'up to', possibly: 'possibly' };
 
@@ -43,7 +43,7 @@ export function renderCard(container, detail, ctx) {
     h('article', { class: 'card', 'data-id': ev.id },
       h('h2', {}, h('span', { class: 'swatch', style: `background:${ctx.colour(ev.type)}` }), `${ev.type.replaceAll('_', ' ')} `,
         h('small', {}, ev.id)),
-      h('p', { class: 'when' }, `${ev.date && ev.date.value ? ev.date.value : 'date unknown'}${ev.date && ev.date.precision ? ` (${ev.date.precision})` : ''} · ${where}`,
+      h('p', { class: 'when' }, `${dateText(ev.date)} · ${where}`,
         ev.status && ev.status !== 'occurred' ? h('span', { class: 'status' }, ` [${ev.status}]`) : ''),
       ev.actors.length ? h('ul', { class: 'actors', 'aria-label': 'Actors' },
         ev.actors.map((a) => h('li', {}, h('b', {}, `${a.role.replaceAll('_', ' ')}: `), a.name))) : '',

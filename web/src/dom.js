@@ -8,3 +8,10 @@ export const h = (tag, attrs = {}, ...children) => {
   for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : String(c));
   return el;
 };
+
+// An event's date as text: what its reports give, else the days they allow together.
+export const dateText = (d) => {
+  if (d && d.value) return d.precision ? `${d.value} (${d.precision})` : d.value;
+  if (d && d.from && d.to) return d.from === d.to ? `${d.from} (inferred)` : `${d.from} – ${d.to} (inferred)`;
+  return 'date unknown';
+};

@@ -3,6 +3,7 @@
 // coordinates as clustered markers. `select(id)` marks the event's marker
 // and brings it into view.
 /* global L, topojson */
+import { dateText } from './dom.js';
 export class EventMap {
   constructor(element, colour, onSelect) {
     this.colour = colour;
@@ -29,7 +30,7 @@ export class EventMap {
       const m = L.circleMarker([e.location.lat, e.location.lon], {
         radius: 7, color: '#222', weight: 1, fillColor: this.colour(e.type), fillOpacity: 0.9,
       });
-      m.bindTooltip(`${e.date && e.date.value ? e.date.value : 'date unknown'} ${e.type} in ${e.location.name}`);
+      m.bindTooltip(`${dateText(e.date)} ${e.type} in ${e.location.name}`);
       m.on('click', () => this.onSelect(e.id));
       this.markers.set(e.id, m);
       this.cluster.addLayer(m);
