@@ -179,10 +179,9 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
     if (near_after(trigger.last, t.first)) return true;
-    // Years counted from it, right before it ("Een jaar na de aanslag …").
-    const int article = trigger.first - 1;
+    // Years counted from it, right before it ("Een jaar na de (verwoestende) aanslag …").
     if (t.last > t.first && ctx_.lex.ClauseIs(toks[t.last - 1].lower, "governs_trigger") &&
-        (t.last == trigger.first || (t.last == article && ctx_.WordIs(toks[article].lower, "definite"))))
+        (t.last == trigger.first || (t.last == opener && ctx_.WordIs(toks[opener].lower, "definite"))))
       return true;
     // Set off by commas right after it ("Bij die brand, dinsdagavond, kwamen …").
     if (t.first == trigger.last + 1 && toks[trigger.last].lower == "," && t.last < s.last && toks[t.last].lower == ",")
