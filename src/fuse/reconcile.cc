@@ -291,8 +291,9 @@ void Chronicle::Reconcile() {
       ev.location.site = ev.location.name.empty() ? ev.location.sites[0] : ev.location.name + " " + ev.location.sites[0];
   }
 
-  // Events in chronicle order: date, then type, then place, then first
-  // mention; events emptied by a merge are dropped.
+  // Events in chronicle order: date (undated ones last, as a timeline ends with
+  // what it cannot place), then type, then place, then first mention; events
+  // emptied by a merge are dropped.
   std::vector<int> order;
   for (size_t k = 0; k < events_.size(); ++k)
     if (!events_[k].mentions.empty()) order.push_back(int(k));
@@ -300,6 +301,7 @@ void Chronicle::Reconcile() {
     const auto& x = events_[a];
     const auto& y = events_[b];
     DayRange rx = RangeOf(x.date), ry = RangeOf(y.date);
+    if (rx.known() != ry.known()) return rx.known();
     if (rx.lo != ry.lo) return rx.lo < ry.lo;
     if (x.type != y.type) return x.type < y.type;
     if (x.location.id != y.location.id) return x.location.id < y.location.id;
