@@ -156,8 +156,7 @@ std::string CountKey(const std::string& kind, double value, const std::string& p
 DayRange WindowOf(const EventMention& m, const Date& published);
 // The date of an event no report dates: the days its reports allow together,
 // as from/to, when a month at most; its value stays unknown, as no report
-// gives one (scorers and timelines read the value as what reports say).
-// Basis "inferred".
+// gives one. Basis "inferred".
 Date WindowDate(const DayRange& window);
 
 class Chronicle {
