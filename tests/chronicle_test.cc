@@ -245,9 +245,15 @@ TEST(ChronicleStories, ReportsWithoutADateGiveTheDaysTheyAllowTogether) {
       article("undated", "Bij een brand in Gent is een man om het leven gekomen."),
   };
   std::map<std::string, json> date_of;
+  std::vector<std::string> order;
   for (const auto& line : Lines(ChronicleJsonl(articles)))
-    if (line.contains("event")) date_of[line["event"]["type"]] = line["event"]["date"];
+    if (line.contains("event")) {
+      date_of[line["event"]["type"]] = line["event"]["date"];
+      order.push_back(line["event"]["type"]);
+      if (line["event"]["type"] == "riot") EXPECT_EQ(line["event"]["mentions"].size(), 2u) << line.dump();
+    }
   ASSERT_EQ(date_of.size(), 2u);
+  EXPECT_EQ(order, (std::vector<std::string>{"riot", "fire"}));  // with neither date nor days: last
   // Today is in November; the Thursday before a day of November is from 31 October on.
   EXPECT_TRUE(date_of["riot"]["value"].is_null()) << date_of["riot"].dump();
   EXPECT_EQ(date_of["riot"]["basis"], "inferred");
@@ -264,7 +270,7 @@ TEST(ChronicleStories, WindowDate) {
   EXPECT_EQ(WindowDate({nov1 + 3, nov1 + 3}).value, "");  // even one day: no report gives it
   EXPECT_EQ(WindowDate({nov1 - 1, nov1 + 29}).to, "2024-11-30");
   EXPECT_EQ(WindowDate({nov1 - 1, nov1 + 30}).from, "");  // more than a month
-  EXPECT_EQ(WindowDate({nov1 + 5, nov1 + 3}).from, "");  // reports that allow no day together
+  EXPECT_EQ(WindowDate({nov1 + 5, nov1 + 3}).from, "");  // inverted (Allowed() gives none): no days
   EXPECT_EQ(WindowDate(DayRange()).from, "");
 }
 

@@ -64,7 +64,7 @@ struct Ev {
   std::set<std::string> generic_kinds;  // the generic kinds of its mentions ("attack", "explosion")
   bool sub_event = false;  // follows another event ("Daarna openden … het vuur")
   bool recent = false;  // told with a weekday or a day counted from publication ("vrijdagavond", "gisteren")
-  bool further = false;  // first told as more of its kind ("verdere aanvallen"): never one told alone
+  bool further = false;  // first told as more of its kind ("verdere aanvallen"): as a plan, no event told after it
   int last_sentence = 0;
   int mentions = 0;
   std::vector<int> mention_sentences;

@@ -89,9 +89,9 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
         continue;
       if (m.phase && !e.sub_event) continue;  // the attacker shot: not the attack itself
       if ((e.m.status == "hypothetical") != (m.status == "hypothetical") && e.m.status != "planned") continue;
-      // (A call for further attacks is no attack that happened: "Oproep tot verdere aanvallen … de
-      // mesaanval van zaterdag". An announced protest is the one held: "De betoging verliep rustig".)
-      if (e.further && e.m.status != "occurred" && e.m.status != "alleged" && m.status == "occurred") continue;
+      // (A call for further attacks, planned or feared, is no attack that happened: "Oproep tot
+      // verdere aanvallen … de mesaanval van zaterdag". An announced protest is the one held.)
+      if (e.further && (e.m.status == "planned" || e.m.status == "hypothetical") && m.status == "occurred") continue;
     }
     // (A trigger of the same sentence that named no place is the same event: "Ook zaterdag
     // blokkeerden demonstranten de snelweg bij Zwolle".)

@@ -291,9 +291,10 @@ void Chronicle::Reconcile() {
       ev.location.site = ev.location.name.empty() ? ev.location.sites[0] : ev.location.name + " " + ev.location.sites[0];
   }
 
-  // Events in chronicle order: date (undated ones last, as a timeline ends with
-  // what it cannot place), then type, then place, then first mention; events
-  // emptied by a merge are dropped.
+  // Events in chronicle order: date (one known only by the days its reports allow
+  // by the first of them; those with neither last, as a timeline ends with what it
+  // cannot place), then type, then place, then first mention; events emptied by a
+  // merge are dropped.
   std::vector<int> order;
   for (size_t k = 0; k < events_.size(); ++k)
     if (!events_[k].mentions.empty()) order.push_back(int(k));

@@ -130,7 +130,9 @@ void WriteEventText(const json& record, std::ostream& out) {
     return ValueText(number(v, "value"), number(v, "low"), number(v, "high"), str(v, "qualifier"));
   };
   const json& ev = record.at("event");
-  out << str(ev, "id") << "  " << str(ev["date"], "value", "date unknown") << "  " << str(ev, "type");
+  const std::string days = str(ev["date"], "from").empty() ? "date unknown"
+                                                              : str(ev["date"], "from") + ".." + str(ev["date"], "to") + "?";
+  out << str(ev, "id") << "  " << str(ev["date"], "value", days) << "  " << str(ev, "type");
   if (!str(ev["location"], "name").empty()) out << " in " << str(ev["location"], "name");
   if (!str(ev["location"], "site").empty()) out << " (" << str(ev["location"], "site") << ")";
   if (str(ev, "status", "occurred") != "occurred") out << "  [" << str(ev, "status") << "]";

@@ -91,7 +91,7 @@ function corrections(ev, ctx) {
   if (!ctx.writable()) return '';
   const others = ctx.events().filter((e) => e.id !== ev.id);
   const select = h('select', { id: 'merge-with' }, others.map((e) =>
-    h('option', { value: e.id }, `${e.id} · ${e.date && e.date.value ? e.date.value : '?'} · ${e.type}${e.location && e.location.name ? ` · ${e.location.name}` : ''}`)));
+    h('option', { value: e.id }, `${e.id} · ${dateText(e.date)} · ${e.type}${e.location && e.location.name ? ` · ${e.location.name}` : ''}`)));
   const why = h('input', { type: 'text', id: 'merge-why', value: 'the same event' });
   return h('section', { class: 'corrections', 'aria-label': 'Corrections' },
     h('h3', {}, 'Correct'),
