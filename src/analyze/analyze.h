@@ -20,21 +20,11 @@
 #include "analyze/stamps.h"
 #include "analyze/times.h"
 #include "analyze/tokenizer.h"
+#include "core/analysis.h"
 #include "core/document.h"
 #include "core/status.h"
 
 namespace kroniek {
-
-struct Analysis {
-  std::vector<Token> tokens;
-  std::vector<Sentence> sentences;
-  std::vector<Quantity> quantities;  // in text order
-  std::vector<TimeMention> times;    // in text order
-  std::vector<Entity> entities;      // in text order
-  // Places of datelines ("AMSTERDAM -"): where the report was written, not a fact of it;
-  // an event that no sentence places falls back on them last.
-  std::vector<Entity> dateline_places;
-};
 
 // Everything one language needs for analysis; immutable after Load, so one
 // instance serves all threads.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis.h"
 #include "core/document.h"
 #include "core/status.h"
 

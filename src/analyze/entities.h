@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analyze/knowledge_base.h"
+#include "core/analysis.h"
 #include "core/document.h"
 #include "core/status.h"
 

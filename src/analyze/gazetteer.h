@@ -12,6 +12,7 @@
 
 #include "analyze/knowledge_base.h"
 #include "analyze/tokenizer.h"
+#include "core/analysis.h"
 #include "core/document.h"
 
 namespace kroniek {

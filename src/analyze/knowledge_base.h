@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/analysis.h"
 #include "core/document.h"
 #include "core/status.h"
 

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "analyze/knowledge_base.h"
+#include "core/analysis.h"
 #include "core/document.h"
 #include "core/mapped_file.h"
 #include "core/status.h"

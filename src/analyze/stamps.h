@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "analyze/times.h"
+#include "core/analysis.h"
 #include "core/document.h"
 #include "core/status.h"
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analyze/numbers.h"
+#include "core/analysis.h"
 #include "core/document.h"
 #include "core/status.h"
 

@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/analysis.h"
 #include "core/document.h"
 
 namespace kroniek {

@@ -18,6 +18,7 @@
 #include <iomanip>
 #include <set>
 
+#include "core/fingerprint.h"
 #include "eval/cluster_score.h"
 #include "eval/fact_score.h"
 #include "ingest/inputs.h"
@@ -125,7 +126,7 @@ int Chronicle(const std::vector<std::string>& files, const std::string& db, cons
   // would; one whose id names another (two folders' "001.txt") takes a distinct id.
   std::set<std::string> seen_text, seen_id;
   std::erase_if(articles, [&](kroniek::Article& a) {
-    if (!seen_text.insert(kroniek::Store::TextFingerprint(a.text)).second) return true;
+    if (!seen_text.insert(kroniek::TextFingerprint(a.text)).second) return true;
     if (!seen_id.insert(a.id).second) {
       const std::string distinct = kroniek::Store::DistinctId(a);
       std::cerr << "kroniek: " << a.id << ": the id names another article (other text); this one is " << distinct << "\n";

@@ -13,9 +13,9 @@
 
 #include "ingest/inputs.h"
 #include "output/chronicle_out.h"
+#include "output/event_detail.h"
 #include "output/export.h"
 #include "pipeline/store_driver.h"
-#include "store/event_detail.h"
 
 namespace kroniek::cli {
 

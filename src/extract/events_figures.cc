@@ -5,6 +5,7 @@
 #include <map>
 
 #include "extract/events.h"
+#include "extract/figures.h"
 #include "extract/typing.h"
 
 namespace kroniek {

@@ -415,4 +415,17 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
   return out;
 }
 
+void EraseFigures(std::vector<Figure>* figures, const std::vector<bool>& erase) {
+  std::vector<int> index(figures->size(), -1);
+  std::vector<Figure> kept;
+  for (size_t i = 0; i < figures->size(); ++i)
+    if (!erase[i]) {
+      index[i] = int(kept.size());
+      kept.push_back(std::move((*figures)[i]));
+    }
+  for (Figure& f : kept)
+    if (f.part_of >= 0) f.part_of = index[f.part_of];
+  *figures = std::move(kept);
+}
+
 }  // namespace kroniek

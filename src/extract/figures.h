@@ -21,6 +21,9 @@ struct FigureCandidate {
   std::string needs_event;    // the event type the figure only counts for ("betogers": protest)
 };
 
+// Erases the figures marked in `erase`, each part_of kept on its total (-1 when the total goes).
+void EraseFigures(std::vector<Figure>* figures, const std::vector<bool>& erase);
+
 // All figure candidates of the article, in text order.
 std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x);
 

@@ -36,66 +36,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/chronicle.h"
 #include "core/document.h"
+#include "core/extraction.h"
 #include "core/status.h"
-#include "extract/extract.h"
 
 namespace kroniek {
-
-struct AnalyzedArticle {
-  Article article;
-  Extraction extraction;
-};
-
-struct MentionRef {
-  int article = 0;  // index into Chronicle::articles()
-  int event = 0;    // index into that article's extraction.events
-  bool operator<(const MentionRef& o) const { return article != o.article ? article < o.article : event < o.event; }
-  bool operator==(const MentionRef&) const = default;
-};
-
-struct ReportRef {
-  MentionRef mention;
-  int figure = 0;  // index into the event's figures
-};
-
-struct FigureVerdict {
-  std::string kind, group;
-  bool part = false;    // a sub-group of a total ("onder wie 13 …"), never added to it
-  std::string verdict;  // consistent | updated | contested | claim | retracted
-  std::optional<double> value, low, high;  // the best value
-  std::string qualifier;
-  std::string why;
-  std::vector<ReportRef> history;  // every report, in time order
-};
-
-struct Disagreement {
-  std::string field;  // site | perpetrator | date | type
-  std::vector<std::pair<MentionRef, std::string>> values;
-  std::string why;
-};
-
-struct ChronicleEvent {
-  std::vector<MentionRef> mentions;  // sorted
-  // Merged view, filled by Reconcile():
-  std::string type;
-  std::string name;  // the event's own name its reports give ("eunice"), or ""
-
-  Date date;
-  Location location;
-  std::vector<ActorRole> actors;
-  std::vector<std::pair<std::string, int>> relations;  // (type, index of the other event)
-  std::vector<FigureVerdict> figures;
-  std::vector<Disagreement> disagreements;
-  std::string status;
-};
-
-struct PublicationInference {
-  bool inferred = false;             // a date was chosen
-  std::string value;                 // the chosen date
-  std::vector<std::string> candidates;  // every date the evidence allows, best first
-  std::string why;
-};
 
 // What fusing needs to know: how similar two event types are
 // (resources/kb/event_types.tsv, type_affinity.tsv) and which figure groups
@@ -261,6 +207,12 @@ class Chronicle {
   std::vector<std::set<int>> events_of_article_;              // article -> events it mentions
   std::vector<std::set<std::string>> outside_of_article_;     // article -> events it tells outside (Add)
   std::set<std::tuple<int, int, int>> excluded_;              // (article, event, figure) left out
+};
+
+// A chronicle of many articles, with what was inferred about their dates.
+struct ChronicleResult {
+  std::unique_ptr<Chronicle> chronicle;
+  std::map<std::string, PublicationInference> publication;  // by article id
 };
 
 }  // namespace kroniek

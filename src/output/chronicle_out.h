@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pipeline/pipeline.h"
+#include "fuse/fuse.h"
 
 namespace kroniek {
 

@@ -3,8 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analyze/analyze.h"
-#include "extract/extract.h"
+#include "core/analysis.h"
+#include "core/document.h"
+#include "core/extraction.h"
 
 namespace kroniek {
 

@@ -51,12 +51,6 @@ class Pipeline {
   std::string place_frame_;  // "… {} …"
 };
 
-// A chronicle of many articles, with what was inferred about their dates.
-struct ChronicleResult {
-  std::unique_ptr<Chronicle> chronicle;
-  std::map<std::string, PublicationInference> publication;  // by article id
-};
-
 // ingest -> analyze -> extract for every article, then fuse: cluster, infer
 // the publication dates of undated articles (and analyze them again with the
 // date found), cluster again, reconcile. The articles are fused in a canonical

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/fingerprint.h"
 #include "output/chronicle_out.h"
 #include "ingest/inputs.h"
 #include "pipeline/corrections.h"
@@ -72,7 +73,7 @@ Status GiveDistinctIds(const Store& store, std::vector<Article>* batch, std::vec
     if (known_out) known_out->push_back(known);
     if (known) continue;
     KRONIEK_RETURN_IF_ERROR(store.IdTaken(a.id, &taken));
-    const std::string fingerprint = Store::TextFingerprint(a.text);
+    const std::string fingerprint = TextFingerprint(a.text);
     auto earlier = fingerprint_of_id.find(a.id);
     if (taken || (earlier != fingerprint_of_id.end() && earlier->second != fingerprint)) {
       const std::string distinct = Store::DistinctId(a);

@@ -6,10 +6,11 @@
 #include <set>
 #include <sstream>
 
+#include "core/fingerprint.h"
 #include "core/json_depth.h"
 #include "ingest/inputs.h"
+#include "output/event_detail.h"
 #include "pipeline/store_driver.h"
-#include "store/event_detail.h"
 
 namespace kroniek {
 
@@ -73,7 +74,7 @@ void ArticlesOfBody(const http::Request& req, std::vector<InputRecord>* out) {
       if (line.find_first_not_of(" \t\r") != std::string::npos) add_json("body:" + std::to_string(n), line);
   } else {
     InputRecord r;
-    const std::string id = req.HasParam("id") ? req.Param("id") : "upload-" + Store::TextFingerprint(req.body);
+    const std::string id = req.HasParam("id") ? req.Param("id") : "upload-" + TextFingerprint(req.body);
     r.name = id;
     r.status = type.starts_with("text/html") ? ArticleFromHtml(id, req.body, {}, &r.article)
                                               : ArticleFromText(id, req.body, {}, &r.article);

@@ -6,8 +6,8 @@
 
 #include <string>
 
+#include "core/chronicle.h"
 #include "core/status.h"
-#include "fuse/fuse.h"
 
 namespace kroniek {
 

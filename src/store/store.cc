@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/fingerprint.h"
 #include "core/utf8.h"
 #include "store/sqlite_statement.h"
 
@@ -263,23 +264,6 @@ nlohmann::json Store::RecordOf(const Article& a) {
   if (!a.title.empty() && a.title_span.empty()) r["title"] = a.title;  // a title inside the text is found again
   r["text"] = a.text;
   return r;
-}
-
-std::string Store::TextFingerprint(const std::string& text) {
-  uint64_t h = 1469598103934665603ull;
-  bool space = false;
-  for (char c : ToLower(text)) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space) h = (h ^ uint8_t(' ')) * 1099511628211ull;
-    space = false;
-    h = (h ^ uint8_t(c)) * 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
 }
 
 Status Store::Known(const Article& a, bool* known) const {

@@ -27,9 +27,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/chronicle.h"
 #include "core/document.h"
 #include "core/status.h"
-#include "fuse/fuse.h"
 
 struct sqlite3;
 
@@ -170,8 +170,6 @@ class Store {
 
   // The JSON Lines record of an article (what Put stores).
   static nlohmann::json RecordOf(const Article& article);
-  // 64-bit FNV-1a of the text lower-cased with white space collapsed.
-  static std::string TextFingerprint(const std::string& text);
   // The id an article takes when its own names another article (two folders'
   // "001.txt"): its id and the first 8 digits of its text's fingerprint.
   static std::string DistinctId(const Article& article);

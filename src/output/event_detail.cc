@@ -1,4 +1,4 @@
-#include "store/event_detail.h"
+#include "output/event_detail.h"
 
 #include <set>
 
