@@ -10,9 +10,9 @@
 #include <sstream>
 
 #include "ingest/inputs.h"
+#include "output/event_detail.h"
 #include "output/export.h"
 #include "pipeline/store_driver.h"
-#include "store/event_detail.h"
 #include "test_util.h"
 
 namespace kroniek {
