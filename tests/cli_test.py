@@ -52,6 +52,31 @@ def main():
     check("--vague-figures: a figure with no value and its range",
           kinds(["--vague-figures"]) == [("injured", None, 20, 99), ("killed", 6, None, None)], kinds(["--vague-figures"]))
 
+    # An article in a language without resources: named, kept without events; the exit status stays.
+    german = ("Bei einem Brand in einer Lagerhalle am Stadtrand sind am Dienstagabend drei Arbeiter ums Leben "
+              "gekommen. Die Feuerwehr war mit mehr als achtzig Einsatzkräften vor Ort und konnte das Feuer erst "
+              "nach Mitternacht löschen. Die Polizei ermittelt, wie der Brand entstehen konnte.\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        de = os.path.join(tmp, "brand.txt")
+        open(de, "w").write(german)
+        r = run([kroniek, "analyze", de, example])
+        records = [json.loads(l) for l in r.stdout.splitlines()]
+        err = r.stderr.decode()
+        check("unsupported language: exit 0", r.returncode == 0, r.returncode)
+        check("unsupported language: named with the record", "brand: de: no resources for this language" in err
+              and "1 unsupported" in err, err)
+        check("unsupported language: kept without events, the Dutch one read",
+              [(x["article"]["lang"], bool(x["events"])) for x in records] == [("de", False), ("nl", True)], records)
+        r = run([kroniek, "--lang", "nl", "analyze", de])
+        check("--lang: read as given", r.returncode == 0 and json.loads(r.stdout)["article"]["lang"] == "nl"
+              and b"unsupported" not in r.stderr, r.stderr)
+        r = run([kroniek, "--lang", "Dutch", "analyze", de])
+        check("--lang: a bad code refused", r.returncode != 0 and b"ISO 639-1" in r.stderr, r.stderr)
+        db = os.path.join(tmp, "k.db")
+        r = run([kroniek, "ingest", "--db", db, de, example])
+        check("ingest: the unsupported one stored and counted",
+              r.returncode == 0 and b"2 new, 0 duplicate, 0 failed, 1 unsupported" in r.stderr, r.stderr)
+
     r = run([kroniek, "analyze", "--published", "13-03-2024", example])
     check("bad --published: exit 2", r.returncode == 2, r.returncode)
     check("bad --published: says why", b"YYYY" in r.stderr, r.stderr)

@@ -76,11 +76,11 @@ TEST(Confidence, ACountTwoEventsGiveIsToldElsewhere) {
       "Een brand in een loods in Lyon kostte dinsdag acht mensen het leven.\n\n"
       "Zaterdag kwamen in Marseille ook acht mensen om bij een woningbrand.",
       "2024-05-16");
-  const nlohmann::json out = testing::SharedPipeline().RunToJson(a);
+  const nlohmann::json out = testing::AnalyzeToJson(a);
   ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump();
   EXPECT_TRUE(Carries(out, 0, "killed", 8, "told_elsewhere")) << out["events"].dump();
   Article one = testing::MakeArticle("Een brand in een loods in Lyon kostte dinsdag acht mensen het leven.", "2024-05-16");
-  EXPECT_FALSE(Carries(testing::SharedPipeline().RunToJson(one), 0, "killed", 8, "told_elsewhere"));
+  EXPECT_FALSE(Carries(testing::AnalyzeToJson(one), 0, "killed", 8, "told_elsewhere"));
 }
 
 }  // namespace

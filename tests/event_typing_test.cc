@@ -18,7 +18,7 @@ using nlohmann::json;
 // The types of the article's events, in text order.
 std::vector<std::string> Types(const std::string& text) {
   Article a = testing::MakeArticle(text, "2024-05-06");
-  json out = testing::SharedPipeline().RunToJson(a);
+  json out = testing::AnalyzeToJson(a);
   std::vector<std::string> types;
   for (const auto& e : out["events"]) types.push_back(e["type"].get<std::string>());
   return types;
@@ -161,7 +161,7 @@ TEST(EventTyping, FloodsAStormBringsArePartOfIt) {
                                    "De storm kwam zonder waarschuwing.\n\n"
                                    "De overstroming begon zaterdag bij de rivier.",
                                    "2024-05-08");
-  json out = testing::SharedPipeline().RunToJson(a);
+  json out = testing::AnalyzeToJson(a);
   ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
   EXPECT_EQ(out["events"][0]["type"], "flood");
   EXPECT_EQ(out["events"][0]["date"]["value"], "2024-05-04");
@@ -174,7 +174,7 @@ TEST(EventTyping, APartDatedLongBeforeIsAnEventOfItsOwn) {
   Article a = testing::MakeArticle("Bij een gasexplosie in een flat in Luik zijn zes bewoners omgekomen.\n\n"
                                    "In juni 2019 stortten in de stad al eens twee panden in.",
                                    "2024-05-08");
-  json out = testing::SharedPipeline().RunToJson(a);
+  json out = testing::AnalyzeToJson(a);
   ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
   EXPECT_EQ(out["events"][0]["type"], "explosion_accident");
   EXPECT_TRUE(out["events"][0]["date"]["value"].is_null()) << out["events"].dump(1);
@@ -202,7 +202,7 @@ TEST(EventFigures, AFigureFarFromAnyTriggerGoesToTheEventTheArticleIsAbout) {
       "De vakbond eist een onderzoek.\n\n"
       "Het aantal doden staat voorlopig op zes.",
       "2024-05-08");
-  json out = testing::SharedPipeline().RunToJson(a);
+  json out = testing::AnalyzeToJson(a);
   ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
   ASSERT_EQ(out["events"][0]["figures"].size(), 1u) << out["events"].dump(1);
   EXPECT_EQ(out["events"][0]["figures"][0]["value"], 6);
@@ -211,7 +211,7 @@ TEST(EventFigures, AFigureFarFromAnyTriggerGoesToTheEventTheArticleIsAbout) {
 // The values of the killed figures of each event, in text order.
 std::vector<std::vector<double>> KilledPerEvent(const std::string& text) {
   Article a = testing::MakeArticle(text, "2024-05-16");
-  json out = testing::SharedPipeline().RunToJson(a);
+  json out = testing::AnalyzeToJson(a);
   std::vector<std::vector<double>> per_event;
   for (const auto& e : out["events"]) {
     per_event.emplace_back();
@@ -236,7 +236,7 @@ TEST(EventFigures, ACountToldOfTwoEventsAtOnePlaceIsTheFirstOnes) {
 TEST(EventFigures, AFigureAtACityOfItsOwnIsOfTheSameKindOfEventThere) {
   Article a = testing::MakeArticle(
       "Rusland heeft vrijdag raketaanvallen uitgevoerd op Kyiv. In Dnipro vielen zeker twee doden.", "2024-05-08");
-  json out = testing::SharedPipeline().RunToJson(a);
+  json out = testing::AnalyzeToJson(a);
   ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
   EXPECT_EQ(out["events"][1]["type"], "rocket_or_missile_attack");
   EXPECT_EQ(out["events"][1]["location"]["id"], "dnipro");
@@ -248,7 +248,7 @@ TEST(EventDates, WhatHappenedIsNotDatedAfterItsArticle) {
   // "in februari" read as the next February must not date the shooting.
   Article a = testing::MakeArticle(" date 2016-12 Titel\n\nBij een schietpartij in Gent vielen twee doden.\n\n"
                                    "De dader kwam in februari naar België.\n");
-  json out = testing::SharedPipeline().RunToJson(a);
+  json out = testing::AnalyzeToJson(a);
   ASSERT_EQ(out["events"].size(), 1u);
   EXPECT_TRUE(out["events"][0]["date"]["value"].is_null()) << out["events"][0]["date"].dump();
 }
@@ -256,7 +256,7 @@ TEST(EventDates, WhatHappenedIsNotDatedAfterItsArticle) {
 TEST(EventTyping, ThePlaceOfAnotherTriggerIsNotTheEventsPlace) {
   Article a = testing::MakeArticle(
       "In Milaan hebben duizenden mensen geprotesteerd over de treinramp van vorige week.", "2024-05-06");
-  json out = testing::SharedPipeline().RunToJson(a);
+  json out = testing::AnalyzeToJson(a);
   ASSERT_EQ(out["events"].size(), 2u);
   EXPECT_EQ(out["events"][0]["type"], "protest");
   EXPECT_EQ(out["events"][0]["location"]["name"], "Milan");

@@ -53,7 +53,7 @@ TEST_P(GoldenTest, FactsHold) {
   Article article;
   Status st = ReadArticleFile(article_file.string(), opts, &article);
   ASSERT_TRUE(st.ok()) << st.message();
-  const nlohmann::json out = testing::SharedPipeline().RunToJson(article);
+  const nlohmann::json out = testing::AnalyzeToJson(article);
   for (const auto& e : expectations) {
     std::string problem = testing::Check(e, out, article);
     EXPECT_TRUE(problem.empty()) << expect.filename().string() << ":" << e.line << ": " << e.verb << ": " << problem;

@@ -35,7 +35,7 @@ TEST(Numbers, HugeDigitRunsAreNotNumbersAndNeverThrow) {
 TEST(Numbers, AnArticleWithAHugeNumberStillYieldsItsFigures) {
   Article a = testing::MakeArticle("Bij de aanslag vielen 12 doden. Het kenmerk is " + std::string(320, '7') + ".",
                                    "2022-03-01");
-  nlohmann::json out = testing::SharedPipeline().RunToJson(a);
+  nlohmann::json out = testing::AnalyzeToJson(a);
   ASSERT_EQ(out["events"].size(), 1u) << out.dump();
   ASSERT_EQ(out["events"][0]["figures"].size(), 1u) << out.dump();
   EXPECT_EQ(out["events"][0]["figures"][0]["value"], 12);

@@ -74,7 +74,7 @@ TEST(ResourceExamples, Times) {
 TEST(ResourceExamples, FigureNouns) {
   for (const auto& ex : Load("figure_nouns.tsv").examples) {
     Article a = MakeArticle(ex.input, "2021-08-30");
-    nlohmann::json out = SharedPipeline().RunToJson(a);
+    nlohmann::json out = testing::AnalyzeToJson(a);
     std::string got = "none";
     for (const auto& e : out["events"])
       for (const auto& f : e["figures"]) {
@@ -93,7 +93,7 @@ TEST(ResourceExamples, FigureNouns) {
 TEST(ResourceExamples, Triggers) {
   for (const auto& ex : Load("triggers.tsv").examples) {
     Article a = MakeArticle(ex.input, "2021-08-30");
-    nlohmann::json out = SharedPipeline().RunToJson(a);
+    nlohmann::json out = testing::AnalyzeToJson(a);
     std::string got = out["events"].empty() ? "none" : out["events"][0]["type"].get<std::string>();
     EXPECT_EQ(got, ex.expected) << "triggers.tsv:" << ex.line << ": " << ex.input;
   }
@@ -129,7 +129,7 @@ TEST(ResourceExamples, EveryFileHasExamplesAndTheyHold) {
       }
       if (published == "-") published.clear();  // " @-": only what the text says dates it
       Article a = MakeArticle(input, published);
-      nlohmann::json out = SharedPipeline().RunToJson(a);
+      nlohmann::json out = testing::AnalyzeToJson(a);
       size_t start = 0;
       while (start < ex.expected.size()) {
         size_t sep = ex.expected.find(" ; ", start);

@@ -16,6 +16,13 @@ const Pipeline& SharedPipeline() {
   return *pipeline;
 }
 
+nlohmann::json AnalyzeToJson(Article& a) {
+  nlohmann::json record;
+  Status st = SharedPipeline().RunToJson(a, &record);
+  if (!st.ok()) throw std::runtime_error(a.id + ": " + st.message());
+  return record;
+}
+
 Article MakeArticle(const std::string& text, const std::string& published) {
   IngestOptions opts;
   if (!published.empty()) opts.published = *ParseIsoDate(published);

@@ -21,6 +21,10 @@ inline bool InCI() {
 
 const Pipeline& SharedPipeline();
 
+// The SCHEMA.md record of `a` as the shared pipeline reads it; throws when the
+// article's language has no resources (a Dutch test sentence taken for another language).
+nlohmann::json AnalyzeToJson(Article& a);
+
 // Analyses `text` as an article published on `published` (may be empty).
 Article MakeArticle(const std::string& text, const std::string& published = "");
 

@@ -61,15 +61,24 @@ Status Analyzer::Load(const std::string& dir, const std::string& lang) {
   return Status();
 }
 
-std::string DetectLanguage(const std::string& text) {
+std::string DetectLanguage(const std::string& text, bool* sure) {
+  // CLD2 calls a hundred letters of Dutch Norwegian or Italian now and then, reliably;
+  // from 200 scored letters on, 90% of them in one language, it is seldom wrong on prose.
+  constexpr int kMinScoredBytes = 200;
+  constexpr int kMinPercent = 90;
+  CLD2::Language top[3];
+  int percent[3];
+  double scores[3];
+  int scored_bytes = 0;
   bool reliable = false;
-  CLD2::Language lang = CLD2::DetectLanguage(text.data(), int(text.size()), true, &reliable);
+  CLD2::Language lang = CLD2::ExtDetectLanguageSummary(text.data(), int(text.size()), true, nullptr, 0, top, percent,
+                                                       scores, nullptr, &scored_bytes, &reliable);
+  if (sure) *sure = reliable && scored_bytes >= kMinScoredBytes && top[0] == lang && percent[0] >= kMinPercent;
   return CLD2::LanguageCode(lang);
 }
 
 void Analyzer::Analyze(Article& article, Analysis* a) const {
   *a = Analysis();
-  if (article.lang.empty()) article.lang = DetectLanguage(article.text);
   debris_.SplitAtBlockHeadings(article);
   for (const auto& p : article.paragraphs) Tokenize(article.text, p.span, tokenizer_, &a->tokens);
   SplitSentences(article, tokenizer_, &a->tokens, &a->sentences);

@@ -1,10 +1,11 @@
 // kroniek — news articles in, a sourced event chronicle out.
 //
-//   kroniek analyze [--format jsonl|pretty] [--published DATE] FILE…|-
+//   kroniek [--lang CODE] analyze [--format jsonl|pretty] [--published DATE] FILE…|-
 //   kroniek chronicle [--format jsonl|text] FILE…
 //   kroniek eval-clusters --gold GOLD.json FILE…
 //   kroniek eval --gold GOLD.jsonl [--errors] OUTPUT.jsonl…
 //   kroniek ingest|articles|events|event|changes|export|correct|reanalyze|check|serve --db FILE …
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -57,9 +58,17 @@ int ForEachArticle(const std::vector<std::string>& files, const kroniek::IngestO
   return failed;
 }
 
+// Names the articles read without events because their language has no resources.
+void SayUnsupported(const std::vector<std::string>& unsupported) {
+  for (const auto& u : unsupported) std::cerr << "kroniek: " << u << "\n";
+  if (!unsupported.empty())
+    std::cerr << "kroniek: " << unsupported.size() << " unsupported (no resources for their language; kept without events)\n";
+}
+
 int Analyze(const std::vector<std::string>& files, const std::string& format, const std::string& published,
-            const std::string& resources) {
+            const std::string& lang, const std::string& resources) {
   kroniek::IngestOptions opts;
+  opts.lang = lang;
   if (!published.empty()) {
     auto d = kroniek::ParseIsoDate(published);
     if (!d) {
@@ -70,10 +79,13 @@ int Analyze(const std::vector<std::string>& files, const std::string& format, co
   }
   auto pipeline = LoadPipeline(resources);
   if (!pipeline) return 2;
+  std::vector<std::string> unsupported;
   int failed = ForEachArticle(files, opts, [&](kroniek::Article& article) {
-    auto j = pipeline->RunToJson(article);
+    nlohmann::json j;
+    if (auto st = pipeline->RunToJson(article, &j); !st.ok()) unsupported.push_back(article.id + ": " + st.message());
     std::cout << (format == "pretty" ? j.dump(2) : j.dump()) << "\n";
   });
+  SayUnsupported(unsupported);
   return failed ? 1 : 0;
 }
 
@@ -106,7 +118,7 @@ int ReadStore(const std::string& db, std::vector<kroniek::Article>* out) {
 }
 
 int Chronicle(const std::vector<std::string>& files, const std::string& db, const std::string& format,
-              const std::string& resources) {
+              const kroniek::IngestOptions& opts, const std::string& resources) {
   if (files.empty() && db.empty()) {
     std::cerr << "kroniek chronicle: give articles, --db FILE, or both\n";
     return 2;
@@ -121,7 +133,7 @@ int Chronicle(const std::vector<std::string>& files, const std::string& db, cons
     failed = ReadStore(db, &articles);
     if (failed < 0) return 2;
   }
-  failed += ReadAll(files, {}, &articles);
+  failed += ReadAll(files, opts, &articles);
   // An article given twice (stored and as a file) is fused once, as ingest
   // would; one whose id names another (two folders' "001.txt") takes a distinct id.
   std::set<std::string> seen_text, seen_id;
@@ -135,13 +147,16 @@ int Chronicle(const std::vector<std::string>& files, const std::string& db, cons
     }
     return false;
   });
-  auto result = kroniek::BuildChronicle(*pipeline, std::move(articles));
+  std::vector<std::string> unsupported;
+  auto result = kroniek::BuildChronicle(*pipeline, std::move(articles), &unsupported);
+  SayUnsupported(unsupported);
   if (format == "text") kroniek::WriteChronicleText(result, std::cout);
   else kroniek::WriteChronicleJsonl(result, std::cout);
   return failed ? 1 : 0;
 }
 
-int EvalClusters(const std::string& gold_path, const std::vector<std::string>& files, const std::string& resources) {
+int EvalClusters(const std::string& gold_path, const std::vector<std::string>& files, const kroniek::IngestOptions& opts,
+                 const std::string& resources) {
   std::ifstream in(gold_path);
   if (!in) {
     std::cerr << "kroniek: " << gold_path << ": cannot open\n";
@@ -157,8 +172,10 @@ int EvalClusters(const std::string& gold_path, const std::vector<std::string>& f
   auto pipeline = LoadPipeline(resources);
   if (!pipeline) return 2;
   std::vector<kroniek::Article> articles;
-  int failed = ReadAll(files, {}, &articles);
-  auto result = kroniek::BuildChronicle(*pipeline, std::move(articles));
+  int failed = ReadAll(files, opts, &articles);
+  std::vector<std::string> unsupported;
+  auto result = kroniek::BuildChronicle(*pipeline, std::move(articles), &unsupported);
+  SayUnsupported(unsupported);
   kroniek::ClusterScores s;
   if (auto st = kroniek::ScoreClusters(*result.chronicle, gold, &s); !st.ok()) {
     std::cerr << "kroniek: " << gold_path << ": " << st.message() << "\n";
@@ -208,6 +225,14 @@ int main(int argc, char** argv) {
   std::string resources = kroniek::DefaultResourceDir();
   app.add_option("--resources", resources, "resources folder (language data and knowledge base)");
   bool vague_figures = false;
+  kroniek::IngestOptions read_options;  // how every command reads its input articles
+  app.add_option("--lang", read_options.lang,
+                 "language of the articles whose record gives none (default: CLD2 decides, nl when unsure)")
+      ->check([](const std::string& s) {
+        return s.size() >= 2 && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; })
+                   ? std::string()
+                   : "a language code such as nl (ISO 639-1)";
+      });
   app.add_flag("--vague-figures", vague_figures,
                "keep vague plurals (dozens, hundreds) as figures with no value and a range low..high");
 
@@ -361,9 +386,9 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   kroniek::cli::KeepVagueFigures(vague_figures);
   if (*eval) return EvalFacts(fact_gold, outputs, list_errors);
-  if (*eval_clusters) return EvalClusters(gold, eval_files, resources);
-  if (*analyze) return Analyze(files, format, published, resources);
-  if (*chronicle) return Chronicle(chronicle_files, chronicle_db, chronicle_format, resources);
+  if (*eval_clusters) return EvalClusters(gold, eval_files, read_options, resources);
+  if (*analyze) return Analyze(files, format, published, read_options.lang, resources);
+  if (*chronicle) return Chronicle(chronicle_files, chronicle_db, chronicle_format, read_options, resources);
   if (min_killed >= 0) query.min_killed = min_killed;
   namespace cli = kroniek::cli;
   if (*ingest) {
@@ -372,6 +397,7 @@ int main(int argc, char** argv) {
         std::cerr << "kroniek: " << st.message() << "\n";
         return 2;
       }
+    ingest_options.lang = read_options.lang;
     return cli::Ingest(db, ingest_files, ingest_options, batch, ingest_threads, every, resources);
   }
   if (*articles) return cli::Articles(db, articles_text);

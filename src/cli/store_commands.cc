@@ -130,7 +130,8 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, const 
     flush();
     progress.Done();
     std::cerr << "kroniek: " << db << ": " << (every_seconds ? "round " + std::to_string(round) + ": " : "")
-              << counts.added << " new, " << counts.duplicates << " duplicate, " << counts.failed << " failed"
+              << counts.added << " new, " << counts.duplicates << " duplicate, " << counts.failed << " failed, "
+              << counts.unsupported << " unsupported"
               << std::endl;
     any_failed |= counts.failed > 0;
     if (every_seconds <= 0) break;

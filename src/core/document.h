@@ -31,7 +31,8 @@ struct Article {
   std::string title;     // copy of text[title_span] for convenience
   Span title_span;       // empty when there is no title
   std::string text;      // raw input, header line included; never modified
-  std::string lang;      // ISO 639-1, from language identification
+  std::string lang;      // ISO 639-1: given (lang_given), else set by the pipeline (detected or its default)
+  bool lang_given = false;  // by the record's "lang" or --lang
   Date published;        // publication date with its precision and basis
   std::string extra_json;  // input fields kroniek does not use, as a JSON object ("" if none)
   std::vector<Paragraph> paragraphs;

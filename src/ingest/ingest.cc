@@ -140,6 +140,10 @@ Status ArticleFromText(std::string id, std::string text, const IngestOptions& op
       break;
     }
   }
+  if (!opts.lang.empty()) {
+    out->lang = opts.lang;
+    out->lang_given = true;
+  }
   if (opts.published) {
     out->published.value = opts.published->ToString();
     out->published.precision = opts.published->precision();

@@ -21,6 +21,7 @@ namespace kroniek {
 
 struct IngestOptions {
   std::optional<Civil> published;  // --published: overrides any header date
+  std::string lang;                // --lang: the language of articles whose record gives none
   DateBasis published_basis = DateBasis::kCli;  // kInferred when fuse inferred it
   size_t max_bytes = 8u << 20;     // larger records are refused
   FetchOptions fetch;              // for URL and feed inputs

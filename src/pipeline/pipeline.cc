@@ -25,46 +25,86 @@ std::string DefaultResourceDir() {
   return KRONIEK_RESOURCE_DIR;
 }
 
-Status Pipeline::Load(const std::string& dir, const std::string& lang) {
-  KRONIEK_RETURN_IF_ERROR(analyzer_.Load(dir, lang));
-  KRONIEK_RETURN_IF_ERROR(types_.Load(dir));
+namespace {
+
+Status LoadReader(const std::string& dir, const std::string& lang, LanguageReader* r) {
+  KRONIEK_RETURN_IF_ERROR(r->analyzer.Load(dir, lang));
   ResourceFile frames;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/" + lang + "/query_frames.tsv", 2, &frames));
-  for (const auto& r : frames.rows)
-    if (r.fields[0] == "place" && r.fields[1].find("{}") != std::string::npos) place_frame_ = r.fields[1];
-  return extractor_.Load(dir, lang);
+  for (const auto& row : frames.rows)
+    if (row.fields[0] == "place" && row.fields[1].find("{}") != std::string::npos) r->place_frame = row.fields[1];
+  return r->extractor.Load(dir, lang);
+}
+
+}  // namespace
+
+Status Pipeline::Load(const std::string& dir, const std::string& default_lang) {
+  KRONIEK_RETURN_IF_ERROR(types_.Load(dir));
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string lang = entry.path().filename().string();
+    if (!entry.is_directory(ec) || lang == "kb") continue;
+    auto reader = std::make_unique<LanguageReader>();
+    KRONIEK_RETURN_IF_ERROR(LoadReader(dir, lang, reader.get()));
+    readers_[lang] = std::move(reader);
+  }
+  if (ec) return Status::Error(dir + ": cannot read the resources folder: " + ec.message());
+  if (!Supports(default_lang))
+    return Status::Error(dir + "/" + default_lang + ": no such language folder (the default language)");
+  default_lang_ = default_lang;
+  return Status();
+}
+
+void Pipeline::KeepVagueFigures(bool keep) {
+  for (auto& [lang, reader] : readers_) reader->extractor.KeepVagueFigures(keep);
+}
+
+std::string Pipeline::LanguageOf(const Article& article) const {
+  if (!article.lang.empty()) return article.lang;
+  bool sure = false;
+  std::string detected = DetectLanguage(article.text, &sure);
+  return sure && detected != "un" ? detected : default_lang_;
 }
 
 std::vector<std::string> Pipeline::PlaceIds(const std::string& name) const {
   std::vector<std::string> ids;
-  if (place_frame_.empty() || name.empty() || name.find_first_of("\n\r") != std::string::npos) return ids;
-  std::string text = place_frame_;
+  const LanguageReader& reader = Reader(default_lang_);
+  if (reader.place_frame.empty() || name.empty() || name.find_first_of("\n\r") != std::string::npos) return ids;
+  std::string text = reader.place_frame;
   text.replace(text.find("{}"), 2, name);
   Article article;
   if (!ArticleFromText("query", text, {}, &article).ok()) return ids;
   Analysis analysis;
-  analyzer_.Analyze(article, &analysis);
+  reader.analyzer.Analyze(article, &analysis);
   for (const auto& e : analysis.entities)
     if ((e.type == EntityType::kPlace || e.type == EntityType::kCountry) && !e.id.empty()) ids.push_back(e.id);
   return ids;
 }
 
-void Pipeline::Run(Article& article, Analysis* analysis, Extraction* extraction) const {
-  analyzer_.Analyze(article, analysis);
-  extractor_.Extract(article, *analysis, analyzer_, extraction);
+Status Pipeline::Run(Article& article, Analysis* analysis, Extraction* extraction) const {
+  article.lang = LanguageOf(article);
+  *analysis = Analysis();
+  *extraction = Extraction();
+  auto reader = readers_.find(article.lang);
+  if (reader == readers_.end()) return Status::Error(article.lang + ": no resources for this language");
+  reader->second->analyzer.Analyze(article, analysis);
+  reader->second->extractor.Extract(article, *analysis, reader->second->analyzer, extraction);
+  return Status();
 }
 
-nlohmann::json Pipeline::RunToJson(Article& article) const {
+Status Pipeline::RunToJson(Article& article, nlohmann::json* record) const {
   Analysis analysis;
   Extraction extraction;
-  Run(article, &analysis, &extraction);
-  return ArticleToJson(article, analysis, extraction);
+  Status st = Run(article, &analysis, &extraction);
+  *record = ArticleToJson(article, analysis, extraction);
+  return st;
 }
 
-AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article) {
+AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article, Status* language) {
   AnalyzedArticle out;
   Analysis analysis;
-  pipeline.Run(article, &analysis, &out.extraction);
+  Status st = pipeline.Run(article, &analysis, &out.extraction);
+  if (language) *language = st;
   out.article = std::move(article);
   return out;
 }
@@ -107,9 +147,14 @@ std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<FuseInput>
 
 }  // namespace
 
-ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles) {
+ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles,
+                               std::vector<std::string>* unsupported) {
   std::vector<FuseInput> inputs;
-  for (auto& a : articles) inputs.push_back({AnalyseArticle(pipeline, std::move(a)), std::nullopt, {}});
+  for (auto& a : articles) {
+    Status language;
+    inputs.push_back({AnalyseArticle(pipeline, std::move(a), &language), std::nullopt, {}});
+    if (!language.ok() && unsupported) unsupported->push_back(inputs.back().analyzed.article.id + ": " + language.message());
+  }
   return FuseAnalyzed(pipeline, std::move(inputs));
 }
 
@@ -142,6 +187,8 @@ ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> in
       Article again;
       if (ArticleFromText(original.id, original.text, opts, &again).ok()) {
         again.source = original.source;
+        again.lang = original.lang;  // as read the first time
+        again.lang_given = original.lang_given;
         again.url = original.url;
         in.analyzed = AnalyseArticle(pipeline, std::move(again));
       }

@@ -25,40 +25,61 @@ std::string DefaultResourceDir();
 // exists, else "".
 std::string InstalledDir(const std::string& name);
 
+// What reading one language takes: resources/<lang>/ loaded once.
+struct LanguageReader {
+  Analyzer analyzer;
+  Extractor extractor;
+  std::string place_frame;  // query_frames.tsv: "… {} …", how to ask for a place
+};
+
 class Pipeline {
  public:
-  Status Load(const std::string& resources_dir, const std::string& lang = "nl");
-  // Analyses one article; thread-safe (const, no shared scratch).
-  void Run(Article& article, Analysis* analysis, Extraction* extraction) const;
-  // Convenience: the SCHEMA.md article record.
-  nlohmann::json RunToJson(Article& article) const;
+  // Loads every language folder of `resources_dir` (each folder but kb/) and the
+  // knowledge base; `default_lang`, which must be among them, reads the articles
+  // whose language is not given and detection is unsure of.
+  Status Load(const std::string& resources_dir, const std::string& default_lang = "nl");
+  // The language an article is read in: its own (the record's "lang", --lang),
+  // else CLD2's when it is sure (DetectLanguage), else the default.
+  std::string LanguageOf(const Article& article) const;
+  bool Supports(const std::string& lang) const { return readers_.count(lang) > 0; }
+  // Sets article.lang and analyses the article in it; thread-safe (const, no
+  // shared scratch). In a language without resources nothing is found and the
+  // status says so ("de: no resources for this language"); the article stays.
+  Status Run(Article& article, Analysis* analysis, Extraction* extraction) const;
+  // The SCHEMA.md article record, with Run's status.
+  Status RunToJson(Article& article, nlohmann::json* record) const;
 
   // The ids of the places and countries a place name typed into a query
-  // stands for, read as the analyzer reads it in text (resources/<lang>/
+  // stands for, read as the default language reads it in text (resources/<lang>/
   // query_frames.tsv says how to ask); empty when none.
   std::vector<std::string> PlaceIds(const std::string& name) const;
 
   // See Extractor::KeepVagueFigures.
-  void KeepVagueFigures(bool keep) { extractor_.KeepVagueFigures(keep); }
+  void KeepVagueFigures(bool keep);
 
-  const Analyzer& analyzer() const { return analyzer_; }
+  // The default language's analyzer.
+  const Analyzer& analyzer() const { return Reader(default_lang_).analyzer; }
   const FuseRules& types() const { return types_; }
 
  private:
-  Analyzer analyzer_;
-  Extractor extractor_;
+  const LanguageReader& Reader(const std::string& lang) const { return *readers_.at(lang); }
+
+  std::map<std::string, std::unique_ptr<LanguageReader>> readers_;  // by language code
+  std::string default_lang_;
   FuseRules types_;
-  std::string place_frame_;  // "… {} …"
 };
 
 // ingest -> analyze -> extract for every article, then fuse: cluster, infer
 // the publication dates of undated articles (and analyze them again with the
 // date found), cluster again, reconcile. The articles are fused in a canonical
-// order, so the result does not depend on the order they are given in.
-ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles);
+// order, so the result does not depend on the order they are given in. An
+// article in a language without resources takes part without events, and
+// `unsupported` (if given) names it: "<id>: de: no resources for this language".
+ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles,
+                               std::vector<std::string>* unsupported = nullptr);
 
-// Analyses one article.
-AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article);
+// Analyses one article; `language` (if given) takes Run's status.
+AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article, Status* language = nullptr);
 
 // Calls fn(0) … fn(n - 1) on `threads` threads (0: one per core); fn must be
 // safe to run in parallel on different indices (Pipeline::Run is).

@@ -97,8 +97,16 @@ Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, s
     else unknown.push_back(std::move(batch[i]));
   }
   std::vector<AnalyzedArticle> analyzed(unknown.size());
-  ParallelFor(unknown.size(), threads_, [&](size_t i) { analyzed[i] = AnalyseArticle(pipeline_, std::move(unknown[i])); });
+  std::vector<Status> language(unknown.size());
+  ParallelFor(unknown.size(), threads_,
+              [&](size_t i) { analyzed[i] = AnalyseArticle(pipeline_, std::move(unknown[i]), &language[i]); });
   if (analyzed.empty()) return Status();
+  int unsupported = 0;
+  for (size_t i = 0; i < analyzed.size(); ++i)
+    if (!language[i].ok()) {
+      ++unsupported;
+      (notes ? notes : &unsaid)->push_back(analyzed[i].article.id + ": " + language[i].message());
+    }
   KRONIEK_RETURN_IF_ERROR(store_.Begin());
   std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
   int duplicates = 0;
@@ -122,6 +130,7 @@ Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, s
   }
   counts->added += added;
   counts->duplicates += duplicates;
+  counts->unsupported += unsupported;
   return Status();
 }
 

@@ -21,6 +21,7 @@ namespace kroniek {
 
 struct IngestCounts {
   int added = 0, duplicates = 0, failed = 0;
+  int unsupported = 0;  // of the added: in a language without resources, stored without events
 };
 
 // An article is the same as a stored one by its url or its text (Store::Known);
@@ -38,7 +39,8 @@ class StoreDriver {
 
   // Stores the articles that are new and updates the chronicle, in one
   // transaction; a refused article is counted and named in `errors`.
-  // An article whose id names another takes a distinct id (GiveDistinctIds), said in `notes`.
+  // An article whose id names another takes a distinct id (GiveDistinctIds), said in `notes`;
+  // one in a language without resources is stored without events, counted and said there too.
   Status AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors,
                   std::vector<std::string>* notes = nullptr);
   // Analyses the articles stored without an analysis (by an older kroniek),

@@ -230,7 +230,9 @@ void Api::GetArticle(const http::Request& req, http::Response& res) {
   if (auto st = store->MentionsOfArticle(id, &mentions); !st.ok()) return Fail(res, 500, Public(st));
   json events = json::array();
   for (const auto& m : mentions) events.push_back({{"mention", m.mention}, {"trigger", m.trigger}, {"event", m.event}});
-  Reply(res, 200, {{"record", record}, {"analysis", pipeline_.RunToJson(article)}, {"events", events}});
+  json analysis;
+  pipeline_.RunToJson(article, &analysis);  // in a language without resources: no events, as stored
+  Reply(res, 200, {{"record", record}, {"analysis", analysis}, {"events", events}});
 }
 
 void Api::ListChanges(const http::Request& req, http::Response& res) {
@@ -315,7 +317,7 @@ void Api::PostArticles(const http::Request& req, http::Response& res) {
     articles.push_back({{"id", a.id}, {"status", known ? "duplicate" : "new"}});
   }
   StoreDriver driver(pipeline_, *writer_);
-  if (auto st = driver.AddBatch(std::move(batch), &counts, &errors); !st.ok()) return Fail(res, 500, Public(st));
+  if (auto st = driver.AddBatch(std::move(batch), &counts, &errors, &notes); !st.ok()) return Fail(res, 500, Public(st));
   for (auto& a : articles) {
     std::vector<StoredMention> mentions;
     if (!writer_->MentionsOfArticle(a["id"], &mentions).ok()) continue;
@@ -324,6 +326,7 @@ void Api::PostArticles(const http::Request& req, http::Response& res) {
     a["events"] = events;
   }
   json body = {{"new", counts.added}, {"duplicate", counts.duplicates}, {"failed", counts.failed},
+               {"unsupported", counts.unsupported},
                {"articles", articles}, {"errors", errors}, {"notes", notes}};
   Reply(res, counts.failed && !counts.added && !counts.duplicates ? 422 : 200, body);
 }

@@ -261,6 +261,7 @@ nlohmann::json Store::RecordOf(const Article& a) {
   // A date given beside the text is kept; a header date in the text is found again.
   const bool given = a.published.basis == DateBasis::kMetadata || a.published.basis == DateBasis::kCli;
   if (a.published.known() && given) r["published"] = a.published.value;
+  if (a.lang_given) r["lang"] = a.lang;
   if (!a.title.empty() && a.title_span.empty()) r["title"] = a.title;  // a title inside the text is found again
   r["text"] = a.text;
   return r;
