@@ -40,9 +40,9 @@ class PlaceIndexTest : public ::testing::Test {
     Status st = index.Load(dir_->string(), ResourceDir() + "/nl");
     EXPECT_TRUE(st.ok()) << st.message();
     std::vector<Token> tokens;
-    Tokenize(text, {0, uint32_t(text.size())}, SharedPipeline().analyzer().tokenizer_rules(), &tokens);
+    Tokenize(text, {0, uint32_t(text.size())}, SharedPipeline().analyzer("nl").tokenizer_rules(), &tokens);
     std::vector<Entity> entities;
-    index.Find(tokens, 0, int(tokens.size()), countries, {}, datelines, {}, SharedPipeline().analyzer().kb(), &entities);
+    index.Find(tokens, 0, int(tokens.size()), countries, {}, datelines, {}, SharedPipeline().analyzer("nl").kb(), &entities);
     std::string out;
     for (const auto& e : entities) {
       out += (out.empty() ? "" : " ") + e.id;

@@ -1,4 +1,5 @@
-// Runs the examples that every resource file carries ("> input<TAB>expected").
+// Runs the examples that every resource file carries ("> input<TAB>expected"),
+// for every language folder of resources/, its articles read in that language.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,23 +15,47 @@ namespace kroniek {
 namespace {
 
 using testing::FormatNumber;
-using testing::MakeArticle;
 using testing::ResourceDir;
 using testing::SharedPipeline;
 
-ResourceFile Load(const std::string& name) {
-  ResourceFile f;
-  Status st = LoadResourceFile(ResourceDir() + "/nl/" + name, 1, &f);
-  EXPECT_TRUE(st.ok()) << st.message();
-  EXPECT_FALSE(f.examples.empty()) << name << " has no examples";
-  return f;
+// Every language folder (all but kb/).
+std::vector<std::string> Languages() {
+  std::vector<std::string> langs;
+  for (const auto& entry : std::filesystem::directory_iterator(ResourceDir()))
+    if (entry.is_directory() && entry.path().filename() != "kb") langs.push_back(entry.path().filename().string());
+  std::sort(langs.begin(), langs.end());
+  return langs;
 }
 
-// The first number phrase in `text`, rendered as "60", "20..99" or "none".
-std::string FirstQuantity(const std::string& text, std::string* qualifier = nullptr) {
+class ResourceExamples : public ::testing::TestWithParam<std::string> {
+ protected:
+  const std::string& Lang() const { return GetParam(); }
+  std::string Folder() const { return ResourceDir() + "/" + Lang(); }
+  ResourceFile Load(const std::string& name) const {
+    ResourceFile f;
+    Status st = LoadResourceFile(Folder() + "/" + name, 1, &f);
+    EXPECT_TRUE(st.ok()) << st.message();
+    EXPECT_FALSE(f.examples.empty()) << Lang() << "/" << name << " has no examples";
+    return f;
+  }
+  // An example read in this folder's language.
+  Article MakeArticle(const std::string& text, const std::string& published = "") const {
+    Article a = testing::MakeArticle(text, published);
+    a.lang = Lang();
+    a.lang_given = true;
+    return a;
+  }
+  // The first number phrase in `text`, rendered as "60", "20..99" or "none".
+  std::string FirstQuantity(const std::string& text, std::string* qualifier = nullptr) const;
+};
+
+INSTANTIATE_TEST_SUITE_P(Languages, ResourceExamples, ::testing::ValuesIn(Languages()),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+std::string ResourceExamples::FirstQuantity(const std::string& text, std::string* qualifier) const {
   Article a = MakeArticle(text);
   Analysis an;
-  SharedPipeline().analyzer().Analyze(a, &an);
+  SharedPipeline().analyzer(Lang()).Analyze(a, &an);
   if (an.quantities.empty()) return "none";
   const Quantity& q = an.quantities.front();
   if (qualifier) *qualifier = q.qualifier;
@@ -38,12 +63,12 @@ std::string FirstQuantity(const std::string& text, std::string* qualifier = null
   return FormatNumber(*q.low) + ".." + FormatNumber(*q.high);
 }
 
-TEST(ResourceExamples, Numbers) {
+TEST_P(ResourceExamples, Numbers) {
   for (const auto& ex : Load("numbers.tsv").examples)
     EXPECT_EQ(FirstQuantity(ex.input), ex.expected) << "numbers.tsv:" << ex.line << ": " << ex.input;
 }
 
-TEST(ResourceExamples, Qualifiers) {
+TEST_P(ResourceExamples, Qualifiers) {
   for (const auto& ex : Load("qualifiers.tsv").examples) {
     std::string qualifier;
     std::string value = FirstQuantity(ex.input, &qualifier);
@@ -51,14 +76,14 @@ TEST(ResourceExamples, Qualifiers) {
   }
 }
 
-TEST(ResourceExamples, Times) {
+TEST_P(ResourceExamples, Times) {
   for (const auto& ex : Load("time.tsv").examples) {
     size_t at = ex.input.rfind(" @");
     ASSERT_NE(at, std::string::npos) << "time.tsv:" << ex.line << ": example needs ' @publication'";
     std::string pub = ex.input.substr(at + 2);
     Article a = MakeArticle(ex.input.substr(0, at), pub == "none" ? "" : pub);
     Analysis an;
-    SharedPipeline().analyzer().Analyze(a, &an);
+    SharedPipeline().analyzer(Lang()).Analyze(a, &an);
     std::string got = "none";
     if (!an.times.empty()) {
       const Date& d = an.times.front().date;
@@ -71,7 +96,7 @@ TEST(ResourceExamples, Times) {
 
 // "kind value qualifier group" of the first figure in `text`, or "none";
 // value is a number or "null", then low..high when the text gives bounds.
-TEST(ResourceExamples, FigureNouns) {
+TEST_P(ResourceExamples, FigureNouns) {
   for (const auto& ex : Load("figure_nouns.tsv").examples) {
     Article a = MakeArticle(ex.input, "2021-08-30");
     nlohmann::json out = testing::AnalyzeToJson(a);
@@ -90,7 +115,7 @@ TEST(ResourceExamples, FigureNouns) {
 }
 
 // Trigger examples: the first event's type (generic types before defaults), or "none".
-TEST(ResourceExamples, Triggers) {
+TEST_P(ResourceExamples, Triggers) {
   for (const auto& ex : Load("triggers.tsv").examples) {
     Article a = MakeArticle(ex.input, "2021-08-30");
     nlohmann::json out = testing::AnalyzeToJson(a);
@@ -100,21 +125,21 @@ TEST(ResourceExamples, Triggers) {
 }
 
 // A place name typed into a query: "> name<TAB>id" (an id among those found).
-TEST(ResourceExamples, QueryFrames) {
+TEST_P(ResourceExamples, QueryFrames) {
   for (const auto& ex : Load("query_frames.tsv").examples) {
-    const std::vector<std::string> ids = SharedPipeline().PlaceIds(ex.input);
+    const std::vector<std::string> ids = SharedPipeline().PlaceIds(ex.input, Lang());
     if (ex.expected == "-") EXPECT_TRUE(ids.empty()) << ex.input;
     else EXPECT_NE(std::find(ids.begin(), ids.end(), ex.expected), ids.end()) << ex.input << " -> " << ex.expected;
   }
 }
 
-// Every other file of resources/nl/ states its examples as facts in the
+// Every other file of a language folder states its examples as facts in the
 // notation of expectations.h: "> sentence[ @YYYY-MM-DD]<TAB>fact[ ; fact…]".
-TEST(ResourceExamples, EveryFileHasExamplesAndTheyHold) {
+TEST_P(ResourceExamples, EveryFileHasExamplesAndTheyHold) {
   const std::set<std::string> own_notation = {"numbers.tsv", "qualifiers.tsv", "time.tsv", "triggers.tsv",
                                               "figure_nouns.tsv", "query_frames.tsv"};
   int files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(ResourceDir() + "/nl")) {
+  for (const auto& entry : std::filesystem::directory_iterator(Folder())) {
     const std::string name = entry.path().filename().string();
     if (entry.path().extension() != ".tsv") continue;
     ++files;

@@ -66,9 +66,9 @@ std::string Pipeline::LanguageOf(const Article& article) const {
   return sure && detected != "un" ? detected : default_lang_;
 }
 
-std::vector<std::string> Pipeline::PlaceIds(const std::string& name) const {
+std::vector<std::string> Pipeline::PlaceIds(const std::string& name, const std::string& lang) const {
   std::vector<std::string> ids;
-  const LanguageReader& reader = Reader(default_lang_);
+  const LanguageReader& reader = Reader(lang.empty() ? default_lang_ : lang);
   if (reader.place_frame.empty() || name.empty() || name.find_first_of("\n\r") != std::string::npos) return ids;
   std::string text = reader.place_frame;
   text.replace(text.find("{}"), 2, name);

@@ -50,15 +50,15 @@ class Pipeline {
   Status RunToJson(Article& article, nlohmann::json* record) const;
 
   // The ids of the places and countries a place name typed into a query
-  // stands for, read as the default language reads it in text (resources/<lang>/
-  // query_frames.tsv says how to ask); empty when none.
-  std::vector<std::string> PlaceIds(const std::string& name) const;
+  // stands for, read as `lang` (default: the default language) reads it in
+  // text (resources/<lang>/query_frames.tsv says how to ask); empty when none.
+  std::vector<std::string> PlaceIds(const std::string& name, const std::string& lang = "") const;
 
   // See Extractor::KeepVagueFigures.
   void KeepVagueFigures(bool keep);
 
-  // The default language's analyzer.
-  const Analyzer& analyzer() const { return Reader(default_lang_).analyzer; }
+  // The analyzer of a language this pipeline supports.
+  const Analyzer& analyzer(const std::string& lang) const { return Reader(lang).analyzer; }
   const FuseRules& types() const { return types_; }
 
  private:
