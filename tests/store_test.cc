@@ -45,10 +45,10 @@ class StoreTest : public ::testing::Test {
 TEST_F(StoreTest, NewFileIsMigratedToTheCurrentSchema) {
   Store s;
   ASSERT_TRUE(s.Open(path_).ok());
-  EXPECT_EQ(s.schema_version(), 4);
+  EXPECT_EQ(s.schema_version(), 5);
   Store again;
   ASSERT_TRUE(again.Open(path_).ok());
-  EXPECT_EQ(again.schema_version(), 4);
+  EXPECT_EQ(again.schema_version(), 5);
 }
 
 TEST_F(StoreTest, SameIdUrlOrNormalisedTextIsStoredOnce) {

@@ -34,13 +34,14 @@ bool keep_vague_figures = false;  // set once from the command line, before any 
 
 void KeepVagueFigures(bool keep) { keep_vague_figures = keep; }
 
-std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources) {
+std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources, bool for_store) {
   auto pipeline = std::make_unique<Pipeline>();
   if (auto st = pipeline->Load(resources); !st.ok()) {
     std::cerr << "kroniek: " << st.message() << "\n";
     return nullptr;
   }
   pipeline->KeepVagueFigures(keep_vague_figures);
+  pipeline->KeepMarks(for_store);
   return pipeline;
 }
 
@@ -79,7 +80,7 @@ class Progress {
 int Ingest(const std::string& db, const std::vector<std::string>& inputs, const IngestOptions& options, int batch_size,
            int threads, int every_seconds, const std::string& resources) {
   auto store = OpenStore(db, Store::Mode::kCreate);
-  auto pipeline = store ? LoadPipeline(resources) : nullptr;
+  auto pipeline = store ? LoadPipeline(resources, true) : nullptr;
   if (!pipeline) return 2;
   StoreDriver driver(*pipeline, *store, threads);
   Progress progress;
@@ -237,7 +238,7 @@ int Export(const std::string& db, const EventQuery& query, const std::string& fo
 
 int Correct(const std::string& db, const Correction& correction, const std::string& resources) {
   auto store = OpenStore(db, Store::Mode::kWrite);
-  auto pipeline = store ? LoadPipeline(resources) : nullptr;
+  auto pipeline = store ? LoadPipeline(resources, true) : nullptr;
   if (!pipeline) return 2;
   StoreDriver driver(*pipeline, *store);
   nlohmann::json result;
@@ -251,7 +252,7 @@ int Correct(const std::string& db, const Correction& correction, const std::stri
 
 int Reanalyze(const std::string& db, const std::string& resources) {
   auto store = OpenStore(db, Store::Mode::kWrite);
-  auto pipeline = store ? LoadPipeline(resources) : nullptr;
+  auto pipeline = store ? LoadPipeline(resources, true) : nullptr;
   if (!pipeline) return 2;
   StoreDriver driver(*pipeline, *store);
   Progress progress;
@@ -293,7 +294,7 @@ int Serve(ServeOptions options, const std::string& token_file) {
   } else if (const char* env = std::getenv("KRONIEK_TOKEN"); env && *env) {
     options.token = env;
   }
-  auto pipeline = LoadPipeline(options.resources);
+  auto pipeline = LoadPipeline(options.resources, true);
   if (!pipeline) return 2;
   auto st = kroniek::Serve(options, *pipeline, [&](int port) {
     std::cout << "kroniek: serving " << options.db << " on http://" << options.host << ":" << port << "/"

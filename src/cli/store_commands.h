@@ -17,7 +17,8 @@ namespace kroniek::cli {
 // The store at `db` / the loaded pipeline, or null after saying why on stderr.
 // Opens the store at `db` (kCreate only for ingest); a message on stderr and null on failure.
 std::unique_ptr<Store> OpenStore(const std::string& db, Store::Mode mode);
-std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources);
+// A pipeline `for_store` keeps what the article view marks (Pipeline::KeepMarks).
+std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources, bool for_store = false);
 // Whether the pipelines LoadPipeline loads keep vague plurals as figures (--vague-figures).
 void KeepVagueFigures(bool keep);
 

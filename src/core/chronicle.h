@@ -19,6 +19,10 @@ namespace kroniek {
 struct AnalyzedArticle {
   Article article;
   Extraction extraction;
+  // What only the article view shows besides the extraction (its entities and
+  // times), encoded (store/analysis_codec.h); kept where a store is written
+  // (Pipeline::KeepMarks), else empty.
+  std::string marks;
 };
 
 struct MentionRef {

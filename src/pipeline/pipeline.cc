@@ -8,6 +8,7 @@
 
 #include "core/resource_file.h"
 #include "output/jsonl.h"
+#include "store/analysis_codec.h"
 
 namespace kroniek {
 
@@ -82,6 +83,7 @@ std::vector<std::string> Pipeline::PlaceIds(const std::string& name, const std::
 }
 
 Status Pipeline::Run(Article& article, Analysis* analysis, Extraction* extraction) const {
+  ++analysed_;
   article.lang = LanguageOf(article);
   *analysis = Analysis();
   *extraction = Extraction();
@@ -105,6 +107,7 @@ AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article, Status
   Analysis analysis;
   Status st = pipeline.Run(article, &analysis, &out.extraction);
   if (language) *language = st;
+  if (pipeline.keeps_marks()) out.marks = EncodeMarks(analysis);
   out.article = std::move(article);
   return out;
 }

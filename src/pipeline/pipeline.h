@@ -2,6 +2,8 @@
 //   ingest -> analyze -> extract -> output
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -56,6 +58,12 @@ class Pipeline {
 
   // See Extractor::KeepVagueFigures.
   void KeepVagueFigures(bool keep);
+  // AnalyseArticle keeps what the article view marks (AnalyzedArticle::marks):
+  // for a store, which shows an article without analysing it again.
+  void KeepMarks(bool keep) { keep_marks_ = keep; }
+  bool keeps_marks() const { return keep_marks_; }
+  // How many articles Run has analysed (tests count it).
+  uint64_t analysed() const { return analysed_; }
 
   // The analyzer of a language this pipeline supports.
   const Analyzer& analyzer(const std::string& lang) const { return Reader(lang).analyzer; }
@@ -67,6 +75,8 @@ class Pipeline {
   std::map<std::string, std::unique_ptr<LanguageReader>> readers_;  // by language code
   std::string default_lang_;
   FuseRules types_;
+  bool keep_marks_ = false;
+  mutable std::atomic<uint64_t> analysed_{0};
 };
 
 // ingest -> analyze -> extract for every article, then fuse: cluster, infer

@@ -10,7 +10,9 @@
 #include "core/json_depth.h"
 #include "ingest/inputs.h"
 #include "output/event_detail.h"
+#include "output/jsonl.h"
 #include "pipeline/store_driver.h"
+#include "store/analysis_codec.h"
 
 namespace kroniek {
 
@@ -224,14 +226,20 @@ void Api::GetArticle(const http::Request& req, http::Response& res) {
   json record;
   if (auto st = store->Record(id, &seq, &record, true); !st.ok()) return Fail(res, 500, Public(st));
   if (record.is_null()) return Fail(res, 404, "no article '" + id + "'");
-  Article article;
-  if (auto st = ArticleFromJsonLine(id, record.dump(), {}, &article); !st.ok()) return Fail(res, 500, Public(st));
+  // The analysis as stored: nothing is analysed again. An article an older kroniek stored
+  // has none until the next ingest (null), or no marks until `reanalyze` (no entities or times).
+  AnalyzedArticle stored;
+  Analysis marked;
+  std::string marks;
+  const bool analysed = store->LoadAnalysis(seq, &stored).ok();
+  if (auto st = store->Marks(seq, &marks); !st.ok()) return Fail(res, 500, Public(st));
+  if (!marks.empty())
+    if (auto st = DecodeMarks(marks, &marked); !st.ok()) return Fail(res, 500, Public(st));
   std::vector<StoredMention> mentions;
   if (auto st = store->MentionsOfArticle(id, &mentions); !st.ok()) return Fail(res, 500, Public(st));
   json events = json::array();
   for (const auto& m : mentions) events.push_back({{"mention", m.mention}, {"trigger", m.trigger}, {"event", m.event}});
-  json analysis;
-  pipeline_.RunToJson(article, &analysis);  // in a language without resources: no events, as stored
+  json analysis = analysed ? ArticleToJson(stored.article, marked, stored.extraction) : json(nullptr);
   Reply(res, 200, {{"record", record}, {"analysis", analysis}, {"events", events}});
 }
 

@@ -60,4 +60,58 @@ Status DecodeAnalysis(const std::string& encoded, std::string text, AnalyzedArti
   return Status();
 }
 
+// Marks are written for every article ingested and read only to show one: just what the
+// view shows of them, as arrays (an entity: begin, end, id, name, type, country, lat, lon,
+// role, partial, anaphor; a time: its date's value, precision, text, begin, end, from, to,
+// basis, approximate).
+std::string EncodeMarks(const Analysis& analysis) {
+  using nlohmann::json;
+  json entities = json::array(), times = json::array();
+  for (const Entity& e : analysis.entities)
+    entities.push_back({e.span.begin, e.span.end, e.id, e.name, int(e.type), e.country, e.lat, e.lon, e.role,
+                        e.partial, e.anaphor});
+  for (const TimeMention& t : analysis.times) {
+    const Date& d = t.date;
+    times.push_back({d.value, int(d.precision), d.text, d.span.begin, d.span.end, d.from, d.to, int(d.basis),
+                     d.approximate});
+  }
+  return json{{"e", std::move(entities)}, {"t", std::move(times)}}.dump();
+}
+
+Status DecodeMarks(const std::string& encoded, Analysis* out) {
+  try {
+    auto j = nlohmann::json::parse(encoded);
+    for (const auto& a : j.at("e")) {
+      Entity e;
+      e.span = {a.at(0).get<uint32_t>(), a.at(1).get<uint32_t>()};
+      a.at(2).get_to(e.id);
+      a.at(3).get_to(e.name);
+      e.type = EntityType(a.at(4).get<int>());
+      a.at(5).get_to(e.country);
+      a.at(6).get_to(e.lat);
+      a.at(7).get_to(e.lon);
+      a.at(8).get_to(e.role);
+      a.at(9).get_to(e.partial);
+      a.at(10).get_to(e.anaphor);
+      out->entities.push_back(std::move(e));
+    }
+    for (const auto& a : j.at("t")) {
+      TimeMention t;
+      Date& d = t.date;
+      a.at(0).get_to(d.value);
+      d.precision = Precision(a.at(1).get<int>());
+      a.at(2).get_to(d.text);
+      d.span = {a.at(3).get<uint32_t>(), a.at(4).get<uint32_t>()};
+      a.at(5).get_to(d.from);
+      a.at(6).get_to(d.to);
+      d.basis = DateBasis(a.at(7).get<int>());
+      a.at(8).get_to(d.approximate);
+      out->times.push_back(std::move(t));
+    }
+  } catch (const std::exception& e) {
+    return Status::Error(std::string("damaged marks: ") + e.what());
+  }
+  return Status();
+}
+
 }  // namespace kroniek

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/analysis.h"
 #include "core/chronicle.h"
 #include "core/status.h"
 
@@ -15,5 +16,9 @@ namespace kroniek {
 std::string EncodeAnalysis(const AnalyzedArticle& a);
 // Rebuilds an analyzed article from its stored form and its text.
 Status DecodeAnalysis(const std::string& encoded, std::string text, AnalyzedArticle* out);
+
+// The entities and times of an analysis (AnalyzedArticle::marks), and back.
+std::string EncodeMarks(const Analysis& analysis);
+Status DecodeMarks(const std::string& encoded, Analysis* out);
 
 }  // namespace kroniek

@@ -117,6 +117,11 @@ const std::vector<const char*> kMigrations = {
       INSERT INTO events_days SELECT new.rowid, new.day_lo, new.day_hi WHERE new.day_lo IS NOT NULL;
     END;
     )sql",
+    // 5: what the article view marks besides the extraction (entities, times), as
+    // analysed, so that showing an article analyses nothing (null: analysed before).
+    R"sql(
+    ALTER TABLE analyses ADD COLUMN marks TEXT;
+    )sql",
 };
 
 }  // namespace

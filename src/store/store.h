@@ -136,6 +136,8 @@ class Store {
   // Analyses (stored as analysis_codec.h encodes them).
   Status PutAnalysis(int64_t seq, const AnalyzedArticle& analyzed);
   Status LoadAnalysis(int64_t seq, AnalyzedArticle* out) const;
+  // The analysis' marks (AnalyzedArticle::marks); empty when none were kept.
+  Status Marks(int64_t seq, std::string* out) const;
 
   // The events indexed under any of `keys`.
   Status EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const;

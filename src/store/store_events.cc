@@ -28,13 +28,15 @@ constexpr const char* kRebuild = ": damaged record (kroniek check lists every on
 }  // namespace
 
 Status Store::PutAnalysis(int64_t seq, const AnalyzedArticle& a) {
-  Statement q(db_, statements_.get(), "INSERT OR REPLACE INTO analyses(seq, kroniek, published, title, fused) VALUES(?, ?, ?, ?, ?)");
+  Statement q(db_, statements_.get(),
+              "INSERT OR REPLACE INTO analyses(seq, kroniek, published, title, fused, marks) VALUES(?, ?, ?, ?, ?, ?)");
   std::string encoded = EncodeAnalysis(a);
   q.Bind(1, seq);
   q.Bind(2, std::string(KRONIEK_VERSION));
   q.Bind(3, a.article.published.value);
   q.Bind(4, a.article.title);
   q.Bind(5, encoded);
+  q.Bind(6, a.marks);  // null when not kept
   if (q.Step() != SQLITE_DONE) return Error("analysis of article " + std::to_string(seq));
   if (analysis_cache_.size() >= kAnalysisCacheSize) analysis_cache_.clear();
   analysis_cache_[seq] = {std::move(encoded), a};
@@ -58,6 +60,16 @@ Status Store::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
   if (!st.ok()) return Status::Error(path_ + ": article '" + q.Text(1) + "': " + st.message());
   if (analysis_cache_.size() >= kAnalysisCacheSize) analysis_cache_.clear();
   analysis_cache_[seq] = {std::move(encoded), *out};
+  return Status();
+}
+
+Status Store::Marks(int64_t seq, std::string* out) const {
+  Statement q(db_, statements_.get(), "SELECT marks FROM analyses WHERE seq = ?");
+  q.Bind(1, seq);
+  out->clear();
+  int rc = q.Step();
+  if (rc == SQLITE_ROW) *out = q.Text(0);
+  else if (rc != SQLITE_DONE) return Error("marks of article " + std::to_string(seq));
   return Status();
 }
 
