@@ -191,72 +191,96 @@ Status StoreDriver::Correct(Correction c, json* result) {
   return Status();
 }
 
+// What one fusion of a neighbourhood works on, phase by phase (Refuse).
+struct StoreDriver::Neighbourhood {
+  std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;  // analyzed now: they take part whole
+  std::set<int64_t> fresh_seqs;
+  std::set<std::string> touched;       // the stored events fused again
+  std::vector<Correction> corrections;
+  std::vector<StoredMention> old;      // the touched events' mentions
+  std::map<int64_t, AnalyzedArticle> loaded;
+  std::set<int64_t> redo;              // stored articles without a date of their own: read again
+  std::map<std::string, json> before;  // the touched events' records
+  // (article id, trigger offset) -> event: the offset, not the mention's
+  // number, names a mention across re-analyses.
+  std::map<std::pair<std::string, uint32_t>, std::string> old_event;
+  std::map<std::string, int64_t> seq_of;  // article id -> seq
+  ChronicleResult result;                 // the neighbourhood fused again
+  std::vector<std::string> ids;           // each fused event's id
+  std::set<std::string> kept;             // the stored ids that carry over
+};
+
 Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fresh, std::set<std::string> touched) {
-  // 1. The neighbourhood: stored events the new mentions may join, and the
-  // events corrections tie to them.
+  Neighbourhood n;
+  n.fresh = std::move(fresh);
+  n.touched = std::move(touched);
+  KRONIEK_RETURN_IF_ERROR(Gather(n));
+  KRONIEK_RETURN_IF_ERROR(FuseAgain(n));
+  KRONIEK_RETURN_IF_ERROR(CarryIds(n));
+  std::vector<StoredEvent> records;
+  KRONIEK_RETURN_IF_ERROR(Records(n, &records));
+  return Write(n, records);
+}
+
+// The stored events the new mentions may join, the events corrections tie to
+// them, and the stored articles without a date of their own among their reports.
+Status StoreDriver::Gather(Neighbourhood& n) {
   Chronicle probe(pipeline_.types());
   std::vector<std::string> keys;
-  for (const auto& [seq, aa] : fresh)
+  for (const auto& [seq, aa] : n.fresh)
     for (const auto& m : aa.extraction.events)
       for (auto& k : probe.NeighbourhoodKeys(m, aa.article.published)) keys.push_back(std::move(k));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  KRONIEK_RETURN_IF_ERROR(store_.EventsWithKeys(keys, &touched));
-  std::vector<Correction> corrections;
-  KRONIEK_RETURN_IF_ERROR(store_.Corrections(&corrections));
-  for (const auto& c : corrections) {
+  KRONIEK_RETURN_IF_ERROR(store_.EventsWithKeys(keys, &n.touched));
+  KRONIEK_RETURN_IF_ERROR(store_.Corrections(&n.corrections));
+  for (const auto& c : n.corrections) {
     std::set<std::string> tied;
     KRONIEK_RETURN_IF_ERROR(EventsOfCorrection(store_, c, &tied));
-    if (std::any_of(tied.begin(), tied.end(), [&](const std::string& e) { return touched.count(e); }))
-      touched.insert(tied.begin(), tied.end());
+    if (std::any_of(tied.begin(), tied.end(), [&](const std::string& e) { return n.touched.count(e); }))
+      n.touched.insert(tied.begin(), tied.end());
   }
   // Stored articles without a date of their own take part whole and are read
   // again, so that the new articles can date them (their other events join
   // the neighbourhood for that).
-  std::set<int64_t> fresh_seqs;  // analyzed now: they take part whole
-  for (const auto& [seq, aa] : fresh) fresh_seqs.insert(seq);
-  std::vector<StoredMention> old;
-  std::map<int64_t, AnalyzedArticle> loaded;
-  std::set<int64_t> redo;
+  for (const auto& [seq, aa] : n.fresh) n.fresh_seqs.insert(seq);
   for (bool grew = true; grew;) {
     grew = false;
-    old.clear();
-    KRONIEK_RETURN_IF_ERROR(store_.MentionsOf(touched, &old));
-    for (const auto& m : old) {
-      if (loaded.count(m.seq) || fresh_seqs.count(m.seq)) continue;
-      KRONIEK_RETURN_IF_ERROR(store_.LoadAnalysis(m.seq, &loaded[m.seq]));
-      const Date& published = loaded[m.seq].article.published;
+    n.old.clear();
+    KRONIEK_RETURN_IF_ERROR(store_.MentionsOf(n.touched, &n.old));
+    for (const auto& m : n.old) {
+      if (n.loaded.count(m.seq) || n.fresh_seqs.count(m.seq)) continue;
+      KRONIEK_RETURN_IF_ERROR(store_.LoadAnalysis(m.seq, &n.loaded[m.seq]));
+      const Date& published = n.loaded[m.seq].article.published;
       if (published.known() && published.basis != DateBasis::kInferred) continue;
-      redo.insert(m.seq);
-      const size_t n = touched.size();
-      KRONIEK_RETURN_IF_ERROR(store_.EventsOfArticle(m.seq, &touched));
-      grew |= touched.size() > n;
+      n.redo.insert(m.seq);
+      const size_t size = n.touched.size();
+      KRONIEK_RETURN_IF_ERROR(store_.EventsOfArticle(m.seq, &n.touched));
+      grew |= n.touched.size() > size;
     }
   }
-  std::map<std::string, json> before;
-  for (const auto& id : touched) KRONIEK_RETURN_IF_ERROR(store_.Event(id, &before[id]));
+  for (const auto& id : n.touched) KRONIEK_RETURN_IF_ERROR(store_.Event(id, &n.before[id]));
+  return Status();
+}
 
-  // 2. Fuse the neighbourhood's mentions with the new articles.
+// The neighbourhood's mentions fused with the new articles; the new analyses stored.
+Status StoreDriver::FuseAgain(Neighbourhood& n) {
   std::map<int64_t, std::vector<int>> only;
-  // (article id, trigger offset) -> event: the offset, not the mention's
-  // number, names a mention across re-analyses.
-  std::map<std::pair<std::string, uint32_t>, std::string> old_event;
-  std::map<std::string, int64_t> seq_of;
-  for (const auto& m : old) {
-    old_event[{m.article, m.trigger}] = m.event;
-    seq_of[m.article] = m.seq;
-    if (!fresh_seqs.count(m.seq)) only[m.seq].push_back(m.mention);  // else analyzed again: it takes part whole
+  for (const auto& m : n.old) {
+    n.old_event[{m.article, m.trigger}] = m.event;
+    n.seq_of[m.article] = m.seq;
+    if (!n.fresh_seqs.count(m.seq)) only[m.seq].push_back(m.mention);  // else analyzed again: it takes part whole
   }
   std::vector<FuseInput> inputs;
   for (auto& [seq, mentions] : only) {
-    AnalyzedArticle& aa = loaded[seq];
-    if (redo.count(seq)) {
+    AnalyzedArticle& aa = n.loaded[seq];
+    if (n.redo.count(seq)) {
       int64_t same = 0;
       json record;
       Article again;
       KRONIEK_RETURN_IF_ERROR(store_.Record(aa.article.id, &same, &record));
       KRONIEK_RETURN_IF_ERROR(ArticleFromJsonLine(store_.path() + ":" + aa.article.id, record.dump(), {}, &again));
-      fresh.emplace_back(seq, AnalyseArticle(pipeline_, std::move(again)));
+      n.fresh.emplace_back(seq, AnalyseArticle(pipeline_, std::move(again)));
       continue;
     }
     std::sort(mentions.begin(), mentions.end());
@@ -264,53 +288,57 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
     // tell one story, as when all is fused at once.)
     std::set<std::string> outside;
     KRONIEK_RETURN_IF_ERROR(store_.EventsOfArticle(seq, &outside));
-    for (const auto& id : touched) outside.erase(id);
+    for (const auto& id : n.touched) outside.erase(id);
     inputs.push_back({std::move(aa), mentions, std::move(outside)});
   }
   std::set<std::string> fresh_ids;
-  for (auto& [seq, aa] : fresh) {
-    seq_of[aa.article.id] = seq;
+  for (auto& [seq, aa] : n.fresh) {
+    n.seq_of[aa.article.id] = seq;
     fresh_ids.insert(aa.article.id);
     inputs.push_back({std::move(aa), std::nullopt, {}});
   }
-  auto result = FuseAnalyzed(pipeline_, std::move(inputs),
-                             [&](Chronicle& c) { ApplyCorrections(corrections, &c); });
-  const Chronicle& c = *result.chronicle;
-
-  // 3. New analyses (with an inferred publication date where one was found).
-  for (const auto& aa : c.articles())
+  n.result = FuseAnalyzed(pipeline_, std::move(inputs), [&](Chronicle& c) { ApplyCorrections(n.corrections, &c); });
+  // The new analyses, with an inferred publication date where one was found.
+  for (const auto& aa : n.result.chronicle->articles())
     if (fresh_ids.count(aa.article.id))
-      KRONIEK_RETURN_IF_ERROR(store_.PutAnalysis(seq_of[aa.article.id], aa));
+      KRONIEK_RETURN_IF_ERROR(store_.PutAnalysis(n.seq_of[aa.article.id], aa));
+  return Status();
+}
 
-  // 4. Ids carry over: the largest share of an old event's mentions keeps its id.
+// Ids carry over: the largest share of an old event's mentions keeps its id.
+Status StoreDriver::CarryIds(Neighbourhood& n) {
+  const Chronicle& c = *n.result.chronicle;
   const auto& events = c.events();
   std::vector<std::tuple<int, std::string, int>> votes;  // (-count, old id, event)
   for (size_t e = 0; e < events.size(); ++e) {
     std::map<std::string, int> count;
     for (const auto& m : events[e].mentions) {
       const auto& aa = c.articles()[m.article];
-      auto it = old_event.find({aa.article.id, aa.extraction.events[m.event].trigger.begin});
-      if (it != old_event.end()) ++count[it->second];
+      auto it = n.old_event.find({aa.article.id, aa.extraction.events[m.event].trigger.begin});
+      if (it != n.old_event.end()) ++count[it->second];
     }
-    for (const auto& [id, n] : count) votes.emplace_back(-n, id, int(e));
+    for (const auto& [id, share] : count) votes.emplace_back(-share, id, int(e));
   }
   std::sort(votes.begin(), votes.end());
-  std::vector<std::string> ids(events.size());
-  std::set<std::string> kept;
-  for (const auto& [n, id, e] : votes)
-    if (ids[e].empty() && !kept.count(id)) {
-      ids[e] = id;
-      kept.insert(id);
+  n.ids.assign(events.size(), "");
+  for (const auto& [share, id, e] : votes)
+    if (n.ids[e].empty() && !n.kept.count(id)) {
+      n.ids[e] = id;
+      n.kept.insert(id);
     }
-  for (auto& id : ids)
+  for (auto& id : n.ids)
     if (id.empty()) KRONIEK_RETURN_IF_ERROR(store_.NewEventId(&id));
+  return Status();
+}
 
-  // 5. Records, with relations by id (also to events outside the neighbourhood).
-  std::vector<StoredEvent> out;
+// The fused events' records, with relations by id (also to events outside the neighbourhood).
+Status StoreDriver::Records(Neighbourhood& n, std::vector<StoredEvent>* out) {
+  const Chronicle& c = *n.result.chronicle;
+  const auto& events = c.events();
   for (size_t e = 0; e < events.size(); ++e) {
     const ChronicleEvent& ev = events[e];
     StoredEvent s;
-    s.id = ids[e];
+    s.id = n.ids[e];
     s.record = ChronicleEventToJson(c, int(e));
     json& r = s.record["event"];
     r["id"] = s.id;
@@ -319,44 +347,49 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
       json rel = {{"type", type}, {"event", other}};
       if (other != s.id && std::find(relations.begin(), relations.end(), rel) == relations.end()) relations.push_back(rel);
     };
-    for (const auto& [type, other] : ev.relations) relate(type, ids[other]);
+    for (const auto& [type, other] : ev.relations) relate(type, n.ids[other]);
     for (const auto& m : ev.mentions) {
       const auto& aa = c.articles()[m.article];
       for (const auto& rel : aa.extraction.events[m.event].relations) {
         if (c.EventOf({m.article, rel.event}) >= 0) continue;
         std::string other;
-        KRONIEK_RETURN_IF_ERROR(store_.EventOfMention(seq_of[aa.article.id], rel.event, &other));
-        if (!other.empty() && !touched.count(other)) relate(rel.type, other);
+        KRONIEK_RETURN_IF_ERROR(store_.EventOfMention(n.seq_of[aa.article.id], rel.event, &other));
+        if (!other.empty() && !n.touched.count(other)) relate(rel.type, other);
       }
-      s.mentions.emplace_back(seq_of[aa.article.id], m.event);
+      s.mentions.emplace_back(n.seq_of[aa.article.id], m.event);
       s.triggers.push_back(aa.extraction.events[m.event].trigger.begin);
     }
     r["relations"] = relations;
-    AnnotateCorrections(corrections, c, int(e), &s.record);
+    AnnotateCorrections(n.corrections, c, int(e), &s.record);
     r["totals"] = Totals(r["figures"]);
     s.days = RangeOf(ev.date);
     s.keys = c.IndexKeys(int(e));
-    out.push_back(std::move(s));
+    out->push_back(std::move(s));
   }
+  return Status();
+}
 
-  // 6. Write, and log what changed.
-  KRONIEK_RETURN_IF_ERROR(store_.ReplaceEvents(touched, out));
-  for (const auto& s : out) {
-    auto it = before.find(s.id);
-    const json* prior = it != before.end() && !it->second.is_null() ? &it->second : nullptr;
+// Writes the records in place of the touched events, and logs what changed.
+Status StoreDriver::Write(const Neighbourhood& n, const std::vector<StoredEvent>& records) {
+  const Chronicle& c = *n.result.chronicle;
+  const auto& events = c.events();
+  KRONIEK_RETURN_IF_ERROR(store_.ReplaceEvents(n.touched, records));
+  for (const auto& s : records) {
+    auto it = n.before.find(s.id);
+    const json* prior = it != n.before.end() && !it->second.is_null() ? &it->second : nullptr;
     KRONIEK_RETURN_IF_ERROR(LogChanges(store_, s.id, prior, s.record));
   }
-  for (const auto& id : touched) {
-    if (kept.count(id)) continue;
+  for (const auto& id : n.touched) {
+    if (n.kept.count(id)) continue;
     // Where did its mentions go?
     std::map<std::string, int> into;
-    for (const auto& m : old)
+    for (const auto& m : n.old)
       if (m.event == id)
         for (size_t e = 0; e < events.size(); ++e)
           for (const auto& mm : events[e].mentions)
             if (c.articles()[mm.article].article.id == m.article &&
                 c.articles()[mm.article].extraction.events[mm.event].trigger.begin == m.trigger)
-              ++into[ids[e]];
+              ++into[n.ids[e]];
     auto best = std::max_element(into.begin(), into.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
     if (best == into.end()) KRONIEK_RETURN_IF_ERROR(store_.AddChange(id, "removed", json::object()));
     else KRONIEK_RETURN_IF_ERROR(store_.AddChange(id, "merged", {{"into", best->first}}));

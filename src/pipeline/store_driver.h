@@ -58,6 +58,13 @@ class StoreDriver {
   // Fuses `fresh` (new analyses) with the stored events they may join and
   // the events in `touched`, and writes the result.
   Status Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fresh, std::set<std::string> touched);
+  // Refuse's phases, in order, on what they share.
+  struct Neighbourhood;
+  Status Gather(Neighbourhood& n);
+  Status FuseAgain(Neighbourhood& n);
+  Status CarryIds(Neighbourhood& n);
+  Status Records(Neighbourhood& n, std::vector<StoredEvent>* out);
+  Status Write(const Neighbourhood& n, const std::vector<StoredEvent>& records);
   // Analyses stored records again and fuses them, `batch` per transaction.
   Status AnalyseStored(bool unanalysed_only, int batch, const std::function<void(int, int)>& progress);
 
