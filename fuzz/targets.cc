@@ -94,9 +94,9 @@ int Gzip(const uint8_t* data, size_t size) {
 // them, then run against an empty store (SQL and full-text search built from them).
 int Request(const uint8_t* data, size_t size) {
   static Store* store = [] {
-    auto* s = new Store;
-    if (!s->Open(":memory:", Store::Mode::kCreate).ok()) std::abort();
-    return s;
+    std::unique_ptr<Store> s;
+    if (!Store::Open(":memory:", Store::Mode::kCreate, &s).ok()) std::abort();
+    return s.release();
   }();
   http::Request req;
   const std::string text = Text(data, size);

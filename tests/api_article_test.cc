@@ -7,6 +7,7 @@
 
 #include "ingest/inputs.h"
 #include "serve/api.h"
+#include "store/sqlite_store.h"
 #include "test_util.h"
 
 namespace kroniek {
@@ -45,7 +46,7 @@ TEST(ApiArticle, ShowsTheStoredAnalysisWithoutAnalysingAgain) {
   options.db = (dir / "k.db").string();
   options.token = "secret";
   {
-    Store created;  // as `kroniek ingest` makes it
+    SqliteStore created;  // as `kroniek ingest` makes it
     ASSERT_TRUE(created.Open(options.db, Store::Mode::kCreate).ok());
   }
   Api api(options, pipeline);

@@ -13,6 +13,7 @@
 #include "output/event_detail.h"
 #include "output/export.h"
 #include "pipeline/store_driver.h"
+#include "store/sqlite_store.h"
 #include "test_util.h"
 
 namespace kroniek {
@@ -94,7 +95,7 @@ TEST_F(StoreDriverTest, OneArticleAtATimeGivesTheSameEventsAsAllAtOnce) {
   std::vector<std::string> files;
   for (const char* set : {"toll_mogadishu", "shootings_rotterdam", "retraction_hamburg", "claim_niger"})
     for (const auto& f : SetFiles(set)) files.push_back(f);
-  Store batch, single;
+  SqliteStore batch, single;
   ASSERT_TRUE(batch.Open(Db("batch.db")).ok());
   ASSERT_TRUE(single.Open(Db("single.db")).ok());
   Add(batch, Read(files));
@@ -128,7 +129,7 @@ TEST_F(StoreDriverTest, FusionAcrossTypesPlacesAndTimesIsTheSameOneAtATime) {
     EXPECT_TRUE(ArticleFromText(texts[k].first, texts[k].second, {}, &a).ok());
     return a;
   };
-  Store batch, reverse, interleaved;
+  SqliteStore batch, reverse, interleaved;
   ASSERT_TRUE(batch.Open(Db("batch.db")).ok());
   ASSERT_TRUE(reverse.Open(Db("reverse.db")).ok());
   ASSERT_TRUE(interleaved.Open(Db("interleaved.db")).ok());
@@ -148,7 +149,7 @@ TEST_F(StoreDriverTest, FusionAcrossTypesPlacesAndTimesIsTheSameOneAtATime) {
 }
 
 TEST_F(StoreDriverTest, AnEventKeepsItsIdAndEveryTollChangeIsLogged) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());
   std::string id;
   std::vector<double> tolls;
@@ -181,7 +182,7 @@ TEST_F(StoreDriverTest, AnEventKeepsItsIdAndEveryTollChangeIsLogged) {
 }
 
 TEST_F(StoreDriverTest, TheSameArticleTwiceIsStoredAndFusedOnce) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());
   auto files = SetFiles("toll_mogadishu");
   IngestCounts first, second;
@@ -200,7 +201,7 @@ TEST_F(StoreDriverTest, TheSameArticleTwiceIsStoredAndFusedOnce) {
 // Two folders' "001.txt" are two articles: the later one takes a distinct id
 // (in one batch and across batches), and each is still a duplicate of itself.
 TEST_F(StoreDriverTest, ArticlesWhoseIdsClashAreBothKept) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());
   auto files = SetFiles("toll_mogadishu");
   ASSERT_GE(files.size(), 3u);
@@ -226,7 +227,7 @@ TEST_F(StoreDriverTest, ArticlesWhoseIdsClashAreBothKept) {
   EXPECT_EQ(stored, 3);
 }
 TEST_F(StoreDriverTest, CorrectionsHoldWhenArticlesArriveAndWhenReanalyzed) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());
   auto files = SetFiles("toll_mogadishu");
   Add(s, Read({files[0], files[1], files[2]}));
@@ -275,7 +276,7 @@ TEST_F(StoreDriverTest, CorrectionsHoldWhenArticlesArriveAndWhenReanalyzed) {
 }
 
 TEST_F(StoreDriverTest, SplitAndRelinkMoveMentions) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());
   Add(s, Read(SetFiles("toll_mogadishu")));
   auto events = All(s);
@@ -303,7 +304,7 @@ TEST_F(StoreDriverTest, SplitAndRelinkMoveMentions) {
 }
 
 TEST_F(StoreDriverTest, QueriesFilterByDatePlaceActorTypeTollAndText) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());
   std::vector<std::string> files;
   for (const char* set : {"toll_mogadishu", "shootings_rotterdam", "claim_niger"})
@@ -353,7 +354,7 @@ TEST_F(StoreDriverTest, QueriesFilterByDatePlaceActorTypeTollAndText) {
 }
 
 TEST_F(StoreDriverTest, ExportsCsvWithAcledColumnsAndGeoJson) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());
   Add(s, Read(SetFiles("toll_mogadishu")));
   auto events = All(s);
@@ -382,13 +383,13 @@ TEST_F(StoreDriverTest, ExportsCsvWithAcledColumnsAndGeoJson) {
 }
 
 TEST_F(StoreDriverTest, AFullStoreRefusesTheBatchAndKeepsWhatWasCommitted) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(Db("k.db")).ok());
   auto files = SetFiles("toll_mogadishu");
   Add(s, Read({files[0]}));
   int64_t before = 0;
   ASSERT_TRUE(s.Count(&before).ok());
-  Store full;
+  SqliteStore full;
   ASSERT_TRUE(full.Open(Db("k.db")).ok());
   std::string big(200000, 'x');
   Article a;
@@ -410,11 +411,11 @@ TEST_F(StoreDriverTest, AFullStoreRefusesTheBatchAndKeepsWhatWasCommitted) {
 
 TEST_F(StoreDriverTest, AReadOnlyFileGivesAClearError) {
   {
-    Store s;
+    SqliteStore s;
     ASSERT_TRUE(s.Open(Db("k.db")).ok());
     Add(s, Read({SetFiles("toll_mogadishu")[0]}));
   }
-  Store ro;
+  SqliteStore ro;
   ASSERT_TRUE(ro.Open(Db("k.db"), Store::Mode::kRead).ok());
   IngestCounts counts;
   std::vector<std::string> errors;

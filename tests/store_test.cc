@@ -7,7 +7,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/inputs.h"
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 namespace kroniek {
 namespace {
@@ -43,16 +43,16 @@ class StoreTest : public ::testing::Test {
 };
 
 TEST_F(StoreTest, NewFileIsMigratedToTheCurrentSchema) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(path_).ok());
   EXPECT_EQ(s.schema_version(), 5);
-  Store again;
+  SqliteStore again;
   ASSERT_TRUE(again.Open(path_).ok());
   EXPECT_EQ(again.schema_version(), 5);
 }
 
 TEST_F(StoreTest, SameIdUrlOrNormalisedTextIsStoredOnce) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(path_).ok());
   using R = Store::PutResult;
   EXPECT_EQ(Put(s, Make("a", "Bij een brand in Gent vielen twee doden.", "https://example.org/1")), R::kNew);
@@ -67,14 +67,14 @@ TEST_F(StoreTest, SameIdUrlOrNormalisedTextIsStoredOnce) {
 
 TEST_F(StoreTest, RecordsReadBackAsTheArticlesStored) {
   {
-    Store s;
+    SqliteStore s;
     ASSERT_TRUE(s.Open(path_).ok());
     Article a = Make("x1", " date 2024-03-13 Titel\n\nBij een brand vielen twee doden.", "https://example.org/x1");
     a.source = "De Krant";
     a.extra_json = R"({"section":"binnenland"})";
     Put(s, a);
   }
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(path_).ok());
   int seen = 0;
   ASSERT_TRUE(s.ForEach([&](const nlohmann::json& r) {
@@ -92,7 +92,7 @@ TEST_F(StoreTest, RecordsReadBackAsTheArticlesStored) {
 }
 
 TEST_F(StoreTest, FullTextSearchFoldsCaseAndAccents) {
-  Store s;
+  SqliteStore s;
   ASSERT_TRUE(s.Open(path_).ok());
   Put(s, Make("a", "Bij een aanslag in Kaboel vielen doden."));
   Put(s, Make("b", "Een overstroming in Valencia."));
@@ -121,7 +121,7 @@ TEST_F(StoreTest, NewerSchemaOrNonDatabaseIsAClearError) {
     sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
     sqlite3_close(db);
   }
-  Store s;
+  SqliteStore s;
   Status st = s.Open(path_);
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find("newer"), std::string::npos) << st.message();
@@ -131,7 +131,7 @@ TEST_F(StoreTest, NewerSchemaOrNonDatabaseIsAClearError) {
   FILE* f = fopen(junk.c_str(), "w");
   fputs("this is not a database, just text that is long enough to look like a header....", f);
   fclose(f);
-  Store j;
+  SqliteStore j;
   st = j.Open(junk);
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find(junk), std::string::npos) << st.message();

@@ -20,8 +20,8 @@
 namespace kroniek::cli {
 
 std::unique_ptr<Store> OpenStore(const std::string& db, Store::Mode mode) {
-  auto store = std::make_unique<Store>();
-  if (auto st = store->Open(db, mode); !st.ok()) {
+  std::unique_ptr<Store> store;
+  if (auto st = Store::Open(db, mode, &store); !st.ok()) {
     std::cerr << "kroniek: " << st.message() << "\n";
     return nullptr;
   }

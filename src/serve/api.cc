@@ -128,8 +128,7 @@ Status Api::Open() {
     std::shared_ptr<const Store> probe;  // fails early on a missing or unmigrated file
     return readers_.Acquire(&probe);
   }
-  writer_ = std::make_unique<Store>();
-  return writer_->Open(options_.db, Store::Mode::kWrite);
+  return Store::Open(options_.db, Store::Mode::kWrite, &writer_);
 }
 
 bool Api::QueryOf(const http::Request& req, EventQuery* q, std::string* error) const {

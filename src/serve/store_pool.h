@@ -27,8 +27,7 @@ class StorePool {
       }
     }
     if (!store) {
-      store = std::make_unique<Store>();
-      KRONIEK_RETURN_IF_ERROR(store->Open(path_, Store::Mode::kRead));
+      KRONIEK_RETURN_IF_ERROR(Store::Open(path_, Store::Mode::kRead, &store));
     }
     *out = std::shared_ptr<const Store>(store.release(), [this](const Store* s) {
       std::lock_guard<std::mutex> lock(mu_);

@@ -5,7 +5,7 @@
 #include "core/date.h"
 #include "store/analysis_codec.h"
 #include "store/sqlite_statement.h"
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 #ifndef KRONIEK_VERSION
 #define KRONIEK_VERSION "dev"
@@ -27,7 +27,7 @@ bool ParseStored(const std::string& text, json* out) {
 constexpr const char* kRebuild = ": damaged record (kroniek check lists every one)";
 }  // namespace
 
-Status Store::PutAnalysis(int64_t seq, const AnalyzedArticle& a) {
+Status SqliteStore::PutAnalysis(int64_t seq, const AnalyzedArticle& a) {
   Statement q(db_, statements_.get(),
               "INSERT OR REPLACE INTO analyses(seq, kroniek, published, title, fused, marks) VALUES(?, ?, ?, ?, ?, ?)");
   std::string encoded = EncodeAnalysis(a);
@@ -43,7 +43,7 @@ Status Store::PutAnalysis(int64_t seq, const AnalyzedArticle& a) {
   return Status();
 }
 
-Status Store::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
+Status SqliteStore::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
   Statement q(db_, statements_.get(), "SELECT a.fused, r.id FROM analyses a JOIN articles r USING (seq) WHERE seq = ?");
   q.Bind(1, seq);
   if (q.Step() != SQLITE_ROW) return Error("analysis of article " + std::to_string(seq) + " missing");
@@ -63,7 +63,7 @@ Status Store::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
   return Status();
 }
 
-Status Store::Marks(int64_t seq, std::string* out) const {
+Status SqliteStore::Marks(int64_t seq, std::string* out) const {
   Statement q(db_, statements_.get(), "SELECT marks FROM analyses WHERE seq = ?");
   q.Bind(1, seq);
   out->clear();
@@ -73,7 +73,7 @@ Status Store::Marks(int64_t seq, std::string* out) const {
   return Status();
 }
 
-Status Store::EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const {
+Status SqliteStore::EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const {
   Statement q(db_, statements_.get(), "SELECT event FROM event_keys WHERE key = ?");
   for (const auto& key : keys) {
     q.Reset();
@@ -85,7 +85,7 @@ Status Store::EventsWithKeys(const std::vector<std::string>& keys, std::set<std:
   return Status();
 }
 
-Status Store::MentionsOf(const std::set<std::string>& events, std::vector<StoredMention>* out) const {
+Status SqliteStore::MentionsOf(const std::set<std::string>& events, std::vector<StoredMention>* out) const {
   Statement q(db_, statements_.get(), "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
                    "WHERE m.event = ?");
   for (const auto& e : events) {
@@ -98,7 +98,7 @@ Status Store::MentionsOf(const std::set<std::string>& events, std::vector<Stored
   return Status();
 }
 
-Status Store::MentionsOfArticle(const std::string& article_id, std::vector<StoredMention>* out) const {
+Status SqliteStore::MentionsOfArticle(const std::string& article_id, std::vector<StoredMention>* out) const {
   Statement q(db_, statements_.get(), "SELECT a.id, m.seq, m.mention, m.trigger, m.event FROM mentions m JOIN articles a USING (seq) "
                    "WHERE a.id = ? ORDER BY m.mention");
   q.Bind(1, article_id);
@@ -107,7 +107,7 @@ Status Store::MentionsOfArticle(const std::string& article_id, std::vector<Store
   return rc == SQLITE_DONE ? Status() : Error("mentions of article '" + article_id + "'");
 }
 
-Status Store::EventOfMention(int64_t seq, int mention, std::string* event) const {
+Status SqliteStore::EventOfMention(int64_t seq, int mention, std::string* event) const {
   Statement q(db_, statements_.get(), "SELECT event FROM mentions WHERE seq = ? AND mention = ?");
   q.Bind(1, seq);
   q.Bind(2, int64_t(mention));
@@ -116,7 +116,7 @@ Status Store::EventOfMention(int64_t seq, int mention, std::string* event) const
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? Status() : Error("mention");
 }
 
-Status Store::EventsOfArticle(int64_t seq, std::set<std::string>* events) const {
+Status SqliteStore::EventsOfArticle(int64_t seq, std::set<std::string>* events) const {
   Statement q(db_, statements_.get(), "SELECT DISTINCT event FROM mentions WHERE seq = ?");
   q.Bind(1, seq);
   int rc;
@@ -124,14 +124,14 @@ Status Store::EventsOfArticle(int64_t seq, std::set<std::string>* events) const 
   return rc == SQLITE_DONE ? Status() : Error("events of article " + std::to_string(seq));
 }
 
-Status Store::NewEventId(std::string* id) {
+Status SqliteStore::NewEventId(std::string* id) {
   Statement q(db_, statements_.get(), "UPDATE counters SET value = value + 1 WHERE name = 'event' RETURNING value");
   if (q.Step() != SQLITE_ROW) return Error("event counter");
   *id = "ev" + std::to_string(q.Int(0));
   return Status();
 }
 
-bool Store::Unchanged(const StoredEvent& e, const std::string& record) const {
+bool SqliteStore::Unchanged(const StoredEvent& e, const std::string& record) const {
   Statement stored(db_, statements_.get(), "SELECT record FROM events WHERE id = ?");
   stored.Bind(1, e.id);
   if (stored.Step() != SQLITE_ROW || stored.Text(0) != record) return false;
@@ -154,7 +154,7 @@ bool Store::Unchanged(const StoredEvent& e, const std::string& record) const {
   return stored_mentions == fresh_mentions;
 }
 
-Status Store::ReplaceEvents(const std::set<std::string>& old, const std::vector<StoredEvent>& fresh) {
+Status SqliteStore::ReplaceEvents(const std::set<std::string>& old, const std::vector<StoredEvent>& fresh) {
   // An event fused again to the same record, keys and mentions is left as it
   // is (most of a neighbourhood does not change).
   std::set<std::string> unchanged;
@@ -243,7 +243,7 @@ Status Store::ReplaceEvents(const std::set<std::string>& old, const std::vector<
   return Status();
 }
 
-Status Store::TextHits(const std::string& query, int64_t* hits) const {
+Status SqliteStore::TextHits(const std::string& query, int64_t* hits) const {
   KRONIEK_RETURN_IF_ERROR(Exec("CREATE TEMP TABLE IF NOT EXISTS text_hits(seq INTEGER PRIMARY KEY); DELETE FROM temp.text_hits;"));
   Statement fill(db_, statements_.get(), "INSERT INTO temp.text_hits SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?");
   fill.Bind(1, query);
@@ -252,7 +252,7 @@ Status Store::TextHits(const std::string& query, int64_t* hits) const {
   return Status();
 }
 
-Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
+Status SqliteStore::Events(const EventQuery& q, std::vector<json>* out) const {
   // Filters and order pick the rowids of one page; only those records are read.
   std::string sql = "SELECT e.rowid FROM events e WHERE 1";
   std::vector<std::string> args;
@@ -326,7 +326,7 @@ Status Store::Events(const EventQuery& q, std::vector<json>* out) const {
   return Error(q.text.empty() ? "events query" : "search '" + q.text + "'");
 }
 
-Status Store::ForEachEvent(EventQuery q, const std::function<void(const json&)>& fn) const {
+Status SqliteStore::ForEachEvent(EventQuery q, const std::function<void(const json&)>& fn) const {
   q.limit = 1000;
   for (q.offset = 0;; q.offset += q.limit) {
     std::vector<json> events;
@@ -336,7 +336,7 @@ Status Store::ForEachEvent(EventQuery q, const std::function<void(const json&)>&
   }
 }
 
-Status Store::Event(const std::string& id, json* record) const {
+Status SqliteStore::Event(const std::string& id, json* record) const {
   Statement q(db_, statements_.get(), "SELECT record FROM events WHERE id = ?");
   q.Bind(1, id);
   int rc = q.Step();
@@ -349,7 +349,7 @@ Status Store::Event(const std::string& id, json* record) const {
   return Status();
 }
 
-Status Store::AddChange(const std::string& event, const std::string& change, const json& detail) {
+Status SqliteStore::AddChange(const std::string& event, const std::string& change, const json& detail) {
   Statement q(db_, statements_.get(), "INSERT INTO changes(event, change, detail) VALUES(?, ?, ?)");
   q.Bind(1, event);
   q.Bind(2, change);
@@ -371,7 +371,7 @@ Status ReadChanges(Statement& q, std::vector<Change>* out) {
 
 }  // namespace
 
-Status Store::Changes(const std::string& since, int64_t after, int limit, std::vector<Change>* out) const {
+Status SqliteStore::Changes(const std::string& since, int64_t after, int limit, std::vector<Change>* out) const {
   Statement q(db_, statements_.get(), "SELECT seq, at, event, change, detail FROM changes WHERE at >= ? AND seq > ? ORDER BY seq LIMIT ?");
   q.Bind(1, since.empty() ? std::string("0") : since);
   q.Bind(2, after);
@@ -380,14 +380,14 @@ Status Store::Changes(const std::string& since, int64_t after, int limit, std::v
   return st.ok() ? st : Status::Error(path_ + ": " + st.message());
 }
 
-Status Store::ChangesOf(const std::string& event, std::vector<Change>* out) const {
+Status SqliteStore::ChangesOf(const std::string& event, std::vector<Change>* out) const {
   Statement q(db_, statements_.get(), "SELECT seq, at, event, change, detail FROM changes WHERE event = ? ORDER BY seq");
   q.Bind(1, event);
   Status st = ReadChanges(q, out);
   return st.ok() ? st : Status::Error(path_ + ": " + st.message() + " (changes of " + event + ")");
 }
 
-Status Store::AddCorrection(const Correction& c, int64_t* seq) {
+Status SqliteStore::AddCorrection(const Correction& c, int64_t* seq) {
   Statement q(db_, statements_.get(), "INSERT INTO corrections(who, why, action, args) VALUES(?, ?, ?, ?)");
   q.Bind(1, c.who);
   q.Bind(2, c.why);
@@ -398,7 +398,7 @@ Status Store::AddCorrection(const Correction& c, int64_t* seq) {
   return Status();
 }
 
-Status Store::Corrections(std::vector<Correction>* out) const {
+Status SqliteStore::Corrections(std::vector<Correction>* out) const {
   Statement q(db_, statements_.get(), "SELECT seq, at, who, why, action, args FROM corrections ORDER BY seq");
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
