@@ -69,6 +69,7 @@ TEST(ApiArticle, ShowsTheStoredAnalysisWithoutAnalysingAgain) {
   Article a;
   ASSERT_TRUE(ArticleFromJsonLine("mosul-1", record.dump(), {}, &a).ok());
   const json fresh = testing::AnalyzeToJson(a);
+  EXPECT_EQ(view["article"], fresh["article"]);
   EXPECT_EQ(view["events"], fresh["events"]);
   EXPECT_EQ(view["entities"], fresh["entities"]);
   EXPECT_EQ(view["times"], fresh["times"]);

@@ -71,11 +71,21 @@ def main():
         check("--lang: read as given", r.returncode == 0 and json.loads(r.stdout)["article"]["lang"] == "nl"
               and b"unsupported" not in r.stderr, r.stderr)
         r = run([kroniek, "--lang", "Dutch", "analyze", de])
-        check("--lang: a bad code refused", r.returncode != 0 and b"ISO 639-1" in r.stderr, r.stderr)
+        check("--lang: a bad code refused", r.returncode != 0 and b"ISO 639" in r.stderr, r.stderr)
         db = os.path.join(tmp, "k.db")
         r = run([kroniek, "ingest", "--db", db, de, example])
         check("ingest: the unsupported one stored and counted",
               r.returncode == 0 and b"2 new, 0 duplicate, 0 failed, 1 unsupported" in r.stderr, r.stderr)
+        # A given language is stored with the record: re-analysis reads it so again.
+        said = os.path.join(tmp, "said.jsonl")
+        open(said, "w").write(json.dumps({"id": "said", "lang": "de", "text": open(example).read()}) + "\n")
+        db2 = os.path.join(tmp, "said.db")
+        r = run([kroniek, "ingest", "--db", db2, said])
+        again = run([kroniek, "reanalyze", "--db", db2])
+        events = run([kroniek, "events", "--db", db2])
+        stored = [json.loads(l) for l in run([kroniek, "articles", "--db", db2]).stdout.splitlines()]
+        check("a given language survives re-analysis", b"1 unsupported" in r.stderr and again.returncode == 0 and
+              events.stdout.strip() == b"" and [a.get("lang") for a in stored] == ["de"], (r.stderr, again.stderr, stored))
 
     r = run([kroniek, "analyze", "--published", "13-03-2024", example])
     check("bad --published: exit 2", r.returncode == 2, r.returncode)

@@ -62,8 +62,9 @@ Status Analyzer::Load(const std::string& dir, const std::string& lang) {
 }
 
 std::string DetectLanguage(const std::string& text, bool* sure) {
-  // CLD2 calls a hundred letters of Dutch Norwegian or Italian now and then, reliably;
-  // from 200 scored letters on, 90% of them in one language, it is seldom wrong on prose.
+  // CLD2 calls a hundred bytes of Dutch Norwegian or Italian now and then, reliably;
+  // from 200 bytes of letters scored on, with 90% of the text in one language, it is
+  // seldom wrong on prose.
   constexpr int kMinScoredBytes = 200;
   constexpr int kMinPercent = 90;
   CLD2::Language top[3];

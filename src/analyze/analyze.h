@@ -57,7 +57,8 @@ class Analyzer {
 
 // Language of a text by CLD2 ("nl", "en", … or "un" when unknown); `sure` (if
 // given) says whether to trust it: CLD2 finds it reliable, on at least 200
-// scored letters, 90% of them in that language (short texts never are).
+// bytes of letters scored, with 90% of the text in that language (short texts
+// never are).
 std::string DetectLanguage(const std::string& text, bool* sure = nullptr);
 
 }  // namespace kroniek

@@ -5,7 +5,6 @@
 //   kroniek eval-clusters --gold GOLD.json FILE…
 //   kroniek eval --gold GOLD.jsonl [--errors] OUTPUT.jsonl…
 //   kroniek ingest|articles|events|event|changes|export|correct|reanalyze|check|serve --db FILE …
-#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -227,11 +226,10 @@ int main(int argc, char** argv) {
   bool vague_figures = false;
   kroniek::IngestOptions read_options;  // how every command reads its input articles
   app.add_option("--lang", read_options.lang,
-                 "language of the articles whose record gives none (default: CLD2 decides, nl when unsure)")
+                 "language of the articles read by analyze, chronicle, eval-clusters and ingest whose record gives "
+                 "none (default: CLD2 decides, nl when unsure)")
       ->check([](const std::string& s) {
-        return s.size() >= 2 && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; })
-                   ? std::string()
-                   : "a language code such as nl (ISO 639-1)";
+        return kroniek::IsLanguageCode(s) ? std::string() : "a language code such as nl (ISO 639)";
       });
   app.add_flag("--vague-figures", vague_figures,
                "keep vague plurals (dozens, hundreds) as figures with no value and a range low..high");

@@ -29,11 +29,6 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// An ISO 639 code: two or three lower-case letters ("nl", "en", "fry").
-bool IsLanguageCode(const std::string& s) {
-  return (s.size() == 2 || s.size() == 3) && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
 bool EndsWith(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
@@ -317,6 +312,15 @@ Status Gunzip(const std::string& name, const std::string& data, size_t max_bytes
   return st;
 }
 
+bool IsLanguageCode(const std::string& s) {
+  return (s.size() == 2 || s.size() == 3) && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::string LanguageOfTag(const std::string& tag) {
+  std::string primary = ToLower(tag.substr(0, tag.find_first_of("-_")));
+  return IsLanguageCode(primary) ? primary : "";
+}
+
 Status ArticleFromJsonLine(const std::string& name, const std::string& line, const IngestOptions& opts, Article* out) {
   if (!IsValidUtf8(line)) return Status::Error(name + ": refused: invalid UTF-8");
   if (JsonDepth(line) > kMaxJsonDepth)
@@ -336,12 +340,10 @@ Status ArticleFromJsonLine(const std::string& name, const std::string& line, con
       o.published_basis = DateBasis::kMetadata;
     }
   }
-  if (j.contains("lang")) {
-    std::string lang = j["lang"].is_string() ? ToLower(j["lang"].get<std::string>()) : "";
-    if (!IsLanguageCode(lang))
-      return Status::Error(name + ": refused: \"lang\" must be a language code such as \"nl\" (ISO 639-1)");
-    o.lang = lang;
-  }
+  // A "lang" that names no language ("Dutch", null) is kept as an extra field, as
+  // before kroniek read it, and the language is detected.
+  const std::string lang = j.contains("lang") && j["lang"].is_string() ? LanguageOfTag(j["lang"]) : "";
+  if (!lang.empty()) o.lang = lang;
   Status st = ArticleFromText(id, j["text"].get<std::string>(), o, out);
   if (!st.ok()) return Status::Error(name + ": " + st.message().substr(id.size() + 2));
   out->url = str("url");
@@ -350,7 +352,7 @@ Status ArticleFromJsonLine(const std::string& name, const std::string& line, con
   nlohmann::json extra = nlohmann::json::object();
   for (auto it = j.begin(); it != j.end(); ++it)
     if (it.key() != "id" && it.key() != "url" && it.key() != "source" && it.key() != "published" &&
-        it.key() != "title" && it.key() != "text" && it.key() != "lang")
+        it.key() != "title" && it.key() != "text" && (it.key() != "lang" || lang.empty()))
       extra[it.key()] = it.value();
   if (!extra.empty()) out->extra_json = extra.dump();
   return Status();

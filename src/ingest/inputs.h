@@ -46,6 +46,11 @@ void ReadInputs(const std::vector<std::string>& inputs, const IngestOptions& opt
 
 // The pieces, for tests and other front ends:
 Status ArticleFromJsonLine(const std::string& name, const std::string& line, const IngestOptions& opts, Article* out);
+
+// An ISO 639 code: two or three lower-case letters ("nl", "en", "fry").
+bool IsLanguageCode(const std::string& s);
+// The language of a record's "lang" tag ("nl", "nl-BE" and "NL_be": nl), or "" when it names none.
+std::string LanguageOfTag(const std::string& tag);
 Status ArticleFromHtml(const std::string& name, const std::string& html, const IngestOptions& opts, Article* out);
 // Inflates gzip data; refuses more than max_bytes of output, stopping there.
 Status Gunzip(const std::string& name, const std::string& data, size_t max_bytes, std::string* out);

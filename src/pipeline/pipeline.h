@@ -59,7 +59,8 @@ class Pipeline {
   // See Extractor::KeepVagueFigures.
   void KeepVagueFigures(bool keep);
   // AnalyseArticle keeps what the article view marks (AnalyzedArticle::marks):
-  // for a store, which shows an article without analysing it again.
+  // for a store, which shows an article without analysing it again (a store
+  // written without them keeps the marks it had).
   void KeepMarks(bool keep) { keep_marks_ = keep; }
   bool keeps_marks() const { return keep_marks_; }
   // How many articles Run has analysed (tests count it).

@@ -101,23 +101,22 @@ Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, s
   ParallelFor(unknown.size(), threads_,
               [&](size_t i) { analyzed[i] = AnalyseArticle(pipeline_, std::move(unknown[i]), &language[i]); });
   if (analyzed.empty()) return Status();
-  int unsupported = 0;
-  for (size_t i = 0; i < analyzed.size(); ++i)
-    if (!language[i].ok()) {
-      ++unsupported;
-      (notes ? notes : &unsaid)->push_back(analyzed[i].article.id + ": " + language[i].message());
-    }
+  std::vector<std::string> unsupported;  // the new ones in a language without resources
   KRONIEK_RETURN_IF_ERROR(store_.Begin());
   std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
   int duplicates = 0;
   Status st;
-  for (auto& aa : analyzed) {
+  for (size_t i = 0; i < analyzed.size(); ++i) {
     Store::PutResult r;
     int64_t seq = 0;
-    st = store_.Insert(aa.article, &r, &seq);
+    st = store_.Insert(analyzed[i].article, &r, &seq);
     if (!st.ok()) break;
-    if (r == Store::PutResult::kNew) fresh.emplace_back(seq, std::move(aa));
-    else ++duplicates;  // stored by another ingest meanwhile, or twice in this batch
+    if (r != Store::PutResult::kNew) {
+      ++duplicates;  // stored by another ingest meanwhile, or twice in this batch
+      continue;
+    }
+    if (!language[i].ok()) unsupported.push_back(analyzed[i].article.id + ": " + language[i].message());
+    fresh.emplace_back(seq, std::move(analyzed[i]));
   }
   const int added = int(fresh.size());
   if (st.ok()) st = Refuse(std::move(fresh), {});
@@ -130,7 +129,8 @@ Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, s
   }
   counts->added += added;
   counts->duplicates += duplicates;
-  counts->unsupported += unsupported;
+  counts->unsupported += int(unsupported.size());
+  for (auto& u : unsupported) (notes ? notes : &unsaid)->push_back(std::move(u));
   return Status();
 }
 

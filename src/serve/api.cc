@@ -230,7 +230,10 @@ void Api::GetArticle(const http::Request& req, http::Response& res) {
   AnalyzedArticle stored;
   Analysis marked;
   std::string marks;
-  const bool analysed = store->LoadAnalysis(seq, &stored).ok();
+  bool analysed = false;
+  if (auto st = store->Analysed(seq, &analysed); !st.ok()) return Fail(res, 500, Public(st));
+  if (analysed)
+    if (auto st = store->LoadAnalysis(seq, &stored); !st.ok()) return Fail(res, 500, Public(st));
   if (auto st = store->Marks(seq, &marks); !st.ok()) return Fail(res, 500, Public(st));
   if (!marks.empty())
     if (auto st = DecodeMarks(marks, &marked); !st.ok()) return Fail(res, 500, Public(st));

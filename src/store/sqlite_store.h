@@ -53,6 +53,7 @@ class SqliteStore final : public Store {
   Status Record(const std::string& article_id, int64_t* seq, nlohmann::json* record, bool analyzed = false) const override;
   Status PutAnalysis(int64_t seq, const AnalyzedArticle& analyzed) override;
   Status LoadAnalysis(int64_t seq, AnalyzedArticle* out) const override;
+  Status Analysed(int64_t seq, bool* analysed) const override;
   Status Marks(int64_t seq, std::string* out) const override;
   Status EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const override;
   Status MentionsOf(const std::set<std::string>& events, std::vector<StoredMention>* out) const override;

@@ -28,8 +28,11 @@ constexpr const char* kRebuild = ": damaged record (kroniek check lists every on
 }  // namespace
 
 Status SqliteStore::PutAnalysis(int64_t seq, const AnalyzedArticle& a) {
+  // Marks not kept this time (a pipeline that keeps none) leave those stored before.
   Statement q(db_, statements_.get(),
-              "INSERT OR REPLACE INTO analyses(seq, kroniek, published, title, fused, marks) VALUES(?, ?, ?, ?, ?, ?)");
+              "INSERT INTO analyses(seq, kroniek, published, title, fused, marks) VALUES(?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT(seq) DO UPDATE SET kroniek = excluded.kroniek, published = excluded.published, "
+              "title = excluded.title, fused = excluded.fused, marks = coalesce(excluded.marks, marks)");
   std::string encoded = EncodeAnalysis(a);
   q.Bind(1, seq);
   q.Bind(2, std::string(KRONIEK_VERSION));
@@ -60,6 +63,15 @@ Status SqliteStore::LoadAnalysis(int64_t seq, AnalyzedArticle* out) const {
   if (!st.ok()) return Status::Error(path_ + ": article '" + q.Text(1) + "': " + st.message());
   if (analysis_cache_.size() >= kAnalysisCacheSize) analysis_cache_.clear();
   analysis_cache_[seq] = {std::move(encoded), *out};
+  return Status();
+}
+
+Status SqliteStore::Analysed(int64_t seq, bool* analysed) const {
+  Statement q(db_, statements_.get(), "SELECT 1 FROM analyses WHERE seq = ?");
+  q.Bind(1, seq);
+  int rc = q.Step();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("analysis of article " + std::to_string(seq));
+  *analysed = rc == SQLITE_ROW;
   return Status();
 }
 

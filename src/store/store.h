@@ -127,6 +127,8 @@ class Store {
   // Analyses (stored as analysis_codec.h encodes them).
   virtual Status PutAnalysis(int64_t seq, const AnalyzedArticle& analyzed) = 0;
   virtual Status LoadAnalysis(int64_t seq, AnalyzedArticle* out) const = 0;
+  // Whether the article has an analysis (one stored by an older kroniek has none until the next ingest).
+  virtual Status Analysed(int64_t seq, bool* analysed) const = 0;
   // The analysis' marks (AnalyzedArticle::marks); empty when none were kept.
   virtual Status Marks(int64_t seq, std::string* out) const = 0;
 

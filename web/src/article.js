@@ -17,7 +17,7 @@ export function renderArticle(container, data, target, onBack) {
   const offsets = utf16Offsets(text);
   const marks = [];
   for (const [kind, of] of KINDS)
-    for (const item of of(data.analysis) || []) {
+    for (const item of of(data.analysis ?? { events: [] }) || []) {
       const at = item.span && toUtf16(offsets, item.span);
       if (at && at[1] > at[0]) marks.push({ kind, at, title: item.name || item.value || item.kind || kind });
     }
