@@ -274,5 +274,12 @@ TEST(ChronicleStories, WindowDate) {
   EXPECT_EQ(WindowDate(DayRange()).from, "");
 }
 
+// The briefing's and `kroniek events --format text`'s date: a day, else the days allowed, else unknown.
+TEST(DateText, DayElseDaysAllowedElseUnknown) {
+  EXPECT_EQ(DateText({{"value", "2024-05-03"}, {"from", nullptr}, {"to", nullptr}}), "2024-05-03");
+  EXPECT_EQ(DateText({{"value", nullptr}, {"from", "2024-05-03"}, {"to", "2024-05-09"}}), "2024-05-03..2024-05-09?");
+  EXPECT_EQ(DateText({{"value", nullptr}, {"from", nullptr}, {"to", nullptr}}), "date unknown");
+}
+
 }  // namespace
 }  // namespace kroniek

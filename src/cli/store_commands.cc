@@ -171,7 +171,7 @@ int Events(const std::string& db, const EventQuery& query, const std::string& fo
     }
     const auto& ev = r["event"];
     std::cout << ev["id"].get<std::string>() << "  "
-              << (ev["date"]["value"].is_string() ? ev["date"]["value"].get<std::string>() : "date unknown") << "  "
+              << DateText(ev["date"]) << "  "
               << ev["type"].get<std::string>();
     if (ev["location"].is_object() && ev["location"]["name"].is_string())
       std::cout << " in " << ev["location"]["name"].get<std::string>();

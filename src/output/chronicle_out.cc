@@ -12,6 +12,11 @@ using nlohmann::json;
 
 namespace {
 
+// A string field of a record, or the fallback.
+std::string Str(const json& j, const char* key, const std::string& fallback = "") {
+  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : fallback;
+}
+
 std::string EventId(int e) { return "c" + std::to_string(e + 1); }
 std::string MentionId(int event) { return "e" + std::to_string(event + 1); }
 
@@ -118,10 +123,14 @@ void WriteChronicleJsonl(const ChronicleResult& result, std::ostream& out) {
   for (int i : order) out << ChronicleArticleToJson(result, i).dump() << "\n";
 }
 
+std::string DateText(const json& date) {
+  if (!Str(date, "value").empty()) return Str(date, "value");
+  if (!Str(date, "from").empty()) return Str(date, "from") + ".." + Str(date, "to") + "?";
+  return "date unknown";
+}
+
 void WriteEventText(const json& record, std::ostream& out) {
-  auto str = [](const json& j, const char* key, const std::string& fallback = "") {
-    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : fallback;
-  };
+  auto str = [](const json& j, const char* key, const std::string& fallback = "") { return Str(j, key, fallback); };
   auto number = [](const json& j, const char* key) {
     return j.is_object() && j.contains(key) && j[key].is_number() ? std::optional<double>(j[key].get<double>())
                                                                    : std::nullopt;
@@ -130,9 +139,7 @@ void WriteEventText(const json& record, std::ostream& out) {
     return ValueText(number(v, "value"), number(v, "low"), number(v, "high"), str(v, "qualifier"));
   };
   const json& ev = record.at("event");
-  const std::string days = str(ev["date"], "from").empty() ? "date unknown"
-                                                              : str(ev["date"], "from") + ".." + str(ev["date"], "to") + "?";
-  out << str(ev, "id") << "  " << str(ev["date"], "value", days) << "  " << str(ev, "type");
+  out << str(ev, "id") << "  " << DateText(ev["date"]) << "  " << str(ev, "type");
   if (!str(ev["location"], "name").empty()) out << " in " << str(ev["location"], "name");
   if (!str(ev["location"], "site").empty()) out << " (" << str(ev["location"], "site") << ")";
   if (str(ev, "status", "occurred") != "occurred") out << "  [" << str(ev, "status") << "]";
