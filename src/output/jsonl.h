@@ -1,4 +1,8 @@
 // Output: the SCHEMA.md article record as JSON.
+//
+// In:  an article, its analysis (entities, times) and its extraction.
+// Out: {"article", "events", "entities", "times", "quotes", "cleaned"}, spans as
+//      byte offsets into the article's text.
 #pragma once
 
 #include <nlohmann/json.hpp>

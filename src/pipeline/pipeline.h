@@ -1,5 +1,11 @@
 // The driver: the only code that knows the order of the stages.
-//   ingest -> analyze -> extract -> output
+//   ingest -> analyze -> extract -> fuse (-> store: store_driver.h) -> output
+//
+// In:  Articles (ingest), the resources folder: one language per folder but kb/.
+// Out: per article its analysis and extraction, read in the article's language
+//      (LanguageOf; none for a language without resources, said in a Status);
+//      for many articles their chronicle (BuildChronicle, FuseAnalyzed), with the
+//      publication dates inferred for the undated ones.
 #pragma once
 
 #include <atomic>
