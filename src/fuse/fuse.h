@@ -45,7 +45,8 @@ namespace kroniek {
 
 // What fusing needs to know: how similar two event types are
 // (resources/kb/event_types.tsv, type_affinity.tsv) and which figure groups
-// count the same people (figure_groups.tsv).
+// count the same people (figure_groups.tsv); and what a type is in ACLED's
+// terms (acled_types.tsv), for the records.
 class FuseRules {
  public:
   Status Load(const std::string& resources_dir);
@@ -65,6 +66,8 @@ class FuseRules {
   const std::vector<std::string>& ClassesNear(const std::string& type) const;
   // The group a total of `group` is compared under ("men" -> "people").
   const std::string& TotalGroup(const std::string& group) const;
+  // ACLED's event type and sub-event type for a type; null when ACLED codes none.
+  const std::pair<std::string, std::string>* Acled(const std::string& type) const;
 
  private:
   std::unordered_map<std::string, std::string> total_group_;
@@ -74,6 +77,7 @@ class FuseRules {
   std::map<std::pair<std::string, std::string>, double> pairs_;
   std::set<std::pair<std::string, std::string>> refines_;
   std::unordered_map<std::string, double> widespread_km_;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> acled_;
 };
 
 // The days of an event's window (Summary::window) as a range: with its reports a day
@@ -108,6 +112,7 @@ Date WindowDate(const DayRange& window);
 class Chronicle {
  public:
   explicit Chronicle(const FuseRules& types) : types_(types) {}
+  const FuseRules& rules() const { return types_; }
 
   // Adds an article; its events join the best compatible event or start one.
   // With `only`, just those event mentions take part (the others belong to

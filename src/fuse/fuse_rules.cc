@@ -8,8 +8,9 @@
 namespace kroniek {
 
 Status FuseRules::Load(const std::string& dir) {
-  ResourceFile types, pairs, groups;
+  ResourceFile types, pairs, groups, acled;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/event_types.tsv", 2, &types));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/acled_types.tsv", 3, &acled));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/type_affinity.tsv", 3, &pairs));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/figure_groups.tsv", 2, &groups));
   for (const auto& r : types.rows) {
@@ -24,6 +25,11 @@ Status FuseRules::Load(const std::string& dir) {
     }
   }
   for (const auto& r : groups.rows) total_group_[r.fields[0]] = r.fields[1];
+  for (const auto& r : acled.rows) {
+    if (!class_.count(r.fields[0]))
+      return Status::Error(acled.path + ":" + std::to_string(r.line) + ": unknown event type '" + r.fields[0] + "'");
+    acled_[r.fields[0]] = {r.fields[1], r.fields[2]};
+  }
   for (const auto& r : pairs.rows) {
     const std::string where = pairs.path + ":" + std::to_string(r.line);
     if (!class_.count(r.fields[0]) || !class_.count(r.fields[1])) return Status::Error(where + ": unknown event type");
@@ -43,6 +49,11 @@ Status FuseRules::Load(const std::string& dir) {
     }
   for (auto& [type, near] : near_) std::sort(near.begin(), near.end());
   return Status();
+}
+
+const std::pair<std::string, std::string>* FuseRules::Acled(const std::string& type) const {
+  auto it = acled_.find(type);
+  return it == acled_.end() ? nullptr : &it->second;
 }
 
 const std::string& FuseRules::ClassOf(const std::string& type) const {

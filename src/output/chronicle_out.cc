@@ -86,7 +86,7 @@ json ChronicleEventToJson(const Chronicle& c, int e) {
   return {{"event", {{"id", EventId(e)},
                      {"type", ev.type},
                      {"name", ev.name.empty() ? json(nullptr) : json(ev.name)},
-                     {"acled", AcledOf(ev.type)},
+                     {"acled", AcledOf(c.rules(), ev.type)},
                      {"date", DateToJson(ev.date)},
                      {"location", LocationToJson(ev.location)},
                      {"actors", actors},

@@ -71,27 +71,9 @@ json LocationToJson(const Location& l) {
   return j;
 }
 
-json AcledOf(const std::string& type) {
-  static const std::vector<std::pair<std::string, std::pair<const char*, const char*>>> kMap = {
-      {"suicide_bombing", {"Explosions/Remote violence", "Suicide bomb"}},
-      {"bombing", {"Explosions/Remote violence", "Remote explosive/landmine/IED"}},
-      {"rocket_or_missile_attack", {"Explosions/Remote violence", "Shelling/artillery/missile attack"}},
-      {"air_or_drone_strike", {"Explosions/Remote violence", "Air/drone strike"}},
-      {"grenade_attack", {"Explosions/Remote violence", "Grenade"}},
-      {"armed_clash", {"Battles", "Armed clash"}},
-      {"shooting", {"Violence against civilians", "Attack"}},
-      {"stabbing", {"Violence against civilians", "Attack"}},
-      {"attack_on_civilians", {"Violence against civilians", "Attack"}},
-      {"abduction", {"Violence against civilians", "Abduction/forced disappearance"}},
-      {"protest", {"Protests", "Peaceful protest"}},
-      {"riot", {"Riots", "Violent demonstration"}},
-      {"arrest", {"Strategic developments", "Arrests"}},
-      {"takeover", {"Strategic developments", "Non-violent transfer of territory"}},
-      {"evacuation", {"Strategic developments", "Other"}},
-      {"withdrawal", {"Strategic developments", "Other"}}};
-  for (const auto& [t, acled] : kMap)
-    if (t == type) return {{"event_type", acled.first}, {"sub_event_type", acled.second}};
-  return nullptr;
+json AcledOf(const FuseRules& types, const std::string& type) {
+  const auto* acled = types.Acled(type);
+  return acled ? json{{"event_type", acled->first}, {"sub_event_type", acled->second}} : json(nullptr);
 }
 
 
@@ -108,7 +90,7 @@ json DateToJson(const Date& d) {
           {"approximate", d.approximate}};
 }
 
-json ArticleToJson(const Article& article, const Analysis& analysis, const Extraction& x) {
+json ArticleToJson(const Article& article, const Analysis& analysis, const Extraction& x, const FuseRules& types) {
   json out;
   json published = DateToJson(article.published);
   out["article"] = {{"id", article.id},
@@ -148,7 +130,7 @@ json ArticleToJson(const Article& article, const Analysis& analysis, const Extra
                                               : json{{"id", e.name},
                                                      {"text", article.text.substr(e.name_span.begin, e.name_span.size())},
                                                      {"span", SpanToJson(e.name_span)}}},
-                      {"acled", AcledOf(e.type)},
+                      {"acled", AcledOf(types, e.type)},
                       {"trigger", SpanToJson(e.trigger)},
                       {"date", DateToJson(e.date)},
                       {"location", LocationToJson(e.location)},

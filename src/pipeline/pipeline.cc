@@ -98,7 +98,7 @@ Status Pipeline::RunToJson(Article& article, nlohmann::json* record) const {
   Analysis analysis;
   Extraction extraction;
   Status st = Run(article, &analysis, &extraction);
-  *record = ArticleToJson(article, analysis, extraction);
+  *record = ArticleToJson(article, analysis, extraction, types_);
   return st;
 }
 

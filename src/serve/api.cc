@@ -241,7 +241,7 @@ void Api::GetArticle(const http::Request& req, http::Response& res) {
   if (auto st = store->MentionsOfArticle(id, &mentions); !st.ok()) return Fail(res, 500, Public(st));
   json events = json::array();
   for (const auto& m : mentions) events.push_back({{"mention", m.mention}, {"trigger", m.trigger}, {"event", m.event}});
-  json analysis = analysed ? ArticleToJson(stored.article, marked, stored.extraction) : json(nullptr);
+  json analysis = analysed ? ArticleToJson(stored.article, marked, stored.extraction, pipeline_.types()) : json(nullptr);
   Reply(res, 200, {{"record", record}, {"analysis", analysis}, {"events", events}});
 }
 
