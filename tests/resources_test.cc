@@ -47,6 +47,8 @@ class ResourceExamples : public ::testing::TestWithParam<std::string> {
   }
   // The first number phrase in `text`, rendered as "60", "20..99" or "none".
   std::string FirstQuantity(const std::string& text, std::string* qualifier = nullptr) const;
+  // Checks the fact examples of a file whose input starts with `prefix` (stripped).
+  void CheckFacts(const std::string& name, const ResourceFile& f, const std::string& prefix) const;
 };
 
 INSTANTIATE_TEST_SUITE_P(Languages, ResourceExamples, ::testing::ValuesIn(Languages()),
@@ -135,6 +137,33 @@ TEST_P(ResourceExamples, QueryFrames) {
 
 // Every other file of a language folder states its examples as facts in the
 // notation of expectations.h: "> sentence[ @YYYY-MM-DD]<TAB>fact[ ; fact…]".
+// The language-neutral files of kb/ may too, each example naming its language
+// ("> nl: sentence<TAB>facts"); those of this folder's language run here.
+void ResourceExamples::CheckFacts(const std::string& name, const ResourceFile& f, const std::string& prefix) const {
+  for (const auto& ex : f.examples) {
+    if (!ex.input.starts_with(prefix)) continue;
+    std::string input = ex.input.substr(prefix.size()), published = "2021-08-30";
+    for (size_t nl = input.find("\\n"); nl != std::string::npos; nl = input.find("\\n", nl)) input.replace(nl, 2, "\n");
+    if (size_t at = input.rfind(" @"); at != std::string::npos) {
+      published = input.substr(at + 2);
+      input = input.substr(0, at);
+    }
+    if (published == "-") published.clear();  // " @-": only what the text says dates it
+    Article a = MakeArticle(input, published);
+    nlohmann::json out = testing::AnalyzeToJson(a);
+    size_t start = 0;
+    while (start < ex.expected.size()) {
+      size_t sep = ex.expected.find(" ; ", start);
+      std::string fact = ex.expected.substr(start, sep == std::string::npos ? std::string::npos : sep - start);
+      start = sep == std::string::npos ? ex.expected.size() : sep + 3;
+      testing::Expectation e;
+      ASSERT_TRUE(testing::ParseExpectation(fact, &e)) << name << ":" << ex.line;
+      std::string problem = testing::Check(e, out, a);
+      EXPECT_TRUE(problem.empty()) << name << ":" << ex.line << ": " << ex.input << "\n  " << fact << ": " << problem;
+    }
+  }
+}
+
 TEST_P(ResourceExamples, EveryFileHasExamplesAndTheyHold) {
   const std::set<std::string> own_notation = {"numbers.tsv", "qualifiers.tsv", "time.tsv", "triggers.tsv",
                                               "figure_nouns.tsv", "query_frames.tsv"};
@@ -144,30 +173,22 @@ TEST_P(ResourceExamples, EveryFileHasExamplesAndTheyHold) {
     if (entry.path().extension() != ".tsv") continue;
     ++files;
     ResourceFile f = Load(name);
-    if (own_notation.count(name)) continue;
-    for (const auto& ex : f.examples) {
-      std::string input = ex.input, published = "2021-08-30";
-      for (size_t nl = input.find("\\n"); nl != std::string::npos; nl = input.find("\\n", nl)) input.replace(nl, 2, "\n");
-      if (size_t at = input.rfind(" @"); at != std::string::npos) {
-        published = input.substr(at + 2);
-        input = input.substr(0, at);
-      }
-      if (published == "-") published.clear();  // " @-": only what the text says dates it
-      Article a = MakeArticle(input, published);
-      nlohmann::json out = testing::AnalyzeToJson(a);
-      size_t start = 0;
-      while (start < ex.expected.size()) {
-        size_t sep = ex.expected.find(" ; ", start);
-        std::string fact = ex.expected.substr(start, sep == std::string::npos ? std::string::npos : sep - start);
-        start = sep == std::string::npos ? ex.expected.size() : sep + 3;
-        testing::Expectation e;
-        ASSERT_TRUE(testing::ParseExpectation(fact, &e)) << name << ":" << ex.line;
-        std::string problem = testing::Check(e, out, a);
-        EXPECT_TRUE(problem.empty()) << name << ":" << ex.line << ": " << ex.input << "\n  " << fact << ": " << problem;
-      }
-    }
+    if (!own_notation.count(name)) CheckFacts(name, f, "");
   }
   EXPECT_GT(files, 20);
+}
+
+TEST_P(ResourceExamples, KnowledgeBaseExamplesInThisLanguageHold) {
+  int examples = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(ResourceDir() + "/kb")) {
+    if (entry.path().extension() != ".tsv") continue;
+    ResourceFile f;
+    ASSERT_TRUE(LoadResourceFile(entry.path().string(), 1, &f).ok()) << entry.path();
+    const std::string prefix = Lang() + ": ";
+    for (const auto& ex : f.examples) examples += ex.input.starts_with(prefix);
+    CheckFacts("kb/" + entry.path().filename().string(), f, prefix);
+  }
+  EXPECT_GT(examples, 0) << "no kb example in " << Lang();
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   for (const auto& [type, info] : event_types)
     for (const auto& general : info.refines)
       if (!event_types.count(general)) return Status::Error(types.path + ": " + type + " refines unknown type '" + general + "'");
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/generic_types.tsv", 2, &generics));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(kb_dir + "/generic_types.tsv", 2, &generics));
   for (const auto& r : generics.rows) {
     // "attack+explosion<TAB>bombing": kinds told together; "attack<TAB>…": the default;
     // "attack@abroad<TAB>…": the default when a state did it abroad.
@@ -64,7 +64,7 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
     if (kinds.size() == 1) event_types[kinds[0]].default_type = r.fields[1];
     else generic_combinations.push_back({std::set<std::string>(kinds.begin(), kinds.end()), r.fields[1]});
   }
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/figure_kinds.tsv", 3, &kinds));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(kb_dir + "/figure_kinds.tsv", 3, &kinds));
   for (const auto& r : kinds.rows) {
     FigureKindInfo info{SplitBar(r.fields[1]), r.fields[2]};
     for (const auto& option : r.fields.size() > 3 ? SplitBar(r.fields[3]) : std::vector<std::string>()) {
