@@ -15,7 +15,6 @@ constexpr int kOwnNounPenalty = 100;  // tokens added to the distance of a figur
 constexpr int kOwnTypeBonus = 20;     // tokens taken off the distance of an event of the kind's own type
 constexpr int kAntecedentPenalty = 10;  // tokens added to the distance of an event told as what came before
 
-bool CountsVictims(const std::string& kind) { return kind == "killed" || kind == "injured" || kind == "casualties"; }
 }  // namespace
 
 int EventAssembler::EventForFigure(const FigureCandidate& c) const {
@@ -29,7 +28,7 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   // "betogers vragen recht voor de 57 doden": a toll told with its article is
   // known already, the toll of an attack or a disaster the article tells, not of the protest.
   const auto& toks = ctx_.tokens();
-  const bool known_toll = CountsVictims(kind) && c.token > ctx_.an.sentences[c.sentence].first &&
+  const bool known_toll = ctx_.lex.IsToll(kind) && c.token > ctx_.an.sentences[c.sentence].first &&
                           ctx_.WordIs(toks[c.token - 1].lower, "definite") &&
                           std::any_of(events_.begin(), events_.end(), [&](const Ev& e) {
                             const std::string& cls = ctx_.lex.ClassOf(e.m.type);
@@ -174,7 +173,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       event = AddMention(m, c.sentence);
     }
     Ev& e = events_[event];
-    if (e.generic && e.victims_weapon.empty() && CountsVictims(f.kind))
+    if (e.generic && e.victims_weapon.empty() && ctx_.lex.IsToll(f.kind))
       e.victims_weapon = WeaponType(ctx_, c.sentence);
     if (c.parent_token >= 0) {
       auto it = placed.find(c.parent_token);
@@ -186,7 +185,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
     e.figure_sentences.push_back(c.sentence);
     placed[c.token] = {event, int(e.m.figures.size())};
     e.m.figures.push_back(std::move(f));
-    if (CountsVictims(c.figure.kind) ||
+    if (ctx_.lex.IsToll(c.figure.kind) ||
         (c.continuation && event >= 0)) {
       previous_victims = &c;
       previous_victims_event = event;

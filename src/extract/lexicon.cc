@@ -70,6 +70,7 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
     for (const auto& option : r.fields.size() > 3 ? SplitBar(r.fields[3]) : std::vector<std::string>()) {
       if (option == "own") info.own = true;
       else if (option == "one_by_number") info.one_by_number = true;
+      else if (option == "toll") info.toll = true;
       else return Status::Error(kinds.path + ":" + std::to_string(r.line) + ": unknown option '" + option + "'");
     }
     figure_kinds[r.fields[0]] = info;
@@ -128,6 +129,11 @@ bool ExtractLexicon::KindFits(const std::string& kind, const std::string& type) 
   const auto& fits = it->second.classes;
   return std::find(fits.begin(), fits.end(), ClassOf(type)) != fits.end() ||
          std::find(fits.begin(), fits.end(), type) != fits.end();
+}
+
+bool ExtractLexicon::IsToll(const std::string& kind) const {
+  auto it = figure_kinds.find(kind);
+  return it != figure_kinds.end() && it->second.toll;
 }
 
 bool ExtractLexicon::OneByNumberOnly(const std::string& kind) const {

@@ -30,6 +30,7 @@ struct FigureKindInfo {
   std::string default_event;         // event type to create when none is near
   bool own = false;                  // a default-type event in the figure's sentence takes it first
   bool one_by_number = false;        // one person is counted by "één" or "1", not by the article
+  bool toll = false;                 // counts the victims (killed, injured, casualties)
 };
 
 struct ExtractLexicon {
@@ -64,6 +65,8 @@ struct ExtractLexicon {
   // The event type that counting this kind tells (arrested: arrest), figure_kinds.tsv option
   // own, or "".
   std::string OwnEventOf(const std::string& kind) const;
+  // Whether the kind counts the victims (figure_kinds.tsv option toll).
+  bool IsToll(const std::string& kind) const;
   // Whether one person told with the article ("een man werd opgepakt") tells the event, not a count.
   bool OneByNumberOnly(const std::string& kind) const;
   // A word that may be a plural noun, not a participle ('inzittenden', not 'omgekomen').

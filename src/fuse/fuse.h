@@ -66,6 +66,9 @@ class FuseRules {
   const std::vector<std::string>& ClassesNear(const std::string& type) const;
   // The group a total of `group` is compared under ("men" -> "people").
   const std::string& TotalGroup(const std::string& group) const;
+  // Whether a figure kind counts the victims, whose numbers rise as reports come in
+  // (kb/figure_kinds.tsv option toll).
+  bool IsToll(const std::string& kind) const { return tolls_.count(kind) > 0; }
   // ACLED's event type and sub-event type for a type; null when ACLED codes none.
   const std::pair<std::string, std::string>* Acled(const std::string& type) const;
 
@@ -78,6 +81,7 @@ class FuseRules {
   std::set<std::pair<std::string, std::string>> refines_;
   std::unordered_map<std::string, double> widespread_km_;
   std::unordered_map<std::string, std::pair<std::string, std::string>> acled_;
+  std::set<std::string> tolls_;
 };
 
 // The days of an event's window (Summary::window) as a range: with its reports a day

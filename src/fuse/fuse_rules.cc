@@ -8,9 +8,13 @@
 namespace kroniek {
 
 Status FuseRules::Load(const std::string& dir) {
-  ResourceFile types, pairs, groups, acled;
+  ResourceFile types, pairs, groups, acled, kinds;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/event_types.tsv", 2, &types));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/acled_types.tsv", 3, &acled));
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/figure_kinds.tsv", 3, &kinds));
+  for (const auto& r : kinds.rows)
+    for (const auto& option : r.fields.size() > 3 ? SplitBar(r.fields[3]) : std::vector<std::string>())
+      if (option == "toll") tolls_.insert(r.fields[0]);  // its other options are extraction's (src/extract/lexicon.cc)
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/type_affinity.tsv", 3, &pairs));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/kb/figure_groups.tsv", 2, &groups));
   for (const auto& r : types.rows) {

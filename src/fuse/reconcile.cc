@@ -15,8 +15,6 @@ namespace {
 constexpr int kSameTimeDays = 1;  // reports within 24 h are "about the same time"
 constexpr int kWindowDateDays = 30;  // the widest window told as an event's days
 
-bool IsToll(const std::string& kind) { return kind == "killed" || kind == "injured" || kind == "casualties"; }
-
 std::string Format(double v) {
   std::ostringstream out;
   out << v;
@@ -46,8 +44,8 @@ std::string Describe(const Report& r) {
   return s + ")";
 }
 
-// Whether a is known to come before b, and why.
-bool Before(const Report& a, const Report& b, const std::string& kind, std::string* why) {
+// Whether a is known to come before b, and why (`toll`: the kind counts victims).
+bool Before(const Report& a, const Report& b, bool toll, std::string* why) {
   if (a.published.known() && b.published.known() && a.published.hi + kSameTimeDays <= b.published.lo) {
     *why = "published later";
     return true;
@@ -58,7 +56,7 @@ bool Before(const Report& a, const Report& b, const std::string& kind, std::stri
   }
   // Tolls only grow as victims are found: with overlapping dates, a larger
   // count that is not an upper bound is the later one.
-  if (IsToll(kind) && a.figure->value && b.figure->value && *a.figure->value < *b.figure->value &&
+  if (toll && a.figure->value && b.figure->value && *a.figure->value < *b.figure->value &&
       a.figure->qualifier != "at_most" && a.figure->qualifier != "up_to" && b.figure->qualifier != "at_most" &&
       b.figure->qualifier != "up_to" && !(a.published.known() && b.published.known() && b.published.hi + kSameTimeDays <= a.published.lo)) {
     *why = "tolls rise as victims are counted";
@@ -67,7 +65,7 @@ bool Before(const Report& a, const Report& b, const std::string& kind, std::stri
   return false;
 }
 
-FigureVerdict Decide(const std::string& kind, const std::string& group, std::vector<Report> reports) {
+FigureVerdict Decide(const std::string& kind, const std::string& group, bool toll, std::vector<Report> reports) {
   FigureVerdict v;
   v.kind = kind;
   v.group = group;
@@ -77,7 +75,7 @@ FigureVerdict Decide(const std::string& kind, const std::string& group, std::vec
   std::stable_sort(reports.begin(), reports.end(), [&](const Report& a, const Report& b) {
     if (middle(a.published) != middle(b.published)) return middle(a.published) < middle(b.published);
     if (a.freshness != b.freshness) return a.freshness < b.freshness;
-    if (IsToll(kind) && a.figure->value && b.figure->value && *a.figure->value != *b.figure->value)
+    if (toll && a.figure->value && b.figure->value && *a.figure->value != *b.figure->value)
       return *a.figure->value < *b.figure->value;
     return a.article->id < b.article->id;
   });
@@ -120,7 +118,7 @@ FigureVerdict Decide(const std::string& kind, const std::string& group, std::vec
     for (size_t i = 0; i + 1 < base.size() && ordered; ++i) {
       if (*base[i]->figure->value == *base[i + 1]->figure->value) continue;
       std::string w;
-      ordered = Before(*base[i], *base[i + 1], kind, &w);
+      ordered = Before(*base[i], *base[i + 1], toll, &w);
       if (ordered && reason.find(w) == std::string::npos) reason += (reason.empty() ? "" : "; ") + w;
     }
     std::string chain;
@@ -357,7 +355,7 @@ void Chronicle::Reconcile() {
       }
     }
     for (auto& [key, reports] : by_key) {
-      ev.figures.push_back(Decide(std::get<0>(key), std::get<1>(key), std::move(reports)));
+      ev.figures.push_back(Decide(std::get<0>(key), std::get<1>(key), types_.IsToll(std::get<0>(key)), std::move(reports)));
       ev.figures.back().part = std::get<2>(key);
       if (ev.status == "denied") {
         // A later report withdrew the event: its figures no longer stand.
