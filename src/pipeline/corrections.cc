@@ -23,20 +23,20 @@ int MentionIndex(const json& j) {
   }
 }
 
-Status AnchorsOfEvent(const Store& store, const std::string& id, json* anchors) {
+Status AnchorsOfEvent(const FuseIndex& index, const std::string& id, json* anchors) {
   std::vector<StoredMention> ms;
-  KRONIEK_RETURN_IF_ERROR(store.MentionsOf({id}, &ms));
+  KRONIEK_RETURN_IF_ERROR(index.MentionsOf({id}, &ms));
   if (ms.empty()) return Status::Error("no event '" + id + "'");
   for (const auto& m : ms) anchors->push_back(Anchor(m));
   return Status();
 }
 
-// The article's mention named by `ref` ({"article", "event": "eN"}) in the store.
-Status FindMention(const Store& store, const json& ref, StoredMention* out) {
+// The article's mention named by `ref` ({"article", "event": "eN"}) in the index.
+Status FindMention(const FuseIndex& index, const json& ref, StoredMention* out) {
   if (!ref.is_object() || !ref.contains("article") || !ref["article"].is_string())
     return Status::Error("a mention is {\"article\": ID, \"event\": \"eN\"}");
   std::vector<StoredMention> ms;
-  KRONIEK_RETURN_IF_ERROR(store.MentionsOfArticle(ref["article"], &ms));
+  KRONIEK_RETURN_IF_ERROR(index.MentionsOfArticle(ref["article"], &ms));
   int k = MentionIndex(ref.value("event", json()));
   for (const auto& m : ms)
     if (m.mention == k) {
@@ -80,7 +80,7 @@ std::vector<int> EventsOfAnchors(const Chronicle& c, const json& anchors) {
 
 }  // namespace
 
-Status AnchorCorrection(const Store& store, Correction* c, std::set<std::string>* events) {
+Status AnchorCorrection(const FuseIndex& index, Correction* c, std::set<std::string>* events) {
   if (!kActions.count(c->action)) return Status::Error("unknown correction '" + c->action + "' (merge, split, relink, set_figure, reject_figure)");
   if (c->who.empty()) return Status::Error("a correction needs who makes it");
   if (c->why.empty()) return Status::Error("a correction needs why");
@@ -92,20 +92,20 @@ Status AnchorCorrection(const Store& store, Correction* c, std::set<std::string>
       return Status::Error("merge needs \"events\": [ID, ID, …]");
     for (const auto& id : a["events"]) {
       if (!id.is_string()) return Status::Error("event ids are strings");
-      KRONIEK_RETURN_IF_ERROR(AnchorsOfEvent(store, id, &anchors));
+      KRONIEK_RETURN_IF_ERROR(AnchorsOfEvent(index, id, &anchors));
       events->insert(id.get<std::string>());
     }
   } else if (c->action == "split" || c->action == "relink") {
     const std::string id = Text(a, c->action == "split" ? "event" : "to");
     if (id.empty()) return Status::Error(c->action == "split" ? "split needs \"event\": ID" : "relink needs \"to\": ID");
     json target = json::array();
-    KRONIEK_RETURN_IF_ERROR(AnchorsOfEvent(store, id, &target));
+    KRONIEK_RETURN_IF_ERROR(AnchorsOfEvent(index, id, &target));
     events->insert(id);
     json refs = c->action == "split" ? a.value("mentions", json()) : json::array({a.value("mention", json())});
     if (!refs.is_array() || refs.empty()) return Status::Error(c->action + " needs the mention(s) to move");
     for (const auto& ref : refs) {
       StoredMention m;
-      KRONIEK_RETURN_IF_ERROR(FindMention(store, ref, &m));
+      KRONIEK_RETURN_IF_ERROR(FindMention(index, ref, &m));
       if (c->action == "split" && m.event != id)
         return Status::Error("mention " + ref.dump() + " is not in event '" + id + "'");
       anchors.push_back(Anchor(m));
@@ -120,23 +120,23 @@ Status AnchorCorrection(const Store& store, Correction* c, std::set<std::string>
     if (c->action == "reject_figure" && (Text(a, "article").empty() || !a.contains("span")))
       return Status::Error("reject_figure needs the report's \"article\" and \"span\"");
     json record;
-    KRONIEK_RETURN_IF_ERROR(store.Event(id, &record));
+    KRONIEK_RETURN_IF_ERROR(index.Event(id, &record));
     if (record.is_null()) return Status::Error("no event '" + id + "'");
-    KRONIEK_RETURN_IF_ERROR(AnchorsOfEvent(store, id, &anchors));
+    KRONIEK_RETURN_IF_ERROR(AnchorsOfEvent(index, id, &anchors));
     events->insert(id);
   }
   a["anchors"] = anchors;
   return Status();
 }
 
-Status EventsOfCorrection(const Store& store, const Correction& c, std::set<std::string>* events) {
+Status EventsOfCorrection(const FuseIndex& index, const Correction& c, std::set<std::string>* events) {
   std::vector<json> anchors;
   for (const char* key : {"anchors", "target"})
     if (c.args.contains(key))
       for (const auto& a : c.args[key]) anchors.push_back(a);
   for (const auto& a : anchors) {
     std::vector<StoredMention> ms;
-    KRONIEK_RETURN_IF_ERROR(store.MentionsOfArticle(a[0].get<std::string>(), &ms));
+    KRONIEK_RETURN_IF_ERROR(index.MentionsOfArticle(a[0].get<std::string>(), &ms));
     for (const auto& m : ms)
       if (m.trigger == a[1].get<uint32_t>()) events->insert(m.event);
   }

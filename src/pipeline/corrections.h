@@ -15,16 +15,16 @@
 
 #include "core/status.h"
 #include "fuse/fuse.h"
-#include "store/store.h"
+#include "store/fuse_index.h"
 
 namespace kroniek {
 
 // Checks a correction as a person gave it and turns its event ids into the
 // mentions they hold ("anchors"). Returns the events it concerns.
-Status AnchorCorrection(const Store& store, Correction* c, std::set<std::string>* events);
+Status AnchorCorrection(const FuseIndex& index, Correction* c, std::set<std::string>* events);
 
 // The stored events holding any anchor of `c`.
-Status EventsOfCorrection(const Store& store, const Correction& c, std::set<std::string>* events);
+Status EventsOfCorrection(const FuseIndex& index, const Correction& c, std::set<std::string>* events);
 
 // Clustering corrections (merge, split, relink, reject_figure), before Reconcile.
 void ApplyCorrections(const std::vector<Correction>& corrections, Chronicle* chronicle);

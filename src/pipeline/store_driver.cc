@@ -232,11 +232,11 @@ Status StoreDriver::Gather(Neighbourhood& n) {
       for (auto& k : probe.NeighbourhoodKeys(m, aa.article.published)) keys.push_back(std::move(k));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  KRONIEK_RETURN_IF_ERROR(store_.EventsWithKeys(keys, &n.touched));
-  KRONIEK_RETURN_IF_ERROR(store_.Corrections(&n.corrections));
+  KRONIEK_RETURN_IF_ERROR(index_.EventsWithKeys(keys, &n.touched));
+  KRONIEK_RETURN_IF_ERROR(index_.Corrections(&n.corrections));
   for (const auto& c : n.corrections) {
     std::set<std::string> tied;
-    KRONIEK_RETURN_IF_ERROR(EventsOfCorrection(store_, c, &tied));
+    KRONIEK_RETURN_IF_ERROR(EventsOfCorrection(index_, c, &tied));
     if (std::any_of(tied.begin(), tied.end(), [&](const std::string& e) { return n.touched.count(e); }))
       n.touched.insert(tied.begin(), tied.end());
   }
@@ -247,19 +247,19 @@ Status StoreDriver::Gather(Neighbourhood& n) {
   for (bool grew = true; grew;) {
     grew = false;
     n.old.clear();
-    KRONIEK_RETURN_IF_ERROR(store_.MentionsOf(n.touched, &n.old));
+    KRONIEK_RETURN_IF_ERROR(index_.MentionsOf(n.touched, &n.old));
     for (const auto& m : n.old) {
       if (n.loaded.count(m.seq) || n.fresh_seqs.count(m.seq)) continue;
-      KRONIEK_RETURN_IF_ERROR(store_.LoadAnalysis(m.seq, &n.loaded[m.seq]));
+      KRONIEK_RETURN_IF_ERROR(index_.LoadAnalysis(m.seq, &n.loaded[m.seq]));
       const Date& published = n.loaded[m.seq].article.published;
       if (published.known() && published.basis != DateBasis::kInferred) continue;
       n.redo.insert(m.seq);
       const size_t size = n.touched.size();
-      KRONIEK_RETURN_IF_ERROR(store_.EventsOfArticle(m.seq, &n.touched));
+      KRONIEK_RETURN_IF_ERROR(index_.EventsOfArticle(m.seq, &n.touched));
       grew |= n.touched.size() > size;
     }
   }
-  for (const auto& id : n.touched) KRONIEK_RETURN_IF_ERROR(store_.Event(id, &n.before[id]));
+  for (const auto& id : n.touched) KRONIEK_RETURN_IF_ERROR(index_.Event(id, &n.before[id]));
   return Status();
 }
 
@@ -278,8 +278,8 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
       int64_t same = 0;
       json record;
       Article again;
-      KRONIEK_RETURN_IF_ERROR(store_.Record(aa.article.id, &same, &record));
-      KRONIEK_RETURN_IF_ERROR(ArticleFromJsonLine(store_.path() + ":" + aa.article.id, record.dump(), {}, &again));
+      KRONIEK_RETURN_IF_ERROR(index_.Record(aa.article.id, &same, &record));
+      KRONIEK_RETURN_IF_ERROR(ArticleFromJsonLine(index_.path() + ":" + aa.article.id, record.dump(), {}, &again));
       n.fresh.emplace_back(seq, AnalyseArticle(pipeline_, std::move(again)));
       continue;
     }
@@ -287,7 +287,7 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
     // (The events of its reports outside the neighbourhood: with them, two articles still
     // tell one story, as when all is fused at once.)
     std::set<std::string> outside;
-    KRONIEK_RETURN_IF_ERROR(store_.EventsOfArticle(seq, &outside));
+    KRONIEK_RETURN_IF_ERROR(index_.EventsOfArticle(seq, &outside));
     for (const auto& id : n.touched) outside.erase(id);
     inputs.push_back({std::move(aa), mentions, std::move(outside)});
   }
@@ -301,7 +301,7 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
   // The new analyses, with an inferred publication date where one was found.
   for (const auto& aa : n.result.chronicle->articles())
     if (fresh_ids.count(aa.article.id))
-      KRONIEK_RETURN_IF_ERROR(store_.PutAnalysis(n.seq_of[aa.article.id], aa));
+      KRONIEK_RETURN_IF_ERROR(index_.PutAnalysis(n.seq_of[aa.article.id], aa));
   return Status();
 }
 
@@ -327,7 +327,7 @@ Status StoreDriver::CarryIds(Neighbourhood& n) {
       n.kept.insert(id);
     }
   for (auto& id : n.ids)
-    if (id.empty()) KRONIEK_RETURN_IF_ERROR(store_.NewEventId(&id));
+    if (id.empty()) KRONIEK_RETURN_IF_ERROR(index_.NewEventId(&id));
   return Status();
 }
 
@@ -353,7 +353,7 @@ Status StoreDriver::Records(Neighbourhood& n, std::vector<StoredEvent>* out) {
       for (const auto& rel : aa.extraction.events[m.event].relations) {
         if (c.EventOf({m.article, rel.event}) >= 0) continue;
         std::string other;
-        KRONIEK_RETURN_IF_ERROR(store_.EventOfMention(n.seq_of[aa.article.id], rel.event, &other));
+        KRONIEK_RETURN_IF_ERROR(index_.EventOfMention(n.seq_of[aa.article.id], rel.event, &other));
         if (!other.empty() && !n.touched.count(other)) relate(rel.type, other);
       }
       s.mentions.emplace_back(n.seq_of[aa.article.id], m.event);
@@ -373,7 +373,7 @@ Status StoreDriver::Records(Neighbourhood& n, std::vector<StoredEvent>* out) {
 Status StoreDriver::Write(const Neighbourhood& n, const std::vector<StoredEvent>& records) {
   const Chronicle& c = *n.result.chronicle;
   const auto& events = c.events();
-  KRONIEK_RETURN_IF_ERROR(store_.ReplaceEvents(n.touched, records));
+  KRONIEK_RETURN_IF_ERROR(index_.ReplaceEvents(n.touched, records));
   for (const auto& s : records) {
     auto it = n.before.find(s.id);
     const json* prior = it != n.before.end() && !it->second.is_null() ? &it->second : nullptr;
@@ -391,8 +391,8 @@ Status StoreDriver::Write(const Neighbourhood& n, const std::vector<StoredEvent>
                 c.articles()[mm.article].extraction.events[mm.event].trigger.begin == m.trigger)
               ++into[n.ids[e]];
     auto best = std::max_element(into.begin(), into.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
-    if (best == into.end()) KRONIEK_RETURN_IF_ERROR(store_.AddChange(id, "removed", json::object()));
-    else KRONIEK_RETURN_IF_ERROR(store_.AddChange(id, "merged", {{"into", best->first}}));
+    if (best == into.end()) KRONIEK_RETURN_IF_ERROR(index_.AddChange(id, "removed", json::object()));
+    else KRONIEK_RETURN_IF_ERROR(index_.AddChange(id, "merged", {{"into", best->first}}));
   }
   return Status();
 }

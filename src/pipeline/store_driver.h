@@ -35,7 +35,7 @@ class StoreDriver {
  public:
   // Articles are analyzed on `threads` threads (0: one per core).
   StoreDriver(const Pipeline& pipeline, Store& store, int threads = 0)
-      : pipeline_(pipeline), store_(store), threads_(threads) {}
+      : pipeline_(pipeline), store_(store), index_(store), threads_(threads) {}
 
   // Stores the articles that are new and updates the chronicle, in one
   // transaction; a refused article is counted and named in `errors`.
@@ -70,6 +70,7 @@ class StoreDriver {
 
   const Pipeline& pipeline_;
   Store& store_;
+  FuseIndex& index_;  // the store as fusion sees it: Refuse's phases ask for nothing else
   const int threads_;
 };
 

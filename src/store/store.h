@@ -30,27 +30,9 @@
 #include "core/chronicle.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "store/fuse_index.h"
 
 namespace kroniek {
-
-// An event as stored: its chronicle record and what finds it again.
-struct StoredEvent {
-  std::string id;
-  nlohmann::json record;          // SCHEMA.md chronicle event, "id" set
-  DayRange days;                  // the event's date as days
-  std::vector<std::string> keys;  // Chronicle::IndexKeys
-  std::vector<std::pair<int64_t, int>> mentions;  // (article seq, mention index)
-  std::vector<uint32_t> triggers;                 // each mention's trigger offset
-};
-
-// A stored article mention: which event holds it.
-struct StoredMention {
-  std::string article;  // the article's id
-  int64_t seq = 0;
-  int mention = 0;
-  uint32_t trigger = 0;
-  std::string event;
-};
 
 // Filters of `kroniek events` and GET /api/events; empty means any.
 struct EventQuery {
@@ -64,21 +46,10 @@ struct EventQuery {
   int limit = 100, offset = 0;
 };
 
-struct Change {
-  int64_t seq = 0;
-  std::string at, event, change;  // change: new | figure | merged | removed | corrected
-  nlohmann::json detail;
-};
-
-struct Correction {
-  int64_t seq = 0;
-  std::string at, who, why, action;  // merge | split | relink | set_figure | reject_figure
-  nlohmann::json args;
-};
-
-class Store {
+// A store is also what fusion reads and writes (FuseIndex).
+class Store : public FuseIndex {
  public:
-  virtual ~Store() = default;
+  ~Store() override = default;
 
   // Opens the store a URL names: "sqlite:PATH" or a bare path is a SQLite file
   // (the only kind so far). It is created only with kCreate (a mistyped path of
@@ -88,8 +59,6 @@ class Store {
   static Status Open(const std::string& url, Mode mode, std::unique_ptr<Store>* out);
 
   virtual int schema_version() const = 0;
-  // Where it is (a file's path), for messages.
-  virtual const std::string& path() const = 0;
   // Kroniek's own consistency check (and the store kind's); the problems
   // found go to `problems`.
   virtual Status Check(std::vector<std::string>* problems) const = 0;
@@ -119,44 +88,24 @@ class Store {
   // Stored records by seq: all, or only those stored without an analysis
   // (by an older kroniek).
   virtual Status Records(bool unanalysed_only, std::vector<std::pair<int64_t, nlohmann::json>>* out) const = 0;
-  // The stored record of an article (null when unknown); with `analyzed`,
-  // a publication date and title found in the text fill in what it lacks.
-  virtual Status Record(const std::string& article_id, int64_t* seq, nlohmann::json* record,
-                        bool analyzed = false) const = 0;
 
-  // Analyses (stored as analysis_codec.h encodes them).
-  virtual Status PutAnalysis(int64_t seq, const AnalyzedArticle& analyzed) = 0;
-  virtual Status LoadAnalysis(int64_t seq, AnalyzedArticle* out) const = 0;
   // Whether the article has an analysis (one stored by an older kroniek has none until the next ingest).
   virtual Status Analysed(int64_t seq, bool* analysed) const = 0;
   // The analysis' marks (AnalyzedArticle::marks); empty when none were kept.
   virtual Status Marks(int64_t seq, std::string* out) const = 0;
 
-  // The events indexed under any of `keys`.
-  virtual Status EventsWithKeys(const std::vector<std::string>& keys, std::set<std::string>* events) const = 0;
-  virtual Status MentionsOf(const std::set<std::string>& events, std::vector<StoredMention>* out) const = 0;
-  virtual Status EventOfMention(int64_t seq, int mention, std::string* event) const = 0;
-  virtual Status MentionsOfArticle(const std::string& article_id, std::vector<StoredMention>* out) const = 0;
-  virtual Status EventsOfArticle(int64_t seq, std::set<std::string>* events) const = 0;
-  // Replaces the events `old` with `fresh` (ids may be reused).
-  virtual Status ReplaceEvents(const std::set<std::string>& old, const std::vector<StoredEvent>& fresh) = 0;
-  // A new event id ("ev" and a number never handed out before).
-  virtual Status NewEventId(std::string* id) = 0;
 
   // Event records, in chronicle order (date, then id).
   virtual Status Events(const EventQuery& q, std::vector<nlohmann::json>* out) const = 0;
-  virtual Status Event(const std::string& id, nlohmann::json* record) const = 0;  // null record when unknown
   // Every event record matching `q` (its limit and offset aside), a page at a
   // time, in chronicle order.
   virtual Status ForEachEvent(EventQuery q, const std::function<void(const nlohmann::json& record)>& fn) const = 0;
 
-  virtual Status AddChange(const std::string& event, const std::string& change, const nlohmann::json& detail) = 0;
   // Changes after `since` (an ISO timestamp or a prefix of one) and after seq `after`.
   virtual Status Changes(const std::string& since, int64_t after, int limit, std::vector<Change>* out) const = 0;
   virtual Status ChangesOf(const std::string& event, std::vector<Change>* out) const = 0;
 
   virtual Status AddCorrection(const Correction& c, int64_t* seq) = 0;
-  virtual Status Corrections(std::vector<Correction>* out) const = 0;
 
   // The JSON Lines record of an article (what Put stores).
   static nlohmann::json RecordOf(const Article& article);
