@@ -250,7 +250,9 @@ TEST(ChronicleStories, ReportsWithoutADateGiveTheDaysTheyAllowTogether) {
     if (line.contains("event")) {
       date_of[line["event"]["type"]] = line["event"]["date"];
       order.push_back(line["event"]["type"]);
-      if (line["event"]["type"] == "riot") EXPECT_EQ(line["event"]["mentions"].size(), 2u) << line.dump();
+      if (line["event"]["type"] == "riot") {
+        EXPECT_EQ(line["event"]["mentions"].size(), 2u) << line.dump();
+      }
     }
   ASSERT_EQ(date_of.size(), 2u);
   EXPECT_EQ(order, (std::vector<std::string>{"riot", "fire"}));  // with neither date nor days: last

@@ -73,7 +73,7 @@ void SplitParagraphs(const std::string& text, uint32_t start, std::vector<Paragr
   uint32_t pos = start;
   uint32_t para_begin = UINT32_MAX, para_end = 0;
   auto close = [&] {
-    if (para_begin != UINT32_MAX) out->push_back({TrimSpan(text, para_begin, para_end), ParagraphKind::kBody});
+    if (para_begin != UINT32_MAX) out->push_back({TrimSpan(text, para_begin, para_end), ParagraphKind::kBody, ""});
     para_begin = UINT32_MAX;
   };
   while (pos <= text.size()) {
@@ -129,7 +129,7 @@ Status ArticleFromText(std::string id, std::string text, const IngestOptions& op
     out->published.basis = DateBasis::kHeader;
     if (!out->title_span.empty()) {
       out->title = t.substr(out->title_span.begin, out->title_span.size());
-      out->paragraphs.push_back({out->title_span, ParagraphKind::kTitle});
+      out->paragraphs.push_back({out->title_span, ParagraphKind::kTitle, ""});
     }
   }
   SplitParagraphs(t, body_start, &out->paragraphs);
