@@ -102,7 +102,7 @@ int ReadStore(const std::string& db, std::vector<kroniek::Article>* out) {
   auto st = store->ForEach([&](const nlohmann::json& record) {
     kroniek::Article a;
     const std::string name = db + ":" + record.value("id", "");
-    if (auto ok = kroniek::ArticleFromJsonLine(name, record.dump(), {}, &a); !ok.ok()) {
+    if (auto ok = kroniek::ArticleFromRecord(name, record, {}, &a); !ok.ok()) {
       std::cerr << "kroniek: " << ok.message() << "\n";
       ++failed;
       return;

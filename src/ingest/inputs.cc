@@ -91,14 +91,14 @@ void ReadData(const std::string& name, const std::string& data, Kind kind, const
         for (size_t i = 0; i < doc.size(); ++i) {
           const std::string record = name + "[" + std::to_string(i) + "]";
           Article a;
-          Status st = ArticleFromJsonLine(record, doc[i].dump(), opts, &a);
+          Status st = ArticleFromRecord(record, doc[i], opts, &a);
           Emit(record, std::move(st), std::move(a), sink);
         }
         return;
       }
       if (doc.is_object()) {
         Article a;
-        Status st = ArticleFromJsonLine(name, doc.dump(), opts, &a);
+        Status st = ArticleFromRecord(name, doc, opts, &a);
         return Emit(name, std::move(st), std::move(a), sink);
       }
     }
@@ -327,6 +327,10 @@ Status ArticleFromJsonLine(const std::string& name, const std::string& line, con
     return Status::Error(name + ": refused: JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
   if (j.is_discarded()) return Status::Error(name + ": refused: broken JSON");
+  return ArticleFromRecord(name, j, opts, out);
+}
+
+Status ArticleFromRecord(const std::string& name, const nlohmann::json& j, const IngestOptions& opts, Article* out) {
   if (!j.is_object()) return Status::Error(name + ": refused: a record must be a JSON object");
   if (!j.contains("text") || !j["text"].is_string()) return Status::Error(name + ": refused: no \"text\" string");
   auto str = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; };

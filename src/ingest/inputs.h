@@ -27,6 +27,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/document.h"
 #include "core/status.h"
 #include "ingest/ingest.h"
@@ -46,6 +48,8 @@ void ReadInputs(const std::vector<std::string>& inputs, const IngestOptions& opt
 
 // The pieces, for tests and other front ends:
 Status ArticleFromJsonLine(const std::string& name, const std::string& line, const IngestOptions& opts, Article* out);
+// The same for a record parsed already (a stored one, an element of a JSON document).
+Status ArticleFromRecord(const std::string& name, const nlohmann::json& record, const IngestOptions& opts, Article* out);
 
 // An ISO 639 code: two or three lower-case letters ("nl", "en", "fry").
 bool IsLanguageCode(const std::string& s);

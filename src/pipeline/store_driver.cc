@@ -152,7 +152,7 @@ Status StoreDriver::AnalyseStored(bool unanalysed_only, int batch, const std::fu
     std::vector<Article> articles(end - begin);
     for (size_t i = begin; i < end; ++i) {
       const std::string name = store_.path() + ":" + todo[i].second.value("id", "");
-      KRONIEK_RETURN_IF_ERROR(ArticleFromJsonLine(name, todo[i].second.dump(), {}, &articles[i - begin]));
+      KRONIEK_RETURN_IF_ERROR(ArticleFromRecord(name, todo[i].second, {}, &articles[i - begin]));
     }
     ParallelFor(articles.size(), threads_, [&](size_t i) {
       fresh[i] = {todo[begin + i].first, AnalyseArticle(pipeline_, std::move(articles[i]))};
@@ -279,7 +279,7 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
       json record;
       Article again;
       KRONIEK_RETURN_IF_ERROR(index_.Record(aa.article.id, &same, &record));
-      KRONIEK_RETURN_IF_ERROR(ArticleFromJsonLine(index_.path() + ":" + aa.article.id, record.dump(), {}, &again));
+      KRONIEK_RETURN_IF_ERROR(ArticleFromRecord(index_.path() + ":" + aa.article.id, record, {}, &again));
       n.fresh.emplace_back(seq, AnalyseArticle(pipeline_, std::move(again)));
       continue;
     }
