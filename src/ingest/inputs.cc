@@ -8,9 +8,11 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "core/fingerprint.h"
 #include "core/json_depth.h"
 #include "core/utf8.h"
 #include "ingest/feed.h"
@@ -360,6 +362,47 @@ Status ArticleFromRecord(const std::string& name, const nlohmann::json& j, const
       extra[it.key()] = it.value();
   if (!extra.empty()) out->extra_json = extra.dump();
   return Status();
+}
+
+void ReadUpload(const std::string& type, const std::string& body, const std::string& id,
+                std::vector<InputRecord>* out) {
+  auto add = [&](const std::string& name, Status st, Article a) {
+    InputRecord r;
+    r.name = name;
+    r.status = std::move(st);
+    r.article = std::move(a);
+    out->push_back(std::move(r));
+  };
+  auto add_json = [&](const std::string& name, const std::string& line) {
+    Article a;
+    Status st = ArticleFromJsonLine(name, line, {}, &a);
+    add(name, std::move(st), std::move(a));
+  };
+  if (type.starts_with("application/json")) {
+    // Too deep to parse safely: the record reader refuses it by name.
+    nlohmann::json doc = JsonDepth(body, kMaxJsonDepth + 1) > kMaxJsonDepth + 1 ? nlohmann::json()
+                                                                                : nlohmann::json::parse(body, nullptr, false);
+    if (doc.is_array()) {
+      for (size_t i = 0; i < doc.size(); ++i) {
+        const std::string name = "body[" + std::to_string(i) + "]";
+        Article a;
+        Status st = ArticleFromRecord(name, doc[i], {}, &a);
+        add(name, std::move(st), std::move(a));
+      }
+    } else {
+      add_json("body", body);  // an object, or the parse error named
+    }
+  } else if (type.starts_with("application/x-ndjson") || type.starts_with("application/jsonl")) {
+    std::istringstream lines(body);
+    std::string line;
+    for (int n = 1; std::getline(lines, line); ++n)
+      if (line.find_first_not_of(" \t\r") != std::string::npos) add_json("body:" + std::to_string(n), line);
+  } else {
+    const std::string name = id.empty() ? "upload-" + TextFingerprint(body) : id;
+    Article a;
+    Status st = type.starts_with("text/html") ? ArticleFromHtml(name, body, {}, &a) : ArticleFromText(name, body, {}, &a);
+    add(name, std::move(st), std::move(a));
+  }
 }
 
 void ReadInputs(const std::vector<std::string>& inputs, const IngestOptions& opts,

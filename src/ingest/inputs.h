@@ -42,6 +42,13 @@ struct InputRecord {
   bool known = false;  // a feed item skipped because IngestOptions::known_url knows it
 };
 
+// The articles of an upload (an HTTP body), by its content type: a JSON record or an
+// array of them (application/json), JSON Lines (application/x-ndjson,
+// application/jsonl), an HTML page (text/html) or plain text (a " date …" header
+// allowed), the last two with id `id` or "upload-<text fingerprint>".
+void ReadUpload(const std::string& content_type, const std::string& body, const std::string& id,
+                std::vector<InputRecord>* out);
+
 // Reads every input and calls `sink` once per record, in a stable order.
 void ReadInputs(const std::vector<std::string>& inputs, const IngestOptions& opts,
                 const std::function<void(InputRecord&&)>& sink);

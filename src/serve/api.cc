@@ -6,13 +6,11 @@
 #include <set>
 #include <sstream>
 
-#include "core/fingerprint.h"
 #include "core/json_depth.h"
 #include "ingest/inputs.h"
+#include "output/article_detail.h"
 #include "output/event_detail.h"
-#include "output/jsonl.h"
 #include "pipeline/store_driver.h"
-#include "store/analysis_codec.h"
 
 namespace kroniek {
 
@@ -50,39 +48,6 @@ bool IntParam(const http::Request& req, const char* name, int64_t lo, int64_t hi
 
 // The filters of GET /api/events and /api/export (the same as `kroniek events`),
 // a place name not yet resolved.
-
-// The articles of an upload, by its content type: a JSON record or an array
-// of them, JSON Lines, an HTML page or plain text (a " date …" header allowed).
-void ArticlesOfBody(const http::Request& req, std::vector<InputRecord>* out) {
-  const std::string type = req.Header("Content-Type");
-  auto add_json = [&](const std::string& name, const std::string& line) {
-    InputRecord r;
-    r.name = name;
-    r.status = ArticleFromJsonLine(name, line, {}, &r.article);
-    out->push_back(std::move(r));
-  };
-  if (type.starts_with("application/json")) {
-    // Too deep to parse safely: the record reader refuses it by name.
-    json body = JsonDepth(req.body, kMaxJsonDepth + 1) > kMaxJsonDepth + 1 ? json() : json::parse(req.body, nullptr, false);
-    if (body.is_array()) {
-      for (size_t i = 0; i < body.size(); ++i) add_json("body[" + std::to_string(i) + "]", body[i].dump());
-    } else {
-      add_json("body", req.body);  // an object, or the parse error named
-    }
-  } else if (type.starts_with("application/x-ndjson") || type.starts_with("application/jsonl")) {
-    std::istringstream lines(req.body);
-    std::string line;
-    for (int n = 1; std::getline(lines, line); ++n)
-      if (line.find_first_not_of(" \t\r") != std::string::npos) add_json("body:" + std::to_string(n), line);
-  } else {
-    InputRecord r;
-    const std::string id = req.HasParam("id") ? req.Param("id") : "upload-" + TextFingerprint(req.body);
-    r.name = id;
-    r.status = type.starts_with("text/html") ? ArticleFromHtml(id, req.body, {}, &r.article)
-                                              : ArticleFromText(id, req.body, {}, &r.article);
-    out->push_back(std::move(r));
-  }
-}
 
 }  // namespace
 
@@ -215,34 +180,14 @@ void Api::ListArticles(const http::Request& req, http::Response& res) {
                    {"next_offset", more ? json(offset + limit) : json()}});
 }
 
-// The article's record and its analysis, done again here (it is cheap) so
-// that the spans of entities, dates, figures and quotes come with it.
 void Api::GetArticle(const http::Request& req, http::Response& res) {
   std::shared_ptr<const Store> store;
   if (!Reader(res, &store)) return;
   const std::string id = req.matches[1];
-  int64_t seq = 0;
-  json record;
-  if (auto st = store->Record(id, &seq, &record, true); !st.ok()) return Fail(res, 500, Public(st));
-  if (record.is_null()) return Fail(res, 404, "no article '" + id + "'");
-  // The analysis as stored: nothing is analysed again. An article an older kroniek stored
-  // has none until the next ingest (null), or no marks until `reanalyze` (no entities or times).
-  AnalyzedArticle stored;
-  Analysis marked;
-  std::string marks;
-  bool analysed = false;
-  if (auto st = store->Analysed(seq, &analysed); !st.ok()) return Fail(res, 500, Public(st));
-  if (analysed)
-    if (auto st = store->LoadAnalysis(seq, &stored); !st.ok()) return Fail(res, 500, Public(st));
-  if (auto st = store->Marks(seq, &marks); !st.ok()) return Fail(res, 500, Public(st));
-  if (!marks.empty())
-    if (auto st = DecodeMarks(marks, &marked); !st.ok()) return Fail(res, 500, Public(st));
-  std::vector<StoredMention> mentions;
-  if (auto st = store->MentionsOfArticle(id, &mentions); !st.ok()) return Fail(res, 500, Public(st));
-  json events = json::array();
-  for (const auto& m : mentions) events.push_back({{"mention", m.mention}, {"trigger", m.trigger}, {"event", m.event}});
-  json analysis = analysed ? ArticleToJson(stored.article, marked, stored.extraction, pipeline_.types()) : json(nullptr);
-  Reply(res, 200, {{"record", record}, {"analysis", analysis}, {"events", events}});
+  json detail;
+  if (auto st = ArticleDetail(*store, id, pipeline_.types(), &detail); !st.ok()) return Fail(res, 500, Public(st));
+  if (detail.is_null()) return Fail(res, 404, "no article '" + id + "'");
+  Reply(res, 200, detail);
 }
 
 void Api::ListChanges(const http::Request& req, http::Response& res) {
@@ -305,7 +250,7 @@ void Api::Export(const http::Request& req, http::Response& res) {
 void Api::PostArticles(const http::Request& req, http::Response& res) {
   if (!Authorised(req, res)) return;
   std::vector<InputRecord> records;
-  ArticlesOfBody(req, &records);
+  ReadUpload(req.Header("Content-Type"), req.body, req.HasParam("id") ? req.Param("id") : "", &records);
   IngestCounts counts;
   std::vector<std::string> errors;
   std::vector<Article> batch;
