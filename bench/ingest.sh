@@ -3,7 +3,7 @@
 # synthetic variations of the example articles (dates, places and numbers
 # shifted, so every article is new and events spread over time).
 #   bash bench/ingest.sh [N]   (default 10000)
-# `analyze` runs on one thread; ingest is timed with its default (analysis on
+# `analyze` runs on one core (taskset); ingest is timed with its default (analysis on
 # every core) and with --threads 1, so both comparisons are printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 python3 bench/make_variations.py examples/nl "$N" > "$tmp/articles.jsonl"
 words=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].split()) for l in open(sys.argv[1])))" "$tmp/articles.jsonl")
 now() { date +%s.%N; }
-t0=$(now); $K analyze "$tmp/articles.jsonl" > /dev/null; t1=$(now)
+t0=$(now); taskset -c 0 $K analyze "$tmp/articles.jsonl" > /dev/null; t1=$(now)
 analyze=$(echo "$t1 - $t0" | bc)
 printf '%d articles (%d words): analyze %.1f s (%.0f articles/s, one thread)\n' "$N" "$words" "$analyze" \
   "$(echo "$N / $analyze" | bc -l)"
