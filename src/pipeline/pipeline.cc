@@ -152,17 +152,17 @@ std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<FuseInput>
 
 ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles,
                                std::vector<std::string>* unsupported) {
-  std::vector<FuseInput> inputs;
-  for (auto& a : articles) {
-    Status language;
-    inputs.push_back({AnalyseArticle(pipeline, std::move(a), &language), std::nullopt, {}});
-    if (!language.ok() && unsupported) unsupported->push_back(inputs.back().analyzed.article.id + ": " + language.message());
-  }
+  std::vector<FuseInput> inputs(articles.size());
+  std::vector<Status> language(articles.size());
+  ParallelFor(articles.size(), 0,
+              [&](size_t i) { inputs[i].analyzed = AnalyseArticle(pipeline, std::move(articles[i]), &language[i]); });
+  for (size_t i = 0; i < inputs.size(); ++i)
+    if (!language[i].ok() && unsupported) unsupported->push_back(inputs[i].analyzed.article.id + ": " + language[i].message());
   return FuseAnalyzed(pipeline, std::move(inputs));
 }
 
 ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
-                             const std::function<void(Chronicle&)>& correct) {
+                             const std::function<void(Chronicle&)>& correct, int threads) {
   ChronicleResult result;
   std::map<std::string, const std::vector<int>*> partial;  // article id -> its mentions taking part
   for (const auto& in : inputs)
@@ -180,10 +180,13 @@ ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> in
     result.publication[fused[i].article.id] = std::move(p);
   }
   if (!inferred.empty()) {
-    for (auto& in : inputs) {
+    std::vector<FuseInput*> again_of;  // the inputs read again, on every core
+    for (auto& in : inputs)
+      if (inferred.count(in.analyzed.article.id)) again_of.push_back(&in);
+    ParallelFor(again_of.size(), threads, [&](size_t i) {
+      FuseInput& in = *again_of[i];
       const Article& original = in.analyzed.article;
       auto it = inferred.find(original.id);
-      if (it == inferred.end()) continue;
       IngestOptions opts;
       opts.published = it->second;
       opts.published_basis = DateBasis::kInferred;
@@ -195,7 +198,7 @@ ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> in
         again.url = original.url;
         in.analyzed = AnalyseArticle(pipeline, std::move(again));
       }
-    }
+    });
     result.chronicle = Fuse(pipeline, std::move(inputs));
   }
   if (correct) correct(*result.chronicle);

@@ -111,8 +111,10 @@ struct FuseInput {
 };
 
 // The fuse half of BuildChronicle, for articles analyzed before (a store's).
-// `correct` applies a person's corrections after clustering, before reconciling.
+// `correct` applies a person's corrections after clustering, before reconciling;
+// undated articles are read again with their inferred dates on `threads` threads
+// (0: one per core).
 ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
-                             const std::function<void(Chronicle&)>& correct = {});
+                             const std::function<void(Chronicle&)>& correct = {}, int threads = 0);
 
 }  // namespace kroniek

@@ -297,7 +297,8 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
     fresh_ids.insert(aa.article.id);
     inputs.push_back({std::move(aa), std::nullopt, {}});
   }
-  n.result = FuseAnalyzed(pipeline_, std::move(inputs), [&](Chronicle& c) { ApplyCorrections(n.corrections, &c); });
+  n.result = FuseAnalyzed(pipeline_, std::move(inputs), [&](Chronicle& c) { ApplyCorrections(n.corrections, &c); },
+                          threads_);
   // The new analyses, with an inferred publication date where one was found.
   for (const auto& aa : n.result.chronicle->articles())
     if (fresh_ids.count(aa.article.id))
