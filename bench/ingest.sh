@@ -16,7 +16,7 @@ words=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].split()
 now() { date +%s.%N; }
 t0=$(now); taskset -c 0 $K analyze "$tmp/articles.jsonl" > /dev/null; t1=$(now)
 analyze=$(echo "$t1 - $t0" | bc)
-printf '%d articles (%d words): analyze %.1f s (%.0f articles/s, one thread)\n' "$N" "$words" "$analyze" \
+printf '%d articles (%d words): analyze %.1f s (%.0f articles/s, one core)\n' "$N" "$words" "$analyze" \
   "$(echo "$N / $analyze" | bc -l)"
 for threads in 1 0; do
   rm -f "$tmp"/k.db*

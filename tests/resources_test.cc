@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "core/resource_file.h"
@@ -178,10 +179,30 @@ TEST_P(ResourceExamples, EveryFileHasExamplesAndTheyHold) {
   EXPECT_GT(files, 20);
 }
 
+// The example lines ("> …") of a file, read plainly (kb/ also holds large generated tables).
+std::vector<std::string> ExampleLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);)
+    if (line.starts_with("> ")) lines.push_back(line.substr(2));
+  return lines;
+}
+
+// Every kb example names a language folder present: none is skipped unseen.
+TEST(KnowledgeBaseExamples, EachNamesALanguageFolder) {
+  for (const auto& entry : std::filesystem::directory_iterator(ResourceDir() + "/kb"))
+    for (const auto& line : ExampleLines(entry.path().string())) {
+      const size_t colon = line.find(": ");
+      const std::string lang = colon == std::string::npos ? "" : line.substr(0, colon);
+      EXPECT_TRUE(!lang.empty() && lang != "kb" && std::filesystem::is_directory(ResourceDir() + "/" + lang))
+          << entry.path().filename() << ": " << line;
+    }
+}
+
 TEST_P(ResourceExamples, KnowledgeBaseExamplesInThisLanguageHold) {
   int examples = 0;
   for (const auto& entry : std::filesystem::directory_iterator(ResourceDir() + "/kb")) {
-    if (entry.path().extension() != ".tsv") continue;
+    if (entry.path().extension() != ".tsv" || ExampleLines(entry.path().string()).empty()) continue;
     ResourceFile f;
     ASSERT_TRUE(LoadResourceFile(entry.path().string(), 1, &f).ok()) << entry.path();
     const std::string prefix = Lang() + ": ";

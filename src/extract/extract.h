@@ -4,7 +4,8 @@
 // Out: every event the article mentions (type, date, place, actors by role,
 //      figures with qualifier and source, status, relations, claims, stances),
 //      quotes with their speakers, and debris spans ("cleaned").
-// Stateless and per article; all words and patterns come from resources/<lang>/.
+// Stateless and per article; all words and patterns come from resources/<lang>/,
+// language-neutral tables (event types, figure kinds, generic types) from resources/kb/.
 #pragma once
 
 #include <memory>

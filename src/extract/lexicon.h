@@ -1,4 +1,5 @@
-// The extract stage's language data (resources/<lang>/), loaded once.
+// The extract stage's language data (resources/<lang>/) and the language-neutral
+// tables it reads (resources/kb/: event types, figure kinds, generic types), loaded once.
 #pragma once
 
 #include <optional>

@@ -45,8 +45,9 @@ namespace kroniek {
 
 // What fusing needs to know: how similar two event types are
 // (resources/kb/event_types.tsv, type_affinity.tsv) and which figure groups
-// count the same people (figure_groups.tsv); and what a type is in ACLED's
-// terms (acled_types.tsv), for the records.
+// count the same people (figure_groups.tsv), which kinds count victims
+// (figure_kinds.tsv option toll); and what a type is in ACLED's terms
+// (acled_types.tsv), for the records.
 class FuseRules {
  public:
   Status Load(const std::string& resources_dir);

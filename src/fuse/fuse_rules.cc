@@ -1,5 +1,6 @@
-// What fusing knows of event types and figure groups: type affinities, the
-// classes a type may meet in the index, and the groups totals are compared under.
+// What fusing knows of event types, figure kinds and groups: type affinities,
+// the classes a type may meet in the index, the groups totals are compared
+// under, the kinds that count victims, and the types' ACLED categories.
 #include <algorithm>
 
 #include "core/resource_file.h"
@@ -32,7 +33,8 @@ Status FuseRules::Load(const std::string& dir) {
   for (const auto& r : acled.rows) {
     if (!class_.count(r.fields[0]))
       return Status::Error(acled.path + ":" + std::to_string(r.line) + ": unknown event type '" + r.fields[0] + "'");
-    acled_[r.fields[0]] = {r.fields[1], r.fields[2]};
+    if (!acled_.emplace(r.fields[0], std::make_pair(r.fields[1], r.fields[2])).second)
+      return Status::Error(acled.path + ":" + std::to_string(r.line) + ": '" + r.fields[0] + "' given twice");
   }
   for (const auto& r : pairs.rows) {
     const std::string where = pairs.path + ":" + std::to_string(r.line);

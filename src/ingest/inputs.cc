@@ -8,7 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -76,49 +75,60 @@ void Emit(const std::string& name, Status st, Article a, const std::function<voi
   sink(std::move(r));
 }
 
+// A JSON document of articles, a record or an array of them ("NAME[i]"): false when
+// `data` parses as neither (then it may be JSON Lines). Too deep, it is refused whole.
+bool ReadJsonDocument(const std::string& name, const std::string& data, const IngestOptions& opts,
+                      const std::function<void(InputRecord&&)>& sink) {
+  // One level more: the array around the records.
+  if (JsonDepth(data, kMaxJsonDepth + 1) > kMaxJsonDepth + 1) {
+    Emit(name, Status::Error(name + ": refused: JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"),
+         Article(), sink);
+    return true;
+  }
+  nlohmann::json doc = nlohmann::json::parse(data, nullptr, false);
+  if (!doc.is_array() && !doc.is_object()) return false;
+  if (doc.is_object()) {
+    Article a;
+    Status st = ArticleFromRecord(name, doc, opts, &a);
+    Emit(name, std::move(st), std::move(a), sink);
+    return true;
+  }
+  for (size_t i = 0; i < doc.size(); ++i) {
+    const std::string record = name + "[" + std::to_string(i) + "]";
+    Article a;
+    Status st = ArticleFromRecord(record, doc[i], opts, &a);
+    Emit(record, std::move(st), std::move(a), sink);
+  }
+  return true;
+}
+
+// JSON Lines: a record a line ("NAME:LINE"), blank lines skipped.
+void ReadJsonLines(const std::string& name, const std::string& data, const IngestOptions& opts,
+                   const std::function<void(InputRecord&&)>& sink) {
+  size_t start = 0;
+  int line_no = 0;
+  while (start < data.size()) {
+    size_t eol = data.find('\n', start);
+    if (eol == std::string::npos) eol = data.size();
+    std::string line = data.substr(start, eol - start);
+    start = eol + 1;
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string record = name + ":" + std::to_string(line_no);
+    Article a;
+    Status st = ArticleFromJsonLine(record, line, opts, &a);
+    Emit(record, std::move(st), std::move(a), sink);
+  }
+}
+
 void ReadData(const std::string& name, const std::string& data, Kind kind, const IngestOptions& opts,
               const std::function<void(InputRecord&&)>& sink) {
   if (kind == Kind::kJsonLines) {
     // A .json file may be one document: a record, or an array of records.
     std::string plain = Lower(name);
     if (EndsWith(plain, ".gz")) plain.resize(plain.size() - 3);
-    if (EndsWith(plain, ".json")) {
-      // One level more: the array around the records.
-      if (JsonDepth(data, kMaxJsonDepth + 1) > kMaxJsonDepth + 1)
-        return Emit(name, Status::Error(name + ": refused: JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
-                                            " levels"),
-                    Article(), sink);
-      nlohmann::json doc = nlohmann::json::parse(data, nullptr, false);
-      if (doc.is_array()) {
-        for (size_t i = 0; i < doc.size(); ++i) {
-          const std::string record = name + "[" + std::to_string(i) + "]";
-          Article a;
-          Status st = ArticleFromRecord(record, doc[i], opts, &a);
-          Emit(record, std::move(st), std::move(a), sink);
-        }
-        return;
-      }
-      if (doc.is_object()) {
-        Article a;
-        Status st = ArticleFromRecord(name, doc, opts, &a);
-        return Emit(name, std::move(st), std::move(a), sink);
-      }
-    }
-    size_t start = 0;
-    int line_no = 0;
-    while (start < data.size()) {
-      size_t eol = data.find('\n', start);
-      if (eol == std::string::npos) eol = data.size();
-      std::string line = data.substr(start, eol - start);
-      start = eol + 1;
-      ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      const std::string record = name + ":" + std::to_string(line_no);
-      Article a;
-      Status st = ArticleFromJsonLine(record, line, opts, &a);
-      Emit(record, std::move(st), std::move(a), sink);
-    }
-    return;
+    if (EndsWith(plain, ".json") && ReadJsonDocument(name, data, opts, sink)) return;
+    return ReadJsonLines(name, data, opts, sink);
   }
   Article a;
   std::string id = name == "-" ? "stdin" : fs::path(name).stem().string();
@@ -366,43 +376,19 @@ Status ArticleFromRecord(const std::string& name, const nlohmann::json& j, const
 
 void ReadUpload(const std::string& type, const std::string& body, const std::string& id,
                 std::vector<InputRecord>* out) {
-  auto add = [&](const std::string& name, Status st, Article a) {
-    InputRecord r;
-    r.name = name;
-    r.status = std::move(st);
-    r.article = std::move(a);
-    out->push_back(std::move(r));
-  };
-  auto add_json = [&](const std::string& name, const std::string& line) {
-    Article a;
-    Status st = ArticleFromJsonLine(name, line, {}, &a);
-    add(name, std::move(st), std::move(a));
-  };
+  auto keep = [&](InputRecord&& r) { out->push_back(std::move(r)); };
   if (type.starts_with("application/json")) {
-    // Too deep to parse safely: the record reader refuses it by name.
-    nlohmann::json doc = JsonDepth(body, kMaxJsonDepth + 1) > kMaxJsonDepth + 1 ? nlohmann::json()
-                                                                                : nlohmann::json::parse(body, nullptr, false);
-    if (doc.is_array()) {
-      for (size_t i = 0; i < doc.size(); ++i) {
-        const std::string name = "body[" + std::to_string(i) + "]";
-        Article a;
-        Status st = ArticleFromRecord(name, doc[i], {}, &a);
-        add(name, std::move(st), std::move(a));
-      }
-    } else {
-      add_json("body", body);  // an object, or the parse error named
-    }
-  } else if (type.starts_with("application/x-ndjson") || type.starts_with("application/jsonl")) {
-    std::istringstream lines(body);
-    std::string line;
-    for (int n = 1; std::getline(lines, line); ++n)
-      if (line.find_first_not_of(" \t\r") != std::string::npos) add_json("body:" + std::to_string(n), line);
-  } else {
-    const std::string name = id.empty() ? "upload-" + TextFingerprint(body) : id;
+    if (ReadJsonDocument("body", body, {}, keep)) return;
     Article a;
-    Status st = type.starts_with("text/html") ? ArticleFromHtml(name, body, {}, &a) : ArticleFromText(name, body, {}, &a);
-    add(name, std::move(st), std::move(a));
+    Status st = ArticleFromJsonLine("body", body, {}, &a);  // the parse error, named
+    return Emit("body", std::move(st), std::move(a), keep);
   }
+  if (type.starts_with("application/x-ndjson") || type.starts_with("application/jsonl"))
+    return ReadJsonLines("body", body, {}, keep);
+  const std::string name = id.empty() ? "upload-" + TextFingerprint(body) : id;
+  Article a;
+  Status st = type.starts_with("text/html") ? ArticleFromHtml(name, body, {}, &a) : ArticleFromText(name, body, {}, &a);
+  Emit(name, std::move(st), std::move(a), keep);
 }
 
 void ReadInputs(const std::vector<std::string>& inputs, const IngestOptions& opts,

@@ -130,48 +130,47 @@ std::string DateText(const json& date) {
 }
 
 void WriteEventText(const json& record, std::ostream& out) {
-  auto str = [](const json& j, const char* key, const std::string& fallback = "") { return Str(j, key, fallback); };
   auto number = [](const json& j, const char* key) {
     return j.is_object() && j.contains(key) && j[key].is_number() ? std::optional<double>(j[key].get<double>())
                                                                    : std::nullopt;
   };
   auto value = [&](const json& v) {
-    return ValueText(number(v, "value"), number(v, "low"), number(v, "high"), str(v, "qualifier"));
+    return ValueText(number(v, "value"), number(v, "low"), number(v, "high"), Str(v, "qualifier"));
   };
   const json& ev = record.at("event");
-  out << str(ev, "id") << "  " << DateText(ev["date"]) << "  " << str(ev, "type");
-  if (!str(ev["location"], "name").empty()) out << " in " << str(ev["location"], "name");
-  if (!str(ev["location"], "site").empty()) out << " (" << str(ev["location"], "site") << ")";
-  if (str(ev, "status", "occurred") != "occurred") out << "  [" << str(ev, "status") << "]";
+  out << Str(ev, "id") << "  " << DateText(ev["date"]) << "  " << Str(ev, "type");
+  if (!Str(ev["location"], "name").empty()) out << " in " << Str(ev["location"], "name");
+  if (!Str(ev["location"], "site").empty()) out << " (" << Str(ev["location"], "site") << ")";
+  if (Str(ev, "status", "occurred") != "occurred") out << "  [" << Str(ev, "status") << "]";
   out << "\n";
-  for (const auto& a : ev.value("actors", json::array())) out << "    " << str(a, "role") << ": " << str(a, "name") << "\n";
-  for (const auto& r : ev.value("relations", json::array())) out << "    " << str(r, "type") << " " << str(r, "event") << "\n";
+  for (const auto& a : ev.value("actors", json::array())) out << "    " << Str(a, "role") << ": " << Str(a, "name") << "\n";
+  for (const auto& r : ev.value("relations", json::array())) out << "    " << Str(r, "type") << " " << Str(r, "event") << "\n";
   for (const auto& f : ev.value("figures", json::array())) {
-    out << "    " << str(f, "kind") << " (" << str(f, "group") << (f.value("part_of_total", false) ? ", part of the total" : "")
-        << "): " << value(f["best"]) << "  [" << str(f, "verdict") << "]";
-    if (f.contains("corrected")) out << "  corrected by " << str(f["corrected"], "who");
+    out << "    " << Str(f, "kind") << " (" << Str(f, "group") << (f.value("part_of_total", false) ? ", part of the total" : "")
+        << "): " << value(f["best"]) << "  [" << Str(f, "verdict") << "]";
+    if (f.contains("corrected")) out << "  corrected by " << Str(f["corrected"], "who");
     out << "\n";
     for (const auto& r : f.value("history", json::array())) {
-      out << "      " << std::left << std::setw(14) << value(r) << " " << str(r, "article") << " ("
-          << str(r, "published", "undated") << ")";
-      if (!str(r["according_to"], "name").empty()) out << " according to " << str(r["according_to"], "name");
+      out << "      " << std::left << std::setw(14) << value(r) << " " << Str(r, "article") << " ("
+          << Str(r, "published", "undated") << ")";
+      if (!Str(r["according_to"], "name").empty()) out << " according to " << Str(r["according_to"], "name");
       if (r.value("claim", false)) out << " [claim]";
       out << "\n";
     }
-    out << "      why: " << str(f, "why") << "\n";
+    out << "      why: " << Str(f, "why") << "\n";
   }
   for (const auto& d : ev.value("disagreements", json::array())) {
-    out << "    ! " << str(d, "field") << ":";
+    out << "    ! " << Str(d, "field") << ":";
     for (const auto& v : d.value("values", json::array()))
-      out << " " << str(v, "article") << "=" << (v["value"].is_string() ? v["value"].get<std::string>() : v["value"].dump());
-    out << " (" << str(d, "why") << ")\n";
+      out << " " << Str(v, "article") << "=" << (v["value"].is_string() ? v["value"].get<std::string>() : v["value"].dump());
+    out << " (" << Str(d, "why") << ")\n";
   }
   for (const auto& c : ev.value("corrections", json::array()))
-    out << "    corrected: " << str(c, "action") << " by " << str(c, "who") << " (" << str(c, "why") << ")\n";
+    out << "    corrected: " << Str(c, "action") << " by " << Str(c, "who") << " (" << Str(c, "why") << ")\n";
   out << "    sources:";
   std::set<std::string> seen;
   for (const auto& m : ev.value("mentions", json::array()))
-    if (seen.insert(str(m, "article")).second) out << " " << str(m, "article");
+    if (seen.insert(Str(m, "article")).second) out << " " << Str(m, "article");
   out << "\n\n";
 }
 

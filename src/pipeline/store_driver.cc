@@ -41,10 +41,10 @@ std::string FigureKey(const json& f) {
 }
 
 // "new" for an event never seen, "figure" for each best figure that moved.
-Status LogChanges(Store& store, const std::string& id, const json* before, const json& after) {
+Status LogChanges(FuseIndex& index, const std::string& id, const json* before, const json& after) {
   const json& ev = after["event"];
   if (!before) {
-    return store.AddChange(id, "new", {{"type", ev["type"]}, {"date", ev["date"]["value"]},
+    return index.AddChange(id, "new", {{"type", ev["type"]}, {"date", ev["date"]["value"]},
                                        {"place", ev["location"].is_object() ? ev["location"]["name"] : json()},
                                        {"totals", ev["totals"]}});
   }
@@ -54,7 +54,7 @@ Status LogChanges(Store& store, const std::string& id, const json* before, const
     auto it = old.find(FigureKey(f));
     json from = it == old.end() ? json() : it->second;
     if (from == f["best"]) continue;
-    KRONIEK_RETURN_IF_ERROR(store.AddChange(id, "figure", {{"kind", f["kind"]}, {"group", f["group"]},
+    KRONIEK_RETURN_IF_ERROR(index.AddChange(id, "figure", {{"kind", f["kind"]}, {"group", f["group"]},
                                                            {"part_of_total", f["part_of_total"]}, {"from", from},
                                                            {"to", f["best"]}, {"verdict", f["verdict"]}}));
   }
@@ -378,7 +378,7 @@ Status StoreDriver::Write(const Neighbourhood& n, const std::vector<StoredEvent>
   for (const auto& s : records) {
     auto it = n.before.find(s.id);
     const json* prior = it != n.before.end() && !it->second.is_null() ? &it->second : nullptr;
-    KRONIEK_RETURN_IF_ERROR(LogChanges(store_, s.id, prior, s.record));
+    KRONIEK_RETURN_IF_ERROR(LogChanges(index_, s.id, prior, s.record));
   }
   for (const auto& id : n.touched) {
     if (n.kept.count(id)) continue;

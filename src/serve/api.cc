@@ -46,9 +46,6 @@ bool IntParam(const http::Request& req, const char* name, int64_t lo, int64_t hi
   return true;
 }
 
-// The filters of GET /api/events and /api/export (the same as `kroniek events`),
-// a place name not yet resolved.
-
 }  // namespace
 
 bool EventQueryOf(const http::Request& req, EventQuery* q, std::string* error) {
