@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/resource_file.h"
+#include "core/word_classes.h"
 #include "core/utf8.h"
 
 namespace kroniek {
@@ -38,6 +39,10 @@ Status EntityRules::Load(const std::string& dir) {
   for (const auto& r : nouns.rows) actor_nouns_[ToLower(r.fields[0])] = r.fields[1];
   for (const auto& r : fw.rows)
     word_classes_[ToLower(r.fields[0])] = r.fields.size() > 1 ? SplitComma(r.fields[1]) : std::vector<std::string>{};
+  for (std::string_view cls : kFunctionWordClasses)
+    if (WordsOf(std::string(cls)).empty())
+      return Status::Error(fw.path + ": no word of class '" + std::string(cls) +
+                           "', which kroniek asks for (src/core/word_classes.h)");
   for (const auto& r : particles.rows) particles_.insert(ToLower(r.fields[0]));
   for (const auto& r : demonyms.rows) {
     for (const auto& form : SplitBar(r.fields[0])) {

@@ -3,8 +3,37 @@
 #include <algorithm>
 
 #include "core/resource_file.h"
+#include "core/word_classes.h"
 
 namespace kroniek {
+
+namespace {
+
+// Every clause class the code asks for (core/word_classes.h) has a word in the table.
+Status RequireClasses(const PhraseTable& clause, const std::string& path) {
+  std::set<std::string> given;
+  for (const auto& row : clause.rows()) given.insert(row.value);
+  for (std::string_view cls : kClauseClasses)
+    if (!given.count(std::string(cls)))
+      return Status::Error(path + ": no word of class '" + std::string(cls) +
+                           "', which kroniek asks for (src/core/word_classes.h)");
+  return Status();
+}
+
+}  // namespace
+
+Status ExtractLexicon::LoadShapes(const std::string& path) {
+  ResourceFile shapes;
+  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(path, 2, &shapes));
+  for (const auto& r : shapes.rows) {
+    if (r.fields[1] == "plural_ending") plural_endings.push_back(r.fields[0]);
+    else if (r.fields[1] == "participle_prefix") participle_prefixes.push_back(r.fields[0]);
+    else if (r.fields[1] == "participle_ending") participle_endings.push_back(r.fields[0]);
+    else if (r.fields[1] == "adjective_ending") adjective_endings.push_back(r.fields[0]);
+    else return Status::Error(shapes.path + ":" + std::to_string(r.line) + ": unknown shape '" + r.fields[1] + "'");
+  }
+  return Status();
+}
 
 Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   const std::pair<PhraseTable*, const char*> tables[] = {
@@ -18,15 +47,9 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   for (const auto& [table, name] : tables) KRONIEK_RETURN_IF_ERROR(table->Load(dir + "/" + name));
   KRONIEK_RETURN_IF_ERROR(confidence.Load(dir + "/confidence.tsv"));
 
-  ResourceFile mods, types, generics, kinds, shapes;
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/noun_shapes.tsv", 2, &shapes));
-  for (const auto& r : shapes.rows) {
-    if (r.fields[1] == "plural_ending") plural_endings.push_back(r.fields[0]);
-    else if (r.fields[1] == "participle_prefix") participle_prefixes.push_back(r.fields[0]);
-    else if (r.fields[1] == "participle_ending") participle_endings.push_back(r.fields[0]);
-    else if (r.fields[1] == "adjective_ending") adjective_endings.push_back(r.fields[0]);
-    else return Status::Error(shapes.path + ":" + std::to_string(r.line) + ": unknown shape '" + r.fields[1] + "'");
-  }
+  KRONIEK_RETURN_IF_ERROR(RequireClasses(clause, dir + "/clause.tsv"));
+  KRONIEK_RETURN_IF_ERROR(LoadShapes(dir + "/noun_shapes.tsv"));
+  ResourceFile mods, types, generics, kinds;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/trigger_modifiers.tsv", 2, &mods));
   for (const auto& r : mods.rows) trigger_modifiers[r.fields[0]] = r.fields[1];
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(kb_dir + "/event_types.tsv", 2, &types));

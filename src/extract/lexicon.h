@@ -52,6 +52,8 @@ struct ExtractLexicon {
   ConfidenceModel confidence;  // confidence.tsv
 
   Status Load(const std::string& lang_dir, const std::string& kb_dir);
+  // noun_shapes.tsv.
+  Status LoadShapes(const std::string& path);
 
   const std::string& ClassOf(const std::string& type) const;
   // How far apart two countries' places of one event of this type may lie, when its places

@@ -1,0 +1,26 @@
+// The word classes kroniek's code asks a language folder for, in one place. A
+// folder that gives no word of one is refused at load, the file and the class
+// named; tests/word_classes_test.cc finds every class the code names here.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace kroniek {
+
+// function_words.tsv: closed-class words ("de": determiner, definite; "van": genitive).
+inline constexpr std::array<std::string_view, 28> kFunctionWordClasses = {
+    "all", "also", "alternative", "anaphoric_that", "between", "clause_break", "comparison", "coordinator",
+    "definite", "demonstrative", "determiner", "elision", "elliptic", "filler", "genitive", "indefinite",
+    "negation", "negative_determiner", "object_pronoun", "occasion", "ordinal", "other", "relative",
+    "restrictive", "stranded", "subject", "there", "yet"};
+
+// clause.tsv: words that tell how a clause relates to an event ("door": agent).
+inline constexpr std::array<std::string_view, 39> kClauseClasses = {
+    "agent", "also_possessive", "antecedent", "aside", "auxiliary", "border", "circumstance", "clause_start",
+    "clock", "condition", "copula", "destination", "earlier", "ending", "governs_trigger", "hedge",
+    "hindrance", "inside", "involvement", "locative", "neighbour", "occurrence", "origin", "possessive",
+    "preparation", "preposition", "proceeding", "provenance", "reach", "reaction", "recurrence", "remembrance",
+    "resident", "seat", "stricken", "target", "time_relation", "topic", "vicinity"};
+
+}  // namespace kroniek
