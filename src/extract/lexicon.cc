@@ -7,20 +7,18 @@
 
 namespace kroniek {
 
-namespace {
-
-// Every clause class the code asks for (core/word_classes.h) has a word in the table.
-Status RequireClasses(const PhraseTable& clause, const std::string& path) {
+Status ExtractLexicon::IndexClauseClasses(const std::string& path) {
   std::set<std::string> given;
-  for (const auto& row : clause.rows()) given.insert(row.value);
+  for (const auto& row : clause.rows()) {
+    given.insert(row.value);
+    if (row.parts.size() == 1 && row.parts[0].size() == 1) clause_word_classes[row.parts[0][0]].push_back(row.value);
+  }
   for (std::string_view cls : kClauseClasses)
     if (!given.count(std::string(cls)))
       return Status::Error(path + ": no word of class '" + std::string(cls) +
                            "', which kroniek asks for (src/core/word_classes.h)");
   return Status();
 }
-
-}  // namespace
 
 Status ExtractLexicon::LoadShapes(const std::string& path) {
   ResourceFile shapes;
@@ -47,7 +45,7 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   for (const auto& [table, name] : tables) KRONIEK_RETURN_IF_ERROR(table->Load(dir + "/" + name));
   KRONIEK_RETURN_IF_ERROR(confidence.Load(dir + "/confidence.tsv"));
 
-  KRONIEK_RETURN_IF_ERROR(RequireClasses(clause, dir + "/clause.tsv"));
+  KRONIEK_RETURN_IF_ERROR(IndexClauseClasses(dir + "/clause.tsv"));
   KRONIEK_RETURN_IF_ERROR(LoadShapes(dir + "/noun_shapes.tsv"));
   ResourceFile mods, types, generics, kinds;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/trigger_modifiers.tsv", 2, &mods));
@@ -184,9 +182,8 @@ bool ExtractLexicon::LooksAdjective(const std::string& w) const {
 }
 
 bool ExtractLexicon::ClauseIs(const std::string& lower, const std::string& cls) const {
-  for (const auto& row : clause.rows())
-    if (row.value == cls && row.parts.size() == 1 && row.parts[0].size() == 1 && row.parts[0][0] == lower) return true;
-  return false;
+  auto it = clause_word_classes.find(lower);
+  return it != clause_word_classes.end() && std::find(it->second.begin(), it->second.end(), cls) != it->second.end();
 }
 
 }  // namespace kroniek

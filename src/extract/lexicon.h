@@ -54,6 +54,9 @@ struct ExtractLexicon {
   Status Load(const std::string& lang_dir, const std::string& kb_dir);
   // noun_shapes.tsv.
   Status LoadShapes(const std::string& path);
+  // Indexes `clause`'s one-word rows by word; refuses a table without a word of a
+  // class the code asks for (core/word_classes.h).
+  Status IndexClauseClasses(const std::string& path);
 
   const std::string& ClassOf(const std::string& type) const;
   // How far apart two countries' places of one event of this type may lie, when its places
@@ -78,6 +81,8 @@ struct ExtractLexicon {
   bool LooksAdjective(const std::string& lower) const;
   // The class a row of `clause` has for this token ("door" -> agent…).
   bool ClauseIs(const std::string& lower, const std::string& cls) const;
+  // The classes of `clause`'s one-word rows, by word (what ClauseIs looks up).
+  std::unordered_map<std::string, std::vector<std::string>> clause_word_classes;
 };
 
 }  // namespace kroniek
