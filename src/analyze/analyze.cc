@@ -13,6 +13,9 @@ namespace kroniek {
 
 namespace {
 
+const Span& SpanOf(const Quantity& q) { return q.span; }
+const Span& SpanOf(const TimeMention& t) { return t.date.span; }
+
 bool Stamped(const Article& article, const Span& s) {
   return std::any_of(article.inline_stamps.begin(), article.inline_stamps.end(),
                      [&](const Span& stamp) { return stamp.contains(s); });
@@ -20,14 +23,11 @@ bool Stamped(const Article& article, const Span& s) {
 
 // A dateline opening a paragraph ("Rotterdam, 12 mei 2023 –", "AMSTERDAM (ANP) -") gives no
 // facts: its numbers, dates and places (where it was written, not what happened) are dropped.
-void DropInlineStamps(const Article& article, std::vector<Quantity>* quantities, std::vector<TimeMention>* times) {
+template <typename T>
+void DropInlineStamps(const Article& article, std::vector<T>* found) {
   if (article.inline_stamps.empty()) return;
-  quantities->erase(std::remove_if(quantities->begin(), quantities->end(),
-                                   [&](const Quantity& q) { return Stamped(article, q.span); }),
-                    quantities->end());
-  times->erase(std::remove_if(times->begin(), times->end(),
-                              [&](const TimeMention& t) { return Stamped(article, t.date.span); }),
-               times->end());
+  found->erase(std::remove_if(found->begin(), found->end(), [&](const T& x) { return Stamped(article, SpanOf(x)); }),
+               found->end());
 }
 
 void SetDatelinePlacesApart(const Article& article, Analysis* a) {
@@ -88,12 +88,11 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   for (const auto& s : a->sentences) {
     if (article.paragraphs[s.paragraph].kind == ParagraphKind::kDebris) continue;  // no facts from debris
     numbers_.Find(a->tokens, s.first, s.last, &a->quantities);
-    times_.Find(article.text, a->tokens, s.first, s.last, numbers_, article.published, &a->times);
-    DropInlineStamps(article, &a->quantities, &a->times);
+    DropInlineStamps(article, &a->quantities);
     gazetteer_.Find(article.text, a->tokens, s.first, s.last, &a->entities);
   }
   SetDatelinePlacesApart(article, a);  // before the article's countries are counted from its names
-  times_.InheritYears(a->tokens, a->sentences, &a->times);
+  FindTimes(article, a);
   // GeoNames places prefer the countries the curated names already placed the article in.
   std::vector<std::string> countries;
   for (const auto& e : a->entities)
@@ -128,6 +127,25 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   entity_rules_.Find(article, a->tokens, a->sentences, kb_, blocked, &a->entities);
   places_.DropPlacesInsideNames(a->tokens, a->sentences, &a->entities);
   SetDatelinePlacesApart(article, a);  // and the places found since
+}
+
+// Per sentence, as Analyze reads them: a stamped time is dropped before the next
+// sentence's first one may join it ("12 mei" + "2023").
+void Analyzer::FindTimes(const Article& article, Analysis* a) const {
+  for (const auto& s : a->sentences) {
+    if (article.paragraphs[s.paragraph].kind == ParagraphKind::kDebris) continue;
+    times_.Find(article.text, a->tokens, s.first, s.last, numbers_, article.published, &a->times);
+    DropInlineStamps(article, &a->times);
+  }
+  times_.InheritYears(a->tokens, a->sentences, &a->times);
+}
+
+bool Analyzer::Redate(const Article& article, Analysis* a) const {
+  std::vector<TimeMention> before = std::move(a->times);
+  a->times.clear();
+  FindTimes(article, a);
+  return std::equal(before.begin(), before.end(), a->times.begin(), a->times.end(),
+                    [](const TimeMention& x, const TimeMention& y) { return x.first == y.first && x.last == y.last; });
 }
 
 }  // namespace kroniek

@@ -33,6 +33,12 @@ class Analyzer {
   Status Load(const std::string& resources_dir, const std::string& lang);
   // Fills analysis, reading the article in this analyzer's language.
   void Analyze(Article& article, Analysis* analysis) const;
+  // Resolves the time expressions of `analysis` (Analyze's, of this `article`)
+  // again against article.published, a date found since (inferred from other
+  // reports of its events), without reading the text again. True when each
+  // expression still spans the tokens it spanned: then `analysis` is what
+  // Analyze gives for that date; else the article must be analysed again.
+  bool Redate(const Article& article, Analysis* analysis) const;
 
   const std::string& lang() const { return lang_; }
   const KnowledgeBase& kb() const { return kb_; }
@@ -43,6 +49,8 @@ class Analyzer {
   const PlaceIndex& places() const { return places_; }
 
  private:
+  void FindTimes(const Article& article, Analysis* analysis) const;
+
   std::string lang_;
   TokenizerRules tokenizer_;
   NumberGrammar numbers_;

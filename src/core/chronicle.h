@@ -5,11 +5,13 @@
 // says how it is made.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/analysis.h"
 #include "core/date.h"
 #include "core/document.h"
 #include "core/extraction.h"
@@ -23,6 +25,10 @@ struct AnalyzedArticle {
   // times), encoded (store/analysis_codec.h); kept where a store is written
   // (Pipeline::KeepMarks), else empty.
   std::string marks;
+  // The analysis, kept while the publication date may still be found (the
+  // article has none of its own, HasOwnDate): with it the article is read again
+  // with that date without analysing its text again (Pipeline::Redate).
+  std::shared_ptr<const Analysis> analysis;
 };
 
 struct MentionRef {

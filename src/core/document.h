@@ -37,6 +37,9 @@ struct Article {
   std::string extra_json;  // input fields kroniek does not use, as a JSON object ("" if none)
   std::vector<Paragraph> paragraphs;
   std::vector<Span> inline_stamps;  // a dateline opening a paragraph ("Rotterdam, 12 mei 2023 –"): no facts
+
+  // Dated by itself (its record, header, dateline or metadata), not by fusion.
+  bool HasOwnDate() const { return published.known() && published.basis != DateBasis::kInferred; }
 };
 
 }  // namespace kroniek

@@ -102,12 +102,38 @@ Status Pipeline::RunToJson(Article& article, nlohmann::json* record) const {
   return st;
 }
 
+void Pipeline::Redate(AnalyzedArticle& aa, const Date& published) const {
+  aa.article.published = published;
+  auto reader = readers_.find(aa.article.lang);
+  if (reader == readers_.end()) return;  // nothing is found in it, whatever its date
+  auto analysis = aa.analysis ? std::make_shared<Analysis>(*aa.analysis) : nullptr;
+  if (analysis && reader->second->analyzer.Redate(aa.article, analysis.get())) {
+    aa.extraction = Extraction();
+    reader->second->extractor.Extract(aa.article, *analysis, reader->second->analyzer, &aa.extraction);
+    if (keep_marks_) aa.marks = EncodeMarks(*analysis);
+    aa.analysis = std::move(analysis);
+    return;
+  }
+  // Read from its text again, as given (its paragraphs as they were before analysis).
+  IngestOptions opts;
+  if (auto day = published.civil()) opts.published = *day;
+  opts.published_basis = published.basis;
+  Article again;
+  if (!ArticleFromText(aa.article.id, aa.article.text, opts, &again).ok()) return;
+  again.source = aa.article.source;
+  again.lang = aa.article.lang;  // as read the first time
+  again.lang_given = aa.article.lang_given;
+  again.url = aa.article.url;
+  aa = AnalyseArticle(*this, std::move(again));
+}
+
 AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article, Status* language) {
   AnalyzedArticle out;
-  Analysis analysis;
-  Status st = pipeline.Run(article, &analysis, &out.extraction);
+  auto analysis = std::make_shared<Analysis>();
+  Status st = pipeline.Run(article, analysis.get(), &out.extraction);
   if (language) *language = st;
-  if (pipeline.keeps_marks()) out.marks = EncodeMarks(analysis);
+  if (pipeline.keeps_marks()) out.marks = EncodeMarks(*analysis);
+  if (!article.HasOwnDate()) out.analysis = std::move(analysis);
   out.article = std::move(article);
   return out;
 }
@@ -185,19 +211,12 @@ ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> in
       if (inferred.count(in.analyzed.article.id)) again_of.push_back(&in);
     ParallelFor(again_of.size(), threads, [&](size_t i) {
       FuseInput& in = *again_of[i];
-      const Article& original = in.analyzed.article;
-      auto it = inferred.find(original.id);
-      IngestOptions opts;
-      opts.published = it->second;
-      opts.published_basis = DateBasis::kInferred;
-      Article again;
-      if (ArticleFromText(original.id, original.text, opts, &again).ok()) {
-        again.source = original.source;
-        again.lang = original.lang;  // as read the first time
-        again.lang_given = original.lang_given;
-        again.url = original.url;
-        in.analyzed = AnalyseArticle(pipeline, std::move(again));
-      }
+      const Civil& day = inferred.at(in.analyzed.article.id);
+      Date published;
+      published.value = day.ToString();
+      published.precision = day.precision();
+      published.basis = DateBasis::kInferred;
+      pipeline.Redate(in.analyzed, published);
     });
     result.chronicle = Fuse(pipeline, std::move(inputs));
   }

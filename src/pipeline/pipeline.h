@@ -54,6 +54,11 @@ class Pipeline {
   // shared scratch). In a language without resources nothing is found and the
   // status says so ("de: no resources for this language"); the article stays.
   Status Run(Article& article, Analysis* analysis, Extraction* extraction) const;
+  // Reads an analysed article again with the publication date `published` (a
+  // date found since, or none): its times resolved anew (Analyzer::Redate) and
+  // its events extracted again from the analysis it keeps; its text is analysed
+  // again only when it keeps none or its times no longer span the same tokens.
+  void Redate(AnalyzedArticle& analyzed, const Date& published) const;
   // The SCHEMA.md article record, with Run's status.
   Status RunToJson(Article& article, nlohmann::json* record) const;
 
@@ -95,7 +100,8 @@ class Pipeline {
 ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles,
                                std::vector<std::string>* unsupported = nullptr);
 
-// Analyses one article; `language` (if given) takes Run's status.
+// Analyses one article; `language` (if given) takes Run's status. The analysis
+// is kept while the article has no date of its own (AnalyzedArticle::analysis).
 AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article, Status* language = nullptr);
 
 // Calls fn(0) … fn(n - 1) on `threads` threads (0: one per core); fn must be

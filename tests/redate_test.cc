@@ -1,0 +1,112 @@
+// An article without a date of its own is analysed once: when fusion finds its
+// date, its times are resolved again and its events extracted again from the
+// analysis it keeps (Pipeline::Redate), and that gives what analysing it with
+// the date would (the slow reference).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "output/jsonl.h"
+#include "test_util.h"
+
+namespace kroniek {
+namespace {
+
+namespace fs = std::filesystem;
+
+Article Undated(const std::string& id, const std::string& text) {
+  Article a;
+  Status st = ArticleFromText(id, text, {}, &a);
+  EXPECT_TRUE(st.ok()) << st.message();
+  a.published = Date();
+  return a;
+}
+
+Date Inferred(const Civil& day) {
+  Date d;
+  d.value = day.ToString();
+  d.precision = Precision::kDay;
+  d.basis = DateBasis::kInferred;
+  return d;
+}
+
+nlohmann::json Record(const AnalyzedArticle& aa, const Analysis& analysis) {
+  return ArticleToJson(aa.article, analysis, aa.extraction, testing::SharedPipeline().types());
+}
+
+TEST(Redate, UndatedArticleIsAnalysedOnce) {
+  const Pipeline& pipeline = testing::SharedPipeline();
+  IngestOptions on_thursday;
+  on_thursday.published = Civil{2024, 3, 14};
+  std::vector<Article> articles(2);
+  ASSERT_TRUE(ArticleFromText("dated",
+                              "Explosie in chemische fabriek in Gent\n\n"
+                              "Bij een explosie in een chemische fabriek in Gent zijn dinsdag drie arbeiders om het "
+                              "leven gekomen. Elf anderen raakten gewond, meldt de brandweer.\n\n"
+                              "De oorzaak van de ontploffing is nog niet bekend.",
+                              on_thursday, &articles[0])
+                  .ok());
+  articles[1] = Undated("undated",
+                        "Dodental explosie Gent stijgt\n\n"
+                        "Het dodental van de explosie in een chemische fabriek in Gent is gestegen tot vier. Een "
+                        "zwaargewonde arbeider overleed gisteren in het ziekenhuis, meldt de brandweer. De "
+                        "ontploffing vond dinsdag plaats.");
+  const uint64_t before = pipeline.analysed();
+  ChronicleResult result = BuildChronicle(pipeline, std::move(articles));
+  EXPECT_EQ(pipeline.analysed() - before, 2u);
+  const AnalyzedArticle* undated = nullptr;
+  for (const auto& aa : result.chronicle->articles())
+    if (aa.article.id == "undated") undated = &aa;
+  ASSERT_NE(undated, nullptr);
+  EXPECT_EQ(undated->article.published.value, "2024-03-12");
+  EXPECT_EQ(undated->article.published.basis, DateBasis::kInferred);
+  ASSERT_EQ(undated->extraction.events.size(), 1u);
+  EXPECT_EQ(undated->extraction.events[0].date.value, "2024-03-12");  // "dinsdag", resolved with that date
+}
+
+// Every example article, undated, then redated to several days (its own, nine
+// days later, 200 days back across a year): the record and the times equal those of
+// the article analysed with that date from the start.
+TEST(Redate, GivesWhatAnalysingWithTheDateGives) {
+  const Pipeline& pipeline = testing::SharedPipeline();
+  std::vector<fs::path> paths;
+  for (const auto& dir : {fs::path(testing::SourceDir()) / "examples" / "nl", fs::path(testing::SourceDir()) / "examples" / "sets"})
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.path().extension() == ".txt") paths.push_back(e.path());
+  ASSERT_GE(paths.size(), 30u);
+  int redated = 0;
+  for (const auto& path : paths) {
+    Article read;
+    ASSERT_TRUE(ReadArticleFile(path.string(), {}, &read).ok()) << path;
+    auto own = read.published.civil();
+    if (!own || own->day == 0) continue;
+    for (int shift : {0, 9, -200}) {
+      const Civil day = AddDays(*own, shift);
+      SCOPED_TRACE(path.filename().string() + " on " + day.ToString());
+      AnalyzedArticle fast = AnalyseArticle(pipeline, Undated(read.id, read.text));
+      ASSERT_NE(fast.analysis, nullptr);  // kept: it has no date of its own
+      const uint64_t before = pipeline.analysed();
+      pipeline.Redate(fast, Inferred(day));
+      EXPECT_EQ(pipeline.analysed(), before);  // its text was not analysed again
+
+      Article slow_article = Undated(read.id, read.text);
+      slow_article.published = Inferred(day);
+      Analysis slow;
+      Extraction extraction;
+      ASSERT_TRUE(pipeline.Run(slow_article, &slow, &extraction).ok());
+      AnalyzedArticle reference{slow_article, extraction, "", nullptr};
+      EXPECT_EQ(Record(fast, *fast.analysis), Record(reference, slow));
+      ASSERT_EQ(fast.analysis->times.size(), slow.times.size());
+      for (size_t i = 0; i < slow.times.size(); ++i) {
+        EXPECT_EQ(fast.analysis->times[i].date.value, slow.times[i].date.value);
+        EXPECT_EQ(fast.analysis->times[i].date.from, slow.times[i].date.from);
+        EXPECT_EQ(fast.analysis->times[i].date.to, slow.times[i].date.to);
+      }
+      ++redated;
+    }
+  }
+  EXPECT_GE(redated, 75);  // 25 articles dated to the day, three days each
+}
+
+}  // namespace
+}  // namespace kroniek
