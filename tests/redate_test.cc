@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "output/jsonl.h"
+#include "store/analysis_codec.h"
 #include "test_util.h"
 
 namespace kroniek {
@@ -106,6 +107,51 @@ TEST(Redate, GivesWhatAnalysingWithTheDateGives) {
     }
   }
   EXPECT_GE(redated, 75);  // 25 articles dated to the day, three days each
+}
+
+// Dated by fusion, then read as it came (a store does so when new reports
+// arrive): the record of the article analysed without a date.
+TEST(Redate, WithoutADateGivesTheUndatedReading) {
+  const Pipeline& pipeline = testing::SharedPipeline();
+  int undone = 0;
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(testing::SourceDir()) / "examples")) {
+    if (e.path().extension() != ".txt") continue;
+    Article read;
+    ASSERT_TRUE(ReadArticleFile(e.path().string(), {}, &read).ok()) << e.path();
+    auto own = read.published.civil();
+    if (!own || own->day == 0) continue;
+    AnalyzedArticle reference = AnalyseArticle(pipeline, Undated(read.id, read.text));
+    AnalyzedArticle redated = reference;
+    pipeline.Redate(redated, Inferred(*own));
+    pipeline.Redate(redated, Date());
+    EXPECT_EQ(Record(redated, *redated.analysis), Record(reference, *reference.analysis)) << e.path();
+    ++undone;
+  }
+  EXPECT_GE(undone, 25);
+}
+
+// The stored form keeps the analysis of an article without a date of its own,
+// whole: every example article, undated, read back equals what was written.
+TEST(Redate, TheStoredAnalysisReadsBackWhole) {
+  int kept = 0;
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(testing::SourceDir()) / "examples")) {
+    if (e.path().extension() != ".txt") continue;
+    Article read;
+    ASSERT_TRUE(ReadArticleFile(e.path().string(), {}, &read).ok()) << e.path();
+    AnalyzedArticle written = AnalyseArticle(testing::SharedPipeline(), Undated(read.id, read.text));
+    ASSERT_NE(written.analysis, nullptr) << e.path();
+    AnalyzedArticle back;
+    ASSERT_TRUE(DecodeAnalysis(EncodeAnalysis(written), written.article.text, &back).ok()) << e.path();
+    ASSERT_NE(back.analysis, nullptr) << e.path();
+    EXPECT_TRUE(*back.analysis == *written.analysis) << e.path();
+    EXPECT_EQ(back.article.inline_stamps, written.article.inline_stamps) << e.path();
+    EXPECT_EQ(back.article.paragraphs.size(), written.article.paragraphs.size()) << e.path();
+    ++kept;
+  }
+  EXPECT_GE(kept, 40);
+  // A dated article keeps none: it is never read again for a date.
+  Article dated = testing::MakeArticle("Bij een brand in Gent vielen gisteren twee doden.", "2024-05-02");
+  EXPECT_EQ(AnalyseArticle(testing::SharedPipeline(), dated).analysis, nullptr);
 }
 
 }  // namespace

@@ -107,6 +107,50 @@ TEST_F(StoreDriverTest, OneArticleAtATimeGivesTheSameEventsAsAllAtOnce) {
   ExpectSound(single);
 }
 
+// An article without a date of its own is analysed when it arrives and never
+// again: the reports that date it later read its stored analysis (the store
+// opened anew for each, so nothing is remembered but what was written).
+TEST_F(StoreDriverTest, AnUndatedArticleIsAnalysedOnceWhateverArrivesLater) {
+  auto article = [](const std::string& id, const std::string& published, const std::string& text) {
+    Article a = testing::MakeArticle(text, published);
+    a.id = id;
+    return a;
+  };
+  const std::vector<Article> reports = {
+      article("undated", "",
+              "Brand in loods Brugge eist tweede leven\n\nHet dodental van de brand in een loods in Brugge is "
+              "opgelopen tot twee. Een brandweerman overleed gisteren aan zijn verwondingen, meldt het parket. Het "
+              "vuur brak zaterdag uit.\n\nDe oorzaak wordt onderzocht."),
+      article("dated", "2024-06-16",
+              "Dode bij brand in loods in Brugge\n\nBij een zware brand in een loods in Brugge is zaterdag een "
+              "arbeider om het leven gekomen. Vijf mensen raakten gewond, meldt de brandweer.\n\nDe brand woedde "
+              "urenlang."),
+      article("later", "2024-06-19",
+              "Parket onderzoekt brand in Brugge\n\nHet parket onderzoekt of de brand in een loods in Brugge van "
+              "zaterdag werd aangestoken. Bij de brand kwamen twee mensen om het leven.")};
+  const uint64_t before = testing::SharedPipeline().analysed();
+  for (const Article& a : reports) {
+    SqliteStore s;
+    ASSERT_TRUE(s.Open(Db("u.db")).ok());
+    Add(s, {a});
+  }
+  EXPECT_EQ(testing::SharedPipeline().analysed() - before, 3u);
+  SqliteStore s;
+  ASSERT_TRUE(s.Open(Db("u.db")).ok());
+  int64_t seq = 0;
+  json record;
+  ASSERT_TRUE(s.Record("undated", &seq, &record).ok());
+  AnalyzedArticle undated;
+  ASSERT_TRUE(s.LoadAnalysis(seq, &undated).ok());
+  EXPECT_EQ(undated.article.published.value, "2024-06-15");  // "gisteren" died, on the day after the fire
+  EXPECT_EQ(undated.article.published.basis, DateBasis::kInferred);
+  EXPECT_NE(undated.analysis, nullptr);
+  const auto events = All(s);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["event"]["date"]["value"], "2024-06-15");
+  EXPECT_EQ(events[0]["event"]["mentions"].size(), 3u);
+}
+
 // Reports that fuse across generic and specific types, a city and its
 // country and the weekdays of one night, beside reports kept apart by their
 // publication dates and cities: one at a time (in two orders) as all at once.

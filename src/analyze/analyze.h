@@ -2,7 +2,8 @@
 //
 // In:  an Article (raw text, paragraphs, publication date).
 // Out: language, tokens and sentences with byte offsets, number phrases,
-//      time expressions resolved against the publication date, and entity
+//      time expressions resolved against the publication date (again, for a
+//      date found later, by Redate), and entity
 //      mentions linked to the knowledge base (places, actors, persons).
 // All language knowledge comes from resources/<lang>/ and resources/kb/.
 #pragma once

@@ -20,6 +20,8 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first letter upper case
   int sentence = -1;         // index into Analysis::sentences
+
+  bool operator==(const Token&) const = default;
 };
 
 struct Sentence {
@@ -27,6 +29,8 @@ struct Sentence {
   int first = 0;      // first token index
   int last = 0;       // one past the last token index
   int paragraph = 0;  // index into Article::paragraphs
+
+  bool operator==(const Sentence&) const = default;
 };
 
 // A number phrase: 'zeker in ieder geval twee', '122.000', 'tientallen'.
@@ -38,6 +42,8 @@ struct Quantity {
   std::optional<double> low, high;
   std::string qualifier = "exact";
   bool article_like = false;  // "een": a number only in tight patterns
+
+  bool operator==(const Quantity&) const = default;
 };
 
 // A time expression resolved against the publication date.
@@ -48,6 +54,8 @@ struct TimeMention {
   int event_offset = 0;            // that many days after it ("een dag later" 1, "de dag ervoor" -1)
   int same_period = 0;             // "dezelfde maand" 30, "dat jaar" 365: the month or year of the time told before it
   bool anniversary = false;        // "vandaag precies vier jaar geleden": the event's day, years back
+
+  bool operator==(const TimeMention&) const = default;
 };
 
 enum class EntityType { kPlace, kCountry, kSite, kArmedGroup, kState, kMilitary,
@@ -69,6 +77,8 @@ struct Entity {
   bool partial = false;     // matched as the modifier of a compound ('Talibanstrijders')
   bool anaphor = false;     // resolved from a description ("de radicale militie")
   bool district = false;    // named as a part of a city ("de wijk Neudorf")
+
+  bool operator==(const Entity&) const = default;
 };
 
 struct Analysis {
@@ -80,6 +90,8 @@ struct Analysis {
   // Places of datelines ("AMSTERDAM -"): where the report was written, not a fact of it;
   // an event that no sentence places falls back on them last.
   std::vector<Entity> dateline_places;
+
+  bool operator==(const Analysis&) const = default;
 };
 
 }  // namespace kroniek

@@ -52,6 +52,7 @@ struct Date {
 
   bool known() const { return !value.empty(); }
   std::optional<Civil> civil() const { return ParseIsoDate(value); }
+  bool operator==(const Date&) const = default;
 };
 
 // A date as a day interval [lo, hi] (days since 1970-01-01); unknown -> wide.

@@ -92,8 +92,8 @@ class Pipeline {
 };
 
 // ingest -> analyze -> extract for every article, then fuse: cluster, infer
-// the publication dates of undated articles (and analyze them again with the
-// date found), cluster again, reconcile. The articles are fused in a canonical
+// the publication dates of undated articles (and redate them: Pipeline::Redate,
+// no second analysis), cluster again, reconcile. The articles are fused in a canonical
 // order, so the result does not depend on the order they are given in. An
 // article in a language without resources takes part without events, and
 // `unsupported` (if given) names it: "<id>: de: no resources for this language".
@@ -118,7 +118,7 @@ struct FuseInput {
 
 // The fuse half of BuildChronicle, for articles analyzed before (a store's).
 // `correct` applies a person's corrections after clustering, before reconciling;
-// undated articles are read again with their inferred dates on `threads` threads
+// undated articles are redated with their inferred dates on `threads` threads
 // (0: one per core).
 ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
                              const std::function<void(Chronicle&)>& correct = {}, int threads = 0);

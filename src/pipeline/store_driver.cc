@@ -251,8 +251,7 @@ Status StoreDriver::Gather(Neighbourhood& n) {
     for (const auto& m : n.old) {
       if (n.loaded.count(m.seq) || n.fresh_seqs.count(m.seq)) continue;
       KRONIEK_RETURN_IF_ERROR(index_.LoadAnalysis(m.seq, &n.loaded[m.seq]));
-      const Date& published = n.loaded[m.seq].article.published;
-      if (published.known() && published.basis != DateBasis::kInferred) continue;
+      if (n.loaded[m.seq].article.HasOwnDate()) continue;
       n.redo.insert(m.seq);
       const size_t size = n.touched.size();
       KRONIEK_RETURN_IF_ERROR(index_.EventsOfArticle(m.seq, &n.touched));
@@ -274,7 +273,12 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
   std::vector<FuseInput> inputs;
   for (auto& [seq, mentions] : only) {
     AnalyzedArticle& aa = n.loaded[seq];
-    if (n.redo.count(seq)) {
+    if (n.redo.count(seq) && aa.analysis) {  // read as it came, without the date fusion gave it
+      pipeline_.Redate(aa, Date());
+      n.fresh.emplace_back(seq, std::move(aa));
+      continue;
+    }
+    if (n.redo.count(seq)) {  // stored without its analysis (by an earlier kroniek)
       int64_t same = 0;
       json record;
       Article again;

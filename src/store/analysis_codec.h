@@ -12,7 +12,8 @@
 
 namespace kroniek {
 
-// The stored form of `a` (its text left out).
+// The stored form of `a` (its text left out), with the analysis it keeps when
+// it has no date of its own: read back, it is dated again without a second analysis.
 std::string EncodeAnalysis(const AnalyzedArticle& a);
 // Rebuilds an analyzed article from its stored form and its text.
 Status DecodeAnalysis(const std::string& encoded, std::string text, AnalyzedArticle* out);
