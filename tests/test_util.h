@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "pipeline/pipeline.h"
+#include "pipeline/driver.h"
 
 namespace kroniek::testing {
 

@@ -18,12 +18,11 @@
 #include <iomanip>
 #include <set>
 
-#include "core/fingerprint.h"
 #include "eval/cluster_score.h"
 #include "eval/fact_score.h"
 #include "ingest/inputs.h"
 #include "output/chronicle_out.h"
-#include "pipeline/pipeline.h"
+#include "pipeline/driver.h"
 #include "cli/store_commands.h"
 #include "serve/serve.h"
 #include "store/store.h"
@@ -42,19 +41,13 @@ std::string DefaultWebDir() {
 }
 using kroniek::cli::OpenStore;
 
-// Calls `use` for every good record; reports bad ones. Returns the number refused.
-int ForEachArticle(const std::vector<std::string>& files, const kroniek::IngestOptions& opts,
-                   const std::function<void(kroniek::Article&)>& use) {
-  int failed = 0;
-  kroniek::ReadInputs(files, opts, [&](kroniek::InputRecord&& r) {
-    if (!r.status.ok()) {
-      std::cerr << "kroniek: " << r.status.message() << "\n";
-      ++failed;
-      return;
-    }
-    use(r.article);
-  });
-  return failed;
+// Names a record that is no article, and counts it.
+std::function<kroniek::Status(const kroniek::Status&)> Refused(int* failed) {
+  return [failed](const kroniek::Status& st) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    ++*failed;
+    return kroniek::Status();
+  };
 }
 
 // Names the articles read without events because their language has no resources.
@@ -78,59 +71,12 @@ int Analyze(const std::vector<std::string>& files, const std::string& format, co
   }
   auto pipeline = LoadPipeline(resources);
   if (!pipeline) return 2;
-  // Analysed a batch at a time on every core, printed in input order.
-  constexpr size_t kBatch = 256;
   std::vector<std::string> unsupported;
-  std::vector<kroniek::Article> batch;
-  auto flush = [&] {
-    std::vector<std::string> lines(batch.size());
-    std::vector<kroniek::Status> language(batch.size());
-    kroniek::ParallelFor(batch.size(), 0, [&](size_t i) {
-      nlohmann::json j;
-      language[i] = pipeline->RunToJson(batch[i], &j);
-      lines[i] = format == "pretty" ? j.dump(2) : j.dump();
-    });
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (!language[i].ok()) unsupported.push_back(batch[i].id + ": " + language[i].message());
-      std::cout << lines[i] << "\n";
-    }
-    batch.clear();
-  };
-  int failed = ForEachArticle(files, opts, [&](kroniek::Article& article) {
-    batch.push_back(std::move(article));
-    if (batch.size() >= kBatch) flush();
-  });
-  flush();
+  kroniek::JsonLinesSink sink(*pipeline, std::cout, format == "pretty", &unsupported);
+  int failed = 0;
+  kroniek::Drive(*pipeline, kroniek::FromInputs(files, opts), sink, {}, Refused(&failed));
   SayUnsupported(unsupported);
   return failed ? 1 : 0;
-}
-
-// Reads every input; bad records are reported and skipped. Returns the number refused.
-int ReadAll(const std::vector<std::string>& files, const kroniek::IngestOptions& opts,
-            std::vector<kroniek::Article>* out) {
-  return ForEachArticle(files, opts, [&](kroniek::Article& a) { out->push_back(std::move(a)); });
-}
-
-// Stored articles as Articles again, through the same JSON Lines reader.
-int ReadStore(const std::string& db, std::vector<kroniek::Article>* out) {
-  auto store = OpenStore(db, kroniek::Store::Mode::kWrite);
-  if (!store) return -1;
-  int failed = 0;
-  auto st = store->ForEach([&](const nlohmann::json& record) {
-    kroniek::Article a;
-    const std::string name = db + ":" + record.value("id", "");
-    if (auto ok = kroniek::ArticleFromRecord(name, record, {}, &a); !ok.ok()) {
-      std::cerr << "kroniek: " << ok.message() << "\n";
-      ++failed;
-      return;
-    }
-    out->push_back(std::move(a));
-  });
-  if (!st.ok()) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    return -1;
-  }
-  return failed;
 }
 
 int Chronicle(const std::vector<std::string>& files, const std::string& db, const std::string& format,
@@ -143,28 +89,26 @@ int Chronicle(const std::vector<std::string>& files, const std::string& db, cons
   if (files.empty()) return kroniek::cli::StoredChronicle(db, format);
   auto pipeline = LoadPipeline(resources);
   if (!pipeline) return 2;
-  std::vector<kroniek::Article> articles;
+  std::unique_ptr<kroniek::Store> store;
+  if (!db.empty() && !(store = OpenStore(db, kroniek::Store::Mode::kWrite))) return 2;
+  // The stored articles, then the files. An article given twice (stored and as
+  // a file) is fused once, as ingest would; one whose id names another (two
+  // folders' "001.txt") takes a distinct id.
+  kroniek::Status stored;
+  kroniek::ArticleSource source = [&, files_source = kroniek::FromInputs(files, opts)](const auto& emit) {
+    if (store) stored = store->ForEach([&](const nlohmann::json& r) { emit(kroniek::StoredRecord(db, r)); });
+    if (stored.ok()) files_source(emit);
+  };
+  kroniek::ChronicleSink sink(*pipeline, true);
   int failed = 0;
-  if (!db.empty()) {
-    failed = ReadStore(db, &articles);
-    if (failed < 0) return 2;
+  kroniek::Drive(*pipeline, source, sink, {}, Refused(&failed));
+  if (!stored.ok()) {
+    std::cerr << "kroniek: " << stored.message() << "\n";
+    return 2;
   }
-  failed += ReadAll(files, opts, &articles);
-  // An article given twice (stored and as a file) is fused once, as ingest
-  // would; one whose id names another (two folders' "001.txt") takes a distinct id.
-  std::set<std::string> seen_text, seen_id;
-  std::erase_if(articles, [&](kroniek::Article& a) {
-    if (!seen_text.insert(kroniek::TextFingerprint(a.text)).second) return true;
-    if (!seen_id.insert(a.id).second) {
-      const std::string distinct = kroniek::Store::DistinctId(a);
-      std::cerr << "kroniek: " << a.id << ": the id names another article (other text); this one is " << distinct << "\n";
-      a.id = distinct;
-      seen_id.insert(a.id);
-    }
-    return false;
-  });
+  for (const auto& note : sink.notes) std::cerr << "kroniek: " << note << "\n";
   std::vector<std::string> unsupported;
-  auto result = kroniek::BuildChronicle(*pipeline, std::move(articles), &unsupported);
+  auto result = sink.Chronicle(&unsupported);
   SayUnsupported(unsupported);
   if (format == "text") kroniek::WriteChronicleText(result, std::cout);
   else kroniek::WriteChronicleJsonl(result, std::cout);
@@ -187,10 +131,11 @@ int EvalClusters(const std::string& gold_path, const std::vector<std::string>& f
   }
   auto pipeline = LoadPipeline(resources);
   if (!pipeline) return 2;
-  std::vector<kroniek::Article> articles;
-  int failed = ReadAll(files, opts, &articles);
+  kroniek::ChronicleSink sink(*pipeline);
+  int failed = 0;
+  kroniek::Drive(*pipeline, kroniek::FromInputs(files, opts), sink, {}, Refused(&failed));
   std::vector<std::string> unsupported;
-  auto result = kroniek::BuildChronicle(*pipeline, std::move(articles), &unsupported);
+  auto result = sink.Chronicle(&unsupported);
   SayUnsupported(unsupported);
   kroniek::ClusterScores s;
   if (auto st = kroniek::ScoreClusters(*result.chronicle, gold, &s); !st.ok()) {

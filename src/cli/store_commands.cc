@@ -103,32 +103,31 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, const 
   // Once, or every `every_seconds` until stopped (a feed polled all day).
   for (int round = 1;; ++round) {
     IngestCounts counts;
-    std::vector<Article> batch;
     std::vector<std::string> errors;
     int seen = 0;
-    auto flush = [&] {
-      if (batch.empty()) return;
-      errors.clear();
-      driver.AddBatch(std::move(batch), &counts, &errors, &errors);
+    StoreDriver::NewArticles sink(driver, &counts, &errors, &errors);
+    sink.after_batch = [&] {
       for (const auto& e : errors) std::cerr << "kroniek: " << e << "\n";
-      batch.clear();
+      errors.clear();
       progress.Show(seen, 0, "ingested");
     };
-    ReadInputs(inputs, opts, [&](InputRecord&& r) {
-      if (r.known) {
-        ++counts.duplicates;
-        return;
-      }
-      if (!r.status.ok()) {
-        std::cerr << "kroniek: " << r.status.message() << "\n";
-        ++counts.failed;
-        return;
-      }
-      ++seen;
-      batch.push_back(std::move(r.article));
-      if (int(batch.size()) >= batch_size) flush();
+    // Feed items known already are duplicates, not read again.
+    ArticleSource source = [&](const std::function<void(InputRecord&&)>& emit) {
+      ReadInputs(inputs, opts, [&](InputRecord&& r) {
+        if (r.known) ++counts.duplicates;
+        else if (r.status.ok()) ++seen;
+        emit(std::move(r));
+      });
+    };
+    Status st = Drive(*pipeline, source, sink, {size_t(batch_size), threads}, [&](const Status& refused) {
+      std::cerr << "kroniek: " << refused.message() << "\n";
+      ++counts.failed;
+      return Status();
     });
-    flush();
+    if (!st.ok()) {
+      std::cerr << "kroniek: " << st.message() << "\n";
+      ++counts.failed;
+    }
     progress.Done();
     std::cerr << "kroniek: " << db << ": " << (every_seconds ? "round " + std::to_string(round) + ": " : "")
               << counts.added << " new, " << counts.duplicates << " duplicate, " << counts.failed << " failed, "

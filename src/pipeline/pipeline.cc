@@ -127,13 +127,13 @@ void Pipeline::Redate(AnalyzedArticle& aa, const Date& published) const {
   aa = AnalyseArticle(*this, std::move(again));
 }
 
-AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article, Status* language) {
+AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article, Status* language, bool keep_analysis) {
   AnalyzedArticle out;
   auto analysis = std::make_shared<Analysis>();
   Status st = pipeline.Run(article, analysis.get(), &out.extraction);
   if (language) *language = st;
   if (pipeline.keeps_marks()) out.marks = EncodeMarks(*analysis);
-  if (!article.HasOwnDate()) out.analysis = std::move(analysis);
+  if (keep_analysis || !article.HasOwnDate()) out.analysis = std::move(analysis);
   out.article = std::move(article);
   return out;
 }
@@ -175,17 +175,6 @@ std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<FuseInput>
 }
 
 }  // namespace
-
-ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles,
-                               std::vector<std::string>* unsupported) {
-  std::vector<FuseInput> inputs(articles.size());
-  std::vector<Status> language(articles.size());
-  ParallelFor(articles.size(), 0,
-              [&](size_t i) { inputs[i].analyzed = AnalyseArticle(pipeline, std::move(articles[i]), &language[i]); });
-  for (size_t i = 0; i < inputs.size(); ++i)
-    if (!language[i].ok() && unsupported) unsupported->push_back(inputs[i].analyzed.article.id + ": " + language[i].message());
-  return FuseAnalyzed(pipeline, std::move(inputs));
-}
 
 ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
                              const std::function<void(Chronicle&)>& correct, int threads) {

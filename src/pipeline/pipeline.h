@@ -1,11 +1,12 @@
-// The driver: the only code that knows the order of the stages.
-//   ingest -> analyze -> extract -> fuse (-> store: store_driver.h) -> output
+// The pipeline's steps, which the driver loop (driver.h) runs in order:
+//   analyze -> extract (Run, AnalyseArticle), then fuse (FuseAnalyzed; a
+//   store's: store_driver.h); the outputs render the result.
 //
 // In:  Articles (ingest), the resources folder: one language per folder but kb/.
 // Out: per article its analysis and extraction, read in the article's language
 //      (LanguageOf; none for a language without resources, said in a Status);
-//      for many articles their chronicle (BuildChronicle, FuseAnalyzed), with the
-//      publication dates inferred for the undated ones.
+//      for many articles their chronicle (FuseAnalyzed), with the publication
+//      dates inferred for the undated ones, which are then redated (Redate).
 #pragma once
 
 #include <atomic>
@@ -91,18 +92,11 @@ class Pipeline {
   mutable std::atomic<uint64_t> analysed_{0};
 };
 
-// ingest -> analyze -> extract for every article, then fuse: cluster, infer
-// the publication dates of undated articles (and redate them: Pipeline::Redate,
-// no second analysis), cluster again, reconcile. The articles are fused in a canonical
-// order, so the result does not depend on the order they are given in. An
-// article in a language without resources takes part without events, and
-// `unsupported` (if given) names it: "<id>: de: no resources for this language".
-ChronicleResult BuildChronicle(const Pipeline& pipeline, std::vector<Article> articles,
-                               std::vector<std::string>* unsupported = nullptr);
-
 // Analyses one article; `language` (if given) takes Run's status. The analysis
-// is kept while the article has no date of its own (AnalyzedArticle::analysis).
-AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article, Status* language = nullptr);
+// is kept while the article has no date of its own (AnalyzedArticle::analysis),
+// and always with `keep_analysis`.
+AnalyzedArticle AnalyseArticle(const Pipeline& pipeline, Article article, Status* language = nullptr,
+                               bool keep_analysis = false);
 
 // Calls fn(0) … fn(n - 1) on `threads` threads (0: one per core); fn must be
 // safe to run in parallel on different indices (Pipeline::Run is).
@@ -116,7 +110,7 @@ struct FuseInput {
   std::set<std::string> outside;  // with `only`: the stored events of its other reports
 };
 
-// The fuse half of BuildChronicle, for articles analyzed before (a store's).
+// Fuses articles analysed before (by a drive, or a store's).
 // `correct` applies a person's corrections after clustering, before reconciling;
 // undated articles are redated with their inferred dates on `threads` threads
 // (0: one per core).

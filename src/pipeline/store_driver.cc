@@ -8,6 +8,7 @@
 #include "output/chronicle_out.h"
 #include "ingest/inputs.h"
 #include "pipeline/corrections.h"
+#include "pipeline/driver.h"
 
 namespace kroniek {
 
@@ -85,31 +86,29 @@ Status GiveDistinctIds(const Store& store, std::vector<Article>* batch, std::vec
   return Status();
 }
 
-Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors,
-                             std::vector<std::string>* notes) {
-  std::vector<std::string> unsaid;
+Status StoreDriver::NewArticles::Select(std::vector<Article>* batch) {
   std::vector<bool> known;
-  KRONIEK_RETURN_IF_ERROR(GiveDistinctIds(store_, &batch, notes ? notes : &unsaid, &known));
-  // Analysis first, outside the write lock; articles known already are not analyzed.
-  std::vector<Article> unknown;
-  for (size_t i = 0; i < batch.size(); ++i) {
-    if (known[i]) ++counts->duplicates;
-    else unknown.push_back(std::move(batch[i]));
-  }
-  std::vector<AnalyzedArticle> analyzed(unknown.size());
-  std::vector<Status> language(unknown.size());
-  ParallelFor(unknown.size(), threads_,
-              [&](size_t i) { analyzed[i] = AnalyseArticle(pipeline_, std::move(unknown[i]), &language[i]); });
-  if (analyzed.empty()) return Status();
+  KRONIEK_RETURN_IF_ERROR(GiveDistinctIds(driver_.store_, batch, notes_, &known));
+  // Articles known already are not analysed.
+  size_t i = 0;
+  std::erase_if(*batch, [&](const Article&) {
+    const bool duplicate = known[i++];
+    counts_->duplicates += duplicate;
+    return duplicate;
+  });
+  return Status();
+}
+
+Status StoreDriver::NewArticles::Take(std::vector<AnalyzedArticle> analyzed, std::vector<Status> language) {
+  Store& store = driver_.store_;
   std::vector<std::string> unsupported;  // the new ones in a language without resources
-  KRONIEK_RETURN_IF_ERROR(store_.Begin());
   std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
   int duplicates = 0;
-  Status st;
-  for (size_t i = 0; i < analyzed.size(); ++i) {
+  Status st = store.Begin();
+  for (size_t i = 0; st.ok() && i < analyzed.size(); ++i) {
     Store::PutResult r;
     int64_t seq = 0;
-    st = store_.Insert(analyzed[i].article, &r, &seq);
+    st = store.Insert(analyzed[i].article, &r, &seq);
     if (!st.ok()) break;
     if (r != Store::PutResult::kNew) {
       ++duplicates;  // stored by another ingest meanwhile, or twice in this batch
@@ -119,19 +118,31 @@ Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, s
     fresh.emplace_back(seq, std::move(analyzed[i]));
   }
   const int added = int(fresh.size());
-  if (st.ok()) st = Refuse(std::move(fresh), {});
-  if (st.ok()) st = store_.Commit();
+  if (st.ok()) st = driver_.Refuse(std::move(fresh), {});
+  if (st.ok()) st = store.Commit();
   if (!st.ok()) {
-    store_.Rollback();
-    counts->failed += int(analyzed.size());
-    errors->push_back(st.message() + " (" + std::to_string(analyzed.size()) + " articles of this batch not stored)");
-    return st;
+    store.Rollback();
+    counts_->failed += int(analyzed.size());
+    errors_->push_back(st.message() + " (" + std::to_string(analyzed.size()) + " articles of this batch not stored)");
+    error_ = st;
+  } else {
+    counts_->added += added;
+    counts_->duplicates += duplicates;
+    counts_->unsupported += int(unsupported.size());
+    for (auto& u : unsupported) notes_->push_back(std::move(u));
   }
-  counts->added += added;
-  counts->duplicates += duplicates;
-  counts->unsupported += int(unsupported.size());
-  for (auto& u : unsupported) (notes ? notes : &unsaid)->push_back(std::move(u));
+  if (after_batch) after_batch();
   return Status();
+}
+
+Status StoreDriver::AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors,
+                             std::vector<std::string>* notes) {
+  std::vector<std::string> unsaid;
+  NewArticles sink(*this, counts, errors, notes ? notes : &unsaid);
+  const size_t size = std::max<size_t>(1, batch.size());
+  KRONIEK_RETURN_IF_ERROR(Drive(pipeline_, FromArticles(std::move(batch)), sink, {size, threads_},
+                                [](const Status&) { return Status(); }));
+  return sink.error();
 }
 
 Status StoreDriver::CatchUp(int batch, const std::function<void(int, int)>& progress) {
@@ -142,33 +153,50 @@ Status StoreDriver::Reanalyze(int batch, const std::function<void(int, int)>& pr
   return AnalyseStored(false, batch, progress);
 }
 
+// Stored articles analysed again, a batch per transaction with the events their
+// old analyses made.
+class StoreDriver::StoredArticles : public Sink {
+ public:
+  StoredArticles(StoreDriver& driver, const std::vector<std::pair<int64_t, json>>& todo,
+                 const std::function<void(int, int)>& progress)
+      : driver_(driver), todo_(todo), progress_(progress) {}
+
+  Status Take(std::vector<AnalyzedArticle> batch, std::vector<Status>) override {
+    Store& store = driver_.store_;
+    std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
+    std::set<std::string> touched;  // the events the old analyses made
+    KRONIEK_RETURN_IF_ERROR(store.Begin());
+    Status st;
+    for (auto& aa : batch) {  // in the order of todo_ (a refused record stops the drive)
+      const int64_t seq = todo_[next_++].first;
+      if (st.ok()) st = store.EventsOfArticle(seq, &touched);
+      fresh.emplace_back(seq, std::move(aa));
+    }
+    if (st.ok()) st = driver_.Refuse(std::move(fresh), touched);
+    if (st.ok()) st = store.Commit();
+    if (!st.ok()) {
+      store.Rollback();
+      return st;
+    }
+    if (progress_) progress_(int(next_), int(todo_.size()));
+    return Status();
+  }
+
+ private:
+  StoreDriver& driver_;
+  const std::vector<std::pair<int64_t, json>>& todo_;
+  const std::function<void(int, int)>& progress_;
+  size_t next_ = 0;
+};
+
 Status StoreDriver::AnalyseStored(bool unanalysed_only, int batch, const std::function<void(int, int)>& progress) {
   std::vector<std::pair<int64_t, json>> todo;
   KRONIEK_RETURN_IF_ERROR(store_.Records(unanalysed_only, &todo));
-  for (size_t begin = 0; begin < todo.size(); begin += batch) {
-    const size_t end = std::min(todo.size(), begin + batch);
-    std::vector<std::pair<int64_t, AnalyzedArticle>> fresh(end - begin);
-    std::set<std::string> touched;  // the events the old analyses made
-    std::vector<Article> articles(end - begin);
-    for (size_t i = begin; i < end; ++i) {
-      const std::string name = store_.path() + ":" + todo[i].second.value("id", "");
-      KRONIEK_RETURN_IF_ERROR(ArticleFromRecord(name, todo[i].second, {}, &articles[i - begin]));
-    }
-    ParallelFor(articles.size(), threads_, [&](size_t i) {
-      fresh[i] = {todo[begin + i].first, AnalyseArticle(pipeline_, std::move(articles[i]))};
-    });
-    KRONIEK_RETURN_IF_ERROR(store_.Begin());
-    Status st;
-    for (size_t i = begin; st.ok() && i < end; ++i) st = store_.EventsOfArticle(todo[i].first, &touched);
-    if (st.ok()) st = Refuse(std::move(fresh), touched);
-    if (st.ok()) st = store_.Commit();
-    if (!st.ok()) {
-      store_.Rollback();
-      return st;
-    }
-    if (progress) progress(int(end), int(todo.size()));
-  }
-  return Status();
+  ArticleSource records = [&](const std::function<void(InputRecord&&)>& emit) {
+    for (const auto& [seq, record] : todo) emit(StoredRecord(store_.path(), record));
+  };
+  StoredArticles sink(*this, todo, progress);
+  return Drive(pipeline_, records, sink, {size_t(batch), threads_}, [](const Status& st) { return st; });
 }
 
 Status StoreDriver::Correct(Correction c, json* result) {

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/driver.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -37,12 +38,36 @@ class StoreDriver {
   StoreDriver(const Pipeline& pipeline, Store& store, int threads = 0)
       : pipeline_(pipeline), store_(store), index_(store), threads_(threads) {}
 
-  // Stores the articles that are new and updates the chronicle, in one
-  // transaction; a refused article is counted and named in `errors`.
-  // An article whose id names another takes a distinct id (GiveDistinctIds), said in `notes`;
-  // one in a language without resources is stored without events, counted and said there too.
+  // The sink of a drive of new articles (driver.h; ingest, POST /api/articles).
+  // Select gives each a distinct id where its id names another (GiveDistinctIds,
+  // said in `notes`) and keeps those the store has not (the others are counted
+  // duplicates, and not analysed). Take stores a batch and updates the chronicle
+  // in one transaction; one in a language without resources is stored without
+  // events, counted and said in `notes`. A batch that cannot be written is rolled
+  // back, counted failed and named in `errors` (error() is the last such), and the
+  // drive goes on.
+  class NewArticles : public Sink {
+   public:
+    NewArticles(StoreDriver& driver, IngestCounts* counts, std::vector<std::string>* errors,
+                std::vector<std::string>* notes)
+        : driver_(driver), counts_(counts), errors_(errors), notes_(notes) {}
+    Status Select(std::vector<Article>* batch) override;
+    Status Take(std::vector<AnalyzedArticle> batch, std::vector<Status> language) override;
+    const Status& error() const { return error_; }
+    std::function<void()> after_batch;  // called after each batch, stored or not
+
+   private:
+    StoreDriver& driver_;
+    IngestCounts* counts_;
+    std::vector<std::string>* errors_;
+    std::vector<std::string>* notes_;
+    Status error_;
+  };
+
+  // Drives `batch` into NewArticles, as one batch; returns its error.
   Status AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors,
                   std::vector<std::string>* notes = nullptr);
+  int threads() const { return threads_; }
   // Analyses the articles stored without an analysis (by an older kroniek),
   // `batch` at a time; `progress(done, total)`.
   Status CatchUp(int batch, const std::function<void(int, int)>& progress = {});
@@ -66,6 +91,7 @@ class StoreDriver {
   Status Records(Neighbourhood& n, std::vector<StoredEvent>* out);
   Status Write(const Neighbourhood& n, const std::vector<StoredEvent>& records);
   // Analyses stored records again and fuses them, `batch` per transaction.
+  class StoredArticles;
   Status AnalyseStored(bool unanalysed_only, int batch, const std::function<void(int, int)>& progress);
 
   const Pipeline& pipeline_;
