@@ -42,7 +42,7 @@ class PlaceIndexTest : public ::testing::Test {
     std::vector<Token> tokens;
     Tokenize(text, {0, uint32_t(text.size())}, SharedPipeline().analyzer("nl").tokenizer_rules(), &tokens);
     std::vector<Entity> entities;
-    index.Find(tokens, 0, int(tokens.size()), countries, {}, datelines, {}, SharedPipeline().analyzer("nl").kb(), &entities);
+    index.Find(tokens, 0, int(tokens.size()), countries, {}, datelines, {}, SharedPipeline().language("nl").kb(), &entities);
     std::string out;
     for (const auto& e : entities) {
       out += (out.empty() ? "" : " ") + e.id;

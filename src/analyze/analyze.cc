@@ -39,24 +39,23 @@ void SetDatelinePlacesApart(const Article& article, Analysis* a) {
 
 }  // namespace
 
-Status Analyzer::Load(const std::string& dir, const std::string& lang) {
-  lang_ = lang;
-  const std::string lang_dir = dir + "/" + lang;
+Status Analyzer::Load(const std::string& dir, const Language& language) {
+  language_ = &language;
+  const std::string lang_dir = dir + "/" + language.code();
   ResourceFile abbreviations;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/abbreviations.tsv", 1, &abbreviations));
   for (const auto& r : abbreviations.rows) tokenizer_.abbreviations.insert(ToLower(r.fields[0]));
   KRONIEK_RETURN_IF_ERROR(numbers_.Load(lang_dir));
   KRONIEK_RETURN_IF_ERROR(times_.Load(lang_dir));
-  KRONIEK_RETURN_IF_ERROR(kb_.Load(dir, lang));
-  KRONIEK_RETURN_IF_ERROR(entity_rules_.Load(lang_dir));
+  KRONIEK_RETURN_IF_ERROR(entity_rules_.Load(lang_dir, language.words()));
   KRONIEK_RETURN_IF_ERROR(stamps_.Load(lang_dir));
   KRONIEK_RETURN_IF_ERROR(debris_.Load(lang_dir));
-  for (const auto& w : entity_rules_.WordsOf("elision")) tokenizer_.elisions.insert(w);
+  for (const auto& w : language.words().WordsOf("elision")) tokenizer_.elisions.insert(w);
   ResourceFile common_words;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/common_word_names.tsv", 1, &common_words));
   std::unordered_set<std::string> words;
   for (const auto& r : common_words.rows) words.insert(ToLower(r.fields[0]));
-  gazetteer_.Build(kb_, tokenizer_, std::move(words));
+  gazetteer_.Build(language.kb(), tokenizer_, std::move(words));
   KRONIEK_RETURN_IF_ERROR(places_.Load(dir + "/kb", lang_dir));
   return Status();
 }
@@ -118,13 +117,13 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
         if (++after_cues[name] == 2) recurring.insert(name);
   for (const auto& s : a->sentences)
     if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
-      places_.Find(a->tokens, s.first, s.last, countries, admitted, datelines, recurring, kb_, &a->entities);
+      places_.Find(a->tokens, s.first, s.last, countries, admitted, datelines, recurring, language_->kb(), &a->entities);
   std::vector<bool> blocked(a->tokens.size(), false);
   for (const auto& t : a->times)
     for (int i = t.first; i < t.last; ++i) blocked[i] = true;
   for (const auto& q : a->quantities)
     for (int i = q.first; i < q.last; ++i) blocked[i] = true;
-  entity_rules_.Find(article, a->tokens, a->sentences, kb_, blocked, &a->entities);
+  entity_rules_.Find(article, a->tokens, a->sentences, language_->kb(), blocked, &a->entities);
   places_.DropPlacesInsideNames(a->tokens, a->sentences, &a->entities);
   SetDatelinePlacesApart(article, a);  // and the places found since
 }

@@ -15,7 +15,7 @@
 #include "analyze/debris.h"
 #include "analyze/entities.h"
 #include "analyze/gazetteer.h"
-#include "analyze/knowledge_base.h"
+#include "language/language.h"
 #include "analyze/numbers.h"
 #include "analyze/place_index.h"
 #include "analyze/stamps.h"
@@ -31,7 +31,9 @@ namespace kroniek {
 // instance serves all threads.
 class Analyzer {
  public:
-  Status Load(const std::string& resources_dir, const std::string& lang);
+  // Reads the grammar of `language` from resources_dir/<its code>/; `language`
+  // (the words and knowledge base it shares with extract) must outlive this.
+  Status Load(const std::string& resources_dir, const Language& language);
   // Fills analysis, reading the article in this analyzer's language.
   void Analyze(Article& article, Analysis* analysis) const;
   // Resolves the time expressions of `analysis` (Analyze's, of this `article`)
@@ -41,8 +43,7 @@ class Analyzer {
   // Analyze gives for that date; else the article must be analysed again.
   bool Redate(const Article& article, Analysis* analysis) const;
 
-  const std::string& lang() const { return lang_; }
-  const KnowledgeBase& kb() const { return kb_; }
+  const Language& language() const { return *language_; }
   const NumberGrammar& numbers() const { return numbers_; }
   const TimeGrammar& times() const { return times_; }
   const EntityRules& entity_rules() const { return entity_rules_; }
@@ -52,11 +53,10 @@ class Analyzer {
  private:
   void FindTimes(const Article& article, Analysis* analysis) const;
 
-  std::string lang_;
+  const Language* language_ = nullptr;
   TokenizerRules tokenizer_;
   NumberGrammar numbers_;
   TimeGrammar times_;
-  KnowledgeBase kb_;
   Gazetteer gazetteer_;
   PlaceIndex places_;
   EntityRules entity_rules_;

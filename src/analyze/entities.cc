@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/resource_file.h"
-#include "core/word_classes.h"
 #include "core/utf8.h"
 
 namespace kroniek {
@@ -22,76 +21,19 @@ bool ClassMatches(const std::string& cls, EntityType t) {
 }
 }  // namespace
 
-Status EntityRules::Load(const std::string& dir) {
-  ResourceFile roles, nouns, fw, particles, demonyms;
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/roles.tsv", 2, &roles));
+Status EntityRules::Load(const std::string& dir, const WordTables& words) {
+  words_ = &words;
+  ResourceFile nouns, particles, portfolios, place_cues;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/actor_nouns.tsv", 2, &nouns));
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/function_words.tsv", 1, &fw));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/name_particles.tsv", 1, &particles));
-  KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/demonyms.tsv", 3, &demonyms));
-  ResourceFile portfolios, place_cues;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/portfolios.tsv", 1, &portfolios));
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/place_cues.tsv", 2, &place_cues));
   for (const auto& r : place_cues.rows)
     if (r.fields[1] == "city" || r.fields[1] == "region") place_nouns_.insert(ToLower(r.fields[0]));
   for (const auto& r : portfolios.rows) portfolios_.insert(ToLower(r.fields[0]));
-  for (const auto& r : roles.rows) roles_[ToLower(r.fields[0])] = r.fields[1];
   for (const auto& r : nouns.rows) actor_nouns_[ToLower(r.fields[0])] = r.fields[1];
-  for (const auto& r : fw.rows)
-    word_classes_[ToLower(r.fields[0])] = r.fields.size() > 1 ? SplitComma(r.fields[1]) : std::vector<std::string>{};
-  for (std::string_view cls : kFunctionWordClasses)
-    if (WordsOf(std::string(cls)).empty())
-      return Status::Error(fw.path + ": no word of class '" + std::string(cls) +
-                           "', which kroniek asks for (src/core/word_classes.h)");
   for (const auto& r : particles.rows) particles_.insert(ToLower(r.fields[0]));
-  for (const auto& r : demonyms.rows) {
-    for (const auto& form : SplitBar(r.fields[0])) {
-      demonyms_[ToLower(form)] = r.fields[1];
-      demonym_en_[ToLower(form)] = r.fields[2];
-    }
-  }
   return Status();
-}
-
-std::string EntityRules::RoleOf(const std::string& lower) const {
-  if (roles_.count(lower)) return lower;
-  // Compound head: the longest role word that ends the token.
-  for (size_t start = 1; start + 4 <= lower.size(); ++start) {
-    if ((lower[start] & 0xC0) == 0x80) continue;  // not at a UTF-8 boundary
-    if (roles_.count(lower.substr(start))) return lower;
-  }
-  return "";
-}
-
-bool EntityRules::WordIs(const std::string& lower, const std::string& cls) const {
-  auto it = word_classes_.find(lower);
-  return it != word_classes_.end() && std::find(it->second.begin(), it->second.end(), cls) != it->second.end();
-}
-
-std::vector<std::string> EntityRules::WordsOf(const std::string& cls) const {
-  std::vector<std::string> out;
-  for (const auto& [word, classes] : word_classes_)
-    if (std::find(classes.begin(), classes.end(), cls) != classes.end()) out.push_back(word);
-  return out;
-}
-
-std::string EntityRules::RoleEnglish(const std::string& lower) const {
-  if (auto it = roles_.find(lower); it != roles_.end()) return it->second;
-  for (size_t start = 1; start + 4 <= lower.size(); ++start) {
-    if ((lower[start] & 0xC0) == 0x80) continue;
-    if (auto it = roles_.find(lower.substr(start)); it != roles_.end()) return it->second;
-  }
-  return "";
-}
-
-std::string EntityRules::DemonymCountry(const std::string& lower) const {
-  auto it = demonyms_.find(lower);
-  return it == demonyms_.end() ? "" : it->second;
-}
-
-std::string EntityRules::DemonymEnglish(const std::string& lower) const {
-  auto it = demonym_en_.find(lower);
-  return it == demonym_en_.end() ? "" : it->second;
 }
 
 void EntityRules::FindPersons(const Article& article, const std::vector<Token>& tokens, const Sentence& s,
@@ -99,8 +41,8 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
                               std::unordered_map<std::string, Entity>* known) const {
   auto is_name_token = [&](int i) {
     const Token& t = tokens[i];
-    return t.kind == TokenKind::kWord && t.capitalized && owner[i] < 0 && !IsFunctionWord(t.lower) &&
-           RoleOf(t.lower).empty() && DemonymCountry(t.lower).empty() && !portfolios_.count(t.lower);
+    return t.kind == TokenKind::kWord && t.capitalized && owner[i] < 0 && !words_->IsFunctionWord(t.lower) &&
+           words_->RoleOf(t.lower).empty() && words_->DemonymCountry(t.lower).empty() && !portfolios_.count(t.lower);
   };
   for (int i = s.first; i < s.last; ++i) {
     if (!is_name_token(i)) continue;
@@ -121,14 +63,14 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
       continue;
     }
     std::string role;
-    if (i > s.first) role = RoleOf(tokens[i - 1].lower);
+    if (i > s.first) role = words_->RoleOf(tokens[i - 1].lower);
     // "minister van Mobiliteit Georges Gilkinet": the role stands before the portfolio.
     for (int k = i - 1; role.empty() && k > s.first && portfolios_.count(tokens[k].lower); --k)
-      if (WordIs(tokens[k - 1].lower, "genitive") && k - 2 >= s.first) role = RoleOf(tokens[k - 2].lower);
+      if (words_->WordIs(tokens[k - 1].lower, "genitive") && k - 2 >= s.first) role = words_->RoleOf(tokens[k - 2].lower);
     // A role after one word that follows an article names no person: the word is an
     // adjective ("de Brusselse burgemeester", "de Slowaakse premier").
-    const bool adjective = end - i == 1 && i > s.first && WordIs(tokens[i - 1].lower, "determiner");
-    if (role.empty() && end < s.last && !adjective) role = RoleOf(tokens[end].lower);
+    const bool adjective = end - i == 1 && i > s.first && words_->WordIs(tokens[i - 1].lower, "determiner");
+    if (role.empty() && end < s.last && !adjective) role = words_->RoleOf(tokens[end].lower);
     std::string name = article.text.substr(tokens[i].span.begin, tokens[end - 1].span.end - tokens[i].span.begin);
     std::string surname = tokens[end - 1].lower;
     bool sentence_initial_single = end - i == 1 && i == s.first;
@@ -147,7 +89,7 @@ void EntityRules::FindPersons(const Article& article, const std::vector<Token>& 
     }
     if (!role.empty()) e.role = role;
     // Nationality from 'de Amerikaanse generaal McKenzie'.
-    if (i >= 2 && e.country.empty()) e.country = DemonymCountry(tokens[i - 2].lower);
+    if (i >= 2 && e.country.empty()) e.country = words_->DemonymCountry(tokens[i - 2].lower);
     (*known)[surname] = e;
     found->push_back(e);
     i = end - 1;
@@ -208,7 +150,7 @@ void EntityRules::Find(const Article& article, const std::vector<Token>& tokens,
       if (noun == actor_nouns_.end() || owner[i] >= 0) continue;
       int det = -1;
       for (int k = i - 1; k >= s.first && k >= i - 1 - kMaxAdjectives; --k) {
-        if (WordIs(tokens[k].lower, "definite")) { det = k; break; }
+        if (words_->WordIs(tokens[k].lower, "definite")) { det = k; break; }
         if (tokens[k].kind != TokenKind::kWord || owner[k] >= 0) break;
       }
       if (det < 0) continue;
@@ -220,7 +162,7 @@ void EntityRules::Find(const Article& article, const std::vector<Token>& tokens,
       e.anaphor = true;
       if (noun->second == "branch") {
         // "de lokale tak van ORG" -> ORG's child in the article's country.
-        if (i + 2 < s.last && WordIs(tokens[i + 1].lower, "genitive") && owner[i + 2] >= 0 &&
+        if (i + 2 < s.last && words_->WordIs(tokens[i + 1].lower, "genitive") && owner[i + 2] >= 0 &&
             owner[i + 2] < int(entities->size())) {
           const Entity& parent = (*entities)[owner[i + 2]];
           if (const KbEntry* child = kb.ChildIn(parent.id, main_country)) {

@@ -2,9 +2,8 @@
 // descriptions that refer back to an actor ("de radicale militie"), and
 // branches of a named group ("de lokale tak van Islamitische Staat").
 //
-// Data: resources/<lang>/roles.tsv, actor_nouns.tsv, function_words.tsv,
-//       name_particles.tsv, demonyms.tsv, portfolios.tsv,
-//       place_cues.tsv (its place nouns).
+// Data: resources/<lang>/actor_nouns.tsv, name_particles.tsv, portfolios.tsv,
+//       place_cues.tsv (its place nouns); the language's WordTables.
 #pragma once
 
 #include <string>
@@ -12,7 +11,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "analyze/knowledge_base.h"
+#include "language/knowledge_base.h"
+#include "language/words.h"
 #include "core/analysis.h"
 #include "core/document.h"
 #include "core/status.h"
@@ -21,21 +21,8 @@ namespace kroniek {
 
 class EntityRules {
  public:
-  Status Load(const std::string& lang_dir);
-
-  // Role word of a token ("generaal", or the head of "VN-vluchtelingencommissaris"); "" if none.
-  std::string RoleOf(const std::string& lower) const;
-  // English for a role word or compound ("vn-vluchtelingencommissaris" -> "commissioner").
-  std::string RoleEnglish(const std::string& lower) const;
-  // ISO country of a nationality adjective ("amerikaanse" -> "US"); "" if none.
-  std::string DemonymCountry(const std::string& lower) const;
-  // English adjective of a nationality adjective ("britse" -> "British"); "" if none.
-  std::string DemonymEnglish(const std::string& lower) const;
-  bool IsFunctionWord(const std::string& lower) const { return word_classes_.count(lower) > 0; }
-  // A function word's class (function_words.tsv): "determiner", "genitive", …
-  bool WordIs(const std::string& lower, const std::string& cls) const;
-  // Words of a class, for stages that keep their own sets (the tokenizer's elisions).
-  std::vector<std::string> WordsOf(const std::string& cls) const;
+  // `words` (the language's shared word tables) must outlive this.
+  Status Load(const std::string& lang_dir, const WordTables& words);
 
   // Adds persons and resolved descriptions to `entities` (sorted by position).
   // `blocked[i]` marks tokens already used by times or numbers.
@@ -49,12 +36,9 @@ class EntityRules {
   void FindPersons(const Article& article, const std::vector<Token>& tokens, const Sentence& s,
                    const std::vector<int>& owner, std::vector<Entity>* found,
                    std::unordered_map<std::string, Entity>* known_surnames) const;
-  std::unordered_map<std::string, std::string> roles_;        // lower -> English
+  const WordTables* words_ = nullptr;
   std::unordered_map<std::string, std::string> actor_nouns_;  // lower -> class
-  std::unordered_map<std::string, std::vector<std::string>> word_classes_;  // function word -> classes
   std::unordered_set<std::string> particles_, portfolios_, place_nouns_;
-  std::unordered_map<std::string, std::string> demonyms_;     // lower adjective -> ISO
-  std::unordered_map<std::string, std::string> demonym_en_;   // lower adjective -> English adjective
 };
 
 }  // namespace kroniek

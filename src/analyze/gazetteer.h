@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "analyze/knowledge_base.h"
+#include "language/knowledge_base.h"
 #include "analyze/tokenizer.h"
 #include "core/analysis.h"
 #include "core/document.h"

@@ -22,7 +22,7 @@
 #include <utility>
 #include <vector>
 
-#include "analyze/knowledge_base.h"
+#include "language/knowledge_base.h"
 #include "core/analysis.h"
 #include "core/document.h"
 #include "core/mapped_file.h"

@@ -88,7 +88,7 @@ bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>&
   });
   return opening > s.first && !after_time && ctx_.WordIs(ctx_.tokens()[opening].lower, "relative") &&
          (before.lower == "," ||
-          (before.kind == TokenKind::kWord && !ctx_.az.entity_rules().IsFunctionWord(before.lower)));
+          (before.kind == TokenKind::kWord && !ctx_.language.words().IsFunctionWord(before.lower)));
 }
 
 int ArgumentReader::ClauseOpening(int si, int token, const std::vector<int>& clauses) const {
@@ -314,7 +314,7 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
   };
   // A country as the doer is its state ("Rusland heeft … uitgevoerd").
   auto add_state = [&](const std::string& role, const std::string& iso, Span span) {
-    const KbEntry* state = ctx_.az.kb().StateOf(iso);
+    const KbEntry* state = ctx_.language.kb().StateOf(iso);
     if (!state) return false;
     for (const auto& a : e->actors)
       if (a.role == role && a.id == state->id) return true;
@@ -378,7 +378,7 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
   // "een Israëlische luchtaanval": the nationality right before a violent trigger
   // is the doer ("Amerikaanse missionarissen gekidnapt": the victims').
   if (cls == "violent" && !have_agent && m.first > s.first)
-    if (auto iso = ctx_.az.entity_rules().DemonymCountry(toks[m.first - 1].lower); !iso.empty())
+    if (auto iso = ctx_.language.words().DemonymCountry(toks[m.first - 1].lower); !iso.empty())
       add_state(agent_role, iso, toks[m.first - 1].span);
   // Target: "op|tegen X" right after the trigger.
   for (int k = m.last; k < std::min(s.last, m.last + kTargetWindow); ++k) {
@@ -403,18 +403,18 @@ void ArgumentReader::AddArguments(const MentionInfo& m, int si, EventMention* e)
   if (int q = ctx_.quote_at[m.first]; q >= 0 && ctx_.quote_spans[q].quote >= 0 && cls == "violent") {
     // The speaker claims the act when the act's subject is the speaker or its kin.
     for (const auto& src : ss.sources) {
-      const KbEntry* speaker = ctx_.az.kb().Find(src.id);
+      const KbEntry* speaker = ctx_.language.kb().Find(src.id);
       if (!speaker || speaker->type != EntityType::kArmedGroup) continue;
       for (const auto& a : e->actors) {
         if (a.role != "perpetrator") continue;
-        const KbEntry* doer = ctx_.az.kb().Find(a.id);
+        const KbEntry* doer = ctx_.language.kb().Find(a.id);
         if (doer && (doer->id == speaker->id || doer->parent == speaker->id || speaker->parent == doer->id))
           claimants.push_back(src);
       }
     }
   }
   for (const auto& src : claimants) {
-    const KbEntry* kb = ctx_.az.kb().Find(src.id);
+    const KbEntry* kb = ctx_.language.kb().Find(src.id);
     auto known = std::find_if(e->claims.begin(), e->claims.end(), [&](const Claim& c) { return c.by.id == src.id; });
     if (known != e->claims.end()) {
       if (known->channel.empty()) known->channel = channel;

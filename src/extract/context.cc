@@ -8,8 +8,8 @@ namespace {
 constexpr int kMaxSourcePhrase = 7;  // tokens from the cue to the source's head
 }
 
-Context::Context(const Article& a, const Analysis& analysis, const Analyzer& analyzer, const ExtractLexicon& l)
-    : article(a), an(analysis), az(analyzer), lex(l) {
+Context::Context(const Article& a, const Analysis& analysis, const Language& lang, const ExtractLexicon& l)
+    : article(a), an(analysis), language(lang), lex(l) {
   const size_t n = an.tokens.size();
   entity_at.assign(n, -1);
   time_at.assign(n, -1);
@@ -29,7 +29,7 @@ bool Context::IsActor(const Entity& e) const {
 }
 
 std::optional<Source> Context::StateSource(const Entity& country, Span span) const {
-  const KbEntry* state = az.kb().StateOf(country.country);
+  const KbEntry* state = language.kb().StateOf(country.country);
   if (!state) return std::nullopt;
   Source s;
   s.span = span;
@@ -77,9 +77,9 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
       // 'volgens Israël': a country as source is its state.
       if (auto state = StateSource(an.entities[e], TokenSpan(start, an.entities[e].last))) return state;
     }
-    if (auto c = az.entity_rules().DemonymEnglish(t.lower); !c.empty()) demonym = c;
+    if (auto c = language.words().DemonymEnglish(t.lower); !c.empty()) demonym = c;
     // A role word names an unnamed source ("de burgemeester"), unless a name follows.
-    if (std::string role = az.entity_rules().RoleEnglish(t.lower); !role.empty() && entity_at[k] < 0 &&
+    if (std::string role = language.words().RoleEnglish(t.lower); !role.empty() && entity_at[k] < 0 &&
         !lex.sources.Lookup(t.lower)) {
       bool named = k + 1 < last && entity_at[k + 1] >= 0 && an.entities[entity_at[k + 1]].type == EntityType::kPerson;
       if (!named) {
@@ -100,7 +100,7 @@ std::optional<Source> Context::ReadSourceAfter(int i, int last) const {
       // 'spoorbeheerder Infrabel': a name the knowledge base lacks, in apposition.
       auto unknown_name = [&](int j) {
         return j < last && toks[j].kind == TokenKind::kWord && toks[j].capitalized && entity_at[j] < 0 &&
-               !az.entity_rules().IsFunctionWord(toks[j].lower);
+               !language.words().IsFunctionWord(toks[j].lower);
       };
       if (unknown_name(end)) {
         while (unknown_name(end)) ++end;
@@ -146,7 +146,7 @@ std::vector<Source> Context::ReadSourcesBefore(int begin, int end) const {
       const Entity& ent = an.entities[e];
       int start = ent.first;
       while (start - 1 >= begin && (WordIs(toks[start - 1].lower, "definite") ||
-                                    !az.entity_rules().DemonymCountry(toks[start - 1].lower).empty()))
+                                    !language.words().DemonymCountry(toks[start - 1].lower).empty()))
         --start;
       // "op een persconferentie van het ministerie": not the subject.
       if (start - 1 >= begin && lex.ClauseIs(toks[start - 1].lower, "preposition")) {
@@ -158,18 +158,18 @@ std::vector<Source> Context::ReadSourcesBefore(int begin, int end) const {
       if (k >= begin && WordIs(toks[k].lower, "coordinator")) { --k; continue; }
       break;
     }
-    if (lex.sources.Lookup(t.lower) || (!az.entity_rules().RoleEnglish(t.lower).empty() && entity_at[k] < 0)) {
+    if (lex.sources.Lookup(t.lower) || (!language.words().RoleEnglish(t.lower).empty() && entity_at[k] < 0)) {
       // 'de woordvoerster van de politie zei': the head is before 'van'.
       for (int h = k - 1; h >= begin && h >= k - 3; --h) {
         if (!WordIs(toks[h].lower, "genitive")) continue;
-        if (h - 1 >= begin && (lex.sources.Lookup(toks[h - 1].lower) || !az.entity_rules().RoleEnglish(toks[h - 1].lower).empty()))
+        if (h - 1 >= begin && (lex.sources.Lookup(toks[h - 1].lower) || !language.words().RoleEnglish(toks[h - 1].lower).empty()))
           k = h - 1;
         break;
       }
       int start = k;
       while (start - 1 >= begin && toks[start - 1].kind == TokenKind::kWord && entity_at[start - 1] < 0 &&
              (WordIs(toks[start - 1].lower, "determiner") ||
-              !az.entity_rules().DemonymCountry(toks[start - 1].lower).empty()))
+              !language.words().DemonymCountry(toks[start - 1].lower).empty()))
         --start;
       if (auto s = ReadSourceAfter(start, end)) out.insert(out.begin(), *s);
       k = start - 1;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "analyze/analyze.h"
+#include "language/language.h"
 #include "extract/extract.h"
 #include "extract/lexicon.h"
 
@@ -37,11 +37,11 @@ struct QuoteSpan {
 };
 
 struct Context {
-  Context(const Article& a, const Analysis& an, const Analyzer& az, const ExtractLexicon& lex);
+  Context(const Article& a, const Analysis& an, const Language& language, const ExtractLexicon& lex);
 
   const Article& article;
   const Analysis& an;
-  const Analyzer& az;
+  const Language& language;
   const ExtractLexicon& lex;
   std::vector<int> entity_at;    // token -> entity index, or -1
   std::vector<int> time_at;      // token -> time index, or -1
@@ -55,7 +55,7 @@ struct Context {
   std::string Text(Span s) const { return article.text.substr(s.begin, s.size()); }
   Span TokenSpan(int first, int last) const { return {an.tokens[first].span.begin, an.tokens[last - 1].span.end}; }
   bool IsActor(const Entity& e) const;
-  bool WordIs(const std::string& lower, const std::string& cls) const { return az.entity_rules().WordIs(lower, cls); }
+  bool WordIs(const std::string& lower, const std::string& cls) const { return language.words().WordIs(lower, cls); }
   // The sentence before sentence si that tells something, passing over one that only
   // names who told it ("… negen doden. Dat melden media. Onder de slachtoffers …"); -1 if none.
   int ToldBefore(int si) const {

@@ -43,7 +43,7 @@ bool EventAssembler::TimeOfAThing(const TimeMention& t) const {
   const int first = ctx_.an.sentences[toks[t.first].sentence].first;
   if (t.first - 2 < first || !ctx_.WordIs(toks[t.first - 1].lower, "genitive")) return false;
   const Token& noun = toks[t.first - 2];
-  return noun.kind == TokenKind::kWord && !noun.capitalized && !ctx_.az.entity_rules().IsFunctionWord(noun.lower) &&
+  return noun.kind == TokenKind::kWord && !noun.capitalized && !ctx_.language.words().IsFunctionWord(noun.lower) &&
          !ctx_.lex.triggers.Lookup(noun.lower);
 }
 

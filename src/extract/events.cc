@@ -399,7 +399,7 @@ void EventAssembler::MainPlaces(const Entity** main_city, const KbEntry** main_c
   for (const auto& ent : ctx_.an.entities) {
     // (Not through their people: "Israëlische supporters" in Amsterdam; nor through where
     // someone went or came from: "onderweg naar Amsterdam", "een getuige uit Breda".)
-    const bool demonym = !ctx_.az.entity_rules().DemonymCountry(ctx_.tokens()[ent.first].lower).empty();
+    const bool demonym = !ctx_.language.words().DemonymCountry(ctx_.tokens()[ent.first].lower).empty();
     if ((ent.type == EntityType::kPlace || ent.type == EntityType::kCountry) && !ent.country.empty() && !demonym &&
         !args_.WhereSomeoneWentOrCameFrom(ent))
       ++country_count[ent.country];
@@ -421,7 +421,7 @@ void EventAssembler::MainPlaces(const Entity** main_city, const KbEntry** main_c
   if (top != country_count.end() &&
       (*main_city ? top->first != (*main_city)->country && top->second > country_count[(*main_city)->country]
                   : sole_top))
-    *main_country = ctx_.az.kb().Country(top->first);
+    *main_country = ctx_.language.kb().Country(top->first);
 }
 
 const Ev* EventAssembler::PlacedNearby(const Ev& e, const std::function<bool(const Location&)>& fits) const {
@@ -445,7 +445,7 @@ const Ev* EventAssembler::PlacedNearby(const Ev& e, const std::function<bool(con
 bool EventAssembler::ToldByAdjective(const Location& loc) const {
   for (const auto& ent : ctx_.an.entities)
     if (ent.span.begin == loc.span.begin && ent.span.end == loc.span.end)
-      return !ctx_.az.entity_rules().DemonymCountry(ctx_.tokens()[ent.first].lower).empty();
+      return !ctx_.language.words().DemonymCountry(ctx_.tokens()[ent.first].lower).empty();
   return false;
 }
 
@@ -474,7 +474,7 @@ void EventAssembler::InheritLocations() {
     else continue;
     // A withdrawal or an evacuation leaves a country, not a neighbour's city.
     if (cls == "movement") {
-      const KbEntry* country = ctx_.az.kb().Country(from.country);
+      const KbEntry* country = ctx_.language.kb().Country(from.country);
       if (!country) continue;
       from = LocationAt(*country);
     }

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "analyze/analyze.h"
+#include "language/language.h"
 #include "core/analysis.h"
 #include "core/document.h"
 #include "core/extraction.h"
@@ -28,7 +28,7 @@ class Extractor {
   Extractor();
   ~Extractor();
   Status Load(const std::string& resources_dir, const std::string& lang);
-  void Extract(const Article& article, const Analysis& analysis, const Analyzer& analyzer, Extraction* out) const;
+  void Extract(const Article& article, const Analysis& analysis, const Language& language, Extraction* out) const;
   // Vague plurals ("tientallen gewonden": no value, low..high) are figures only when
   // kept (off by default: GOLD_GUIDE counts figures with a number in the text).
   void KeepVagueFigures(bool keep) { keep_vague_ = keep; }

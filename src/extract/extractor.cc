@@ -18,9 +18,9 @@ class ExtractorImpl {
     KRONIEK_RETURN_IF_ERROR(lexicon_.Load(dir + "/" + lang, dir + "/kb"));
     return quotes_.Load(dir + "/" + lang);
   }
-  void Extract(const Article& article, const Analysis& analysis, const Analyzer& analyzer, Extraction* out) const {
+  void Extract(const Article& article, const Analysis& analysis, const Language& language, Extraction* out) const {
     *out = Extraction();
-    Context ctx(article, analysis, analyzer, lexicon_);
+    Context ctx(article, analysis, language, lexicon_);
     for (const auto& p : article.paragraphs)
       if (p.kind == ParagraphKind::kDebris) out->cleaned.push_back({p.debris, p.span});
     for (const auto& stamp : article.inline_stamps) out->cleaned.push_back({"dateline", stamp});
@@ -96,9 +96,9 @@ void DropVagueFigures(Extraction* out) {
 
 }  // namespace
 
-void Extractor::Extract(const Article& article, const Analysis& analysis, const Analyzer& analyzer,
+void Extractor::Extract(const Article& article, const Analysis& analysis, const Language& language,
                         Extraction* out) const {
-  impl_->Extract(article, analysis, analyzer, out);
+  impl_->Extract(article, analysis, language, out);
   if (!keep_vague_) DropVagueFigures(out);
 }
 

@@ -25,7 +25,7 @@ namespace {
 bool RelativeAfterNoun(const Context& ctx, int k) {
   const auto& toks = ctx.tokens();
   return ctx.WordIs(toks[k].lower, "relative") && toks[k - 1].kind == TokenKind::kWord &&
-         !ctx.az.entity_rules().IsFunctionWord(toks[k - 1].lower);
+         !ctx.language.words().IsFunctionWord(toks[k - 1].lower);
 }
 
 // The count stands in a subordinate clause, whose verb comes last ("de man die gisteren

@@ -205,7 +205,7 @@ void FindBareCasualties(const Context& ctx, const Extraction& x, std::vector<Fig
       if (!row || !row->options.count("casualty")) continue;
       if (k > s.first) {
         const Token& prev = toks[k - 1];
-        if (ctx.quantity_at[k - 1] >= 0 || ctx.az.entity_rules().IsFunctionWord(prev.lower) ||
+        if (ctx.quantity_at[k - 1] >= 0 || ctx.language.words().IsFunctionWord(prev.lower) ||
             IsAdjectiveLike(ctx, prev)) {
           if (!ctx.WordIs(prev.lower, "also")) continue;  // 'de slachtoffers', 'vijf doden': not bare
         }

@@ -31,7 +31,7 @@ bool NounBeforeCue(const Context& ctx, const Sentence& s, int cue_end) {
   const auto& toks = ctx.tokens();
   const int start = SubgroupCueStart(ctx, s, cue_end);
   for (int k = s.first; k < start; ++k)
-    if (toks[k].kind == TokenKind::kWord && !ctx.az.entity_rules().IsFunctionWord(toks[k].lower)) return true;
+    if (toks[k].kind == TokenKind::kWord && !ctx.language.words().IsFunctionWord(toks[k].lower)) return true;
   return false;
 }
 

@@ -19,7 +19,7 @@ constexpr int kListItemWords = 3;  // "18 zwaargewonde Canadese toeristen, …":
 
 bool IsAdjectiveLike(const Context& ctx, const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
-  if (!ctx.az.entity_rules().DemonymCountry(t.lower).empty()) return true;
+  if (!ctx.language.words().DemonymCountry(t.lower).empty()) return true;
   const std::string& w = t.lower;
   return w.size() > 3 && w.back() == 'e' && !ctx.lex.figure_nouns.Lookup(w) && !ctx.lex.group_nouns.Lookup(w);
 }
@@ -28,7 +28,7 @@ bool CountsThings(const Context& ctx, const Quantity& q, int last) {
   const auto& toks = ctx.tokens();
   for (int k = q.last; k < last && k <= q.last + kMaxAdjectives; ++k) {
     if (ctx.lex.uncounted.Lookup(toks[k].lower)) return true;
-    if (toks[k].kind != TokenKind::kWord || ctx.az.entity_rules().IsFunctionWord(toks[k].lower) ||
+    if (toks[k].kind != TokenKind::kWord || ctx.language.words().IsFunctionWord(toks[k].lower) ||
         ctx.lex.figure_nouns.Lookup(toks[k].lower) || ctx.lex.group_nouns.Lookup(toks[k].lower))
       return false;
   }
@@ -45,7 +45,7 @@ bool IsMeasure(const Context& ctx, const Quantity& q) {
 bool LooksLikeUnknownPlural(const Context& ctx, const Token& t) {
   const std::string& w = t.lower;
   if (t.kind != TokenKind::kWord || w.size() < kMinUnknownNoun || t.capitalized || !ctx.lex.LooksPlural(w)) return false;
-  return !ctx.az.entity_rules().IsFunctionWord(w) && !ctx.lex.uncounted.Lookup(w) && !ctx.lex.figure_verbs.Lookup(w) &&
+  return !ctx.language.words().IsFunctionWord(w) && !ctx.lex.uncounted.Lookup(w) && !ctx.lex.figure_verbs.Lookup(w) &&
          !ctx.lex.triggers.Lookup(w);
 }
 
@@ -266,7 +266,7 @@ int ReadNoun(const Context& ctx, int i, int last, std::string* group, std::strin
       if (row->options.count("singular")) *singular = t.lower;
       return k;
     }
-    if (auto c = ctx.az.entity_rules().DemonymEnglish(t.lower); !c.empty()) demonym = c;
+    if (auto c = ctx.language.words().DemonymEnglish(t.lower); !c.empty()) demonym = c;
     // A plural noun the lexicon does not know ('brandweerlieden',
     // 'inzittenden') counts people, but only with a figure verb.
     // ('twee volwassen vrouwen': an adjective in -en before a known noun.)

@@ -54,7 +54,7 @@ int ArgumentReader::WordBeforeModifiers(int first, int si) const {
   const auto& toks = ctx_.tokens();
   int k = first - 1;
   while (k > s.first && k >= first - 1 - kPhraseModifiers && ctx_.entity_at[k] < 0 &&
-         (ctx_.lex.LooksAdjective(toks[k].lower) || !ctx_.az.entity_rules().DemonymCountry(toks[k].lower).empty()) &&
+         (ctx_.lex.LooksAdjective(toks[k].lower) || !ctx_.language.words().DemonymCountry(toks[k].lower).empty()) &&
          !ctx_.WordIs(toks[k].lower, "definite") && !ctx_.WordIs(toks[k].lower, "indefinite"))
     --k;
   return k;
@@ -67,7 +67,7 @@ bool ArgumentReader::PartTakenIn(int prep, int si) const {
   const int noun = prep - 1, owner = prep - 2;
   if (noun >= ctx_.an.sentences[si].first && ctx_.lex.ClauseIs(toks[noun].lower, "involvement")) return true;
   return owner >= ctx_.an.sentences[si].first && toks[noun].kind == TokenKind::kWord &&
-         !ctx_.az.entity_rules().IsFunctionWord(toks[noun].lower) && ctx_.lex.ClauseIs(toks[owner].lower, "possessive");
+         !ctx_.language.words().IsFunctionWord(toks[noun].lower) && ctx_.lex.ClauseIs(toks[owner].lower, "possessive");
 }
 
 bool ArgumentReader::ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses,
@@ -164,13 +164,13 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
         head_open = true;
       // (A name, a site or a kind of event is the phrase's head: "in het Zwitserse Sierre komen"
       // has no head left for "komen".)
-      const bool demonym = !ctx_.az.entity_rules().DemonymCountry(w).empty();  // "Poolse": an adjective
+      const bool demonym = !ctx_.language.words().DemonymCountry(w).empty();  // "Poolse": an adjective
       if ((toks[k].capitalized && !demonym) || ctx_.entity_at[k] >= 0 || ctx_.lex.sites.Lookup(w, &head) ||
           ctx_.lex.type_cues.Lookup(w, &head)) {
         head_open = false;
         continue;
       }
-      if (ctx_.az.entity_rules().IsFunctionWord(w) || figure_words::IsAdjectiveLike(ctx_, toks[k])) continue;
+      if (ctx_.language.words().IsFunctionWord(w) || figure_words::IsAdjectiveLike(ctx_, toks[k])) continue;
       if (!head_open || !nominal) return false;
       head_open = false;
     }
@@ -268,7 +268,7 @@ bool ArgumentReader::Negated(int first, int si) const {
         !toks[k - 1].capitalized && ctx_.WordIs(toks[k - 2].lower, "negation"))
       return true;
     if (ctx_.lex.ClauseIs(toks[k].lower, "clause_start") || ctx_.WordIs(toks[k].lower, "coordinator")) return false;
-    if (ctx_.az.entity_rules().IsFunctionWord(toks[k].lower)) continue;
+    if (ctx_.language.words().IsFunctionWord(toks[k].lower)) continue;
     const bool negated_noun = !noun_passed && k > s.first && !toks[k].capitalized && ctx_.entity_at[k] < 0 &&
                               ((ctx_.lex.LooksPlural(toks[k].lower) && ctx_.WordIs(toks[k - 1].lower, "negation")) ||
                                ctx_.WordIs(toks[k - 1].lower, "negative_determiner"));

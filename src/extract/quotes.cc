@@ -71,7 +71,7 @@ std::string RoleOfSource(const Context& ctx, const std::unordered_map<std::strin
   auto t = std::lower_bound(toks.begin(), toks.end(), s.span.begin,
                             [](const Token& x, uint32_t at) { return x.span.begin < at; });
   for (; t != toks.end() && t->span.end <= s.span.end; ++t) {
-    std::string role = ctx.az.entity_rules().RoleOf(t->lower);
+    std::string role = ctx.language.words().RoleOf(t->lower);
     if (!role.empty()) return role;
   }
   return "";
@@ -183,7 +183,7 @@ void QuoteRules::FindPullQuotes(const Context& ctx, Extraction* out) const {
     if (person.type != EntityType::kPerson || person.role.empty()) continue;
     bool only_name = true;
     for (int k = person.last; k < s.last; ++k)
-      only_name &= ctx.az.entity_rules().RoleOf(toks[k].lower) == person.role || ctx.entity_at[k] >= 0;
+      only_name &= ctx.language.words().RoleOf(toks[k].lower) == person.role || ctx.entity_at[k] >= 0;
     if (!only_name || toks[s.last - 1].kind == TokenKind::kPunct) continue;
     int first_sentence = int(si) - 1;
     while (first_sentence > 0 && sentences[first_sentence - 1].paragraph == s.paragraph) --first_sentence;

@@ -117,7 +117,7 @@ std::string AbroadType(const Context& ctx, const Ev& e) {
   if (it == ctx.lex.event_types.end() || it->second.abroad_type.empty() || e.m.location.country.empty()) return "";
   for (const auto& actor : e.m.actors) {
     if (actor.role != "perpetrator") continue;
-    const KbEntry* doer = ctx.az.kb().Find(actor.id);
+    const KbEntry* doer = ctx.language.kb().Find(actor.id);
     const bool state = doer && (doer->type == EntityType::kState || doer->type == EntityType::kMilitary);
     if (state && !doer->country.empty() && doer->country != e.m.location.country) return it->second.abroad_type;
   }

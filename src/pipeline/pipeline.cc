@@ -29,7 +29,8 @@ std::string DefaultResourceDir() {
 namespace {
 
 Status LoadReader(const std::string& dir, const std::string& lang, LanguageReader* r) {
-  KRONIEK_RETURN_IF_ERROR(r->analyzer.Load(dir, lang));
+  KRONIEK_RETURN_IF_ERROR(r->language.Load(dir, lang));
+  KRONIEK_RETURN_IF_ERROR(r->analyzer.Load(dir, r->language));
   ResourceFile frames;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(dir + "/" + lang + "/query_frames.tsv", 2, &frames));
   for (const auto& row : frames.rows)
@@ -90,7 +91,7 @@ Status Pipeline::Run(Article& article, Analysis* analysis, Extraction* extractio
   auto reader = readers_.find(article.lang);
   if (reader == readers_.end()) return Status::Error(article.lang + ": no resources for this language");
   reader->second->analyzer.Analyze(article, analysis);
-  reader->second->extractor.Extract(article, *analysis, reader->second->analyzer, extraction);
+  reader->second->extractor.Extract(article, *analysis, reader->second->language, extraction);
   return Status();
 }
 
@@ -109,7 +110,7 @@ void Pipeline::Redate(AnalyzedArticle& aa, const Date& published) const {
   auto analysis = aa.analysis ? std::make_shared<Analysis>(*aa.analysis) : nullptr;
   if (analysis && reader->second->analyzer.Redate(aa.article, analysis.get())) {
     aa.extraction = Extraction();
-    reader->second->extractor.Extract(aa.article, *analysis, reader->second->analyzer, &aa.extraction);
+    reader->second->extractor.Extract(aa.article, *analysis, reader->second->language, &aa.extraction);
     if (keep_marks_) aa.marks = EncodeMarks(*analysis);
     aa.analysis = std::move(analysis);
     return;

@@ -36,6 +36,7 @@ std::string InstalledDir(const std::string& name);
 
 // What reading one language takes: resources/<lang>/ loaded once.
 struct LanguageReader {
+  Language language;  // what analyze and extract both read
   Analyzer analyzer;
   Extractor extractor;
   std::string place_frame;  // query_frames.tsv: "… {} …", how to ask for a place
@@ -78,7 +79,8 @@ class Pipeline {
   // How many articles Run has analysed (tests count it).
   uint64_t analysed() const { return analysed_; }
 
-  // The analyzer of a language this pipeline supports.
+  // The language, and its analyzer, of a language this pipeline supports.
+  const Language& language(const std::string& lang) const { return Reader(lang).language; }
   const Analyzer& analyzer(const std::string& lang) const { return Reader(lang).analyzer; }
   const FuseRules& types() const { return types_; }
 

@@ -1,4 +1,4 @@
-#include "analyze/knowledge_base.h"
+#include "language/knowledge_base.h"
 
 #include "core/geo.h"
 #include "core/resource_file.h"
