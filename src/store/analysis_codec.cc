@@ -1,5 +1,7 @@
 #include "store/analysis_codec.h"
 
+#include <tuple>
+
 #include <nlohmann/json.hpp>
 
 #include "core/utf8.h"
@@ -50,12 +52,50 @@ namespace {
 
 using nlohmann::json;
 
+// A record as a JSON array of its fields in a fixed order, and back: `fields(x)`
+// ties them (the order is the stored form's).
+template <typename Tuple>
+json ToRow(const Tuple& fields) {
+  return std::apply([](const auto&... f) { return json::array({json(f)...}); }, fields);
+}
+template <typename Tuple>
+void FromRow(const json& row, Tuple fields) {
+  std::apply([&](auto&... f) {
+    size_t i = 0;
+    (row.at(i++).get_to(f), ...);
+  }, fields);
+}
+
+template <typename E> auto EntityFields(E& e) {
+  return std::tie(e.span, e.first, e.last, e.id, e.name, e.type, e.country, e.lat, e.lon, e.parent, e.region,
+                  e.population, e.plural, e.role, e.partial, e.anaphor, e.district);
+}
+template <typename Q> auto QuantityFields(Q& q) {
+  return std::tie(q.span, q.first, q.last, q.number_token, q.value, q.low, q.high, q.qualifier, q.article_like);
+}
+template <typename T> auto TimeFields(T& t) {
+  return std::tie(t.date, t.first, t.last, t.relative_to_event, t.event_offset, t.same_period, t.anniversary);
+}
+
+// Each record of `found` a row; and back.
+template <typename T, typename Fields>
+json Rows(const std::vector<T>& found, Fields fields) {
+  json out = json::array();
+  for (const T& x : found) out.push_back(ToRow(fields(x)));
+  return out;
+}
+template <typename T, typename Fields>
+std::vector<T> FromRows(const json& rows, Fields fields) {
+  std::vector<T> out(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) FromRow(rows[i], fields(out[i]));
+  return out;
+}
+
 // The analysis kept for an article without a date of its own, as flat arrays: a
 // token as its gap after the one before, length, kind, case and sentence step; its
 // case-folded form only where that is not the lower case of its text.
 json AnalysisToJson(const Analysis& a, const std::string& text) {
-  json tokens = json::array(), folded = json::array(), sentences = json::array(), quantities = json::array(),
-       times = json::array();
+  json tokens = json::array(), folded = json::array(), sentences = json::array();
   uint32_t end = 0;
   int sentence = -1;
   for (size_t i = 0; i < a.tokens.size(); ++i) {
@@ -71,46 +111,14 @@ json AnalysisToJson(const Analysis& a, const std::string& text) {
   for (const Sentence& s : a.sentences)
     for (int64_t x : {int64_t(s.span.begin), int64_t(s.span.end), int64_t(s.first), int64_t(s.last), int64_t(s.paragraph)})
       sentences.push_back(x);
-  for (const Quantity& q : a.quantities)
-    quantities.push_back({q.span, q.first, q.last, q.number_token, q.value, q.low, q.high, q.qualifier, q.article_like});
-  for (const TimeMention& t : a.times)
-    times.push_back({t.date, t.first, t.last, t.relative_to_event, t.event_offset, t.same_period, t.anniversary});
-  auto entities = [](const std::vector<Entity>& found) {
-    json out = json::array();
-    for (const Entity& e : found)
-      out.push_back({e.span, e.first, e.last, e.id, e.name, int(e.type), e.country, e.lat, e.lon, e.parent, e.region,
-                     e.population, e.plural, e.role, e.partial, e.anaphor, e.district});
-    return out;
-  };
-  return {{"t", std::move(tokens)}, {"l", std::move(folded)}, {"s", std::move(sentences)},
-          {"q", std::move(quantities)}, {"m", std::move(times)}, {"e", entities(a.entities)},
-          {"d", entities(a.dateline_places)}};
-}
-
-std::vector<Entity> EntitiesFromJson(const json& found) {
-  std::vector<Entity> out;
-  for (const auto& a : found) {
-    Entity e;
-    a.at(0).get_to(e.span);
-    a.at(1).get_to(e.first);
-    a.at(2).get_to(e.last);
-    a.at(3).get_to(e.id);
-    a.at(4).get_to(e.name);
-    e.type = EntityType(a.at(5).get<int>());
-    a.at(6).get_to(e.country);
-    a.at(7).get_to(e.lat);
-    a.at(8).get_to(e.lon);
-    a.at(9).get_to(e.parent);
-    a.at(10).get_to(e.region);
-    a.at(11).get_to(e.population);
-    a.at(12).get_to(e.plural);
-    a.at(13).get_to(e.role);
-    a.at(14).get_to(e.partial);
-    a.at(15).get_to(e.anaphor);
-    a.at(16).get_to(e.district);
-    out.push_back(std::move(e));
-  }
-  return out;
+  auto entity = [](const Entity& e) { return EntityFields(e); };
+  return {{"t", std::move(tokens)},
+          {"l", std::move(folded)},
+          {"s", std::move(sentences)},
+          {"q", Rows(a.quantities, [](const Quantity& q) { return QuantityFields(q); })},
+          {"m", Rows(a.times, [](const TimeMention& t) { return TimeFields(t); })},
+          {"e", Rows(a.entities, entity)},
+          {"d", Rows(a.dateline_places, entity)}};
 }
 
 Analysis AnalysisFromJson(const json& j, const std::string& text) {
@@ -133,33 +141,22 @@ Analysis AnalysisFromJson(const json& j, const std::string& text) {
   for (size_t i = 0; i + 4 < sentences.size(); i += 5)
     a.sentences.push_back({{sentences[i].get<uint32_t>(), sentences[i + 1].get<uint32_t>()}, sentences[i + 2].get<int>(),
                            sentences[i + 3].get<int>(), sentences[i + 4].get<int>()});
-  for (const auto& x : j.at("q")) {
-    Quantity q;
-    x.at(0).get_to(q.span);
-    x.at(1).get_to(q.first);
-    x.at(2).get_to(q.last);
-    x.at(3).get_to(q.number_token);
-    x.at(4).get_to(q.value);
-    x.at(5).get_to(q.low);
-    x.at(6).get_to(q.high);
-    x.at(7).get_to(q.qualifier);
-    x.at(8).get_to(q.article_like);
-    a.quantities.push_back(std::move(q));
-  }
-  for (const auto& x : j.at("m")) {
-    TimeMention t;
-    x.at(0).get_to(t.date);
-    x.at(1).get_to(t.first);
-    x.at(2).get_to(t.last);
-    x.at(3).get_to(t.relative_to_event);
-    x.at(4).get_to(t.event_offset);
-    x.at(5).get_to(t.same_period);
-    x.at(6).get_to(t.anniversary);
-    a.times.push_back(std::move(t));
-  }
-  a.entities = EntitiesFromJson(j.at("e"));
-  a.dateline_places = EntitiesFromJson(j.at("d"));
+  auto entity = [](Entity& e) { return EntityFields(e); };
+  a.quantities = FromRows<Quantity>(j.at("q"), [](Quantity& q) { return QuantityFields(q); });
+  a.times = FromRows<TimeMention>(j.at("m"), [](TimeMention& t) { return TimeFields(t); });
+  a.entities = FromRows<Entity>(j.at("e"), entity);
+  a.dateline_places = FromRows<Entity>(j.at("d"), entity);
   return a;
+}
+
+// What the article view shows of an entity and of a time (EncodeMarks).
+template <typename E> auto EntityMarkFields(E& e) {
+  return std::tie(e.span.begin, e.span.end, e.id, e.name, e.type, e.country, e.lat, e.lon, e.role, e.partial,
+                  e.anaphor);
+}
+template <typename T> auto TimeMarkFields(T& t) {
+  auto& d = t.date;
+  return std::tie(d.value, d.precision, d.text, d.span.begin, d.span.end, d.from, d.to, d.basis, d.approximate);
 }
 
 }  // namespace
@@ -190,49 +187,16 @@ Status DecodeAnalysis(const std::string& encoded, std::string text, AnalyzedArti
 // role, partial, anaphor; a time: its date's value, precision, text, begin, end, from, to,
 // basis, approximate).
 std::string EncodeMarks(const Analysis& analysis) {
-  using nlohmann::json;
-  json entities = json::array(), times = json::array();
-  for (const Entity& e : analysis.entities)
-    entities.push_back({e.span.begin, e.span.end, e.id, e.name, int(e.type), e.country, e.lat, e.lon, e.role,
-                        e.partial, e.anaphor});
-  for (const TimeMention& t : analysis.times) {
-    const Date& d = t.date;
-    times.push_back({d.value, int(d.precision), d.text, d.span.begin, d.span.end, d.from, d.to, int(d.basis),
-                     d.approximate});
-  }
-  return json{{"e", std::move(entities)}, {"t", std::move(times)}}.dump();
+  return json{{"e", Rows(analysis.entities, [](const Entity& e) { return EntityMarkFields(e); })},
+              {"t", Rows(analysis.times, [](const TimeMention& t) { return TimeMarkFields(t); })}}
+      .dump();
 }
 
 Status DecodeMarks(const std::string& encoded, Analysis* out) {
   try {
-    auto j = nlohmann::json::parse(encoded);
-    for (const auto& a : j.at("e")) {
-      Entity e;
-      e.span = {a.at(0).get<uint32_t>(), a.at(1).get<uint32_t>()};
-      a.at(2).get_to(e.id);
-      a.at(3).get_to(e.name);
-      e.type = EntityType(a.at(4).get<int>());
-      a.at(5).get_to(e.country);
-      a.at(6).get_to(e.lat);
-      a.at(7).get_to(e.lon);
-      a.at(8).get_to(e.role);
-      a.at(9).get_to(e.partial);
-      a.at(10).get_to(e.anaphor);
-      out->entities.push_back(std::move(e));
-    }
-    for (const auto& a : j.at("t")) {
-      TimeMention t;
-      Date& d = t.date;
-      a.at(0).get_to(d.value);
-      d.precision = Precision(a.at(1).get<int>());
-      a.at(2).get_to(d.text);
-      d.span = {a.at(3).get<uint32_t>(), a.at(4).get<uint32_t>()};
-      a.at(5).get_to(d.from);
-      a.at(6).get_to(d.to);
-      d.basis = DateBasis(a.at(7).get<int>());
-      a.at(8).get_to(d.approximate);
-      out->times.push_back(std::move(t));
-    }
+    auto j = json::parse(encoded);
+    out->entities = FromRows<Entity>(j.at("e"), [](Entity& e) { return EntityMarkFields(e); });
+    out->times = FromRows<TimeMention>(j.at("t"), [](TimeMention& t) { return TimeMarkFields(t); });
   } catch (const std::exception& e) {
     return Status::Error(std::string("damaged marks: ") + e.what());
   }
