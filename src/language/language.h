@@ -1,6 +1,7 @@
-// Stage 1½ — a language: what analysis and extraction both read of
-// resources/<lang>/, loaded once and immutable after Load. Each stage keeps
-// its own grammar beside it (Analyzer, Extractor: loaded from the same folder).
+// A language: what analyze and extract both read of resources/<lang>/, loaded
+// once and immutable after Load; a layer of the model below both stages, as
+// core/ is. Each stage keeps its own grammar beside it (Analyzer, Extractor:
+// loaded from the same folder).
 //
 // In:  the resources folder and a language code (a folder of it).
 // Out: the knowledge base with this language's names for its actors and places
