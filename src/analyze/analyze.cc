@@ -16,6 +16,14 @@ namespace {
 const Span& SpanOf(const Quantity& q) { return q.span; }
 const Span& SpanOf(const TimeMention& t) { return t.date.span; }
 
+// The tokens time expressions take (the entity rules leave them alone).
+std::vector<bool> TokensOf(const std::vector<TimeMention>& times, size_t tokens) {
+  std::vector<bool> taken(tokens, false);
+  for (const auto& t : times)
+    for (int i = t.first; i < t.last; ++i) taken[i] = true;
+  return taken;
+}
+
 bool Stamped(const Article& article, const Span& s) {
   return std::any_of(article.inline_stamps.begin(), article.inline_stamps.end(),
                      [&](const Span& stamp) { return stamp.contains(s); });
@@ -118,9 +126,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   for (const auto& s : a->sentences)
     if (article.paragraphs[s.paragraph].kind != ParagraphKind::kDebris)
       places_.Find(a->tokens, s.first, s.last, countries, admitted, datelines, recurring, language_->kb(), &a->entities);
-  std::vector<bool> blocked(a->tokens.size(), false);
-  for (const auto& t : a->times)
-    for (int i = t.first; i < t.last; ++i) blocked[i] = true;
+  std::vector<bool> blocked = TokensOf(a->times, a->tokens.size());
   for (const auto& q : a->quantities)
     for (int i = q.first; i < q.last; ++i) blocked[i] = true;
   entity_rules_.Find(article, a->tokens, a->sentences, language_->kb(), blocked, &a->entities);
@@ -139,12 +145,15 @@ void Analyzer::FindTimes(const Article& article, Analysis* a) const {
   times_.InheritYears(a->tokens, a->sentences, &a->times);
 }
 
+// Times are the only part of an analysis the date changes, and the entity rules
+// see them only as the tokens they take; so while those stay, the rest holds.
+// ("oktober vorig jaar" is one expression once "vorig jaar" has a year, two before:
+// the same tokens.)
 bool Analyzer::Redate(const Article& article, Analysis* a) const {
-  std::vector<TimeMention> before = std::move(a->times);
+  const std::vector<bool> taken = TokensOf(a->times, a->tokens.size());
   a->times.clear();
   FindTimes(article, a);
-  return std::equal(before.begin(), before.end(), a->times.begin(), a->times.end(),
-                    [](const TimeMention& x, const TimeMention& y) { return x.first == y.first && x.last == y.last; });
+  return TokensOf(a->times, a->tokens.size()) == taken;
 }
 
 }  // namespace kroniek

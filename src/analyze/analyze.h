@@ -38,12 +38,13 @@ class Analyzer {
   void Analyze(Article& article, Analysis* analysis) const;
   // Resolves the time expressions of `analysis` (Analyze's, of this `article`)
   // again against article.published, a date found since (inferred from other
-  // reports of its events), without reading the text again. True when each
-  // expression still spans the tokens it spanned: then `analysis` is what
-  // Analyze gives for that date; else the article must be analysed again.
+  // reports of its events), without reading the text again. True when the
+  // expressions take the tokens they took (they may join or part: "oktober" +
+  // "vorig jaar"): then `analysis` is what Analyze gives for that date; else
+  // the article must be analysed again. (Datelines are not read again: a date
+  // to the day, as fusion infers, changes nothing they give.)
   bool Redate(const Article& article, Analysis* analysis) const;
 
-  const Language& language() const { return *language_; }
   const NumberGrammar& numbers() const { return numbers_; }
   const TimeGrammar& times() const { return times_; }
   const EntityRules& entity_rules() const { return entity_rules_; }

@@ -41,15 +41,6 @@ std::string DefaultWebDir() {
 }
 using kroniek::cli::OpenStore;
 
-// Names a record that is no article, and counts it.
-std::function<kroniek::Status(const kroniek::Status&)> Refused(int* failed) {
-  return [failed](const kroniek::Status& st) {
-    std::cerr << "kroniek: " << st.message() << "\n";
-    ++*failed;
-    return kroniek::Status();
-  };
-}
-
 // Names the articles read without events because their language has no resources.
 void SayUnsupported(const std::vector<std::string>& unsupported) {
   for (const auto& u : unsupported) std::cerr << "kroniek: " << u << "\n";
@@ -74,7 +65,7 @@ int Analyze(const std::vector<std::string>& files, const std::string& format, co
   std::vector<std::string> unsupported;
   kroniek::JsonLinesSink sink(*pipeline, std::cout, format == "pretty", &unsupported);
   int failed = 0;
-  kroniek::Drive(*pipeline, kroniek::FromInputs(files, opts), sink, {}, Refused(&failed));
+  kroniek::Drive(*pipeline, kroniek::FromInputs(files, opts), sink, {}, kroniek::cli::Refused(&failed));
   SayUnsupported(unsupported);
   return failed ? 1 : 0;
 }
@@ -94,18 +85,21 @@ int Chronicle(const std::vector<std::string>& files, const std::string& db, cons
   // The stored articles, then the files. An article given twice (stored and as
   // a file) is fused once, as ingest would; one whose id names another (two
   // folders' "001.txt") takes a distinct id.
-  kroniek::Status stored;
+  std::vector<kroniek::InputRecord> stored;  // read at once: no read is held open while analysing
+  if (store) {
+    auto st = store->ForEach([&](const nlohmann::json& r) { stored.push_back(kroniek::StoredRecord(db, r)); });
+    if (!st.ok()) {
+      std::cerr << "kroniek: " << st.message() << "\n";
+      return 2;
+    }
+  }
   kroniek::ArticleSource source = [&, files_source = kroniek::FromInputs(files, opts)](const auto& emit) {
-    if (store) stored = store->ForEach([&](const nlohmann::json& r) { emit(kroniek::StoredRecord(db, r)); });
-    if (stored.ok()) files_source(emit);
+    for (auto& r : stored) emit(std::move(r));
+    files_source(emit);
   };
   kroniek::ChronicleSink sink(*pipeline, true);
   int failed = 0;
-  kroniek::Drive(*pipeline, source, sink, {}, Refused(&failed));
-  if (!stored.ok()) {
-    std::cerr << "kroniek: " << stored.message() << "\n";
-    return 2;
-  }
+  kroniek::Drive(*pipeline, source, sink, {}, kroniek::cli::Refused(&failed));
   for (const auto& note : sink.notes) std::cerr << "kroniek: " << note << "\n";
   std::vector<std::string> unsupported;
   auto result = sink.Chronicle(&unsupported);
@@ -133,7 +127,7 @@ int EvalClusters(const std::string& gold_path, const std::vector<std::string>& f
   if (!pipeline) return 2;
   kroniek::ChronicleSink sink(*pipeline);
   int failed = 0;
-  kroniek::Drive(*pipeline, kroniek::FromInputs(files, opts), sink, {}, Refused(&failed));
+  kroniek::Drive(*pipeline, kroniek::FromInputs(files, opts), sink, {}, kroniek::cli::Refused(&failed));
   std::vector<std::string> unsupported;
   auto result = sink.Chronicle(&unsupported);
   SayUnsupported(unsupported);

@@ -34,6 +34,14 @@ bool keep_vague_figures = false;  // set once from the command line, before any 
 
 void KeepVagueFigures(bool keep) { keep_vague_figures = keep; }
 
+std::function<Status(const Status&)> Refused(int* failed) {
+  return [failed](const Status& st) {
+    std::cerr << "kroniek: " << st.message() << "\n";
+    ++*failed;
+    return Status();
+  };
+}
+
 std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources, bool for_store) {
   auto pipeline = std::make_unique<Pipeline>();
   if (auto st = pipeline->Load(resources); !st.ok()) {
@@ -119,11 +127,7 @@ int Ingest(const std::string& db, const std::vector<std::string>& inputs, const 
         emit(std::move(r));
       });
     };
-    Status st = Drive(*pipeline, source, sink, {size_t(batch_size), threads}, [&](const Status& refused) {
-      std::cerr << "kroniek: " << refused.message() << "\n";
-      ++counts.failed;
-      return Status();
-    });
+    Status st = Drive(*pipeline, source, sink, {size_t(batch_size), threads}, Refused(&counts.failed));
     if (!st.ok()) {
       std::cerr << "kroniek: " << st.message() << "\n";
       ++counts.failed;

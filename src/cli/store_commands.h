@@ -8,6 +8,7 @@
 #include "serve/serve.h"
 #include "store/store.h"
 
+#include <functional>
 #include <memory>
 
 #include "pipeline/pipeline.h"
@@ -21,6 +22,8 @@ std::unique_ptr<Store> OpenStore(const std::string& db, Store::Mode mode);
 std::unique_ptr<Pipeline> LoadPipeline(const std::string& resources, bool for_store = false);
 // Whether the pipelines LoadPipeline loads keep vague plurals as figures (--vague-figures).
 void KeepVagueFigures(bool keep);
+// What a drive does with a record that is no article: names it on stderr and counts it.
+std::function<Status(const Status&)> Refused(int* failed);
 
 // With `every_seconds`, the inputs are read again that often until the
 // process is stopped (feeds); items already stored are not fetched again.

@@ -27,7 +27,8 @@ struct AnalyzedArticle {
   std::string marks;
   // The analysis, kept while the publication date may still be found (the
   // article has none of its own, HasOwnDate): with it the article is read again
-  // with that date without analysing its text again (Pipeline::Redate).
+  // with that date without analysing its text again (Pipeline::Redate). Kept for
+  // every article where a sink wants it (Sink::WantsAnalysis), else null.
   std::shared_ptr<const Analysis> analysis;
 };
 

@@ -120,4 +120,12 @@ DayRange RangeOf(const std::string& iso) {
   return r;
 }
 
+Date DateOf(const Civil& c, DateBasis basis) {
+  Date d;
+  d.value = c.ToString();
+  d.precision = c.precision();
+  d.basis = basis;
+  return d;
+}
+
 }  // namespace kroniek

@@ -55,6 +55,9 @@ struct Date {
   bool operator==(const Date&) const = default;
 };
 
+// The date of a calendar day, month or year, with its basis.
+Date DateOf(const Civil& c, DateBasis basis);
+
 // A date as a day interval [lo, hi] (days since 1970-01-01); unknown -> wide.
 struct DayRange {
   int lo = -1000000, hi = 1000000;

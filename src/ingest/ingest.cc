@@ -144,11 +144,7 @@ Status ArticleFromText(std::string id, std::string text, const IngestOptions& op
     out->lang = opts.lang;
     out->lang_given = true;
   }
-  if (opts.published) {
-    out->published.value = opts.published->ToString();
-    out->published.precision = opts.published->precision();
-    out->published.basis = opts.published_basis;
-  }
+  if (opts.published) out->published = DateOf(*opts.published, opts.published_basis);
   return Status();
 }
 

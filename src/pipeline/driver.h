@@ -4,7 +4,7 @@
 //
 // In:  an ArticleSource, which hands over records one by one, each an article or why it
 //      is not one: files, URLs, feeds and stdin (FromInputs), articles in memory
-//      (FromArticles), an HTTP body (ReadUpload's records), a store's articles.
+//      (FromArticles: an HTTP body's, read by ReadUpload), a store's articles.
 // Out: what the Sink makes of the analysed articles, a batch at a time in input
 //      order: JSON lines on a stream (JsonLinesSink: `kroniek analyze`), one
 //      chronicle fused at the end (ChronicleSink: chronicle, eval-clusters), or

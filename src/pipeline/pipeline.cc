@@ -104,27 +104,36 @@ Status Pipeline::RunToJson(Article& article, nlohmann::json* record) const {
 }
 
 void Pipeline::Redate(AnalyzedArticle& aa, const Date& published) const {
-  aa.article.published = published;
   auto reader = readers_.find(aa.article.lang);
-  if (reader == readers_.end()) return;  // nothing is found in it, whatever its date
+  if (reader == readers_.end()) {  // nothing is found in it, whatever its date
+    aa.article.published = published;
+    return;
+  }
   auto analysis = aa.analysis ? std::make_shared<Analysis>(*aa.analysis) : nullptr;
-  if (analysis && reader->second->analyzer.Redate(aa.article, analysis.get())) {
+  Article article = aa.article;
+  article.published = published;
+  if (analysis && reader->second->analyzer.Redate(article, analysis.get())) {
+    aa.article = std::move(article);
     aa.extraction = Extraction();
     reader->second->extractor.Extract(aa.article, *analysis, reader->second->language, &aa.extraction);
     if (keep_marks_) aa.marks = EncodeMarks(*analysis);
     aa.analysis = std::move(analysis);
     return;
   }
-  // Read from its text again, as given (its paragraphs as they were before analysis).
+  // Read again as given: from its text (analysis changed its paragraphs), with what its
+  // record or page gave besides the text.
   IngestOptions opts;
   if (auto day = published.civil()) opts.published = *day;
   opts.published_basis = published.basis;
+  const Article& given = aa.article;
   Article again;
-  if (!ArticleFromText(aa.article.id, aa.article.text, opts, &again).ok()) return;
-  again.source = aa.article.source;
-  again.lang = aa.article.lang;  // as read the first time
-  again.lang_given = aa.article.lang_given;
-  again.url = aa.article.url;
+  if (!ArticleFromText(given.id, given.text, opts, &again).ok()) return;
+  again.source = given.source;
+  again.url = given.url;
+  again.lang = given.lang;  // as read the first time
+  again.lang_given = given.lang_given;
+  again.extra_json = given.extra_json;
+  if (again.title_span.empty()) again.title = given.title;  // a title given apart from the text
   aa = AnalyseArticle(*this, std::move(again));
 }
 
@@ -201,12 +210,7 @@ ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> in
       if (inferred.count(in.analyzed.article.id)) again_of.push_back(&in);
     ParallelFor(again_of.size(), threads, [&](size_t i) {
       FuseInput& in = *again_of[i];
-      const Civil& day = inferred.at(in.analyzed.article.id);
-      Date published;
-      published.value = day.ToString();
-      published.precision = day.precision();
-      published.basis = DateBasis::kInferred;
-      pipeline.Redate(in.analyzed, published);
+      pipeline.Redate(in.analyzed, DateOf(inferred.at(in.analyzed.article.id), DateBasis::kInferred));
     });
     result.chronicle = Fuse(pipeline, std::move(inputs));
   }

@@ -88,7 +88,11 @@ Status GiveDistinctIds(const Store& store, std::vector<Article>* batch, std::vec
 
 Status StoreDriver::NewArticles::Select(std::vector<Article>* batch) {
   std::vector<bool> known;
-  KRONIEK_RETURN_IF_ERROR(GiveDistinctIds(driver_.store_, batch, notes_, &known));
+  if (Status st = GiveDistinctIds(driver_.store_, batch, notes_, &known); !st.ok()) {
+    Refused(st, int(batch->size()));
+    batch->clear();
+    return Status();
+  }
   // Articles known already are not analysed.
   size_t i = 0;
   std::erase_if(*batch, [&](const Article&) {
@@ -96,7 +100,15 @@ Status StoreDriver::NewArticles::Select(std::vector<Article>* batch) {
     counts_->duplicates += duplicate;
     return duplicate;
   });
+  if (batch->empty() && after_batch) after_batch();  // (Take is not called)
   return Status();
+}
+
+void StoreDriver::NewArticles::Refused(const Status& st, int articles) {
+  counts_->failed += articles;
+  errors_->push_back(st.message() + " (" + std::to_string(articles) + " articles of this batch not stored)");
+  error_ = st;
+  if (after_batch) after_batch();
 }
 
 Status StoreDriver::NewArticles::Take(std::vector<AnalyzedArticle> analyzed, std::vector<Status> language) {
@@ -104,7 +116,11 @@ Status StoreDriver::NewArticles::Take(std::vector<AnalyzedArticle> analyzed, std
   std::vector<std::string> unsupported;  // the new ones in a language without resources
   std::vector<std::pair<int64_t, AnalyzedArticle>> fresh;
   int duplicates = 0;
-  Status st = store.Begin();
+  if (Status st = store.Begin(); !st.ok()) {
+    Refused(st, int(analyzed.size()));
+    return Status();
+  }
+  Status st;
   for (size_t i = 0; st.ok() && i < analyzed.size(); ++i) {
     Store::PutResult r;
     int64_t seq = 0;
@@ -122,15 +138,13 @@ Status StoreDriver::NewArticles::Take(std::vector<AnalyzedArticle> analyzed, std
   if (st.ok()) st = store.Commit();
   if (!st.ok()) {
     store.Rollback();
-    counts_->failed += int(analyzed.size());
-    errors_->push_back(st.message() + " (" + std::to_string(analyzed.size()) + " articles of this batch not stored)");
-    error_ = st;
-  } else {
-    counts_->added += added;
-    counts_->duplicates += duplicates;
-    counts_->unsupported += int(unsupported.size());
-    for (auto& u : unsupported) notes_->push_back(std::move(u));
+    Refused(st, int(analyzed.size()));
+    return Status();
   }
+  counts_->added += added;
+  counts_->duplicates += duplicates;
+  counts_->unsupported += int(unsupported.size());
+  for (auto& u : unsupported) notes_->push_back(std::move(u));
   if (after_batch) after_batch();
   return Status();
 }

@@ -43,9 +43,9 @@ class StoreDriver {
   // said in `notes`) and keeps those the store has not (the others are counted
   // duplicates, and not analysed). Take stores a batch and updates the chronicle
   // in one transaction; one in a language without resources is stored without
-  // events, counted and said in `notes`. A batch that cannot be written is rolled
-  // back, counted failed and named in `errors` (error() is the last such), and the
-  // drive goes on.
+  // events, counted and said in `notes`. A batch that cannot be checked against
+  // the store or written is rolled back, counted failed and named in `errors`
+  // (error() is the last such), and the drive goes on.
   class NewArticles : public Sink {
    public:
     NewArticles(StoreDriver& driver, IngestCounts* counts, std::vector<std::string>* errors,
@@ -57,6 +57,8 @@ class StoreDriver {
     std::function<void()> after_batch;  // called after each batch, stored or not
 
    private:
+    void Refused(const Status& st, int articles);  // a batch not stored: counted, named
+
     StoreDriver& driver_;
     IngestCounts* counts_;
     std::vector<std::string>* errors_;
@@ -67,7 +69,6 @@ class StoreDriver {
   // Drives `batch` into NewArticles, as one batch; returns its error.
   Status AddBatch(std::vector<Article> batch, IngestCounts* counts, std::vector<std::string>* errors,
                   std::vector<std::string>* notes = nullptr);
-  int threads() const { return threads_; }
   // Analyses the articles stored without an analysis (by an older kroniek),
   // `batch` at a time; `progress(done, total)`.
   Status CatchUp(int batch, const std::function<void(int, int)>& progress = {});
