@@ -16,6 +16,11 @@ using nlohmann::json;
 
 namespace {
 
+// How often a neighbourhood may grow along a chain of reports in one fusion (a bound
+// on the cost of one batch: a chain of generated weekly stories, one article at a time,
+// needed eight at most).
+constexpr int kMaxReachRounds = 16;
+
 // Totals for queries and ACLED's `fatalities`, from the record's figures
 // (corrections included): the best total of the whole event ("people" when
 // reported, else the largest group); sub-groups are never added, retracted
@@ -253,11 +258,20 @@ struct StoreDriver::Neighbourhood {
 };
 
 Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fresh, std::set<std::string> touched) {
+  // The neighbourhood grows while the events fusion changed may join stored ones
+  // beyond it (a chain of reports breaks where all its links say, whatever came first).
   Neighbourhood n;
-  n.fresh = std::move(fresh);
-  n.touched = std::move(touched);
-  KRONIEK_RETURN_IF_ERROR(Gather(n));
-  KRONIEK_RETURN_IF_ERROR(FuseAgain(n));
+  for (int round = 1;; ++round) {
+    n = Neighbourhood();
+    n.fresh = fresh;
+    n.touched = touched;
+    KRONIEK_RETURN_IF_ERROR(Gather(n));
+    KRONIEK_RETURN_IF_ERROR(FuseAgain(n));
+    std::set<std::string> more;
+    if (round < kMaxReachRounds) KRONIEK_RETURN_IF_ERROR(Reach(n, &more));
+    if (more.empty()) break;
+    touched.insert(more.begin(), more.end());
+  }
   KRONIEK_RETURN_IF_ERROR(CarryIds(n));
   std::vector<StoredEvent> records;
   KRONIEK_RETURN_IF_ERROR(Records(n, &records));
@@ -349,6 +363,38 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
   for (const auto& aa : n.result.chronicle->articles())
     if (fresh_ids.count(aa.article.id))
       KRONIEK_RETURN_IF_ERROR(index_.PutAnalysis(n.seq_of[aa.article.id], aa));
+  return Status();
+}
+
+// The stored events outside the neighbourhood that an event it changed may now
+// join: where a chain of reports breaks depends on every link.
+Status StoreDriver::Reach(const Neighbourhood& n, std::set<std::string>* more) {
+  std::map<std::string, std::set<std::pair<std::string, uint32_t>>> stored;  // event -> its mentions
+  for (const auto& m : n.old) stored[m.event].insert({m.article, m.trigger});
+  const Chronicle& c = *n.result.chronicle;
+  std::vector<std::string> keys;
+  for (const auto& event : c.events()) {
+    std::set<std::pair<std::string, uint32_t>> mentions;
+    std::set<std::string> olds;  // the stored events of its mentions ("": a new one)
+    for (const auto& m : event.mentions) {
+      const auto& aa = c.articles()[m.article];
+      const std::pair<std::string, uint32_t> mention{aa.article.id, aa.extraction.events[m.event].trigger.begin};
+      mentions.insert(mention);
+      auto it = n.old_event.find(mention);
+      olds.insert(it == n.old_event.end() ? "" : it->second);
+    }
+    if (olds.size() == 1 && !olds.begin()->empty() && stored[*olds.begin()] == mentions) continue;  // as stored
+    for (const auto& m : event.mentions) {
+      const auto& aa = c.articles()[m.article];
+      for (auto& k : c.NeighbourhoodKeys(aa.extraction.events[m.event], aa.article.published)) keys.push_back(std::move(k));
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::set<std::string> reached;
+  KRONIEK_RETURN_IF_ERROR(index_.EventsWithKeys(keys, &reached));
+  for (const auto& id : reached)
+    if (!n.touched.count(id)) more->insert(id);
   return Status();
 }
 

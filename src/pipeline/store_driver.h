@@ -5,7 +5,10 @@
 // transaction, the articles and analyses are stored and the events their
 // mentions may join (found by the fuse index keys the store keeps) are fused
 // again with them: only that neighbourhood is read back, so adding an article
-// costs the same however large the store is. Event ids carry over (a cluster
+// costs the same however large the store is. Where that fusion changes events,
+// the neighbourhood grows by the stored events the changed ones may join, and
+// is fused again (Reach), so that a chain of reports breaks where all its links
+// say, whatever order they came in. Event ids carry over (a cluster
 // keeps the id most of its mentions had), changes of best figures are logged,
 // and corrections by people are applied every time their events are fused.
 #pragma once
@@ -88,6 +91,7 @@ class StoreDriver {
   struct Neighbourhood;
   Status Gather(Neighbourhood& n);
   Status FuseAgain(Neighbourhood& n);
+  Status Reach(const Neighbourhood& n, std::set<std::string>* more);
   Status CarryIds(Neighbourhood& n);
   Status Records(Neighbourhood& n, std::vector<StoredEvent>* out);
   Status Write(const Neighbourhood& n, const std::vector<StoredEvent>& records);
