@@ -246,6 +246,9 @@ struct StoreDriver::Neighbourhood {
   std::vector<Correction> corrections;
   std::vector<StoredMention> old;      // the touched events' mentions
   std::map<int64_t, AnalyzedArticle> loaded;
+  // What the rounds of one fusion read (Refuse): stored analyses, and the undated
+  // ones as they came (redated to no date).
+  std::map<int64_t, AnalyzedArticle>*read = nullptr, *undated = nullptr;
   std::set<int64_t> redo;              // stored articles without a date of their own: read again
   std::map<std::string, json> before;  // the touched events' records
   // (article id, trigger offset) -> event: the offset, not the mention's
@@ -261,8 +264,11 @@ Status StoreDriver::Refuse(std::vector<std::pair<int64_t, AnalyzedArticle>> fres
   // The neighbourhood grows while the events fusion changed may join stored ones
   // beyond it (a chain of reports breaks where all its links say, whatever came first).
   Neighbourhood n;
+  std::map<int64_t, AnalyzedArticle> read, undated;
   for (int round = 1;; ++round) {
     n = Neighbourhood();
+    n.read = &read;
+    n.undated = &undated;
     n.fresh = fresh;
     n.touched = touched;
     KRONIEK_RETURN_IF_ERROR(Gather(n));
@@ -306,7 +312,13 @@ Status StoreDriver::Gather(Neighbourhood& n) {
     KRONIEK_RETURN_IF_ERROR(index_.MentionsOf(n.touched, &n.old));
     for (const auto& m : n.old) {
       if (n.loaded.count(m.seq) || n.fresh_seqs.count(m.seq)) continue;
-      KRONIEK_RETURN_IF_ERROR(index_.LoadAnalysis(m.seq, &n.loaded[m.seq]));
+      auto r = n.read->find(m.seq);
+      if (r == n.read->end()) {
+        AnalyzedArticle stored;
+        KRONIEK_RETURN_IF_ERROR(index_.LoadAnalysis(m.seq, &stored));
+        r = n.read->emplace(m.seq, std::move(stored)).first;
+      }
+      n.loaded[m.seq] = r->second;
       if (n.loaded[m.seq].article.HasOwnDate()) continue;
       n.redo.insert(m.seq);
       const size_t size = n.touched.size();
@@ -330,7 +342,11 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
   for (auto& [seq, mentions] : only) {
     AnalyzedArticle& aa = n.loaded[seq];
     if (n.redo.count(seq) && aa.analysis) {  // read as it came, without the date fusion gave it
-      pipeline_.Redate(aa, Date());
+      if (auto done = n.undated->find(seq); done != n.undated->end()) aa = done->second;
+      else {
+        pipeline_.Redate(aa, Date());
+        (*n.undated)[seq] = aa;
+      }
       n.fresh.emplace_back(seq, std::move(aa));
       continue;
     }
