@@ -16,9 +16,9 @@ using nlohmann::json;
 
 namespace {
 
-// How often a neighbourhood may grow along a chain of reports in one fusion (a bound
-// on the cost of one batch: a chain of generated weekly stories, one article at a time,
-// needed eight at most).
+// Rounds of one fusion: the neighbourhood may grow along a chain of reports 15 times (a
+// bound on the cost of one batch: a chain of generated weekly stories, one article at a
+// time, needed eight rounds at most).
 constexpr int kMaxReachRounds = 16;
 
 // Totals for queries and ACLED's `fatalities`, from the record's figures
@@ -341,22 +341,21 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
   std::vector<FuseInput> inputs;
   for (auto& [seq, mentions] : only) {
     AnalyzedArticle& aa = n.loaded[seq];
-    if (n.redo.count(seq) && aa.analysis) {  // read as it came, without the date fusion gave it
-      if (auto done = n.undated->find(seq); done != n.undated->end()) aa = done->second;
-      else {
+    if (n.redo.count(seq)) {  // read as it came, without the date fusion gave it (once a fusion)
+      if (auto done = n.undated->find(seq); done != n.undated->end()) {
+        aa = done->second;
+      } else if (aa.analysis) {
         pipeline_.Redate(aa, Date());
-        (*n.undated)[seq] = aa;
+      } else {  // stored without its analysis (by an earlier kroniek): analysed again
+        int64_t same = 0;
+        json record;
+        Article again;
+        KRONIEK_RETURN_IF_ERROR(index_.Record(aa.article.id, &same, &record));
+        KRONIEK_RETURN_IF_ERROR(ArticleFromRecord(index_.path() + ":" + aa.article.id, record, {}, &again));
+        aa = AnalyseArticle(pipeline_, std::move(again));
       }
+      (*n.undated)[seq] = aa;
       n.fresh.emplace_back(seq, std::move(aa));
-      continue;
-    }
-    if (n.redo.count(seq)) {  // stored without its analysis (by an earlier kroniek)
-      int64_t same = 0;
-      json record;
-      Article again;
-      KRONIEK_RETURN_IF_ERROR(index_.Record(aa.article.id, &same, &record));
-      KRONIEK_RETURN_IF_ERROR(ArticleFromRecord(index_.path() + ":" + aa.article.id, record, {}, &again));
-      n.fresh.emplace_back(seq, AnalyseArticle(pipeline_, std::move(again)));
       continue;
     }
     std::sort(mentions.begin(), mentions.end());
