@@ -36,6 +36,13 @@ void SetDay(Date* d, const Civil& c) {
   d->precision = c.precision();
 }
 
+// The days from..to ("vorige week"), dated by the month or year that holds them both.
+void SetDays(Date* d, const Civil& from, const Civil& to) {
+  d->from = from.ToString();
+  d->to = to.ToString();
+  SetDay(d, Civil{from.year, from.year == to.year && from.month == to.month ? from.month : 0, 0});
+}
+
 // A year's holiday nearest the publication date and not after it: news tells
 // of the feast just past ("de aanslagen op paaszondag").
 template <typename H>
@@ -322,8 +329,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
       Civil saturday = AddDays(*pub, 5 - kroniek::WeekdayOf(*pub));
       if (prev_.count(t.lower) && DayNumber(saturday) >= DayNumber(*pub)) saturday = AddDays(saturday, -7);
       if (next_.count(t.lower)) saturday = AddDays(saturday, 7);
-      d.from = saturday.ToString();
-      d.to = AddDays(saturday, 1).ToString();
+      SetDays(&d, saturday, AddDays(saturday, 1));
     }
   } else if ((prev_.count(t.lower) || next_.count(t.lower) || this_.count(t.lower)) && i + 1 < last &&
              units_.count(tokens[i + 1].lower)) {
@@ -349,8 +355,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
       }
     } else if (pub_precision == Precision::kDay && unit == 7) {
       Civil monday = AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign);
-      d.from = monday.ToString();
-      d.to = AddDays(monday, 6).ToString();
+      SetDays(&d, monday, AddDays(monday, 6));
     } else if (pub_precision == Precision::kDay && unit == 1) {
       SetDay(&d, AddDays(*pub, sign));
     }

@@ -207,6 +207,12 @@ class Chronicle {
   void FindDisagreements(int event);
   std::string FusedType(const ChronicleEvent& event) const;
   Date FusedDate(const ChronicleEvent& event, const DayRange& window) const;
+  // The days, in order, that the event's window leaves with the weekdays and days of a
+  // month its reports name without a date (event_days.cc); none when they contradict;
+  // nullopt when the window is unknown or too wide to count.
+  std::optional<std::vector<int>> DaysLeft(const ChronicleEvent& event, const DayRange& window) const;
+  // A date disagreement when the days and weekdays the reports give leave no day.
+  std::optional<Disagreement> DaysDisagree(const ChronicleEvent& event, const DayRange& window) const;
 
   const FuseRules& types_;
   std::vector<AnalyzedArticle> articles_;

@@ -50,6 +50,10 @@ PublicationInference Chronicle::InferPublication(int ai) const {
           // (A weekday that is not that day's tells of another event, or another day of it.)
           if (kroniek::WeekdayOf(FromDayNumber(when.lo)) != mine.date.weekday) continue;
           narrow(when.lo, when.lo + kWeek - 1, what + "(" + mine.date.text + ") is " + Day(when.lo) + " in " + B.article.id);
+        } else if (mine.date.day_offset) {
+          // "gisteren": the day after the event's.
+          const int day = when.lo - *mine.date.day_offset;
+          narrow(day, day, what + "(" + mine.date.text + ") is " + Day(when.lo) + " in " + B.article.id);
         } else {
           narrow(when.lo, window.hi, what + "happened on " + Day(when.lo) + " (" + B.article.id + ")");
         }

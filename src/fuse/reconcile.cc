@@ -13,7 +13,6 @@ namespace kroniek {
 namespace {
 
 constexpr int kSameTimeDays = 1;  // reports within 24 h are "about the same time"
-constexpr int kWindowDateDays = 30;  // the widest window told as an event's days
 
 std::string Format(double v) {
   std::ostringstream out;
@@ -197,45 +196,6 @@ std::string Chronicle::FusedType(const ChronicleEvent& ev) const {
   return type_of[best];
 }
 
-// The fused event's date: the most precise date a report gives among those
-// every report allows (the event's window: a report published on the 29th
-// rules out the 30th); of dates alike in that, the one most reports give or
-// name the weekday of.
-Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) const {
-  const Date* best = nullptr;
-  std::tuple<bool, int, int> best_key;
-  for (const auto& m : ev.mentions) {
-    const Date& d = articles_[m.article].extraction.events[m.event].date;
-    const DayRange r = RangeOf(d);
-    if (!r.known()) continue;
-    int support = 0;
-    for (const auto& x : ev.mentions) {
-      const Date& other = articles_[x.article].extraction.events[x.event].date;
-      if (other.known() ? other.value == d.value
-                        : other.weekday >= 0 && r.lo == r.hi && WeekdayOf(FromDayNumber(r.lo)) == other.weekday)
-        ++support;
-    }
-    const bool fits = !window.known() || (r.lo <= window.hi && window.lo <= r.hi);
-    std::tuple<bool, int, int> key{fits, -(r.hi - r.lo), support};
-    if (!best || key > best_key) {
-      best = &d;
-      best_key = key;
-    }
-  }
-  return best ? *best : WindowDate(window);
-}
-
-// (Each undated report allows days before its publication; "donderdag" narrows
-// them to a week, "gisteren" to a day.)
-Date WindowDate(const DayRange& window) {
-  Date d;
-  if (!window.known() || window.lo > window.hi || window.hi - window.lo > kWindowDateDays) return d;
-  d.basis = DateBasis::kInferred;
-  d.from = FromDayNumber(window.lo).ToString();
-  d.to = FromDayNumber(window.hi).ToString();
-  return d;
-}
-
 void Chronicle::Reconcile() {
   for (size_t e = 0; e < events_.size(); ++e) {
     ChronicleEvent& ev = events_[e];
@@ -398,6 +358,9 @@ void Chronicle::FindDisagreements(int e) {
   add("date", "the reports give different days", [](const EventMention& m) {
     return m.date.precision == Precision::kDay ? m.date.value : std::string();
   });
+  // (Days that differ are that disagreement already; weekdays that no day fits are this one.)
+  if (std::none_of(ev.disagreements.begin(), ev.disagreements.end(), [](const Disagreement& d) { return d.field == "date"; }))
+    if (auto d = DaysDisagree(ev, Allowed(summaries_[e].window))) ev.disagreements.push_back(*d);
   add("type", "the reports name the event differently", [&](const EventMention& m) {
     return types_.IsVague(m.type) || !m.generic.empty() ? std::string() : m.type;
   });

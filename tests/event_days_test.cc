@@ -1,0 +1,135 @@
+// An event's day from all its reports (#16): the days each report allows, with the weekdays
+// and days of a month they name without a date, leave the event's day when they leave one,
+// else the narrowest interval; reports whose days fit no one day disagree; an undated
+// article's "gisteren" dates it to the day after its event's.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "output/chronicle_out.h"
+#include "test_util.h"
+
+namespace kroniek {
+namespace {
+
+using nlohmann::json;
+
+// An article with `published` ("2024-03" a month-only header, "2024-03-16" a day, "" none).
+Article Published(const std::string& id, const std::string& published, const std::string& text) {
+  IngestOptions opts;
+  if (!published.empty()) {
+    opts.published = *ParseIsoDate(published);
+    opts.published_basis = DateBasis::kHeader;
+  }
+  Article a;
+  Status st = ArticleFromText(id, text, opts, &a);
+  EXPECT_TRUE(st.ok()) << st.message();
+  return a;
+}
+
+struct Fused {
+  std::vector<json> events;
+  std::map<std::string, json> published;  // by article id
+};
+
+Fused Chronicle(std::vector<Article> articles) {
+  auto result = BuildChronicle(testing::SharedPipeline(), std::move(articles));
+  std::ostringstream out;
+  WriteChronicleJsonl(result, out);
+  Fused fused;
+  std::istringstream in(out.str());
+  for (std::string line; std::getline(in, line);) {
+    json j = json::parse(line);
+    if (j.contains("event")) fused.events.push_back(j["event"]);
+    else fused.published[j["article"]["id"]] = j["article"]["published"];
+  }
+  return fused;
+}
+
+// The fire's event, which every test has all its articles report.
+const json& Fire(const Fused& f, size_t reports) {
+  static const json none;
+  for (const auto& e : f.events)
+    if (e["type"] == "fire") {
+      EXPECT_EQ(e["mentions"].size(), reports) << e.dump();
+      return e;
+    }
+  ADD_FAILURE() << "no fire";
+  return none;
+}
+
+TEST(EventDays, AWeekdayUnderAMonthHeaderAndAnotherReportsWeekLeaveOneDay) {
+  Fused f = Chronicle({
+      Published("thursday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
+      // Published on Saturday 16 March: last week is 4 to 10 March, whose Thursday is the 7th.
+      Published("week", "2024-03-16", "Bij een brand in een fabriek in Tilburg zijn vorige week drie mensen omgekomen."),
+  });
+  const json& date = Fire(f, 2)["date"];
+  EXPECT_EQ(date["value"], "2024-03-07") << date.dump();
+  EXPECT_EQ(date["precision"], "day");
+  EXPECT_EQ(date["basis"], "inferred");
+  EXPECT_TRUE(Fire(f, 2)["disagreements"].empty());
+}
+
+TEST(EventDays, AReportsWeekDatesItsEventToThatWeek) {
+  Fused f = Chronicle({Published("weekend", "2024-03-13",
+                                 "Bij een brand in een fabriek in Tilburg zijn afgelopen weekend drie mensen omgekomen.")});
+  const json& date = Fire(f, 1)["date"];
+  EXPECT_EQ(date["value"], "2024-03") << date.dump();
+  EXPECT_EQ(date["precision"], "month");
+  EXPECT_EQ(date["from"], "2024-03-09");
+  EXPECT_EQ(date["to"], "2024-03-10");
+}
+
+TEST(EventDays, ADayOfAMonthWithoutAYearAndADatedReportLeaveOneDay) {
+  Fused f = Chronicle({
+      Published("dated", "2024-03-16", "Bij een brand in een fabriek in Tilburg zijn drie mensen omgekomen."),
+      // Undated: 14 March of some year; the dated report allows the two months before the 16th.
+      Published("undated", "", "Bij een brand in een fabriek in Tilburg zijn op 14 maart drie mensen omgekomen."),
+  });
+  const json& date = Fire(f, 2)["date"];
+  EXPECT_EQ(date["value"], "2024-03-14") << date.dump();
+  EXPECT_EQ(date["basis"], "inferred");
+}
+
+TEST(EventDays, SeveralDaysLeftAreTheNarrowestInterval) {
+  Fused f = Chronicle({
+      Published("thursday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
+      Published("dated", "2024-03-16", "Bij een brand in een fabriek in Tilburg zijn drie mensen omgekomen."),
+  });
+  // The Thursdays up to the 16th: 29 February (a week before a day of March), 7 and 14 March.
+  const json& date = Fire(f, 2)["date"];
+  EXPECT_TRUE(date["value"].is_null()) << date.dump();
+  EXPECT_EQ(date["from"], "2024-02-29");
+  EXPECT_EQ(date["to"], "2024-03-14");
+}
+
+TEST(EventDays, WeekdaysThatFitNoOneDayDisagree) {
+  Fused f = Chronicle({
+      Published("thursday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
+      Published("friday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn vrijdag drie mensen omgekomen."),
+  });
+  const json& fire = Fire(f, 2);
+  EXPECT_TRUE(fire["date"]["value"].is_null()) << fire.dump();
+  ASSERT_EQ(fire["disagreements"].size(), 1u) << fire.dump();
+  const json& d = fire["disagreements"][0];
+  EXPECT_EQ(d["field"], "date");
+  std::map<std::string, std::string> said;
+  for (const auto& v : d["values"]) said[v["article"]] = v["value"];
+  EXPECT_EQ(said, (std::map<std::string, std::string>{{"friday", "Friday"}, {"thursday", "Thursday"}}));
+}
+
+TEST(EventDays, YesterdayInAnUndatedArticleDatesItTheDayAfterItsEvent) {
+  Fused f = Chronicle({
+      Published("dated", "2024-03-16", "Bij een brand in een fabriek in Tilburg zijn op 14 maart drie mensen omgekomen."),
+      Published("undated", "", "Bij een brand in een fabriek in Tilburg zijn gisteren drie mensen omgekomen."),
+  });
+  EXPECT_EQ(Fire(f, 2)["date"]["value"], "2024-03-14");
+  const json& published = f.published["undated"];
+  EXPECT_EQ(published["value"], "2024-03-15") << published.dump();
+  EXPECT_EQ(published["basis"], "inferred");
+  EXPECT_EQ(published["candidates"], json::array({"2024-03-15"}));
+}
+
+}  // namespace
+}  // namespace kroniek
