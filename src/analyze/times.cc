@@ -86,6 +86,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "next") next_.insert(form);
     else if (cls == "this") this_.insert(form);
     else if (cls == "monthpart") monthparts_[form] = {num(2), num(3)};
+    else if (cls == "weekpart") weekparts_[form] = {num(2), num(3)};
     else if (cls == "sameday") {
       sameday_.push_back(LowerWords(form));
       sameday_offsets_.push_back(num(2));
@@ -458,10 +459,36 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
         i = m.last - 1;
         continue;
       }
+      NarrowToPart(text, tokens, first, &m);
       out->push_back(m);
       i = m.last - 1;
     }
   }
+}
+
+bool TimeGrammar::NarrowToPart(const std::string& text, const std::vector<Token>& tokens, int first,
+                               TimeMention* m) const {
+  if (m->first <= first || m->relative_to_event) return false;
+  const std::string& word = tokens[m->first - 1].lower;
+  Date& d = m->date;
+  const auto from = ParseIsoDate(d.from), to = ParseIsoDate(d.to);
+  const auto week = weekparts_.find(word);
+  const auto month = monthparts_.find(word);
+  if (week != weekparts_.end() && from && to && DayNumber(*to) - DayNumber(*from) == 6 && kroniek::WeekdayOf(*from) == 0) {
+    SetDays(&d, AddDays(*from, week->second.first), AddDays(*from, week->second.last));
+  } else if (month != monthparts_.end() && d.precision == Precision::kMonth && d.from.empty() && d.month == 0) {
+    // (As "half augustus": the part of a month is approximate.)
+    const Civil c = *d.civil();
+    d.from = Civil{c.year, c.month, month->second.first}.ToString();
+    d.to = Civil{c.year, c.month, std::min(month->second.last, DaysInMonth(c.year, c.month))}.ToString();
+    d.approximate = true;
+  } else {
+    return false;
+  }
+  --m->first;
+  d.span.begin = tokens[m->first].span.begin;
+  d.text = text.substr(d.span.begin, d.span.size());
+  return true;
 }
 
 // "geboren in 1990", "opgericht op 4 mei 2004": the date of a birth or a founding, one

@@ -65,6 +65,10 @@ class TimeGrammar {
   // Makes `before`, a weekday alone, the day and month named right after it
   // ("zaterdag 9 april", "vrijdag, 13 november"); false otherwise.
   bool JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const;
+  // Narrows m, a week or a month named relative to the report ("vorige week", "deze maand"),
+  // to the part of it the word before it names ("eind vorige week", "begin deze maand");
+  // false when there is no such word.
+  bool NarrowToPart(const std::string& text, const std::vector<Token>& tokens, int first, TimeMention* m) const;
   // The night "van zaterdag op zondag": one night, dated by its second day.
   bool JoinOvernight(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
   static constexpr int kWeekdayDateGap = 1;  // a comma
@@ -92,7 +96,8 @@ class TimeGrammar {
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
   std::unordered_map<std::string, int> later_;  // "later" 1, "eerder" -1: after a count of days
-  std::unordered_map<std::string, Range> monthparts_;
+  std::unordered_map<std::string, Range> monthparts_;  // days of a month ("half": 11..20)
+  std::unordered_map<std::string, Range> weekparts_;   // days of a week, 0 = Monday ("eind": 3..6)
   std::unordered_set<std::string> appositions_, overnight_;
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
       weekends_;
