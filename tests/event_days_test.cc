@@ -131,5 +131,20 @@ TEST(EventDays, YesterdayInAnUndatedArticleDatesItTheDayAfterItsEvent) {
   EXPECT_EQ(published["candidates"], json::array({"2024-03-15"}));
 }
 
+// Under a headline that names the event first ("Brand"), an undated report's "gisteren" is its
+// event's; the day the other reports leave dates the article the day after, though the report
+// that narrows the days came out nine days later (fresh news is likely, not certain).
+TEST(EventDays, YesterdayDatesAnArticleByTheOneDayTheOtherReportsLeave) {
+  Fused f = Chronicle({
+      Published("thursday", "2024-03", "Brand\n\nBij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
+      Published("week", "2024-03-16", "Brand\n\nBij een brand in een fabriek in Tilburg zijn vorige week drie mensen omgekomen."),
+      Published("yesterday", "", "Brand\n\nBij een brand in een fabriek in Tilburg zijn gisteren drie mensen omgekomen."),
+  });
+  EXPECT_EQ(Fire(f, 3)["date"]["value"], "2024-03-07");
+  const json& published = f.published["yesterday"];
+  EXPECT_EQ(published["value"], "2024-03-08") << published.dump();
+  EXPECT_EQ(published["basis"], "inferred");
+}
+
 }  // namespace
 }  // namespace kroniek

@@ -24,10 +24,14 @@ bool DatesCompatible(const Date& a, const Date& b) {
   return true;
 }
 
+// Whether an unresolved date still tells something of the day: a weekday, "gisteren" or a
+// day of a month, in a report whose date does not resolve them.
+bool TellsADay(const Date& d) { return d.weekday >= 0 || d.day_offset || (d.month && d.day); }
+
 // The more informative of two dates for one event.
 void MergeDate(Date* into, const Date& from) {
-  if (!from.known() && from.weekday < 0) return;
-  if (!into->known() && (into->weekday < 0 || from.known())) { *into = from; return; }
+  if (!from.known() && !TellsADay(from)) return;
+  if (!into->known() && (!TellsADay(*into) || from.known())) { *into = from; return; }
   if (from.known() && into->known() && from.value.size() > into->value.size() && from.from.empty()) *into = from;
 }
 
