@@ -147,6 +147,9 @@ int EvalClusters(const std::string& gold_path, const std::vector<std::string>& f
   row("B3", s.b3);
   row("CEAF-e", s.ceafe);
   std::cout << "CoNLL  F1 " << std::fixed << std::setprecision(3) << s.conll << "\n";
+  if (s.days + s.coarse > 0)
+    std::cout << "dates  fused day right " << s.days_right << " of " << s.days << "; over-precise " << s.over_precise
+              << " of " << s.coarse << "\n";
   return failed ? 1 : 0;
 }
 

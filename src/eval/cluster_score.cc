@@ -81,6 +81,30 @@ double BestAssignment(const std::vector<std::vector<double>>& w) {
   return total;
 }
 
+// The fused date of each dated gold cluster: that of the system event holding most of its
+// mentions (response labels "eventN").
+void ScoreDates(const Chronicle& chronicle, const nlohmann::json& gold, const std::vector<std::string>& key,
+                const std::vector<std::string>& response, ClusterScores* out) {
+  for (const auto& cluster : gold["clusters"]) {
+    const std::string date = cluster.value("date", "");
+    if (date.empty()) continue;
+    std::map<std::string, int> votes;
+    for (size_t i = 0; i < key.size(); ++i)
+      if (key[i] == cluster.value("id", "") && response[i].rfind("event", 0) == 0) ++votes[response[i]];
+    std::string fused;
+    if (!votes.empty()) {
+      const auto most = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+      const int e = std::stoi(most->first.substr(5));
+      if (e >= 0 && e < int(chronicle.events().size())) fused = chronicle.events()[e].date.value;
+    }
+    const bool day = date.size() == 10;
+    out->days += day;
+    out->days_right += day && fused == date;
+    out->coarse += !day;
+    out->over_precise += !day && fused.size() == 10;
+  }
+}
+
 }  // namespace
 
 ClusterScores ScorePartitions(const std::vector<std::string>& key, const std::vector<std::string>& response) {
@@ -161,6 +185,7 @@ Status ScoreClusters(const Chronicle& chronicle, const nlohmann::json& gold, Clu
     }
   }
   *out = ScorePartitions(key, response);
+  ScoreDates(chronicle, gold, key, response, out);
   out->unmatched = unmatched;
   out->problems = problems;
   return Status();

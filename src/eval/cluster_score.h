@@ -4,7 +4,10 @@
 //
 // Gold (JSON): {"clusters": [{"id": …, "mentions": [{"article": ID,
 // "trigger": TEXT, "nth": 1}, …]}, …]}. A gold mention is the system event of
-// that article whose trigger or evidence covers the nth occurrence of TEXT.
+// that article whose trigger or evidence covers the nth occurrence of TEXT. A cluster
+// may give the real event's "date" (YYYY-MM-DD, YYYY-MM or YYYY): the fused event that
+// holds most of its mentions is scored on it, as ../shared/eval/score_chronicle.py does
+// (the day when the gold gives one; a day where it gives none is over-precise).
 #pragma once
 
 #include <string>
@@ -26,6 +29,8 @@ struct ClusterScores {
   double conll = 0;
   int mentions = 0;           // gold mentions
   int unmatched = 0;          // gold mentions the system has no event for
+  int days = 0, days_right = 0;        // gold clusters dated to the day, and fused to that day
+  int coarse = 0, over_precise = 0;    // gold clusters dated coarser, and fused to a day
   std::vector<std::string> problems;  // which gold mentions were not found, and why
 };
 
