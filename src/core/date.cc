@@ -94,6 +94,11 @@ int WeekdayOf(const Civil& c) {
   return int(std::chrono::weekday{ToSys(c)}.iso_encoding()) - 1;
 }
 
+const char* WeekdayName(int weekday) {
+  static const char* const kNames[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  return kNames[weekday];
+}
+
 
 int DayNumber(const Civil& c) {
   return int(std::chrono::sys_days{std::chrono::year{c.year} / c.month / c.day}.time_since_epoch().count());

@@ -31,6 +31,8 @@ std::optional<Civil> ParseIsoDate(std::string_view s);
 Civil AddDays(const Civil& c, int days);
 // 0 = Monday ... 6 = Sunday; input must have day precision.
 int WeekdayOf(const Civil& c);
+// "Monday" for 0 ... "Sunday" for 6.
+const char* WeekdayName(int weekday);
 int DaysInMonth(int year, int month);
 // Easter Sunday of a Gregorian year (movable feasts are counted from it).
 Civil EasterSunday(int year);

@@ -13,8 +13,6 @@ namespace {
 constexpr int kWindowDateDays = 30;  // the widest window told as an event's days
 constexpr int kMostDaysSolved = 400;  // a window wider than this is too loose to count its days
 
-const char* kWeekdayNames[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-
 // What a report's date says of its event's day beyond the days it allows: a weekday
 // ("donderdag" under a month-only header) or a day of a month without a year.
 struct DayClue {
@@ -112,7 +110,7 @@ std::optional<Disagreement> Chronicle::DaysDisagree(const ChronicleEvent& ev, co
     const Date& date = articles_[m.article].extraction.events[m.event].date;
     const DayRange r = RangeOf(date);
     if (r.known() && r.lo == r.hi) d.values.push_back({m, date.value});
-    else if (date.weekday >= 0) d.values.push_back({m, kWeekdayNames[date.weekday]});
+    else if (date.weekday >= 0) d.values.push_back({m, WeekdayName(date.weekday)});
     else if (date.month && date.day) {
       char md[8];
       std::snprintf(md, sizeof md, "--%02d-%02d", date.month, date.day);

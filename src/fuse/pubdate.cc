@@ -16,8 +16,6 @@ constexpr int kMaxWindowDays = 62;  // beyond this the evidence is too thin to c
 
 std::string Day(int n) { return FromDayNumber(n).ToString(); }
 
-const char* kWeekdayNames[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-
 }  // namespace
 
 PublicationInference Chronicle::InferPublication(int ai) const {
@@ -166,7 +164,7 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   out.inferred = true;
   out.value = Day(candidates[0].day);
   std::ostringstream why;
-  if (lead_weekday >= 0) why << "the lead event is on a " << kWeekdayNames[lead_weekday] << "; ";
+  if (lead_weekday >= 0) why << "the lead event is on a " << WeekdayName(lead_weekday) << "; ";
   for (const auto& r : reasons) why << r << "; ";
   if (!unique) why << "of " << candidates.size() << " such days the one nearest the deadline";
   else why << "one day fits";
