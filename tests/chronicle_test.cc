@@ -229,7 +229,7 @@ TEST(ChronicleStories, AStormInTwoTownsOnOneDayIsOneStorm) {
 }
 
 // An event no report dates gets the days its reports allow together as from/to, its value
-// left unknown while more than one day is left; more than a month of days is no date at all.
+// left unknown as no report gives one; more than a month of days is no date at all.
 TEST(ChronicleStories, ReportsWithoutADateGiveTheDaysTheyAllowTogether) {
   auto article = [](const char* id, const char* text) {
     IngestOptions opts;

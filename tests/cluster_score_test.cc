@@ -62,24 +62,27 @@ TEST(ClusterScore, ExampleSets) {
 TEST(ClusterScore, DatedClustersScoreTheirFusedEventsDate) {
   std::vector<Article> articles;
   const fs::path dir = fs::path(testing::SourceDir()) / "examples/sets/dates_weekdays";
-  for (const char* name : {"dates_weekdays_a1.txt", "dates_weekdays_a2.txt", "dates_weekdays_b1.txt", "dates_weekdays_b2.txt"}) {
+  for (const char* name : {"dates_weekdays_a1.txt", "dates_weekdays_a2.txt", "dates_weekdays_c1.txt"}) {
     Article a;
     ASSERT_TRUE(ReadArticleFile((dir / name).string(), {}, &a).ok());
     articles.push_back(std::move(a));
   }
   auto result = BuildChronicle(testing::SharedPipeline(), std::move(articles));
   auto gold = nlohmann::json::parse(R"({"clusters": [
-    {"id": "explosion", "date": "2025-10-17", "mentions": [{"article": "dates_weekdays_a1", "trigger": "explosie in een flatgebouw"}]},
+    {"id": "explosion", "date": "2025-10-16", "day": "2025-10-16", "mentions": [{"article": "dates_weekdays_a1", "trigger": "explosie in een flatgebouw"},
+                                                         {"article": "dates_weekdays_a2", "trigger": "explosie in een flatgebouw"}]},
     {"id": "arrest", "date": "2025-10-19", "mentions": [{"article": "dates_weekdays_a2", "trigger": "aangehouden"}]},
-    {"id": "riot", "date": "2025-11", "mentions": [{"article": "dates_weekdays_b1", "trigger": "rellen in het centrum"},
-                                                  {"article": "dates_weekdays_b2", "trigger": "rellen van afgelopen weekend"}]},
-    {"id": "undated", "mentions": [{"article": "dates_weekdays_a2", "trigger": "explosie in een flatgebouw"}]}]})");
+    {"id": "crash", "date": "2025-12", "mentions": [{"article": "dates_weekdays_c1", "trigger": "ongeluk met een touringcar"}]},
+    {"id": "undated", "mentions": [{"article": "dates_weekdays_a1", "trigger": "De explosie gebeurde"}]}]})");
   ClusterScores s;
   ASSERT_TRUE(ScoreClusters(*result.chronicle, gold, &s).ok());
-  EXPECT_EQ(s.days, 2);        // the explosion (fused to the 16th, not the 17th) and the arrest
+  EXPECT_EQ(s.days, 2);        // the explosion (fused to October: no report gives its day) and the arrest
   EXPECT_EQ(s.days_right, 1);  // the arrest, on Sunday the 19th
   EXPECT_EQ(s.coarse, 1);
-  EXPECT_EQ(s.over_precise, 1);  // the riot, fused to Saturday 8 November
+  EXPECT_EQ(s.over_precise, 1);  // the crash, fused to Wednesday 3 December
+  // The explosion's Thursday and the arrest report's "vorige week" leave the 16th alone.
+  EXPECT_EQ(s.real_days, 1);
+  EXPECT_EQ(s.real_days_left, 1);
 }
 
 }  // namespace

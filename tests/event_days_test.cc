@@ -1,6 +1,6 @@
-// An event's day from all its reports (#16): the days each report allows, with the weekdays
-// and days of a month they name without a date, leave the event's day when they leave one,
-// else the narrowest interval; reports whose days fit no one day disagree; an undated
+// An event's days from all its reports (#16): the days each report allows, with the weekdays
+// and days of a month they name without a date, leave the narrowest interval (a day no report
+// gives stays out of `value`); reports whose days fit no one day disagree; an undated
 // article's "gisteren" dates it to the day after its event's.
 #include <gtest/gtest.h>
 
@@ -58,15 +58,19 @@ const json& Fire(const Fused& f, size_t reports) {
   return none;
 }
 
+// (A day no report gives stays out of `value`: the interval is that day.)
 TEST(EventDays, AWeekdayUnderAMonthHeaderAndAnotherReportsWeekLeaveOneDay) {
   Fused f = Chronicle({
       Published("thursday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
       // Published on Saturday 16 March: last week is 4 to 10 March, whose Thursday is the 7th.
       Published("week", "2024-03-16", "Bij een brand in een fabriek in Tilburg zijn vorige week drie mensen omgekomen."),
   });
+  // The month the week report gives, and the one day left.
   const json& date = Fire(f, 2)["date"];
-  EXPECT_EQ(date["value"], "2024-03-07") << date.dump();
-  EXPECT_EQ(date["precision"], "day");
+  EXPECT_EQ(date["value"], "2024-03") << date.dump();
+  EXPECT_EQ(date["precision"], "month");
+  EXPECT_EQ(date["from"], "2024-03-07");
+  EXPECT_EQ(date["to"], "2024-03-07");
   EXPECT_EQ(date["basis"], "inferred");
   EXPECT_TRUE(Fire(f, 2)["disagreements"].empty());
 }
@@ -88,8 +92,9 @@ TEST(EventDays, ADayOfAMonthWithoutAYearAndADatedReportLeaveOneDay) {
       Published("undated", "", "Bij een brand in een fabriek in Tilburg zijn op 14 maart drie mensen omgekomen."),
   });
   const json& date = Fire(f, 2)["date"];
-  EXPECT_EQ(date["value"], "2024-03-14") << date.dump();
-  EXPECT_EQ(date["basis"], "inferred");
+  EXPECT_TRUE(date["value"].is_null()) << date.dump();
+  EXPECT_EQ(date["from"], "2024-03-14");
+  EXPECT_EQ(date["to"], "2024-03-14");
 }
 
 TEST(EventDays, SeveralDaysLeftAreTheNarrowestInterval) {
@@ -102,6 +107,19 @@ TEST(EventDays, SeveralDaysLeftAreTheNarrowestInterval) {
   EXPECT_TRUE(date["value"].is_null()) << date.dump();
   EXPECT_EQ(date["from"], "2024-02-29");
   EXPECT_EQ(date["to"], "2024-03-14");
+}
+
+// A report's own date stands unless the others leave less than a week of it.
+TEST(EventDays, AReportsDateStandsWhenTheOthersLeaveAWeekOrMore) {
+  Fused f = Chronicle({
+      Published("month", "2024-04-05", "Bij een brand in een fabriek in Tilburg zijn vorige maand drie mensen omgekomen."),
+      // The Thursdays of March: the 7th to the 28th.
+      Published("thursday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
+  });
+  const json& date = Fire(f, 2)["date"];
+  EXPECT_EQ(date["value"], "2024-03") << date.dump();
+  EXPECT_EQ(date["text"], "vorige maand");
+  EXPECT_TRUE(date["from"].is_null());
 }
 
 TEST(EventDays, WeekdaysThatFitNoOneDayDisagree) {
@@ -132,15 +150,14 @@ TEST(EventDays, YesterdayInAnUndatedArticleDatesItTheDayAfterItsEvent) {
 }
 
 // Under a headline that names the event first ("Brand"), an undated report's "gisteren" is its
-// event's; the day the other reports leave dates the article the day after, though the report
-// that narrows the days came out nine days later (fresh news is likely, not certain).
-TEST(EventDays, YesterdayDatesAnArticleByTheOneDayTheOtherReportsLeave) {
+// event's; another report's day of that event dates the article the day after, though that
+// report came out nine days later (that news is fresh is likely, not certain).
+TEST(EventDays, YesterdayDatesAnArticleThoughTheDatedReportCameLater) {
   Fused f = Chronicle({
-      Published("thursday", "2024-03", "Brand\n\nBij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
-      Published("week", "2024-03-16", "Brand\n\nBij een brand in een fabriek in Tilburg zijn vorige week drie mensen omgekomen."),
+      Published("dated", "2024-03-16", "Brand\n\nBij een brand in een fabriek in Tilburg zijn op 7 maart drie mensen omgekomen."),
       Published("yesterday", "", "Brand\n\nBij een brand in een fabriek in Tilburg zijn gisteren drie mensen omgekomen."),
   });
-  EXPECT_EQ(Fire(f, 3)["date"]["value"], "2024-03-07");
+  EXPECT_EQ(Fire(f, 2)["date"]["value"], "2024-03-07");
   const json& published = f.published["yesterday"];
   EXPECT_EQ(published["value"], "2024-03-08") << published.dump();
   EXPECT_EQ(published["basis"], "inferred");

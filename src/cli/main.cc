@@ -150,6 +150,8 @@ int EvalClusters(const std::string& gold_path, const std::vector<std::string>& f
   if (s.days + s.coarse > 0)
     std::cout << "dates  fused day right " << s.days_right << " of " << s.days << "; over-precise " << s.over_precise
               << " of " << s.coarse << "\n";
+  if (s.real_days > 0)
+    std::cout << "days   real day left alone " << s.real_days_left << " of " << s.real_days << "\n";
   return failed ? 1 : 0;
 }
 

@@ -86,22 +86,27 @@ double BestAssignment(const std::vector<std::vector<double>>& w) {
 void ScoreDates(const Chronicle& chronicle, const nlohmann::json& gold, const std::vector<std::string>& key,
                 const std::vector<std::string>& response, ClusterScores* out) {
   for (const auto& cluster : gold["clusters"]) {
-    const std::string date = cluster.value("date", "");
-    if (date.empty()) continue;
+    const std::string date = cluster.value("date", ""), real_day = cluster.value("day", "");
+    if (date.empty() && real_day.empty()) continue;
     std::map<std::string, int> votes;
     for (size_t i = 0; i < key.size(); ++i)
       if (key[i] == cluster.value("id", "") && response[i].rfind("event", 0) == 0) ++votes[response[i]];
-    std::string fused;
+    Date fused;
     if (!votes.empty()) {
       const auto most = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
       const int e = std::stoi(most->first.substr(5));
-      if (e >= 0 && e < int(chronicle.events().size())) fused = chronicle.events()[e].date.value;
+      if (e >= 0 && e < int(chronicle.events().size())) fused = chronicle.events()[e].date;
     }
+    if (!real_day.empty()) {
+      ++out->real_days;
+      out->real_days_left += fused.value == real_day || (fused.from == real_day && fused.to == real_day);
+    }
+    if (date.empty()) continue;
     const bool day = date.size() == 10;
     out->days += day;
-    out->days_right += day && fused == date;
+    out->days_right += day && fused.value == date;
     out->coarse += !day;
-    out->over_precise += !day && fused.size() == 10;
+    out->over_precise += !day && fused.value.size() == 10;
   }
 }
 

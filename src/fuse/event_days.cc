@@ -1,6 +1,6 @@
 // An event's day from all its reports: each report allows some days (its window) and
 // may name a weekday or a day of a month without a year; the days every report allows
-// are the event's, a day only when one is left.
+// are the event's.
 #include <algorithm>
 #include <cstdio>
 
@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kWindowDateDays = 30;  // the widest window told as an event's days
 constexpr int kMostDaysSolved = 400;  // a window wider than this is too loose to count its days
+constexpr int kNarrowedDays = 7;      // a report's date is narrowed to fewer days than a week
 
 // What a report's date says of its event's day beyond the days it allows: a weekday
 // ("donderdag" under a month-only header) or a day of a month without a year.
@@ -58,9 +59,10 @@ std::optional<std::vector<int>> Chronicle::DaysLeft(const ChronicleEvent& ev, co
 // The fused event's date: the most precise date a report gives among those
 // every report allows (the event's window: a report published on the 29th
 // rules out the 30th); of dates alike in that, the one most reports give or
-// name the weekday of. Short of a day, the one day the window and the weekdays
-// the reports name leave ("donderdag" under a month-only header, and another
-// report's "vorige week"), else the narrowest interval they leave.
+// name the weekday of. Short of a day, the days the window and the weekdays the
+// reports name leave ("donderdag" under a month-only header, and another report's
+// "vorige week") as an interval, in the precision a report gives: a day no report
+// gives stays out of `value`, even when it is the only one left.
 Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) const {
   const Date* best = nullptr;
   std::tuple<bool, int, int> best_key;
@@ -82,11 +84,21 @@ Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) cons
       best_key = key;
     }
   }
-  if (best && best->precision == Precision::kDay) return *best;
   const auto left = DaysLeft(ev, window);
-  if (left && left->size() == 1) return DateOf(FromDayNumber(left->front()), DateBasis::kInferred);
-  if (best) return *best;
-  return WindowDate(left && !left->empty() ? DayRange{left->front(), left->back()} : window);
+  if (!left || left->empty()) return best ? *best : WindowDate(window);
+  const DayRange days{left->front(), left->back()};
+  if (!best) return WindowDate(days);
+  // A report's month or week narrowed to less than a week by the others' weekdays and
+  // days: its precision, their days.
+  const DayRange told = best->from.empty() || best->to.empty() ? RangeOf(*best)
+                                                                : DayRange{RangeOf(best->from).lo, RangeOf(best->to).hi};
+  if (days.hi - days.lo >= kNarrowedDays || days.lo < told.lo || days.hi > told.hi ||
+      (days.lo == told.lo && days.hi == told.hi))
+    return *best;
+  Date narrowed = WindowDate(days);
+  narrowed.value = best->value;
+  narrowed.precision = best->precision;
+  return narrowed;
 }
 
 // (Each undated report allows days before its publication; "donderdag" narrows

@@ -33,27 +33,11 @@ PublicationInference Chronicle::InferPublication(int ai) const {
 
   const auto& events = A.extraction.events;
   std::vector<std::pair<DayRange, std::string>> fresh;  // other reports' publication days
-  // The event of mine is on day `when`, as `source` says.
-  auto on_day = [&](const EventMention& mine, int when, const std::string& source) {
-    const std::string what = "the " + mine.type + " ";
-    if (mine.date.weekday >= 0) {
-      // (A weekday that is not that day's tells of another event, or another day of it.)
-      if (kroniek::WeekdayOf(FromDayNumber(when)) != mine.date.weekday) return;
-      narrow(when, when + kWeek - 1, what + "(" + mine.date.text + ") is " + Day(when) + " " + source);
-    } else if (mine.date.day_offset) {
-      // "gisteren": the day after the event's.
-      const int day = when - *mine.date.day_offset;
-      narrow(day, day, what + "(" + mine.date.text + ") is " + Day(when) + " " + source);
-    } else {
-      narrow(when, window.hi, what + "happened on " + Day(when) + " " + source);
-    }
-  };
   // 1. The same events dated by other articles.
   for (size_t k = 0; k < events.size(); ++k) {
     const EventMention& mine = events[k];
     int c = EventOf({ai, int(k)});
     if (c < 0) continue;
-    bool dated = false;
     for (const auto& m : events_[c].mentions) {
       if (m.article == ai) continue;
       const AnalyzedArticle& B = articles_[m.article];
@@ -61,8 +45,17 @@ PublicationInference Chronicle::InferPublication(int ai) const {
       DayRange when = RangeOf(theirs.date);
       std::string what = "the " + mine.type + " ";
       if (when.known() && when.lo == when.hi && theirs.date.basis != DateBasis::kInferred) {
-        on_day(mine, when.lo, "in " + B.article.id);
-        dated = true;
+        if (mine.date.weekday >= 0) {
+          // (A weekday that is not that day's tells of another event, or another day of it.)
+          if (kroniek::WeekdayOf(FromDayNumber(when.lo)) != mine.date.weekday) continue;
+          narrow(when.lo, when.lo + kWeek - 1, what + "(" + mine.date.text + ") is " + Day(when.lo) + " in " + B.article.id);
+        } else if (mine.date.day_offset) {
+          // "gisteren": the day after the event's.
+          const int day = when.lo - *mine.date.day_offset;
+          narrow(day, day, what + "(" + mine.date.text + ") is " + Day(when.lo) + " in " + B.article.id);
+        } else {
+          narrow(when.lo, window.hi, what + "happened on " + Day(when.lo) + " (" + B.article.id + ")");
+        }
       } else if (RangeOf(B.article.published).known() && B.article.published.basis != DateBasis::kInferred) {
         DayRange pub = RangeOf(B.article.published);
         int slack = mine.date.weekday >= 0 ? kWeek - 1 : kFreshNewsDays;
@@ -70,10 +63,6 @@ PublicationInference Chronicle::InferPublication(int ai) const {
                          what + "is news in " + B.article.id + " (published " + B.article.published.value + ")"});
       }
     }
-    // No report gives the day, but together they leave one ("donderdag" and another's "vorige week").
-    if (dated) continue;
-    if (auto left = DaysLeft(events_[c], Allowed(summaries_[c].window)); left && left->size() == 1)
-      on_day(mine, left->front(), "(the one day its reports leave)");
   }
   // Tolls rise: a count between two dated counts was published between them.
   for (size_t k = 0; k < events.size(); ++k) {
