@@ -265,6 +265,7 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
   if (r.known()) {
     if (!s.days.known()) s.days = r;
     else if (r.hi - r.lo < s.days.hi - s.days.lo) s.days = r;  // the more precise date wins
+    s.told = s.told.known() ? DayRange{std::min(s.told.lo, r.lo), std::max(s.told.hi, r.hi)} : r;
   }
   if (m.date.weekday >= 0 && s.weekday < 0) s.weekday = m.date.weekday;
   if (!r.known() && m.date.month && m.date.day && !s.month) {

@@ -162,6 +162,7 @@ class Chronicle {
     DayRange hull;                     // from the first to the last day any report allows
     bool open = false;                 // a report allows any day (undated, in an undated article)
     DayRange days;                     // the tightest date a report gives
+    DayRange told;                     // from the first to the last day the reports' dates give
     DayRange published;                // first and last publication day of its articles
     int after = DayRange().lo;         // the first day a report's comparison allows ("de zwaarste … sinds 1999")
     int weekday = -1;                  // a weekday named without a date

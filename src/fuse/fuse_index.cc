@@ -3,7 +3,7 @@
 //
 // Keys are made under the class of an event type (a report looks under every
 // class its type may meet, FuseRules::ClassesNear):
-//   d|DAY     dated events, by every day of their date (a month at most)
+//   d|DAY     dated events, by every day their reports' dates give (a month at most)
 //   d|DAY|CC  the same, by day and country
 //   u|WHERE   undated events, by place (named or inferred), country and actor ("*": none)
 //   p|WHERE   every event, by place (named or inferred), its region and country; "=CC":
@@ -195,8 +195,11 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
     for (const auto& [kind, value] : s.counts)
       for (const std::string* place : {&s.place, &s.inferred_place})
         if (!place->empty()) keys.push_back(Key(cls, "f", CountKey(kind, value, *place)));
+    // (Under every day a report gives, so that a report a day beside any of them finds it,
+    // as a store following a chain of days must: 15 finds the event of 16 and 17.)
+    const DayRange keyed = s.told.known() && s.told.hi - s.told.lo <= kMonthDays ? s.told : s.days;
     if (dated)
-      for (int d = s.days.lo; d <= s.days.hi; ++d) {
+      for (int d = keyed.lo; d <= keyed.hi; ++d) {
         keys.push_back(Key(cls, "d", std::to_string(d)));
         if (!s.country.empty()) keys.push_back(Key(cls, "d", std::to_string(d) + "|" + s.country));
         // (Its place inferred, it is still found by a report that names a place in that country.)
