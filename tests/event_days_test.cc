@@ -4,9 +4,15 @@
 // article's "gisteren" dates it to the day after its event's.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <set>
 #include <sstream>
 
 #include "output/chronicle_out.h"
+#include "pipeline/store_driver.h"
+#include "store/sqlite_store.h"
 #include "test_util.h"
 
 namespace kroniek {
@@ -161,6 +167,48 @@ TEST(EventDays, YesterdayDatesAnArticleThoughTheDatedReportCameLater) {
   const json& published = f.published["yesterday"];
   EXPECT_EQ(published["value"], "2024-03-08") << published.dump();
   EXPECT_EQ(published["basis"], "inferred");
+}
+
+// Reports of the 15th, 16th and 17th: all at once, the 15th and 16th are one event (the
+// 17th is two days from the 15th). Stored one at a time, the 17th and 16th first, the
+// report of the 15th must reach the event of the 16th and 17th, though its first report
+// was of the 17th, for the chain to part as all at once parts it.
+TEST(EventDays, AChainOfDaysPartsInAStoreAsAllAtOnce) {
+  const std::vector<Article> reports = {
+      Published("a17", "2024-03-21", "Bij een brand in een fabriek in Tilburg zijn op 17 maart drie mensen gewond geraakt."),
+      Published("b16", "2024-03-22", "Bij een brand in een fabriek in Tilburg zijn op 16 maart drie mensen gewond geraakt."),
+      Published("c15", "2024-03-20", "Bij een brand in een fabriek in Tilburg zijn op 15 maart drie mensen gewond geraakt."),
+  };
+  auto groups = [](const std::vector<json>& events) {
+    std::set<std::set<std::string>> out;
+    for (const auto& e : events) {
+      std::set<std::string> articles;
+      for (const auto& m : e["mentions"]) articles.insert(m["article"]);
+      out.insert(articles);
+    }
+    return out;
+  };
+  const auto at_once = groups(Chronicle(reports).events);
+  EXPECT_EQ(at_once, (std::set<std::set<std::string>>{{"b16", "c15"}, {"a17"}}));
+  const std::string db = (std::filesystem::temp_directory_path() / ("kroniek_chain_" + std::to_string(getpid()) + ".db")).string();
+  std::filesystem::remove(db);
+  {
+    SqliteStore store;
+    ASSERT_TRUE(store.Open(db).ok());
+    for (const Article& a : reports) {
+      IngestCounts counts;
+      std::vector<std::string> errors;
+      ASSERT_TRUE(StoreDriver(testing::SharedPipeline(), store).AddBatch({a}, &counts, &errors).ok());
+    }
+    EventQuery all;
+    all.limit = 100;
+    std::vector<json> stored;
+    ASSERT_TRUE(store.Events(all, &stored).ok());
+    std::vector<json> events;
+    for (const auto& r : stored) events.push_back(r["event"]);
+    EXPECT_EQ(groups(events), at_once);
+  }
+  std::filesystem::remove(db);
 }
 
 }  // namespace
