@@ -14,8 +14,7 @@ N articles (default 3000); batch sizes 1, 64, 1024; three shuffled orders at
 batch 1; M of the articles (default 200) ingested in a shuffled order, one
 process each. --check batches exits 1 when a batch size gives another chronicle than all
 at once; --check all also when an order does (the test does this, on 600 articles; on
-3,000 one order of three still differs: undated reports in undated articles, which may
-be of any time, join the most reported of the equal events they fit as they come)."""
+3,000 every batch size, order and process per article gives 0, in about 16 minutes)."""
 import argparse
 import json
 import os
