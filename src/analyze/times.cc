@@ -453,6 +453,7 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
       // "oktober vorig jaar", "vorig jaar in oktober": one month of that year;
       // "zaterdag 9 april": the date, its weekday named with it.
       if (!out->empty() && (JoinMonthAndYear(tokens, &out->back(), m, published) || JoinWeekdayAndDate(&out->back(), m) ||
+                            JoinWeekdayAndWeek(tokens, &out->back(), m, published) ||
                             JoinApposition(tokens, &out->back(), m) || JoinOvernight(tokens, &out->back(), m))) {
         Date& d = out->back().date;
         d.text = text.substr(d.span.begin, d.span.end - d.span.begin);
@@ -533,6 +534,34 @@ bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& nex
   before->date = next.date;
   before->date.weekday = weekday;
   before->date.span = {begin, next.date.span.end};
+  before->last = next.last;
+  return true;
+}
+
+bool TimeGrammar::JoinWeekdayAndWeek(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
+                                     const Date& published) const {
+  Date& d = before->date;
+  if (next.first != before->last || next.last != next.first + 2 || d.weekday < 0 || d.day != 0 || d.month != 0 ||
+      d.day_offset)
+    return false;
+  const std::string& which = tokens[next.first].lower;
+  const auto unit = units_.find(tokens[next.first + 1].lower);
+  if (unit == units_.end() || unit->second != 7 || !(prev_.count(which) || this_.count(which) || next_.count(which)))
+    return false;
+  const int sign = prev_.count(which) ? -1 : next_.count(which) ? 1 : 0;
+  const auto pub = published.civil();
+  const int weekday = d.weekday;
+  const uint32_t begin = d.span.begin;
+  d = Date();
+  d.basis = DateBasis::kRelative;
+  if (pub && pub->precision() == Precision::kDay) {
+    SetDay(&d, AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign + weekday));
+    d.weekday = weekday;
+  } else if (sign == 0) {
+    d.weekday = weekday;  // this week's: the last such weekday, as a weekday alone
+    d.precision = Precision::kWeekday;
+  }
+  d.span = {begin, next.date.span.end};
   before->last = next.last;
   return true;
 }

@@ -69,6 +69,11 @@ class TimeGrammar {
   // to the part of it the word before it names ("eind vorige week", "begin deze maand");
   // false when there is no such word.
   bool NarrowToPart(const std::string& text, const std::vector<Token>& tokens, int first, TimeMention* m) const;
+  // Makes `before`, a weekday alone, that weekday of the week named right after it
+  // ("woensdag vorige week"); a week other than this one leaves it unresolved where the
+  // report is not dated to the day. False otherwise.
+  bool JoinWeekdayAndWeek(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
+                          const Date& published) const;
   // The night "van zaterdag op zondag": one night, dated by its second day.
   bool JoinOvernight(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
   static constexpr int kWeekdayDateGap = 1;  // a comma
