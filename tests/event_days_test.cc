@@ -128,10 +128,11 @@ TEST(EventDays, AReportsDateStandsWhenTheOthersLeaveAWeekOrMore) {
   EXPECT_TRUE(date["from"].is_null());
 }
 
-TEST(EventDays, WeekdaysThatFitNoOneDayDisagree) {
+// (A Saturday under a month-only header and 14 March, a Thursday, in an undated report.)
+TEST(EventDays, AWeekdayAndADayOfAMonthThatFitNoOneNightDisagree) {
   Fused f = Chronicle({
-      Published("thursday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
-      Published("friday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn vrijdag drie mensen omgekomen."),
+      Published("saturday", "2024-03", "Brand\n\nBij een brand in een fabriek in Tilburg zijn zaterdag drie mensen omgekomen."),
+      Published("fourteenth", "", "Brand\n\nBij een brand in een fabriek in Tilburg zijn op 14 maart drie mensen omgekomen."),
   });
   const json& fire = Fire(f, 2);
   EXPECT_TRUE(fire["date"]["value"].is_null()) << fire.dump();
@@ -140,7 +141,18 @@ TEST(EventDays, WeekdaysThatFitNoOneDayDisagree) {
   EXPECT_EQ(d["field"], "date");
   std::map<std::string, std::string> said;
   for (const auto& v : d["values"]) said[v["article"]] = v["value"];
-  EXPECT_EQ(said, (std::map<std::string, std::string>{{"friday", "Friday"}, {"thursday", "Thursday"}}));
+  EXPECT_EQ(said, (std::map<std::string, std::string>{{"fourteenth", "--03-14"}, {"saturday", "Saturday"}}));
+}
+
+// Reports a day apart may tell one night: no disagreement.
+TEST(EventDays, AFridayNightAndTheSaturdayAreOneNight) {
+  Fused f = Chronicle({
+      Published("friday", "2024-03", "Brand\n\nBij een brand in een fabriek in Tilburg zijn vrijdagnacht drie mensen omgekomen."),
+      Published("saturday", "2024-03-18", "Brand\n\nBij een brand in een fabriek in Tilburg zijn op 16 maart drie mensen omgekomen."),
+  });
+  const json& fire = Fire(f, 2);
+  EXPECT_EQ(fire["date"]["value"], "2024-03-16");
+  EXPECT_TRUE(fire["disagreements"].empty()) << fire.dump();
 }
 
 TEST(EventDays, YesterdayInAnUndatedArticleDatesItTheDayAfterItsEvent) {

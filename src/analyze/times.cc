@@ -36,11 +36,12 @@ void SetDay(Date* d, const Civil& c) {
   d->precision = c.precision();
 }
 
-// The days from..to ("vorige week"), dated by the month or year that holds them both.
+// The days from..to ("vorige week"), dated by the month or year that holds them both
+// (by neither when they span New Year).
 void SetDays(Date* d, const Civil& from, const Civil& to) {
   d->from = from.ToString();
   d->to = to.ToString();
-  SetDay(d, Civil{from.year, from.year == to.year && from.month == to.month ? from.month : 0, 0});
+  if (from.year == to.year) SetDay(d, Civil{from.year, from.month == to.month ? from.month : 0, 0});
 }
 
 // A year's holiday nearest the publication date and not after it: news tells
@@ -487,6 +488,7 @@ bool TimeGrammar::NarrowToPart(const std::string& text, const std::vector<Token>
     return false;
   }
   --m->first;
+  d.reference = m->first > 0 && references_.count(tokens[m->first - 1].lower) > 0;
   d.span.begin = tokens[m->first].span.begin;
   d.text = text.substr(d.span.begin, d.span.size());
   return true;

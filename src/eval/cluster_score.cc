@@ -90,7 +90,8 @@ void ScoreDates(const Chronicle& chronicle, const nlohmann::json& gold, const st
     if (date.empty() && real_day.empty()) continue;
     std::map<std::string, int> votes;
     for (size_t i = 0; i < key.size(); ++i)
-      if (key[i] == cluster.value("id", "") && response[i].rfind("event", 0) == 0) ++votes[response[i]];
+      if (key[i] == cluster.value("id", "") && response[i].rfind("event", 0) == 0 && response[i] != "event-1")
+        ++votes[response[i]];
     Date fused;
     if (!votes.empty()) {
       const auto most = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -106,7 +107,7 @@ void ScoreDates(const Chronicle& chronicle, const nlohmann::json& gold, const st
     out->days += day;
     out->days_right += day && fused.value == date;
     out->coarse += !day;
-    out->over_precise += !day && fused.value.size() == 10;
+    out->over_precise += !day && fused.value.size() > date.size();
   }
 }
 

@@ -11,7 +11,6 @@ namespace {
 
 constexpr double kJoinThreshold = 0.55;  // a mention joins an event scoring above this
 constexpr double kScoreSlack = 1e-9;     // scores are sums of decimals: a sum that is 0.55 does not join
-constexpr int kDayTolerance = 1;         // reports may differ by a day (night, time zones)
 constexpr int kBackgroundDays = 62;      // an undated report speaks of the two months before it
 constexpr double kAmbiguity = 0.1;       // scores this close fit about as well
 constexpr double kDistinctiveCount = 10; // two reports of "85 gewonden" seldom tell two events
@@ -265,7 +264,8 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
   if (r.known()) {
     if (!s.days.known()) s.days = r;
     else if (r.hi - r.lo < s.days.hi - s.days.lo) s.days = r;  // the more precise date wins
-    s.told = s.told.known() ? DayRange{std::min(s.told.lo, r.lo), std::max(s.told.hi, r.hi)} : r;
+    if (r.hi - r.lo <= kMonthDays)
+      for (int d = r.lo; d <= r.hi; ++d) s.told.insert(d);
   }
   if (m.date.weekday >= 0 && s.weekday < 0) s.weekday = m.date.weekday;
   if (!r.known() && m.date.month && m.date.day && !s.month) {

@@ -19,9 +19,13 @@ constexpr int kNarrowedDays = 7;      // a report's date is narrowed to fewer da
 struct DayClue {
   int weekday = -1;
   int month = 0, day = 0;
-  bool Holds(int n) const {
-    const Civil c = FromDayNumber(n);
-    return (weekday < 0 || WeekdayOf(c) == weekday) && (!month || (c.month == month && c.day == day));
+  // Whether day n fits, or one of the `tolerance` days after it (a night, a time zone).
+  bool Holds(int n, int tolerance) const {
+    for (int k = n; k <= n + tolerance; ++k) {
+      const Civil c = FromDayNumber(k);
+      if ((weekday < 0 || WeekdayOf(c) == weekday) && (!month || (c.month == month && c.day == day))) return true;
+    }
+    return false;
   }
 };
 
@@ -39,7 +43,8 @@ DayClue ClueOf(const Date& d) {
 
 }  // namespace
 
-std::optional<std::vector<int>> Chronicle::DaysLeft(const ChronicleEvent& ev, const DayRange& window) const {
+std::optional<std::vector<int>> Chronicle::DaysLeft(const ChronicleEvent& ev, const DayRange& window,
+                                                    int tolerance) const {
   if (!window.known() || window.hi - window.lo > kMostDaysSolved) return std::nullopt;
   std::vector<DayClue> clues;
   for (const auto& m : ev.mentions) {
@@ -51,8 +56,8 @@ std::optional<std::vector<int>> Chronicle::DaysLeft(const ChronicleEvent& ev, co
     if (clue.weekday >= 0 || clue.month) clues.push_back(clue);
   }
   std::vector<int> days;
-  for (int n = window.lo; n <= window.hi; ++n)
-    if (std::all_of(clues.begin(), clues.end(), [&](const DayClue& c) { return c.Holds(n); })) days.push_back(n);
+  for (int n = window.lo - tolerance; n <= window.hi; ++n)  // (a night may begin the day before)
+    if (std::all_of(clues.begin(), clues.end(), [&](const DayClue& c) { return c.Holds(n, tolerance); })) days.push_back(n);
   return days;
 }
 
@@ -84,7 +89,7 @@ Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) cons
       best_key = key;
     }
   }
-  const auto left = DaysLeft(ev, window);
+  const auto left = DaysLeft(ev, window, 0);
   if (!left || left->empty()) return best ? *best : WindowDate(window);
   const DayRange days{left->front(), left->back()};
   if (!best) return WindowDate(days);
@@ -113,11 +118,12 @@ Date WindowDate(const DayRange& window) {
 }
 
 std::optional<Disagreement> Chronicle::DaysDisagree(const ChronicleEvent& ev, const DayRange& window) const {
-  const auto left = DaysLeft(ev, window);
+  // (Reports a day apart may tell one night: "vrijdagnacht" and "op zaterdag 16 maart".)
+  const auto left = DaysLeft(ev, window, kDayTolerance);
   if (!left || !left->empty()) return std::nullopt;
   Disagreement d;
   d.field = "date";
-  d.why = "the days and weekdays the reports give fit no one day";
+  d.why = "the days and weekdays the reports give fit no one day, nor two beside each other";
   for (const auto& m : ev.mentions) {
     const Date& date = articles_[m.article].extraction.events[m.event].date;
     const DayRange r = RangeOf(date);

@@ -85,6 +85,9 @@ class FuseRules {
   std::set<std::string> tolls_;
 };
 
+constexpr int kDayTolerance = 1;  // reports may differ by a day (night, time zones)
+constexpr int kMonthDays = 31;    // a date of a month at most is a day events are found under
+
 // The days of an event's window (Summary::window) as a range: with its reports a day
 // apart, the days between them.
 inline DayRange Allowed(const DayRange& window) {
@@ -109,9 +112,8 @@ std::string CountKey(const std::string& kind, double value, const std::string& p
 // weekday ("zondag": the last Sunday), a day before it for "gisteren".
 // Unknown when neither date nor publication is known.
 DayRange WindowOf(const EventMention& m, const Date& published);
-// The date of an event no report dates: the days its reports allow together,
-// as from/to, when a month at most; its value stays unknown, as no report
-// gives one. Basis "inferred".
+// The days an event's reports allow together, as from/to, when a month at most;
+// its value unknown (FusedDate sets the one a report gives). Basis "inferred".
 Date WindowDate(const DayRange& window);
 
 class Chronicle {
@@ -162,7 +164,7 @@ class Chronicle {
     DayRange hull;                     // from the first to the last day any report allows
     bool open = false;                 // a report allows any day (undated, in an undated article)
     DayRange days;                     // the tightest date a report gives
-    DayRange told;                     // from the first to the last day the reports' dates give
+    std::set<int> told;                // every day the reports' dates give (each a month at most)
     DayRange published;                // first and last publication day of its articles
     int after = DayRange().lo;         // the first day a report's comparison allows ("de zwaarste … sinds 1999")
     int weekday = -1;                  // a weekday named without a date
@@ -209,10 +211,12 @@ class Chronicle {
   std::string FusedType(const ChronicleEvent& event) const;
   Date FusedDate(const ChronicleEvent& event, const DayRange& window) const;
   // The days, in order, that the event's window leaves with the weekdays and days of a
-  // month its reports name without a date (event_days.cc); none when they contradict;
-  // nullopt when the window is unknown or too wide to count.
-  std::optional<std::vector<int>> DaysLeft(const ChronicleEvent& event, const DayRange& window) const;
-  // A date disagreement when the days and weekdays the reports give leave no day.
+  // month its reports name without a date (event_days.cc): each day from which they all
+  // fall within `tolerance` days on (a night: 1); none when they contradict; nullopt when
+  // the window is unknown or too wide to count.
+  std::optional<std::vector<int>> DaysLeft(const ChronicleEvent& event, const DayRange& window, int tolerance) const;
+  // A date disagreement when the days and weekdays the reports give leave no day, even a
+  // day apart.
   std::optional<Disagreement> DaysDisagree(const ChronicleEvent& event, const DayRange& window) const;
 
   const FuseRules& types_;

@@ -34,8 +34,6 @@ namespace kroniek {
 
 namespace {
 
-constexpr int kDayTolerance = 1;      // reports may differ by a day (night, time zones)
-constexpr int kMonthDays = 31;
 constexpr int kMaxPeriodMonths = 24;  // longer periods go under "*"
 constexpr double kCellDegrees = 0.5;   // map cells: 55 km north to south, over 30 km east to west below 55°N
 constexpr int kCellsAround = 1;        // a report looks this many cells around its own
@@ -197,9 +195,8 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
         if (!place->empty()) keys.push_back(Key(cls, "f", CountKey(kind, value, *place)));
     // (Under every day a report gives, so that a report a day beside any of them finds it,
     // as a store following a chain of days must: 15 finds the event of 16 and 17.)
-    const DayRange keyed = s.told.known() && s.told.hi - s.told.lo <= kMonthDays ? s.told : s.days;
     if (dated)
-      for (int d = keyed.lo; d <= keyed.hi; ++d) {
+      for (int d : s.told) {
         keys.push_back(Key(cls, "d", std::to_string(d)));
         if (!s.country.empty()) keys.push_back(Key(cls, "d", std::to_string(d) + "|" + s.country));
         // (Its place inferred, it is still found by a report that names a place in that country.)

@@ -86,9 +86,12 @@ PublicationInference Chronicle::InferPublication(int ai) const {
       }
     }
   }
-  // (That news is fresh is likely, not certain: it gives way to what dates the event.)
-  for (const auto& [days, why] : fresh)
-    if (!window.known() || (days.lo <= window.hi && window.lo <= days.hi)) narrow(days.lo, days.hi, why);
+  // (That news is fresh is likely, not certain: together, the other reports' publication
+  // days give way to what dates the events.)
+  DayRange near;
+  for (const auto& [days, why] : fresh) near = {std::max(near.lo, days.lo), std::min(near.hi, days.hi)};
+  if (!fresh.empty() && near.lo <= near.hi && (!window.known() || (near.lo <= window.hi && window.lo <= near.hi)))
+    for (const auto& [days, why] : fresh) narrow(days.lo, days.hi, why);
   if (!window.known() || window.hi - window.lo > kMaxWindowDays * 12) {
     out.why = "no dated report of the same events to anchor a date";
     return out;
