@@ -64,6 +64,14 @@ const json& Fire(const Fused& f, size_t reports) {
   return none;
 }
 
+// The fused date's value (null when empty) and its days from..to (null when empty).
+void ExpectDate(const json& date, const std::string& value, const std::string& from, const std::string& to) {
+  auto field = [](const std::string& v) { return v.empty() ? json() : json(v); };
+  EXPECT_EQ(date["value"], field(value)) << date.dump();
+  EXPECT_EQ(date["from"], field(from)) << date.dump();
+  EXPECT_EQ(date["to"], field(to)) << date.dump();
+}
+
 // (A day no report gives stays out of `value`: the interval is that day.)
 TEST(EventDays, AWeekdayUnderAMonthHeaderAndAnotherReportsWeekLeaveOneDay) {
   Fused f = Chronicle({
@@ -73,10 +81,8 @@ TEST(EventDays, AWeekdayUnderAMonthHeaderAndAnotherReportsWeekLeaveOneDay) {
   });
   // The month the week report gives, and the one day left.
   const json& date = Fire(f, 2)["date"];
-  EXPECT_EQ(date["value"], "2024-03") << date.dump();
+  ExpectDate(date, "2024-03", "2024-03-07", "2024-03-07");
   EXPECT_EQ(date["precision"], "month");
-  EXPECT_EQ(date["from"], "2024-03-07");
-  EXPECT_EQ(date["to"], "2024-03-07");
   EXPECT_EQ(date["basis"], "inferred");
   EXPECT_TRUE(Fire(f, 2)["disagreements"].empty());
 }
@@ -85,10 +91,8 @@ TEST(EventDays, AReportsWeekDatesItsEventToThatWeek) {
   Fused f = Chronicle({Published("weekend", "2024-03-13",
                                  "Bij een brand in een fabriek in Tilburg zijn afgelopen weekend drie mensen omgekomen.")});
   const json& date = Fire(f, 1)["date"];
-  EXPECT_EQ(date["value"], "2024-03") << date.dump();
+  ExpectDate(date, "2024-03", "2024-03-09", "2024-03-10");
   EXPECT_EQ(date["precision"], "month");
-  EXPECT_EQ(date["from"], "2024-03-09");
-  EXPECT_EQ(date["to"], "2024-03-10");
 }
 
 TEST(EventDays, ADayOfAMonthWithoutAYearAndADatedReportLeaveOneDay) {
@@ -97,10 +101,7 @@ TEST(EventDays, ADayOfAMonthWithoutAYearAndADatedReportLeaveOneDay) {
       // Undated: 14 March of some year; the dated report allows the two months before the 16th.
       Published("undated", "", "Bij een brand in een fabriek in Tilburg zijn op 14 maart drie mensen omgekomen."),
   });
-  const json& date = Fire(f, 2)["date"];
-  EXPECT_TRUE(date["value"].is_null()) << date.dump();
-  EXPECT_EQ(date["from"], "2024-03-14");
-  EXPECT_EQ(date["to"], "2024-03-14");
+  ExpectDate(Fire(f, 2)["date"], "", "2024-03-14", "2024-03-14");
 }
 
 TEST(EventDays, SeveralDaysLeftAreTheNarrowestInterval) {
@@ -109,10 +110,7 @@ TEST(EventDays, SeveralDaysLeftAreTheNarrowestInterval) {
       Published("dated", "2024-03-16", "Bij een brand in een fabriek in Tilburg zijn drie mensen omgekomen."),
   });
   // The Thursdays up to the 16th: 29 February (a week before a day of March), 7 and 14 March.
-  const json& date = Fire(f, 2)["date"];
-  EXPECT_TRUE(date["value"].is_null()) << date.dump();
-  EXPECT_EQ(date["from"], "2024-02-29");
-  EXPECT_EQ(date["to"], "2024-03-14");
+  ExpectDate(Fire(f, 2)["date"], "", "2024-02-29", "2024-03-14");
 }
 
 // A report's own date stands unless the others leave less than a week of it.
@@ -123,9 +121,8 @@ TEST(EventDays, AReportsDateStandsWhenTheOthersLeaveAWeekOrMore) {
       Published("thursday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
   });
   const json& date = Fire(f, 2)["date"];
-  EXPECT_EQ(date["value"], "2024-03") << date.dump();
+  ExpectDate(date, "2024-03", "", "");
   EXPECT_EQ(date["text"], "vorige maand");
-  EXPECT_TRUE(date["from"].is_null());
 }
 
 // (A Saturday under a month-only header and 14 March, a Thursday, in an undated report.)
