@@ -6,6 +6,7 @@
 // one not after publication.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,6 +47,26 @@ class TimeGrammar {
   };
   bool MatchAt(const std::string& text, const std::vector<Token>& tokens, int i, int last,
                const NumberGrammar& numbers, const Date& published, TimeMention* out) const;
+  // One attempt at a time expression at token i, after a "sinds" or "tot" at start.
+  struct Attempt {
+    const std::vector<Token>& tokens;
+    int i, last;
+    const NumberGrammar& numbers;
+    std::optional<Civil> pub;  // the publication date, when known
+    Precision pub_precision;
+    bool since;
+    int start;  // the expression's first token: a qualifier before it moves it back
+  };
+  // The forms of a time expression, tried in this order (time_forms.cc). Each sets
+  // out->date and gives the token after its expression at a.i, or -1 when its words
+  // are not there.
+  int DayOfMonthAt(Attempt& a, TimeMention* out) const;  // "31 augustus 2021", "half augustus", "augustus", "paaszondag"
+  int DayWordAt(Attempt& a, TimeMention* out) const;     // "donderdag", "gisteren", "afgelopen nacht", "afgelopen donderdag"
+  int PeriodAt(Attempt& a, TimeMention* out) const;      // "afgelopen weekend", "vorige week", "deze maand"
+  int CountBackAt(Attempt& a, TimeMention* out) const;   // "zes jaar geleden", "tien jaar na"
+  int FromEventAt(Attempt& a, TimeMention* out) const;   // "vier dagen later", "diezelfde maand", "rond 14.30 uur"
+  int YearAt(Attempt& a, TimeMention* out) const;        // "in 2015", "2021-08-30"
+  int MonthAt(const Attempt& a, int k) const;            // the month token k names, or 0
   // Matches a multi-word phrase from `phrases` at i; returns its length or 0.
   int PhraseAt(const std::vector<Token>& tokens, int i, int last,
                const std::vector<std::vector<std::string>>& phrases) const;

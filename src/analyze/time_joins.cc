@@ -1,0 +1,208 @@
+// Time expressions joined or narrowed by their neighbours ("zaterdag 9 april",
+// "oktober vorig jaar", "eind vorige week"), and years a day of a month inherits.
+#include <algorithm>
+
+#include "analyze/time_calendar.h"
+#include "analyze/times.h"
+
+namespace kroniek {
+
+using namespace time_calendar;
+
+namespace {
+
+constexpr int kAnniversaryReach = 3;  // days an anniversary's weekday may lie before its report
+
+}  // namespace
+
+bool TimeGrammar::NarrowToPart(const std::string& text, const std::vector<Token>& tokens, int first,
+                               TimeMention* m) const {
+  if (m->first <= first || m->relative_to_event) return false;
+  const std::string& word = tokens[m->first - 1].lower;
+  Date& d = m->date;
+  const auto from = ParseIsoDate(d.from), to = ParseIsoDate(d.to);
+  const auto week = weekparts_.find(word);
+  const auto month = monthparts_.find(word);
+  if (week != weekparts_.end() && from && to && DayNumber(*to) - DayNumber(*from) == 6 && kroniek::WeekdayOf(*from) == 0) {
+    SetDays(&d, AddDays(*from, week->second.first), AddDays(*from, week->second.last));
+  } else if (month != monthparts_.end() && d.precision == Precision::kMonth && d.from.empty() && d.month == 0) {
+    // (As "half augustus": the part of a month is approximate.)
+    const Civil c = *d.civil();
+    d.from = Civil{c.year, c.month, month->second.first}.ToString();
+    d.to = Civil{c.year, c.month, std::min(month->second.last, DaysInMonth(c.year, c.month))}.ToString();
+    d.approximate = true;
+  } else {
+    return false;
+  }
+  --m->first;
+  d.reference = m->first > 0 && references_.count(tokens[m->first - 1].lower) > 0;
+  d.span.begin = tokens[m->first].span.begin;
+  d.text = text.substr(d.span.begin, d.span.size());
+  return true;
+}
+
+// "geboren in 1990", "opgericht op 4 mei 2004": the date of a birth or a founding, one
+// word (a preposition) at most between.
+bool TimeGrammar::NotAnEventsDate(const std::vector<Token>& tokens, int first, const TimeMention& m) const {
+  for (int k = m.first - 1; k >= first && k >= m.first - 2; --k)
+    if (not_event_.count(tokens[k].lower)) return true;
+  return false;
+}
+
+bool TimeGrammar::JoinApposition(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const {
+  if (before->date.known() || !next.date.known() || before->relative_to_event || next.relative_to_event ||
+      tokens[before->last].lower != ",")
+    return false;
+  const int gap = next.first - before->last;
+  if (gap != 1 && !(gap == 2 && appositions_.count(tokens[before->last + 1].lower))) return false;
+  const auto begin = before->date.span.begin;
+  before->date = next.date;
+  before->date.span = {begin, next.date.span.end};
+  before->last = next.last;
+  return true;
+}
+
+bool TimeGrammar::JoinOvernight(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const {
+  if (next.first != before->last + 1 || !overnight_.count(tokens[before->last].lower) || before->date.weekday < 0 ||
+      next.date.weekday != (before->date.weekday + 1) % 7)
+    return false;
+  // (Most of what happens in a night happens after midnight: the second day dates it.)
+  const auto begin = before->date.span.begin;
+  before->date = next.date;
+  before->date.span = {begin, next.date.span.end};
+  before->last = next.last;
+  return true;
+}
+
+bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const {
+  if (next.first - before->last > kWeekdayDateGap || before->date.weekday < 0 || before->date.day != 0 ||
+      before->date.month != 0 || next.date.day == 0 || next.date.month == 0)
+    return false;
+  const auto begin = before->date.span.begin;
+  const int weekday = before->date.weekday;
+  before->date = next.date;
+  before->date.weekday = weekday;
+  before->date.span = {begin, next.date.span.end};
+  before->last = next.last;
+  return true;
+}
+
+bool TimeGrammar::JoinWeekdayAndWeek(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
+                                     const Date& published) const {
+  Date& d = before->date;
+  if (next.first != before->last || next.last != next.first + 2 || d.weekday < 0 || d.day != 0 || d.month != 0 ||
+      d.day_offset)
+    return false;
+  const std::string& which = tokens[next.first].lower;
+  const auto unit = units_.find(tokens[next.first + 1].lower);
+  if (unit == units_.end() || unit->second != 7 || !(prev_.count(which) || this_.count(which) || next_.count(which)))
+    return false;
+  const int sign = prev_.count(which) ? -1 : next_.count(which) ? 1 : 0;
+  const auto pub = published.civil();
+  const int weekday = d.weekday;
+  const uint32_t begin = d.span.begin;
+  d = Date();
+  d.basis = DateBasis::kRelative;
+  if (pub && pub->precision() == Precision::kDay) {
+    SetDay(&d, AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign + weekday));
+    d.weekday = weekday;
+  } else if (sign == 0) {
+    d.weekday = weekday;  // this week's: the last such weekday, as a weekday alone
+    d.precision = Precision::kWeekday;
+  }
+  d.span = {begin, next.date.span.end};
+  before->last = next.last;
+  return true;
+}
+
+bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
+                                   const Date& published) const {
+  // ("9 juni, dag op dag zeven jaar geleden": the same day that many years back.)
+  const int to_the_day = PhraseAt(tokens, before->last + (tokens[before->last].lower == ","), next.first, to_the_day_);
+  if (next.first - before->last > std::max(kMonthYearGap, to_the_day + 1)) return false;
+  // ("Op 3 juni is het precies twaalf jaar geleden", "vandaag is het vijf jaar geleden": a
+  // day, any the report can count, that many years back.)
+  const bool day_first = to_the_day > 0 && before->date.precision == Precision::kDay &&
+                         before->date.basis != DateBasis::kExplicit && before->date.from.empty() &&
+                         next.last - next.first >= 2 && ago_.count(tokens[next.last - 1].lower) &&
+                         YearsUnit(tokens[next.last - 2].lower);
+  // (Told in the present, "Zondag is het vier jaar geleden", the anniversary may still be ahead.)
+  const bool present = PhraseAt(tokens, before->last + (tokens[before->last].lower == ","), next.first, to_the_day_present_) > 0;
+  if (day_first) return CountYearsBack(before, next, present ? published : Date());
+  const bool month_first = before->date.month > 0 && before->date.basis != DateBasis::kExplicit;
+  const TimeMention& month = month_first ? *before : next;
+  const TimeMention& year = month_first ? next : *before;
+  // (Years back to the day count as their year here: "11 maart, precies vijf jaar geleden".)
+  const bool years_to_the_day = month_first && to_the_day > 0;
+  if (month.date.month == 0 || month.date.basis == DateBasis::kExplicit ||
+      (year.date.precision != Precision::kYear && !years_to_the_day) || !year.date.from.empty())
+    return false;
+  const auto y = year.date.civil();
+  if (!y) return false;
+  Date d = month.date;
+  SetDay(&d, Civil{y->year, month.date.month, month.date.day});  // "3 maart vorig jaar": that day
+  if (!d.from.empty()) d.from = Civil{y->year, month.date.month, 1}.ToString();  // "sinds augustus vorig jaar"
+  d.span = {before->date.span.begin, next.date.span.end};
+  before->date = d;
+  before->last = next.last;
+  return true;
+}
+
+bool TimeGrammar::CountYearsBack(TimeMention* day, const TimeMention& years_ago, const Date& published) const {
+  auto c = day->date.civil();
+  const auto y = years_ago.date.civil();
+  if (!c || !y) return false;
+  // ("Zondag is het precies vier jaar geleden", in Saturday's paper: an anniversary told in the
+  // present (`published` known) may be ahead; the weekday is the one nearest the report.)
+  const auto pub = published.civil();
+  if (day->date.weekday >= 0 && pub && published.precision == Precision::kDay &&
+      DayNumber(*pub) - DayNumber(*c) > kAnniversaryReach)
+    c = AddDays(*c, 7);
+  Date d = day->date;
+  SetDay(&d, Civil{y->year, c->month, std::min(c->day, DaysInMonth(y->year, c->month))});
+  d.weekday = -1;  // (the weekday was the anniversary's)
+  d.day_offset.reset();
+  d.span = {day->date.span.begin, years_ago.date.span.end};
+  day->date = d;
+  day->last = years_ago.last;
+  return true;
+}
+
+// "Op 14 juli 2021 begon het. Ook op 16 juli …": a day of a month told without a year
+// takes the year of a date written out before it in its sentence or the one before,
+// in one paragraph (of a bare year, in its sentence).
+void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+                               std::vector<TimeMention>* times) const {
+  for (size_t k = 1; k < times->size(); ++k) {
+    TimeMention& m = (*times)[k];
+    if (m.date.basis == DateBasis::kExplicit || m.date.day == 0 || m.date.month == 0) continue;
+    const int si = tokens[m.first].sentence;
+    bool set = false;
+    for (size_t j = k; j-- > 0;) {
+      const TimeMention& before = (*times)[j];
+      const int sj = tokens[before.first].sentence;
+      if (sj < si - 1 || sentences[sj].paragraph != sentences[si].paragraph) break;
+      const auto c = before.date.civil();
+      // (A bare year counts in the same sentence only: "in 2019, bij de overstroming van 14 juli".)
+      const bool year_here = c && c->month == 0 && sj == si;
+      if (before.date.basis != DateBasis::kExplicit || !c || (c->month == 0 && !year_here) ||
+          m.date.day > DaysInMonth(c->year, m.date.month))
+        continue;
+      SetDay(&m.date, Civil{c->year, m.date.month, m.date.day});
+      set = true;
+      break;
+    }
+    // Else the year of that month written out earlier in the article ("in januari 2015 …
+    // De aanslag vond plaats op 7 januari").
+    for (size_t j = k; !set && j-- > 0;) {
+      const auto c = (*times)[j].date.civil();
+      if ((*times)[j].date.basis != DateBasis::kExplicit || !c || c->month != m.date.month ||
+          m.date.day > DaysInMonth(c->year, m.date.month))
+        continue;
+      SetDay(&m.date, Civil{c->year, m.date.month, m.date.day});
+      set = true;
+    }
+  }
+}
+
+}  // namespace kroniek
