@@ -140,7 +140,14 @@ TEST(Redate, TimesThatJoinOnceDatedGiveWhatAnalysingWithTheDateGives) {
   for (const Case& c : {Case{"Bij een brand in een fabriek in Gent vielen in oktober vorig jaar drie doden.", false,
                              "oktober vorig jaar"},
                         Case{"Op 3 juni is het precies twaalf jaar geleden dat een brand in Gent vier doden eiste.",
-                             true, "3 juni is het precies twaalf jaar geleden"}}) {
+                             true, "3 juni is het precies twaalf jaar geleden"},
+                        // (A part of a period named relative to the report is its part whether
+                        // or not the report is dated.)
+                        Case{"Eind vorig jaar vielen bij een brand in een fabriek in Gent drie doden.", false,
+                             "Eind vorig jaar"},
+                        Case{"Eerder deze week vielen bij een brand in een fabriek in Gent drie doden.", false,
+                             "Eerder deze week"},
+                        Case{"Na zaterdag vielen bij branden in Gent nog drie doden.", false, "Na zaterdag"}}) {
     SCOPED_TRACE(c.text);
     Article given = Undated("given", c.text);
     given.title = "Brand in Gent";

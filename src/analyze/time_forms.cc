@@ -126,24 +126,33 @@ int TimeGrammar::PeriodAt(Attempt& a, TimeMention* out) const {
   const Token& t = a.tokens[a.i];
   const auto& pub = a.pub;
   Date& d = out->date;
-  const bool prev = prev_.count(t.lower) > 0, next = next_.count(t.lower) > 0;
-  if (!(prev || next || this_.count(t.lower)) || a.i + 1 >= a.last) return -1;
+  const bool prev = prev_.count(t.lower) > 0, next = next_.count(t.lower) > 0, the = the_.count(t.lower) > 0;
+  if (!(prev || next || the || this_.count(t.lower)) || a.i + 1 >= a.last) return -1;
   const std::string& what = a.tokens[a.i + 1].lower;
   int end = a.i + 2;
+  const int sign = prev ? -1 : next ? 1 : 0;
   if (weekends_.count(what)) {
+    // ("het weekend van 13 en 14 april" is the one its date names.)
+    if (the && end < a.last && references_.count(a.tokens[end].lower)) return -1;
     // "afgelopen weekend": the last Saturday and Sunday begun before the day of
-    // publication; "dit weekend" those of its week, "volgend weekend" the next.
+    // publication, "in het weekend" by it; "dit weekend" those of its week,
+    // "volgend weekend" the next.
     if (a.pub_precision == Precision::kDay) {
       Civil saturday = AddDays(*pub, 5 - kroniek::WeekdayOf(*pub));
-      if (prev && DayNumber(saturday) >= DayNumber(*pub)) saturday = AddDays(saturday, -7);
+      const int begun = DayNumber(saturday) - DayNumber(*pub);
+      if ((prev && begun >= 0) || (the && begun > 0)) saturday = AddDays(saturday, -7);
       if (next) saturday = AddDays(saturday, 7);
       SetDays(&d, saturday, AddDays(saturday, 1));
     }
     return end;
   }
+  if (the) return -1;
+  if (auto season = seasons_.find(what); season != seasons_.end()) {
+    SetSeason(season->second, sign, a, &d);
+    return end;
+  }
   if (!units_.count(what)) return -1;
   // vorige week, vorig jaar, deze maand
-  const int sign = prev ? -1 : next ? 1 : 0;
   const int unit = units_.at(what);
   if (pub && unit == 365) {
     SetDay(&d, Civil{pub->year + sign, 0, 0});
@@ -168,6 +177,99 @@ int TimeGrammar::PeriodAt(Attempt& a, TimeMention* out) const {
     SetDay(&d, AddDays(*pub, sign));
   }
   return end;
+}
+
+bool TimeGrammar::SetSeason(const Range& months, int which, const Attempt& a, Date* d) const {
+  if (!a.pub || a.pub->month == 0) return false;
+  // Months counted from year 0; a season begun in year y runs from begin(y) to end(y).
+  const int now = a.pub->year * 12 + a.pub->month;
+  auto begin = [&](int y) { return y * 12 + months.first; };
+  auto end = [&](int y) { return (y + (months.last < months.first)) * 12 + months.last; };
+  int y = a.pub->year;
+  if (which < 0) {
+    while (end(y) >= now) --y;  // the last one over before the report's month
+  } else if (which == 0) {
+    // The one the report's month is in, else the nearest ("deze winter" in May is the last;
+    // "deze zomer" in January, as near, the one of its year).
+    auto distance = [&](int c) { return begin(c) > now ? begin(c) - now : std::max(0, now - end(c)); };
+    for (int c : {y - 1, y + 1})
+      if (distance(c) < distance(y)) y = c;
+  } else {
+    y = a.pub->year - 1;
+    while (begin(y) <= now) ++y;
+  }
+  const int last_year = y + (months.last < months.first);
+  SetDays(d, Civil{y, months.first, 1}, Civil{last_year, months.last, DaysInMonth(last_year, months.last)});
+  // (A season's bounds are loose: "deze zomer" may reach into September.)
+  d->approximate = true;
+  return true;
+}
+
+int TimeGrammar::NumericDateAt(Attempt& a, TimeMention* out) const {
+  const auto& tokens = a.tokens;
+  if (numeric_dates_.empty() || tokens[a.i].kind != TokenKind::kNumber) return -1;
+  // The text of the tokens that touch each other from a.i on ("11", "/", "05"), and
+  // where each of them ends in it.
+  std::string s;
+  std::vector<size_t> ends;
+  for (int k = a.i; k < a.last && k < a.i + kNumericDateTokens; ++k) {
+    if (k > a.i && tokens[k].span.begin != tokens[k - 1].span.end) break;
+    s += tokens[k].lower;
+    ends.push_back(s.size());
+  }
+  auto digits_at = [&](size_t pos) {
+    size_t e = pos;
+    while (e < s.size() && s[e] >= '0' && s[e] <= '9') ++e;
+    return e - pos;
+  };
+  for (const NumericDate& n : numeric_dates_) {
+    int field[3] = {0, 0, 0};  // day, month, year
+    size_t pos = 0;
+    bool ok = true;
+    for (size_t f = 0; f < n.order.size() && ok; ++f) {
+      if (f > 0) ok = pos < s.size() && s[pos++] == n.separator;
+      const size_t len = ok ? digits_at(pos) : 0;
+      const char which = n.order[f];
+      ok = ok && (which == 'y' ? len == 4 : len >= 1 && len <= 2);
+      if (ok) field[which == 'd' ? 0 : which == 'm' ? 1 : 2] = std::atoi(s.substr(pos, len).c_str());
+      pos += len;
+    }
+    const auto token_end = std::find(ends.begin(), ends.end(), pos);
+    // (Not the head of a longer one, "11/05/24"; a day and month alone only beside a weekday.)
+    const bool longer = pos < s.size() && s[pos] == n.separator;
+    const bool beside_weekday = a.i > 0 && (WeekdayOf(tokens[a.i - 1].lower) >= 0 ||
+                                            (a.i > 1 && tokens[a.i - 1].lower == "," && WeekdayOf(tokens[a.i - 2].lower) >= 0));
+    if (!ok || token_end == ends.end() || longer || (!field[2] && !beside_weekday) || field[1] < 1 || field[1] > 12 ||
+        field[0] < 1 || field[0] > DaysInMonth(field[2] ? field[2] : 2000, field[1]))
+      continue;
+    Date& d = out->date;
+    d.month = field[1];
+    d.day = field[0];
+    if (field[2]) d.basis = DateBasis::kExplicit;
+    const int year = field[2] ? field[2] : a.pub ? NearestYear(*a.pub, field[1]) : 0;
+    if (year && field[0] <= DaysInMonth(year, field[1])) SetDay(&d, Civil{year, field[1], field[0]});
+    return a.i + int(token_end - ends.begin()) + 1;
+  }
+  return -1;
+}
+
+int TimeGrammar::PartOfYearAt(Attempt& a, TimeMention* out) const {
+  const auto& tokens = a.tokens;
+  const auto part = yearparts_.find(tokens[a.i].lower);
+  const auto season = seasons_.find(tokens[a.i].lower);
+  if (part == yearparts_.end() && season == seasons_.end()) return -1;
+  int k = a.i + 1;
+  if (season != seasons_.end() && k < a.last && of_.count(tokens[k].lower)) ++k;  // "de zomer van 2022"
+  int year = 0;
+  if (k >= a.last || !IsYear(tokens[k], &year)) return -1;
+  Date& d = out->date;
+  const Range months = part != yearparts_.end() ? part->second : season->second;
+  // (Which months "de winter van 2022" holds, its first or its last, the words leave open.)
+  if (months.last < months.first) SetDay(&d, Civil{year, 0, 0});
+  else SetDays(&d, Civil{year, months.first, 1}, Civil{year, months.last, DaysInMonth(year, months.last)});
+  d.basis = DateBasis::kExplicit;
+  d.approximate = true;
+  return k + 1;
 }
 
 int TimeGrammar::CountBackAt(Attempt& a, TimeMention* out) const {

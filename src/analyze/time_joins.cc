@@ -16,21 +16,38 @@ constexpr int kAnniversaryReach = 3;  // days an anniversary's weekday may lie b
 }  // namespace
 
 bool TimeGrammar::NarrowToPart(const std::string& text, const std::vector<Token>& tokens, int first,
-                               TimeMention* m) const {
-  if (m->first <= first || m->relative_to_event) return false;
+                               const Date& published, TimeMention* m) const {
+  if (m->first <= first || m->relative_to_event || m->last != m->first + 2) return false;
+  // Only a week, month or year named relative to the report ("vorige week", "dit jaar"); the
+  // word is taken whether or not the report's date dates it, so a date found later
+  // changes no token's reading (Analyzer::Redate).
+  const std::string& which = tokens[m->first].lower;
+  const auto unit = units_.find(tokens[m->first + 1].lower);
+  if (unit == units_.end() || !(prev_.count(which) || this_.count(which) || next_.count(which))) return false;
   const std::string& word = tokens[m->first - 1].lower;
   Date& d = m->date;
   const auto from = ParseIsoDate(d.from), to = ParseIsoDate(d.to);
   const auto week = weekparts_.find(word);
   const auto month = monthparts_.find(word);
-  if (week != weekparts_.end() && from && to && DayNumber(*to) - DayNumber(*from) == 6 && kroniek::WeekdayOf(*from) == 0) {
-    SetDays(&d, AddDays(*from, week->second.first), AddDays(*from, week->second.last));
-  } else if (month != monthparts_.end() && d.precision == Precision::kMonth && d.from.empty() && d.month == 0) {
+  const auto year = yearparts_.find(word);
+  if (unit->second == 7 && week != weekparts_.end()) {
+    if (from && to) SetDays(&d, AddDays(*from, week->second.first), AddDays(*from, week->second.last));
+  } else if (unit->second == 30 && month != monthparts_.end()) {
     // (As "half augustus": the part of a month is approximate.)
-    const Civil c = *d.civil();
-    d.from = Civil{c.year, c.month, month->second.first}.ToString();
-    d.to = Civil{c.year, c.month, std::min(month->second.last, DaysInMonth(c.year, c.month))}.ToString();
-    d.approximate = true;
+    if (const auto c = d.civil(); c && c->precision() == Precision::kMonth) {
+      d.from = Civil{c->year, c->month, month->second.first}.ToString();
+      d.to = Civil{c->year, c->month, std::min(month->second.last, DaysInMonth(c->year, c->month))}.ToString();
+      d.approximate = true;
+    }
+  } else if (unit->second == 365 && year != yearparts_.end()) {
+    // "eind vorig jaar", "begin dit jaar"
+    if (const auto c = d.civil()) {
+      d.from = Civil{c->year, year->second.first, 1}.ToString();
+      d.to = Civil{c->year, year->second.last, DaysInMonth(c->year, year->second.last)}.ToString();
+      d.approximate = true;
+    }
+  } else if (this_.count(which) && later_.count(word)) {
+    NarrowAroundReport(later_.at(word), published, &d);
   } else {
     return false;
   }
@@ -39,6 +56,20 @@ bool TimeGrammar::NarrowToPart(const std::string& text, const std::vector<Token>
   d.span.begin = tokens[m->first].span.begin;
   d.text = text.substr(d.span.begin, d.span.size());
   return true;
+}
+
+void TimeGrammar::NarrowAroundReport(int side, const Date& published, Date* d) {
+  const auto pub = published.civil();
+  if (!pub || pub->precision() != Precision::kDay) return;
+  const DayRange r = RangeOf(*d);
+  const int today = DayNumber(*pub);
+  if (!r.known() || r.lo > today || r.hi < today || r.lo == r.hi) return;
+  // "eerder deze week": its days before the report's (the report's own when none is);
+  // "later dit jaar": its days after it.
+  const int lo = side < 0 ? r.lo : std::min(today + 1, r.hi);
+  const int hi = side < 0 ? std::max(today - 1, r.lo) : r.hi;
+  d->from = FromDayNumber(lo).ToString();
+  d->to = FromDayNumber(hi).ToString();
 }
 
 // "geboren in 1990", "opgericht op 4 mei 2004": the date of a birth or a founding, one

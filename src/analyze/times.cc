@@ -43,6 +43,26 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "this") this_.insert(form);
     else if (cls == "monthpart") monthparts_[form] = {num(2), num(3)};
     else if (cls == "weekpart") weekparts_[form] = {num(2), num(3)};
+    else if (cls == "yearpart") yearparts_[form] = {num(2), num(3)};
+    else if (cls == "season") seasons_[form] = {num(2), num(3)};
+    else if (cls == "the") the_.insert(form);
+    else if (cls == "of") of_.insert(form);
+    else if (cls == "after") after_.push_back(LowerWords(form));
+    else if (cls == "numeric_date") {
+      NumericDate n{"", 0};
+      for (char c : form) {
+        if (c == 'd' || c == 'm' || c == 'y') n.order += c;
+        else if (!n.separator) n.separator = c;
+        else if (c != n.separator) n.separator = '?';
+      }
+      std::string letters = n.order;
+      std::sort(letters.begin(), letters.end());
+      if ((letters != "dmy" && letters != "dm") || !n.separator || n.separator == '?' ||
+          form.size() != 2 * n.order.size() - 1)
+        return Status::Error(f.path + ":" + std::to_string(row.line) +
+                             ": a numeric date is d, m and y (or d and m) between one separator, as 'd-m-y'");
+      numeric_dates_.push_back(n);
+    }
     else if (cls == "sameday") {
       sameday_.push_back(LowerWords(form));
       sameday_offsets_.push_back(num(2));
@@ -189,15 +209,17 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
   Date& d = out->date;
   d = Date();
   const int start = i;
-  bool since = false, until = false;
+  bool since = false, until = false, after = false;
   if (int n = PhraseAt(tokens, i, last, since_)) { since = true; i += n; }
   else if (int m = PhraseAt(tokens, i, last, until_)) { until = true; i += m; }
+  else if (int k = PhraseAt(tokens, i, last, after_)) { after = true; i += k; }
   if (i >= last) return false;
   d.basis = DateBasis::kRelative;
   Attempt a{tokens, i, last, numbers, pub, pub ? pub->precision() : Precision::kUnknown, since, start};
   int end = -1;
-  for (auto form : {&TimeGrammar::DayOfMonthAt, &TimeGrammar::DayWordAt, &TimeGrammar::PeriodAt,
-                    &TimeGrammar::CountBackAt, &TimeGrammar::FromEventAt, &TimeGrammar::YearAt})
+  for (auto form : {&TimeGrammar::DayOfMonthAt, &TimeGrammar::NumericDateAt, &TimeGrammar::DayWordAt,
+                    &TimeGrammar::PeriodAt, &TimeGrammar::CountBackAt, &TimeGrammar::FromEventAt,
+                    &TimeGrammar::YearAt, &TimeGrammar::PartOfYearAt})
     if ((end = (this->*form)(a, out)) >= 0) break;
   if (end < 0) return false;
   if (since && d.known()) {
@@ -208,11 +230,30 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     d.to = pub ? pub->ToString() : "";
   }
   if (until && d.known()) d.to = d.value;
+  if (after && out->relative_to_event) return false;  // (found again from the next word on)
+  // (A deadline leaves its "na" out: "the 31 augustus deadline".)
+  if (after && !AfterIt(pub, &d)) a.start = std::max(a.start, i);
   d.reference = a.start > 0 && references_.count(tokens[a.start - 1].lower) > 0;
   out->first = a.start;
   out->last = end;
   d.span = {tokens[a.start].span.begin, tokens[end - 1].span.end};
   d.text = text.substr(d.span.begin, d.span.size());
+  return true;
+}
+
+bool TimeGrammar::AfterIt(const std::optional<Civil>& pub, Date* d) {
+  const DayRange told = RangeOf(*d);
+  const DayRange report = pub ? RangeOf(pub->ToString()) : DayRange();
+  if (d->known() && !(report.known() && told.hi < report.hi)) return false;  // a deadline ahead, or it may be
+  // (A weekday or a day counted from the report is not the event's day.)
+  if (!d->known() && d->weekday < 0 && !d->day_offset) return false;
+  const Date date = *d;
+  *d = Date();
+  d->basis = date.basis;
+  d->approximate = date.approximate;
+  if (!date.known()) return true;
+  d->from = FromDayNumber(told.hi + 1).ToString();
+  SetDays(d, FromDayNumber(told.hi + 1), FromDayNumber(report.hi));
   return true;
 }
 
@@ -235,7 +276,7 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
         i = m.last - 1;
         continue;
       }
-      NarrowToPart(text, tokens, first, &m);
+      NarrowToPart(text, tokens, first, published, &m);
       out->push_back(m);
       i = m.last - 1;
     }

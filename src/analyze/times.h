@@ -61,11 +61,20 @@ class TimeGrammar {
   // out->date and gives the token after its expression at a.i, or -1 when its words
   // are not there.
   int DayOfMonthAt(Attempt& a, TimeMention* out) const;  // "31 augustus 2021", "half augustus", "augustus", "paaszondag"
+  int NumericDateAt(Attempt& a, TimeMention* out) const; // "14-03-2024", "zaterdag 11/05"
   int DayWordAt(Attempt& a, TimeMention* out) const;     // "donderdag", "gisteren", "afgelopen nacht", "afgelopen donderdag"
   int PeriodAt(Attempt& a, TimeMention* out) const;      // "afgelopen weekend", "vorige week", "deze maand"
   int CountBackAt(Attempt& a, TimeMention* out) const;   // "zes jaar geleden", "tien jaar na"
   int FromEventAt(Attempt& a, TimeMention* out) const;   // "vier dagen later", "diezelfde maand", "rond 14.30 uur"
   int YearAt(Attempt& a, TimeMention* out) const;        // "in 2015", "2021-08-30"
+  int PartOfYearAt(Attempt& a, TimeMention* out) const;  // "begin 2023", "de zomer van 2022"
+  // "afgelopen zomer", "deze winter": the season `which` (prev -1, this 0, next 1) of the
+  // report's; false when the report's month is unknown.
+  bool SetSeason(const Range& months, int which, const Attempt& a, Date* d) const;
+  // A date told "na" another: the days after it up to the report's, when it lies before
+  // the report; false when it stays the deadline ahead it names ("na 31 augustus", the
+  // withdrawal's).
+  static bool AfterIt(const std::optional<Civil>& pub, Date* d);
   int MonthAt(const Attempt& a, int k) const;            // the month token k names, or 0
   // Matches a multi-word phrase from `phrases` at i; returns its length or 0.
   int PhraseAt(const std::vector<Token>& tokens, int i, int last,
@@ -86,10 +95,14 @@ class TimeGrammar {
   // Makes `before`, a weekday alone, the day and month named right after it
   // ("zaterdag 9 april", "vrijdag, 13 november"); false otherwise.
   bool JoinWeekdayAndDate(TimeMention* before, const TimeMention& next) const;
-  // Narrows m, a week or a month named relative to the report ("vorige week", "deze maand"),
-  // to the part of it the word before it names ("eind vorige week", "begin deze maand");
-  // false when there is no such word.
-  bool NarrowToPart(const std::string& text, const std::vector<Token>& tokens, int first, TimeMention* m) const;
+  // Narrows m, a week, month or year named relative to the report ("vorige week", "deze
+  // maand"), to the part of it the word before it names ("eind vorige week", "begin deze
+  // maand", "eerder dit jaar"); false when there is no such word.
+  bool NarrowToPart(const std::string& text, const std::vector<Token>& tokens, int first, const Date& published,
+                    TimeMention* m) const;
+  // Narrows a period that holds the report's day ("deze week", "dit jaar") to its days
+  // before it (`side` -1: "eerder deze week") or after it (+1: "later dit jaar").
+  static void NarrowAroundReport(int side, const Date& published, Date* d);
   // Makes `before`, a weekday alone, that weekday of the week named right after it
   // ("woensdag vorige week"); a week other than this one leaves it unresolved where the
   // report is not dated to the day. False otherwise.
@@ -124,10 +137,18 @@ class TimeGrammar {
   std::unordered_map<std::string, int> later_;  // "later" 1, "eerder" -1: after a count of days
   std::unordered_map<std::string, Range> monthparts_;  // days of a month ("half": 11..20)
   std::unordered_map<std::string, Range> weekparts_;   // days of a week, 0 = Monday ("eind": 3..6)
-  std::unordered_set<std::string> appositions_, overnight_;
+  std::unordered_map<std::string, Range> yearparts_;   // months of a year ("eind": 10..12)
+  std::unordered_map<std::string, Range> seasons_;     // months of a season ("winter": 12..2)
+  struct NumericDate {
+    std::string order;  // "dmy": the fields in the order written
+    char separator;
+  };
+  std::vector<NumericDate> numeric_dates_;
+  static constexpr int kNumericDateTokens = 5;  // "11", "/", "05", "/", "2024"
+  std::unordered_set<std::string> appositions_, overnight_, the_, of_;
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
       weekends_;
-  std::vector<std::vector<std::string>> since_, until_, sameday_, holiday_phrases_, to_the_day_, clock_;
+  std::vector<std::vector<std::string>> since_, until_, after_, sameday_, holiday_phrases_, to_the_day_, clock_;
   std::vector<std::vector<std::string>> to_the_day_present_;  // to_the_day rows marked present
   std::unordered_set<std::string> clock_units_, hours_, few_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
