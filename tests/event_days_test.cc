@@ -222,3 +222,46 @@ TEST(EventDays, AChainOfDaysPartsInAStoreAsAllAtOnce) {
 
 }  // namespace
 }  // namespace kroniek
+
+namespace kroniek {
+namespace {
+
+// "eerder deze week" in a report of Thursday 11 April 2024 allows Monday to Wednesday; a
+// Tuesday under a month-only header leaves the 9th.
+TEST(EventDays, EarlierThisWeekAndAWeekdayLeaveOneDay) {
+  Fused f = Chronicle({
+      Published("earlier", "2024-04-11", "Bij een brand in een fabriek in Tilburg zijn eerder deze week drie mensen omgekomen."),
+      Published("tuesday", "2024-04", "Bij een brand in een fabriek in Tilburg zijn dinsdag drie mensen omgekomen."),
+  });
+  const json& date = Fire(f, 2)["date"];
+  ExpectDate(date, "2024-04", "2024-04-09", "2024-04-09");
+}
+
+// "in het weekend" (Monday's report: the 6th and 7th) and a day in digits beside its weekday.
+TEST(EventDays, TheWeekendAndADayInDigitsAreOneDay) {
+  Fused f = Chronicle({
+      Published("weekend", "2024-04-08", "Bij een brand in een fabriek in Tilburg zijn in het weekend drie mensen omgekomen."),
+      Published("digits", "2024-04", "Bij een brand in een fabriek in Tilburg zijn zaterdag 6/4 drie mensen omgekomen."),
+  });
+  ExpectDate(Fire(f, 2)["date"], "2024-04-06", "", "");
+}
+
+// An earlier fire at the same place told by its season or a part of its year is another
+// event, of that year.
+TEST(EventDays, AFireOfLastSummerIsNotThisWeeksFire) {
+  Fused f = Chronicle({
+      Published("now", "2024-04-11",
+                "Bij een brand in een fabriek in Tilburg zijn dinsdag drie mensen omgekomen.\n\n"
+                "Afgelopen zomer woedde in dezelfde fabriek ook al een brand. Toen raakte een medewerker gewond."),
+      Published("then", "2024-04-12",
+                "Bij een brand in een fabriek in Tilburg zijn dinsdag drie mensen omgekomen.\n\n"
+                "Eind vorig jaar was er in de fabriek ook een brand, waarbij twee mensen gewond raakten."),
+  });
+  std::multiset<std::string> dates;
+  for (const auto& e : f.events)
+    if (e["type"] == "fire") dates.insert(e["date"]["value"].is_null() ? "" : e["date"]["value"].get<std::string>());
+  EXPECT_EQ(dates, (std::multiset<std::string>{"2023", "2023", "2024-04-09"}));
+}
+
+}  // namespace
+}  // namespace kroniek

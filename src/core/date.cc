@@ -1,5 +1,6 @@
 #include "core/date.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -110,9 +111,14 @@ Civil FromDayNumber(int n) {
 }
 
 DayRange RangeOf(const Date& d) {
-  // An interval ('sinds half augustus'): the event spans it.
-  if (!d.from.empty() && !d.to.empty() && !d.approximate) return {RangeOf(d.from).lo, RangeOf(d.to).hi};
-  return RangeOf(d.value);
+  const DayRange whole = RangeOf(d.value);
+  if (d.from.empty() || d.to.empty()) return whole;
+  // An interval ('sinds half augustus'): the event spans it; a rough one ("eind april",
+  // "afgelopen zomer") bounds it loosely, within its value.
+  DayRange r{RangeOf(d.from).lo, RangeOf(d.to).hi};
+  if (!d.approximate) return r;
+  constexpr int kRoughDays = 10;
+  return {std::max(r.lo - kRoughDays, whole.lo), std::min(r.hi + kRoughDays, whole.hi)};
 }
 
 DayRange RangeOf(const std::string& iso) {

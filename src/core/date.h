@@ -65,6 +65,8 @@ struct DayRange {
   int lo = -1000000, hi = 1000000;
   bool known() const { return lo > -1000000 && hi < 1000000; }
 };
+// The days a date allows: its interval, a rough one ("eind april") widened by ten days
+// within its value; else its value's days.
 DayRange RangeOf(const Date& d);
 // The days an ISO date of any precision spans ("2010": the whole year); unknown when empty.
 DayRange RangeOf(const std::string& iso);
