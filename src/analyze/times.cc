@@ -229,7 +229,11 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
     }
     d.to = pub ? pub->ToString() : "";
   }
-  if (until && d.known()) d.to = d.value;
+  // ("tot eind 1999": up to the end of its part; when it began is not told.)
+  if (until && d.known()) {
+    if (d.to.empty()) d.to = d.value;
+    d.from.clear();
+  }
   if (after && out->relative_to_event) return false;  // (found again from the next word on)
   // (A deadline leaves its "na" out: "the 31 augustus deadline".)
   if (after && !AfterIt(pub, &d)) a.start = std::max(a.start, i);
