@@ -40,8 +40,9 @@ int TimeGrammar::DayOfMonthAt(Attempt& a, TimeMention* out) const {
     else if (a.pub) c->year = NearestYear(*a.pub, c->month);
   };
   std::optional<double> day_number = a.numbers.ParseToken(t.lower);
+  // (After a day, a month's abbreviation needs no dot: "14 mrt".)
   if (day_number && *day_number >= 1 && *day_number <= 31 && std::floor(*day_number) == *day_number &&
-      (month = MonthAt(a, a.i + 1))) {
+      a.i + 1 < a.last && (month = MonthOf(a.tokens[a.i + 1].lower))) {
     // 31 augustus [2021]
     end = a.i + 2;
     d.month = month;

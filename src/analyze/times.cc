@@ -222,18 +222,8 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
                     &TimeGrammar::YearAt, &TimeGrammar::PartOfYearAt})
     if ((end = (this->*form)(a, out)) >= 0) break;
   if (end < 0) return false;
-  if (since && d.known()) {
-    if (d.from.empty()) {
-      auto c = d.civil();
-      d.from = c->precision() == Precision::kDay ? d.value : Civil{c->year, std::max(c->month, 1), 1}.ToString();
-    }
-    d.to = pub ? pub->ToString() : "";
-  }
-  // ("tot eind 1999": up to the end of its part; when it began is not told.)
-  if (until && d.known()) {
-    if (d.to.empty()) d.to = d.value;
-    d.from.clear();
-  }
+  if (since) Since(pub, &d);
+  if (until) Until(&d);
   if (after && out->relative_to_event) return false;  // (found again from the next word on)
   // (A deadline leaves its "na" out: "the 31 augustus deadline".)
   if (after && !AfterIt(pub, &d)) a.start = std::max(a.start, i);
@@ -243,6 +233,23 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
   d.span = {tokens[a.start].span.begin, tokens[end - 1].span.end};
   d.text = text.substr(d.span.begin, d.span.size());
   return true;
+}
+
+void TimeGrammar::Since(const std::optional<Civil>& pub, Date* d) {
+  if (!d->known()) return;
+  if (d->from.empty()) {
+    auto c = d->civil();
+    d->from = c->precision() == Precision::kDay ? d->value : Civil{c->year, std::max(c->month, 1), 1}.ToString();
+  }
+  // (Not a start ahead of the report: "vanaf 1 juli" tells a rule, not a time gone by.)
+  d->to = pub && RangeOf(pub->ToString()).hi >= RangeOf(d->from).lo ? pub->ToString() : "";
+}
+
+void TimeGrammar::Until(Date* d) {
+  // ("tot eind 1999": up to the end of its part; when it began is not told.)
+  if (!d->known()) return;
+  if (d->to.empty()) d->to = d->value;
+  d->from.clear();
 }
 
 bool TimeGrammar::AfterIt(const std::optional<Civil>& pub, Date* d) {
@@ -280,7 +287,17 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
         i = m.last - 1;
         continue;
       }
-      NarrowToPart(text, tokens, first, published, &m);
+      // ("sinds begin dit jaar": the bound before the part is the whole expression's.)
+      if (NarrowToPart(text, tokens, first, published, &m)) {
+        const int since = PhraseEndingAt(tokens, m.first, since_), until = PhraseEndingAt(tokens, m.first, until_);
+        if (since) Since(published.civil(), &m.date);
+        if (!since && until) Until(&m.date);
+        if (const int n = std::max(since, until); n && m.first - n >= first) {
+          m.first -= n;
+          m.date.span.begin = tokens[m.first].span.begin;
+          m.date.text = text.substr(m.date.span.begin, m.date.span.size());
+        }
+      }
       out->push_back(m);
       i = m.last - 1;
     }

@@ -71,6 +71,9 @@ class TimeGrammar {
   // "afgelopen zomer", "deze winter": the season `which` (prev -1, this 0, next 1) of the
   // report's; false when the report's month is unknown.
   bool SetSeason(const Range& months, int which, const Attempt& a, Date* d) const;
+  // A date told "sinds": its days up to the report's; "tot": its days up to its end.
+  static void Since(const std::optional<Civil>& pub, Date* d);
+  static void Until(Date* d);
   // A date told "na" another: the days after it up to the report's, when it lies before
   // the report; false when it stays the deadline ahead it names ("na 31 augustus", the
   // withdrawal's).
