@@ -50,6 +50,9 @@ int TimeGrammar::DayOfMonthAt(Attempt& a, TimeMention* out) const {
     Civil c{0, month, int(*day_number)};
     year_of(&c);
     if (c.year && c.day <= DaysInMonth(c.year, c.month)) SetDay(&d, c);
+  } else if (int n = DayRangeAt(a, &month, out); n >= 0) {
+    // 14 en 15 maart [2021], van 14 tot 16 maart
+    end = n;
   } else if (auto mp = monthparts_.find(t.lower); mp != monthparts_.end() && (month = MonthAt(a, a.i + 1))) {
     // half augustus [2021]
     end = a.i + 2;
@@ -204,6 +207,34 @@ bool TimeGrammar::SetSeason(const Range& months, int which, const Attempt& a, Da
   // (A season's bounds are loose: "deze zomer" may reach into September.)
   d->approximate = true;
   return true;
+}
+
+int TimeGrammar::DayRangeAt(const Attempt& a, int* month, TimeMention* out) const {
+  const auto& tokens = a.tokens;
+  auto day_at = [&](int k) {
+    const auto n = k < a.last ? a.numbers.ParseToken(tokens[k].lower) : std::nullopt;
+    return n && *n >= 1 && *n <= 31 && std::floor(*n) == *n && tokens[k].lower.size() <= 2 ? int(*n) : 0;
+  };
+  int first = 0, last = 0, k = a.i;
+  if (const std::string& w = tokens[k].lower; w.size() >= 3 && w.size() <= 5 && w.find('-') != std::string::npos) {
+    // "14-16 maart": one token
+    const size_t dash = w.find('-');
+    first = std::atoi(w.substr(0, dash).c_str());
+    last = std::atoi(w.substr(dash + 1).c_str());
+    k += 1;
+  } else if ((first = day_at(k))) {
+    const int joiner = PhraseAt(tokens, k + 1, a.last, day_ranges_);
+    if (!joiner || !(last = day_at(k + 1 + joiner))) return -1;
+    k += 2 + joiner;
+  }
+  if (!first || first < 1 || last <= first || last > 31 || !(*month = k < a.last ? MonthOf(tokens[k].lower) : 0)) return -1;
+  Date& d = out->date;
+  int year = 0, end = k + 1;
+  if (end < a.last && IsYear(tokens[end], &year)) { ++end; d.basis = DateBasis::kExplicit; }
+  else if (a.pub) year = NearestYear(*a.pub, *month);
+  d.month = *month;
+  if (year && last <= DaysInMonth(year, *month)) SetDays(&d, Civil{year, *month, first}, Civil{year, *month, last});
+  return end;
 }
 
 int TimeGrammar::NumericDateAt(Attempt& a, TimeMention* out) const {

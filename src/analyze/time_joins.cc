@@ -1,6 +1,7 @@
 // Time expressions joined or narrowed by their neighbours ("zaterdag 9 april",
 // "oktober vorig jaar", "eind vorige week"), and years a day of a month inherits.
 #include <algorithm>
+#include <cctype>
 
 #include "analyze/time_calendar.h"
 #include "analyze/times.h"
@@ -172,7 +173,11 @@ bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention
   if (!y) return false;
   Date d = month.date;
   SetDay(&d, Civil{y->year, month.date.month, month.date.day});  // "3 maart vorig jaar": that day
-  if (!d.from.empty()) d.from = Civil{y->year, month.date.month, 1}.ToString();  // "sinds augustus vorig jaar"
+  const auto from = ParseIsoDate(d.from), to = ParseIsoDate(d.to);
+  // (Days of the month, "4 en 5 juli vorig jaar", open with the first: "sinds 4 juli" does not.)
+  const bool days = from && to && from->day && to->day && std::isdigit(static_cast<unsigned char>(d.text[0]));
+  if (days) SetDays(&d, Civil{y->year, month.date.month, from->day}, Civil{y->year, month.date.month, to->day});
+  else if (!d.from.empty()) d.from = Civil{y->year, month.date.month, 1}.ToString();  // "sinds augustus vorig jaar"
   d.span = {before->date.span.begin, next.date.span.end};
   before->date = d;
   before->last = next.last;

@@ -48,6 +48,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "the") the_.insert(form);
     else if (cls == "of") of_.insert(form);
     else if (cls == "after") after_.push_back(LowerWords(form));
+    else if (cls == "day_range") day_ranges_.push_back(LowerWords(form));
     else if (cls == "numeric_date") {
       NumericDate n{"", 0};
       for (char c : form) {

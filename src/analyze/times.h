@@ -62,6 +62,8 @@ class TimeGrammar {
   // are not there.
   int DayOfMonthAt(Attempt& a, TimeMention* out) const;  // "31 augustus 2021", "half augustus", "augustus", "paaszondag"
   int NumericDateAt(Attempt& a, TimeMention* out) const; // "14-03-2024", "zaterdag 11/05"
+  // Days of a month ("14 en 15 maart", "14-16 maart"): the token after them, or -1; sets *month.
+  int DayRangeAt(const Attempt& a, int* month, TimeMention* out) const;
   int DayWordAt(Attempt& a, TimeMention* out) const;     // "donderdag", "gisteren", "afgelopen nacht", "afgelopen donderdag"
   int PeriodAt(Attempt& a, TimeMention* out) const;      // "afgelopen weekend", "vorige week", "deze maand"
   int CountBackAt(Attempt& a, TimeMention* out) const;   // "zes jaar geleden", "tien jaar na"
@@ -151,7 +153,7 @@ class TimeGrammar {
   std::unordered_set<std::string> appositions_, overnight_, the_, of_;
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,
       weekends_;
-  std::vector<std::vector<std::string>> since_, until_, after_, sameday_, holiday_phrases_, to_the_day_, clock_;
+  std::vector<std::vector<std::string>> since_, until_, after_, day_ranges_, sameday_, holiday_phrases_, to_the_day_, clock_;
   std::vector<std::vector<std::string>> to_the_day_present_;  // to_the_day rows marked present
   std::unordered_set<std::string> clock_units_, hours_, few_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
