@@ -147,7 +147,8 @@ TEST(Redate, TimesThatJoinOnceDatedGiveWhatAnalysingWithTheDateGives) {
                              "Eind vorig jaar"},
                         Case{"Eerder deze week vielen bij een brand in een fabriek in Gent drie doden.", false,
                              "Eerder deze week"},
-                        Case{"Na zaterdag vielen bij branden in Gent nog drie doden.", false, "Na zaterdag"}}) {
+                        Case{"Na zaterdag vielen bij branden in Gent nog drie doden.", false, "Na zaterdag"},
+                        Case{"Na 1 mei 2024 vielen bij branden in Gent nog drie doden.", false, "Na 1 mei 2024"}}) {
     SCOPED_TRACE(c.text);
     Article given = Undated("given", c.text);
     given.title = "Brand in Gent";

@@ -40,4 +40,11 @@ inline void SetDays(Date* d, const Civil& from, const Civil& to) {
   if (from.year == to.year) SetDay(d, Civil{from.year, from.month == to.month ? from.month : 0, 0});
 }
 
+// Months first..last of `year`, roughly ("begin 2023", "eind vorig jaar"): the year, with
+// those months' days.
+inline void SetMonths(Date* d, int year, int first, int last) {
+  SetDays(d, Civil{year, first, 1}, Civil{year, last, DaysInMonth(year, last)});
+  d->approximate = true;
+}
+
 }  // namespace kroniek::time_calendar

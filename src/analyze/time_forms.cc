@@ -34,11 +34,7 @@ int TimeGrammar::DayOfMonthAt(Attempt& a, TimeMention* out) const {
   const Token& t = a.tokens[a.i];
   Date& d = out->date;
   int end = -1, year = 0, month = 0;
-  // (The year written after it, else the one nearest publication.)
-  auto year_of = [&](Civil* c) {
-    if (end < a.last && IsYear(a.tokens[end], &year)) { c->year = year; ++end; d.basis = DateBasis::kExplicit; }
-    else if (a.pub) c->year = NearestYear(*a.pub, c->month);
-  };
+  auto year_of = [&](Civil* c) { c->year = YearAfter(a, &end, c->month, &d); };
   std::optional<double> day_number = a.numbers.ParseToken(t.lower);
   // (After a day, a month's abbreviation needs no dot: "14 mrt".)
   if (day_number && *day_number >= 1 && *day_number <= 31 && std::floor(*day_number) == *day_number &&
@@ -136,8 +132,9 @@ int TimeGrammar::PeriodAt(Attempt& a, TimeMention* out) const {
   int end = a.i + 2;
   const int sign = prev ? -1 : next ? 1 : 0;
   if (weekends_.count(what)) {
-    // ("het weekend van 13 en 14 april" is the one its date names.)
-    if (the && end < a.last && references_.count(a.tokens[end].lower)) return -1;
+    // ("het weekend van 13 en 14 april" is the one its date names, "het weekend erna" one
+    // counted from the event.)
+    if (the && end < a.last && (of_.count(a.tokens[end].lower) || later_.count(a.tokens[end].lower))) return -1;
     // "afgelopen weekend": the last Saturday and Sunday begun before the day of
     // publication, "in het weekend" by it; "dit weekend" those of its week,
     // "volgend weekend" the next.
@@ -209,6 +206,16 @@ bool TimeGrammar::SetSeason(const Range& months, int which, const Attempt& a, Da
   return true;
 }
 
+int TimeGrammar::YearAfter(const Attempt& a, int* end, int month, Date* d) const {
+  int year = 0;
+  if (*end < a.last && IsYear(a.tokens[*end], &year)) {
+    ++*end;
+    d->basis = DateBasis::kExplicit;
+    return year;
+  }
+  return a.pub ? NearestYear(*a.pub, month) : 0;
+}
+
 int TimeGrammar::DayRangeAt(const Attempt& a, int* month, TimeMention* out) const {
   const auto& tokens = a.tokens;
   auto day_at = [&](int k) {
@@ -216,7 +223,8 @@ int TimeGrammar::DayRangeAt(const Attempt& a, int* month, TimeMention* out) cons
     return n && *n >= 1 && *n <= 31 && std::floor(*n) == *n && tokens[k].lower.size() <= 2 ? int(*n) : 0;
   };
   int first = 0, last = 0, k = a.i;
-  if (const std::string& w = tokens[k].lower; w.size() >= 3 && w.size() <= 5 && w.find('-') != std::string::npos) {
+  if (const std::string& w = tokens[k].lower;
+      tokens[k].kind == TokenKind::kNumber && w.size() >= 3 && w.size() <= 5 && w.find('-') != std::string::npos) {
     // "14-16 maart": one token
     const size_t dash = w.find('-');
     first = std::atoi(w.substr(0, dash).c_str());
@@ -229,9 +237,8 @@ int TimeGrammar::DayRangeAt(const Attempt& a, int* month, TimeMention* out) cons
   }
   if (!first || first < 1 || last <= first || last > 31 || !(*month = k < a.last ? MonthOf(tokens[k].lower) : 0)) return -1;
   Date& d = out->date;
-  int year = 0, end = k + 1;
-  if (end < a.last && IsYear(tokens[end], &year)) { ++end; d.basis = DateBasis::kExplicit; }
-  else if (a.pub) year = NearestYear(*a.pub, *month);
+  int end = k + 1;
+  const int year = YearAfter(a, &end, *month, &d);
   d.month = *month;
   if (year && last <= DaysInMonth(year, *month)) SetDays(&d, Civil{year, *month, first}, Civil{year, *month, last});
   return end;
@@ -268,7 +275,7 @@ int TimeGrammar::NumericDateAt(Attempt& a, TimeMention* out) const {
     }
     const auto token_end = std::find(ends.begin(), ends.end(), pos);
     // (Not the head of a longer one, "11/05/24"; a day and month alone only beside a weekday.)
-    const bool longer = pos < s.size() && s[pos] == n.separator;
+    const bool longer = pos + 1 < s.size() && s[pos] == n.separator && s[pos + 1] >= '0' && s[pos + 1] <= '9';
     const bool beside_weekday = a.i > 0 && (WeekdayOf(tokens[a.i - 1].lower) >= 0 ||
                                             (a.i > 1 && tokens[a.i - 1].lower == "," && WeekdayOf(tokens[a.i - 2].lower) >= 0));
     if (!ok || token_end == ends.end() || longer || (!field[2] && !beside_weekday) || field[1] < 1 || field[1] > 12 ||
@@ -298,7 +305,7 @@ int TimeGrammar::PartOfYearAt(Attempt& a, TimeMention* out) const {
   const Range months = part != yearparts_.end() ? part->second : season->second;
   // (Which months "de winter van 2022" holds, its first or its last, the words leave open.)
   if (months.last < months.first) SetDay(&d, Civil{year, 0, 0});
-  else SetDays(&d, Civil{year, months.first, 1}, Civil{year, months.last, DaysInMonth(year, months.last)});
+  else SetMonths(&d, year, months.first, months.last);
   d.basis = DateBasis::kExplicit;
   d.approximate = true;
   return k + 1;

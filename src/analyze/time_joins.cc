@@ -1,7 +1,6 @@
 // Time expressions joined or narrowed by their neighbours ("zaterdag 9 april",
 // "oktober vorig jaar", "eind vorige week"), and years a day of a month inherits.
 #include <algorithm>
-#include <cctype>
 
 #include "analyze/time_calendar.h"
 #include "analyze/times.h"
@@ -42,11 +41,7 @@ bool TimeGrammar::NarrowToPart(const std::string& text, const std::vector<Token>
     }
   } else if (unit->second == 365 && year != yearparts_.end()) {
     // "eind vorig jaar", "begin dit jaar"
-    if (const auto c = d.civil()) {
-      d.from = Civil{c->year, year->second.first, 1}.ToString();
-      d.to = Civil{c->year, year->second.last, DaysInMonth(c->year, year->second.last)}.ToString();
-      d.approximate = true;
-    }
+    if (const auto c = d.civil()) SetMonths(&d, c->year, year->second.first, year->second.last);
   } else if (this_.count(which) && later_.count(word)) {
     NarrowAroundReport(later_.at(word), published, &d);
   } else {
@@ -173,11 +168,15 @@ bool TimeGrammar::JoinMonthAndYear(const std::vector<Token>& tokens, TimeMention
   if (!y) return false;
   Date d = month.date;
   SetDay(&d, Civil{y->year, month.date.month, month.date.day});  // "3 maart vorig jaar": that day
-  const auto from = ParseIsoDate(d.from), to = ParseIsoDate(d.to);
-  // (Days of the month, "4 en 5 juli vorig jaar", open with the first: "sinds 4 juli" does not.)
-  const bool days = from && to && from->day && to->day && std::isdigit(static_cast<unsigned char>(d.text[0]));
-  if (days) SetDays(&d, Civil{y->year, month.date.month, from->day}, Civil{y->year, month.date.month, to->day});
-  else if (!d.from.empty()) d.from = Civil{y->year, month.date.month, 1}.ToString();  // "sinds augustus vorig jaar"
+  // Its days in that year ("4 en 5 juli vorig jaar", "eind april volgend jaar"), but for the
+  // report's day a "sinds" runs to ("sinds augustus vorig jaar").
+  auto in_year = [&](std::string* end) {
+    const auto c = ParseIsoDate(*end);
+    if (c && c->day && *end != published.value)
+      *end = Civil{y->year, c->month, std::min(c->day, DaysInMonth(y->year, c->month))}.ToString();
+  };
+  in_year(&d.from);
+  in_year(&d.to);
   d.span = {before->date.span.begin, next.date.span.end};
   before->date = d;
   before->last = next.last;

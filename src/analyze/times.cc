@@ -16,6 +16,18 @@ Civil TimeGrammar::Holiday::In(int year) const {
   return easter ? AddDays(EasterSunday(year), offset) : Civil{year, month, day};
 }
 
+bool TimeGrammar::ParseNumericDate(const std::string& form, NumericDate* n) {
+  *n = {"", 0};
+  for (char c : form) {
+    if (c == 'd' || c == 'm' || c == 'y') n->order += c;
+    else if (!n->separator) n->separator = c;
+    else if (c != n->separator) return false;
+  }
+  std::string letters = n->order;
+  std::sort(letters.begin(), letters.end());
+  return (letters == "dmy" || letters == "dm") && n->separator && form.size() == 2 * n->order.size() - 1;
+}
+
 Status TimeGrammar::Load(const std::string& lang_dir) {
   ResourceFile f;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/time.tsv", 2, &f));
@@ -50,19 +62,9 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "after") after_.push_back(LowerWords(form));
     else if (cls == "day_range") day_ranges_.push_back(LowerWords(form));
     else if (cls == "numeric_date") {
-      NumericDate n{"", 0};
-      for (char c : form) {
-        if (c == 'd' || c == 'm' || c == 'y') n.order += c;
-        else if (!n.separator) n.separator = c;
-        else if (c != n.separator) n.separator = '?';
-      }
-      std::string letters = n.order;
-      std::sort(letters.begin(), letters.end());
-      if ((letters != "dmy" && letters != "dm") || !n.separator || n.separator == '?' ||
-          form.size() != 2 * n.order.size() - 1)
+      if (!ParseNumericDate(form, &numeric_dates_.emplace_back()))
         return Status::Error(f.path + ":" + std::to_string(row.line) +
                              ": a numeric date is d, m and y (or d and m) between one separator, as 'd-m-y'");
-      numeric_dates_.push_back(n);
     }
     else if (cls == "sameday") {
       sameday_.push_back(LowerWords(form));
@@ -226,8 +228,7 @@ bool TimeGrammar::MatchAt(const std::string& text, const std::vector<Token>& tok
   if (since) Since(pub, &d);
   if (until) Until(&d);
   if (after && out->relative_to_event) return false;  // (found again from the next word on)
-  // (A deadline leaves its "na" out: "the 31 augustus deadline".)
-  if (after && !AfterIt(pub, &d)) a.start = std::max(a.start, i);
+  if (after) AfterIt(pub, &d);
   d.reference = a.start > 0 && references_.count(tokens[a.start - 1].lower) > 0;
   out->first = a.start;
   out->last = end;
@@ -253,20 +254,30 @@ void TimeGrammar::Until(Date* d) {
   d->from.clear();
 }
 
-bool TimeGrammar::AfterIt(const std::optional<Civil>& pub, Date* d) {
-  const DayRange told = RangeOf(*d);
+void TimeGrammar::AfterIt(const std::optional<Civil>& pub, Date* d) {
+  // (The date told ends where its own interval does: "na half augustus", after the 20th.)
+  const int told = d->to.empty() ? RangeOf(d->value).hi : RangeOf(d->to).hi;
   const DayRange report = pub ? RangeOf(pub->ToString()) : DayRange();
-  if (d->known() && !(report.known() && told.hi < report.hi)) return false;  // a deadline ahead, or it may be
+  if (d->known() && !(report.known() && told < report.hi)) return;  // a deadline ahead, or it may be
   // (A weekday or a day counted from the report is not the event's day.)
-  if (!d->known() && d->weekday < 0 && !d->day_offset) return false;
+  if (!d->known() && d->weekday < 0 && !d->day_offset) return;
   const Date date = *d;
   *d = Date();
   d->basis = date.basis;
   d->approximate = date.approximate;
-  if (!date.known()) return true;
-  d->from = FromDayNumber(told.hi + 1).ToString();
-  SetDays(d, FromDayNumber(told.hi + 1), FromDayNumber(report.hi));
-  return true;
+  if (date.known()) SetDays(d, FromDayNumber(told + 1), FromDayNumber(report.hi));
+}
+
+void TimeGrammar::BoundThePart(const std::string& text, const std::vector<Token>& tokens, int floor,
+                               const Date& published, TimeMention* m) const {
+  const int since = PhraseEndingAt(tokens, m->first, since_), until = PhraseEndingAt(tokens, m->first, until_);
+  const int n = since ? since : until;
+  if (!n || m->first - n < floor) return;
+  if (since) Since(published.civil(), &m->date);
+  else Until(&m->date);
+  m->first -= n;
+  m->date.span.begin = tokens[m->first].span.begin;
+  m->date.text = text.substr(m->date.span.begin, m->date.span.size());
 }
 
 void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
@@ -288,17 +299,9 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
         i = m.last - 1;
         continue;
       }
-      // ("sinds begin dit jaar": the bound before the part is the whole expression's.)
-      if (NarrowToPart(text, tokens, first, published, &m)) {
-        const int since = PhraseEndingAt(tokens, m.first, since_), until = PhraseEndingAt(tokens, m.first, until_);
-        if (since) Since(published.civil(), &m.date);
-        if (!since && until) Until(&m.date);
-        if (const int n = std::max(since, until); n && m.first - n >= first) {
-          m.first -= n;
-          m.date.span.begin = tokens[m.first].span.begin;
-          m.date.text = text.substr(m.date.span.begin, m.date.span.size());
-        }
-      }
+      // (A word the time before it took is not a part of this one: "twee weken later dit jaar".)
+      const int floor = out->empty() ? first : std::max(first, out->back().last);
+      if (NarrowToPart(text, tokens, floor, published, &m)) BoundThePart(text, tokens, floor, published, &m);
       out->push_back(m);
       i = m.last - 1;
     }

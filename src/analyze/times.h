@@ -77,10 +77,12 @@ class TimeGrammar {
   static void Since(const std::optional<Civil>& pub, Date* d);
   static void Until(Date* d);
   // A date told "na" another: the days after it up to the report's, when it lies before
-  // the report; false when it stays the deadline ahead it names ("na 31 augustus", the
-  // withdrawal's).
-  static bool AfterIt(const std::optional<Civil>& pub, Date* d);
+  // the report; else the deadline ahead it names ("na 31 augustus", the withdrawal's).
+  static void AfterIt(const std::optional<Civil>& pub, Date* d);
   int MonthAt(const Attempt& a, int k) const;            // the month token k names, or 0
+  // The year written at token *end (then past it, and d explicit), else the one nearest
+  // the report for `month`, or 0.
+  int YearAfter(const Attempt& a, int* end, int month, Date* d) const;
   // Matches a multi-word phrase from `phrases` at i; returns its length or 0.
   int PhraseAt(const std::vector<Token>& tokens, int i, int last,
                const std::vector<std::vector<std::string>>& phrases) const;
@@ -104,6 +106,10 @@ class TimeGrammar {
   // maand"), to the part of it the word before it names ("eind vorige week", "begin deze
   // maand", "eerder dit jaar"); false when there is no such word.
   bool NarrowToPart(const std::string& text, const std::vector<Token>& tokens, int first, const Date& published,
+                    TimeMention* m) const;
+  // "sinds begin dit jaar": a "sinds" or "tot" before a part NarrowToPart took bounds the
+  // whole (not before token `floor`).
+  void BoundThePart(const std::string& text, const std::vector<Token>& tokens, int floor, const Date& published,
                     TimeMention* m) const;
   // Narrows a period that holds the report's day ("deze week", "dit jaar") to its days
   // before it (`side` -1: "eerder deze week") or after it (+1: "later dit jaar").
@@ -149,6 +155,7 @@ class TimeGrammar {
     char separator;
   };
   std::vector<NumericDate> numeric_dates_;
+  static bool ParseNumericDate(const std::string& form, NumericDate* n);  // "d-m-y"; false if malformed
   static constexpr int kNumericDateTokens = 5;  // "11", "/", "05", "/", "2024"
   std::unordered_set<std::string> appositions_, overnight_, the_, of_;
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, references_, not_event_,

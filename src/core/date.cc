@@ -118,7 +118,8 @@ DayRange RangeOf(const Date& d) {
   DayRange r{RangeOf(d.from).lo, RangeOf(d.to).hi};
   if (!d.approximate) return r;
   constexpr int kRoughDays = 10;
-  return {std::max(r.lo - kRoughDays, whole.lo), std::min(r.hi + kRoughDays, whole.hi)};
+  const DayRange rough{std::max(r.lo - kRoughDays, whole.lo), std::min(r.hi + kRoughDays, whole.hi)};
+  return rough.lo <= rough.hi ? rough : whole;
 }
 
 DayRange RangeOf(const std::string& iso) {

@@ -18,6 +18,10 @@ void BeforePublication(const Date& published, Date* d) {
   const auto when = d->civil();
   if (!when || RangeOf(*d).lo <= RangeOf(published).hi) return;
   d->value = Civil{when->year - 1, when->month, 0}.ToString();
+  // (Its days too: "eind juli", "14 en 15 juli".)
+  for (std::string* end : {&d->from, &d->to})
+    if (const auto c = ParseIsoDate(*end); c && c->day)
+      *end = Civil{c->year - 1, c->month, std::min(c->day, DaysInMonth(c->year - 1, c->month))}.ToString();
 }
 
 constexpr int kNegationReach = 3;    // tokens from a negation to its trigger ("niet van een ongeval")

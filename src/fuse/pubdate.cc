@@ -113,7 +113,7 @@ PublicationInference Chronicle::InferPublication(int ai) const {
       }
     }
   }
-  if (deadline < (1 << 30)) narrow(window.lo, deadline, "the " + deadline_text + " deadline is still ahead");
+  if (deadline < (1 << 30)) narrow(window.lo, deadline, "the deadline (" + deadline_text + ") is still ahead");
   if (window.hi < window.lo || window.hi - window.lo > kMaxWindowDays) {
     out.why = "the evidence leaves " + std::to_string(std::max(0, window.hi - window.lo + 1)) + " days open";
     return out;
