@@ -276,8 +276,10 @@ int TimeGrammar::NumericDateAt(Attempt& a, TimeMention* out) const {
     const auto token_end = std::find(ends.begin(), ends.end(), pos);
     // (Not the head of a longer one, "11/05/24"; a day and month alone only beside a weekday.)
     const bool longer = pos + 1 < s.size() && s[pos] == n.separator && s[pos + 1] >= '0' && s[pos + 1] <= '9';
-    const bool beside_weekday = a.i > 0 && (WeekdayOf(tokens[a.i - 1].lower) >= 0 ||
-                                            (a.i > 1 && tokens[a.i - 1].lower == "," && WeekdayOf(tokens[a.i - 2].lower) >= 0));
+    auto weekday_at = [&](int k) {
+      return k >= 0 && tokens[k].sentence == tokens[a.i].sentence && WeekdayOf(tokens[k].lower) >= 0;
+    };
+    const bool beside_weekday = weekday_at(a.i - 1) || (a.i > 1 && tokens[a.i - 1].lower == "," && weekday_at(a.i - 2));
     if (!ok || token_end == ends.end() || longer || (!field[2] && !beside_weekday) || field[1] < 1 || field[1] > 12 ||
         field[0] < 1 || field[0] > DaysInMonth(field[2] ? field[2] : 2000, field[1]))
       continue;
