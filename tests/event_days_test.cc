@@ -263,5 +263,27 @@ TEST(EventDays, AFireOfLastSummerIsNotThisWeeksFire) {
   EXPECT_EQ(dates, (std::multiset<std::string>{"2023", "2023", "2024-04-09"}));
 }
 
+// Arrests told without a time right after a riot came between the riot and the report: two
+// riots' arrests a fortnight apart are two events (each dated to its month, no day given).
+TEST(EventDays, ArrestsAfterTwoRiotsAreTwoEvents) {
+  Fused f = Chronicle({
+      Published("first", "2024-03-11",
+                "Bij rellen in het centrum van Tilburg raakten zaterdag zeven agenten gewond. De politie hield twaalf relschoppers aan."),
+      Published("second", "2024-03-25",
+                "Bij rellen in het centrum van Tilburg raakten zaterdag drie agenten gewond. De politie hield vijf relschoppers aan."),
+  });
+  std::vector<json> arrests;
+  for (const auto& e : f.events)
+    if (e["type"] == "arrest") arrests.push_back(e);
+  ASSERT_EQ(arrests.size(), 2u);
+  std::set<std::string> days;
+  for (const auto& a : arrests) {
+    EXPECT_EQ(a["mentions"].size(), 1u) << a.dump();
+    EXPECT_EQ(a["date"]["value"], "2024-03") << a.dump();
+    days.insert(a["date"]["from"].get<std::string>() + ".." + a["date"]["to"].get<std::string>());
+  }
+  EXPECT_EQ(days, (std::set<std::string>{"2024-03-09..2024-03-11", "2024-03-23..2024-03-25"}));
+}
+
 }  // namespace
 }  // namespace kroniek

@@ -27,19 +27,6 @@ inline int NearestYear(const Civil& pub, int month) {
   return month > pub.month ? pub.year : pub.year + 1;
 }
 
-inline void SetDay(Date* d, const Civil& c) {
-  d->value = c.ToString();
-  d->precision = c.precision();
-}
-
-// The days from..to ("vorige week"), dated by the month or year that holds them both
-// (by neither when they span New Year).
-inline void SetDays(Date* d, const Civil& from, const Civil& to) {
-  d->from = from.ToString();
-  d->to = to.ToString();
-  if (from.year == to.year) SetDay(d, Civil{from.year, from.month == to.month ? from.month : 0, 0});
-}
-
 // Months first..last of `year`, roughly ("begin 2023", "eind vorig jaar"): the year, with
 // those months' days.
 inline void SetMonths(Date* d, int year, int first, int last) {

@@ -132,6 +132,17 @@ DayRange RangeOf(const std::string& iso) {
   return r;
 }
 
+void SetDay(Date* d, const Civil& c) {
+  d->value = c.ToString();
+  d->precision = c.precision();
+}
+
+void SetDays(Date* d, const Civil& from, const Civil& to) {
+  d->from = from.ToString();
+  d->to = to.ToString();
+  if (from.year == to.year) SetDay(d, Civil{from.year, from.month == to.month ? from.month : 0, 0});
+}
+
 Date DateOf(const Civil& c, DateBasis basis) {
   Date d;
   d.value = c.ToString();

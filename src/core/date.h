@@ -59,6 +59,11 @@ struct Date {
 
 // The date of a calendar day, month or year, with its basis.
 Date DateOf(const Civil& c, DateBasis basis);
+// Sets d's value and precision to c's.
+void SetDay(Date* d, const Civil& c);
+// Sets d to the days from..to ("vorige week"), dated by the month or year that holds them
+// both (by neither when they span New Year).
+void SetDays(Date* d, const Civil& from, const Civil& to);
 
 // A date as a day interval [lo, hi] (days since 1970-01-01); unknown -> wide.
 struct DayRange {

@@ -157,4 +157,36 @@ void EventAssembler::DateFromPrecedingSentence(const std::set<int>& with_mention
   }
 }
 
+void EventAssembler::DateFollowUpsFromTheEventBefore() {
+  const DayRange report = RangeOf(ctx_.article.published);
+  if (!report.known()) return;
+  const auto& sentences = ctx_.an.sentences;
+  const auto& tokens = ctx_.tokens();
+  for (Ev& e : events_) {
+    const auto info = ctx_.lex.event_types.find(e.m.type);
+    if (info == ctx_.lex.event_types.end() || !info->second.follows || e.m.status != "occurred" ||
+        e.m.date.known() || e.m.date.weekday >= 0 || !e.m.date.from.empty() || e.mention_sentences.empty() ||
+        e.m.evidence.empty())
+      continue;
+    // The event told last before e's first mention, in its sentence or the one before, one paragraph.
+    const int si = *std::min_element(e.mention_sentences.begin(), e.mention_sentences.end());
+    const int from_sentence = si > 0 && sentences[si - 1].paragraph == sentences[si].paragraph ? si - 1 : si;
+    const uint32_t begin = tokens[sentences[from_sentence].first].span.begin, end = e.m.evidence.front().begin;
+    const Ev* before = nullptr;
+    uint32_t at = 0;
+    for (const Ev& f : events_)
+      for (const Span& span : f.m.evidence)
+        if (&f != &e && span.begin >= begin && span.begin < end && (!before || span.begin > at)) {
+          before = &f;
+          at = span.begin;
+        }
+    const DayRange after = before ? RangeOf(before->m.date) : DayRange();
+    if (!after.known() || after.lo > report.hi) continue;
+    Date d;
+    d.basis = DateBasis::kInferred;
+    SetDays(&d, FromDayNumber(after.lo), FromDayNumber(report.hi));
+    e.m.date = d;
+  }
+}
+
 }  // namespace kroniek

@@ -350,6 +350,7 @@ void EventAssembler::Finish(Extraction* out) {
   DateFromPrecedingSentence(with_mentions);
   DateFromFollowingSentences(with_mentions);
   DatePhasesFromTheirEvent();
+  DateFollowUpsFromTheEventBefore();
   // Feared events with nothing to say about them are not events, nor are
   // announced ones ("we zullen iedereen achterhalen die betrokken is bij
   // terreurdaden", "gaf opdracht tot de arrestatie van de relschoppers"),

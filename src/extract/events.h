@@ -67,6 +67,9 @@ class EventAssembler {
   // "een brief van 30 november": the date of a thing a noun names, not of an event.
   bool TimeOfAThing(const TimeMention& t) const;
   void DatePhasesFromTheirEvent();
+  // A follow-up (event_types.tsv follows) without a time: the days from the dated event
+  // told just before it to the report's.
+  void DateFollowUpsFromTheEventBefore();
 
   const Context& ctx_;
   ArgumentReader args_;

@@ -58,6 +58,7 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
     info.attack = has("attack");
     info.ongoing = has("ongoing");
     info.vague = has("vague");
+    info.follows = has("follows");
     for (size_t k = 2; k < r.fields.size(); ++k)
       if (r.fields[k].rfind("refines=", 0) == 0) info.refines = SplitBar(r.fields[k].substr(8));
       else if (r.fields[k].rfind("widespread=", 0) == 0) info.widespread_km = std::stod(r.fields[k].substr(11));

@@ -22,6 +22,7 @@ struct EventTypeInfo {
   bool attack = false;       // a kind of attack an unnamed "aanslag" may turn out to be
   bool ongoing = false;      // told as it goes on: "nieuwe rellen" may be more of the riots told before
   bool vague = false;        // says little of what happened ("other", "accident")
+  bool follows = false;      // a follow-up: told with no time of its own after another event, it came after it (arrests)
   std::vector<std::string> refines;  // types it tells more of (option refines=)
   std::optional<double> widespread_km;  // option widespread=: one event over a region (kb/event_types.tsv)
 };
