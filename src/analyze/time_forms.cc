@@ -218,10 +218,13 @@ int TimeGrammar::YearAfter(const Attempt& a, int* end, int month, Date* d) const
 
 int TimeGrammar::DayRangeAt(const Attempt& a, int* month, TimeMention* out) const {
   const auto& tokens = a.tokens;
+  // (Days in digits: "14 en 15 maart".)
   auto day_at = [&](int k) {
-    const auto n = k < a.last ? a.numbers.ParseToken(tokens[k].lower) : std::nullopt;
-    return n && *n >= 1 && *n <= 31 && std::floor(*n) == *n && tokens[k].lower.size() <= 2 ? int(*n) : 0;
+    if (k >= a.last || tokens[k].kind != TokenKind::kNumber || tokens[k].lower.size() > 2) return 0;
+    const int n = std::atoi(tokens[k].lower.c_str());
+    return n >= 1 && n <= 31 ? n : 0;
   };
+  if (tokens[a.i].kind != TokenKind::kNumber) return -1;
   int first = 0, last = 0, k = a.i;
   if (const std::string& w = tokens[k].lower;
       tokens[k].kind == TokenKind::kNumber && w.size() >= 3 && w.size() <= 5 && w.find('-') != std::string::npos) {
