@@ -180,8 +180,8 @@ int TimeGrammar::PeriodAt(Attempt& a, TimeMention* out) const {
   return end;
 }
 
-bool TimeGrammar::SetSeason(const Range& months, int which, const Attempt& a, Date* d) const {
-  if (!a.pub || a.pub->month == 0) return false;
+void TimeGrammar::SetSeason(const Range& months, int which, const Attempt& a, Date* d) const {
+  if (!a.pub || a.pub->month == 0) return;
   // Months counted from year 0; a season begun in year y runs from begin(y) to end(y).
   const int now = a.pub->year * 12 + a.pub->month;
   auto begin = [&](int y) { return y * 12 + months.first; };
@@ -203,7 +203,6 @@ bool TimeGrammar::SetSeason(const Range& months, int which, const Attempt& a, Da
   SetDays(d, Civil{y, months.first, 1}, Civil{last_year, months.last, DaysInMonth(last_year, months.last)});
   // (A season's bounds are loose: "deze zomer" may reach into September.)
   d->approximate = true;
-  return true;
 }
 
 int TimeGrammar::YearAfter(const Attempt& a, int* end, int month, Date* d) const {

@@ -71,8 +71,8 @@ class TimeGrammar {
   int YearAt(Attempt& a, TimeMention* out) const;        // "in 2015", "2021-08-30"
   int PartOfYearAt(Attempt& a, TimeMention* out) const;  // "begin 2023", "de zomer van 2022"
   // "afgelopen zomer", "deze winter": the season `which` (prev -1, this 0, next 1) of the
-  // report's; false when the report's month is unknown.
-  bool SetSeason(const Range& months, int which, const Attempt& a, Date* d) const;
+  // report's; nothing when the report's month is unknown.
+  void SetSeason(const Range& months, int which, const Attempt& a, Date* d) const;
   // A date told "sinds": its days up to the report's; "tot": its days up to its end.
   static void Since(const std::optional<Civil>& pub, Date* d);
   static void Until(Date* d);
