@@ -220,11 +220,6 @@ TEST(EventDays, AChainOfDaysPartsInAStoreAsAllAtOnce) {
   std::filesystem::remove(db);
 }
 
-}  // namespace
-}  // namespace kroniek
-
-namespace kroniek {
-namespace {
 
 // "eerder deze week" in a report of Thursday 11 April 2024 allows Monday to Wednesday; a
 // Tuesday under a month-only header leaves the 9th.
