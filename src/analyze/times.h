@@ -47,7 +47,7 @@ class TimeGrammar {
   };
   bool MatchAt(const std::string& text, const std::vector<Token>& tokens, int i, int last,
                const NumberGrammar& numbers, const Date& published, TimeMention* out) const;
-  // One attempt at a time expression at token i, after a "sinds" or "tot" at start.
+  // One attempt at a time expression at token i, after a "sinds", "tot" or "na" at start.
   struct Attempt {
     const std::vector<Token>& tokens;
     int i, last;

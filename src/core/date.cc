@@ -145,8 +145,7 @@ void SetDays(Date* d, const Civil& from, const Civil& to) {
 
 Date DateOf(const Civil& c, DateBasis basis) {
   Date d;
-  d.value = c.ToString();
-  d.precision = c.precision();
+  SetDay(&d, c);
   d.basis = basis;
   return d;
 }
