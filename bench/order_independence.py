@@ -2,7 +2,8 @@
 """The chronicle is a function of the set of articles, not of how they arrive.
 
 A generated stream (bench/make_variations.py over examples/nl; every fourth copy
-without its publication date, so some reports are undated) is fused all at once
+without its publication date and every fourth with its month alone, so some reports
+are undated and some dated as most real pages are) is fused all at once
 (`kroniek chronicle`) and ingested into stores with several batch sizes, in
 shuffled orders and one process per article. Each run prints its event count and
 how many event mentions sit in an event that differs from the all-at-once one
@@ -36,6 +37,8 @@ def generate(n, path):
             record = json.loads(line)
             if i % 4 == 0:
                 record.pop("published")  # an undated report
+            elif i % 4 == 2:
+                record["published"] = record["published"][:7]  # a month-only header
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -81,7 +84,7 @@ def main():
     generate(n, stream)
     lines = open(stream, encoding="utf-8").read().splitlines(keepends=True)
     reference = events_of(run(kroniek, ["chronicle", "--format", "jsonl", stream]))
-    print(f"{n} generated articles (every fourth undated), all at once: {len({s[0] for s in reference.values()})} events")
+    print(f"{n} generated articles (every fourth undated, every fourth dated by its month alone), all at once: {len({s[0] for s in reference.values()})} events")
     batches = 0
     for batch in (1, 64, 1024):
         db = os.path.join(work, f"batch{batch}.db")

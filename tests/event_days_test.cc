@@ -182,44 +182,51 @@ TEST(EventDays, YesterdayDatesAnArticleThoughTheDatedReportCameLater) {
 // 17th is two days from the 15th). Stored one at a time, the 17th and 16th first, the
 // report of the 15th must reach the event of the 16th and 17th, though its first report
 // was of the 17th, for the chain to part as all at once parts it.
+// Which articles' reports each event holds.
+std::set<std::set<std::string>> Groups(const std::vector<json>& events, const std::string& type = "") {
+  std::set<std::set<std::string>> out;
+  for (const auto& e : events) {
+    if (!type.empty() && e["type"] != type) continue;
+    std::set<std::string> articles;
+    for (const auto& m : e["mentions"]) articles.insert(m["article"]);
+    out.insert(articles);
+  }
+  return out;
+}
+
+// The events of a store the reports were added to one at a time, in their order.
+std::vector<json> StoredOneAtATime(const std::vector<Article>& reports) {
+  const std::string db = (std::filesystem::temp_directory_path() / ("kroniek_days_" + std::to_string(getpid()) + ".db")).string();
+  std::filesystem::remove(db);
+  std::vector<json> events;
+  {
+    SqliteStore store;
+    EXPECT_TRUE(store.Open(db).ok());
+    for (const Article& a : reports) {
+      IngestCounts counts;
+      std::vector<std::string> errors;
+      EXPECT_TRUE(StoreDriver(testing::SharedPipeline(), store).AddBatch({a}, &counts, &errors).ok());
+    }
+    EventQuery all;
+    all.limit = 100;
+    std::vector<json> stored;
+    EXPECT_TRUE(store.Events(all, &stored).ok());
+    for (const auto& r : stored) events.push_back(r["event"]);
+  }
+  std::filesystem::remove(db);
+  return events;
+}
+
 TEST(EventDays, AChainOfDaysPartsInAStoreAsAllAtOnce) {
   const std::vector<Article> reports = {
       Published("a17", "2024-03-21", "Bij een brand in een fabriek in Tilburg zijn op 17 maart drie mensen gewond geraakt."),
       Published("b16", "2024-03-22", "Bij een brand in een fabriek in Tilburg zijn op 16 maart drie mensen gewond geraakt."),
       Published("c15", "2024-03-20", "Bij een brand in een fabriek in Tilburg zijn op 15 maart drie mensen gewond geraakt."),
   };
-  auto groups = [](const std::vector<json>& events) {
-    std::set<std::set<std::string>> out;
-    for (const auto& e : events) {
-      std::set<std::string> articles;
-      for (const auto& m : e["mentions"]) articles.insert(m["article"]);
-      out.insert(articles);
-    }
-    return out;
-  };
-  const auto at_once = groups(Chronicle(reports).events);
+  const auto at_once = Groups(Chronicle(reports).events);
   EXPECT_EQ(at_once, (std::set<std::set<std::string>>{{"b16", "c15"}, {"a17"}}));
-  const std::string db = (std::filesystem::temp_directory_path() / ("kroniek_chain_" + std::to_string(getpid()) + ".db")).string();
-  std::filesystem::remove(db);
-  {
-    SqliteStore store;
-    ASSERT_TRUE(store.Open(db).ok());
-    for (const Article& a : reports) {
-      IngestCounts counts;
-      std::vector<std::string> errors;
-      ASSERT_TRUE(StoreDriver(testing::SharedPipeline(), store).AddBatch({a}, &counts, &errors).ok());
-    }
-    EventQuery all;
-    all.limit = 100;
-    std::vector<json> stored;
-    ASSERT_TRUE(store.Events(all, &stored).ok());
-    std::vector<json> events;
-    for (const auto& r : stored) events.push_back(r["event"]);
-    EXPECT_EQ(groups(events), at_once);
-  }
-  std::filesystem::remove(db);
+  EXPECT_EQ(Groups(StoredOneAtATime(reports)), at_once);
 }
-
 
 // "eerder deze week" in a report of Thursday 11 April 2024 allows Monday to Wednesday; a
 // Tuesday under a month-only header leaves the 9th.
@@ -278,6 +285,58 @@ TEST(EventDays, ArrestsAfterTwoRiotsAreTwoEvents) {
     days.insert(a["date"]["from"].get<std::string>() + ".." + a["date"]["to"].get<std::string>());
   }
   EXPECT_EQ(days, (std::set<std::string>{"2024-03-09..2024-03-11", "2024-03-23..2024-03-25"}));
+}
+
+// A page dated by its month alone: the days the texts leave of it bound its publication
+// (from/to), its value stays the month. "donderdag" and another report's 14 March (a
+// Thursday): from the 14th to the 20th; "gisteren": the 15th alone.
+TEST(EventDays, AMonthPagesWeekdayAndAnotherReportsDayBoundItsPublication) {
+  Fused f = Chronicle({
+      Published("dated", "2024-03-16", "Bij een brand in een fabriek in Tilburg zijn op 14 maart drie mensen omgekomen."),
+      Published("thursday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
+      Published("yesterday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn gisteren drie mensen omgekomen."),
+  });
+  ExpectDate(Fire(f, 3)["date"], "2024-03-14", "", "");
+  const json& thursday = f.published["thursday"];
+  ExpectDate(thursday, "2024-03", "2024-03-14", "2024-03-20");
+  EXPECT_EQ(thursday["basis"], "header");
+  EXPECT_EQ(thursday["candidates"].size(), 7u) << thursday.dump();
+  ExpectDate(f.published["yesterday"], "2024-03", "2024-03-15", "2024-03-15");
+}
+
+// Under a month-only header, a riot on "zaterdagavond" whose Saturday another report's
+// "afgelopen weekend" pins, and the arrests told after it: the page appeared that week, so
+// its arrests are not those of a riot two weeks later.
+TEST(EventDays, AMonthPagesArrestsAreNotThoseOfALaterRiot) {
+  const std::vector<Article> reports = {
+      Published("month", "2024-03",
+                "Bij rellen in het centrum van Tilburg raakten zaterdagavond zeven agenten gewond. De politie hield twaalf relschoppers aan."),
+      Published("monday", "2024-03-11",
+                "De burgemeester van Tilburg noemt de rellen van afgelopen weekend in het centrum onacceptabel. Daarbij raakten zeven agenten gewond."),
+      Published("later", "2024-03-25",
+                "Bij rellen in het centrum van Tilburg raakten zaterdag drie agenten gewond. De politie hield vijf relschoppers aan."),
+  };
+  Fused f = Chronicle(reports);
+  EXPECT_EQ(Groups(f.events, "arrest"), (std::set<std::set<std::string>>{{"month"}, {"later"}}));
+  ExpectDate(f.published["month"], "2024-03", "2024-03-09", "2024-03-15");
+  // Stored one at a time, the later riot first and the report that bounds the page last.
+  EXPECT_EQ(Groups(StoredOneAtATime({reports[2], reports[0], reports[1]})), Groups(f.events));
+}
+
+// An undated page's "gisteravond" of an event whose day no report gives, though together
+// they leave one (a Thursday under a month header, another report's "vorige week"): the
+// page appeared the day after, as from/to; no value, which would date its event to a day
+// no report gives.
+TEST(EventDays, AnUndatedPageIsBoundedByDaysTheReportsLeaveTogether) {
+  Fused f = Chronicle({
+      Published("thursday", "2024-03", "Bij een brand in een fabriek in Tilburg zijn donderdag drie mensen omgekomen."),
+      Published("week", "2024-03-16", "Bij een brand in een fabriek in Tilburg zijn vorige week drie mensen omgekomen."),
+      Published("undated", "", "Bij een brand in een fabriek in Tilburg zijn gisteravond drie mensen omgekomen."),
+  });
+  ExpectDate(Fire(f, 3)["date"], "2024-03", "2024-03-07", "2024-03-07");
+  const json& undated = f.published["undated"];
+  ExpectDate(undated, "", "2024-03-08", "2024-03-08");
+  EXPECT_TRUE(undated["basis"].is_null()) << undated.dump();
 }
 
 }  // namespace

@@ -79,6 +79,7 @@ struct PublicationInference {
   bool inferred = false;             // a date was chosen
   std::string value;                 // the chosen date
   std::vector<std::string> candidates;  // every date the evidence allows, best first
+  std::string from, to;              // the days the texts leave, when narrower than the article's own date
   std::string why;
 };
 

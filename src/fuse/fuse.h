@@ -116,6 +116,8 @@ DayRange WindowOf(const EventMention& m, const Date& published);
 // its value unknown (FusedDate sets the one a report gives). Basis "inferred".
 Date WindowDate(const DayRange& window);
 
+class PublicationWindow;  // pubdate.cc
+
 class Chronicle {
  public:
   explicit Chronicle(const FuseRules& types) : types_(types) {}
@@ -215,6 +217,11 @@ class Chronicle {
   // fall within `tolerance` days on (a night: 1); none when they contradict; nullopt when
   // the window is unknown or too wide to count.
   std::optional<std::vector<int>> DaysLeft(const ChronicleEvent& event, const DayRange& window, int tolerance) const;
+  // Publication evidence (pubdate.cc): the days other reports give the article's events
+  // (returned: the publication days of those that give none, likely evidence), and the
+  // tolls it gives between theirs.
+  std::vector<std::pair<DayRange, std::string>> ReportEvidence(int article, PublicationWindow& window) const;
+  void TollEvidence(int article, PublicationWindow& window) const;
   // A date disagreement when the days and weekdays the reports give leave no day, even a
   // day apart.
   std::optional<Disagreement> DaysDisagree(const ChronicleEvent& event, const DayRange& window) const;

@@ -175,6 +175,12 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
   const Summary& s = summaries_[e];
   std::vector<std::string> keys;
   const bool dated = s.days.known() && s.days.hi - s.days.lo <= kMonthDays;
+  // A dated event holding a report that allows other days (a weekday under a month-only
+  // header, an undated report) is also found as undated events are: a report of one of
+  // those days, told first in the canonical order, takes that report (a store must find
+  // the event to fuse them again).
+  const bool loose = dated && s.hull.known() && (s.hull.lo < s.days.lo - kDayTolerance || s.hull.hi > s.days.hi + kDayTolerance);
+  const bool as_undated = !dated || loose;
   // The months of every day a report allows: a report that may join any of
   // them looks there.
   std::vector<std::string> period = s.open ? std::vector<std::string>() : Period(s.hull, 0);
@@ -206,24 +212,24 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
     if (!s.place.empty()) {
       where.push_back(Key(cls, "p", s.place));
       if (!s.region.empty()) where.push_back(Key(cls, "p", s.region));  // found by reports told of its region
-      if (!dated) where.push_back(Key(cls, "u", s.place));
+      if (as_undated) where.push_back(Key(cls, "u", s.place));
       if (s.place != s.country && s.lat && s.lon) where.push_back(Key(cls, "g", Cell(*s.lat, *s.lon)));
     }
     if (!s.country.empty()) {
       where.push_back(Key(cls, "p", s.country));
       if (s.place == s.country) where.push_back(Key(cls, "p", "=" + s.country));
-      if (!dated) where.push_back(Key(cls, "u", s.country));
+      if (as_undated) where.push_back(Key(cls, "u", s.country));
     }
     if (!s.inferred_place.empty()) {
       where.push_back(Key(cls, "p", s.inferred_place));
       if (!s.inferred_region.empty()) where.push_back(Key(cls, "p", s.inferred_region));
-      if (!dated) where.push_back(Key(cls, "u", s.inferred_place));
+      if (as_undated) where.push_back(Key(cls, "u", s.inferred_place));
       if (s.inferred_place != s.inferred_country && s.inferred_lat && s.inferred_lon)
         where.push_back(Key(cls, "g", Cell(*s.inferred_lat, *s.inferred_lon)));
     }
-    if (!dated)
+    if (as_undated)
       for (const auto& a : s.actors) where.push_back(Key(cls, "u", "actor:" + a));
-    if (!dated && s.place.empty() && s.actors.empty()) where.push_back(Key(cls, "u", "*"));
+    if (as_undated && s.place.empty() && s.actors.empty()) where.push_back(Key(cls, "u", "*"));
     for (const auto& w : where) {
       keys.push_back(w);
       for (const auto& month : period) keys.push_back(w + "|" + month);

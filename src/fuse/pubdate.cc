@@ -1,6 +1,8 @@
-// Publication dates for articles that came without one: from the weekdays
-// they name, the dated reports of the same events in other articles, and the
-// deadlines and past months they mention.
+// Publication dates for articles that came without a day: from the weekdays
+// they name, the days other reports give the same events, and the deadlines
+// and past months they mention. What the texts say bounds the days the article
+// may have appeared (PublicationInference::from/to); what is only likely (a
+// toll's rise, other reports' publication days) helps choose one day of them.
 #include <algorithm>
 #include <sstream>
 
@@ -13,60 +15,105 @@ namespace {
 constexpr int kWeek = 7;
 constexpr int kFreshNewsDays = 7;   // a report names a recent event
 constexpr int kMaxWindowDays = 62;  // beyond this the evidence is too thin to choose
+constexpr int kNoDeadline = 1 << 30;
 
 std::string Day(int n) { return FromDayNumber(n).ToString(); }
 
 }  // namespace
 
-PublicationInference Chronicle::InferPublication(int ai) const {
-  PublicationInference out;
-  const AnalyzedArticle& A = articles_[ai];
-  if (A.article.published.precision == Precision::kDay) return out;
-  DayRange window = RangeOf(A.article.published);
-  std::vector<std::string> reasons;
-  auto narrow = [&](int lo, int hi, const std::string& why) {
-    if (lo <= window.lo && hi >= window.hi) return;
-    window.lo = std::max(window.lo, lo);
-    window.hi = std::min(window.hi, hi);
-    reasons.push_back(why);
-  };
+// How a piece of evidence counts: what the texts say bounds the days kept on the article
+// (`from`/`to`); what one report pins, or is only likely, is what a day is chosen from (a
+// day chosen dates the article's weekdays: a day no single report gives must not).
+enum class Use { kBoth, kBounds, kChoice };
 
-  const auto& events = A.extraction.events;
+// The days an article may have appeared on, narrowed step by step, each step with its reason.
+class PublicationWindow {
+ public:
+  explicit PublicationWindow(const DayRange& days) : days_(days), bounds_(days) {}
+  void Narrow(int lo, int hi, const std::string& why, Use use) {
+    if (use != Use::kChoice) Narrow(lo, hi, why, bounds_, bounds_reasons_);
+    if (use != Use::kBounds) Narrow(lo, hi, why, days_, reasons_);
+  }
+  const DayRange& days() const { return days_; }
+  const DayRange& bounds() const { return bounds_; }
+  const std::vector<std::string>& reasons() const { return reasons_; }
+  const std::vector<std::string>& bounds_reasons() const { return bounds_reasons_; }
+
+ private:
+  static void Narrow(int lo, int hi, const std::string& why, DayRange& days, std::vector<std::string>& reasons) {
+    if (lo <= days.lo && hi >= days.hi) return;
+    days = {std::max(days.lo, lo), std::min(days.hi, hi)};
+    reasons.push_back(why);
+  }
+  DayRange days_, bounds_;
+  std::vector<std::string> reasons_, bounds_reasons_;
+};
+
+namespace {
+
+// What an event's days say of the day a report of it appeared: its weekday names a day of
+// the week before; "gisteren" the day before; anything it tells as past (with a date of its
+// own: an undated report may have joined its event for want of one), a day before.
+// `pinned`: one report gives the day.
+void Bound(const EventMention& mine, const DayRange& days, const std::string& why, bool pinned,
+           PublicationWindow& window) {
+  const Use said = pinned ? Use::kBoth : Use::kBounds;
+  if (mine.date.weekday >= 0) {
+    window.Narrow(days.lo, days.hi + kWeek - 1, why + " (" + mine.date.text + ")", said);
+  } else if (mine.date.day_offset) {
+    window.Narrow(days.lo - *mine.date.day_offset, days.hi - *mine.date.day_offset, why + " (" + mine.date.text + ")", said);
+  } else if (mine.status != "planned" && (mine.date.known() || pinned)) {
+    window.Narrow(days.lo, DayRange().hi, why + ": it has happened", mine.date.known() ? said : Use::kChoice);
+  }
+}
+
+}  // namespace
+
+// 1. The same events dated by other articles: a day one of them gives, else the days all
+// its reports leave together; else (likely only) the days the others appeared on.
+std::vector<std::pair<DayRange, std::string>> Chronicle::ReportEvidence(int ai, PublicationWindow& window) const {
+  const auto& events = articles_[ai].extraction.events;
   std::vector<std::pair<DayRange, std::string>> fresh;  // other reports' publication days
-  // 1. The same events dated by other articles.
   for (size_t k = 0; k < events.size(); ++k) {
     const EventMention& mine = events[k];
-    int c = EventOf({ai, int(k)});
+    const int c = EventOf({ai, int(k)});
     if (c < 0) continue;
+    const std::string what = "the " + mine.type + " ";
+    bool dated = false;
     for (const auto& m : events_[c].mentions) {
       if (m.article == ai) continue;
       const AnalyzedArticle& B = articles_[m.article];
-      const EventMention& theirs = B.extraction.events[m.event];
-      DayRange when = RangeOf(theirs.date);
-      std::string what = "the " + mine.type + " ";
-      if (when.known() && when.lo == when.hi && theirs.date.basis != DateBasis::kInferred) {
-        if (mine.date.weekday >= 0) {
-          // (A weekday that is not that day's tells of another event, or another day of it.)
-          if (kroniek::WeekdayOf(FromDayNumber(when.lo)) != mine.date.weekday) continue;
-          narrow(when.lo, when.lo + kWeek - 1, what + "(" + mine.date.text + ") is " + Day(when.lo) + " in " + B.article.id);
-        } else if (mine.date.day_offset) {
-          // "gisteren": the day after the event's.
-          const int day = when.lo - *mine.date.day_offset;
-          narrow(day, day, what + "(" + mine.date.text + ") is " + Day(when.lo) + " in " + B.article.id);
-        } else {
-          narrow(when.lo, window.hi, what + "happened on " + Day(when.lo) + " (" + B.article.id + ")");
-        }
+      const Date& theirs = B.extraction.events[m.event].date;
+      const DayRange when = RangeOf(theirs);
+      if (when.known() && when.lo == when.hi && theirs.basis != DateBasis::kInferred) {
+        // (A weekday that is not that day's tells of another event, or another day of it.)
+        if (mine.date.weekday >= 0 && WeekdayOf(FromDayNumber(when.lo)) != mine.date.weekday) continue;
+        dated = true;
+        Bound(mine, {when.lo, when.lo}, what + "is " + Day(when.lo) + " in " + B.article.id, true, window);
       } else if (RangeOf(B.article.published).known() && B.article.published.basis != DateBasis::kInferred) {
-        DayRange pub = RangeOf(B.article.published);
-        int slack = mine.date.weekday >= 0 ? kWeek - 1 : kFreshNewsDays;
+        const DayRange pub = RangeOf(B.article.published);
+        const int slack = mine.date.weekday >= 0 ? kWeek - 1 : kFreshNewsDays;
         fresh.push_back({{pub.lo - kFreshNewsDays, pub.hi + slack},
                          what + "is news in " + B.article.id + " (published " + B.article.published.value + ")"});
       }
     }
+    // No report gives the day, but together they may leave one, or a few ("donderdag" and
+    // another report's "vorige week").
+    const auto left = dated ? std::nullopt : DaysLeft(events_[c], Allowed(summaries_[c].window), 0);
+    if (left && !left->empty() && left->back() - left->front() < kWeek &&
+        std::any_of(events_[c].mentions.begin(), events_[c].mentions.end(), [&](const MentionRef& m) { return m.article != ai; }))
+      Bound(mine, {left->front(), left->back()},
+            what + "falls on " + Day(left->front()) + (left->size() > 1 ? ".." + Day(left->back()) : "") + " by its reports",
+            false, window);
   }
-  // Tolls rise: a count between two dated counts was published between them.
+  return fresh;
+}
+
+// Tolls rise: a count between two dated counts was published between them (likely only).
+void Chronicle::TollEvidence(int ai, PublicationWindow& window) const {
+  const auto& events = articles_[ai].extraction.events;
   for (size_t k = 0; k < events.size(); ++k) {
-    int c = EventOf({ai, int(k)});
+    const int c = EventOf({ai, int(k)});
     if (c < 0) continue;
     for (const auto& f : events[k].figures) {
       if (!f.value || f.part_of >= 0 || (f.kind != "killed" && f.kind != "injured")) continue;
@@ -77,48 +124,108 @@ PublicationInference Chronicle::InferPublication(int ai) const {
         for (const auto& g : articles_[m.article].extraction.events[m.event].figures) {
           if (!g.value || g.part_of >= 0 || g.kind != f.kind || types_.TotalGroup(g.group) != types_.TotalGroup(f.group))
             continue;
-          int day = RangeOf(b.published).lo;
+          const int day = RangeOf(b.published).lo;
           if (*f.value > *g.value)
-            narrow(day + 1, window.hi, "its toll " + std::to_string(int(*f.value)) + " is above " + b.id + "'s " + std::to_string(int(*g.value)));
+            window.Narrow(day + 1, DayRange().hi, "its toll " + std::to_string(int(*f.value)) + " is above " + b.id + "'s " + std::to_string(int(*g.value)), Use::kChoice);
           else if (*f.value < *g.value)
-            narrow(window.lo, day - 1, "its toll " + std::to_string(int(*f.value)) + " is below " + b.id + "'s " + std::to_string(int(*g.value)));
+            window.Narrow(DayRange().lo, day - 1, "its toll " + std::to_string(int(*f.value)) + " is below " + b.id + "'s " + std::to_string(int(*g.value)), Use::kChoice);
         }
       }
     }
   }
-  // (That news is fresh is likely, not certain: together, the other reports' publication
-  // days give way to what dates the events.)
-  DayRange near;
-  for (const auto& [days, why] : fresh) near = {std::max(near.lo, days.lo), std::min(near.hi, days.hi)};
-  if (!fresh.empty() && near.lo <= near.hi && (!window.known() || (near.lo <= window.hi && window.lo <= near.hi)))
-    for (const auto& [days, why] : fresh) narrow(days.lo, days.hi, why);
-  if (!window.known() || window.hi - window.lo > kMaxWindowDays * 12) {
-    out.why = "no dated report of the same events to anchor a date";
-    return out;
-  }
-  // 2. Its own partial dates, with the years the window allows.
+}
+
+namespace {
+
+// 2. Its own partial dates, with the years the window allows: a month of an event that has
+// happened is before it; a day of a planned one ('Na 31 augustus moeten …') after it, the
+// nearest such deadline. Returns the deadline's day, or kNoDeadline.
+int OwnDateEvidence(const std::vector<EventMention>& events, PublicationWindow& window) {
   std::vector<int> years;
-  for (int y = FromDayNumber(window.lo).year; y <= FromDayNumber(window.hi).year; ++y) years.push_back(y);
-  int deadline = 1 << 30;
+  for (int y = FromDayNumber(window.days().lo).year; y <= FromDayNumber(window.days().hi).year; ++y) years.push_back(y);
+  int deadline = kNoDeadline;
   std::string deadline_text;
   for (const auto& e : events) {
     if (e.date.month == 0 || e.date.known()) continue;
     for (int y : years) {
-      int first = DayNumber({y, e.date.month, e.date.day ? e.date.day : 1});
+      const int first = DayNumber({y, e.date.month, e.date.day ? e.date.day : 1});
       if (e.status == "planned" && e.date.day) {
-        // 'Na 31 augustus moeten …': written before the deadline.
-        if (first >= window.lo && first < deadline) { deadline = first; deadline_text = e.date.text; }
-      } else if (e.status == "occurred" && first <= window.hi) {
-        narrow(first, window.hi, "the " + e.type + " of " + e.date.text + " has happened");
+        if (first >= window.days().lo && first < deadline) {
+          deadline = first;
+          deadline_text = e.date.text;
+        }
+      } else if (e.status == "occurred" && first <= window.days().hi) {
+        window.Narrow(first, DayRange().hi, "the " + e.type + " of " + e.date.text + " has happened", Use::kBoth);
       }
     }
   }
-  if (deadline < (1 << 30)) narrow(window.lo, deadline, "the deadline (" + deadline_text + ") is still ahead");
-  if (window.hi < window.lo || window.hi - window.lo > kMaxWindowDays) {
-    out.why = "the evidence leaves " + std::to_string(std::max(0, window.hi - window.lo + 1)) + " days open";
-    return out;
+  if (deadline < kNoDeadline)
+    window.Narrow(DayRange().lo, deadline, "the deadline (" + deadline_text + ") is still ahead", Use::kBoth);
+  return deadline;
+}
+
+// (That news is fresh is likely, not certain: together, the other reports' publication
+// days give way to what dates the events.)
+void FreshEvidence(const std::vector<std::pair<DayRange, std::string>>& fresh, PublicationWindow& window) {
+  DayRange near;
+  for (const auto& [days, why] : fresh) near = {std::max(near.lo, days.lo), std::min(near.hi, days.hi)};
+  const DayRange& w = window.days();
+  if (!fresh.empty() && near.lo <= near.hi && (!w.known() || (near.lo <= w.hi && w.lo <= near.hi)))
+    for (const auto& [days, why] : fresh) window.Narrow(days.lo, days.hi, why, Use::kChoice);
+}
+
+// The days the texts leave, when they narrow the article's own date to a span worth keeping.
+void KeepBounds(const DayRange& own, const DayRange& bounds, PublicationInference* out) {
+  if (!bounds.known() || bounds.lo > bounds.hi || bounds.hi - bounds.lo > kMaxWindowDays) return;
+  if (own.known() && bounds.lo <= own.lo && bounds.hi >= own.hi) return;
+  out->from = Day(bounds.lo);
+  out->to = Day(bounds.hi);
+}
+
+// For an article with a month or year of its own: the days the texts leave of it, as
+// candidates (no one day is chosen: its weekdays would date its events to a day no report
+// gives).
+void OwnPeriodBounds(const PublicationWindow& window, PublicationInference* out) {
+  const DayRange& b = window.bounds();
+  if (b.known() && b.lo > b.hi) {
+    out->why = "the texts' days contradict its own date: ";
+    for (const auto& r : window.bounds_reasons()) out->why += r + "; ";
+    return;
   }
-  // 3. The lead event's weekday is the day of publication (or the day before).
+  if (out->from.empty()) {
+    out->why = "nothing narrows its own date";
+    return;
+  }
+  for (int d = b.hi; d >= b.lo; --d) out->candidates.push_back(Day(d));
+  std::ostringstream why;
+  for (const auto& r : window.bounds_reasons()) why << r << "; ";
+  why << (b.lo == b.hi ? "one day" : std::to_string(b.hi - b.lo + 1) + " days") << " of its own date left";
+  out->why = why.str();
+}
+
+// 3. The days of the window, best first: the lead event's weekday is the day of publication
+// (or the day before); then the latest. The lead weekday is -1 when no dated event leads.
+struct Candidate {
+  int day, score;
+};
+std::vector<Candidate> RankedDays(const DayRange& window, int lead_weekday) {
+  std::vector<Candidate> candidates;
+  for (int d = window.lo; d <= window.hi; ++d) {
+    int score = 0;
+    if (lead_weekday >= 0) {
+      const int back = (WeekdayOf(FromDayNumber(d)) - lead_weekday + kWeek) % kWeek;
+      score = back == 0 ? 2 : back == 1 ? 1 : 0;
+      if (score == 0) continue;
+    }
+    candidates.push_back({d, score});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.day > b.day;
+  });
+  return candidates;
+}
+
+int LeadWeekday(const std::vector<EventMention>& events) {
   int lead_weekday = -1;
   size_t lead_begin = SIZE_MAX;
   for (const auto& e : events)
@@ -127,37 +234,56 @@ PublicationInference Chronicle::InferPublication(int ai) const {
       lead_begin = e.evidence.front().begin;
       lead_weekday = e.date.weekday;
     }
-  struct Candidate { int day, score; };
-  std::vector<Candidate> candidates;
-  for (int d = window.lo; d <= window.hi; ++d) {
-    int score = 0;
-    if (lead_weekday >= 0) {
-      int back = (kroniek::WeekdayOf(FromDayNumber(d)) - lead_weekday + kWeek) % kWeek;
-      score = back == 0 ? 2 : back == 1 ? 1 : 0;
-      if (score == 0) continue;
-    }
-    candidates.push_back({d, score});
+  return lead_weekday;
+}
+
+}  // namespace
+
+PublicationInference Chronicle::InferPublication(int ai) const {
+  PublicationInference out;
+  const AnalyzedArticle& A = articles_[ai];
+  if (A.article.published.precision == Precision::kDay) return out;
+  const DayRange own = RangeOf(A.article.published);
+  PublicationWindow window(own);
+  const auto fresh = ReportEvidence(ai, window);
+  TollEvidence(ai, window);
+  FreshEvidence(fresh, window);
+  const bool anchored = window.days().known() && window.days().hi - window.days().lo <= kMaxWindowDays * 12;
+  const int deadline = anchored ? OwnDateEvidence(A.extraction.events, window) : kNoDeadline;
+  KeepBounds(own, window.bounds(), &out);
+  if (own.known()) {
+    OwnPeriodBounds(window, &out);
+    return out;
   }
-  // Best first: the lead weekday, then nearest the deadline (news speaks of a
-  // deadline when it is close), else the latest day the evidence allows.
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.score != b.score ? a.score > b.score : a.day > b.day;
-  });
+  if (!anchored) {
+    out.why = "no dated report of the same events to anchor a date";
+    return out;
+  }
+  const DayRange& days = window.days();
+  if (days.hi < days.lo || days.hi - days.lo > kMaxWindowDays) {
+    out.why = "the evidence leaves " + std::to_string(std::max(0, days.hi - days.lo + 1)) + " days open";
+    return out;
+  }
+  const int lead_weekday = LeadWeekday(A.extraction.events);
+  // Best first: the lead weekday, then nearest the deadline (news speaks of a deadline
+  // when it is close), else the latest day the evidence allows.
+  const std::vector<Candidate> candidates = RankedDays(days, lead_weekday);
   for (const auto& c : candidates) out.candidates.push_back(Day(c.day));
   if (candidates.empty()) {
     out.why = "no day fits the evidence";
     return out;
   }
-  bool unique = candidates.size() == 1 || candidates[0].score > candidates[1].score;
-  if (!unique && deadline == (1 << 30)) {
+  const bool unique = candidates.size() == 1 || candidates[0].score > candidates[1].score;
+  if (!unique && deadline == kNoDeadline) {
     out.why = std::to_string(candidates.size()) + " days fit equally well";
+    if (!out.from.empty()) out.why += "; the texts leave " + out.from + (out.to != out.from ? ".." + out.to : "");
     return out;
   }
   out.inferred = true;
   out.value = Day(candidates[0].day);
   std::ostringstream why;
   if (lead_weekday >= 0) why << "the lead event is on a " << WeekdayName(lead_weekday) << "; ";
-  for (const auto& r : reasons) why << r << "; ";
+  for (const auto& r : window.reasons()) why << r << "; ";
   if (!unique) why << "of " << candidates.size() << " such days the one nearest the deadline";
   else why << "one day fits";
   out.why = why.str();

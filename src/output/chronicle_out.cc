@@ -102,6 +102,8 @@ json ChronicleArticleToJson(const ChronicleResult& result, int i) {
   json published = {{"value", a.published.known() ? json(a.published.value) : json(nullptr)},
                     {"precision", PrecisionName(a.published.precision)},
                     {"basis", a.published.known() ? json(BasisName(a.published.basis)) : json(nullptr)},
+                    {"from", a.published.from.empty() ? json(nullptr) : json(a.published.from)},
+                    {"to", a.published.to.empty() ? json(nullptr) : json(a.published.to)},
                     {"candidates", json::array()},
                     {"why", nullptr}};
   auto it = result.publication.find(a.id);

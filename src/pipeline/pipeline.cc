@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <thread>
+#include <tuple>
 
 #include <cstdlib>
 #include <filesystem>
@@ -194,20 +195,28 @@ ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> in
     if (in.only) partial[in.analyzed.article.id] = &*in.only;
   result.chronicle = Fuse(pipeline, inputs);
 
-  // Undated articles: infer the date from the events they share, then read
-  // them again with it so that their weekdays and months resolve.
+  // Articles without a day: infer it from the events they share, then read the undated
+  // ones again with it so that their weekdays and months resolve; an article with a month
+  // (or year) of its own keeps it, bounded by the days the texts leave (its weekdays are
+  // left as the page gives them: a day no report gives is no event's day).
   std::map<std::string, Civil> inferred;
+  std::map<std::string, std::pair<std::string, std::string>> bounded;
   const auto& fused = result.chronicle->articles();
   for (size_t i = 0; i < fused.size(); ++i) {
-    if (fused[i].article.published.known() || partial.count(fused[i].article.id)) continue;
+    const Article& a = fused[i].article;
+    if (a.published.precision == Precision::kDay || partial.count(a.id)) continue;
     PublicationInference p = result.chronicle->InferPublication(int(i));
-    if (p.inferred) inferred[fused[i].article.id] = *ParseIsoDate(p.value);
-    result.publication[fused[i].article.id] = std::move(p);
+    if (!a.published.known() && p.inferred) inferred[a.id] = *ParseIsoDate(p.value);
+    if (!inferred.count(a.id) && !p.from.empty()) bounded[a.id] = {p.from, p.to};
+    result.publication[a.id] = std::move(p);
   }
-  if (!inferred.empty()) {
+  if (!inferred.empty() || !bounded.empty()) {
     std::vector<FuseInput*> again_of;  // the inputs read again, on every core
-    for (auto& in : inputs)
-      if (inferred.count(in.analyzed.article.id)) again_of.push_back(&in);
+    for (auto& in : inputs) {
+      Article& a = in.analyzed.article;
+      if (inferred.count(a.id)) again_of.push_back(&in);
+      if (auto b = bounded.find(a.id); b != bounded.end()) std::tie(a.published.from, a.published.to) = b->second;
+    }
     ParallelFor(again_of.size(), threads, [&](size_t i) {
       FuseInput& in = *again_of[i];
       pipeline.Redate(in.analyzed, DateOf(inferred.at(in.analyzed.article.id), DateBasis::kInferred));

@@ -302,9 +302,9 @@ Status StoreDriver::Gather(Neighbourhood& n) {
     if (std::any_of(tied.begin(), tied.end(), [&](const std::string& e) { return n.touched.count(e); }))
       n.touched.insert(tied.begin(), tied.end());
   }
-  // Stored articles without a date of their own take part whole and are read
-  // again, so that the new articles can date them (their other events join
-  // the neighbourhood for that).
+  // Stored articles without a day of their own take part whole and are read
+  // again, so that the new articles can date them or bound their days (their
+  // other events join the neighbourhood for that).
   for (const auto& [seq, aa] : n.fresh) n.fresh_seqs.insert(seq);
   for (bool grew = true; grew;) {
     grew = false;
@@ -319,7 +319,7 @@ Status StoreDriver::Gather(Neighbourhood& n) {
         r = n.read->emplace(m.seq, std::move(stored)).first;
       }
       n.loaded[m.seq] = r->second;
-      if (n.loaded[m.seq].article.HasOwnDate()) continue;
+      if (n.loaded[m.seq].article.HasOwnDay()) continue;
       n.redo.insert(m.seq);
       const size_t size = n.touched.size();
       KRONIEK_RETURN_IF_ERROR(index_.EventsOfArticle(m.seq, &n.touched));
@@ -344,6 +344,9 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
     if (n.redo.count(seq)) {  // read as it came, without the date fusion gave it (once a fusion)
       if (auto done = n.undated->find(seq); done != n.undated->end()) {
         aa = done->second;
+      } else if (aa.article.HasOwnDate()) {  // its month: only the days fusion bounded it to go
+        aa.article.published.from.clear();
+        aa.article.published.to.clear();
       } else if (aa.analysis) {
         pipeline_.Redate(aa, Date());
       } else {  // stored without its analysis (by an earlier kroniek): analysed again
