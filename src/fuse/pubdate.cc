@@ -51,16 +51,16 @@ class PublicationWindow {
 
 namespace {
 
-// What an event's days say of the day a report of it appeared: its weekday names a day of
-// the week before; "gisteren" the day before; anything it tells as past (with a date of its
+// What an event's days say of the day a report of it appeared: its weekday alone names a day
+// of the week before; "gisteren" alone the day before; anything it tells as past (with a date of its
 // own: an undated report may have joined its event for want of one), a day before.
 // `pinned`: one report gives the day.
 void Bound(const EventMention& mine, const DayRange& days, const std::string& why, bool pinned,
            PublicationWindow& window) {
   const Use said = pinned ? Use::kBoth : Use::kBounds;
-  if (mine.date.weekday >= 0) {
+  if (mine.date.weekday >= 0 && !mine.date.known()) {
     window.Narrow(days.lo, days.hi + kWeek - 1, why + " (" + mine.date.text + ")", said);
-  } else if (mine.date.day_offset) {
+  } else if (mine.date.day_offset && !mine.date.known()) {
     window.Narrow(days.lo - *mine.date.day_offset, days.hi - *mine.date.day_offset, why + " (" + mine.date.text + ")", said);
   } else if (mine.status != "planned" && (mine.date.known() || pinned)) {
     window.Narrow(days.lo, DayRange().hi, why + ": it has happened", mine.date.known() ? said : Use::kChoice);
