@@ -119,11 +119,15 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
   const double weekday_fits = window.known() ? 0.25 : kTimelessWeekday;
   if (m.date.weekday >= 0 && s.days.known() && s.days.lo == s.days.hi)
     return WeekdaysNear(kroniek::WeekdayOf(FromDayNumber(s.days.lo)), m.date.weekday) ? weekday_fits : -1;
-  // A day of a month told without a year, in a report that cannot date it ("18 augustus").
+  // A day of a month told without a year, in a report that cannot date it ("18 augustus"):
+  // one of the event's days, or none (its days a few: "afgelopen weekend").
   const bool day_of_month = !r.known() && m.date.month && m.date.day;
-  if (day_of_month && s.days.known() && s.days.lo == s.days.hi) {
-    const Civil c = FromDayNumber(s.days.lo);
-    return c.month == m.date.month && c.day == m.date.day ? 0.3 : -1;
+  if (day_of_month && s.days.known() && s.days.hi - s.days.lo <= kMonthDays) {
+    for (int d = s.days.lo - kDayTolerance; d <= s.days.hi + kDayTolerance; ++d) {
+      const Civil c = FromDayNumber(d);
+      if (c.month == m.date.month && c.day == m.date.day) return s.days.lo == s.days.hi ? 0.3 : 0.2;
+    }
+    return -1;
   }
   if (day_of_month && s.month) return s.month == m.date.month && s.day == m.date.day ? 0.3 : -1;
   if (r.known() && r.lo == r.hi && !s.days.known() && s.month) {
@@ -258,6 +262,19 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
   else if (!recalls) {
     s.hull = s.hull.known() ? DayRange{std::min(s.hull.lo, w.lo), std::max(s.hull.hi, w.hi)} : w;
     s.window = s.window.known() ? DayRange{std::max(s.window.lo, w.lo), std::min(s.window.hi, w.hi)} : w;
+  }
+  // (A report whose article fusion dated or bounded may join other events as its article
+  // came, read again in a store's next fusion: the event is found under the days it allowed
+  // then too; undated, any.)
+  if (published.basis == DateBasis::kInferred) {
+    s.open = true;
+  } else if (!published.from.empty()) {
+    Date given = published;
+    given.from.clear();
+    given.to.clear();
+    const DayRange g = WindowOf(m, given);
+    if (!g.known()) s.open = true;
+    else s.hull = s.hull.known() ? DayRange{std::min(s.hull.lo, g.lo), std::max(s.hull.hi, g.hi)} : g;
   }
   s.after = std::max(s.after, AfterDay(m));
   DayRange r = RangeOf(m.date);

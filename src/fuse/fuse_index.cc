@@ -179,7 +179,8 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
   // header, an undated report) is also found as undated events are: a report of one of
   // those days, told first in the canonical order, takes that report (a store must find
   // the event to fuse them again).
-  const bool loose = dated && s.hull.known() && (s.hull.lo < s.days.lo - kDayTolerance || s.hull.hi > s.days.hi + kDayTolerance);
+  const bool loose = dated && (s.open || (s.hull.known() && (s.hull.lo < s.days.lo - kDayTolerance ||
+                                                            s.hull.hi > s.days.hi + kDayTolerance)));
   const bool as_undated = !dated || loose;
   // The months of every day a report allows: a report that may join any of
   // them looks there.
