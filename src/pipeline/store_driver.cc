@@ -246,10 +246,10 @@ struct StoreDriver::Neighbourhood {
   std::vector<Correction> corrections;
   std::vector<StoredMention> old;      // the touched events' mentions
   std::map<int64_t, AnalyzedArticle> loaded;
-  // What the rounds of one fusion read (Refuse): stored analyses, and the undated
-  // ones as they came (redated to no date).
+  // What the rounds of one fusion read (Refuse): stored analyses, and those read again
+  // as they came (AsItCame).
   std::map<int64_t, AnalyzedArticle>*read = nullptr, *undated = nullptr;
-  std::set<int64_t> redo;              // stored articles without a date of their own: read again
+  std::set<int64_t> redo;              // stored articles without a day of their own: read again
   std::map<std::string, json> before;  // the touched events' records
   // (article id, trigger offset) -> event: the offset, not the mention's
   // number, names a mention across re-analyses.
@@ -310,6 +310,7 @@ Status StoreDriver::Gather(Neighbourhood& n) {
     grew = false;
     n.old.clear();
     KRONIEK_RETURN_IF_ERROR(index_.MentionsOf(n.touched, &n.old));
+    std::vector<std::string> more_keys;  // what the articles read again may join as they came
     for (const auto& m : n.old) {
       if (n.loaded.count(m.seq) || n.fresh_seqs.count(m.seq)) continue;
       auto r = n.read->find(m.seq);
@@ -324,9 +325,45 @@ Status StoreDriver::Gather(Neighbourhood& n) {
       const size_t size = n.touched.size();
       KRONIEK_RETURN_IF_ERROR(index_.EventsOfArticle(m.seq, &n.touched));
       grew |= n.touched.size() > size;
+      const AnalyzedArticle* came = nullptr;
+      KRONIEK_RETURN_IF_ERROR(AsItCame(n, m.seq, &came));
+      for (const auto& e : came->extraction.events)
+        for (auto& k : probe.NeighbourhoodKeys(e, came->article.published)) more_keys.push_back(std::move(k));
+    }
+    if (!more_keys.empty()) {
+      std::sort(more_keys.begin(), more_keys.end());
+      more_keys.erase(std::unique(more_keys.begin(), more_keys.end()), more_keys.end());
+      const size_t size = n.touched.size();
+      KRONIEK_RETURN_IF_ERROR(index_.EventsWithKeys(more_keys, &n.touched));
+      grew |= n.touched.size() > size;
     }
   }
   for (const auto& id : n.touched) KRONIEK_RETURN_IF_ERROR(index_.Event(id, &n.before[id]));
+  return Status();
+}
+
+// A stored article read as it came, without the date or the days fusion gave it (once a
+// fusion: n.undated keeps it).
+Status StoreDriver::AsItCame(Neighbourhood& n, int64_t seq, const AnalyzedArticle** out) {
+  auto done = n.undated->find(seq);
+  if (done == n.undated->end()) {
+    AnalyzedArticle aa = n.loaded.at(seq);
+    if (aa.article.HasOwnDate()) {  // its month: only the days fusion bounded it to go
+      aa.article.published.from.clear();
+      aa.article.published.to.clear();
+    } else if (aa.analysis) {
+      pipeline_.Redate(aa, Date());
+    } else {  // stored without its analysis (by an earlier kroniek): analysed again
+      int64_t same = 0;
+      json record;
+      Article again;
+      KRONIEK_RETURN_IF_ERROR(index_.Record(aa.article.id, &same, &record));
+      KRONIEK_RETURN_IF_ERROR(ArticleFromRecord(index_.path() + ":" + aa.article.id, record, {}, &again));
+      aa = AnalyseArticle(pipeline_, std::move(again));
+    }
+    done = n.undated->emplace(seq, std::move(aa)).first;
+  }
+  *out = &done->second;
   return Status();
 }
 
@@ -341,24 +378,10 @@ Status StoreDriver::FuseAgain(Neighbourhood& n) {
   std::vector<FuseInput> inputs;
   for (auto& [seq, mentions] : only) {
     AnalyzedArticle& aa = n.loaded[seq];
-    if (n.redo.count(seq)) {  // read as it came, without the date fusion gave it (once a fusion)
-      if (auto done = n.undated->find(seq); done != n.undated->end()) {
-        aa = done->second;
-      } else if (aa.article.HasOwnDate()) {  // its month: only the days fusion bounded it to go
-        aa.article.published.from.clear();
-        aa.article.published.to.clear();
-      } else if (aa.analysis) {
-        pipeline_.Redate(aa, Date());
-      } else {  // stored without its analysis (by an earlier kroniek): analysed again
-        int64_t same = 0;
-        json record;
-        Article again;
-        KRONIEK_RETURN_IF_ERROR(index_.Record(aa.article.id, &same, &record));
-        KRONIEK_RETURN_IF_ERROR(ArticleFromRecord(index_.path() + ":" + aa.article.id, record, {}, &again));
-        aa = AnalyseArticle(pipeline_, std::move(again));
-      }
-      (*n.undated)[seq] = aa;
-      n.fresh.emplace_back(seq, std::move(aa));
+    if (n.redo.count(seq)) {
+      const AnalyzedArticle* came = nullptr;
+      KRONIEK_RETURN_IF_ERROR(AsItCame(n, seq, &came));
+      n.fresh.emplace_back(seq, *came);
       continue;
     }
     std::sort(mentions.begin(), mentions.end());

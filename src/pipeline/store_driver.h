@@ -90,6 +90,7 @@ class StoreDriver {
   // Refuse's phases, in order, on what they share.
   struct Neighbourhood;
   Status Gather(Neighbourhood& n);
+  Status AsItCame(Neighbourhood& n, int64_t seq, const AnalyzedArticle** out);
   Status FuseAgain(Neighbourhood& n);
   Status Reach(const Neighbourhood& n, std::set<std::string>* more);
   Status CarryIds(Neighbourhood& n);
