@@ -30,9 +30,27 @@ enum class Use { kBoth, kBounds, kChoice };
 class PublicationWindow {
  public:
   explicit PublicationWindow(const DayRange& days) : days_(days), bounds_(days) {}
+  // (Likely evidence waits for Settle.)
   void Narrow(int lo, int hi, const std::string& why, Use use) {
-    if (use != Use::kChoice) Narrow(lo, hi, why, bounds_, bounds_reasons_);
-    if (use != Use::kBounds) Narrow(lo, hi, why, days_, reasons_);
+    if (use == Use::kChoice) {
+      likely_.push_back({{lo, hi}, why});
+      return;
+    }
+    Narrow(lo, hi, why, bounds_, bounds_reasons_);
+    if (use == Use::kBoth) Narrow(lo, hi, why, days_, reasons_);
+  }
+  // Narrows the days by the likely evidence, in order, each where a day still fits it and
+  // the rest (a report may have joined the wrong event: its toll or its day then says
+  // nothing of this article's).
+  void Settle() {
+    for (const auto& [days, why] : likely_) {
+      if (std::max(days_.lo, days.lo) > std::min(days_.hi, days.hi)) {
+        reasons_.push_back("left out: " + why + " (no day fits it and the rest)");
+        continue;
+      }
+      Narrow(days.lo, days.hi, why, days_, reasons_);
+    }
+    likely_.clear();
   }
   const DayRange& days() const { return days_; }
   const DayRange& bounds() const { return bounds_; }
@@ -47,6 +65,7 @@ class PublicationWindow {
   }
   DayRange days_, bounds_;
   std::vector<std::string> reasons_, bounds_reasons_;
+  std::vector<std::pair<DayRange, std::string>> likely_;
 };
 
 namespace {
@@ -248,6 +267,7 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   const auto fresh = ReportEvidence(ai, window);
   TollEvidence(ai, window);
   FreshEvidence(fresh, window);
+  window.Settle();
   const bool anchored = window.days().known() && window.days().hi - window.days().lo <= kMaxWindowDays * 12;
   const int deadline = anchored ? OwnDateEvidence(A.extraction.events, window) : kNoDeadline;
   KeepBounds(own, window.bounds(), &out);
