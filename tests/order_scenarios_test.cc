@@ -1,5 +1,5 @@
 // The chronicle is a function of the set of articles (#16): random small stories of riots,
-// their arrests, fires and stabbings in two towns over six weeks, one or two a page, told
+// their arrests, fires and stabbings in three towns over six weeks, one or two a page, told
 // with the dates news gives (a day, a weekday, "gisteren", "vorige week", the weekend, none) under
 // pages dated to the day, by their month alone or not at all, are fused all at once and
 // stored one article (or three) at a time in a shuffled order; both must hold the same events.
@@ -40,10 +40,12 @@ std::string Sentence(int kind, const std::string& place, const std::string& when
 }
 
 std::vector<Article> Scenario(std::mt19937& rng, int size) {
-  static const char* kPlaces[] = {"Tilburg", "Breda"};
+  static const char* kPlaces[] = {"Tilburg", "Breda", "Tilburg", "Eindhoven"};
   static const char* kWhen[] = {"zaterdagavond", "vrijdag", "gisteren", "vorige week", "afgelopen weekend",
                                 "", "op 9 maart", "op 16 maart", "dinsdag", "eerder deze week",
-                                "gisteravond", "in het weekend", "op 14 maart 2024", "zondag", ""};
+                                "gisteravond", "in het weekend", "op 14 maart 2024", "zondag", "",
+                                "op 14-03-2024", "eind maart", "begin april", "vorige maand", "in de nacht van zaterdag op zondag",
+                                "op 2 april", "vanochtend", "afgelopen dinsdag", "op 23 maart", "vandaag"};
   const int first = DayNumber({2024, 3, 1});
   std::vector<Article> out;
   std::set<std::string> texts;  // (a store keeps one copy of a text)
@@ -57,9 +59,9 @@ std::vector<Article> Scenario(std::mt19937& rng, int size) {
       default: break;                                                  // undated
     }
     if (opts.published) opts.published_basis = DateBasis::kMetadata;
-    std::string text = Sentence(kind, kPlaces[rng() % 2], kWhen[rng() % 15], int(rng() % 6));
+    std::string text = Sentence(kind, kPlaces[rng() % 4], kWhen[rng() % 25], int(rng() % 6));
     if (rng() % 4 == 0)  // another event, told after the first
-      text += "\n\n" + Sentence((kind + 1) % 3, kPlaces[rng() % 2], kWhen[rng() % 15], int(rng() % 6));
+      text += "\n\n" + Sentence((kind + 1) % 3, kPlaces[rng() % 4], kWhen[rng() % 25], int(rng() % 6));
     if (!texts.insert(text).second) {
       --i;
       continue;
