@@ -4,15 +4,10 @@
 // article's "gisteren" dates it to the day after its event's.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <set>
 #include <sstream>
 
 #include "output/chronicle_out.h"
-#include "pipeline/store_driver.h"
-#include "store/sqlite_store.h"
 #include "test_util.h"
 
 namespace kroniek {
@@ -194,29 +189,6 @@ std::set<std::set<std::string>> Groups(const std::vector<json>& events, const st
   return out;
 }
 
-// The events of a store the reports were added to one at a time, in their order.
-std::vector<json> StoredOneAtATime(const std::vector<Article>& reports) {
-  const std::string db = (std::filesystem::temp_directory_path() / ("kroniek_days_" + std::to_string(getpid()) + ".db")).string();
-  std::filesystem::remove(db);
-  std::vector<json> events;
-  {
-    SqliteStore store;
-    EXPECT_TRUE(store.Open(db).ok());
-    for (const Article& a : reports) {
-      IngestCounts counts;
-      std::vector<std::string> errors;
-      EXPECT_TRUE(StoreDriver(testing::SharedPipeline(), store).AddBatch({a}, &counts, &errors).ok());
-    }
-    EventQuery all;
-    all.limit = 100;
-    std::vector<json> stored;
-    EXPECT_TRUE(store.Events(all, &stored).ok());
-    for (const auto& r : stored) events.push_back(r["event"]);
-  }
-  std::filesystem::remove(db);
-  return events;
-}
-
 TEST(EventDays, AChainOfDaysPartsInAStoreAsAllAtOnce) {
   const std::vector<Article> reports = {
       Published("a17", "2024-03-21", "Bij een brand in een fabriek in Tilburg zijn op 17 maart drie mensen gewond geraakt."),
@@ -225,7 +197,7 @@ TEST(EventDays, AChainOfDaysPartsInAStoreAsAllAtOnce) {
   };
   const auto at_once = Groups(Chronicle(reports).events);
   EXPECT_EQ(at_once, (std::set<std::set<std::string>>{{"b16", "c15"}, {"a17"}}));
-  EXPECT_EQ(Groups(StoredOneAtATime(reports)), at_once);
+  EXPECT_EQ(Groups(testing::StoredEvents(reports)), at_once);
 }
 
 // "eerder deze week" in a report of Thursday 11 April 2024 allows Monday to Wednesday; a
@@ -320,7 +292,7 @@ TEST(EventDays, AMonthPagesArrestsAreNotThoseOfALaterRiot) {
   EXPECT_EQ(Groups(f.events, "arrest"), (std::set<std::set<std::string>>{{"month"}, {"later"}}));
   ExpectDate(f.published["month"], "2024-03", "2024-03-09", "2024-03-15");
   // Stored one at a time, the later riot first and the report that bounds the page last.
-  EXPECT_EQ(Groups(StoredOneAtATime({reports[2], reports[0], reports[1]})), Groups(f.events));
+  EXPECT_EQ(Groups(testing::StoredEvents({reports[2], reports[0], reports[1]})), Groups(f.events));
 }
 
 // An undated page's "gisteravond" of an event whose day no report gives, though together

@@ -5,16 +5,11 @@
 // stored one article (or three) at a time in a shuffled order; both must hold the same events.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <random>
 #include <set>
 #include <sstream>
 
 #include "output/chronicle_out.h"
-#include "pipeline/store_driver.h"
-#include "store/sqlite_store.h"
 #include "test_util.h"
 
 namespace kroniek {
@@ -94,31 +89,6 @@ Events AllAtOnce(std::vector<Article> articles) {
   return Groups(events);
 }
 
-// The events of a store the articles were added to `batch` at a time, in their order.
-Events Stored(const std::vector<Article>& articles, size_t batch) {
-  const std::string db =
-      (std::filesystem::temp_directory_path() / ("kroniek_scenario_" + std::to_string(getpid()) + ".db")).string();
-  std::filesystem::remove(db);
-  std::vector<json> events;
-  {
-    SqliteStore store;
-    EXPECT_TRUE(store.Open(db).ok());
-    for (size_t i = 0; i < articles.size(); i += batch) {
-      IngestCounts counts;
-      std::vector<std::string> errors;
-      std::vector<Article> some(articles.begin() + i, articles.begin() + std::min(articles.size(), i + batch));
-      EXPECT_TRUE(StoreDriver(testing::SharedPipeline(), store).AddBatch(std::move(some), &counts, &errors).ok());
-    }
-    EventQuery all;
-    all.limit = 1000;
-    std::vector<json> stored;
-    EXPECT_TRUE(store.Events(all, &stored).ok());
-    for (const auto& r : stored) events.push_back(r["event"]);
-  }
-  std::filesystem::remove(db);
-  return Groups(events);
-}
-
 std::string Describe(const std::vector<Article>& articles) {
   std::string out;
   for (const auto& a : articles) {
@@ -136,7 +106,7 @@ TEST(OrderScenarios, StoredInAnyOrderAndBatchIsAllAtOnce) {
     const Events reference = AllAtOnce(articles);
     std::shuffle(articles.begin(), articles.end(), rng);
     const size_t batch = scenario % 5 == 4 ? 3 : 1;
-    EXPECT_EQ(Stored(articles, batch), reference) << "scenario " << scenario << ", stored " << batch
+    EXPECT_EQ(Groups(testing::StoredEvents(articles, batch)), reference) << "scenario " << scenario << ", stored " << batch
                                                   << " at a time in this order:\n" << Describe(articles);
   }
 }

@@ -1,7 +1,14 @@
 #include "test_util.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
+
+#include "pipeline/store_driver.h"
+#include "store/sqlite_store.h"
 
 namespace kroniek::testing {
 
@@ -30,6 +37,33 @@ Article MakeArticle(const std::string& text, const std::string& published) {
   Status st = ArticleFromText("test", text, opts, &a);
   if (!st.ok()) throw std::runtime_error(st.message());
   return a;
+}
+
+std::vector<nlohmann::json> StoredEvents(const std::vector<Article>& articles, size_t batch) {
+  const std::string db =
+      (std::filesystem::temp_directory_path() / ("kroniek_stored_" + std::to_string(getpid()) + ".db")).string();
+  std::filesystem::remove(db);
+  std::vector<nlohmann::json> events;
+  {
+    SqliteStore store;
+    Status st = store.Open(db);
+    if (!st.ok()) throw std::runtime_error(st.message());
+    for (size_t i = 0; i < articles.size(); i += batch) {
+      IngestCounts counts;
+      std::vector<std::string> errors;
+      std::vector<Article> some(articles.begin() + i, articles.begin() + std::min(articles.size(), i + batch));
+      st = StoreDriver(SharedPipeline(), store).AddBatch(std::move(some), &counts, &errors);
+      if (!st.ok()) throw std::runtime_error(st.message());
+    }
+    EventQuery all;
+    all.limit = 100000;
+    std::vector<nlohmann::json> stored;
+    st = store.Events(all, &stored);
+    if (!st.ok()) throw std::runtime_error(st.message());
+    for (const auto& r : stored) events.push_back(r["event"]);
+  }
+  std::filesystem::remove(db);
+  return events;
 }
 
 std::string FormatNumber(double v) {

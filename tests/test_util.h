@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "pipeline/driver.h"
 
@@ -27,6 +28,10 @@ nlohmann::json AnalyzeToJson(Article& a);
 
 // Analyses `text` as an article published on `published` (may be empty).
 Article MakeArticle(const std::string& text, const std::string& published = "");
+
+// The events (their "event" records) of a new store the articles were added to, `batch`
+// at a time in their order; the store is a temporary file, removed after.
+std::vector<nlohmann::json> StoredEvents(const std::vector<Article>& articles, size_t batch = 1);
 
 // Formats a number as the resource examples do: "60", "1.5", "1500000".
 std::string FormatNumber(double v);
