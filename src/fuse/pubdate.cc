@@ -71,8 +71,9 @@ class PublicationWindow {
 namespace {
 
 // What an event's days say of the day a report of it appeared: its weekday alone names a day
-// of the week before; "gisteren" alone the day before; anything it tells as past (with a date of its
-// own: an undated report may have joined its event for want of one), a day before.
+// of the week before; "gisteren" alone the day before; anything it tells as past (with a
+// date of its own: an undated report may have joined its event for want of one), a day
+// before.
 // `pinned`: one report gives the day.
 void Bound(const EventMention& mine, const DayRange& days, const std::string& why, bool pinned,
            PublicationWindow& window) {
@@ -80,7 +81,8 @@ void Bound(const EventMention& mine, const DayRange& days, const std::string& wh
   if (mine.date.weekday >= 0 && !mine.date.known()) {
     window.Narrow(days.lo, days.hi + kWeek - 1, why + " (" + mine.date.text + ")", said);
   } else if (mine.date.day_offset && !mine.date.known()) {
-    window.Narrow(days.lo - *mine.date.day_offset, days.hi - *mine.date.day_offset, why + " (" + mine.date.text + ")", said);
+    const int back = *mine.date.day_offset;
+    window.Narrow(days.lo - back, days.hi - back, why + " (" + mine.date.text + ")", said);
   } else if (mine.status != "planned" && (mine.date.known() || pinned)) {
     window.Narrow(days.lo, DayRange().hi, why + ": it has happened", mine.date.known() ? said : Use::kChoice);
   }
@@ -118,12 +120,13 @@ std::vector<std::pair<DayRange, std::string>> Chronicle::ReportEvidence(int ai, 
     }
     // No report gives the day, but together they may leave one, or a few ("donderdag" and
     // another report's "vorige week").
-    const auto left = dated ? std::nullopt : DaysLeft(events_[c], Allowed(summaries_[c].window), 0);
-    if (left && !left->empty() && left->back() - left->front() < kWeek &&
-        std::any_of(events_[c].mentions.begin(), events_[c].mentions.end(), [&](const MentionRef& m) { return m.article != ai; }))
-      Bound(mine, {left->front(), left->back()},
-            what + "falls on " + Day(left->front()) + (left->size() > 1 ? ".." + Day(left->back()) : "") + " by its reports",
-            false, window);
+    const auto& told = events_[c].mentions;
+    const bool others = std::any_of(told.begin(), told.end(), [&](const MentionRef& m) { return m.article != ai; });
+    const auto left = dated || !others ? std::nullopt : DaysLeft(events_[c], Allowed(summaries_[c].window), 0);
+    if (left && !left->empty() && left->back() - left->front() < kWeek) {
+      const std::string days = Day(left->front()) + (left->size() > 1 ? ".." + Day(left->back()) : "");
+      Bound(mine, {left->front(), left->back()}, what + "falls on " + days + " by its reports", false, window);
+    }
   }
   return fresh;
 }
@@ -144,10 +147,12 @@ void Chronicle::TollEvidence(int ai, PublicationWindow& window) const {
           if (!g.value || g.part_of >= 0 || g.kind != f.kind || types_.TotalGroup(g.group) != types_.TotalGroup(f.group))
             continue;
           const int day = RangeOf(b.published).lo;
+          const std::string toll = "its toll " + std::to_string(int(*f.value));
+          const std::string theirs = b.id + "'s " + std::to_string(int(*g.value));
           if (*f.value > *g.value)
-            window.Narrow(day + 1, DayRange().hi, "its toll " + std::to_string(int(*f.value)) + " is above " + b.id + "'s " + std::to_string(int(*g.value)), Use::kChoice);
+            window.Narrow(day + 1, DayRange().hi, toll + " is above " + theirs, Use::kChoice);
           else if (*f.value < *g.value)
-            window.Narrow(DayRange().lo, day - 1, "its toll " + std::to_string(int(*f.value)) + " is below " + b.id + "'s " + std::to_string(int(*g.value)), Use::kChoice);
+            window.Narrow(DayRange().lo, day - 1, toll + " is below " + theirs, Use::kChoice);
         }
       }
     }
