@@ -210,7 +210,16 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
                                std::vector<TimeMention>* times) const {
   for (size_t k = 1; k < times->size(); ++k) {
     TimeMention& m = (*times)[k];
-    if (m.date.basis == DateBasis::kExplicit || m.date.day == 0 || m.date.month == 0) continue;
+    // (Days of a month, "16 en 17 juli", are dated by their month too: by their last day.)
+    const auto first = ParseIsoDate(m.date.from), last = ParseIsoDate(m.date.to);
+    const bool days = !m.date.day && first && last && first->month == m.date.month && last->month == m.date.month &&
+                      first->year == last->year;
+    const int day = days ? last->day : m.date.day;
+    if (m.date.basis == DateBasis::kExplicit || day == 0 || m.date.month == 0) continue;
+    auto inherit = [&](int year) {
+      if (days) SetDays(&m.date, Civil{year, m.date.month, first->day}, Civil{year, m.date.month, last->day});
+      else SetDay(&m.date, Civil{year, m.date.month, m.date.day});
+    };
     const int si = tokens[m.first].sentence;
     bool set = false;
     for (size_t j = k; j-- > 0;) {
@@ -221,9 +230,9 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
       // (A bare year counts in the same sentence only: "in 2019, bij de overstroming van 14 juli".)
       const bool year_here = c && c->month == 0 && sj == si;
       if (before.date.basis != DateBasis::kExplicit || !c || (c->month == 0 && !year_here) ||
-          m.date.day > DaysInMonth(c->year, m.date.month))
+          day > DaysInMonth(c->year, m.date.month))
         continue;
-      SetDay(&m.date, Civil{c->year, m.date.month, m.date.day});
+      inherit(c->year);
       set = true;
       break;
     }
@@ -232,9 +241,9 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
     for (size_t j = k; !set && j-- > 0;) {
       const auto c = (*times)[j].date.civil();
       if ((*times)[j].date.basis != DateBasis::kExplicit || !c || c->month != m.date.month ||
-          m.date.day > DaysInMonth(c->year, m.date.month))
+          day > DaysInMonth(c->year, m.date.month))
         continue;
-      SetDay(&m.date, Civil{c->year, m.date.month, m.date.day});
+      inherit(c->year);
       set = true;
     }
   }
