@@ -278,7 +278,7 @@ TEST(EventDays, AMonthPagesWeekdayAndAnotherReportsDayBoundItsPublication) {
 
 // Under a month-only header, a riot on "zaterdagavond" whose Saturday another report's
 // "afgelopen weekend" pins, and the arrests told after it: the page appeared that week, so
-// its arrests are not those of a riot two weeks later.
+// its arrests are not those of a riot two weeks later, and came that week.
 TEST(EventDays, AMonthPagesArrestsAreNotThoseOfALaterRiot) {
   const std::vector<Article> reports = {
       Published("month", "2024-03",
@@ -291,6 +291,19 @@ TEST(EventDays, AMonthPagesArrestsAreNotThoseOfALaterRiot) {
   Fused f = Chronicle(reports);
   EXPECT_EQ(Groups(f.events, "arrest"), (std::set<std::set<std::string>>{{"month"}, {"later"}}));
   ExpectDate(f.published["month"], "2024-03", "2024-03-09", "2024-03-15");
+  // The page's arrests came between its riot's day and the last day it may have appeared,
+  // after that riot.
+  int arrests = 0;
+  for (const auto& e : f.events)
+    if (e["type"] == "arrest" && e["mentions"][0]["article"] == "month") {
+      ++arrests;
+      ExpectDate(e["date"], "2024-03", "2024-03-09", "2024-03-15");
+      ASSERT_EQ(e["relations"].size(), 1u) << e.dump();
+      EXPECT_EQ(e["relations"][0]["type"], "follows");
+      for (const auto& riot : f.events)
+        if (riot["id"] == e["relations"][0]["event"]) EXPECT_EQ(Groups({riot}), (std::set<std::set<std::string>>{{"month", "monday"}}));
+    }
+  EXPECT_EQ(arrests, 1);
   // Stored one at a time, the later riot first and the report that bounds the page last.
   EXPECT_EQ(Groups(testing::StoredEvents({reports[2], reports[0], reports[1]})), Groups(f.events));
 }

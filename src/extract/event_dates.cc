@@ -159,7 +159,6 @@ void EventAssembler::DateFromPrecedingSentence(const std::set<int>& with_mention
 
 void EventAssembler::DateFollowUpsFromTheEventBefore() {
   const DayRange report = RangeOf(ctx_.article.published);
-  if (!report.known()) return;
   const auto& sentences = ctx_.an.sentences;
   const auto& tokens = ctx_.tokens();
   for (Ev& e : events_) {
@@ -180,8 +179,15 @@ void EventAssembler::DateFollowUpsFromTheEventBefore() {
           before = &f;
           at = span.begin;
         }
-    const DayRange after = before ? RangeOf(before->m.date) : DayRange();
-    if (!after.known() || after.lo > report.hi) continue;
+    if (!before) continue;
+    // (Where that event's day is not the article's to tell, fusion dates it from the days its
+    // reports leave: Chronicle::FollowUpDays.)
+    const Relation follows{"follows", before->id};
+    if (std::none_of(e.m.relations.begin(), e.m.relations.end(),
+                     [&](const Relation& r) { return r.type == follows.type && r.event == follows.event; }))
+      e.m.relations.push_back(follows);
+    const DayRange after = RangeOf(before->m.date);
+    if (!report.known() || !after.known() || after.lo > report.hi) continue;
     Date d;
     d.basis = DateBasis::kInferred;
     SetDays(&d, FromDayNumber(after.lo), FromDayNumber(report.hi));

@@ -348,9 +348,8 @@ Status StoreDriver::AsItCame(Neighbourhood& n, int64_t seq, const AnalyzedArticl
   auto done = n.undated->find(seq);
   if (done == n.undated->end()) {
     AnalyzedArticle aa = n.loaded.at(seq);
-    if (aa.article.HasOwnDate()) {  // its month: only the days fusion bounded it to go
-      aa.article.published.from.clear();
-      aa.article.published.to.clear();
+    if (aa.article.HasOwnDate()) {  // its month: only the days fusion gave it to go
+      AsGiven(&aa);
     } else if (aa.analysis) {
       pipeline_.Redate(aa, Date());
     } else {  // stored without its analysis (by an earlier kroniek): analysed again
