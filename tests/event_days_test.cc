@@ -178,10 +178,9 @@ TEST(EventDays, YesterdayDatesAnArticleThoughTheDatedReportCameLater) {
 // report of the 15th must reach the event of the 16th and 17th, though its first report
 // was of the 17th, for the chain to part as all at once parts it.
 // Which articles' reports each event holds.
-std::set<std::set<std::string>> Groups(const std::vector<json>& events, const std::string& type = "") {
+std::set<std::set<std::string>> Groups(const std::vector<json>& events) {
   std::set<std::set<std::string>> out;
   for (const auto& e : events) {
-    if (!type.empty() && e["type"] != type) continue;
     std::set<std::string> articles;
     for (const auto& m : e["mentions"]) articles.insert(m["article"]);
     out.insert(articles);
@@ -274,38 +273,6 @@ TEST(EventDays, AMonthPagesWeekdayAndAnotherReportsDayBoundItsPublication) {
   EXPECT_EQ(thursday["basis"], "header");
   EXPECT_EQ(thursday["candidates"].size(), 7u) << thursday.dump();
   ExpectDate(f.published["yesterday"], "2024-03", "2024-03-15", "2024-03-15");
-}
-
-// Under a month-only header, a riot on "zaterdagavond" whose Saturday another report's
-// "afgelopen weekend" pins, and the arrests told after it: the page appeared that week, so
-// its arrests are not those of a riot two weeks later, and came that week.
-TEST(EventDays, AMonthPagesArrestsAreNotThoseOfALaterRiot) {
-  const std::vector<Article> reports = {
-      Published("month", "2024-03",
-                "Bij rellen in het centrum van Tilburg raakten zaterdagavond zeven agenten gewond. De politie hield twaalf relschoppers aan."),
-      Published("monday", "2024-03-11",
-                "De burgemeester van Tilburg noemt de rellen van afgelopen weekend in het centrum onacceptabel. Daarbij raakten zeven agenten gewond."),
-      Published("later", "2024-03-25",
-                "Bij rellen in het centrum van Tilburg raakten zaterdag drie agenten gewond. De politie hield vijf relschoppers aan."),
-  };
-  Fused f = Chronicle(reports);
-  EXPECT_EQ(Groups(f.events, "arrest"), (std::set<std::set<std::string>>{{"month"}, {"later"}}));
-  ExpectDate(f.published["month"], "2024-03", "2024-03-09", "2024-03-15");
-  // The page's arrests came between its riot's day and the last day it may have appeared,
-  // after that riot.
-  int arrests = 0;
-  for (const auto& e : f.events)
-    if (e["type"] == "arrest" && e["mentions"][0]["article"] == "month") {
-      ++arrests;
-      ExpectDate(e["date"], "2024-03", "2024-03-09", "2024-03-15");
-      ASSERT_EQ(e["relations"].size(), 1u) << e.dump();
-      EXPECT_EQ(e["relations"][0]["type"], "follows");
-      for (const auto& riot : f.events)
-        if (riot["id"] == e["relations"][0]["event"]) EXPECT_EQ(Groups({riot}), (std::set<std::set<std::string>>{{"month", "monday"}}));
-    }
-  EXPECT_EQ(arrests, 1);
-  // Stored one at a time, the later riot first and the report that bounds the page last.
-  EXPECT_EQ(Groups(testing::StoredEvents({reports[2], reports[0], reports[1]})), Groups(f.events));
 }
 
 // An undated page's "gisteravond" of an event whose day no report gives, though together

@@ -40,8 +40,6 @@ struct Article {
 
   // Dated by itself (its record, header, dateline or metadata), not by fusion.
   bool HasOwnDate() const { return published.known() && published.basis != DateBasis::kInferred; }
-  // Dated to the day by itself: fusion neither dates it nor bounds its days.
-  bool HasOwnDay() const { return HasOwnDate() && published.precision == Precision::kDay; }
 };
 
 }  // namespace kroniek

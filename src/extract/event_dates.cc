@@ -180,8 +180,7 @@ void EventAssembler::DateFollowUpsFromTheEventBefore() {
           at = span.begin;
         }
     if (!before) continue;
-    // (Where that event's day is not the article's to tell, fusion dates it from the days its
-    // reports leave: Chronicle::FollowUpDays.)
+    // (The chronicle keeps it between their events, whether or not the article dates them.)
     const Relation follows{"follows", before->id};
     if (std::none_of(e.m.relations.begin(), e.m.relations.end(),
                      [&](const Relation& r) { return r.type == follows.type && r.event == follows.event; }))

@@ -106,22 +106,6 @@ Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) cons
   return narrowed;
 }
 
-DayRange Chronicle::FollowUpDays(int ai, int k, const DayRange& published) const {
-  const EventMention& m = articles_[ai].extraction.events[k];
-  if (!published.known() || !types_.Follows(m.type) || m.status != "occurred" || RangeOf(m.date).known() ||
-      m.date.weekday >= 0 || m.date.day_offset)
-    return {};
-  for (const auto& r : m.relations) {
-    const int c = r.type == "follows" ? EventOf({ai, r.event}) : -1;
-    if (c < 0) continue;
-    const DayRange window = Allowed(summaries_[c].window);
-    const auto left = DaysLeft(events_[c], window, 0);
-    const DayRange days = left && !left->empty() ? DayRange{left->front(), left->back()} : window;
-    if (days.known() && days.hi - days.lo <= kMonthDays && days.lo <= published.hi) return {days.lo, published.hi};
-  }
-  return {};
-}
-
 // (Each undated report allows days before its publication; "donderdag" narrows
 // them to a week, "gisteren" to a day.)
 Date WindowDate(const DayRange& window) {

@@ -70,9 +70,6 @@ class FuseRules {
   // Whether a figure kind counts the victims, whose numbers rise as reports come in
   // (kb/figure_kinds.tsv option toll).
   bool IsToll(const std::string& kind) const { return tolls_.count(kind) > 0; }
-  // Whether a type follows the event told before it when told without a time (an arrest
-  // after a riot: kb/event_types.tsv option follows).
-  bool Follows(const std::string& type) const { return follows_.count(type) > 0; }
   // ACLED's event type and sub-event type for a type; null when ACLED codes none.
   const std::pair<std::string, std::string>* Acled(const std::string& type) const;
 
@@ -85,7 +82,7 @@ class FuseRules {
   std::set<std::pair<std::string, std::string>> refines_;
   std::unordered_map<std::string, double> widespread_km_;
   std::unordered_map<std::string, std::pair<std::string, std::string>> acled_;
-  std::set<std::string> tolls_, follows_;
+  std::set<std::string> tolls_;
 };
 
 constexpr int kDayTolerance = 1;  // reports may differ by a day (night, time zones)
@@ -147,11 +144,6 @@ class Chronicle {
   int EventOf(MentionRef m) const;
   // Inference for an article that came without a day-precise date.
   PublicationInference InferPublication(int article) const;
-  // The days a report told without a time right after another event of its article (an
-  // arrest after a riot: relation "follows", a type that Follows) came in: from the first
-  // day that event's reports leave it (a month at most) to the last of `published`, the
-  // days the article may have appeared; unknown when either is.
-  DayRange FollowUpDays(int article, int mention, const DayRange& published) const;
   // The index keys of an event, and the keys a mention looks candidates up
   // under: a store that keeps the first finds the events a new mention may join.
   // `published` is the date of the mention's article.

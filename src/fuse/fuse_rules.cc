@@ -25,8 +25,8 @@ Status FuseRules::Load(const std::string& dir) {
       else if (r.fields[k] == "generic") generic_.insert(r.fields[0]);
       else if (r.fields[k].rfind("widespread=", 0) == 0)
         widespread_km_[r.fields[0]] = std::stod(r.fields[k].substr(11));
-      else if (r.fields[k] == "follows") follows_.insert(r.fields[0]);
-      else if (r.fields[k] == "attack" || r.fields[k] == "ongoing" || r.fields[k].rfind("refines=", 0) == 0)
+      else if (r.fields[k] == "attack" || r.fields[k] == "ongoing" || r.fields[k] == "follows" ||
+               r.fields[k].rfind("refines=", 0) == 0)
         continue;  // extraction's (src/extract/lexicon.cc)
       else return Status::Error(types.path + ":" + std::to_string(r.line) + ": unknown option '" + r.fields[k] + "'");
     }

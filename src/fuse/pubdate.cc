@@ -71,9 +71,8 @@ class PublicationWindow {
 namespace {
 
 // What an event's days say of the day a report of it appeared: its weekday alone names a day
-// of the week before; "gisteren" alone the day before; anything it tells as past (with a
-// date of its own: an undated report may have joined its event for want of one), a day
-// before.
+// of the week before; "gisteren" alone the day before; anything it tells as past, a day
+// before (likely only: an undated report may have joined its event for want of a date).
 // `pinned`: one report gives the day.
 void Bound(const EventMention& mine, const DayRange& days, const std::string& why, bool pinned,
            PublicationWindow& window) {
@@ -84,7 +83,8 @@ void Bound(const EventMention& mine, const DayRange& days, const std::string& wh
     const int back = *mine.date.day_offset;
     window.Narrow(days.lo - back, days.hi - back, why + " (" + mine.date.text + ")", said);
   } else if (mine.status != "planned" && (mine.date.known() || pinned)) {
-    window.Narrow(days.lo, DayRange().hi, why + ": it has happened", mine.date.known() ? said : Use::kChoice);
+    // (What its own date says is its own: OwnDateEvidence.)
+    window.Narrow(days.lo, DayRange().hi, why + ": it has happened", Use::kChoice);
   }
 }
 
@@ -161,24 +161,27 @@ void Chronicle::TollEvidence(int ai, PublicationWindow& window) const {
 
 namespace {
 
-// 2. Its own partial dates, with the years the window allows: a month of an event that has
-// happened is before it; a day of a planned one ('Na 31 augustus moeten …') after it, the
+// 2. Its own dates, within `span` (what the texts say of its days, else what is likely): an
+// event it dates that has happened is before it, and so is a month of one (with the years
+// the span allows); a day of a planned one ('Na 31 augustus moeten …') after it, the
 // nearest such deadline. Returns the deadline's day, or kNoDeadline.
-int OwnDateEvidence(const std::vector<EventMention>& events, PublicationWindow& window) {
+int OwnDateEvidence(const std::vector<EventMention>& events, const DayRange& span, PublicationWindow& window) {
   std::vector<int> years;
-  for (int y = FromDayNumber(window.days().lo).year; y <= FromDayNumber(window.days().hi).year; ++y) years.push_back(y);
+  for (int y = FromDayNumber(span.lo).year; y <= FromDayNumber(span.hi).year; ++y) years.push_back(y);
   int deadline = kNoDeadline;
   std::string deadline_text;
   for (const auto& e : events) {
+    if (const DayRange r = RangeOf(e.date); r.known() && e.status == "occurred" && r.lo <= span.hi && !e.date.text.empty())
+      window.Narrow(r.lo, DayRange().hi, "the " + e.type + " of " + e.date.text + " has happened", Use::kBoth);
     if (e.date.month == 0 || e.date.known()) continue;
     for (int y : years) {
       const int first = DayNumber({y, e.date.month, e.date.day ? e.date.day : 1});
       if (e.status == "planned" && e.date.day) {
-        if (first >= window.days().lo && first < deadline) {
+        if (first >= span.lo && first < deadline) {
           deadline = first;
           deadline_text = e.date.text;
         }
-      } else if (e.status == "occurred" && first <= window.days().hi) {
+      } else if (e.status == "occurred" && first <= span.hi) {
         window.Narrow(first, DayRange().hi, "the " + e.type + " of " + e.date.text + " has happened", Use::kBoth);
       }
     }
@@ -274,7 +277,10 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   FreshEvidence(fresh, window);
   window.Settle();
   const bool anchored = window.days().known() && window.days().hi - window.days().lo <= kMaxWindowDays * 12;
-  const int deadline = anchored ? OwnDateEvidence(A.extraction.events, window) : kNoDeadline;
+  // (For a page with a month of its own, what the texts say alone: the days a store keeps
+  // for it must not hang on events it does not read it again for.)
+  const DayRange span = own.known() ? window.bounds() : window.days();
+  const int deadline = anchored && span.lo <= span.hi ? OwnDateEvidence(A.extraction.events, span, window) : kNoDeadline;
   KeepBounds(own, window.bounds(), &out);
   if (own.known()) {
     OwnPeriodBounds(window, &out);

@@ -102,12 +102,17 @@ json ChronicleArticleToJson(const ChronicleResult& result, int i) {
   json published = {{"value", a.published.known() ? json(a.published.value) : json(nullptr)},
                     {"precision", PrecisionName(a.published.precision)},
                     {"basis", a.published.known() ? json(BasisName(a.published.basis)) : json(nullptr)},
-                    {"from", a.published.from.empty() ? json(nullptr) : json(a.published.from)},
-                    {"to", a.published.to.empty() ? json(nullptr) : json(a.published.to)},
+                    {"from", nullptr},
+                    {"to", nullptr},
                     {"candidates", json::array()},
                     {"why", nullptr}};
   auto it = result.publication.find(a.id);
   if (it != result.publication.end()) {
+    // (The days the texts leave, for an article no day was chosen for.)
+    if (!it->second.from.empty() && !a.published.civil().value_or(Civil{}).day) {
+      published["from"] = it->second.from;
+      published["to"] = it->second.to;
+    }
     published["candidates"] = it->second.candidates;
     published["why"] = it->second.why;
   }

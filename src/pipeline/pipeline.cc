@@ -204,63 +204,30 @@ ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> in
     if (in.only) partial[in.analyzed.article.id] = &*in.only;
   result.chronicle = Fuse(pipeline, inputs);
 
-  // Articles without a day: infer it from the events they share, then read the undated
-  // ones again with it so that their weekdays and months resolve; an article with a month
-  // (or year) of its own keeps it, bounded by the days the texts leave (its weekdays are
-  // left as the page gives them: a day no report gives is no event's day). Its arrests
-  // told after an event then come between that event's days and the last of those days.
+  // Undated articles: infer the date from the events they share, then read them again
+  // with it so that their weekdays and months resolve. (An article with a month of its own
+  // gets the days its texts leave as its publication's from/to, not applied: bounding its
+  // reports by them made a store read every such page again whole, and a store of such
+  // pages grew each ingest's neighbourhood with its size.)
   std::map<std::string, Civil> inferred;
-  std::map<std::string, DayRange> bounded;
-  std::map<std::string, std::vector<std::pair<int, DayRange>>> follow_ups;  // article id -> (mention, days)
   const Chronicle& first = *result.chronicle;
   for (size_t i = 0; i < first.articles().size(); ++i) {
     const Article& a = first.articles()[i].article;
     if (a.published.precision == Precision::kDay || partial.count(a.id)) continue;
     PublicationInference p = first.InferPublication(int(i));
     if (!a.published.known() && p.inferred) inferred[a.id] = *ParseIsoDate(p.value);
-    if (!inferred.count(a.id) && !p.from.empty()) bounded[a.id] = {RangeOf(p.from).lo, RangeOf(p.to).hi};
     result.publication[a.id] = std::move(p);
-    if (inferred.count(a.id)) continue;  // (read again, its own follow-ups dated)
-    const DayRange days = bounded.count(a.id) ? bounded[a.id] : RangeOf(a.published);
-    for (size_t k = 0; k < first.articles()[i].extraction.events.size(); ++k)
-      if (const DayRange after = first.FollowUpDays(int(i), int(k), days); after.known())
-        follow_ups[a.id].push_back({int(k), after});
   }
-  if (inferred.empty() && bounded.empty() && follow_ups.empty()) return Finish(std::move(result), correct);
+  if (inferred.empty()) return Finish(std::move(result), correct);
   std::vector<FuseInput*> again_of;  // the inputs read again, on every core
-  for (auto& in : inputs) {
-    AnalyzedArticle& aa = in.analyzed;
-    if (inferred.count(aa.article.id)) again_of.push_back(&in);
-    if (auto b = bounded.find(aa.article.id); b != bounded.end()) {
-      aa.article.published.from = FromDayNumber(b->second.lo).ToString();
-      aa.article.published.to = FromDayNumber(b->second.hi).ToString();
-    }
-    if (auto f = follow_ups.find(aa.article.id); f != follow_ups.end())
-      for (const auto& [k, days] : f->second) {
-        Date& d = aa.extraction.events[k].date;
-        d = Date();
-        d.basis = DateBasis::kInferred;
-        SetDays(&d, FromDayNumber(days.lo), FromDayNumber(days.hi));
-      }
-  }
+  for (auto& in : inputs)
+    if (inferred.count(in.analyzed.article.id)) again_of.push_back(&in);
   ParallelFor(again_of.size(), threads, [&](size_t i) {
     FuseInput& in = *again_of[i];
     pipeline.Redate(in.analyzed, DateOf(inferred.at(in.analyzed.article.id), DateBasis::kInferred));
   });
   result.chronicle = Fuse(pipeline, std::move(inputs));
   return Finish(std::move(result), correct);
-}
-
-void AsGiven(AnalyzedArticle* analyzed) {
-  analyzed->article.published.from.clear();
-  analyzed->article.published.to.clear();
-  // (Analysis dates a follow-up only after an event it dates: EventAssembler::DateFollowUpsFromTheEventBefore.)
-  auto& events = analyzed->extraction.events;
-  for (auto& e : events)
-    for (const auto& r : e.relations)
-      if (r.type == "follows" && e.date.basis == DateBasis::kInferred && !e.date.from.empty() && r.event >= 0 &&
-          r.event < int(events.size()) && !RangeOf(events[r.event].date).known())
-        e.date = Date();
 }
 
 }  // namespace kroniek

@@ -115,14 +115,10 @@ struct FuseInput {
 // Fuses articles analysed before (by a drive, or a store's).
 // `correct` applies a person's corrections after clustering, before reconciling;
 // undated articles are redated with their inferred dates on `threads` threads
-// (0: one per core); an article with a month of its own keeps the days its texts
-// leave as its publication's from/to, and its follow-ups (an arrest told after a riot)
-// the days from that event's on.
+// (0: one per core); the publication inferences (ChronicleResult::publication) give an
+// article with a month of its own the days its texts leave as from/to.
 ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> inputs,
                              const std::function<void(Chronicle&)>& correct = {}, int threads = 0);
 
-// Undoes what FuseAnalyzed gave an article with a date of its own (a month): the days of
-// its publication and of its follow-ups (a store reads it so before fusing it again).
-void AsGiven(AnalyzedArticle* analyzed);
 
 }  // namespace kroniek

@@ -249,7 +249,7 @@ struct StoreDriver::Neighbourhood {
   // What the rounds of one fusion read (Refuse): stored analyses, and those read again
   // as they came (AsItCame).
   std::map<int64_t, AnalyzedArticle>*read = nullptr, *undated = nullptr;
-  std::set<int64_t> redo;              // stored articles without a day of their own: read again
+  std::set<int64_t> redo;              // stored articles without a date of their own: read again
   std::map<std::string, json> before;  // the touched events' records
   // (article id, trigger offset) -> event: the offset, not the mention's
   // number, names a mention across re-analyses.
@@ -302,9 +302,9 @@ Status StoreDriver::Gather(Neighbourhood& n) {
     if (std::any_of(tied.begin(), tied.end(), [&](const std::string& e) { return n.touched.count(e); }))
       n.touched.insert(tied.begin(), tied.end());
   }
-  // Stored articles without a day of their own take part whole and are read
-  // again, so that the new articles can date them or bound their days (their
-  // other events join the neighbourhood for that).
+  // Stored articles without a date of their own take part whole and are read
+  // again, so that the new articles can date them (their other events join the
+  // neighbourhood for that), and look up what they may join as they came.
   for (const auto& [seq, aa] : n.fresh) n.fresh_seqs.insert(seq);
   for (bool grew = true; grew;) {
     grew = false;
@@ -320,7 +320,7 @@ Status StoreDriver::Gather(Neighbourhood& n) {
         r = n.read->emplace(m.seq, std::move(stored)).first;
       }
       n.loaded[m.seq] = r->second;
-      if (n.loaded[m.seq].article.HasOwnDay()) continue;
+      if (n.loaded[m.seq].article.HasOwnDate()) continue;
       n.redo.insert(m.seq);
       const size_t size = n.touched.size();
       KRONIEK_RETURN_IF_ERROR(index_.EventsOfArticle(m.seq, &n.touched));
@@ -342,15 +342,13 @@ Status StoreDriver::Gather(Neighbourhood& n) {
   return Status();
 }
 
-// A stored article read as it came, without the date or the days fusion gave it (once a
-// fusion: n.undated keeps it).
+// A stored article read as it came, without the date fusion gave it (once a fusion:
+// n.undated keeps it).
 Status StoreDriver::AsItCame(Neighbourhood& n, int64_t seq, const AnalyzedArticle** out) {
   auto done = n.undated->find(seq);
   if (done == n.undated->end()) {
     AnalyzedArticle aa = n.loaded.at(seq);
-    if (aa.article.HasOwnDate()) {  // its month: only the days fusion gave it to go
-      AsGiven(&aa);
-    } else if (aa.analysis) {
+    if (aa.analysis) {
       pipeline_.Redate(aa, Date());
     } else {  // stored without its analysis (by an earlier kroniek): analysed again
       int64_t same = 0;
