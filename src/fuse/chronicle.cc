@@ -263,19 +263,9 @@ void Chronicle::UpdateSummary(Summary& s, const EventMention& m, const Date& pub
     s.hull = s.hull.known() ? DayRange{std::min(s.hull.lo, w.lo), std::max(s.hull.hi, w.hi)} : w;
     s.window = s.window.known() ? DayRange{std::max(s.window.lo, w.lo), std::min(s.window.hi, w.hi)} : w;
   }
-  // (A report whose article fusion dated or bounded may join other events as its article
-  // came, read again in a store's next fusion: the event is found under the days it allowed
-  // then too; undated, any.)
-  if (published.basis == DateBasis::kInferred) {
-    s.open = true;
-  } else if (!published.from.empty()) {
-    Date given = published;
-    given.from.clear();
-    given.to.clear();
-    const DayRange g = WindowOf(m, given);
-    if (!g.known()) s.open = true;
-    else s.hull = s.hull.known() ? DayRange{std::min(s.hull.lo, g.lo), std::max(s.hull.hi, g.hi)} : g;
-  }
+  // (A report whose article fusion dated may join any event as its article came, undated,
+  // read again in a store's next fusion: the event is found as undated ones are too.)
+  if (published.basis == DateBasis::kInferred) s.open = true;
   s.after = std::max(s.after, AfterDay(m));
   DayRange r = RangeOf(m.date);
   if (r.known()) {

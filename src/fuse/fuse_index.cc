@@ -175,10 +175,10 @@ std::vector<std::string> Chronicle::IndexKeys(int e) const {
   const Summary& s = summaries_[e];
   std::vector<std::string> keys;
   const bool dated = s.days.known() && s.days.hi - s.days.lo <= kMonthDays;
-  // A dated event holding a report that allows other days (a weekday under a month-only
-  // header, an undated report) is also found as undated events are: a report of one of
-  // those days, told first in the canonical order, takes that report (a store must find
-  // the event to fuse them again).
+  // A dated event holding a report that allows other days (an undated report, one fusion
+  // dated, a weekday under a month-only header) is also found as undated events are: a
+  // report of one of those days, told first in the canonical order, takes that report (a
+  // store must find the event to fuse them again).
   const bool loose = dated && (s.open || (s.hull.known() && (s.hull.lo < s.days.lo - kDayTolerance ||
                                                             s.hull.hi > s.days.hi + kDayTolerance)));
   const bool as_undated = !dated || loose;

@@ -184,10 +184,6 @@ std::unique_ptr<Chronicle> Fuse(const Pipeline& pipeline, std::vector<FuseInput>
   return chronicle;
 }
 
-}  // namespace
-
-namespace {
-
 ChronicleResult Finish(ChronicleResult result, const std::function<void(Chronicle&)>& correct) {
   if (correct) correct(*result.chronicle);
   result.chronicle->Reconcile();
