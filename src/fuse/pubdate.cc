@@ -277,8 +277,8 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   FreshEvidence(fresh, window);
   window.Settle();
   const bool anchored = window.days().known() && window.days().hi - window.days().lo <= kMaxWindowDays * 12;
-  // (For a page with a month of its own, what the texts say alone: the days a store keeps
-  // for it must not hang on events it does not read it again for.)
+  // (For a page with a month of its own, what the texts say alone: its days are reported
+  // as what the texts leave, never what is only likely.)
   const DayRange span = own.known() ? window.bounds() : window.days();
   const int deadline = anchored && span.lo <= span.hi ? OwnDateEvidence(A.extraction.events, span, window) : kNoDeadline;
   KeepBounds(own, window.bounds(), &out);
