@@ -181,6 +181,32 @@ TEST(EventTyping, APartDatedLongBeforeIsAnEventOfItsOwn) {
   EXPECT_EQ(out["events"][1]["date"]["value"], "2019-06");
 }
 
+// A lead that tells what, where and when ("Bij een brand in een pakhuis in Leiden zijn zondag
+// …") a paragraph after an event it might be a part of opens another story, with its own
+// toll. Told beside the event, or without a place or a time of its own, it stays a part.
+TEST(EventTyping, ALeadAParagraphLaterOpensAStoryOfItsOwn) {
+  Article a = testing::MakeArticle("Bij rellen in het centrum van Leiden raakten zondag vier agenten gewond.\n\n"
+                                   "Bij een brand in een pakhuis in Leiden zijn zondag twee mensen omgekomen.",
+                                   "2024-05-08");
+  json out = testing::AnalyzeToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
+  EXPECT_EQ(out["events"][0]["type"], "riot");
+  EXPECT_EQ(out["events"][1]["type"], "fire");
+  ASSERT_EQ(out["events"][1]["figures"].size(), 1u) << out["events"].dump(1);
+  EXPECT_EQ(out["events"][1]["figures"][0]["kind"], "killed");
+  EXPECT_EQ(out["events"][1]["figures"][0]["value"], 2);
+  EXPECT_EQ(out["events"][0]["figures"].size(), 1u) << out["events"].dump(1);
+  EXPECT_EQ(Types("Bij rellen in Leiden raakten zondag vier agenten gewond. "
+                  "Bij een brand in een winkel in Leiden raakten zondag twee agenten gewond."),
+            Vs({"riot"}));
+  EXPECT_EQ(Types("Bij rellen in Leiden raakten zondag vier agenten gewond.\n\n"
+                  "Bij een brand in een winkel raakten twee agenten gewond."),
+            Vs({"riot"}));
+  EXPECT_EQ(Types("In Zwolle ontspoorde zondag een trein.\n\n"
+                  "Bij een brand in een wagon in Zwolle raakten twee reizigers gewond."),
+            Vs({"train_crash"}));
+}
+
 TEST(EventTyping, ANegatedAlternativeIsNoEvent) {
   EXPECT_EQ(Types("De politie gaat uit van een aanslag en niet van een verkeersongeval."), Vs());
 }

@@ -161,6 +161,8 @@ class ArgumentReader {
   // Whether the circumstance preposition at token prep tells what someone or something took
   // part in ("hun rol bij de aanslag", "betrokken bij de crash"), not what happened at it.
   bool PartTakenIn(int prep, int si) const;
+  // Whether a circumstance word governs the trigger, indefinite ("Bij een brand in …").
+  bool OpensWithCircumstance(const PhraseMatch& trigger, int si) const;
   // Whether a time follows the trigger closely after a preposition ("de aanslag op 22 maart").
   bool TimeTiedTo(const PhraseMatch& trigger, int si) const;
   // Whether a time is the trigger's own complement ("de aanslag van woensdag", not "eiste de

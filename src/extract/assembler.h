@@ -38,6 +38,10 @@ struct MentionInfo {
   // those told before (unless its type is ongoing, kb/event_types.tsv: "nieuwe rellen").
   bool recurrence = false;
   bool elsewhere = false;          // "ook in Antwerpen": not an event told at another or no place
+  // "Bij een brand in een fabriek in Tilburg": an indefinite mention a circumstance word
+  // governs, at a place it names. With a time of its own, a paragraph or more after an event
+  // it might be a part of, it opens a story of its own (ResolvePart).
+  bool lead = false;
   std::vector<Location> also_at;   // the other places of a list ("in Brussel, Antwerpen en Luik"): one event each
   bool heading = false;            // in an intertitle: names no type of the event it joins
   bool phase = false;              // a phase that follows another event ("de dader werd doodgeschoten")

@@ -129,6 +129,9 @@ int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
       continue;
     // ("In november 2018 stortten twee panden in": dated long before, no part of the undated news.)
     if ((m.long_before || m.past) && !e.m.date.known()) continue;
+    // (A lead that tells what, where and when, a paragraph later, opens another story.)
+    const bool lead = m.lead && (m.date.known() || TellsADay(m.date));
+    if (lead && sentences[sentence].paragraph > sentences[e.last_sentence].paragraph) continue;
     only = int(k);
     ++count;
     if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph > kPartParagraphs) continue;

@@ -64,6 +64,14 @@ int ArgumentReader::WordBeforeModifiers(int first, int si) const {
   return k;
 }
 
+bool ArgumentReader::OpensWithCircumstance(const PhraseMatch& trigger, int si) const {
+  // "Bij een (grote) brand", "Door een explosie": an indefinite mention a circumstance word governs.
+  const auto& toks = ctx_.tokens();
+  const int k = WordBeforeModifiers(trigger.first, si);
+  return k > ctx_.an.sentences[si].first && ctx_.WordIs(toks[k].lower, "indefinite") &&
+         ctx_.lex.ClauseIs(toks[k - 1].lower, "circumstance");
+}
+
 bool ArgumentReader::PartTakenIn(int prep, int si) const {
   // "hun rol bij de aanslag": a possessive and a noun right before the preposition;
   // "het toestel betrokken bij de crash": a word of taking part.
@@ -514,6 +522,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // "Ook in Antwerpen kwam het tot rellen": the same kind of event elsewhere.
     m.elsewhere = !refers_back && !m.location.id.empty() && !m.location.approximate && !widespread &&
                   (there || ClauseHasClass("also", match.first, si, clauses));
+    m.lead = !there && !m.location.id.empty() && !m.location.inferred && OpensWithCircumstance(match, si);
     // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
     m.heading = IsHeading(si);
     // "de daders van terreurdaden", "betrokken bij aanslagen": a bare plural with no place
