@@ -170,6 +170,26 @@ TEST(Redate, TimesThatJoinOnceDatedGiveWhatAnalysingWithTheDateGives) {
   }
 }
 
+// Readings Redate keeps are the readings themselves: an article read again with a date
+// it was read with before, and another text under the same id (ids repeat across
+// chronicles), each give what analysing it with that date gives; read again without a
+// date, what analysing it undated gives.
+TEST(Redate, AKeptReadingIsTheReadingItself) {
+  const Pipeline& pipeline = testing::SharedPipeline();
+  const Date day = Inferred(Civil{2024, 5, 2});
+  for (int round = 0; round < 2; ++round)
+    for (const char* text : {"Bij een brand in een fabriek in Gent vielen gisteren drie doden.",
+                             "Bij een brand in een fabriek in Gent vielen dinsdag vijf doden."}) {
+      SCOPED_TRACE(std::string(text) + ", round " + std::to_string(round));
+      const AnalyzedArticle undated = AnalyseArticle(pipeline, Undated("same-id", text));
+      AnalyzedArticle fast = undated;
+      pipeline.Redate(fast, day);
+      ExpectSame(fast, AnalysedOn(Undated("same-id", text), day));
+      pipeline.Redate(fast, Date());
+      ExpectSame(fast, undated);
+    }
+}
+
 // The stored form keeps the analysis of an article without a date of its own,
 // whole: every example article, undated, read back equals what was written.
 TEST(Redate, TheStoredAnalysisReadsBackWhole) {

@@ -38,6 +38,17 @@ Status LoadReader(const std::string& dir, const std::string& lang, LanguageReade
   return r->extractor.Load(dir, lang);
 }
 
+// What a reading again depends on: the article as given (ids repeat across chronicles)
+// and the date.
+std::string RedateKey(const AnalyzedArticle& aa, const Date& d) {
+  const Article& a = aa.article;
+  std::string key = a.id + '\x1f' + a.lang + (a.lang_given ? "+" : "-") + (aa.analysis ? "a" : "-");
+  for (const std::string* given : {&a.text, &a.title, &a.source, &a.url, &a.extra_json})
+    key += '\x1f' + std::to_string(std::hash<std::string>()(*given));
+  for (const std::string* day : {&d.value, &d.from, &d.to}) key += '\x1f' + *day;
+  return key + '\x1f' + std::to_string(int(d.precision)) + '\x1f' + std::to_string(int(d.basis));
+}
+
 }  // namespace
 
 Status Pipeline::Load(const std::string& dir, const std::string& default_lang) {
@@ -59,6 +70,18 @@ Status Pipeline::Load(const std::string& dir, const std::string& default_lang) {
 
 void Pipeline::KeepVagueFigures(bool keep) {
   for (auto& [lang, reader] : readers_) reader->extractor.KeepVagueFigures(keep);
+  ForgetRedated();
+}
+
+void Pipeline::KeepMarks(bool keep) {
+  keep_marks_ = keep;
+  ForgetRedated();
+}
+
+void Pipeline::ForgetRedated() {
+  std::lock_guard<std::mutex> lock(redated_.mu);
+  redated_.done.clear();
+  redated_.order.clear();
 }
 
 std::string Pipeline::LanguageOf(const Article& article) const {
@@ -104,6 +127,25 @@ Status Pipeline::RunToJson(Article& article, nlohmann::json* record) const {
 }
 
 void Pipeline::Redate(AnalyzedArticle& aa, const Date& published) const {
+  const std::string key = RedateKey(aa, published);
+  {
+    std::lock_guard<std::mutex> lock(redated_.mu);
+    if (auto it = redated_.done.find(key); it != redated_.done.end()) {
+      aa = it->second;
+      return;
+    }
+  }
+  RedateUncached(aa, published);
+  std::lock_guard<std::mutex> lock(redated_.mu);
+  if (!redated_.done.emplace(key, aa).second) return;
+  redated_.order.push_back(key);
+  if (redated_.order.size() > kRedateMemo) {
+    redated_.done.erase(redated_.order.front());
+    redated_.order.pop_front();
+  }
+}
+
+void Pipeline::RedateUncached(AnalyzedArticle& aa, const Date& published) const {
   auto reader = readers_.find(aa.article.lang);
   if (reader == readers_.end()) {  // nothing is found in it, whatever its date
     aa.article.published = published;

@@ -12,10 +12,13 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -60,6 +63,9 @@ class Pipeline {
   // date found since, or none): its times resolved anew (Analyzer::Redate) and
   // its events extracted again from the analysis it keeps; its text is analysed
   // again only when it keeps none or its times no longer span the same tokens.
+  // The last kRedateMemo articles so read are kept: a store reads its undated
+  // articles again, without a date and with the one fusion gives them, at every
+  // ingest that touches their events.
   void Redate(AnalyzedArticle& analyzed, const Date& published) const;
   // The SCHEMA.md article record, with Run's status.
   Status RunToJson(Article& article, nlohmann::json* record) const;
@@ -74,7 +80,7 @@ class Pipeline {
   // AnalyseArticle keeps what the article view marks (AnalyzedArticle::marks):
   // for a store, which shows an article without analysing it again (a store
   // written without them keeps the marks it had).
-  void KeepMarks(bool keep) { keep_marks_ = keep; }
+  void KeepMarks(bool keep);
   bool keeps_marks() const { return keep_marks_; }
   // How many articles Run has analysed (tests count it).
   uint64_t analysed() const { return analysed_; }
@@ -86,12 +92,22 @@ class Pipeline {
 
  private:
   const LanguageReader& Reader(const std::string& lang) const { return *readers_.at(lang); }
+  void RedateUncached(AnalyzedArticle& analyzed, const Date& published) const;
+  void ForgetRedated();  // what is read changed
+
+  static constexpr size_t kRedateMemo = 2048;
+  struct RedateMemo {
+    std::mutex mu;
+    std::unordered_map<std::string, AnalyzedArticle> done;  // by RedateKey
+    std::deque<std::string> order;                          // oldest first
+  };
 
   std::map<std::string, std::unique_ptr<LanguageReader>> readers_;  // by language code
   std::string default_lang_;
   FuseRules types_;
   bool keep_marks_ = false;
   mutable std::atomic<uint64_t> analysed_{0};
+  mutable RedateMemo redated_;
 };
 
 // Analyses one article; `language` (if given) takes Run's status. The analysis
