@@ -207,6 +207,31 @@ TEST(EventTyping, ALeadAParagraphLaterOpensAStoryOfItsOwn) {
             Vs({"train_crash"}));
 }
 
+// Such a lead at another facility of the same town and day tells another event of the kind
+// (a stabbing in a café, one in a supermarket); fusion keeps the article's two apart.
+TEST(EventTyping, ALeadAtAnotherSiteIsAnotherEventOfTheKind) {
+  Article a = testing::MakeArticle("Bij een steekpartij in een café in Venlo is zaterdag een man gedood.\n\n"
+                                   "Bij een steekpartij in een supermarkt in Venlo raakte zaterdag een vrouw gewond.",
+                                   "2024-05-08");
+  json out = testing::AnalyzeToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
+  EXPECT_EQ(out["events"][0]["location"]["site"], "Venlo café");
+  EXPECT_EQ(out["events"][1]["location"]["site"], "Venlo supermarket");
+  EXPECT_EQ(out["events"][1]["figures"][0]["kind"], "injured");
+  std::vector<Article> one = {a};
+  auto result = BuildChronicle(testing::SharedPipeline(), std::move(one));
+  size_t events = 0;
+  for (const auto& e : result.chronicle->events()) events += !e.mentions.empty();
+  EXPECT_EQ(events, 2u);
+  // The same site, or a site told the second time only: one event.
+  EXPECT_EQ(Types("Bij een steekpartij in een café in Venlo is zaterdag een man gedood.\n\n"
+                  "Bij een steekpartij in het café in Venlo raakte zaterdag ook een vrouw gewond."),
+            Vs({"stabbing"}));
+  EXPECT_EQ(Types("Bij een steekpartij in Venlo is zaterdag een man gedood.\n\n"
+                  "Bij een steekpartij in een café in Venlo raakte zaterdag ook een vrouw gewond."),
+            Vs({"stabbing"}));
+}
+
 TEST(EventTyping, ANegatedAlternativeIsNoEvent) {
   EXPECT_EQ(Types("De politie gaat uit van een aanslag en niet van een verkeersongeval."), Vs());
 }

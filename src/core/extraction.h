@@ -4,6 +4,7 @@
 // is made.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,14 @@ struct Location {
 // A city and the first-order region it lies in ("Abilene" and "Texas").
 inline bool InRegion(const Location& city, const std::string& region) {
   return !city.region.empty() && city.region == region;
+}
+
+// Two places told with facilities and none in common ("in een café", "in een supermarkt").
+inline bool SitesDiffer(const Location& a, const Location& b) {
+  if (a.sites.empty() || b.sites.empty()) return false;
+  for (const auto& site : a.sites)
+    if (std::find(b.sites.begin(), b.sites.end(), site) != b.sites.end()) return false;
+  return true;
 }
 
 struct Relation { std::string type; int event = -1; };

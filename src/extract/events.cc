@@ -28,6 +28,10 @@ bool DatesCompatible(const Date& a, const Date& b) {
 // day of a month, in a report whose date does not resolve them.
 bool TellsADay(const Date& d) { return d.weekday >= 0 || d.day_offset || (d.month && d.day); }
 
+// A lead that tells what, where and when ("Bij een brand in een pakhuis in Leiden zijn
+// zondag …"): told a paragraph after an event, it may open another story.
+bool TellsWhatWhereWhen(const MentionInfo& m) { return m.lead && (m.date.known() || TellsADay(m.date)); }
+
 // The more informative of two dates for one event.
 void MergeDate(Date* into, const Date& from) {
   if (!from.known() && !TellsADay(from)) return;
@@ -92,6 +96,10 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
           !ToldOnlyInTitle(e))
         continue;
       if (m.phase && !e.sub_event) continue;  // the attacker shot: not the attack itself
+      // ("Bij een brand in een woning in Tilburg …", a paragraph after a fire in a factory there.)
+      if (TellsWhatWhereWhen(m) && SitesDiffer(m.location, e.m.location) && !ToldOnlyInTitle(e) &&
+          ctx_.an.sentences[sentence].paragraph > ctx_.an.sentences[e.last_sentence].paragraph)
+        continue;
       if ((e.m.status == "hypothetical") != (m.status == "hypothetical") && e.m.status != "planned") continue;
       // (A call for further attacks, planned or feared, is no attack that happened: "Oproep tot
       // verdere aanvallen … de mesaanval van zaterdag". An announced protest is the one held.)
@@ -129,9 +137,7 @@ int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
       continue;
     // ("In november 2018 stortten twee panden in": dated long before, no part of the undated news.)
     if ((m.long_before || m.past) && !e.m.date.known()) continue;
-    // (A lead that tells what, where and when, a paragraph later, opens another story.)
-    const bool lead = m.lead && (m.date.known() || TellsADay(m.date));
-    if (lead && sentences[sentence].paragraph > sentences[e.last_sentence].paragraph) continue;
+    if (TellsWhatWhereWhen(m) && sentences[sentence].paragraph > sentences[e.last_sentence].paragraph) continue;
     only = int(k);
     ++count;
     if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph > kPartParagraphs) continue;

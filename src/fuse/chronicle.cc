@@ -392,6 +392,7 @@ bool Chronicle::KeptApart(int ai, int k, int e) const {
     Summary told;
     UpdateSummary(told, other, articles_[ai].article.published);
     if (PlaceScore(m.location, told, types_.WidespreadKm(m.type), true) < 0) return true;
+    if (SitesDiffer(m.location, other.location)) return true;  // a stabbing in a café, one in a supermarket
   }
   return false;
 }
