@@ -4,8 +4,11 @@
 // A batch of new articles is analyzed outside any lock; then, in one
 // transaction, the articles and analyses are stored and the events their
 // mentions may join (found by the fuse index keys the store keeps) are fused
-// again with them: only that neighbourhood is read back, so adding an article
-// costs the same however large the store is. Where that fusion changes events,
+// again with them (store_refuse.cc): only that neighbourhood is read back, so adding a
+// dated article costs about the same however large the store is. (A report no time
+// bounds, in an undated article, may join any event of its type at its place: such
+// articles bring all those events in, each time an event they joined is touched.)
+// Where that fusion changes events,
 // the neighbourhood grows by the stored events the changed ones may join, and
 // is fused again (Reach), so that a chain of reports breaks where all its links
 // say, whatever order they came in. Event ids carry over (a cluster
