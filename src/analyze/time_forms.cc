@@ -338,6 +338,10 @@ int TimeGrammar::CountBackAt(Attempt& a, TimeMention* out) const {
       const int total = pub->year * 12 + (pub->month - 1) - int(std::lround(*n * 12));
       SetDay(&d, Civil{total / 12, 0, 0});
       d.approximate = true;
+    } else if (pub && unit != 365 && a.pub_precision == Precision::kDay) {
+      // "anderhalve week geleden", in a report of the day: the days half a unit either side.
+      SetDays(&d, AddDays(*pub, -int(std::ceil((*n + 0.5) * unit))), AddDays(*pub, -int(std::floor((*n - 0.5) * unit))));
+      d.approximate = true;
     }
   } else if (pub && unit == 365 && a.pub_precision == Precision::kDay && to_the_day) {
     // "precies tien jaar geleden", in a report of the day: that day, so many years back.
