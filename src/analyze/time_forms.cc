@@ -119,6 +119,15 @@ int TimeGrammar::DayWordAt(Attempt& a, TimeMention* out) const {
     }
     return a.i + 2;
   }
+  if (next_.count(t.lower) && a.i + 1 < a.last && WeekdayOf(a.tokens[a.i + 1].lower) >= 0) {
+    // "komende zaterdag": the first such weekday after the day of publication (in a report
+    // of the month, no weekday to date it by: that one may be past or ahead).
+    if (day_known) {
+      const int ahead = (WeekdayOf(a.tokens[a.i + 1].lower) - kroniek::WeekdayOf(*pub) + 7) % 7;
+      SetDay(&d, AddDays(*pub, ahead == 0 ? 7 : ahead));
+    }
+    return a.i + 2;
+  }
   return -1;
 }
 

@@ -360,6 +360,7 @@ void EventAssembler::Finish(Extraction* out) {
   DateFromFollowingSentences(with_mentions);
   DatePhasesFromTheirEvent();
   DateFollowUpsFromTheEventBefore();
+  StillToCome();
   // Feared events with nothing to say about them are not events, nor are
   // announced ones ("we zullen iedereen achterhalen die betrokken is bij
   // terreurdaden", "gaf opdracht tot de arrestatie van de relschoppers"),
@@ -405,6 +406,18 @@ void EventAssembler::Finish(Extraction* out) {
   }
   SplitRanges(&out->events);
   OneEventPerCount(&out->events);
+}
+
+// An event told as having happened on a day after its report is yet to come ("komende
+// zaterdag wordt betoogd"); a deadline ("na 31 augustus") dates no event so.
+void EventAssembler::StillToCome() {
+  const auto published = ctx_.article.published.civil();
+  if (!published || ctx_.article.published.precision != Precision::kDay) return;
+  for (Ev& e : events_) {
+    const auto day = e.m.date.civil();
+    if (e.m.status == "occurred" && day && e.m.date.precision == Precision::kDay && DayNumber(*day) > DayNumber(*published))
+      e.m.status = "planned";
+  }
 }
 
 void EventAssembler::MainPlaces(const Entity** main_city, const KbEntry** main_country) const {

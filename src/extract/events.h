@@ -70,6 +70,7 @@ class EventAssembler {
   // A follow-up (event_types.tsv follows) without a time: the days from the dated event
   // told just before it to the report's.
   void DateFollowUpsFromTheEventBefore();
+  void StillToCome();
 
   const Context& ctx_;
   ArgumentReader args_;
