@@ -409,10 +409,12 @@ void EventAssembler::Finish(Extraction* out) {
 }
 
 // An event told as having happened on a day after its report is yet to come ("komende
-// zaterdag wordt betoogd"); a deadline ("na 31 augustus") dates no event so.
+// zaterdag wordt betoogd"); a deadline ("na 31 augustus") dates no event so. (Not after a
+// day fusion inferred for the report: that is a guess.)
 void EventAssembler::StillToCome() {
-  const auto published = ctx_.article.published.civil();
-  if (!published || ctx_.article.published.precision != Precision::kDay) return;
+  const Date& report = ctx_.article.published;
+  const auto published = report.civil();
+  if (!published || report.precision != Precision::kDay || report.basis == DateBasis::kInferred) return;
   for (Ev& e : events_) {
     const auto day = e.m.date.civil();
     if (e.m.status == "occurred" && day && e.m.date.precision == Precision::kDay && DayNumber(*day) > DayNumber(*published))
