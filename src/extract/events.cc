@@ -28,9 +28,6 @@ bool DatesCompatible(const Date& a, const Date& b) {
 // day of a month, in a report whose date does not resolve them.
 bool TellsADay(const Date& d) { return d.weekday >= 0 || d.day_offset || (d.month && d.day); }
 
-// A lead that tells what, where and when ("Bij een brand in een pakhuis in Leiden zijn
-// zondag …"): told a paragraph after an event, it may open another story.
-bool TellsWhatWhereWhen(const MentionInfo& m) { return m.lead && (m.date.known() || TellsADay(m.date)); }
 
 // The more informative of two dates for one event.
 void MergeDate(Date* into, const Date& from) {
@@ -59,6 +56,14 @@ bool EventAssembler::TypesJoin(const Ev& e, const std::string& type) const {
     return e.joins.empty() || std::find(e.joins.begin(), e.joins.end(), type) != e.joins.end();
   }
   return false;
+}
+
+// A lead that tells what, where and when ("Bij een brand in een pakhuis in Leiden zijn
+// zondag …"), a paragraph after an event it might be a part or a retelling of.
+bool EventAssembler::OpensAnotherStory(const MentionInfo& m, int sentence, const Ev& e) const {
+  const auto& sentences = ctx_.an.sentences;
+  return m.lead && (m.date.known() || TellsADay(m.date)) &&
+         sentences[sentence].paragraph > sentences[e.last_sentence].paragraph;
 }
 
 bool EventAssembler::ToldOnlyInTitle(const Ev& e) const {
@@ -96,10 +101,8 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
           !ToldOnlyInTitle(e))
         continue;
       if (m.phase && !e.sub_event) continue;  // the attacker shot: not the attack itself
-      // ("Bij een brand in een woning in Tilburg …", a paragraph after a fire in a factory there.)
-      if (TellsWhatWhereWhen(m) && SitesDiffer(m.location, e.m.location) && !ToldOnlyInTitle(e) &&
-          ctx_.an.sentences[sentence].paragraph > ctx_.an.sentences[e.last_sentence].paragraph)
-        continue;
+      // ("Bij een brand in een school in Tilburg …", a paragraph after a fire in a factory there.)
+      if (OpensAnotherStory(m, sentence, e) && SitesDiffer(m.location, e.m.location) && !ToldOnlyInTitle(e)) continue;
       if ((e.m.status == "hypothetical") != (m.status == "hypothetical") && e.m.status != "planned") continue;
       // (A call for further attacks, planned or feared, is no attack that happened: "Oproep tot
       // verdere aanvallen … de mesaanval van zaterdag". An announced protest is the one held.)
@@ -137,7 +140,7 @@ int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
       continue;
     // ("In november 2018 stortten twee panden in": dated long before, no part of the undated news.)
     if ((m.long_before || m.past) && !e.m.date.known()) continue;
-    if (TellsWhatWhereWhen(m) && sentences[sentence].paragraph > sentences[e.last_sentence].paragraph) continue;
+    if (OpensAnotherStory(m, sentence, e)) continue;
     only = int(k);
     ++count;
     if (sentences[sentence].paragraph - sentences[e.last_sentence].paragraph > kPartParagraphs) continue;
