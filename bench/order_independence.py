@@ -26,20 +26,17 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from make_variations import write_stream  # noqa: E402
 
 
 def generate(n, path):
-    out = subprocess.run([sys.executable, os.path.join(HERE, "make_variations.py"),
-                          os.path.join(HERE, "..", "examples", "nl"), str(n)],
-                         capture_output=True, text=True, check=True).stdout
-    with open(path, "w", encoding="utf-8") as f:
-        for i, line in enumerate(out.splitlines()):
-            record = json.loads(line)
-            if i % 4 == 0:
-                record.pop("published")  # an undated report
-            elif i % 4 == 2:
-                record["published"] = record["published"][:7]  # a month-only header
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def dating(i, record):
+        if i % 4 == 0:
+            record.pop("published")  # an undated report
+        elif i % 4 == 2:
+            record["published"] = record["published"][:7]  # a month-only header
+    write_stream(n, path, dating)
 
 
 def events_of(jsonl):

@@ -13,7 +13,6 @@ type at their place, so that mix grows with the store; the others stay near flat
 
 N: the stream's sizes (default 1000 3000)."""
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -21,22 +20,19 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from make_variations import write_stream  # noqa: E402
 MIXES = ("undated", "month", "day")
 
 
 def generate(n, mix, path):
-    out = subprocess.run([sys.executable, os.path.join(HERE, "make_variations.py"),
-                          os.path.join(HERE, "..", "examples", "nl"), str(n)],
-                         capture_output=True, text=True, check=True).stdout
-    with open(path, "w", encoding="utf-8") as f:
-        for i, line in enumerate(out.splitlines()):
-            record = json.loads(line)
-            tenth = i % 10
-            if mix != "day" and tenth <= 6:
-                record["published"] = record["published"][:7]  # a month-only header
-            if mix == "undated" and tenth == 0:
-                record.pop("published")  # no date at all
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def dating(i, record):
+        tenth = i % 10
+        if mix != "day" and tenth <= 6:
+            record["published"] = record["published"][:7]  # a month-only header
+        if mix == "undated" and tenth == 0:
+            record.pop("published")  # no date at all
+    write_stream(n, path, dating)
 
 
 def main():
