@@ -75,12 +75,16 @@ int TimeGrammar::DayOfMonthAt(Attempt& a, TimeMention* out) const {
     // paaszondag [2019]
     end = a.i + n;
     const Holiday& h = holidays_[PhraseIndex(a.tokens, a.i, n, holiday_phrases_)];
+    auto set = [&](const Civil& first) {
+      if (h.days == 1) SetDay(&d, first);
+      else SetDays(&d, first, AddDays(first, h.days - 1));
+    };
     if (end < a.last && IsYear(a.tokens[end], &year)) {
-      SetDay(&d, h.In(year));
+      set(h.In(year));
       ++end;
       d.basis = DateBasis::kExplicit;
     } else if (a.pub) {
-      SetDay(&d, HolidayBefore(h, *a.pub));
+      set(HolidayBefore(h, *a.pub));
     }
   }
   return end;

@@ -91,9 +91,11 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
       if (when == "easter") {
         h.easter = true;
         h.offset = num(3);
+        h.days = std::max(1, num(4));
       } else if (when.size() == 5 && when[2] == '-') {
         h.month = std::atoi(when.substr(0, 2).c_str());
         h.day = std::atoi(when.substr(3).c_str());
+        h.days = std::max(1, num(3));
       }
       if (!h.easter && (h.month < 1 || h.month > 12 || h.day < 1 || h.day > 31))
         return Status::Error(f.path + ":" + std::to_string(row.line) + ": a holiday needs 'easter' and an offset, or MM-DD");

@@ -43,7 +43,8 @@ class TimeGrammar {
     int month = 0, day = 0;  // a fixed day ("kerstavond": 12-24)
     bool easter = false;     // or a movable feast, `offset` days from Easter Sunday
     int offset = 0;
-    Civil In(int year) const;
+    int days = 1;            // a feast of several days ("paasweekend": Saturday to Monday)
+    Civil In(int year) const;  // its first day
   };
   bool MatchAt(const std::string& text, const std::vector<Token>& tokens, int i, int last,
                const NumberGrammar& numbers, const Date& published, TimeMention* out) const;
