@@ -137,7 +137,14 @@ std::optional<double> NumberGrammar::ParseWord(const std::string& s) const {
         small += w.value;
         break;
       case Class::kConnector:
-        if (prev != Class::kUnit || k + 1 >= parts.size() || parts[k + 1]->cls != Class::kTen) return std::nullopt;
+        if (prev != Class::kUnit || k + 1 >= parts.size()) return std::nullopt;
+        // (A fraction closes the word: "tweeënhalf" is 2.5.)
+        if (parts[k + 1]->cls != Class::kTen && !(parts[k + 1]->cls == Class::kFraction && k + 2 == parts.size()))
+          return std::nullopt;
+        break;
+      case Class::kFraction:
+        if (prev != Class::kConnector) return std::nullopt;
+        small += w.value;
         break;
       case Class::kHundred:
         group += (small == 0 ? 1 : small) * w.value;
@@ -280,8 +287,19 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
         q.value = *q.value * 1000 + *ParseDigits(tokens[i + 1].lower);
         ++i;
       }
+      // "twee en een half miljoen": the number, and a fraction, of the multiplier after them.
+      bool with_fraction = false;
+      const auto connector = i + 1 < last ? words_.find(tokens[i + 1].lower) : words_.end();
+      if (!q.article_like && connector != words_.end() && connector->second.cls == Class::kConnector) {
+        auto article = i + 2 < last ? words_.find(tokens[i + 2].lower) : words_.end();
+        const int f = i + 2 + (article != words_.end() && article->second.cls == Class::kArticle ? 1 : 0);
+        if ((with_fraction = fraction_at(f))) {
+          q.value = (*q.value + words_.at(tokens[f].lower).value) * multiplier_at(f + 1);
+          i = f + 1;
+        }
+      }
       // "1,5 miljoen", "122 duizend"
-      if (i + 1 < last) {
+      if (!with_fraction && i + 1 < last) {
         auto m = words_.find(tokens[i + 1].lower);
         if (m != words_.end() && m->second.cls == Class::kMultiplier && !q.article_like) {
           q.value = *q.value * m->second.value;
@@ -294,7 +312,8 @@ void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, 
     if (InIdiom(tokens, q.number_token, first, last)) continue;  // only words read as numbers are looked up
     if (AfterClockCue(tokens, q.number_token, first, q.value)) continue;
     int begin = q.number_token;
-    if (is_approx(i) && begin > first) {
+    const bool fraction = it != words_.end() && it->second.cls == Class::kFraction;
+    if ((is_approx(i) || fraction) && begin > first) {
       auto a = words_.find(tokens[begin - 1].lower);
       if (a != words_.end() && a->second.cls == Class::kArticle) --begin;
     }
