@@ -142,8 +142,8 @@ std::optional<double> NumberGrammar::ParseWord(const std::string& s) const {
         if (parts[k + 1]->cls != Class::kTen && !(parts[k + 1]->cls == Class::kFraction && k + 2 == parts.size()))
           return std::nullopt;
         break;
-      case Class::kFraction:
-        if (prev != Class::kConnector) return std::nullopt;
+      case Class::kFraction:  // (alone, "half" is no number: Find reads it before a multiplier)
+        if (k == 0 || prev != Class::kConnector) return std::nullopt;
         small += w.value;
         break;
       case Class::kHundred:
