@@ -240,6 +240,12 @@ bool NumberGrammar::AfterClockCue(const std::vector<Token>& tokens, int i, int f
   return false;
 }
 
+std::optional<double> NumberGrammar::Fraction(const std::string& lower) const {
+  auto it = words_.find(lower);
+  if (it == words_.end() || it->second.cls != Class::kFraction) return std::nullopt;
+  return it->second.value;
+}
+
 void NumberGrammar::Find(const std::vector<Token>& tokens, int first, int last, std::vector<Quantity>* out) const {
   for (int i = first; i < last; ++i) {
     const Token& t = tokens[i];

@@ -25,6 +25,8 @@ class NumberGrammar {
   // The value of one token's lower-case form: "122.000", "tweeëntwintig"; none above
   // kLargestNumber.
   std::optional<double> ParseToken(const std::string& lower) const;
+  // The value of a fraction word ("half", "kwart"), which counts only with what follows it.
+  std::optional<double> Fraction(const std::string& lower) const;
   // Finds every number phrase in tokens[first, last).
   void Find(const std::vector<Token>& tokens, int first, int last, std::vector<Quantity>* out) const;
   // Longest qualifier phrase ending just before token `end` (not before

@@ -332,6 +332,7 @@ int TimeGrammar::CountBackAt(Attempt& a, TimeMention* out) const {
   const auto& tokens = a.tokens;
   const int i = a.i;
   auto n = a.numbers.ParseToken(tokens[i].lower);
+  if (!n) n = a.numbers.Fraction(tokens[i].lower);  // "een half jaar geleden"
   if (!n || i + 2 >= a.last || !(units_.count(tokens[i + 1].lower) || plural_units_.count(tokens[i + 1].lower)) ||
       !(ago_.count(tokens[i + 2].lower) || (anniversary_.count(tokens[i + 2].lower) && YearsUnit(tokens[i + 1].lower))))
     return -1;
