@@ -59,6 +59,8 @@ bool RecallsByName(const EventMention& m) {
   return m.definite && !m.location.inferred && !m.location.id.empty() && m.location.id != m.location.country;
 }
 
+bool MayRecall(const EventMention& m) { return !RangeOf(m.date).known() && m.date.weekday < 0 && !m.date.month; }
+
 std::string CountKey(const std::string& kind, double value, const std::string& place) {
   return kind + "=" + std::to_string(value) + "@" + place;
 }
@@ -181,7 +183,7 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<
 }
 
 bool Chronicle::TellsLongAfter(const EventMention& m, const DayRange& window, const Summary& s) const {
-  if (RangeOf(m.date).known() || m.date.weekday >= 0 || m.date.month || !window.known() || !s.days.known() ||
+  if (!MayRecall(m) || !window.known() || !s.days.known() ||
       window.lo <= s.days.hi + kDayTolerance || m.location.id.empty() ||
       (m.location.id != s.place && m.location.id != s.inferred_place))
     return false;

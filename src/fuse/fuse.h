@@ -103,6 +103,10 @@ bool DistinctiveCount(const Figure& f);
 // Whether m names its event as known at a city it names ("de aanslag in Halle"): a
 // report long after it may recall it so.
 bool RecallsByName(const EventMention& m);
+// Whether m's own time leaves it free to recall an event long before its report: it
+// tells no days, no weekday and no day of a month ("vrijdag" under a month header is
+// that month's Friday, never one of years before).
+bool MayRecall(const EventMention& m);
 // Its index key at a place ("killed=84@nice").
 std::string CountKey(const std::string& kind, double value, const std::string& place);
 

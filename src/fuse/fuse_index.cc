@@ -111,10 +111,10 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
       for (const auto& actor : m.actors)
         if (actor.role == "target")
           for (const auto& month : period) keys.push_back(Key(cls, "a", actor.id) + "|" + month);
-    if (!r.known() && !m.location.id.empty())
+    if (MayRecall(m) && !m.location.id.empty())
       for (const auto& f : m.figures)
         if (DistinctiveCount(f)) keys.push_back(Key(cls, "f", CountKey(f.kind, *f.value, m.location.id)));
-    if (!r.known() && RecallsByName(m)) keys.push_back(Key(cls, "p", m.location.id));  // at any time
+    if (MayRecall(m) && RecallsByName(m)) keys.push_back(Key(cls, "p", m.location.id));  // at any time
     if (r.known() && r.hi - r.lo <= kMonthDays) {
       const std::string country = placed ? "|" + m.location.country : "";
       for (int d = r.lo - kDayTolerance; d <= r.hi + kDayTolerance; ++d)
