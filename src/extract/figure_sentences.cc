@@ -77,6 +77,12 @@ std::set<std::string> HarmsTold(const Context& ctx, const Sentence& s) {
 
 bool IsQuestion(const Context& ctx, const Sentence& s) { return ctx.tokens()[s.last - 1].lower == "?"; }
 
+bool Counted(const Context& ctx, const Sentence& s, int first) {
+  int k = first - 1;
+  while (k > s.first && ctx.lex.LooksAdjective(ctx.tokens()[k].lower)) --k;
+  return k >= s.first && ctx.quantity_at[k] >= 0;
+}
+
 // Whether sentence s tells counts over a past period: a period cue ("vorig jaar", "in
 // 2022", "inmiddels"), events counted or named in the plural ("149 explosies", "bij woningbranden") or
 // none named at all, and no one event named with its article ("bij de aanslag").
@@ -103,7 +109,7 @@ bool CountOverPeriod(const Context& ctx, const Sentence& s) {
     int k = m.first - 1;
     while (k > s.first && ctx.lex.LooksAdjective(toks[k].lower)) --k;
     if (k >= s.first && (ctx.WordIs(toks[k].lower, "determiner") || ctx.WordIs(toks[k].lower, "indefinite"))) return false;
-    const bool counted = k >= s.first && ctx.quantity_at[k] >= 0;
+    const bool counted = Counted(ctx, s, m.first);
     const bool governed = k >= s.first && (ctx.lex.ClauseIs(toks[k].lower, "preposition") || ctx.lex.ClauseIs(toks[k].lower, "circumstance") ||
                                            ctx.lex.ClauseIs(toks[k].lower, "locative"));
     // (Riots and protests go on: their plural so far is one event's.)

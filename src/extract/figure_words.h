@@ -75,6 +75,9 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q);
 // Whether sentence s tells counts over a past period ("vorig jaar … 500 verkeersdoden",
 // "in 2022 … 21 ongelukken, waarbij 9 doden"): none of its counts is an event's toll.
 bool CountOverPeriod(const Context& ctx, const Sentence& s);
+// Whether a number counts the trigger starting at token `first` of s ("21 schietincidenten",
+// "drie zware aanslagen").
+bool Counted(const Context& ctx, const Sentence& s, int first);
 // Whether sentence s counts over a period by a statistic cue ("elk jaar", "dit jaar al") or as above.
 bool TellsStatistic(const Context& ctx, const Sentence& s);
 

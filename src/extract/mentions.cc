@@ -468,11 +468,14 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // a source the next sentence names, "Dat heeft de burgemeester gemeld", leaves the time
     // to what this one tells.)
     const bool told = !ctx_.sentence_sources[si].sources.empty() && ctx_.sentence_sources[si].cue >= 0;
-    if (refers_back && (told ? !TimeGoverned(match, si) : !OwnTimeIn(match, si, clauses))) m.date = Date();
+    // (Those called to it are called as it happens: "De brandweer werd dinsdagochtend
+    // gealarmeerd voor de brand" keeps the time.)
+    const bool alarm = frame == "alarm";
+    if (refers_back && !alarm && (told ? !TimeGoverned(match, si) : !OwnTimeIn(match, si, clauses))) m.date = Date();
     // ("Een van de gewonden van de schietpartij is maandag overleden": the time and place
     // are of the dying, not of the shooting.)
     const bool in_reference = InPrepositionalReference(match, si);
-    if (in_reference && !OwnTimeIn(match, si, clauses)) m.date = Date();
+    if (in_reference && !alarm && !OwnTimeIn(match, si, clauses)) m.date = Date();
     // (Not a period: "de zwaarste aanslag sinds maart vorig jaar" compares.)
     // (Dated by the time compared with long before, the mention names that earlier event too:
     // "de zwaarste beving sinds augustus 1953. Toen kwamen 450 mensen om."; a recent one only
@@ -526,11 +529,16 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // An intertitle ("Vuurgevecht", "Autobom") announces what follows: it tells no event.
     m.heading = IsHeading(si);
     // "de daders van terreurdaden", "betrokken bij aanslagen": a bare plural with no place
-    // or time names a kind of event, not one; so does one in a statistic ("elk jaar … bij woningbranden").
-    const bool plural = bare && ctx_.lex.LooksPlural(toks[match.first].lower);
-    const bool kind = plural && ((m.generic && m.location.id.empty() && m.location.sites.empty() && !m.date.known() &&
-                                  m.date.weekday < 0) ||
-                                 (statistic < 0 ? statistic = figure_words::TellsStatistic(ctx_, s) : statistic));
+    // or time names a kind of event, not one; so does one in a statistic, bare or counted
+    // and placed in no town ("elk jaar … bij woningbranden", "in 2020 waren er achttien
+    // schietincidenten", "vorig jaar 14 ontploffingen in België").
+    const bool plural = ctx_.lex.LooksPlural(toks[match.first].lower);
+    const bool unplaced = (m.location.id.empty() || m.location.inferred || m.location.id == m.location.country) &&
+                          m.location.sites.empty();
+    const bool kind = plural && ((bare && m.generic && m.location.id.empty() && m.location.sites.empty() &&
+                                  !m.date.known() && m.date.weekday < 0) ||
+                                 ((bare || (unplaced && figure_words::Counted(ctx_, s, match.first))) &&
+                                  (statistic < 0 ? statistic = figure_words::TellsStatistic(ctx_, s) : statistic)));
     m.anaphoric = m.anaphoric || m.heading || kind;
     out.push_back(std::move(m));
   }
