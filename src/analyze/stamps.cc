@@ -92,6 +92,11 @@ bool ValidDay(const Civil& c) {
   return c.month >= 1 && c.month <= 12 && c.day >= 1 && (c.year == 0 || c.day <= DaysInMonth(c.year, c.month));
 }
 
+// The zero dates of publishing systems (SQL Server's and Excel's 1 January 1900, Unix's
+// 1 January 1970): a stamp showing one was never filled in ("1 januari 1900, 00.19 uur ·
+// Aangepast 4 januari 2015"), and no page appeared then.
+bool ZeroDate(const Civil& c) { return c.month == 1 && c.day == 1 && (c.year == 1900 || c.year == 1970); }
+
 }  // namespace
 
 Status StampRules::Load(const std::string& dir) {
@@ -201,6 +206,9 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
     }
     return ValidDay(*c);
   };
+  auto take = [&](const Civil& c) {
+    if (!ZeroDate(c) && dates++ == 0) *day = c;
+  };
   for (size_t k = from; k < pieces.size(); ++k) {
     const StampPiece& p = pieces[k];
     Civil c;
@@ -210,21 +218,21 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
     if (p.number) {
       std::vector<std::string> f = Fields(p.text);
       if (DateOf(f, &c)) {
-        if (dates++ == 0) *day = c;
+        take(c);
         continue;
       }
       if (IsTime(f)) { ++clock_times; continue; }
       // "23 maart [2016]": a day before a month name, a year after it.
       const int month = k + 1 < pieces.size() && !pieces[k + 1].number ? MonthNamed(pieces[k + 1].text, times) : 0;
       if (f.size() != 1 || f[0].size() > 2 || month == 0 || !day_of_month(f[0], month, &k, &c)) return "";
-      if (dates++ == 0) *day = c;
+      take(c);
       continue;
     }
     // "June 14, 2017": a month name before its day (the year after).
     if (int month = MonthNamed(p.text, times);
         month > 0 && k + 1 < pieces.size() && pieces[k + 1].number && pieces[k + 1].text.size() <= 2) {
       if (!day_of_month(pieces[k + 1].text, month, &k, &c)) return "";
-      if (dates++ == 0) *day = c;
+      take(c);
       continue;
     }
     if (credits_.count(p.text)) {
