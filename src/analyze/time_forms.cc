@@ -161,6 +161,7 @@ int TimeGrammar::PeriodAt(Attempt& a, TimeMention* out) const {
     return end;
   }
   if (the) return -1;
+  if (int span_end = prev ? SpanBackAt(a, &d) : -1; span_end > 0) return span_end;
   if (auto season = seasons_.find(what); season != seasons_.end()) {
     SetSeason(season->second, sign, a, &d);
     return end;
@@ -191,6 +192,27 @@ int TimeGrammar::PeriodAt(Attempt& a, TimeMention* out) const {
     SetDay(&d, AddDays(*pub, sign));
   }
   return end;
+}
+
+// "de afgelopen drie dagen", "de voorbije 48 uur", "het afgelopen etmaal": the days up to the
+// report's, that many back (a day more for the hours of one begun: 24 hours reach yesterday).
+int TimeGrammar::SpanBackAt(const Attempt& a, Date* d) const {
+  int k = a.i + 1;
+  std::optional<double> count = a.numbers.ParseToken(a.tokens[k].lower);
+  if (count) ++k;
+  if (k >= a.last) return -1;
+  const std::string& unit = a.tokens[k].lower;
+  int days = 0;
+  if (auto hours = span_hours_.find(unit); hours != span_hours_.end()) {
+    days = int(std::ceil(count.value_or(1) * hours->second / 24.0));
+  } else if (count && DaysIn(unit) > 0) {
+    days = int(*count * DaysIn(unit));  // ("afgelopen week", uncounted, is the calendar week)
+  } else {
+    return -1;
+  }
+  if (days <= 0) return -1;
+  if (a.pub_precision == Precision::kDay) SetDays(d, AddDays(*a.pub, -days), *a.pub);
+  return k + 1;
 }
 
 void TimeGrammar::SetSeason(const Range& months, int which, const Attempt& a, Date* d) const {

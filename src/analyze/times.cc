@@ -78,6 +78,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "earlier") later_[form] = -1;
     else if (cls == "clock") clock_.push_back(LowerWords(form));
     else if (cls == "hours") hours_.insert(form);
+    else if (cls == "span_hours") span_hours_[form] = num(2);
     else if (cls == "few") few_.insert(form);
     else if (cls == "clock_unit") clock_units_.insert(form);
     else if (cls == "year_prep") year_preps_.insert(form);

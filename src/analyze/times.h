@@ -67,6 +67,7 @@ class TimeGrammar {
   int DayRangeAt(const Attempt& a, int* month, TimeMention* out) const;
   int DayWordAt(Attempt& a, TimeMention* out) const;     // "donderdag", "gisteren", "afgelopen nacht", "afgelopen donderdag"
   int PeriodAt(Attempt& a, TimeMention* out) const;      // "afgelopen weekend", "vorige week", "deze maand"
+  int SpanBackAt(const Attempt& a, Date* d) const;       // "de afgelopen drie dagen", "het afgelopen etmaal"
   int CountBackAt(Attempt& a, TimeMention* out) const;   // "zes jaar geleden", "tien jaar na"
   int FromEventAt(Attempt& a, TimeMention* out) const;   // "vier dagen later", "diezelfde maand", "rond 14.30 uur"
   int YearAt(Attempt& a, TimeMention* out) const;        // "in 2015", "2021-08-30"
@@ -147,6 +148,7 @@ class TimeGrammar {
 
   std::unordered_map<std::string, int> months_, weekdays_, reldays_, units_, plural_units_;
   std::unordered_map<std::string, int> later_;  // "later" 1, "eerder" -1: after a count of days
+  std::unordered_map<std::string, int> span_hours_;  // hours in a unit counted back to the report ("etmaal" 24)
   std::unordered_map<std::string, Range> monthparts_;  // days of a month ("half": 11..20)
   std::unordered_map<std::string, Range> weekparts_;   // days of a week, 0 = Monday ("eind": 3..6)
   std::unordered_map<std::string, Range> yearparts_;   // months of a year ("eind": 10..12)
