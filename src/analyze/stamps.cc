@@ -159,7 +159,10 @@ std::string StampRules::Classify(const std::string& text, const TimeGrammar& tim
     if (!p.number) { words.push_back(p.text); capitalized.push_back(p.capitalized); }
   }
   if (!numbers) return IsByline(words, capitalized) ? "byline" : "";
-  std::string kind = ClassifyFrom(pieces, BylineEnd(pieces), times, day);
+  // (A paragraph closed by a full stop is a sentence: "Op 3 mei om 12.33 uur beefde de aarde.")
+  const size_t last = text.find_last_not_of(" \t\n");
+  const bool glued = last == std::string::npos || text[last] != '.';
+  std::string kind = ClassifyFrom(pieces, BylineEnd(pieces), times, day, glued);
   if (kind.empty()) {
     // "KATHMANDU, 5 mei 2024", "NOS Nieuws • dinsdag 7 september 2021, 11:02", "Bron: AFP | 17
     // juli 2019": a place, an outlet or a credit before the stamp.
@@ -167,7 +170,7 @@ std::string StampRules::Classify(const std::string& text, const TimeGrammar& tim
     while (from < pieces.size() && from < kMaxDatelinePlaceWords && !pieces[from].number &&
            (pieces[from].capitalized || credits_.count(pieces[from].text)))
       ++from;
-    if (from > 0) kind = ClassifyFrom(pieces, from, times, day);
+    if (from > 0) kind = ClassifyFrom(pieces, from, times, day, glued);
   }
   return kind;
 }
@@ -192,7 +195,7 @@ int StampRules::MonthNamed(const std::string& word, const TimeGrammar& times) co
 }
 
 std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size_t from, const TimeGrammar& times,
-                                     Civil* day) const {
+                                     Civil* day, bool glued) const {
   int dates = 0, clock_times = 0;
   // The day and month of a date that pieces[*k] and pieces[*k + 1] name, and the year
   // after them if written; *k ends on the date's last piece.
@@ -214,7 +217,10 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
     Civil c;
     // A date and a time of day make a stamp, whatever the page glued after them
     // ("14 feb 2024 om 07:10Update: 3 weken geleden", "02-03-2019 11:17 | Binnenland").
-    if (dates > 0 && clock_times > 0 && !fillers_.count(p.text) && !time_separators_.count(p.text)) break;
+    if (dates > 0 && clock_times > 0 && !fillers_.count(p.text) && !time_separators_.count(p.text)) {
+      if (!glued) return "";
+      break;
+    }
     if (p.number) {
       std::vector<std::string> f = Fields(p.text);
       if (DateOf(f, &c)) {
@@ -278,6 +284,8 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
       if (size_t n = dated ? 0 : InlineDateline(text, times, &day)) {
         article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(n)});
         kind = "dateline";
+      } else if (size_t opening = OpeningStamp(text, times, &day, &kind)) {
+        article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(opening)});
       } else if (size_t place = PlaceDateline(text)) {
         article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(place)});
       }
@@ -353,6 +361,20 @@ size_t StampRules::InlineDateline(const std::string& text, const TimeGrammar& ti
   if (ClassifyFrom(pieces, from, times, &c) != "dateline") return 0;
   *day = c;
   return dash + width;
+}
+
+size_t StampRules::OpeningStamp(const std::string& text, const TimeGrammar& times, Civil* day,
+                                std::string* kind) const {
+  const std::vector<StampPiece> pieces = StampPieces(text.substr(0, kMaxStampBytes), time_separators_);
+  for (size_t k = pieces.size(); k-- > 0;) {
+    if (!pieces[k].number || !IsTime(Fields(pieces[k].text))) continue;
+    // (What follows is a title: a capital or a number, not the rest of a sentence.)
+    if (k + 1 >= pieces.size() || !(pieces[k + 1].capitalized || pieces[k + 1].number)) return 0;
+    const size_t end = pieces[k].begin + pieces[k].text.size();
+    *kind = Classify(text.substr(0, end), times, day);
+    return kind->empty() ? 0 : end;
+  }
+  return 0;
 }
 
 size_t StampRules::PlaceDateline(const std::string& text) const {

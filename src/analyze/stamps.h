@@ -49,6 +49,10 @@ class StampRules {
   // A dateline of a place alone, in capitals, opening a paragraph ("AMSTERDAM - …",
   // "BRUSSEL (ANP) - …"): its length through the dash, or 0. It dates nothing.
   size_t PlaceDateline(const std::string& paragraph) const;
+  // A stamp opening a line that goes on with a title, through its last time of day ("NOS
+  // Nieuws • vandaag, 09:25 • Aangepast vandaag, 13:48 Twee doden bij brand"): its length,
+  // its kind in *kind and its first date in *day; 0 if none.
+  size_t OpeningStamp(const std::string& paragraph, const TimeGrammar& times, Civil* day, std::string* kind) const;
   // A title that ends in its stamp ("… 30 mei 2018"): the stamp's byte offset in the title
   // and its first date in *day; 0 if none.
   size_t TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const;
@@ -66,7 +70,9 @@ class StampRules {
   // Where a byline opening the pieces ends ("Door ANP - 15-10-2016"), or 0.
   size_t BylineEnd(const std::vector<StampPiece>& pieces) const;
   // What pieces[from…] are, as Classify.
-  std::string ClassifyFrom(const std::vector<StampPiece>& pieces, size_t from, const TimeGrammar& times, Civil* day) const;
+  // `glued`: whether words may follow a date and a time ("02-03-2019 11:17 | Binnenland").
+  std::string ClassifyFrom(const std::vector<StampPiece>& pieces, size_t from, const TimeGrammar& times, Civil* day,
+                           bool glued = true) const;
   bool DateOf(const std::vector<std::string>& digits, Civil* out) const;
   // The month a word names in the language or in a stamp ("juni", "June"), or 0.
   int MonthNamed(const std::string& word, const TimeGrammar& times) const;
