@@ -81,6 +81,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "span_hours") span_hours_[form] = num(2);
     else if (cls == "few") few_.insert(form);
     else if (cls == "clock_unit") clock_units_.insert(form);
+    else if (cls == "clock_letter") clock_letters_.insert(form);
     else if (cls == "year_prep") year_preps_.insert(form);
     else if (cls == "apposition") appositions_.insert(form);
     else if (cls == "overnight") overnight_.insert(form);
@@ -141,18 +142,31 @@ int TimeGrammar::HoursLater(const std::vector<Token>& tokens, int i, int last, c
 int TimeGrammar::ClockAt(const std::vector<Token>& tokens, int i, int last) const {
   int k = i + PhraseAt(tokens, i, last, clock_);
   if (k == i || k >= last) return 0;
-  // An hour, with its minutes after a dot ("14.30", one token) or a colon ("14:30").
-  auto digits = [](const std::string& w) {
-    return !w.empty() && w.size() <= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
+  // An hour, with its minutes after a dot ("14.30", one token), a colon ("14:30") or a clock
+  // letter ("14u30"), a clock letter closing it ("22u", "19.30u"); then a clock unit ("uur"),
+  // needed by an hour alone ("om 9 uur"; "om 12.50" and "rond 22u" are times as they stand).
   const std::string& w = tokens[k].lower;
-  const size_t dot = w.find('.');
-  const std::string hour = w.substr(0, dot);
-  if (!digits(hour) || std::atoi(hour.c_str()) > 24) return 0;
-  if (dot != std::string::npos && !(w.size() == dot + 3 && digits(w.substr(dot + 1)))) return 0;
+  auto digits_at = [&](size_t from, size_t n) {
+    return w.size() >= from + n && std::all_of(w.begin() + from, w.begin() + from + n, [](char c) { return c >= '0' && c <= '9'; });
+  };
+  size_t at = digits_at(0, 2) ? 2 : digits_at(0, 1) ? 1 : 0;
+  if (at == 0 || std::atoi(w.substr(0, at).c_str()) > 24) return 0;
+  bool minutes = false, closed = false;
+  if (at < w.size() && w[at] == '.' && digits_at(at + 1, 2)) { at += 3; minutes = true; }
+  if (at < w.size() && clock_letters_.count(w.substr(at, 1))) {
+    closed = true;
+    if (!minutes && digits_at(at + 1, 2)) { at += 2; minutes = true; }
+    ++at;
+  }
+  if (at != w.size()) return 0;
   ++k;
-  if (dot == std::string::npos && k + 1 < last && tokens[k].lower == ":" && digits(tokens[k + 1].lower)) k += 2;
-  return k < last && clock_units_.count(tokens[k].lower) ? k + 1 - i : 0;
+  if (!minutes && !closed && k + 1 < last && tokens[k].lower == ":" && digits_at(0, at) && tokens[k + 1].lower.size() == 2 &&
+      std::all_of(tokens[k + 1].lower.begin(), tokens[k + 1].lower.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    k += 2;
+    minutes = true;
+  }
+  if (k < last && clock_units_.count(tokens[k].lower)) return k + 1 - i;
+  return minutes || closed ? k - i : 0;
 }
 
 int TimeGrammar::PhraseEndingAt(const std::vector<Token>& tokens, int end,

@@ -165,7 +165,7 @@ class TimeGrammar {
       weekends_;
   std::vector<std::vector<std::string>> since_, until_, after_, day_ranges_, sameday_, holiday_phrases_, to_the_day_, clock_;
   std::vector<std::vector<std::string>> to_the_day_present_;  // to_the_day rows marked present
-  std::unordered_set<std::string> clock_units_, hours_, few_;
+  std::unordered_set<std::string> clock_units_, clock_letters_, hours_, few_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
   std::vector<std::vector<std::string>> sameperiod_;  // "dezelfde maand", "dat jaar"
   std::vector<int> sameperiod_units_;                 // per sameperiod_ phrase: 30 or 365
