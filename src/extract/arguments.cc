@@ -1,7 +1,7 @@
-// ArgumentReader, part two: the arguments of an event mention — actors,
-// claims, relations, stances — and the time a sentence gives it. Part one, the
-// mentions: mentions.cc; its place: arguments_places.cc; finishing an event's
-// figures: arguments_figures.cc.
+// ArgumentReader, part two: the arguments of an event mention — actors, claims,
+// relations, stances. Part one, the mentions: mentions.cc; its time:
+// arguments_dates.cc; its place: arguments_places.cc; finishing an event's figures:
+// arguments_figures.cc.
 #include "extract/arguments.h"
 
 #include <algorithm>
@@ -13,24 +13,9 @@ namespace kroniek {
 
 namespace {
 
-// "Diezelfde maand", "dat jaar": the month or year of `before`, when it names one.
-Date SamePeriodAs(const TimeMention& t, const Date& before) {
-  Date d = t.date;
-  const bool month = t.same_period < 365;
-  const size_t length = month ? 7 : 4;  // "YYYY-MM", "YYYY"
-  if (!before.known() || before.value.size() < length) return d;
-  d.value = before.value.substr(0, length);
-  d.precision = month ? Precision::kMonth : Precision::kYear;
-  d.basis = DateBasis::kRelative;
-  return d;
-}
-
-constexpr int kSincePhraseReach = 7;  // words from "sinds" to what its phrase names ("sinds de verkiezingen van vorige maand")
 constexpr int kAgentWindow = 7;   // 'zelfmoordaanslag door IS', 'operatie uit Kabul, die door de VS'
 constexpr int kTargetWindow = 1;  // 'droneaanval op een auto waarmee IS-K'
 constexpr int kGovernReach = 4;      // tokens from a governing preposition to its trigger ("van de aanslag")
-constexpr int kUndatedTimePenalty = 20;  // tokens a time the report cannot date counts as further away
-constexpr int kRelativeTimePenalty = 50;  // and a time counted from another ("rond 22 uur"), less than another clause
 
 }  // namespace
 
@@ -116,141 +101,6 @@ int ArgumentReader::TriggerBetween(int si, int token, int other, const std::vect
         std::find(own_verbs.begin(), own_verbs.end(), ctx_.tokens()[m.first].lower) == own_verbs.end())
       return m.first;
   return -1;
-}
-
-bool ArgumentReader::SinceAnotherThing(int si, int token, int at) const {
-  // A preposition of time relation after the trigger, a few words before `at` (not right
-  // before the word before it: "sinds maart" is a period of the event's own), no punctuation
-  // or other preposition of time between.
-  const auto& toks = ctx_.tokens();
-  for (int k = at - 2; k > token && k >= at - kSincePhraseReach; --k) {
-    if (toks[k].kind == TokenKind::kPunct) return false;
-    if (!ctx_.lex.ClauseIs(toks[k].lower, "time_relation")) continue;
-    // ("sinds dinsdag in Lyon": a period of its own, then its place.)
-    for (const auto& t : ctx_.an.times)
-      if (t.first <= k + 1 && t.last > k) return false;
-    return true;
-  }
-  return false;
-}
-
-Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& own_verbs, bool participant) const {
-  const Sentence& s = ctx_.an.sentences[si];
-  const auto clauses = Clauses(si);
-  const TimeMention* best = nullptr;
-  int best_score = 1 << 30;
-  // "afscheid genomen van de kinderen die omkwamen bij de brand": a trigger in a relative
-  // clause takes no time of the clause around it (the farewell's).
-  const bool in_relative = InRelativeClause(si, token, clauses);
-  for (const auto& t : ctx_.an.times) {
-    if (t.first < s.first || t.first >= s.last) continue;
-    // ("De storm houdt aan tot morgenochtend": a period's end dates no event.)
-    if (t.date.from.empty() && !t.date.to.empty()) continue;
-    // ("De aanslagpleger is maandag veroordeeld": the time of the trial, not the attack.)
-    PhraseMatch at;
-    at.first = t.first;
-    if (participant && ClauseHas(at, si, clauses, "proceeding")) continue;
-    // ("De brand was dinsdagochtend geblust": the time the event ended, not its day.)
-    if (ClauseHas(at, si, clauses, "ending")) continue;
-    if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
-    // "…, zoals de minister in maart al beloofde, …": the time of the clause beside it.
-    if (clauses[t.first - s.first] != clauses[token - s.first] && InAside(si, t.first, clauses)) continue;
-    // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
-    if (TriggerBetween(si, token, t.first, own_verbs) >= 0) continue;
-    // "de grootste protesten sinds de verkiezingen van vorige maand": the time is the other thing's.
-    if (t.first > token && SinceAnotherThing(si, token, t.first)) continue;
-    // "De verdachte werd gearresteerd en wordt zaterdag voorgeleid": a time after "en" and a
-    // verb of its own is that clause's.
-    if (t.first > token && CoordinatedClauseBetween(si, token, t.first)) continue;
-    // "De politie liet dinsdag weten dat de man … inreed": the report's time
-    // (a quote's event keeps the time of its report: the only one it has).
-    const int cue = ctx_.sentence_sources[si].cue;
-    if (cue >= s.first && ctx_.quote_at[token] < 0 && clauses[t.first - s.first] == clauses[cue - s.first] &&
-        clauses[token - s.first] != clauses[cue - s.first])
-      continue;
-    int score = std::abs(t.first - token) + (clauses[t.first - s.first] != clauses[token - s.first] ? 100 : 0);
-    // "Het bombardement gebeurde gisteren op het orthodox nieuwjaar", in a report dated to
-    // the month: the day the clause names beats the one it cannot count.
-    if (!t.date.known()) score += kUndatedTimePenalty;
-    // ("De schok kwam zaterdagavond rond 22 uur": the day named beats the hour.)
-    if (t.relative_to_event) score += kRelativeTimePenalty;
-    // "de aanslag van een jaar geleden", "de brand van vorige week": the time that qualifies the trigger.
-    if (t.first == token + 2 && ctx_.WordIs(ctx_.tokens()[token + 1].lower, "genitive")) score = -1;
-    if (score < best_score) { best = &t; best_score = score; }
-  }
-  if (!best) return Date();
-  if (!best->relative_to_event) return best->date;
-  // "eerder op de dag", "een dag later": counted from the latest day or weekday
-  // told before it (a day only from a day, a weekday from a weekday).
-  for (auto it = ctx_.an.times.rbegin(); it != ctx_.an.times.rend(); ++it) {
-    if (it->first >= best->first || it->relative_to_event || (!it->date.known() && it->date.weekday < 0)) continue;
-    // (The month of any time told: "In januari waarschuwde de groep … Diezelfde maand".)
-    if (best->same_period) {
-      if (it->date.known()) return SamePeriodAs(*best, it->date);
-      continue;
-    }
-    // (Not the time of a report, a plan, an end or a thing: "meldt het ministerie zaterdag".)
-    if (NotAnEventsTime(*it)) continue;
-    // (Not a year or a month: "de aanslagen in 2015 … Eerder op de dag" counts from the day told.)
-    if (it->date.known() && it->date.precision != Precision::kDay) continue;
-    Date d = it->date;
-    const int shift = best->event_offset;
-    if (shift != 0) {
-      const auto day = d.civil();
-      if (day && d.precision == Precision::kDay) {
-        d.value = AddDays(*day, shift).ToString();
-        d.weekday = WeekdayOf(AddDays(*day, shift));
-      } else if (!d.known()) {
-        d.weekday = ((d.weekday + shift) % 7 + 7) % 7;
-      }
-      d.day_offset.reset();
-      d.day = 0;
-    }
-    d.text = best->date.text;
-    d.span = best->date.span;
-    d.basis = DateBasis::kRelative;
-    return d;
-  }
-  return best->date;
-}
-
-bool ArgumentReader::InPlannedClause(int si, int token, const std::vector<int>& clauses) const {
-  const int first = ctx_.an.sentences[si].first;
-  for (const auto& m : ctx_.lex.status.FindAll(ctx_.tokens(), first, ctx_.an.sentences[si].last))
-    if (ctx_.lex.status.rows()[m.row].value == "planned" && clauses[m.first - first] == clauses[token - first]) return true;
-  return false;
-}
-
-bool ArgumentReader::NotAnEventsTime(const TimeMention& t) const {
-  const int si = ctx_.tokens()[t.first].sentence;
-  const Sentence& s = ctx_.an.sentences[si];
-  const auto clauses = Clauses(si);
-  // ("Sinds dinsdagvoormiddag is de brand geblust": the time it ended.)
-  PhraseMatch at;
-  at.first = t.first;
-  if (ClauseHas(at, si, clauses, "ending")) return true;
-  // ("De premier zal donderdag de rampplek bezoeken": a plan's.)
-  if (InPlannedClause(si, t.first, clauses)) return true;
-  const auto triggers = ctx_.lex.triggers.FindAll(ctx_.tokens(), s.first, s.last);
-  // ("de balans van zaterdag" labels a thing; "de aanslag van dinsdag" an event.)
-  if (t.date.reference)
-    return std::none_of(triggers.begin(), triggers.end(), [&](const PhraseMatch& m) { return m.last == t.first - 1; });
-  const int cue = ctx_.sentence_sources[si].cue;
-  if (cue < s.first) return false;
-  const int clause = clauses[cue - s.first];
-  if (clauses[t.first - s.first] != clause) return false;
-  // ("Volgens het instituut werden gisteren twee bevingen gemeten": the time of what it tells.)
-  for (const auto& m : triggers)
-    if (clauses[m.first - s.first] == clause) return false;
-  return true;
-}
-
-bool ArgumentReader::CoordinatedClauseBetween(int si, int token, int other) const {
-  const auto& toks = ctx_.tokens();
-  const int last = std::min(other, ctx_.an.sentences[si].last - 1);
-  for (int k = token + 1; k < last; ++k)
-    if (ctx_.WordIs(toks[k].lower, "coordinator") && ctx_.lex.ClauseIs(toks[k + 1].lower, "auxiliary")) return true;
-  return false;
 }
 
 int ArgumentReader::Governor(int first, int si) const {
