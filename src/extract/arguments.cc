@@ -92,13 +92,21 @@ bool ArgumentReader::InAside(int si, int token, const std::vector<int>& clauses)
                               (opening + 1 < s.last && ctx_.lex.ClauseIs(toks[opening].lower + " " + toks[opening + 1].lower, "aside")));
 }
 
-int ArgumentReader::TriggerBetween(int si, int token, int other, const std::vector<std::string>& own_verbs) const {
+int ArgumentReader::TriggerBetween(int si, int token, int other, const std::vector<std::string>& own_verbs,
+                                   bool time_at_other) const {
   const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
   const int lo = std::min(token, other), hi = std::max(token, other);
   const auto& rows = ctx_.lex.triggers.rows();
-  for (const auto& m : ctx_.lex.triggers.FindAll(ctx_.tokens(), s.first, s.last))
+  auto governed_noun = [&](int first) {
+    int k = first - 1;
+    while (k > s.first && ctx_.lex.LooksAdjective(toks[k].lower)) --k;
+    return k > s.first && ctx_.WordIs(toks[k].lower, "determiner") && Governor(first, si) >= 0;
+  };
+  for (const auto& m : ctx_.lex.triggers.FindAll(toks, s.first, s.last))
     if (m.first > lo && m.first < hi && m.first != token && !rows[m.row].options.count("participant") &&
-        std::find(own_verbs.begin(), own_verbs.end(), ctx_.tokens()[m.first].lower) == own_verbs.end())
+        std::find(own_verbs.begin(), own_verbs.end(), toks[m.first].lower) == own_verbs.end() &&
+        !(time_at_other && m.first > other && governed_noun(m.first)))
       return m.first;
   return -1;
 }

@@ -143,8 +143,14 @@ class ArgumentReader {
   // Whether `token` lies in a clause set off beside another ("zoals de minister in maart al beloofde").
   bool InAside(int si, int token, const std::vector<int>& clauses) const;
   // The first token of another trigger of sentence si between tokens `token` and `other`
-  // (none of `own_verbs`), or -1.
-  int TriggerBetween(int si, int token, int other, const std::vector<std::string>& own_verbs = {}) const;
+  // (none of `own_verbs`), or -1. `time_at_other`: `other` is a time, which a noun a
+  // preposition governs after it does not claim ("Vrijdag is de verdachte van de
+  // schietpartij aangehouden").
+  int TriggerBetween(int si, int token, int other, const std::vector<std::string>& own_verbs = {},
+                     bool time_at_other = false) const;
+  // Whether the time at token `at` qualifies another trigger noun than the one at `token`,
+  // right after it ("de verdachte van de schietpartij van afgelopen zondag"): that event's.
+  bool QualifiesOtherTrigger(int si, int token, int at) const;
   // "raket" in "raket- en droneaanvallen": the first member of an elided
   // compound before the trigger at `first`, or null.
   const std::string* ElidedModifier(int first, int si) const;

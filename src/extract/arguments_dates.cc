@@ -66,7 +66,9 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     // "…, zoals de minister in maart al beloofde, …": the time of the clause beside it.
     if (clauses[t.first - s.first] != clauses[token - s.first] && InAside(si, t.first, clauses)) continue;
     // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
-    if (TriggerBetween(si, token, t.first, own_verbs) >= 0) continue;
+    if (TriggerBetween(si, token, t.first, own_verbs, true) >= 0) continue;
+    // "Vrijdag is de verdachte van de schietpartij van zondag aangehouden": the shooting's.
+    if (QualifiesOtherTrigger(si, token, t.first)) continue;
     // "de grootste protesten sinds de verkiezingen van vorige maand": the time is the other thing's.
     if (t.first > token && SinceAnotherThing(si, token, t.first)) continue;
     // "De verdachte werd gearresteerd en wordt zaterdag voorgeleid": a time after "en" and a
@@ -122,6 +124,19 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     return d;
   }
   return best->date;
+}
+
+bool ArgumentReader::QualifiesOtherTrigger(int si, int token, int at) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  for (const auto& m : ctx_.lex.triggers.FindAll(toks, s.first, s.last)) {
+    if (m.first == token || m.first == s.first) continue;
+    if (at != m.last && !(at == m.last + 1 && ctx_.WordIs(toks[m.last].lower, "genitive"))) continue;
+    int k = m.first - 1;  // a noun: its determiner before it, over adjectives
+    while (k > s.first && ctx_.lex.LooksAdjective(toks[k].lower)) --k;
+    if (ctx_.WordIs(toks[k].lower, "determiner")) return true;
+  }
+  return false;
 }
 
 bool ArgumentReader::InPlannedClause(int si, int token, const std::vector<int>& clauses) const {
