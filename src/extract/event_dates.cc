@@ -10,6 +10,7 @@ namespace kroniek {
 
 namespace {
 constexpr int kDanglingTimeSentences = 2;  // how far a time may stand after its event
+constexpr int kLedeReach = 3;              // sentences from the lede to the first event it introduces
 }  // namespace
 
 void EventAssembler::DatePhasesFromTheirEvent() {
@@ -144,6 +145,11 @@ void EventAssembler::DateFromPrecedingSentence(const std::set<int>& with_mention
     });
     if (first > 0 && sentences[first - 1].paragraph == sentences[first].paragraph && named_first)
       introducing.insert(first - 1);
+    // (So does the lede of the story it is the first event of, a few sentences before it:
+    // "Voorbijgangers troffen vannacht een zwaargewonde man aan. … de steekpartij".)
+    const int lede = Lede();
+    if (lede >= 0 && lede < first && first - lede <= kLedeReach && named_first && FirstEventTold(e))
+      introducing.insert(lede);
     for (int si : introducing) {
       if (with_mentions.count(si)) continue;
       for (const auto& t : ctx_.an.times) {
@@ -155,6 +161,18 @@ void EventAssembler::DateFromPrecedingSentence(const std::set<int>& with_mention
       if (e.m.date.known() || e.m.date.weekday >= 0) break;
     }
   }
+}
+
+int EventAssembler::Lede() const {
+  for (size_t si = 0; si < ctx_.an.sentences.size(); ++si)
+    if (ctx_.an.sentences[si].paragraph == first_prose_) return int(si);
+  return -1;
+}
+
+bool EventAssembler::FirstEventTold(const Ev& e) const {
+  const int first = *std::min_element(e.mention_sentences.begin(), e.mention_sentences.end());
+  return std::none_of(sentence_mentions_.begin(), sentence_mentions_.end(),
+                      [&](const SentenceMention& sm) { return sm.sentence < first && &events_[sm.event] != &e; });
 }
 
 void EventAssembler::DateFollowUpsFromTheEventBefore() {

@@ -60,6 +60,8 @@ class EventAssembler {
   std::set<int> SentencesWithMentions() const;  // the sentences that name an event
   void DateFromFollowingSentences(const std::set<int>& with_mentions);
   void DateFromPrecedingSentence(const std::set<int>& with_mentions);
+  int Lede() const;                        // the first sentence of the first prose paragraph, or -1
+  bool FirstEventTold(const Ev& e) const;  // whether no other event is told before e
   // Whether time t of sentence si, a sentence without an event of its own, may date e;
   // `introduces`: the sentence stands just before e's first mention.
   bool TimeCanDate(const Ev& e, const TimeMention& t, int si, bool introduces) const;
