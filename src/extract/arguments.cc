@@ -26,6 +26,12 @@ bool ArgumentReader::IsPreposition(const std::string& w) const {
          ctx_.lex.ClauseIs(w, "target");
 }
 
+bool ArgumentReader::OpensSubject(const Sentence& s, int k) const {
+  const auto& toks = ctx_.tokens();
+  return k < s.last && (toks[k].capitalized || ctx_.quantity_at[k] >= 0 || ctx_.WordIs(toks[k].lower, "determiner") ||
+                        ctx_.WordIs(toks[k].lower, "subject"));
+}
+
 std::vector<int> ArgumentReader::Clauses(int si) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
@@ -35,14 +41,10 @@ std::vector<int> ArgumentReader::Clauses(int si) const {
   // ("Agenten hebben de dader, die een mes droeg, doodgeschoten").
   int interrupted = -1;
   // "toen hij thuiskwam" opens a clause; "heeft hem toen neergeschoten" ("then") does not.
-  auto opens_subject = [&](int k) {
-    return k < s.last && (toks[k].capitalized || ctx_.quantity_at[k] >= 0 || ctx_.WordIs(toks[k].lower, "determiner") ||
-                          ctx_.WordIs(toks[k].lower, "subject"));
-  };
   for (int i = s.first; i < s.last; ++i) {
     const Token& t = toks[i];
     const bool next_relative = i + 1 < s.last && ctx_.WordIs(toks[i + 1].lower, "relative");
-    const bool starts = ctx_.lex.ClauseIs(t.lower, "clause_start") && (!ctx_.WordIs(t.lower, "occasion") || opens_subject(i + 1));
+    const bool starts = ctx_.lex.ClauseIs(t.lower, "clause_start") && (!ctx_.WordIs(t.lower, "occasion") || OpensSubject(s, i + 1));
     if (i > s.first && (t.lower == "," || t.lower == ";" || t.lower == ":" || starts) && ctx_.quote_at[i] < 0) {
       const bool resumes = interrupted >= 0 && t.lower == "," && !next_relative && i + 1 < s.last &&
                            !ctx_.lex.ClauseIs(toks[i + 1].lower, "clause_start");

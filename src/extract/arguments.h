@@ -37,6 +37,9 @@ class ArgumentReader {
 
   // The trigger mentions of sentence si with type, status, date and place.
   std::vector<MentionInfo> Mentions(int si) const;
+  // Whether the word at token k (of sentence s) opens a subject: "toen hij thuiskwam" opens
+  // a clause, "Toen kwamen 300 mensen om" ("then") does not.
+  bool OpensSubject(const Sentence& s, int k) const;
   // The date of what is said at `token` in sentence si; `own_verbs`, the verbs a
   // participant trigger requires ("bom" requires "ontplofte"), are not other triggers;
   // a `participant`'s clause that tells a later proceeding (a trial) dates it not.

@@ -47,6 +47,7 @@ class EventAssembler {
   int EventForFigure(const FigureCandidate& c) const;
   int EventWithFigure(const Figure& figure) const;  // the first event the body gave this count, or -1
   int EventElsewhere(const FigureCandidate& c, int event);  // the same kind of event at the figure's own city
+  int EventBefore(const FigureCandidate& c, int event);     // the same kind of event "then", before it
   void AttachFigures(const std::vector<FigureCandidate>& figures);
   void SplitRanges(std::vector<EventMention>* events) const;  // "zestig tot tachtig": two bounds
   void OneEventPerCount(std::vector<EventMention>* events) const;  // a count told of two events at one place

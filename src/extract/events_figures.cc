@@ -118,6 +118,32 @@ int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
   return k >= 0 ? k : event;
 }
 
+int EventAssembler::EventBefore(const FigureCandidate& c, int event) {
+  // "Hetzelfde gebied werd in augustus ook getroffen. Toen kwamen bijna driehonderd mensen
+  // om.": a toll told "then", the time of the sentence before lying before the event's
+  // days, is of an event of the same kind at that time, not of this one.
+  const Sentence& s = ctx_.an.sentences[c.sentence];
+  const Ev& e = events_[event];
+  const DayRange days = RangeOf(e.m.date);
+  if (c.sentence == 0 || !days.known() || !ctx_.WordIs(ctx_.tokens()[s.first].lower, "occasion") ||
+      args_.OpensSubject(s, s.first + 1))
+    return event;
+  const TimeMention* then = nullptr;
+  for (const auto& t : ctx_.an.times)
+    if (ctx_.tokens()[t.first].sentence == c.sentence - 1 && t.date.known() && !t.relative_to_event) then = &t;
+  if (!then || RangeOf(then->date).hi >= days.lo) return event;
+  MentionInfo m;
+  m.type = e.m.type;
+  m.generic = e.generic;
+  m.joins = e.joins;
+  m.span = c.figure.span;
+  m.first = m.last = m.end = c.token;
+  m.date = then->date;
+  m.location = e.m.location;
+  const int k = AddMention(m, c.sentence);
+  return k >= 0 ? k : event;
+}
+
 int EventAssembler::EventWithFigure(const Figure& figure) const {
   for (size_t k = 0; k < events_.size(); ++k)
     for (const auto& f : events_[k].m.figures)
@@ -150,7 +176,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       event = previous_victims_event;
     } else {
       event = EventForFigure(c);
-      if (event >= 0) event = EventElsewhere(c, event);
+      if (event >= 0) event = EventBefore(c, EventElsewhere(c, event));
     }
     // A fact box repeats the figures of the event the body gave them to.
     if (in_box(c))
