@@ -40,6 +40,9 @@ class ArgumentReader {
   // Whether the word at token k (of sentence s) opens a subject: "toen hij thuiskwam" opens
   // a clause, "Toen kwamen 300 mensen om" ("then") does not.
   bool OpensSubject(const Sentence& s, int k) const;
+  // The time "toen" (then) opening sentence si points to: the last one the sentence before
+  // dates ("… sinds augustus 2006. Toen stortte een toestel neer"); unknown if none.
+  Date ThenDate(int si) const;
   // The date of what is said at `token` in sentence si; `own_verbs`, the verbs a
   // participant trigger requires ("bom" requires "ontplofte"), are not other triggers;
   // a `participant`'s clause that tells a later proceeding (a trial) dates it not.

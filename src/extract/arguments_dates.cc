@@ -139,6 +139,15 @@ bool ArgumentReader::QualifiesOtherTrigger(int si, int token, int at) const {
   return false;
 }
 
+Date ArgumentReader::ThenDate(int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  if (si == 0 || !ctx_.WordIs(ctx_.tokens()[s.first].lower, "occasion") || OpensSubject(s, s.first + 1)) return Date();
+  Date then;
+  for (const auto& t : ctx_.an.times)
+    if (ctx_.tokens()[t.first].sentence == si - 1 && t.date.known() && !t.relative_to_event) then = t.date;
+  return then;
+}
+
 bool ArgumentReader::InPlannedClause(int si, int token, const std::vector<int>& clauses) const {
   const int first = ctx_.an.sentences[si].first;
   for (const auto& m : ctx_.lex.status.FindAll(ctx_.tokens(), first, ctx_.an.sentences[si].last))

@@ -122,23 +122,17 @@ int EventAssembler::EventBefore(const FigureCandidate& c, int event) {
   // "Hetzelfde gebied werd in augustus ook getroffen. Toen kwamen bijna driehonderd mensen
   // om.": a toll told "then", the time of the sentence before lying before the event's
   // days, is of an event of the same kind at that time, not of this one.
-  const Sentence& s = ctx_.an.sentences[c.sentence];
   const Ev& e = events_[event];
   const DayRange days = RangeOf(e.m.date);
-  if (c.sentence == 0 || !days.known() || !ctx_.WordIs(ctx_.tokens()[s.first].lower, "occasion") ||
-      args_.OpensSubject(s, s.first + 1))
-    return event;
-  const TimeMention* then = nullptr;
-  for (const auto& t : ctx_.an.times)
-    if (ctx_.tokens()[t.first].sentence == c.sentence - 1 && t.date.known() && !t.relative_to_event) then = &t;
-  if (!then || RangeOf(then->date).hi >= days.lo) return event;
+  const Date then = args_.ThenDate(c.sentence);
+  if (!days.known() || !then.known() || RangeOf(then).hi >= days.lo) return event;
   MentionInfo m;
   m.type = e.m.type;
   m.generic = e.generic;
   m.joins = e.joins;
   m.span = c.figure.span;
   m.first = m.last = m.end = c.token;
-  m.date = then->date;
+  m.date = then;
   m.location = e.m.location;
   const int k = AddMention(m, c.sentence);
   return k >= 0 ? k : event;
