@@ -145,6 +145,8 @@ Date ArgumentReader::ThenDate(int si) const {
   Date then;
   for (const auto& t : ctx_.an.times)
     if (ctx_.tokens()[t.first].sentence == si - 1 && t.date.known() && !t.relative_to_event) then = t.date;
+  // (The moment a period starts from: "sinds augustus 2006. Toen …" is August 2006.)
+  if (!then.from.empty() && then.to == ctx_.article.published.value) then.from.clear(), then.to.clear();
   return then;
 }
 
