@@ -123,7 +123,10 @@ bool ArgumentReader::WhereSomeoneWentOrCameFrom(const Entity& ent, int head, boo
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
   // ("een inwoner van Hongkong": where someone lives.)
   const bool home = head > s.first && ctx_.WordIs(toks[head].lower, "genitive") && ctx_.lex.ClauseIs(toks[head - 1].lower, "resident");
-  return home ||
+  // ("in de richting van Brussel": where the road leads.)
+  const bool towards = head > s.first && ctx_.WordIs(toks[head].lower, "genitive") &&
+                       ctx_.lex.ClauseIs(toks[head - 1].lower, "destination");
+  return home || towards ||
          (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "destination") ||
                         (!leaving && ctx_.lex.ClauseIs(toks[head].lower, "provenance")))) ||
          (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin"));
