@@ -79,6 +79,8 @@ class ArgumentReader {
   // "het door overstromingen getroffen Pakistan": the place named right after a participle of
   // being struck, whose "door" phrase holds the trigger; null when none.
   const Entity* StruckPlace(const PhraseMatch& trigger, int si) const;
+  // A place a road or a movement leads to ("richting Brussel", "in de richting van Brussel").
+  bool Towards(const Entity& place) const;
   // An end of a route written with a dash ("de intercity Brussel – Amsterdam"): a place the
   // vehicle left or was bound for, not where the event happened.
   bool EndOfRoute(const Entity& place) const;

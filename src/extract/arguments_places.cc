@@ -123,13 +123,20 @@ bool ArgumentReader::WhereSomeoneWentOrCameFrom(const Entity& ent, int head, boo
   const Sentence& s = ctx_.an.sentences[toks[ent.first].sentence];
   // ("een inwoner van Hongkong": where someone lives.)
   const bool home = head > s.first && ctx_.WordIs(toks[head].lower, "genitive") && ctx_.lex.ClauseIs(toks[head - 1].lower, "resident");
-  // ("in de richting van Brussel": where the road leads.)
-  const bool towards = head > s.first && ctx_.WordIs(toks[head].lower, "genitive") &&
-                       ctx_.lex.ClauseIs(toks[head - 1].lower, "destination");
-  return home || towards ||
+  return home || Towards(ent) ||
          (head >= 0 && (ctx_.lex.ClauseIs(toks[head].lower, "destination") ||
                         (!leaving && ctx_.lex.ClauseIs(toks[head].lower, "provenance")))) ||
          (ent.last < s.last && ctx_.lex.ClauseIs(toks[ent.last].lower, "origin"));
+}
+
+bool ArgumentReader::Towards(const Entity& ent) const {
+  const auto& toks = ctx_.tokens();
+  const int first = ctx_.an.sentences[toks[ent.first].sentence].first;
+  const int head = GoverningWord(toks, first, ent.first);
+  // ("richting Brussel", "in de richting van Brussel")
+  return head >= first && (ctx_.lex.ClauseIs(toks[head].lower, "direction") ||
+                           (head > first && ctx_.WordIs(toks[head].lower, "genitive") &&
+                            ctx_.lex.ClauseIs(toks[head - 1].lower, "direction")));
 }
 
 bool ArgumentReader::EndOfRoute(const Entity& ent) const {
@@ -378,6 +385,7 @@ Location ArgumentReader::PlaceNamedBefore(int si) const {
     if (e < 0 || ctx_.an.entities[e].first != i) continue;
     const Entity& ent = ctx_.an.entities[e];
     if ((ent.type != EntityType::kPlace && ent.type != EntityType::kCountry) || ent.partial) continue;
+    if (Towards(ent)) continue;
     // "in de provincies Antwerpen, Namen en Luik. Daar …": which of them is not said.
     if (place && place->id != ent.id) return Location();
     place = &ent;
