@@ -112,6 +112,8 @@ class PlaceIndex {
   // noun: the town it is the adjective of (the adjective less its ending, or that and a
   // town-name ending of place_cues.tsv: "Antwerpse"), a town of the home countries or one as
   // large as a place found abroad.
+  // A GeoNames city that is a curated one (kb/places.tsv, within kSameCityKm) takes its entry.
+  static void Curate(const KnowledgeBase& kb, Entity* e);
   bool TownOfAdjective(const std::vector<Token>& tokens, int i, int first, int last,
                        const std::vector<std::string>& countries, Entity* out) const;
   // The place of exactly this name (lower case), in a country of `countries` first, then
