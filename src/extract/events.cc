@@ -6,6 +6,7 @@
 #include <set>
 
 #include "extract/arguments.h"
+#include "extract/figure_words.h"
 #include "extract/typing.h"
 
 namespace kroniek {
@@ -197,13 +198,24 @@ int EventAssembler::EventToldAfter(const std::vector<std::vector<MentionInfo>>& 
 int EventAssembler::WholeToldAfter(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m,
                                    int si) const {
   if (m.part_of.empty() || (m.status != "occurred" && m.status != "alleged")) return -1;
-  // Only a part that says little of itself waits (a collapse); a fire, an evacuation or
-  // a protest told first is news of its own.
-  if (!ctx_.lex.TypeInfo(m.type).vague) return -1;
   auto whole = [&](const std::string& type) { return std::find(m.part_of.begin(), m.part_of.end(), type) != m.part_of.end(); };
+  // Only a part that says little of itself waits (a collapse); a fire, an evacuation or
+  // a protest told first is news of its own, unless its sentence tells what it was at
+  // ("Dertig omwonenden werden geëvacueerd bij een zware brand").
+  const auto& toks = ctx_.tokens();
+  auto at_whole = [&](const MentionInfo& x) {
+    const int first = ctx_.an.sentences[si].first;
+    int k = x.first - 1;
+    while (k > first && figure_words::IsAdjectiveLike(ctx_, toks[k])) --k;
+    return x.first > m.first && whole(x.type) && k >= first &&
+           (ctx_.lex.ClauseIs(toks[k].lower, "circumstance") ||
+            (k > first && ctx_.WordIs(toks[k].lower, "indefinite") && ctx_.lex.ClauseIs(toks[k - 1].lower, "circumstance")));
+  };
+  const bool at = std::any_of(mentions[si].begin(), mentions[si].end(), at_whole);
+  if (!ctx_.lex.TypeInfo(m.type).vague && !at) return -1;
   for (const Ev& e : events_)
     if (whole(e.m.type)) return -1;  // told before: ResolvePart decides
-  return LaterMention(mentions, m, si, whole);
+  return at ? si : LaterMention(mentions, m, si, whole);
 }
 
 int EventAssembler::LaterMention(const std::vector<std::vector<MentionInfo>>& mentions, const MentionInfo& m, int si,
