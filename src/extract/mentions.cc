@@ -195,8 +195,12 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
     if (t.last > t.first && ctx_.lex.ClauseIs(toks[t.last - 1].lower, "governs_trigger") &&
         (t.last == trigger.first || (t.last == opener && ctx_.WordIs(toks[opener].lower, "definite"))))
       return true;
-    // Set off by commas right after it ("Bij die brand, dinsdagavond, kwamen …").
+    // Set off by commas right after it ("Bij die brand, dinsdagavond, kwamen …"), or added after
+    // a comma at the sentence's end ("Onrust na het doodschieten van een jongen, afgelopen dinsdag.").
     if (t.first == trigger.last + 1 && toks[trigger.last].lower == "," && t.last < s.last && toks[t.last].lower == ",")
+      return true;
+    if (t.first > trigger.last && toks[t.first - 1].lower == "," && t.last + 1 >= s.last &&
+        TriggerBetween(si, trigger.first, t.first) < 0)
       return true;
     for (int k = s.first; k < s.last; ++k)
       if (clauses[k - s.first] == clause && ctx_.lex.ClauseIs(toks[k].lower, "occurrence") &&
