@@ -58,7 +58,7 @@ int ArgumentReader::WordBeforeModifiers(int first, int si) const {
   const auto& toks = ctx_.tokens();
   int k = first - 1;
   while (k > s.first && k >= first - 1 - kPhraseModifiers && ctx_.entity_at[k] < 0 &&
-         (ctx_.lex.LooksAdjective(toks[k].lower) || !ctx_.language.words().DemonymCountry(toks[k].lower).empty()) &&
+         (ctx_.lex.LooksAdjective(toks[k].lower) || figure_words::IsAdjectiveLike(ctx_, toks[k])) &&
          !ctx_.WordIs(toks[k].lower, "definite") && !ctx_.WordIs(toks[k].lower, "indefinite"))
     --k;
   return k;
