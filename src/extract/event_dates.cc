@@ -152,11 +152,12 @@ void EventAssembler::DateFromPrecedingSentence(const std::set<int>& with_mention
       introducing.insert(lede);
     for (int si : introducing) {
       if (with_mentions.count(si)) continue;
+      // (The last of its times, nearest the event it introduces: "Op Terschelling wordt vanmorgen
+      // een bijeenkomst gehouden over het bootdrama van gisterochtend. Bij het ongeluk …".)
       for (const auto& t : ctx_.an.times) {
         if (ctx_.tokens()[t.first].sentence != si || t.relative_to_event || TimeOfAThing(t) || !TimeCanDate(e, t, si, true))
           continue;
         e.m.date = t.date;
-        break;
       }
       if (e.m.date.known() || e.m.date.weekday >= 0) break;
     }
