@@ -255,12 +255,14 @@ bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cu
   auto rank = [&](const Place& p) {
     // Wanted kind first, then a country the article names (earlier is better), then
     // beside a city it names, then a country it names by an adjective ('de Spaanse
-    // rechtbank'), then size.
+    // rechtbank'), then a town of the home countries over a small one abroad ('het station
+    // van Harlingen'), then size.
     bool kind_ok = cue == Cue::kRegion ? p.region : cue == Cue::kCity || cue == Cue::kDistrict ? !p.region : true;
     auto c = std::find(countries.begin(), countries.end(), p.country);
     long country_rank = c == countries.end() ? 0 : long(countries.end() - c);
     bool adjective = std::find(admitted.begin(), admitted.end(), p.country) != admitted.end();
-    return std::make_tuple(kind_ok, country_rank, NearAny(p, near), adjective, !p.region, p.population);
+    bool home_or_large = home_countries_.count(std::string(p.country)) || p.population >= kMinPopulationAbroad;
+    return std::make_tuple(kind_ok, country_rank, NearAny(p, near), adjective, home_or_large, !p.region, p.population);
   };
   // The names that are `word` or start with "word " are adjacent in byte order.
   std::string_view data = names_file_.data();
