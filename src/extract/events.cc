@@ -15,14 +15,28 @@ namespace {
 
 constexpr int kPartParagraphs = 2;         // how far before a part its event may have been told
 
-bool DatesCompatible(const Date& a, const Date& b) {
+// The days a date allows in a report of the days `published`: its own; a day counted from
+// the report ("vanochtend" under a month header) or a weekday (the week either side: it may be
+// ahead) within the report's.
+DayRange DaysAllowed(const Date& d, const DayRange& published) {
+  const DayRange r = RangeOf(d);
+  if (r.known() || !published.known()) return r;
+  if (d.day_offset) return {published.lo + *d.day_offset, published.hi + *d.day_offset};
+  if (d.weekday >= 0) return {published.lo - 6, published.hi + 6};
+  return r;
+}
+
+bool DatesCompatible(const Date& a, const Date& b, const DayRange& published) {
   DayRange x = RangeOf(a), y = RangeOf(b);
   if (x.known() && y.known()) return x.lo <= y.hi && y.lo <= x.hi;
   if (a.weekday >= 0 && b.weekday >= 0 && !x.known() && !y.known()) return a.weekday == b.weekday;
   // A weekday and a day of another weekday ("vrijdag" and "op 28 november 2024", a Thursday).
   if (x.known() && x.lo == x.hi && !y.known() && b.weekday >= 0) return WeekdayOf(FromDayNumber(x.lo)) == b.weekday;
   if (y.known() && y.lo == y.hi && !x.known() && a.weekday >= 0) return WeekdayOf(FromDayNumber(y.lo)) == a.weekday;
-  return true;
+  // ("vanochtend", in a report of May, is no day of "eind april".)
+  x = DaysAllowed(a, published);
+  y = DaysAllowed(b, published);
+  return !x.known() || !y.known() || (x.lo <= y.hi && y.lo <= x.hi);
 }
 
 // Whether an unresolved date still tells something of the day: a weekday, "gisteren" or a
@@ -115,7 +129,7 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     if (m.elsewhere && e.m.location.id != m.location.id && !placed_here) continue;
     // A classifying mention's date and place are its comparison's ("de
     // dodelijkste aanslag sinds 2007"), not the event's.
-    if (!m.anaphoric && !DatesCompatible(e.m.date, m.date)) continue;
+    if (!m.anaphoric && !DatesCompatible(e.m.date, m.date, RangeOf(ctx_.article.published))) continue;
     if (m.past && !e.m.date.known() && (ctx_.article.published.known() || !ToldOnlyInTitle(e))) continue;
     if (m.long_before && !e.m.date.known() && e.recent) continue;
     // (A storm told in another town is the same storm, not one of long before: "sinds 1990".)
@@ -137,7 +151,8 @@ int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
     if (std::find(m.part_of.begin(), m.part_of.end(), e.m.type) == m.part_of.end()) continue;
     if (e.m.status == "foiled" || e.m.status == "hypothetical") continue;
     // (A region-wide flood or storm takes in the evacuation of a town anywhere in it.)
-    if (!DatesCompatible(e.m.date, m.date) || !WidelyCompatible(e.m.location, m.location, ctx_.lex.WidespreadKm(e.m.type)))
+    if (!DatesCompatible(e.m.date, m.date, RangeOf(ctx_.article.published)) ||
+        !WidelyCompatible(e.m.location, m.location, ctx_.lex.WidespreadKm(e.m.type)))
       continue;
     // ("In november 2018 stortten twee panden in": dated long before, no part of the undated news.)
     if ((m.long_before || m.past) && !e.m.date.known()) continue;
@@ -163,7 +178,9 @@ int EventAssembler::ResolvePhase(const MentionInfo& m, int sentence) const {
     // (Shot by the police during riots or fighting is news of its own: a phase follows an attack.)
     if (ctx_.lex.TypeInfo(e.m.type).ongoing) continue;
     if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.m.status == "planned") return -1;
-    if (!DatesCompatible(e.m.date, m.date) || !LocationsCompatible(e.m.location, m.location)) return -1;
+    if (!DatesCompatible(e.m.date, m.date, RangeOf(ctx_.article.published)) ||
+        !LocationsCompatible(e.m.location, m.location))
+      return -1;
     if (m.date.known() && !e.m.date.known()) return -1;  // a day of its own, the attack's unknown
     // ("De aanslag van dinsdag … werd gisteravond doodgeschoten": told by another day of its own.)
     const bool own_day = m.date.weekday >= 0 || m.date.day_offset;
@@ -232,7 +249,9 @@ int EventAssembler::LaterMention(const std::vector<std::vector<MentionInfo>>& me
       PhraseMatch at;
       at.first = x.first;
       if (args_.ClauseHas(at, sj, args_.Clauses(sj), "hindrance")) continue;
-      if (DatesCompatible(x.date, m.date) && LocationsCompatible(x.location, m.location)) return sj;
+      if (DatesCompatible(x.date, m.date, RangeOf(ctx_.article.published)) &&
+          LocationsCompatible(x.location, m.location))
+        return sj;
     }
   }
   return -1;
