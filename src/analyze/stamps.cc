@@ -290,6 +290,9 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
         article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(place)});
       }
     }
+    if (p < kDatelineParagraphs)
+      if (const auto [from, to] = CreditAndCount(text); to > from)
+        article.inline_stamps.push_back({para.span.begin + uint32_t(from), para.span.begin + uint32_t(to)});
     if (kind != "dateline" || dated || p >= kDatelineParagraphs) continue;
     dated = true;
     Date(article, day);
@@ -375,6 +378,22 @@ size_t StampRules::OpeningStamp(const std::string& text, const TimeGrammar& time
     return kind->empty() ? 0 : end;
   }
   return 0;
+}
+
+std::pair<size_t, size_t> StampRules::CreditAndCount(const std::string& text) const {
+  // (A page's counter of reactions, glued between its credit and the lede: "Bron: ANP 2 Meerdere
+  // mensen …" counts no one.)
+  const std::vector<StampPiece> pieces = StampPieces(text.substr(0, kMaxStampBytes), time_separators_);
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    if (pieces[k].number || !credits_.count(pieces[k].text)) continue;
+    size_t n = k + 1;
+    while (n < pieces.size() && n - k <= kMaxCreditWords && !pieces[n].number) ++n;
+    if (n == k + 1 || n >= pieces.size() || n - k > kMaxCreditWords + 1 || n + 1 >= pieces.size() ||
+        !pieces[n + 1].capitalized)
+      return {0, 0};
+    return {pieces[k].begin, pieces[n].begin + pieces[n].text.size()};
+  }
+  return {0, 0};
 }
 
 size_t StampRules::PlaceDateline(const std::string& text) const {

@@ -53,6 +53,9 @@ class StampRules {
   // Nieuws • vandaag, 09:25 • Aangepast vandaag, 13:48 Twee doden bij brand"): its length,
   // its kind in *kind and its first date in *day; 0 if none.
   size_t OpeningStamp(const std::string& paragraph, const TimeGrammar& times, Civil* day, std::string* kind) const;
+  // A credit and the count a page shows after it ("Bron: Belga 5 Bij een schietpartij …"):
+  // its span in the paragraph, begin and end; {0, 0} if none.
+  std::pair<size_t, size_t> CreditAndCount(const std::string& paragraph) const;
   // A title that ends in its stamp ("… 30 mei 2018"): the stamp's byte offset in the title
   // and its first date in *day; 0 if none.
   size_t TrailingDate(const std::string& title, const TimeGrammar& times, Civil* day) const;
