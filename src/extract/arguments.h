@@ -40,6 +40,9 @@ class ArgumentReader {
   // Whether the word at token k (of sentence s) opens a subject: "toen hij thuiskwam" opens
   // a clause, "Toen kwamen 300 mensen om" ("then") does not.
   bool OpensSubject(const Sentence& s, int k) const;
+  // The one place sentence si - 1 names, the one "daar" points to ("vluchtte naar Antwerpen.
+  // Daar werd hij opgepakt"); none if it names none or several.
+  Location PlaceNamedBefore(int si) const;
   // The time "toen" (then) opening sentence si points to: the last one the sentence before
   // dates ("… sinds augustus 2006. Toen stortte een toestel neer"); unknown if none.
   Date ThenDate(int si) const;
@@ -136,9 +139,6 @@ class ArgumentReader {
   bool SinceAnotherThing(int si, int token, int at) const;
   // Whether the trigger's clause names its place with "daar" (function_words.tsv: there).
   bool PlaceWordIn(const PhraseMatch& trigger, int si, const std::vector<int>& clauses) const;
-  // The one place sentence si - 1 names, the one "daar" points to ("vluchtte naar Antwerpen.
-  // Daar werd hij opgepakt"); none if it names none or several.
-  Location PlaceNamedBefore(int si) const;
   // Whether the place at token i, its phrase headed by `head`, is named as a
   // landmark near the site ("ten oosten van Frankfurt", "Hanau bij Frankfurt").
   bool AsLandmark(int first, int i, int head) const;

@@ -97,7 +97,12 @@ int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
   if (c.place_token < 0)
     for (const auto& sm : sentence_mentions_)
       if (sm.sentence == c.sentence) return event;
-  const Location place = args_.PlaceAt(c.sentence, c.place_token >= 0 ? c.place_token : c.token);
+  Location place = args_.PlaceAt(c.sentence, c.place_token >= 0 ? c.place_token : c.token);
+  // ("In Sumy werd een flat getroffen. Daar kwamen vier mensen om.": where "daar" points.)
+  const Sentence& s = ctx_.an.sentences[c.sentence];
+  if (place.id.empty() && std::any_of(ctx_.tokens().begin() + s.first, ctx_.tokens().begin() + s.last,
+                                      [&](const Token& t) { return ctx_.WordIs(t.lower, "there"); }))
+    place = args_.PlaceNamedBefore(c.sentence);
   const Ev& e = events_[event];
   const bool other_country = place.id == place.country && !e.m.location.country.empty() && !e.m.location.inferred &&
                              place.country != e.m.location.country;
