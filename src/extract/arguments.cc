@@ -78,6 +78,12 @@ bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>&
           (before.kind == TokenKind::kWord && !ctx_.language.words().IsFunctionWord(before.lower)));
 }
 
+bool ArgumentReader::DescribesAThing(int si, int token) const {
+  const auto clauses = Clauses(si);
+  return InRelativeClause(si, token, clauses) &&
+         !ctx_.WordIs(ctx_.tokens()[ClauseOpening(si, token, clauses)].lower, "anaphoric_that");
+}
+
 int ArgumentReader::ClauseOpening(int si, int token, const std::vector<int>& clauses) const {
   const int first = ctx_.an.sentences[si].first;
   int opening = token;

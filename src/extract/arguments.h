@@ -105,6 +105,9 @@ class ArgumentReader {
   bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
   // Whether `token` stands in a relative clause ("die", "dat" after a noun or comma).
   bool InRelativeClause(int si, int token, const std::vector<int>& clauses) const;
+  // Whether `token` lies in a relative clause that describes a thing or person ("toeristen die
+  // dinsdag zouden vertrekken"), not in what a verb tells ("meldde dat het vuur … uitbrak").
+  bool DescribesAThing(int si, int token) const;
   // Whether the mention starting at token `first` stands in a phrase a word of clause class
   // antecedent opens ("na de [dodelijke] brand"): told as what came before another event.
   bool AfterAntecedent(int first, int si) const;

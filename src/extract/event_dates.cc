@@ -118,6 +118,9 @@ void EventAssembler::DateFromFollowingSentences(const std::set<int>& with_mentio
           }))
         continue;
       if (!TimeCanDate(e, t, si, false)) continue;
+      // (Nor a time of those a relative clause describes: "De reis van toeristen die dinsdag
+      // zouden vertrekken is geannuleerd".)
+      if (args_.DescribesAThing(si, t.first)) continue;
       e.m.date = t.date;
       break;
     }
