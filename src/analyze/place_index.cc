@@ -390,13 +390,16 @@ bool PlaceIndex::PlaceNamed(std::string_view name, const std::vector<std::string
 }
 
 bool PlaceIndex::TownOfAdjective(const std::vector<Token>& tokens, int i, int first, int last,
-                                 const std::vector<std::string>& countries, Entity* out) const {
+                                 const std::vector<std::string>& countries, const KnowledgeBase& kb,
+                                 Entity* out) const {
   const Token& adj = tokens[i];
   if (i - 1 < first || i + 1 >= last || !determiners_.count(tokens[i - 1].lower)) return false;
   if (adj.kind != TokenKind::kWord || !adj.capitalized || adj.lower.size() < kMinRegionalAdjective ||
       demonyms_.count(adj.lower))
     return false;
   if (tokens[i + 1].kind != TokenKind::kWord || tokens[i + 1].capitalized) return false;  // a common noun after it
+  // ("de Limburgse gemeente Heerlen": the region of the town named after the noun.)
+  if (i + 2 < last && tokens[i + 2].kind == TokenKind::kWord && tokens[i + 2].capitalized) return false;
   for (const auto& ending : adjective_endings_) {
     if (adj.lower.size() <= ending.size() || adj.lower.compare(adj.lower.size() - ending.size(), ending.size(), ending))
       continue;
@@ -409,6 +412,7 @@ bool PlaceIndex::TownOfAdjective(const std::vector<Token>& tokens, int i, int fi
       if (p.population < (home_countries_.count(std::string(p.country)) ? kMinPopulationHome : kMinPopulationAbroad))
         continue;
       *out = EntityOf(p, tokens, i, i + 1);
+      if (!p.region) Curate(kb, out);  // ("de Brusselse politie": the Brussels "in Brussel" names)
       return true;
     }
   }
@@ -489,8 +493,7 @@ void PlaceIndex::Find(const std::vector<Token>& tokens, int first, int last, con
     }
     if (taken[i - first] || t.kind != TokenKind::kWord || !t.capitalized) continue;
     Entity town;
-    if (TownOfAdjective(tokens, i, first, last, countries, &town)) {
-      Curate(kb, &town);  // ("de Brusselse politie": the Brussels "in Brussel" names)
+    if (TownOfAdjective(tokens, i, first, last, countries, kb, &town)) {
       near.push_back({*town.lat, *town.lon});
       InsertInOrder(town, entities);
       continue;

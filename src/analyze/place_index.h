@@ -115,7 +115,7 @@ class PlaceIndex {
   // A GeoNames city that is a curated one (kb/places.tsv, within kSameCityKm) takes its entry.
   static void Curate(const KnowledgeBase& kb, Entity* e);
   bool TownOfAdjective(const std::vector<Token>& tokens, int i, int first, int last,
-                       const std::vector<std::string>& countries, Entity* out) const;
+                       const std::vector<std::string>& countries, const KnowledgeBase& kb, Entity* out) const;
   // The place of exactly this name (lower case), in a country of `countries` first, then
   // the most populous; false when none.
   bool PlaceNamed(std::string_view name, const std::vector<std::string>& countries, Place* out) const;
