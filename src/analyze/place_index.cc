@@ -289,6 +289,12 @@ bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cu
     // with a small word inside ('Santiago de Compostela'), seldom anything else.
     const bool particle = std::any_of(tokens.begin() + i, tokens.begin() + i + words,
                                       [](const Token& t) { return t.kind == TokenKind::kWord && !t.capitalized; });
+    // ("in West": a city's quarter named by its compass point, not Cameroon's West region.)
+    const bool compass = words == 1 && std::any_of(compass_prefixes_.begin(), compass_prefixes_.end(),
+                                                   [&](const std::string& c) { return c == word + "-"; });
+    if (compass && !home_countries_.count(country) &&
+        std::find(countries.begin(), countries.end(), country) == countries.end())
+      continue;
     const long least = recurring ? kMinPopulationRecurring : kMinPopulationAbroad;
     if (cue == Cue::kAny && within.empty() && !particle && p.population < least && !home_countries_.count(country) &&
         std::find(countries.begin(), countries.end(), country) == countries.end() &&
