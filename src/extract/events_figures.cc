@@ -111,16 +111,7 @@ int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
   // A figure the event has already ("twee gewonden … De twee die gewond raakten") is restated.
   for (const auto& f : e.m.figures)
     if (f.kind == c.figure.kind && f.value == c.figure.value) return event;
-  MentionInfo m;
-  m.type = e.m.type;
-  m.generic = e.generic;
-  m.joins = e.joins;
-  m.span = c.figure.span;
-  m.first = m.last = m.end = c.token;
-  m.date = args_.DateFor(c.sentence, c.token);
-  m.location = place;
-  const int k = AddMention(m, c.sentence);
-  return k >= 0 ? k : event;
+  return EventOfItsOwn(c, event, args_.DateFor(c.sentence, c.token), place);
 }
 
 int EventAssembler::EventBefore(const FigureCandidate& c, int event) {
@@ -131,14 +122,19 @@ int EventAssembler::EventBefore(const FigureCandidate& c, int event) {
   const DayRange days = RangeOf(e.m.date);
   const Date then = args_.ThenDate(c.sentence);
   if (!days.known() || !then.known() || RangeOf(then).hi >= days.lo) return event;
+  return EventOfItsOwn(c, event, then, e.m.location);
+}
+
+int EventAssembler::EventOfItsOwn(const FigureCandidate& c, int event, const Date& date, const Location& place) {
+  const Ev& e = events_[event];
   MentionInfo m;
   m.type = e.m.type;
   m.generic = e.generic;
   m.joins = e.joins;
   m.span = c.figure.span;
   m.first = m.last = m.end = c.token;
-  m.date = then;
-  m.location = e.m.location;
+  m.date = date;
+  m.location = place;
   const int k = AddMention(m, c.sentence);
   return k >= 0 ? k : event;
 }
