@@ -25,6 +25,10 @@ class EventAssembler {
   void Run(const std::vector<FigureCandidate>& figures, Extraction* out);
 
  private:
+  static constexpr int kPartParagraphs = 2;  // how far before a part its event may have been told
+  // Whether two of the article's dates may be one event's: a day told from the report
+  // ("vanochtend") or a weekday lies within the report's days.
+  bool DatesCompatible(const Date& a, const Date& b) const;
   bool TypesJoin(const Ev& e, const std::string& type) const;
   int Resolve(const MentionInfo& m, int sentence) const;
   int ResolvePart(const MentionInfo& m, int sentence) const;  // the event m is a part of, or -1
