@@ -23,6 +23,24 @@ bool SeverityFollows(const Context& ctx, int from, int to) {
 constexpr int kZeroAdjectives = 2;   // 'geen Nederlandse slachtoffers'
 constexpr int kOnePersonWindow = 8;  // "een 45-jarige man is dinsdagavond omgekomen"
 constexpr int kOneOfWindow = 14;  // "een van de gewonden van de schietpartij in Luik is zaterdag … overleden"
+constexpr int kAppositionReach = 8;  // ", een 34-jarige vrouw uit Kampen,"
+
+// The token after an apposition that opens with the comma at `comma` ("Een van hen, een
+// vrouw, is overleden"): a noun phrase led by a determiner, no clause in it, closed by a comma
+// before a finite verb of the main clause; `comma` when there is none.
+int PastApposition(const Context& ctx, int comma, int stop) {
+  const auto& toks = ctx.tokens();
+  if (toks[comma].lower != "," || comma + 1 >= stop || !ctx.WordIs(toks[comma + 1].lower, "determiner") ||
+      ctx.WordIs(toks[comma + 1].lower, "relative"))
+    return comma;
+  for (int k = comma + 2; k + 1 < stop && k <= comma + kAppositionReach; ++k) {
+    if (toks[k].lower == ",") return ctx.lex.ClauseIs(toks[k + 1].lower, "auxiliary") ? k + 1 : comma;
+    if (toks[k].kind == TokenKind::kPunct || ctx.lex.ClauseIs(toks[k].lower, "clause_start") ||
+        ctx.WordIs(toks[k].lower, "relative"))
+      return comma;
+  }
+  return comma;
+}
 
 // Whether the person named before `after` opens a list that goes on with a count ("een meisje
 // van 7 en vijf mannen"), not the subject of a clause of its own ("drie doden, een man droeg
@@ -187,8 +205,8 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       reading = "toll";
       if (kind.empty() && (!q.article_like || one_of)) {
         // "Nog eens 18 raakten gewond", "vier van hen overleden", "een van de twee overleed"
-        kind = PredicateRightAfter(
-            ctx, CueAt(ctx, q.last, stop, "subgroup_after", &cue_end) ? cue_end : partitive ? noun_from : q.last, stop);
+        const int after = CueAt(ctx, q.last, stop, "subgroup_after", &cue_end) ? cue_end : partitive ? noun_from : q.last;
+        kind = PredicateRightAfter(ctx, after < stop ? PastApposition(ctx, after, stop) : after, stop);
         reading = "verb_after";
       }
       if (kind.empty() && !q.article_like && Elliptic(ctx, q.first, s.first)) {
@@ -244,17 +262,27 @@ std::vector<FigureCandidate> FindFigures(const Context& ctx, const Extraction& x
       // is counted outright, so its predicate may stand past the group's modifiers.
       const int head = noun >= 0 ? noun : q.last;
       const int window = one_of ? kOneOfWindow : kOnePersonWindow;
-      int k = head + 1;
-      while (k < stop && k <= head + window && toks[k].kind != TokenKind::kPunct &&
-             !ctx.lex.ClauseIs(toks[k].lower, "clause_start"))
+      int k = head + 1, limit = head + window;
+      while (k < stop && k <= limit && !ctx.lex.ClauseIs(toks[k].lower, "clause_start")) {
+        if (toks[k].kind == TokenKind::kPunct) {
+          const int past = PastApposition(ctx, k, stop);
+          if (past == k) break;
+          limit += past - k;
+          k = past;
+        }
         ++k;
+      }
       stop = k;
     }
     // A sub-group set off by commas ends at the comma: a predicate past it is the total's
     // subject's ("vermoordden twaalf mensen, onder wie twee agenten, en vluchtten").
     if (subgroup)
-      for (int k = noun >= 0 ? noun + 1 : q.last; k < stop; ++k)
-        if (toks[k].kind == TokenKind::kPunct) { stop = k; break; }
+      for (int k = noun >= 0 ? noun + 1 : q.last; k < stop; ++k) {
+        if (toks[k].kind != TokenKind::kPunct) continue;
+        const int past = PastApposition(ctx, k, stop);
+        if (past == k) { stop = k; break; }
+        k = past - 1;
+      }
     std::string verb = partitive_total                                          ? whole_kind
                        : (noun < 0 && !subgroup) || (part_back && noun < 0) ? ""
                            : VerbKind(ctx, noun >= 0 ? noun + 1 : q.last, stop, q.first, s.first, countable, &needs_event);
