@@ -507,6 +507,19 @@ TEST(FusionJoined, SevereWeatherJoinsTheStormOrFlood) {
   EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"storm", "weather"}}}));
 }
 
+// A storm told as news on pages of one month, each in its own town, is the storm of
+// that month in the country, dated by the report that dates it; a storm on a page of
+// another month is not.
+TEST(FusionJoined, StormReportsOfOneMonthInTownsOfOneCountryJoin) {
+  auto stories = StoriesInAnyOrder({
+      Text("dated", "2019-03-15", "Door de storm is gisteren in Zwolle een man omgekomen."),
+      Text("town", "2019-03", "In Breda waaiden door de storm tientallen bomen om."),
+      Text("city", "2019-03", "De storm blies in Utrecht een dak van een school."),
+      Text("later", "2019-05", "In Tilburg richtte een storm veel schade aan."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"city", "dated", "town"}}, {"storm", {"later"}}}));
+}
+
 // --- The knowledge behind it ---
 
 // Reports of one named storm, undated and each in its own town and country,

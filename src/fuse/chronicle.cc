@@ -23,6 +23,13 @@ constexpr long kCityTimes = 10;           // a city ten times a town's size reac
 constexpr double kCityReachKm = 30;       // this far ("Werribee", "Melbourne")
 constexpr double kSameName = 0.3;        // "storm Eunice" in both: one event wherever each places it
 
+// An undated report's news days from its article's day or month ("de storm" on a page of
+// January is January's storm); unknown for a longer or unknown publication.
+DayRange NewsOfPublication(const DayRange& p) {
+  if (!p.known() || p.hi - p.lo > kMonthDays) return DayRange();
+  return {p.lo - kNewsDays, p.hi};
+}
+
 // Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
 bool WeekdaysNear(int a, int b) {
   const int d = (a - b + 7) % 7;
@@ -31,6 +38,12 @@ bool WeekdaysNear(int a, int b) {
 
 bool Overlap(const DayRange& a, const DayRange& b, int tolerance) {
   return a.lo <= b.hi + tolerance && b.lo <= a.hi + tolerance;
+}
+
+// Whether two reports' news days may be one event's over a region: both dated (how well
+// their dates agree is weighed apart), or their news days meet.
+bool OnSameDays(const DayRange& a, bool a_dated, const DayRange& b, bool b_dated) {
+  return a.known() && b.known() && ((a_dated && b_dated) || Overlap(a, b, kDayTolerance));
 }
 
 // Where a place lies, and how big it is.
@@ -87,6 +100,11 @@ DayRange WindowOf(const EventMention& m, const Date& published) {
     return w;
   }
   return {p.lo - kBackgroundDays, p.hi};
+}
+
+DayRange NewsDays(const EventMention& m, const Date& published) {
+  if (const DayRange d = RangeOf(m.date); d.known()) return d;
+  return NewsOfPublication(RangeOf(published));
 }
 
 int Chronicle::EventOf(MentionRef m) const {
@@ -148,6 +166,13 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
   return kTimeless;
 }
 
+// The days an event's reports tell as news (NewsDays): its days, or for reports none of
+// which is dated, the news days of its articles' publication.
+DayRange Chronicle::NewsDaysOf(const Summary& s) {
+  if (s.days.known()) return s.days;
+  return s.open ? DayRange() : NewsOfPublication(s.published);
+}
+
 // Places: the same city; a city and its country; two cities or two
 // countries never, but for an event over a region on its days (widespread_km:
 // a storm in two towns, a quake in two countries near each other). A place only
@@ -177,9 +202,11 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<
                                                  : Spot{s.inferred_lat, s.inferred_lon, s.inferred_population},
              l.approximate || s.near))
     return weak ? 0.1 : 0.16;  // a district and its city: a little more than a city and its country
-  // Two cities; one only inferred is no evidence either way between reports (an
+  // Two cities of the country an event over a region struck on its days agree as a city and
+  // its country do. Else one only inferred is no evidence either way between reports (an
   // article's own reports it keeps apart).
-  return widespread_km ? 0.05 : weak && !inferred_vetoes ? 0 : -1;
+  if (widespread_km) return weak ? 0.12 : 0.15;
+  return weak && !inferred_vetoes ? 0 : -1;
 }
 
 bool Chronicle::TellsLongAfter(const EventMention& m, const DayRange& window, const Summary& s) const {
@@ -218,8 +245,9 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
   if (date < 0 && TellsLongAfter(m, window, s)) date = kToldLongAfter;
   if (date < 0) return 0;
   // (A report of a storm in another town is of the same storm only on the same days.)
-  const bool both_dated = RangeOf(m.date).known() && s.days.known();
-  double place = PlaceScore(m.location, s, both_dated ? types_.WidespreadKm(m.type) : std::nullopt);
+  const bool same_days = OnSameDays(NewsDays(m, articles_[article].article.published), RangeOf(m.date).known(),
+                                    NewsDaysOf(s), s.days.known());
+  double place = PlaceScore(m.location, s, same_days ? types_.WidespreadKm(m.type) : std::nullopt);
   if (named_alike) place = std::max(place, 0.0) + kSameName;
   if (place < 0) return 0;
   double score = 0.35 * type + date + place;
@@ -340,7 +368,7 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
   };
   // (An event over a region on the same days: two places of one country, or near each other.)
   const auto km = types_.WidespreadKm(a.type);
-  if (km && types_.WidespreadKm(b.type) && a.days.known() && b.days.known()) {
+  if (km && types_.WidespreadKm(b.type) && OnSameDays(NewsDaysOf(a), a.days.known(), NewsDaysOf(b), b.days.known())) {
     const auto lat_a = a.place.empty() ? a.inferred_lat : a.lat, lon_a = a.place.empty() ? a.inferred_lon : a.lon;
     const auto lat_b = b.place.empty() ? b.inferred_lat : b.lat, lon_b = b.place.empty() ? b.inferred_lon : b.lon;
     const bool near = lat_a && lon_a && lat_b && lon_b && DistanceKm(*lat_a, *lon_a, *lat_b, *lon_b) <= *km;

@@ -88,6 +88,8 @@ class FuseRules {
 constexpr int kDayTolerance = 1;  // reports may differ by a day (night, time zones)
 constexpr int kMonthDays = 31;    // a date of a month at most is a day events are found under
 
+constexpr int kNewsDays = 3;      // an undated report under a month header tells news of that month (or its last days before)
+
 // The days of an event's window (Summary::window) as a range: with its reports a day
 // apart, the days between them.
 inline DayRange Allowed(const DayRange& window) {
@@ -116,6 +118,10 @@ std::string CountKey(const std::string& kind, double value, const std::string& p
 // weekday ("zondag": the last Sunday), a day before it for "gisteren".
 // Unknown when neither date nor publication is known.
 DayRange WindowOf(const EventMention& m, const Date& published);
+// The days a report tells as news, for an event over a region (a storm in two towns is one
+// storm only on the same days): its own date's; undated, in an article of a known day or
+// month, that day or month and the few days before it. Unknown otherwise.
+DayRange NewsDays(const EventMention& m, const Date& published);
 // The days an event's reports allow together, as from/to, when a month at most;
 // its value unknown (FusedDate sets the one a report gives). Basis "inferred".
 Date WindowDate(const DayRange& window);
@@ -192,6 +198,7 @@ class Chronicle {
     std::string status;
     std::string name;                  // the event's own name, from the first report that gives one
   };
+  static DayRange NewsDaysOf(const Summary& s);
   double TypeScore(const std::string& type, const Summary& s) const;
   // Whether an undated report, published after the event's days, tells that event
   // by its place and a distinctive count of it ("de aanslag in Nice, die 84 levens eiste").

@@ -130,7 +130,9 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
       where.push_back(Key(cls, "p", m.location.id));
       if (!m.location.region.empty()) where.push_back(Key(cls, "p", m.location.region));  // events told of its region
       for (const auto& cell : CellsAround(m.location)) where.push_back(Key(cls, "g", cell));
-      if (m.location.id == m.location.country || m.location.country.empty())
+      // (An event over a region, told as news, is any of its kind in the country on those days.)
+      const bool regional = types_.WidespreadKm(m.type) && NewsDays(m, published).known();
+      if (m.location.id == m.location.country || m.location.country.empty() || regional)
         where.push_back(Key(cls, "p", m.location.country));
       else
         where.push_back(Key(cls, "p", "=" + m.location.country));  // events placed in its country only
