@@ -15,6 +15,7 @@ namespace kroniek {
 namespace {
 
 constexpr size_t kMaxStampBytes = 120;      // "dinsdag, 14. mei 2024 - 9:12 Update: 14-05-2024 11:05"
+constexpr size_t kMaxDateOpeningPieces = 4;  // "dinsdag 4 juni 2019"
 constexpr size_t kDatelineParagraphs = 5;   // a dateline dates the article only near its top
 constexpr size_t kMaxCreditWords = 4;       // "Bron: Belga", "Bron: AFP, Reuters"
 constexpr size_t kMaxBylineWords = 8;       // "Door Anna de Vries en Piet Jansen"
@@ -376,6 +377,15 @@ size_t StampRules::OpeningStamp(const std::string& text, const TimeGrammar& time
     const size_t end = pieces[k].begin + pieces[k].text.size();
     *kind = Classify(text.substr(0, end), times, day);
     return kind->empty() ? 0 : end;
+  }
+  // Or a whole date with its year, a title or sentence right after it ("29 september 2018
+  // Door de vloedgolf …", "dinsdag 4 juni 2019 De politie …").
+  for (size_t k = 0; k < pieces.size() && k < kMaxDateOpeningPieces; ++k) {
+    if (!pieces[k].number || pieces[k].text.size() != 4) continue;
+    if (k + 1 >= pieces.size() || !pieces[k + 1].capitalized) return 0;
+    const size_t end = pieces[k].begin + pieces[k].text.size();
+    *kind = Classify(text.substr(0, end), times, day);
+    return *kind == "dateline" && day->day > 0 ? end : 0;
   }
   return 0;
 }
