@@ -22,8 +22,9 @@ int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
     if (!DatesCompatible(e.m.date, m.date) ||
         !WidelyCompatible(e.m.location, m.location, ctx_.lex.WidespreadKm(e.m.type)))
       continue;
-    // ("In november 2018 stortten twee panden in": dated long before, no part of the undated news.)
-    if ((m.long_before || m.past) && !e.m.date.known()) continue;
+    // ("In november 2018 stortten twee panden in": dated long before, no part of the undated news;
+    // but "Bij de explosie en de instorting … zijn begin 2010 …": its sentence's time is the whole's.)
+    if ((m.long_before || m.past) && !e.m.date.known() && e.last_sentence != sentence) continue;
     if (OpensAnotherStory(m, sentence, e)) continue;
     only = int(k);
     ++count;
