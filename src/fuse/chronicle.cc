@@ -23,11 +23,12 @@ constexpr long kCityTimes = 10;           // a city ten times a town's size reac
 constexpr double kCityReachKm = 30;       // this far ("Werribee", "Melbourne")
 constexpr double kSameName = 0.3;        // "storm Eunice" in both: one event wherever each places it
 
-// An undated report's news days from its article's day or month ("de storm" on a page of
-// January is January's storm); unknown for a longer or unknown publication.
+// An undated report's news days from its article's day (and the few days before it) or
+// month ("de storm" on a page of January is January's storm); unknown for a longer or
+// unknown publication.
 DayRange NewsOfPublication(const DayRange& p) {
   if (!p.known() || p.hi - p.lo > kMonthDays) return DayRange();
-  return {p.lo - kNewsDays, p.hi};
+  return p.lo == p.hi ? DayRange{p.lo - kNewsDays, p.hi} : p;
 }
 
 // Weekdays a day apart may name one event ("in de nacht van woensdag op donderdag").
@@ -40,11 +41,8 @@ bool Overlap(const DayRange& a, const DayRange& b, int tolerance) {
   return a.lo <= b.hi + tolerance && b.lo <= a.hi + tolerance;
 }
 
-// Whether two reports' news days may be one event's over a region: both dated (how well
-// their dates agree is weighed apart), or their news days meet.
-bool OnSameDays(const DayRange& a, bool a_dated, const DayRange& b, bool b_dated) {
-  return a.known() && b.known() && ((a_dated && b_dated) || Overlap(a, b, kDayTolerance));
-}
+// Whether two reports' news days (NewsDays) may be one event's over a region: they meet.
+bool OnSameDays(const DayRange& a, const DayRange& b) { return a.known() && b.known() && Overlap(a, b, 0); }
 
 // Where a place lies, and how big it is.
 struct Spot {
@@ -103,7 +101,7 @@ DayRange WindowOf(const EventMention& m, const Date& published) {
 }
 
 DayRange NewsDays(const EventMention& m, const Date& published) {
-  if (const DayRange d = RangeOf(m.date); d.known()) return d;
+  if (const DayRange d = RangeOf(m.date); d.known() && d.hi - d.lo <= kMonthDays) return d;
   return NewsOfPublication(RangeOf(published));
 }
 
@@ -167,9 +165,9 @@ double Chronicle::DateScore(const EventMention& m, const DayRange& window, const
 }
 
 // The days an event's reports tell as news (NewsDays): its days, or for reports none of
-// which is dated, the news days of its articles' publication.
+// which dates it to a month at most, the news days of its articles' publication.
 DayRange Chronicle::NewsDaysOf(const Summary& s) {
-  if (s.days.known()) return s.days;
+  if (s.days.known() && s.days.hi - s.days.lo <= kMonthDays) return s.days;
   return s.open ? DayRange() : NewsOfPublication(s.published);
 }
 
@@ -245,8 +243,7 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
   if (date < 0 && TellsLongAfter(m, window, s)) date = kToldLongAfter;
   if (date < 0) return 0;
   // (A report of a storm in another town is of the same storm only on the same days.)
-  const bool same_days = OnSameDays(NewsDays(m, articles_[article].article.published), RangeOf(m.date).known(),
-                                    NewsDaysOf(s), s.days.known());
+  const bool same_days = OnSameDays(NewsDays(m, articles_[article].article.published), NewsDaysOf(s));
   double place = PlaceScore(m.location, s, same_days ? types_.WidespreadKm(m.type) : std::nullopt);
   if (named_alike) place = std::max(place, 0.0) + kSameName;
   if (place < 0) return 0;
@@ -368,7 +365,7 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
   };
   // (An event over a region on the same days: two places of one country, or near each other.)
   const auto km = types_.WidespreadKm(a.type);
-  if (km && types_.WidespreadKm(b.type) && OnSameDays(NewsDaysOf(a), a.days.known(), NewsDaysOf(b), b.days.known())) {
+  if (km && types_.WidespreadKm(b.type) && OnSameDays(NewsDaysOf(a), NewsDaysOf(b))) {
     const auto lat_a = a.place.empty() ? a.inferred_lat : a.lat, lon_a = a.place.empty() ? a.inferred_lon : a.lon;
     const auto lat_b = b.place.empty() ? b.inferred_lat : b.lat, lon_b = b.place.empty() ? b.inferred_lon : b.lon;
     const bool near = lat_a && lon_a && lat_b && lon_b && DistanceKm(*lat_a, *lon_a, *lat_b, *lon_b) <= *km;

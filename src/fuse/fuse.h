@@ -88,7 +88,7 @@ class FuseRules {
 constexpr int kDayTolerance = 1;  // reports may differ by a day (night, time zones)
 constexpr int kMonthDays = 31;    // a date of a month at most is a day events are found under
 
-constexpr int kNewsDays = 3;      // an undated report under a month header tells news of that month (or its last days before)
+constexpr int kNewsDays = 3;      // an undated report on a page of a day tells news of that day or the few before
 
 // The days of an event's window (Summary::window) as a range: with its reports a day
 // apart, the days between them.
@@ -119,8 +119,9 @@ std::string CountKey(const std::string& kind, double value, const std::string& p
 // Unknown when neither date nor publication is known.
 DayRange WindowOf(const EventMention& m, const Date& published);
 // The days a report tells as news, for an event over a region (a storm in two towns is one
-// storm only on the same days): its own date's; undated, in an article of a known day or
-// month, that day or month and the few days before it. Unknown otherwise.
+// storm only on the same days): its own date's, a month at most; else ("sinds 1990", or
+// undated), in an article of a known month, that month; of a known day, that day and
+// the few days before it. Unknown otherwise.
 DayRange NewsDays(const EventMention& m, const Date& published);
 // The days an event's reports allow together, as from/to, when a month at most;
 // its value unknown (FusedDate sets the one a report gives). Basis "inferred".
