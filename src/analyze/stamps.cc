@@ -378,16 +378,21 @@ size_t StampRules::OpeningStamp(const std::string& text, const TimeGrammar& time
     *kind = Classify(text.substr(0, end), times, day);
     return kind->empty() ? 0 : end;
   }
-  // Or a whole date with its year, a title or sentence right after it ("29 september 2018
-  // Door de vloedgolf …", "dinsdag 4 juni 2019 De politie …").
-  for (size_t k = 0; k < pieces.size() && k < kMaxDateOpeningPieces; ++k) {
-    if (!pieces[k].number || pieces[k].text.size() != 4) continue;
-    if (k + 1 >= pieces.size() || !pieces[k + 1].capitalized) return 0;
-    const size_t end = pieces[k].begin + pieces[k].text.size();
-    *kind = Classify(text.substr(0, end), times, day);
-    return *kind == "dateline" && day->day > 0 ? end : 0;
+  // Or a day of a month, perhaps with its year, a title or sentence right after it ("29
+  // september 2018 Door de vloedgolf …", "dinsdag 4 juni 2019 De politie …", "28 juni De
+  // minister …"; the page's header must allow it, see Date).
+  const size_t first = !pieces.empty() && !pieces[0].number && times.WeekdayOf(pieces[0].text) >= 0 ? 1 : 0;
+  if (first >= pieces.size() || !pieces[first].number) return 0;  // the day opens it
+  size_t last = pieces.size();  // the date's last piece: its month or its year
+  for (size_t k = first; k < pieces.size() && k < kMaxDateOpeningPieces; ++k) {
+    const bool month = !pieces[k].number && MonthNamed(pieces[k].text, times) > 0;
+    const bool year = pieces[k].number && pieces[k].text.size() == 4 && last < pieces.size() && last + 1 == k;
+    if (month || year) last = k;
   }
-  return 0;
+  if (last >= pieces.size() || last + 1 >= pieces.size() || !pieces[last + 1].capitalized) return 0;
+  const size_t end = pieces[last].begin + pieces[last].text.size();
+  *kind = Classify(text.substr(0, end), times, day);
+  return *kind == "dateline" && day->day > 0 ? end : 0;
 }
 
 std::pair<size_t, size_t> StampRules::CreditAndCount(const std::string& text) const {
