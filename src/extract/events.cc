@@ -66,6 +66,10 @@ bool EventAssembler::TypesJoin(const Ev& e, const std::string& type) const {
   if (e.m.type == type) return true;
   const auto& lex = ctx_.lex;
   if (lex.Refines(e.m.type, type) || lex.Refines(type, e.m.type)) return true;
+  // ("… om zich heen geschoten en daarna een explosie veroorzaakt. … De bom werd tot ontploffing
+  // gebracht in de kantine": the blast the shooting's report told is the bomb's.)
+  for (const auto& kind : e.generic_kinds)
+    if (lex.Refines(kind, type)) return true;
   if (e.generic) {
     if (lex.ClassOf(e.m.type) != lex.ClassOf(type)) return false;
     return e.joins.empty() || std::find(e.joins.begin(), e.joins.end(), type) != e.joins.end();
