@@ -146,6 +146,9 @@ class ArgumentReader {
   // landmark near the site ("ten oosten van Frankfurt", "Hanau bij Frankfurt").
   bool AsLandmark(int first, int i, int head) const;
   // The preposition heading the phrase that ends before token i, or -1.
+  // Whether the locative at `head` (perhaps after others in a list) tells how far something
+  // reached ("gevoeld tot in Algerije").
+  bool Reached(const Sentence& s, int head) const;
   int GoverningWord(const std::vector<Token>& toks, int first, int i) const;
   // Whether sentence si is an intertitle: alone in a short body paragraph, no full stop.
   bool IsHeading(int si) const;

@@ -188,6 +188,25 @@ bool ArgumentReader::InClockNote(const Entity& ent) const {
   return false;
 }
 
+bool ArgumentReader::Reached(const Sentence& s, int head) const {
+  // "werd gevoeld tot in Algerije", "gevoeld werd in Rabat", "was te voelen in Servië en in de
+  // stad Graz": how far it reached, not where it happened (a later item of such a list too).
+  const auto& toks = ctx_.tokens();
+  for (int k = head; k > s.first && ctx_.lex.ClauseIs(toks[k].lower, "locative");) {
+    if (ctx_.lex.ClauseIs(toks[k - 1].lower, "reach") ||
+        (k - 2 >= s.first && ctx_.lex.ClauseIs(toks[k - 1].lower, "auxiliary") && ctx_.lex.ClauseIs(toks[k - 2].lower, "reach")))
+      return true;
+    if (toks[k - 1].lower != "," && !ctx_.WordIs(toks[k - 1].lower, "coordinator")) return false;
+    int j = k - 2;  // back over the list's item before, to its locative
+    while (j > s.first && j >= k - 1 - kPhraseWords && !ctx_.lex.ClauseIs(toks[j].lower, "locative") &&
+           (toks[j].kind == TokenKind::kWord || toks[j].lower == ","))
+      --j;
+    if (j >= k - 1 || !ctx_.lex.ClauseIs(toks[j].lower, "locative")) return false;
+    k = j;
+  }
+  return false;
+}
+
 bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const {
   const auto& toks = ctx_.tokens();
   if (EndOfRoute(ent)) return true;
@@ -210,13 +229,7 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
   // "op 4 kilometer van de grens met Polen": the neighbour across a border, not the site.
   if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "neighbour") && ctx_.lex.ClauseIs(toks[head - 1].lower, "border"))
     return true;
-  // "werd gevoeld tot in Algerije", "gevoeld werd in Rabat": how far it reached, not where
-  // it happened.
-  if (head > s.first && ctx_.lex.ClauseIs(toks[head].lower, "locative") &&
-      (ctx_.lex.ClauseIs(toks[head - 1].lower, "reach") ||
-       (head - 2 >= s.first && ctx_.lex.ClauseIs(toks[head - 1].lower, "auxiliary") &&
-        ctx_.lex.ClauseIs(toks[head - 2].lower, "reach"))))
-    return true;
+  if (Reached(s, head)) return true;
   // "om 22 uur plaatselijke tijd (middernacht bij ons in België)": where a time is told, not the site.
   if (InClockNote(ent)) return true;
   // "gebracht naar het ziekenhuis van Tilburg", "per helikopter naar een groot ziekenhuis in
