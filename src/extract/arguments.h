@@ -183,8 +183,9 @@ class ArgumentReader {
   bool PartTakenIn(int prep, int si) const;
   // Whether a circumstance word governs the trigger, indefinite ("Bij een brand in …").
   bool OpensWithCircumstance(const PhraseMatch& trigger, int si) const;
-  // Whether a time follows the trigger closely after a preposition ("de aanslag op 22 maart").
-  bool TimeTiedTo(const PhraseMatch& trigger, int si) const;
+  // The time that follows the trigger closely after a preposition ("de aanslag op 22 maart"),
+  // or null.
+  const TimeMention* TimeTiedTo(const PhraseMatch& trigger, int si) const;
   // Whether a time is the trigger's own complement ("de aanslag van woensdag", not "eiste de
   // aanval woensdag op").
   bool TimeGoverned(const PhraseMatch& trigger, int si) const;

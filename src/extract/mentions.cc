@@ -91,14 +91,14 @@ bool ArgumentReader::ClauseHas(const PhraseMatch& trigger, int si, const std::ve
   return false;
 }
 
-bool ArgumentReader::TimeTiedTo(const PhraseMatch& trigger, int si) const {
+const TimeMention* ArgumentReader::TimeTiedTo(const PhraseMatch& trigger, int si) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
   for (const auto& t : ctx_.an.times)
     if (t.first > trigger.last && t.first < s.last && t.first - trigger.last <= kOwnTimeReach &&
         IsPreposition(toks[t.first - 1].lower))
-      return true;
-  return false;
+      return &t;
+  return nullptr;
 }
 
 bool ArgumentReader::TimeGoverned(const PhraseMatch& trigger, int si) const {
@@ -503,9 +503,11 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // (A gathering to remember is the remembering: "gingen zaterdag de straat op om de
     // aanslag te herdenken" keeps its time.)
     const bool remembered = ClauseHas(match, si, clauses, "remembrance") && ctx_.lex.ClassOf(m.type) != "political";
-    if (dated && (ClauseHas(match, si, clauses, "preparation") || remembered) &&
-        !TimeTiedTo(match, si))
-      m.date = Date();
+    // ("herdacht vandaag de aanslag op de brug van vorig jaar": the time tied to it is its own.)
+    if (dated && (ClauseHas(match, si, clauses, "preparation") || remembered)) {
+      const TimeMention* tied = TimeTiedTo(match, si);
+      m.date = tied ? tied->date : Date();
+    }
     // (A disaster has no doer: "In Duitsland kostte het noodweer 42 levens" places it.)
     const bool cities_only = refers_back && ctx_.lex.ClassOf(m.type) != "disaster";
     const Entity* place = nullptr;
