@@ -520,6 +520,19 @@ TEST(FusionJoined, StormReportsOfOneMonthInTownsOfOneCountryJoin) {
   EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"city", "dated", "town"}}, {"storm", {"later"}}}));
 }
 
+// An undated report that tells "gisteren" and "vrijdag" of one event, placed by the
+// relative clause that describes it, is of that Friday's event in that city; a stabbing in
+// another city of the country on another Friday stays apart.
+TEST(FusionJoined, AnUndatedReportsYesterdayAndWeekdayBothHold) {
+  auto stories = StoriesInAnyOrder({
+      Text("month", "2021-06", "In Würzburg heeft een man vrijdag drie mensen doodgestoken."),
+      Undated("undated", "Bij een mesaanval in Duitsland kwamen gisteren drie mensen om.\n\nIn Beieren hangen de "
+                         "vlaggen halfstok na de mesaanval die vrijdag in Würzburg drie mensen het leven kostte."),
+      Text("other", "2021-06-12", "In Keulen heeft een man gisteren twee mensen doodgestoken."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"stabbing", {"month", "undated"}}, {"stabbing", {"other"}}}));
+}
+
 // --- The knowledge behind it ---
 
 // Reports of one named storm, undated and each in its own town and country,

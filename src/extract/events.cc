@@ -33,6 +33,16 @@ bool TellsADay(const Date& d) { return d.weekday >= 0 || d.day_offset || (d.mont
 // The more informative of two dates for one event.
 void MergeDate(Date* into, const Date& from) {
   if (!from.known() && !TellsADay(from)) return;
+  // "gisteren" and "vrijdag" of one event in a report whose date does not resolve them: both
+  // hold (the report appeared on a Saturday).
+  if (!into->known() && !from.known() && into->day_offset && !from.day_offset && into->weekday < 0 && from.weekday >= 0) {
+    into->weekday = from.weekday;
+    return;
+  }
+  if (!into->known() && !from.known() && into->weekday >= 0 && from.day_offset && !into->day_offset && from.weekday < 0) {
+    into->day_offset = from.day_offset;
+    return;
+  }
   if (!into->known() && (!TellsADay(*into) || from.known())) { *into = from; return; }
   if (from.known() && into->known() && from.value.size() > into->value.size() && from.from.empty()) *into = from;
 }

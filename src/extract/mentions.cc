@@ -123,8 +123,18 @@ bool ArgumentReader::TimeGoverned(const PhraseMatch& trigger, int si) const {
 bool ArgumentReader::PlaceRightAfter(const PhraseMatch& trigger, int si, const Location& place) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();
+  if (trigger.end >= s.last) return false;
+  // Or a relative clause right after it tells where it happened ("de mesaanval die vrijdag in
+  // Würzburg drie levens kostte").
+  if (ctx_.WordIs(toks[trigger.end].lower, "relative")) {
+    for (int k = trigger.end + 1; k < s.last && k <= trigger.end + kOwnPlaceReach; ++k) {
+      if (toks[k].kind == TokenKind::kPunct || ctx_.lex.ClauseIs(toks[k].lower, "clause_start")) return false;
+      if (toks[k].span.begin == place.span.begin) return k > s.first && IsPreposition(toks[k - 1].lower);
+    }
+    return false;
+  }
   // Its own phrase opens with a preposition right after it ("op de markt in Lyon").
-  if (trigger.end >= s.last || !IsPreposition(toks[trigger.end].lower)) return false;
+  if (!IsPreposition(toks[trigger.end].lower)) return false;
   const int reach = std::min(s.last, trigger.end + kOwnPlaceReach);
   int at = trigger.end;  // the place's first token
   while (at < s.last && toks[at].span.begin < place.span.begin) {

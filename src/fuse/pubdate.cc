@@ -70,18 +70,19 @@ class PublicationWindow {
 
 namespace {
 
-// What an event's days say of the day a report of it appeared: its weekday alone names a day
-// of the week before; "gisteren" alone the day before; anything it tells as past, a day
-// before (likely only: an undated report may have joined its event for want of a date).
+// What an event's days say of the day a report of it appeared: "gisteren" the day before
+// (also told with its weekday); its weekday alone a day of the week before; anything it
+// tells as past, a day before (likely only: an undated report may have joined its event
+// for want of a date).
 // `pinned`: one report gives the day.
 void Bound(const EventMention& mine, const DayRange& days, const std::string& why, bool pinned,
            PublicationWindow& window) {
   const Use said = pinned ? Use::kBoth : Use::kBounds;
-  if (mine.date.weekday >= 0 && !mine.date.known()) {
-    window.Narrow(days.lo, days.hi + kWeek - 1, why + " (" + mine.date.text + ")", said);
-  } else if (mine.date.day_offset && !mine.date.known()) {
+  if (mine.date.day_offset && !mine.date.known()) {
     const int back = *mine.date.day_offset;
     window.Narrow(days.lo - back, days.hi - back, why + " (" + mine.date.text + ")", said);
+  } else if (mine.date.weekday >= 0 && !mine.date.known()) {
+    window.Narrow(days.lo, days.hi + kWeek - 1, why + " (" + mine.date.text + ")", said);
   } else if (mine.status != "planned" && (mine.date.known() || pinned)) {
     // (What its own date says is its own: OwnDateEvidence.)
     window.Narrow(days.lo, DayRange().hi, why + ": it has happened", Use::kChoice);
