@@ -265,6 +265,14 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
   // A stamp is never the whole article: one paragraph may only open with a dateline.
   const bool several = article.paragraphs.size() >= 2;
   bool dated = false;
+  // ("4 april 2023: Een personentrein …", "27 maart 2017: In Harlingen …": paragraphs that
+  // open with dates are a list of events, not a page's dateline.)
+  int date_openings = 0;
+  for (const Paragraph& para : article.paragraphs) {
+    Civil c;
+    if (para.kind != ParagraphKind::kDebris && DateOpening(article.text.substr(para.span.begin, para.span.size()), times, &c))
+      ++date_openings;
+  }
   for (size_t p = 0; p < article.paragraphs.size(); ++p) {
     Paragraph& para = article.paragraphs[p];
     if (para.kind == ParagraphKind::kDebris) continue;
@@ -287,6 +295,9 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
         kind = "dateline";
       } else if (size_t opening = OpeningStamp(text, times, &day, &kind)) {
         article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(opening)});
+      } else if (size_t date = date_openings == 1 ? DateOpening(text, times, &day) : 0) {
+        article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(date)});
+        kind = "dateline";
       } else if (size_t place = PlaceDateline(text)) {
         article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(place)});
       }
@@ -378,9 +389,11 @@ size_t StampRules::OpeningStamp(const std::string& text, const TimeGrammar& time
     *kind = Classify(text.substr(0, end), times, day);
     return kind->empty() ? 0 : end;
   }
-  // Or a day of a month, perhaps with its year, a title or sentence right after it ("29
-  // september 2018 Door de vloedgolf …", "dinsdag 4 juni 2019 De politie …", "28 juni De
-  // minister …"; the page's header must allow it, see Date).
+  return 0;
+}
+
+size_t StampRules::DateOpening(const std::string& text, const TimeGrammar& times, Civil* day) const {
+  const std::vector<StampPiece> pieces = StampPieces(text.substr(0, kMaxStampBytes), time_separators_);
   const size_t first = !pieces.empty() && !pieces[0].number && times.WeekdayOf(pieces[0].text) >= 0 ? 1 : 0;
   if (first >= pieces.size() || !pieces[first].number) return 0;  // the day opens it
   size_t last = pieces.size();  // the date's last piece: its month or its year
@@ -391,8 +404,7 @@ size_t StampRules::OpeningStamp(const std::string& text, const TimeGrammar& time
   }
   if (last >= pieces.size() || last + 1 >= pieces.size() || !pieces[last + 1].capitalized) return 0;
   const size_t end = pieces[last].begin + pieces[last].text.size();
-  *kind = Classify(text.substr(0, end), times, day);
-  return *kind == "dateline" && day->day > 0 ? end : 0;
+  return Classify(text.substr(0, end), times, day) == "dateline" && day->day > 0 ? end : 0;
 }
 
 std::pair<size_t, size_t> StampRules::CreditAndCount(const std::string& text) const {

@@ -50,10 +50,13 @@ class StampRules {
   // "BRUSSEL (ANP) - …"): its length through the dash, or 0. It dates nothing.
   size_t PlaceDateline(const std::string& paragraph) const;
   // A stamp opening a line that goes on with a title, through its last time of day ("NOS
-  // Nieuws • vandaag, 09:25 • Aangepast vandaag, 13:48 Twee doden bij brand"), or through
-  // a whole date before a capital ("29 september 2018 Door de vloedgolf …"): its length,
+  // Nieuws • vandaag, 09:25 • Aangepast vandaag, 13:48 Twee doden bij brand"): its length,
   // its kind in *kind and its first date in *day; 0 if none.
   size_t OpeningStamp(const std::string& paragraph, const TimeGrammar& times, Civil* day, std::string* kind) const;
+  // A day of a month, perhaps with its year or after a weekday, opening a paragraph before a
+  // capital ("29 september 2018 Door de vloedgolf …", "28 juni De minister …"): its length
+  // and the day in *day; 0 if none. A page's dateline when one paragraph alone opens so.
+  size_t DateOpening(const std::string& paragraph, const TimeGrammar& times, Civil* day) const;
   // A credit and the count a page shows after it ("Bron: Belga 5 Bij een schietpartij …"):
   // its span in the paragraph, begin and end; {0, 0} if none.
   std::pair<size_t, size_t> CreditAndCount(const std::string& paragraph) const;
