@@ -90,6 +90,9 @@ constexpr int kMonthDays = 31;    // a date of a month at most is a day events a
 
 constexpr int kNewsDays = 3;      // an undated report on a page of a day tells news of that day or the few before
 
+// Whether two day ranges meet, `tolerance` days apart at most.
+bool Overlap(const DayRange& a, const DayRange& b, int tolerance);
+
 // The days of an event's window (Summary::window) as a range: with its reports a day
 // apart, the days between them.
 inline DayRange Allowed(const DayRange& window) {
@@ -109,6 +112,8 @@ bool RecallsByName(const EventMention& m);
 // tells no days, no weekday and no day of a month ("vrijdag" under a month header is
 // that month's Friday, never one of years before).
 bool MayRecall(const EventMention& m);
+// The first day m's comparison allows ("de zwaarste … sinds 1999"); unknown: no bound.
+int AfterDay(const EventMention& m);
 // Its index key at a place ("killed=84@nice").
 std::string CountKey(const std::string& kind, double value, const std::string& place);
 
