@@ -520,6 +520,18 @@ TEST(FusionJoined, StormReportsOfOneMonthInTownsOfOneCountryJoin) {
   EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"city", "dated", "town"}}, {"storm", {"later"}}}));
 }
 
+// A storm report no time bounds, in a town of the country, joins the storm most reported
+// there, not a storm named apart in another year.
+TEST(FusionJoined, AStormReportWithNoTimeJoinsTheMostReportedStormOfItsCountry) {
+  auto stories = StoriesInAnyOrder({
+      Text("dated", "2018-01-19", "Door de storm is gisteren in Vuren een man omgekomen."),
+      Text("month", "2018-01", "In Olst waaide de storm een boom op een auto."),
+      Undated("undated", "In Enschede kwam door de storm een automobilist om het leven."),
+      Text("other", "2022-02", "Storm Eunice richtte in Amsterdam veel schade aan."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"dated", "month", "undated"}}, {"storm", {"other"}}}));
+}
+
 // An undated report that tells "gisteren" and "vrijdag" of one event, placed by the
 // relative clause that describes it, is of that Friday's event in that city; a stabbing in
 // another city of the country on another Friday stays apart.

@@ -17,6 +17,7 @@ constexpr double kWeekdayOnly = 0.05;      // less when the event too is told by
 constexpr double kBesideKm = 15;         // a district or suburb and its city ("Kensington", "Londen")
 constexpr long kCityTimes = 10;           // a city ten times a town's size reaches over it
 constexpr double kCityReachKm = 30;       // this far ("Werribee", "Melbourne")
+constexpr double kTimelessInRegion = 0.16; // a report no time bounds, in the country of an event over a region
 constexpr double kSameName = 0.3;        // "storm Eunice" in both: one event wherever each places it
 
 // An undated report's news days from its article's day (and the few days before it) or
@@ -196,6 +197,11 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
   // (A report of a storm in another town is of the same storm only on the same days.)
   const bool same_days = OnSameDays(NewsDays(m, articles_[article].article.published), NewsDaysOf(s));
   double place = PlaceScore(m.location, s, same_days ? types_.WidespreadKm(m.type) : std::nullopt);
+  // (A report no time bounds of an event over a region, in another town of its country, fits
+  // it as a district its city: among such events it joins the most reported, Choose.)
+  if (!window.known() && types_.WidespreadKm(m.type) && place < kTimelessInRegion &&
+      PlaceScore(m.location, s, types_.WidespreadKm(m.type)) > 0.1)
+    place = kTimelessInRegion;
   if (named_alike) place = std::max(place, 0.0) + kSameName;
   if (place < 0) return 0;
   double score = 0.35 * type + date + place;

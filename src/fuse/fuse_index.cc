@@ -98,6 +98,10 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
   const bool inferred = !m.location.id.empty() && m.location.inferred;
   std::vector<std::string> period = Period(WindowOf(m, published), kDayTolerance);
   if (!period.empty() && period[0] != "*") period.push_back("*");
+  // (An event over a region, told as news or told with no time, is any of its kind in the
+  // country on those days, or at any time.)
+  const bool regional = types_.WidespreadKm(m.type) && !m.location.country.empty() &&
+                        (NewsDays(m, published).known() || period.empty());
   for (const std::string& cls : types_.ClassesNear(FuseType(m))) {
     std::vector<std::string> where;  // u and p keys, before their period
     if (r.known() && r.lo == r.hi) {
@@ -130,14 +134,13 @@ std::vector<std::string> Chronicle::LookupKeys(const EventMention& m, const Date
       where.push_back(Key(cls, "p", m.location.id));
       if (!m.location.region.empty()) where.push_back(Key(cls, "p", m.location.region));  // events told of its region
       for (const auto& cell : CellsAround(m.location)) where.push_back(Key(cls, "g", cell));
-      // (An event over a region, told as news, is any of its kind in the country on those days.)
-      const bool regional = types_.WidespreadKm(m.type) && NewsDays(m, published).known();
       if (m.location.id == m.location.country || m.location.country.empty() || regional)
         where.push_back(Key(cls, "p", m.location.country));
       else
         where.push_back(Key(cls, "p", "=" + m.location.country));  // events placed in its country only
     } else {
       if (inferred) where.push_back(Key(cls, "p", m.location.id));
+      if (inferred && regional) where.push_back(Key(cls, "p", m.location.country));
       if (inferred && !m.location.region.empty()) where.push_back(Key(cls, "p", m.location.region));
       if (inferred)
         for (const auto& cell : CellsAround(m.location)) where.push_back(Key(cls, "g", cell));
