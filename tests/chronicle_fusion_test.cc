@@ -520,6 +520,17 @@ TEST(FusionJoined, StormReportsOfOneMonthInTownsOfOneCountryJoin) {
   EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"city", "dated", "town"}}, {"storm", {"later"}}}));
 }
 
+// A quake near the border of two countries, told in each, is one quake: a country reaches
+// beyond the point that stands for it (one article telling both tells one quake too).
+TEST(FusionJoined, AQuakeToldInTwoNeighbouringCountriesIsOne) {
+  auto stories = StoriesInAnyOrder({
+      Text("iran", "2017-11-13", "Bij een aardbeving in Iran zijn gisteren zeker 300 mensen omgekomen."),
+      Text("iraq", "2017-11-13", "In Irak kwamen bij de aardbeving gisteren zeven mensen om."),
+      Text("both", "2017-11", "Bij een aardbeving in Irak vielen zondagavond zes doden. Ook in Iran vielen zondag doden door de beving."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"earthquake", {"both", "iran", "iraq"}}}));
+}
+
 // A storm report no time bounds, in a town of the country, joins the storm most reported
 // there, not a storm named apart in another year.
 TEST(FusionJoined, AStormReportWithNoTimeJoinsTheMostReportedStormOfItsCountry) {

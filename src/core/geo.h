@@ -19,4 +19,15 @@ inline double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthKm * std::asin(std::sqrt(h));
 }
 
+// How far a country reaches from the point that stands for it: a place in it may lie this
+// far from that point ("Irak" and "Iran" for one quake near their border).
+inline constexpr double kCountryReachKm = 500;
+
+// Whether two places lie within `km` of each other, a country reaching kCountryReachKm
+// beyond its point; never when `km` is 0 (an event that stays within one country).
+inline bool WithinKm(double lat1, double lon1, bool country1, double lat2, double lon2, bool country2, double km) {
+  if (km <= 0) return false;
+  return DistanceKm(lat1, lon1, lat2, lon2) <= km + (country1 ? kCountryReachKm : 0) + (country2 ? kCountryReachKm : 0);
+}
+
 }  // namespace kroniek

@@ -54,7 +54,8 @@ bool WidelyCompatible(const Location& a, const Location& b, std::optional<double
   if (LocationsCompatible(a, b)) return true;
   if (!km) return false;
   if (a.country == b.country) return true;
-  return a.lat && a.lon && b.lat && b.lon && DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) <= *km;
+  return a.lat && a.lon && b.lat && b.lon &&
+         WithinKm(*a.lat, *a.lon, a.id == a.country, *b.lat, *b.lon, b.id == b.country, *km);
 }
 
 // The preposition heading the phrase a place ends ("naar de Noord-Griekse

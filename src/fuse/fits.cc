@@ -143,8 +143,8 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<
   // An event over a region (a storm, a quake): its places agree as a city and its country do.
   const auto lat = named ? s.lat : s.inferred_lat, lon = named ? s.lon : s.inferred_lon;
   const bool within_reach = widespread_km && l.lat && l.lon && lat && lon &&
-                            DistanceKm(*l.lat, *l.lon, *lat, *lon) <= *widespread_km;
-  if (l.country != country) return within_reach ? 0.05 : -1;
+                            WithinKm(*l.lat, *l.lon, l.id == l.country, *lat, *lon, place == country, *widespread_km);
+  if (l.country != country) return within_reach ? (weak ? 0.12 : 0.15) : -1;
   const std::string& region = named ? s.region : s.inferred_region;
   if (l.id == country || place == l.country || InRegion(l, place) || (!region.empty() && region == l.id))
     return weak ? 0.12 : 0.15;  // a city and its country or region
@@ -252,7 +252,7 @@ bool Chronicle::Mergeable(const Summary& a, const Summary& b) const {
   if (km && types_.WidespreadKm(b.type) && OnSameDays(NewsDaysOf(a), NewsDaysOf(b))) {
     const auto lat_a = a.place.empty() ? a.inferred_lat : a.lat, lon_a = a.place.empty() ? a.inferred_lon : a.lon;
     const auto lat_b = b.place.empty() ? b.inferred_lat : b.lat, lon_b = b.place.empty() ? b.inferred_lon : b.lon;
-    const bool near = lat_a && lon_a && lat_b && lon_b && DistanceKm(*lat_a, *lon_a, *lat_b, *lon_b) <= *km;
+    const bool near = lat_a && lon_a && lat_b && lon_b && WithinKm(*lat_a, *lon_a, pa == ca, *lat_b, *lon_b, pb == cb, *km);
     if (ca == cb || near) return true;
   }
   if (ca != cb) return false;
