@@ -203,9 +203,10 @@ bool TimeGrammar::CountYearsBack(TimeMention* day, const TimeMention& years_ago,
   return true;
 }
 
-// "Op 14 juli 2021 begon het. Ook op 16 juli …": a day of a month told without a year
-// takes the year of a date written out before it in its sentence or the one before,
-// in one paragraph (of a bare year, in its sentence).
+// "Op 14 juli 2021 begon het. Ook op 16 juli …": a day of a month (or a month alone) told
+// without a year takes the year of a date written out before it in its sentence or the one
+// before, in one paragraph (of a bare year, in its sentence; for a month alone, in the
+// sentence before too).
 void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
                                std::vector<TimeMention>* times) const {
   for (size_t k = 1; k < times->size(); ++k) {
@@ -215,7 +216,9 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
     const bool days = !m.date.day && first && last && first->month == m.date.month && last->month == m.date.month &&
                       first->year == last->year;
     const int day = days ? last->day : m.date.day;
-    if (m.date.basis == DateBasis::kExplicit || day == 0 || m.date.month == 0) continue;
+    // (A month named alone too: "Tunesië werd in 2015 getroffen. Bij de aanval in maart …".)
+    const bool month_alone = day == 0 && m.date.precision == Precision::kMonth && m.date.from.empty();
+    if (m.date.basis == DateBasis::kExplicit || (day == 0 && !month_alone) || m.date.month == 0) continue;
     auto inherit = [&](int year) {
       if (days) SetDays(&m.date, Civil{year, m.date.month, first->day}, Civil{year, m.date.month, last->day});
       else SetDay(&m.date, Civil{year, m.date.month, m.date.day});
@@ -227,8 +230,9 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
       const int sj = tokens[before.first].sentence;
       if (sj < si - 1 || sentences[sj].paragraph != sentences[si].paragraph) break;
       const auto c = before.date.civil();
-      // (A bare year counts in the same sentence only: "in 2019, bij de overstroming van 14 juli".)
-      const bool year_here = c && c->month == 0 && sj == si;
+      // (A bare year counts in the same sentence only: "in 2019, bij de overstroming van 14 juli";
+      // for a month alone, in the sentence before too.)
+      const bool year_here = c && c->month == 0 && (sj == si || month_alone);
       if (before.date.basis != DateBasis::kExplicit || !c || (c->month == 0 && !year_here) ||
           day > DaysInMonth(c->year, m.date.month))
         continue;
