@@ -20,6 +20,7 @@ constexpr int kOtherClausePenalty = 10;  // a place told in another clause of th
 constexpr int kQualifierWords = 5;  // "Leeds, in het noorden van Engeland": words between a town and its region
 constexpr int kStruckWords = 3;  // "door de zware overstromingen getroffen": words between "door", the trigger and the participle
 constexpr int kTakenToWords = 3;  // "naar een militair ziekenhuis in …": an article and adjectives before the site
+constexpr int kTakingWords = 2;   // "naar het ziekenhuis [zijn gebracht] in Turijn"
 
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
@@ -234,14 +235,20 @@ bool ArgumentReader::NotTheSite(const Entity& ent, int head, bool leaving) const
   // "om 22 uur plaatselijke tijd (middernacht bij ons in België)": where a time is told, not the site.
   if (InClockNote(ent)) return true;
   // "gebracht naar het ziekenhuis van Tilburg", "per helikopter naar een groot ziekenhuis in
-  // Agadir": where someone was taken to (an article and adjectives between).
-  if (head - 3 >= s.first &&
-      (ctx_.WordIs(toks[head].lower, "genitive") || ctx_.lex.ClauseIs(toks[head].lower, "locative")) &&
-      ctx_.lex.sites.Lookup(toks[head - 1].lower))
-    for (int k = head - 2; k >= s.first && k >= head - 1 - kTakenToWords; --k) {
-      if (ctx_.lex.ClauseIs(toks[k].lower, "destination")) return true;
-      if (toks[k].kind != TokenKind::kWord || toks[k].capitalized) break;
-    }
+  // Agadir", "naar het ziekenhuis zijn gebracht in Turijn": where someone was taken to (an
+  // article and adjectives between, or the verb of taking).
+  if (head - 3 < s.first ||
+      !(ctx_.WordIs(toks[head].lower, "genitive") || ctx_.lex.ClauseIs(toks[head].lower, "locative")))
+    return false;
+  int site = head - 1;
+  while (site > s.first && site >= head - kTakingWords &&
+         (ctx_.lex.ClauseIs(toks[site].lower, "auxiliary") || ctx_.lex.ClauseIs(toks[site].lower, "taken")))
+    --site;
+  if (!ctx_.lex.sites.Lookup(toks[site].lower)) return false;
+  for (int k = site - 1; k >= s.first && k >= site - kTakenToWords; --k) {
+    if (ctx_.lex.ClauseIs(toks[k].lower, "destination")) return true;
+    if (toks[k].kind != TokenKind::kWord || toks[k].capitalized) break;
+  }
   return false;
 }
 
