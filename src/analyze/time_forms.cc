@@ -408,6 +408,14 @@ int TimeGrammar::FromEventAt(Attempt& a, TimeMention* out) const {
     out->event_offset = later_.at(tokens[i + 2].lower) * int(*a.numbers.ParseToken(tokens[i].lower)) * DaysIn(tokens[i + 1].lower);
     return i + 3;
   }
+  if (const int period = PeriodIn(i + 1 < a.last ? tokens[i + 1].lower : "");
+      period && i + 2 < a.last && later_.count(tokens[i + 2].lower) && a.numbers.ParseToken(tokens[i].lower)) {
+    // "drie maanden later", "twee jaar eerder": the month or year so many on from the time told before it
+    out->relative_to_event = true;
+    out->same_period = period;
+    out->event_offset = later_.at(tokens[i + 2].lower) * int(*a.numbers.ParseToken(tokens[i].lower));
+    return i + 3;
+  }
   if (int p = PhraseAt(tokens, i, a.last, sameperiod_)) {
     // "diezelfde maand", "dat jaar": the month or year of the time told before it
     out->relative_to_event = true;

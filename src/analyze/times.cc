@@ -128,6 +128,12 @@ int TimeGrammar::DaysIn(const std::string& unit) const {
   return 0;
 }
 
+int TimeGrammar::PeriodIn(const std::string& unit) const {
+  for (const auto* table : {&units_, &plural_units_})
+    if (auto it = table->find(unit); it != table->end() && it->second > kLongestCountedUnit) return it->second;
+  return 0;
+}
+
 int TimeGrammar::HoursLater(const std::vector<Token>& tokens, int i, int last, const NumberGrammar& numbers) const {
   // (Only where an hours word follows: counting is the costly part.)
   int unit = i;

@@ -138,6 +138,8 @@ class TimeGrammar {
   // The days in a unit counted from an event ("dagen" 1, "week" 7), or 0 (months and
   // years are calendar units, not counted in days).
   int DaysIn(const std::string& unit) const;
+  // 30 for a month unit, 365 for a year's ("maanden", "jaar"), else 0.
+  int PeriodIn(const std::string& unit) const;
   static constexpr int kLongestCountedUnit = 7;
   // The length of a count of hours or minutes on or back at token i ("een half uur later",
   // "enkele uren eerder", "uren later"), or 0.

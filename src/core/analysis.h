@@ -51,7 +51,8 @@ struct TimeMention {
   Date date;
   int first = 0, last = 0;  // token range
   bool relative_to_event = false;  // "eerder op de dag", "een dag later": a day counted from the event nearby
-  int event_offset = 0;            // that many days after it ("een dag later" 1, "de dag ervoor" -1)
+  int event_offset = 0;            // that many days after it ("een dag later" 1, "de dag ervoor" -1), or
+                                   // with same_period so many months or years ("drie maanden later" 3)
   int same_period = 0;             // "dezelfde maand" 30, "dat jaar" 365: the month or year of the time told before it
   bool anniversary = false;        // "vandaag precies vier jaar geleden": the event's day, years back
 

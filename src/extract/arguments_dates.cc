@@ -15,8 +15,12 @@ Date SamePeriodAs(const TimeMention& t, const Date& before) {
   Date d = t.date;
   const bool month = t.same_period < 365;
   const size_t length = month ? 7 : 4;  // "YYYY-MM", "YYYY"
-  if (!before.known() || before.value.size() < length) return d;
-  d.value = before.value.substr(0, length);
+  const auto c = before.civil();
+  if (!before.known() || before.value.size() < length || !c) return d;
+  // ("drie maanden later", "twee jaar eerder": so many months or years on.)
+  const int months = c->year * 12 + (c->month - 1) + (month ? t.event_offset : 0);
+  const Civil shifted = month ? Civil{months / 12, months % 12 + 1, 0} : Civil{c->year + t.event_offset, 0, 0};
+  d.value = shifted.ToString().substr(0, length);
   d.precision = month ? Precision::kMonth : Precision::kYear;
   d.basis = DateBasis::kRelative;
   return d;
