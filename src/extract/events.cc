@@ -63,6 +63,9 @@ bool EventAssembler::DatesCompatible(const Date& a, const Date& b) const {
   DayRange x = RangeOf(a), y = RangeOf(b);
   if (x.known() && y.known()) return x.lo <= y.hi && y.lo <= x.hi;
   if (a.weekday >= 0 && b.weekday >= 0 && !x.known() && !y.known()) return a.weekday == b.weekday;
+  // (Two months named in a report that cannot date them: "In februari ontplofte een bom … In
+  // maart ontplofte een bom", two bombs.)
+  if (a.month && b.month && !x.known() && !y.known() && a.month != b.month) return false;
   // A weekday and a day of another weekday ("vrijdag" and "op 28 november 2024", a Thursday).
   if (x.known() && x.lo == x.hi && !y.known() && b.weekday >= 0) return WeekdayOf(FromDayNumber(x.lo)) == b.weekday;
   if (y.known() && y.lo == y.hi && !x.known() && a.weekday >= 0) return WeekdayOf(FromDayNumber(y.lo)) == a.weekday;
