@@ -26,6 +26,20 @@ std::vector<std::string> Types(const std::string& text) {
 
 using Vs = std::vector<std::string>;
 
+// The killed counted after a sentence that tells two shootings are the one told last in it.
+TEST(EventTyping, ACountAfterTwoEventsOfOneSentenceIsTheLatersOwn) {
+  Article a = testing::MakeArticle(
+      "In de stad Dayton is een schietpartij aan de gang.\n\nEnkele uren voor de schietpartij in Dayton richtte "
+      "een man een bloedbad aan in de staat Texas. In een winkel schoot hij zeker 20 mensen dood.",
+      "2019-08");
+  json out = testing::AnalyzeToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u);
+  EXPECT_TRUE(out["events"][0]["figures"].empty());
+  ASSERT_EQ(out["events"][1]["figures"].size(), 1u);
+  EXPECT_EQ(out["events"][1]["figures"][0]["value"], 20);
+  EXPECT_EQ(out["events"][1]["location"]["id"], "geo:US.TX");
+}
+
 TEST(EventTyping, AnAttackToldAsAnExplosionIsABombing) {
   EXPECT_EQ(Types("Bij een aanslag in het centrum van Bagdad zijn zondag negen doden gevallen.\n\n"
                   "De explosie was tot ver in de stad te horen."),

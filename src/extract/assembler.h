@@ -70,6 +70,7 @@ struct Ev {
   bool recent = false;  // told with a weekday or a day counted from publication ("vrijdagavond", "gisteren")
   bool further = false;  // first told as more of its kind ("verdere aanvallen"): as a plan, no event told after it
   int last_sentence = 0;
+  int last_token = 0;  // its last mention's first token
   int mentions = 0;
   std::vector<int> mention_sentences;
   std::vector<int> figure_sentences;  // the sentences its figures are told in

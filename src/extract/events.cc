@@ -107,7 +107,7 @@ bool EventAssembler::ToldOnlyInTitle(const Ev& e) const {
 int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
   const bool settled = m.status == "foiled" || m.status == "planned" || m.status == "hypothetical";
   int best = -1;
-  int best_sentence = -1;
+  std::pair<int, int> best_recency{-1, -1};
   for (size_t k = 0; k < events_.size(); ++k) {
     const Ev& e = events_[k];
     if (e.m.status == "foiled") continue;
@@ -152,8 +152,10 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     // (A storm told in another town is the same storm, not one of long before: "sinds 1990".)
     const auto widespread = m.long_before || m.past ? std::nullopt : ctx_.lex.WidespreadKm(e.m.type);
     if (!m.anaphoric && !WidelyCompatible(e.m.location, m.location, widespread)) continue;
-    int recency = e.last_sentence == sentence ? 1 << 30 : e.last_sentence;
-    if (recency > best_sentence) { best = int(k); best_sentence = recency; }
+    // (Of two told last in one sentence, the later: "Uren voor de schietpartij in Dayton richtte
+    // een man een bloedbad aan in Texas. … schoot hij twintig mensen dood" is the bloodbath's.)
+    const auto recency = std::make_pair(e.last_sentence == sentence ? 1 << 30 : e.last_sentence, e.last_token);
+    if (recency > best_recency) { best = int(k); best_recency = recency; }
   }
   return best;
 }
@@ -225,6 +227,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
   if (!(as_part && m.phase)) TypeFromWords(ctx_, sentence, m.first, &e);  // the attacker shot says nothing of the attack
   e.m.evidence.push_back(m.span);
   e.last_sentence = sentence;
+  e.last_token = m.first;
   e.mention_sentences.push_back(sentence);
   ++e.mentions;
   sentence_mentions_.push_back({sentence, m, k});
