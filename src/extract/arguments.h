@@ -183,6 +183,9 @@ class ArgumentReader {
   bool PartTakenIn(int prep, int si) const;
   // Whether a circumstance word governs the trigger, indefinite ("Bij een brand in …").
   bool OpensWithCircumstance(const PhraseMatch& trigger, int si) const;
+  // Whether the trigger tells what struck a thing its phrase describes ("het door een explosie
+  // getroffen gebouw"): the sentence's time is not its own.
+  bool NamesWhatBefellAThing(const PhraseMatch& trigger, int si) const;
   // The time that follows the trigger closely after a preposition ("de aanslag op 22 maart"),
   // or null.
   const TimeMention* TimeTiedTo(const PhraseMatch& trigger, int si) const;

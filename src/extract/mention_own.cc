@@ -142,4 +142,14 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   return false;
 }
 
+bool ArgumentReader::NamesWhatBefellAThing(const PhraseMatch& trigger, int si) const {
+  // "het door een explosie getroffen gebouw": a thing described by what struck it.
+  const Sentence& s = ctx_.an.sentences[si];
+  const auto& toks = ctx_.tokens();
+  int k = trigger.first - 1;
+  if (k > s.first && ctx_.WordIs(toks[k].lower, "determiner")) --k;
+  return k > s.first && ctx_.lex.ClauseIs(toks[k].lower, "agent") && ctx_.WordIs(toks[k - 1].lower, "determiner") &&
+         trigger.end < s.last && ctx_.lex.ClauseIs(toks[trigger.end].lower, "stricken");
+}
+
 }  // namespace kroniek

@@ -381,8 +381,9 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // (A gathering to remember is the remembering: "gingen zaterdag de straat op om de
     // aanslag te herdenken" keeps its time.)
     const bool remembered = ClauseHas(match, si, clauses, "remembrance") && ctx_.lex.ClassOf(m.type) != "political";
-    // ("herdacht vandaag de aanslag op de brug van vorig jaar": the time tied to it is its own.)
-    if (dated && (ClauseHas(match, si, clauses, "preparation") || remembered)) {
+    // ("herdacht vandaag de aanslag op de brug van vorig jaar": the time tied to it is its own;
+    // "vrijdag … gevonden in het door een explosie getroffen gebouw": the explosion came before.)
+    if (dated && (ClauseHas(match, si, clauses, "preparation") || remembered || NamesWhatBefellAThing(match, si))) {
       const TimeMention* tied = TimeTiedTo(match, si);
       m.date = tied ? tied->date : Date();
     }
