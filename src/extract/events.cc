@@ -212,7 +212,11 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
       MergeDate(&e.m.date, m.date);
       args_.MergeLocation(&e.m.location, m.location);
     } else {
-      if (m.own_time && !e.m.date.known()) e.m.date = m.date;  // "Bij een brand … De ramp vond plaats op 3 mei"
+      // "Bij een brand … De ramp vond plaats op 3 mei"; "een explosie, een half jaar geleden …
+      // De megaknal op maandag 29 januari": a day within the event's year or month.
+      const DayRange own = RangeOf(m.date), event = RangeOf(e.m.date);
+      if (m.own_time && (!e.m.date.known() || (own.lo >= event.lo && own.hi <= event.hi && own.hi - own.lo < event.hi - event.lo)))
+        e.m.date = m.date;
       // "de aanslag in Christchurch, waarbij … in Nieuw-Zeeland": a reference names the city of
       // the country the event was placed in.
       if (!e.m.location.id.empty() && e.m.location.id == e.m.location.country &&
