@@ -130,6 +130,7 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   for (const auto& q : a->quantities)
     for (int i = q.first; i < q.last; ++i) blocked[i] = true;
   entity_rules_.Find(article, a->tokens, a->sentences, language_->kb(), blocked, &a->entities);
+  places_.RegionsAfterTheirNoun(a->tokens, a->sentences, &a->entities);
   places_.DropPlacesInsideNames(a->tokens, a->sentences, &a->entities);
   SetDatelinePlacesApart(article, a);  // and the places found since
 }

@@ -52,6 +52,11 @@ class PlaceIndex {
             const std::unordered_set<std::string>& recurring, const KnowledgeBase& kb,
             std::vector<Entity>* entities) const;
 
+  // Names a region's noun opens that the curated knowledge base knows as a city ("in de staat
+  // New York"): the region of that name in the city's country, when GeoNames has one.
+  void RegionsAfterTheirNoun(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+                             std::vector<Entity>* entities) const;
+
   // Drops the cities and countries that are part of a longer name: right after a
   // capitalised word inside a sentence that is no name, function word or adjective of its
   // own ("Maccabi Tel Aviv", "Real Madrid", "Air India"; not "het Limburgse Maasmechelen"),
