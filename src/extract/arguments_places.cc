@@ -97,7 +97,9 @@ bool ArgumentReader::QualifiesPlaceBefore(const Entity& ent) const {
                                 : town.type == EntityType::kPlace && town.last == k + 1 &&
                                       (town.region == ent.id || town.country == ent.id);
     }
-    if (toks[k].capitalized || (toks[k].kind != TokenKind::kWord && toks[k].lower != ",")) return false;
+    // (A country's adjective may stand between: "in Dayton in de Amerikaanse staat Ohio".)
+    const bool demonym = !ctx_.language.words().DemonymCountry(toks[k].lower).empty();
+    if ((toks[k].capitalized && !demonym) || (toks[k].kind != TokenKind::kWord && toks[k].lower != ",")) return false;
   }
   return false;
 }
