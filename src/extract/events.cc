@@ -35,12 +35,12 @@ void MergeDate(Date* into, const Date& from) {
   if (!from.known() && !TellsADay(from)) return;
   // "gisteren" and "vrijdag" of one event in a report whose date does not resolve them: both
   // hold (the report appeared on a Saturday).
-  if (!into->known() && !from.known() && into->day_offset && !from.day_offset && into->weekday < 0 && from.weekday >= 0) {
-    into->weekday = from.weekday;
-    return;
-  }
-  if (!into->known() && !from.known() && into->weekday >= 0 && from.day_offset && !into->day_offset && from.weekday < 0) {
-    into->day_offset = from.day_offset;
+  auto offset_only = [](const Date& d) { return d.day_offset && d.weekday < 0; };
+  auto weekday_only = [](const Date& d) { return !d.day_offset && d.weekday >= 0; };
+  if (!into->known() && !from.known() &&
+      ((offset_only(*into) && weekday_only(from)) || (weekday_only(*into) && offset_only(from)))) {
+    if (!into->day_offset) into->day_offset = from.day_offset;
+    if (into->weekday < 0) into->weekday = from.weekday;
     return;
   }
   if (!into->known() && (!TellsADay(*into) || from.known())) { *into = from; return; }
