@@ -75,6 +75,9 @@ class PlaceIndex {
 
 
  private:
+  static constexpr long kMinPopulationAbroad = 100000;
+  static constexpr long kMinPopulationHome = 5000;  // a town of the home countries named by its adjective ('Volendamse')
+  static constexpr size_t kMinRegionalAdjective = 6;  // "Haagse", "Limburgse"
   struct Place {  // one line of geonames.tsv, parsed when a name matches
     std::string_view id, name, country;
     double lat = 0, lon = 0;
