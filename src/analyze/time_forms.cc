@@ -438,6 +438,12 @@ int TimeGrammar::YearAt(Attempt& a, TimeMention* out) const {
   const Token& t = a.tokens[a.i];
   Date& d = out->date;
   int year = 0;
+  // ("sinds 2014": the phrase before it makes the bare year a date too.)
+  if (a.since && a.i > a.start && IsYear(t, &year)) {
+    SetDay(&d, Civil{year, 0, 0});
+    d.basis = DateBasis::kExplicit;
+    return a.i + 1;
+  }
   if (year_preps_.count(t.lower) && a.i + 1 < a.last && IsYear(a.tokens[a.i + 1], &year)) {
     a.start = a.since ? a.start : a.i + 1;
     SetDay(&d, Civil{year, 0, 0});

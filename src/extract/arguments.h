@@ -43,9 +43,10 @@ class ArgumentReader {
   // The one place sentence si - 1 names, the one "daar" points to ("vluchtte naar Antwerpen.
   // Daar werd hij opgepakt"); none if it names none or several.
   Location PlaceNamedBefore(int si) const;
-  // The time "toen" (then) opening sentence si points to: the last one the sentence before
-  // dates ("… sinds augustus 2006. Toen stortte een toestel neer"); unknown if none.
-  Date ThenDate(int si) const;
+  // The time "toen" points to, opening sentence si: the last one the sentence before
+  // dates ("… sinds augustus 2006. Toen stortte een toestel neer"); or opening the clause
+  // of `token` right after a time and a comma ("sinds 2014, toen in Soma …"); unknown if none.
+  Date ThenDate(int si, int token) const;
   // The date of what is said at `token` in sentence si; `own_verbs`, the verbs a
   // participant trigger requires ("bom" requires "ontplofte"), are not other triggers;
   // a `participant`'s clause that tells a later proceeding (a trial) dates it not.

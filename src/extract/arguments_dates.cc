@@ -143,12 +143,21 @@ bool ArgumentReader::QualifiesOtherTrigger(int si, int token, int at) const {
   return false;
 }
 
-Date ArgumentReader::ThenDate(int si) const {
+Date ArgumentReader::ThenDate(int si, int token) const {
   const Sentence& s = ctx_.an.sentences[si];
-  if (si == 0 || !ctx_.WordIs(ctx_.tokens()[s.first].lower, "occasion") || OpensSubject(s, s.first + 1)) return Date();
+  const auto& toks = ctx_.tokens();
   Date then;
-  for (const auto& t : ctx_.an.times)
-    if (ctx_.tokens()[t.first].sentence == si - 1 && t.date.known() && !t.relative_to_event) then = t.date;
+  if (si > 0 && ctx_.WordIs(toks[s.first].lower, "occasion") && !OpensSubject(s, s.first + 1)) {
+    for (const auto& t : ctx_.an.times)
+      if (toks[t.first].sentence == si - 1 && t.date.known() && !t.relative_to_event) then = t.date;
+  } else {
+    const auto clauses = Clauses(si);
+    const int opening = ClauseOpening(si, token, clauses);
+    if (opening + 1 >= s.last || toks[opening].lower != "," || !ctx_.WordIs(toks[opening + 1].lower, "occasion"))
+      return Date();
+    for (const auto& t : ctx_.an.times)
+      if (t.last == opening && t.date.known() && !t.relative_to_event) then = t.date;
+  }
   // (The moment a period starts from: "sinds augustus 2006. Toen …" is August 2006.)
   if (!then.from.empty() && then.to == ctx_.article.published.value) then.from.clear(), then.to.clear();
   return then;

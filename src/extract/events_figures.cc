@@ -14,6 +14,7 @@ namespace {
 constexpr int kOwnNounPenalty = 100;  // tokens added to the distance of a figure's own noun as trigger
 constexpr int kOwnTypeBonus = 20;     // tokens taken off the distance of an event of the kind's own type
 constexpr int kAntecedentPenalty = 10;  // tokens added to the distance of an event told as what came before
+constexpr int kOtherOccasionPenalty = 10;  // and of one outside the "toen" clause of a time a figure is in
 
 }  // namespace
 
@@ -41,6 +42,11 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   };
   // Same sentence: the nearest trigger, preferring one before the number.
   int best = -1, best_distance = 1 << 30;
+  // ("de zwaarste brand sinds 2009, toen zes mensen omkwamen bij een brand": the count is
+  // of what that clause tells.)
+  const bool then_clause = args_.ThenDate(c.sentence, c.token).known();
+  const std::vector<int> clauses = then_clause ? args_.Clauses(c.sentence) : std::vector<int>();
+  const int first = ctx_.an.sentences[c.sentence].first;
   for (const auto& sm : sentence_mentions_) {
     if (sm.sentence != c.sentence || !fits(events_[sm.event].m.type)) continue;
     if (events_[sm.event].m.status == "foiled" || events_[sm.event].m.status == "hypothetical") continue;
@@ -53,6 +59,7 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
     // ("Door de overstromingen na de dambreuk kwamen 5300 mensen om": the toll is of what
     // followed the breach, which the sentence tells as its cause.)
     if (args_.AfterAntecedent(sm.mention.first, c.sentence)) d += kAntecedentPenalty;
+    if (then_clause && clauses[sm.mention.first - first] != clauses[c.token - first]) d += kOtherOccasionPenalty;
     // The verb that says what befell those counted tells the event ("bij protesten zijn
     // zeven mensen door soldaten doodgeschoten": the shooting's dead, not the protest's).
     if (c.kind_from_predicate && sm.mention.first > c.token && ctx_.lex.figure_verbs.Lookup(toks[sm.mention.first].lower) &&
@@ -120,7 +127,7 @@ int EventAssembler::EventBefore(const FigureCandidate& c, int event) {
   // days, is of an event of the same kind at that time, not of this one.
   const Ev& e = events_[event];
   const DayRange days = RangeOf(e.m.date);
-  const Date then = args_.ThenDate(c.sentence);
+  const Date then = args_.ThenDate(c.sentence, c.token);
   if (!days.known() || !then.known() || RangeOf(then).hi >= days.lo) return event;
   return EventOfItsOwn(c, event, then, e.m.location);
 }

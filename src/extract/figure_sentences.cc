@@ -150,8 +150,14 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
           if (toks[k].lower == ";" || toks[k].lower == ":" || (comma && toks[k].lower == ",")) return true;
         return false;
       };
+      // ("de zwaarste brand sinds 2009, toen zes mensen omkwamen": the count is the occasion's.)
+      auto occasion = [&](int from, int to) {
+        for (int k = to - 2; k >= from; --k)
+          if (toks[k].lower == ",") return ctx.WordIs(toks[k + 1].lower, "occasion");
+        return false;
+      };
       const bool apart = m.first >= q.last ? has(q.last, m.first, true)
-                                           : has(m.end, q.first, false) ||
+                                           : has(m.end, q.first, false) || occasion(m.end, q.first) ||
                                                  (has(s.first, m.first, true) && has(m.end, q.first, true));
       if (!apart) return true;
       continue;

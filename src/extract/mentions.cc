@@ -338,7 +338,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool participant = row.options.count("participant") > 0;
     m.date = DateFor(si, match.first, participant ? row.required : std::vector<std::string>(), participant);
     if (!m.date.known() && m.date.weekday < 0 && !m.date.day_offset && !m.date.month && m.date.from.empty() && m.date.to.empty())
-      if (Date then = ThenDate(si); then.known()) m.date = then;  // "Toen stortte …"
+      if (Date then = ThenDate(si, match.first); then.known()) m.date = then;  // "Toen stortte …"
     if (m.status == "occurred" || m.status == "alleged") BeforePublication(ctx_.article.published, &m.date);
     // "de aanval" refers back: a date in its sentence is the claim's or the
     // report's ("eiste de aanval woensdag op"), not the event's, and a place
@@ -362,13 +362,14 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     if (in_reference && !alarm && !OwnTimeIn(match, si, clauses)) m.date = Date();
     // (Not a period: "de zwaarste aanslag sinds maart vorig jaar" compares.)
     // (Dated by the time compared with long before, the mention names that earlier event too:
-    // "de zwaarste beving sinds augustus 1953. Toen kwamen 450 mensen om."; a recent one only
-    // bounds it: "de grootste rellen sinds maart".)
+    // "de zwaarste beving sinds augustus 1953. Toen kwamen 450 mensen om."; a recent one, or a
+    // year alone, only bounds it: "de grootste rellen sinds maart", "de zwaarste beving sinds 1999".)
     Span compared;
     m.after = ComparedAfter(match, si, frames, &compared);
     if (!compared.empty() && m.date.span == compared) {
       const DayRange published = RangeOf(ctx_.article.published);
-      if (!published.known() || RangeOf(m.date.value.empty() ? m.date.from : m.date.value).hi < published.lo - kBackgroundDays)
+      if (m.date.precision != Precision::kYear &&
+          (!published.known() || RangeOf(m.date.value.empty() ? m.date.from : m.date.value).hi < published.lo - kBackgroundDays))
         m.after.clear();
       else m.date = Date();
     }
