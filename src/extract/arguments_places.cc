@@ -274,7 +274,12 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     // op relletjes uitliepen"), not for what a trigger between governs ("In
     // Milaan protesteerden duizenden over de treinramp").
     const bool fronted = i - 1 == s.first && ctx_.lex.ClauseIs(toks[s.first].lower, "locative");
-    if (!only_mention && !fronted && clauses[i - s.first] != clause) continue;
+    // (A relative clause right after the trigger tells its place: "In Beieren hangen de vlaggen
+    // halfstok na de mesaanval die vrijdag in Würzburg drie levens kostte".)
+    const bool own = clauses[i - s.first] == clause ||
+                     (i > trigger.last && trigger.end < s.last && ctx_.WordIs(toks[trigger.end].lower, "relative") &&
+                      PlaceRightAfter(trigger, si, LocationOf(ent)));
+    if (!only_mention && !fronted && !own) continue;
     if (int between = TriggerBetween(si, trigger.first, i);
         between >= 0 && !(fronted && clauses[between - s.first] != clause))
       continue;
@@ -307,7 +312,7 @@ Location ArgumentReader::LocationFor(const PhraseMatch& trigger, int si, const s
     if (AsLandmark(s.first, i, head)) d += kLandmarkPenalty;
     // (A place in the trigger's own clause beats one in the next: "In Eindhoven werden 55
     // mensen aangehouden, in Den Bosch 20".)
-    if (!fronted && clauses[i - s.first] != clause) d += kOtherClausePenalty;
+    if (!fronted && !own) d += kOtherClausePenalty;
     if (d < best) { best = d; place = &ent; }
   }
   if (const Entity* struck = StruckPlace(trigger, si)) place = struck;

@@ -337,8 +337,11 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.status = StatusFor(match, si, clauses);
     const bool participant = row.options.count("participant") > 0;
     m.date = DateFor(si, match.first, participant ? row.required : std::vector<std::string>(), participant);
-    if (!m.date.known() && m.date.weekday < 0 && !m.date.day_offset && !m.date.month && m.date.from.empty() && m.date.to.empty())
-      if (Date then = ThenDate(si, match.first); then.known()) m.date = then;  // "Toen stortte …"
+    // "Toen stortte …", "sinds 1972, toen ook 77 doden vielen bij een botsing": then's time,
+    // not the period since.
+    const bool undated = !m.date.known() && m.date.weekday < 0 && !m.date.day_offset && !m.date.month &&
+                         m.date.from.empty() && m.date.to.empty();
+    if (Date then = ThenDate(si, match.first); then.known() && (undated || m.date.span == then.span)) m.date = then;
     if (m.status == "occurred" || m.status == "alleged") BeforePublication(ctx_.article.published, &m.date);
     // "de aanval" refers back: a date in its sentence is the claim's or the
     // report's ("eiste de aanval woensdag op"), not the event's, and a place
