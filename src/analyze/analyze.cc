@@ -63,8 +63,9 @@ Status Analyzer::Load(const std::string& dir, const Language& language) {
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/common_word_names.tsv", 1, &common_words));
   std::unordered_set<std::string> words;
   for (const auto& r : common_words.rows) words.insert(ToLower(r.fields[0]));
-  gazetteer_.Build(language.kb(), tokenizer_, std::move(words));
   KRONIEK_RETURN_IF_ERROR(places_.Load(dir + "/kb", lang_dir));
+  gazetteer_.Build(language.kb(), tokenizer_, std::move(words), places_.compass_prefixes(),
+                  places_.compass_continents());
   return Status();
 }
 

@@ -26,8 +26,11 @@ bool AllLetters(std::string_view s) {
 }
 }  // namespace
 
-void Gazetteer::Build(const KnowledgeBase& kb, const TokenizerRules& rules, std::unordered_set<std::string> common_words) {
+void Gazetteer::Build(const KnowledgeBase& kb, const TokenizerRules& rules, std::unordered_set<std::string> common_words,
+                      std::vector<std::string> compass_prefixes, std::vector<std::string> continents) {
   common_words_ = std::move(common_words);
+  compass_prefixes_ = std::move(compass_prefixes);
+  continents_ = std::move(continents);
   for (const KbName& kn : kb.names()) {
     Name n;
     std::vector<Token> toks;
@@ -102,8 +105,27 @@ bool Gazetteer::NamesPlace(const std::string& word) const {
   });
 }
 
+bool Gazetteer::FindCountryPart(const std::string& text, const Token& t, int i, Entity* out) const {
+  for (const std::string& prefix : compass_prefixes_) {
+    if (t.lower.size() <= prefix.size() || t.lower.compare(0, prefix.size(), prefix) != 0) continue;
+    size_t tail = t.span.begin + prefix.size();
+    if (!IsUpper(NextCodePoint(text, tail))) return false;
+    const std::string name = t.lower.substr(prefix.size());
+    auto it = by_first_.find(name);
+    if (it == by_first_.end() || std::count(continents_.begin(), continents_.end(), name)) return false;
+    for (const Name& n : it->second)
+      if (n.words.size() == 1 && n.entry->type == EntityType::kCountry) {
+        *out = MakeEntity(n, t.span, i, i + 1);
+        return true;
+      }
+    return false;
+  }
+  return false;
+}
+
 bool Gazetteer::FindCompound(const std::string& text, const Token& t, int i, Entity* out) const {
   if (t.kind != TokenKind::kWord) return false;
+  if (FindCountryPart(text, t, i, out)) return true;
   // Hyphenated: 'IS-strijders', 'VN-vluchtelingencommissaris', 'Taliban-regering'.
   size_t hyphen = t.lower.find('-');
   if (hyphen != std::string::npos && hyphen > 0) {

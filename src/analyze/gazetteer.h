@@ -20,8 +20,11 @@ namespace kroniek {
 class Gazetteer {
  public:
   // `common_words`: names that are also words of the language ("Namen"): at the
-  // start of a sentence they are the word.
-  void Build(const KnowledgeBase& kb, const TokenizerRules& rules, std::unordered_set<std::string> common_words);
+  // start of a sentence they are the word. `compass_prefixes` ("zuid-"): before a
+  // country's name, a part of it that lies in that country ("Zuid-Italië"), but for the
+  // `continents` such a prefix makes of a name ("Zuid-Amerika").
+  void Build(const KnowledgeBase& kb, const TokenizerRules& rules, std::unordered_set<std::string> common_words,
+             std::vector<std::string> compass_prefixes = {}, std::vector<std::string> continents = {});
   void Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
             std::vector<Entity>* out) const;
 
@@ -41,7 +44,11 @@ class Gazetteer {
   // A compound whose first part is a single-word name.
   bool FindCompound(const std::string& text, const Token& t, int i, Entity* out) const;
 
+  // 'Zuid-Italië': a country's name after a compass prefix, the country.
+  bool FindCountryPart(const std::string& text, const Token& t, int i, Entity* out) const;
+
   std::unordered_set<std::string> common_words_;
+  std::vector<std::string> compass_prefixes_, continents_;
   std::unordered_map<std::string, std::vector<Name>> by_first_;  // first word -> names, longest first
   std::unordered_map<std::string, const Name*> single_;           // single-word names for compounds
 };

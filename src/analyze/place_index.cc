@@ -68,8 +68,8 @@ Status PlaceIndex::Load(const std::string& kb_dir, const std::string& lang_dir) 
       (cls == "adjective_ending" ? adjective_endings_ : town_name_endings_).push_back(ToLower(row.fields[0]));
       continue;
     }
-    if (cls == "compass_prefix") {
-      compass_prefixes_.push_back(ToLower(row.fields[0]));
+    if (cls == "compass_prefix" || cls == "compass_continent") {
+      (cls == "compass_prefix" ? compass_prefixes_ : compass_continents_).push_back(ToLower(row.fields[0]));
       continue;
     }
     CuePhrase p;

@@ -36,6 +36,10 @@ class PlaceIndex {
   // tools/gen_geonames.py; searched in place, not parsed) and loads
   // lang_dir/place_cues.tsv and function_words.tsv.
   Status Load(const std::string& kb_dir, const std::string& lang_dir);
+  // "oost-", "zuid-": before a country's name or adjective, a part of it ("Zuid-Italië").
+  const std::vector<std::string>& compass_prefixes() const { return compass_prefixes_; }
+  // "amerika": after a compass prefix a continent, not the country the name alone stands for.
+  const std::vector<std::string>& compass_continents() const { return compass_continents_; }
 
   // Adds places in tokens [first, last) that no entity in `entities` covers.
   // `countries`: ISO codes the article names, in order of mention (a place there wins
@@ -150,6 +154,7 @@ class PlaceIndex {
   std::vector<std::string> adjective_endings_;  // 'Limburgse': an adjective of a region or city
   std::vector<std::string> town_name_endings_;  // what a town's name may keep that its adjective drops
   std::vector<std::string> compass_prefixes_;   // "oost-" in "Oost-Duitse"
+  std::vector<std::string> compass_continents_;  // "amerika" in "Zuid-Amerika"
   std::unordered_set<std::string> determiners_;                           // 'het', 'de' ('in het Franse Nantes')
   std::unordered_map<std::string, std::string> demonyms_;                 // 'franse' -> FR
   std::unordered_set<std::string> home_countries_;                        // ISO codes

@@ -64,13 +64,14 @@ std::optional<std::vector<int>> Chronicle::DaysLeft(const ChronicleEvent& ev, co
 // The fused event's date: the most precise date a report gives among those
 // every report allows (the event's window: a report published on the 29th
 // rules out the 30th); of dates alike in that, the one most reports give or
-// name the weekday of. Short of a day, the days the window and the weekdays the
+// name the weekday of, then one written out over one counted ("13 januari 2012" over "een
+// jaar geleden"), then the earliest (a night told by its evening and its morning). Short of a day, the days the window and the weekdays the
 // reports name leave ("donderdag" under a month-only header, and another report's
 // "vorige week") as an interval, in the precision a report gives: a day no report
 // gives stays out of `value`, even when it is the only one left.
 Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) const {
   const Date* best = nullptr;
-  std::tuple<bool, int, int> best_key;
+  std::tuple<bool, int, int, bool, int> best_key;
   for (const auto& m : ev.mentions) {
     const Date& d = articles_[m.article].extraction.events[m.event].date;
     const DayRange r = RangeOf(d);
@@ -83,7 +84,7 @@ Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) cons
         ++support;
     }
     const bool fits = !window.known() || (r.lo <= window.hi && window.lo <= r.hi);
-    std::tuple<bool, int, int> key{fits, -(r.hi - r.lo), support};
+    std::tuple<bool, int, int, bool, int> key{fits, -(r.hi - r.lo), support, d.basis == DateBasis::kExplicit, -r.lo};
     if (!best || key > best_key) {
       best = &d;
       best_key = key;
