@@ -111,6 +111,13 @@ bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& nex
   before->date.weekday = weekday;
   before->date.span = {begin, next.date.span.end};
   before->last = next.last;
+  // ("zaterdag 11 april 2011", a Monday: one of the two is wrong; the month holds.)
+  const auto day = before->date.civil();
+  if (next.date.basis == DateBasis::kExplicit && day && day->precision() == Precision::kDay &&
+      kroniek::WeekdayOf(*day) != weekday) {
+    SetDay(&before->date, Civil{day->year, day->month, 0});
+    before->date.weekday = -1;
+  }
   return true;
 }
 
