@@ -51,6 +51,8 @@ class ArgumentReader {
   // participant trigger requires ("bom" requires "ontplofte"), are not other triggers;
   // a `participant`'s clause that tells a later proceeding (a trial) dates it not.
   Date DateFor(int si, int token, const std::vector<std::string>& own_verbs = {}, bool participant = false) const;
+  // Whether a semicolon (outside quotes) lies among tokens [from, to).
+  bool SemicolonBetween(int from, int to) const;
   void MergeLocation(Location* into, const Location& from) const;
   // The place sentence si gives what is said at `token` (a figure's number).
   Location PlaceAt(int si, int token) const;

@@ -48,6 +48,12 @@ bool ArgumentReader::SinceAnotherThing(int si, int token, int at) const {
   return false;
 }
 
+bool ArgumentReader::SemicolonBetween(int from, int to) const {
+  for (int k = from; k < to; ++k)
+    if (ctx_.tokens()[k].lower == ";" && ctx_.quote_at[k] < 0) return true;
+  return false;
+}
+
 Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& own_verbs, bool participant) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto clauses = Clauses(si);
@@ -78,6 +84,9 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     // "De verdachte werd gearresteerd en wordt zaterdag voorgeleid": a time after "en" and a
     // verb of its own is that clause's.
     if (t.first > token && CoordinatedClauseBetween(si, token, t.first)) continue;
+    // "Drie doden door schietpartijen; geen onderwijs vrijdag": a clause after a semicolon
+    // tells a thing of its own.
+    if (SemicolonBetween(std::min(token, t.first), std::max(token, t.first))) continue;
     // "De politie liet dinsdag weten dat de man … inreed": the report's time
     // (a quote's event keeps the time of its report: the only one it has).
     const int cue = ctx_.sentence_sources[si].cue;
