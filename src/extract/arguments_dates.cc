@@ -87,6 +87,8 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     // "Drie doden door schietpartijen; geen onderwijs vrijdag": a clause after a semicolon
     // tells a thing of its own.
     if (SemicolonBetween(std::min(token, t.first), std::max(token, t.first))) continue;
+    // ("De storm was de zwaarste sinds 2007": what it is compared with.)
+    if (ComparisonPointAfter(si, token, t)) continue;
     // "De politie liet dinsdag weten dat de man … inreed": the report's time
     // (a quote's event keeps the time of its report: the only one it has).
     const int cue = ctx_.sentence_sources[si].cue;

@@ -195,6 +195,15 @@ bool ArgumentReader::Condition(const PhraseMatch& trigger, int si) const {
          !ctx_.lex.LooksPlural(toks[trigger.first].lower);
 }
 
+bool ArgumentReader::ComparisonPointAfter(int si, int token, const TimeMention& t) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  for (const auto& f : ctx_.lex.reference_frames.FindAll(ctx_.tokens(), s.first, s.last))
+    if (ctx_.lex.reference_frames.rows()[f.row].value == "compared" && f.first > token && t.first >= f.end - 1 &&
+        t.first <= f.end + kComparedTimeReach)
+      return true;
+  return false;
+}
+
 std::string ArgumentReader::ComparedAfter(const PhraseMatch& trigger, int si, const std::vector<PhraseMatch>& frames,
                                           Span* compared) const {
   // "de zwaarste beving sinds 1999", "de grootste betoging sinds de verkiezingen van 2019":
