@@ -51,9 +51,9 @@ class ArgumentReader {
   // participant trigger requires ("bom" requires "ontplofte"), are not other triggers;
   // a `participant`'s clause that tells a later proceeding (a trial) dates it not.
   Date DateFor(int si, int token, const std::vector<std::string>& own_verbs = {}, bool participant = false) const;
-  // Whether time t is the point a comparison after the trigger at `token` counts from
-  // ("De storm was de zwaarste sinds 2007").
-  bool ComparisonPointAfter(int si, int token, const TimeMention& t) const;
+  // The tokens [first, last] where a time is the point a comparison after the trigger at
+  // `token` counts from ("De storm was de zwaarste sinds 2007").
+  std::vector<std::pair<int, int>> ComparisonPointsAfter(int si, int token) const;
   // Whether a semicolon (outside quotes) lies among tokens [from, to).
   bool SemicolonBetween(int from, int to) const;
   void MergeLocation(Location* into, const Location& from) const;

@@ -62,6 +62,7 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   // "afscheid genomen van de kinderen die omkwamen bij de brand": a trigger in a relative
   // clause takes no time of the clause around it (the farewell's).
   const bool in_relative = InRelativeClause(si, token, clauses);
+  const auto compared = ComparisonPointsAfter(si, token);
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
     // ("De storm houdt aan tot morgenochtend": a period's end dates no event.)
@@ -88,7 +89,8 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     // tells a thing of its own.
     if (SemicolonBetween(std::min(token, t.first), std::max(token, t.first))) continue;
     // ("De storm was de zwaarste sinds 2007": what it is compared with.)
-    if (ComparisonPointAfter(si, token, t)) continue;
+    auto at_point = [&](const std::pair<int, int>& p) { return t.first >= p.first && t.first <= p.second; };
+    if (std::any_of(compared.begin(), compared.end(), at_point)) continue;
     // "De politie liet dinsdag weten dat de man … inreed": the report's time
     // (a quote's event keeps the time of its report: the only one it has).
     const int cue = ctx_.sentence_sources[si].cue;

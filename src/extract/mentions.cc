@@ -195,13 +195,13 @@ bool ArgumentReader::Condition(const PhraseMatch& trigger, int si) const {
          !ctx_.lex.LooksPlural(toks[trigger.first].lower);
 }
 
-bool ArgumentReader::ComparisonPointAfter(int si, int token, const TimeMention& t) const {
+std::vector<std::pair<int, int>> ArgumentReader::ComparisonPointsAfter(int si, int token) const {
   const Sentence& s = ctx_.an.sentences[si];
+  std::vector<std::pair<int, int>> points;
   for (const auto& f : ctx_.lex.reference_frames.FindAll(ctx_.tokens(), s.first, s.last))
-    if (ctx_.lex.reference_frames.rows()[f.row].value == "compared" && f.first > token && t.first >= f.end - 1 &&
-        t.first <= f.end + kComparedTimeReach)
-      return true;
-  return false;
+    if (ctx_.lex.reference_frames.rows()[f.row].value == "compared" && f.first > token)
+      points.push_back({f.end - 1, f.end + kComparedTimeReach});
+  return points;
 }
 
 std::string ArgumentReader::ComparedAfter(const PhraseMatch& trigger, int si, const std::vector<PhraseMatch>& frames,
