@@ -331,5 +331,53 @@ TEST(EventTyping, ThePlaceOfAnotherTriggerIsNotTheEventsPlace) {
   EXPECT_TRUE(loc.is_null() || loc.value("inferred", false));
 }
 
+// A ramming recalled with its date, long before the report ("reed op 3 maart 2019 een man in
+// op": the indefinite past the verb's first part), is another event than the undated news,
+// and its city is not where the news happened.
+TEST(EventTyping, ARammingRecalledWithItsDateIsAnotherEventAndPlace) {
+  Article a = testing::MakeArticle("Bij een aanslag met een auto in een winkelstraat zijn twee mensen omgekomen.\n\n"
+                                   "In Keulen reed op 3 maart 2019 een man in op een optocht. Daarbij raakten 150 "
+                                   "mensen gewond.",
+                                   "2020-12-01");
+  json out = testing::AnalyzeToJson(a);
+  ASSERT_EQ(out["events"].size(), 2u) << out["events"].dump(1);
+  EXPECT_TRUE(out["events"][0]["date"]["value"].is_null());
+  EXPECT_TRUE(out["events"][0]["location"].is_null()) << out["events"][0]["location"].dump();
+  ASSERT_EQ(out["events"][0]["figures"].size(), 1u);
+  EXPECT_EQ(out["events"][0]["figures"][0]["value"], 2);
+  EXPECT_EQ(out["events"][1]["date"]["value"], "2019-03-03");
+  EXPECT_EQ(out["events"][1]["location"]["id"], "cologne");
+  ASSERT_EQ(out["events"][1]["figures"].size(), 1u);
+  EXPECT_EQ(out["events"][1]["figures"][0]["value"], 150);
+}
+
+// In an undated article, the day written out later ("op donderdag 13 februari") is the day
+// of the event told first by its weekday ("Donderdag"), not another event's.
+TEST(EventDates, ADayWithTheWeekdayToldBeforeDatesThatEvent) {
+  Article a = testing::MakeArticle("Donderdag is in Gouda een auto ingereden op een groep toeschouwers.\n\n"
+                                   "Zoals gemeld reed op donderdag 13 februari 2025 een man met zijn auto in op een "
+                                   "groep toeschouwers aan de Markt. Er raakten twaalf mensen gewond.");
+  json out = testing::AnalyzeToJson(a);
+  ASSERT_EQ(out["events"].size(), 1u) << out["events"].dump(1);
+  EXPECT_EQ(out["events"][0]["date"]["value"], "2025-02-13");
+  ASSERT_EQ(out["events"][0]["figures"].size(), 1u);
+  EXPECT_EQ(out["events"][0]["figures"][0]["value"], 12);
+}
+
+// The parts of a verb reach over a date, a time and an apposition between them.
+TEST(EventTyping, AVerbsPartsReachOverADateATimeAndAnApposition) {
+  EXPECT_EQ(Types("Zoals gemeld reed op donderdag 2 mei 2024 omstreeks 10.30 uur een man met zijn auto, een "
+                  "zwarte terreinwagen, in op een groep wandelaars in Gouda."),
+            Vs({"attack_on_civilians"}));
+}
+
+// A region in brackets after a town says where the town is ("Kassel (Hessen)").
+TEST(EventTyping, ARegionInBracketsAfterATownIsNotThePlace) {
+  Article a = testing::MakeArticle("In Kassel (Hessen) is zaterdag een brand uitgebroken in een fabriek.", "2024-05-06");
+  json out = testing::AnalyzeToJson(a);
+  ASSERT_EQ(out["events"].size(), 1u);
+  EXPECT_EQ(out["events"][0]["location"]["id"], "geo:DE:kassel");
+}
+
 }  // namespace
 }  // namespace kroniek

@@ -29,6 +29,7 @@ Date SamePeriodAs(const TimeMention& t, const Date& before) {
 constexpr int kSincePhraseReach = 7;  // words from "sinds" to what its phrase names ("sinds de verkiezingen van vorige maand")
 constexpr int kUndatedTimePenalty = 20;  // tokens a time the report cannot date counts as further away
 constexpr int kRelativeTimePenalty = 50;  // and a time counted from another ("rond 22 uur"), less than another clause
+constexpr int kOtherNounsClausePenalty = 200;  // and one of a relative clause on another noun, more
 
 }  // namespace
 
@@ -97,7 +98,14 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     if (cue >= s.first && ctx_.quote_at[token] < 0 && clauses[t.first - s.first] == clauses[cue - s.first] &&
         clauses[token - s.first] != clauses[cue - s.first])
       continue;
-    int score = std::abs(t.first - token) + (clauses[t.first - s.first] != clauses[token - s.first] ? 100 : 0);
+    const bool own_clause = clauses[t.first - s.first] == clauses[token - s.first];
+    int score = std::abs(t.first - token) + (own_clause ? 0 : 100);
+    // "Minstens 40 mensen die Halloween wilden vieren, zijn zaterdagavond omgekomen": a relative
+    // clause not right after the token tells of another thing than the event ("de brand die
+    // dinsdag uitbrak" tells of it).
+    if (!own_clause && !in_relative && InRelativeClause(si, t.first, clauses) &&
+        ClauseOpening(si, t.first, clauses) != token + 1)
+      score += kOtherNounsClausePenalty;
     // "Het bombardement gebeurde gisteren op het orthodox nieuwjaar", in a report dated to
     // the month: the day the clause names beats the one it cannot count.
     if (!t.date.known()) score += kUndatedTimePenalty;

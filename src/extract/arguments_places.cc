@@ -86,8 +86,8 @@ bool ArgumentReader::AsLandmark(int first, int i, int head) const {
 }
 
 bool ArgumentReader::QualifiesPlaceBefore(const Entity& ent) const {
-  // "in Butler, Pennsylvania", "in Lewiston in de staat Maine": the region or country
-  // right after a town says where the town is.
+  // "in Butler, Pennsylvania", "in Lewiston in de staat Maine", "in Volkmarsen (Hessen)": the
+  // region or country right after a town says where the town is.
   const auto& toks = ctx_.tokens();
   const int first = ctx_.an.sentences[toks[ent.first].sentence].first;
   for (int k = ent.first - 1; k >= first && k >= ent.first - kQualifierWords - 1; --k) {
@@ -99,7 +99,9 @@ bool ArgumentReader::QualifiesPlaceBefore(const Entity& ent) const {
     }
     // (A country's adjective may stand between: "in Dayton in de Amerikaanse staat Ohio".)
     const bool demonym = !ctx_.language.words().DemonymCountry(toks[k].lower).empty();
-    if ((toks[k].capitalized && !demonym) || (toks[k].kind != TokenKind::kWord && toks[k].lower != ",")) return false;
+    if ((toks[k].capitalized && !demonym) ||
+        (toks[k].kind != TokenKind::kWord && toks[k].lower != "," && toks[k].lower != "("))
+      return false;
   }
   return false;
 }

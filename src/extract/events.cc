@@ -147,7 +147,12 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     // A classifying mention's date and place are its comparison's ("de
     // dodelijkste aanslag sinds 2007"), not the event's.
     if (!m.anaphoric && !DatesCompatible(e.m.date, m.date)) continue;
-    if (m.past && !e.m.date.known() && (ctx_.article.published.known() || !ToldOnlyInTitle(e))) continue;
+    // ("Donderdag is in München een auto ingereden … reed op donderdag 13 februari een man in
+    // op": the weekday told before names the same day.)
+    const auto day = m.date.precision == Precision::kDay ? m.date.civil() : std::nullopt;
+    const bool same_weekday = day && e.m.date.weekday >= 0 && e.m.date.weekday == WeekdayOf(*day);
+    if (m.past && !e.m.date.known() && !same_weekday && (ctx_.article.published.known() || !ToldOnlyInTitle(e)))
+      continue;
     if (m.long_before && !e.m.date.known() && e.recent) continue;
     // (A storm told in another town is the same storm, not one of long before: "sinds 1990".)
     const auto widespread = m.long_before || m.past ? std::nullopt : ctx_.lex.WidespreadKm(e.m.type);
@@ -367,14 +372,29 @@ void EventAssembler::StillToCome() {
 void EventAssembler::MainPlaces(const Entity** main_city, const KbEntry** main_country) const {
   std::map<std::string, int> city_count;
   std::map<std::string, int> country_count;  // countries named, or named through their places
+  // (A city not in the sentences that tell only an event dated long before the article: "In
+  // Volkmarsen bij Kassel reed op 24 februari 2020 een man in op een carnavalsstoet", told
+  // in a report of another attack; an anniversary's places are the event's own.)
+  std::map<int, bool> long_ago_only;  // sentence -> tells only such events
+  bool news = false;                  // an event not dated long before
+  for (const Ev& e : events_) {
+    const bool long_ago = DatedLongBefore(e);
+    news = news || !long_ago;
+    for (int si : e.mention_sentences) {
+      auto [it, fresh] = long_ago_only.emplace(si, long_ago);
+      if (!fresh) it->second = it->second && long_ago;
+    }
+  }
   for (const auto& ent : ctx_.an.entities) {
+    const auto it = long_ago_only.find(ctx_.tokens()[ent.first].sentence);
+    const bool long_ago = news && it != long_ago_only.end() && it->second;
     // (Not through their people: "Israëlische supporters" in Amsterdam; nor through where
     // someone went or came from: "onderweg naar Amsterdam", "een getuige uit Breda".)
     const bool demonym = !ctx_.language.words().DemonymCountry(ctx_.tokens()[ent.first].lower).empty();
     if ((ent.type == EntityType::kPlace || ent.type == EntityType::kCountry) && !ent.country.empty() && !demonym &&
         !args_.WhereSomeoneWentOrCameFrom(ent))
       ++country_count[ent.country];
-    if (ent.type == EntityType::kPlace && !ent.partial && !args_.NotTheSite(ent) &&
+    if (ent.type == EntityType::kPlace && !ent.partial && !long_ago && !args_.NotTheSite(ent) &&
         ++city_count[ent.id] > (*main_city ? city_count[(*main_city)->id] : 0))
       *main_city = &ent;
   }
@@ -395,13 +415,22 @@ void EventAssembler::MainPlaces(const Entity** main_city, const KbEntry** main_c
     *main_country = ctx_.language.kb().Country(top->first);
 }
 
+bool EventAssembler::DatedLongBefore(const Ev& e) const {
+  const DayRange published = RangeOf(ctx_.article.published);
+  return e.m.date.known() && published.known() && RangeOf(e.m.date).hi < published.lo - kBackgroundDays;
+}
+
 const Ev* EventAssembler::PlacedNearby(const Ev& e, const std::function<bool(const Location&)>& fits) const {
   const auto& sentences = ctx_.an.sentences;
   const int paragraph = sentences[e.m.first_sentence].paragraph;
   const Ev* best = nullptr;
   int best_distance = 1 << 30;
+  // (Not where an event dated long before happened, for news: "In Keulen reed op 3 maart
+  // 2019 een man in op een optocht", told after an attack the article reports.)
+  const bool news = !DatedLongBefore(e);
   for (const Ev& o : events_) {
     if (&o == &e || o.m.location.id.empty() || o.m.location.inferred || !fits(o.m.location)) continue;
+    if (news && DatedLongBefore(o)) continue;
     for (int si : o.mention_sentences) {
       int d = std::abs(sentences[si].paragraph - paragraph);
       if (d <= 2 && std::abs(si - e.m.first_sentence) < best_distance) {

@@ -61,6 +61,7 @@ class EventAssembler {
   void InheritLocations();
   // The city the article names most, and the country, when it outweighs that city's.
   void MainPlaces(const Entity** main_city, const KbEntry** main_country) const;
+  bool DatedLongBefore(const Ev& e) const;  // long before the article: not its news
   bool ToldByAdjective(const Location& loc) const;  // "een Turkse kolenmijn": the country
   // The event told nearest e (the same or the two paragraphs before) with a place that fits.
   const Ev* PlacedNearby(const Ev& e, const std::function<bool(const Location&)>& fits) const;

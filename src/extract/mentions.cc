@@ -255,7 +255,9 @@ std::string ArgumentReader::ReferenceFrame(int first, const std::vector<PhraseMa
 bool ArgumentReader::IndefiniteNear(const PhraseMatch& match, int si, const std::vector<int>& clauses) const {
   const Sentence& s = ctx_.an.sentences[si];
   const int clause = clauses[match.first - s.first];
-  for (int k = std::max(s.first, match.first - kIndefiniteReach); k < std::min(s.last, match.last + kIndefiniteReach); ++k)
+  // (A verb's words in parts reach over what stands between: "reed op 3 maart een man in op een optocht".)
+  const int last = std::max(match.last, match.end);
+  for (int k = std::max(s.first, match.first - kIndefiniteReach); k < std::min(s.last, last + kIndefiniteReach); ++k)
     if (clauses[k - s.first] == clause && ctx_.WordIs(ctx_.tokens()[k].lower, "indefinite")) return true;
   return false;
 }
