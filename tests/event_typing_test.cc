@@ -379,5 +379,17 @@ TEST(EventTyping, ARegionInBracketsAfterATownIsNotThePlace) {
   EXPECT_EQ(out["events"][0]["location"]["id"], "geo:DE:kassel");
 }
 
+// A time in a relative clause on the victims ("die Halloween wilden vieren") is not the day
+// they died ("zaterdagavond").
+TEST(EventDates, ARelativeClauseOnTheVictimsDatesNoEvent) {
+  Article a = testing::MakeArticle("Minstens 40 mensen die Halloween wilden vieren in een wijk van Keulen, zijn "
+                                   "zaterdagavond gestorven. Ze werden verdrukt in de massa.",
+                                   "2022-11-02");
+  json out = testing::AnalyzeToJson(a);
+  ASSERT_EQ(out["events"].size(), 1u);
+  EXPECT_EQ(out["events"][0]["date"]["value"], "2022-10-29");
+  EXPECT_EQ(out["events"][0]["date"]["text"], "zaterdagavond");
+}
+
 }  // namespace
 }  // namespace kroniek
