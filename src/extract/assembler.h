@@ -34,6 +34,7 @@ struct MentionInfo {
   // Dated explicitly long before the article ("de beving van L'Aquila in april
   // 2009"): not an event the article tells with a weekday ("vrijdagavond").
   bool long_before = false;
+  std::string name;  // the event's own name told with its trigger ("orkaan Luis"), folded
   // "een nieuwe schietpartij", "opnieuw een aanslag": another event of the kind than
   // those told before (unless its type is ongoing, kb/event_types.tsv: "nieuwe rellen").
   bool recurrence = false;
@@ -53,6 +54,10 @@ struct MentionInfo {
   Location location;
 };
 
+// The own name an event-name cue at token `first` gives ("orkaan Luis", "vlucht MH17"; folded),
+// or "" (resources/<lang>/event_names.tsv).
+std::string OwnNameAt(const Context& ctx, int first, int sentence_last);
+
 struct SentenceMention {
   int sentence;
   MentionInfo mention;
@@ -68,6 +73,7 @@ struct Ev {
   std::set<std::string> generic_kinds;  // the generic kinds of its mentions ("attack", "explosion")
   bool sub_event = false;  // follows another event ("Daarna openden … het vuur")
   bool recent = false;  // told with a weekday or a day counted from publication ("vrijdagavond", "gisteren")
+  std::string name;  // the own name its mentions told ("orkaan Irma"): one told otherwise is another
   bool further = false;  // first told as more of its kind ("verdere aanvallen"): as a plan, no event told after it
   int last_sentence = 0;
   int last_token = 0;  // its last mention's first token

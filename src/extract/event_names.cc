@@ -68,9 +68,12 @@ std::string CodeAt(const Context& ctx, int k, int last, bool bare, Span* span) {
   return IsCode(code, bare) ? code : "";
 }
 
-// A name at token k: a capitalised word that is not a place ("storm Eunice").
+// A name at token k: a capitalised word that is not a place ("storm Eunice"), also set off
+// by a comma ("de volgende orkaan, José, …").
 std::string NameAt(const Context& ctx, int k) {
-  const Token& t = ctx.tokens()[k];
+  const auto& toks = ctx.tokens();
+  if (toks[k].lower == "," && k + 1 < int(toks.size()) && toks[k + 1].sentence == toks[k].sentence) ++k;
+  const Token& t = toks[k];
   if (t.kind != TokenKind::kWord || !t.capitalized) return "";
   const int e = ctx.entity_at[k];
   if (e >= 0 && ctx.an.entities[e].type != EntityType::kPerson) return "";
@@ -112,6 +115,18 @@ int SentenceAt(const Context& ctx, uint32_t at) {
 }
 
 }  // namespace
+
+std::string OwnNameAt(const Context& ctx, int first, int sentence_last) {
+  const auto& rows = ctx.lex.event_names.rows();
+  for (const PhraseMatch& m : ctx.lex.event_names.FindAll(ctx.tokens(), first, sentence_last)) {
+    if (m.first != first || m.end >= sentence_last) continue;
+    Span span;
+    const std::string name = rows[m.row].options.at("shape") == "code" ? CodeAt(ctx, m.end, sentence_last, false, &span)
+                                                                      : NameAt(ctx, m.end);
+    if (!name.empty()) return FoldAccents(name);
+  }
+  return "";
+}
 
 // An event takes the name told in one of its sentences (the one nearest its
 // trigger), else, undated, the one name the article gives events of its type.

@@ -140,6 +140,8 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
       // verdere aanvallen … de mesaanval van zaterdag". An announced protest is the one held.)
       if (e.further && (e.m.status == "planned" || e.m.status == "hypothetical") && m.status == "occurred") continue;
     }
+    // ("de orkaan Irma" after "orkaan Luis in 1995": another name, another event.)
+    if (!m.name.empty() && !e.name.empty() && m.name != e.name) continue;
     // (A trigger of the same sentence that named no place is the same event: "Ook zaterdag
     // blokkeerden demonstranten de snelweg bij Zwolle".)
     const bool placed_here = e.m.location.id.empty() && e.last_sentence == sentence;
@@ -232,6 +234,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
   }
   Ev& e = events_[k];
   if (!m.anaphoric && (m.date.weekday >= 0 || m.date.day_offset)) e.recent = true;
+  if (e.name.empty()) e.name = m.name;
   if (m.generic && !m.heading) e.generic_kinds.insert(m.type);
   if (!(as_part && m.phase)) TypeFromWords(ctx_, sentence, m.first, &e);  // the attacker shot says nothing of the attack
   e.m.evidence.push_back(m.span);

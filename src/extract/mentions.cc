@@ -99,7 +99,9 @@ void ArgumentReader::MarkLongBefore(const PhraseMatch& match, int si, const std:
   point.to.clear();
   const DayRange when = RangeOf(point), published = RangeOf(ctx_.article.published);
   m->long_before = published.known() && when.hi < published.lo - kBackgroundDays;
-  if (IndefiniteNear(match, si, clauses) || (bare && ctx_.lex.LooksPlural(ctx_.tokens()[match.first].lower)))
+  // (So is one told by its own name: "na orkaan Luis in 1995".)
+  if (IndefiniteNear(match, si, clauses) || (bare && ctx_.lex.LooksPlural(ctx_.tokens()[match.first].lower)) ||
+      !OwnNameAt(ctx_, match.first, ctx_.an.sentences[si].last).empty())
     m->past = published.known() ? m->long_before : m->date.basis == DateBasis::kExplicit;
 }
 
@@ -343,6 +345,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     if (!m.part_of.empty() && FollowsWholeInSentence(matches, mi, m.part_of, si)) m.part_of.clear();
     m.first = match.first;
     m.last = match.last;
+    m.name = OwnNameAt(ctx_, match.first, s.last);
     m.end = match.end;
     m.span = ctx_.TokenSpan(match.first, match.last);
     m.status = StatusFor(match, si, clauses);
