@@ -79,9 +79,11 @@ int TimeGrammar::DayOfMonthAt(Attempt& a, TimeMention* out) const {
       if (h.days == 1) SetDay(&d, first);
       else SetDays(&d, first, AddDays(first, h.days - 1));
     };
-    if (end < a.last && IsYear(a.tokens[end], &year)) {
+    // ("nieuwjaarsnacht 2001", "de nieuwjaarsnacht van 2001")
+    const int year_at = end + 1 < a.last && holiday_years_.count(a.tokens[end].lower) ? end + 1 : end;
+    if (year_at < a.last && IsYear(a.tokens[year_at], &year)) {
       set(h.In(year));
-      ++end;
+      end = year_at + 1;
       d.basis = DateBasis::kExplicit;
     } else if (a.pub) {
       set(HolidayBefore(h, *a.pub));
