@@ -559,7 +559,7 @@ TEST(FusionJoined, AnUndatedReportsYesterdayAndWeekdayBothHold) {
 // --- The knowledge behind it ---
 
 // Reports of one named storm, undated and each in its own town and country,
-// are one event; so are reports naming one flight by its code.
+// are one event; so are reports naming one flight by its code, years apart too.
 TEST(FusionJoined, ReportsOfOneNameJoinWhereverTheyPlaceIt) {
   auto stories = StoriesInAnyOrder({
       Text("ghent", "2022-02", "In Gent is door storm Ottilie een fietser omgekomen."),
@@ -572,6 +572,12 @@ TEST(FusionJoined, ReportsOfOneNameJoinWhereverTheyPlaceIt) {
       Text("families", "2023-05", "Nabestaanden van de vliegramp met de QX4410 kwamen in Madrid bijeen."),
   });
   EXPECT_EQ(stories, (std::vector<Story>{{"plane_crash", {"crash", "families"}}}));
+  // Years on, undated, wherever the report is told: the crash of that name.
+  stories = StoriesInAnyOrder({
+      Text("crash", "2019-03-12", "Een toestel van vlucht QX4410 is dinsdag bij Lyon neergestort."),
+      Text("years_on", "2021-06", "In Amsterdam eisen nabestaanden van de vliegramp met de QX4410 een nieuw onderzoek."),
+  });
+  EXPECT_EQ(stories, (std::vector<Story>{{"plane_crash", {"crash", "years_on"}}}));
 }
 
 // A report long after an event that recalls it, undated, by its place and a

@@ -160,10 +160,10 @@ double Chronicle::PlaceScore(const Location& l, const Summary& s, std::optional<
 }
 
 bool Chronicle::TellsLongAfter(const EventMention& m, const DayRange& window, const Summary& s) const {
-  if (!MayRecall(m) || !window.known() || !s.days.known() ||
-      window.lo <= s.days.hi + kDayTolerance || m.location.id.empty() ||
-      (m.location.id != s.place && m.location.id != s.inferred_place))
-    return false;
+  if (!MayRecall(m) || !window.known() || !s.days.known() || window.lo <= s.days.hi + kDayTolerance) return false;
+  // "de ramp met de MH17", years on: the event of that name, wherever the report places it.
+  if (!m.name.empty() && m.name == s.name) return true;
+  if (m.location.id.empty() || (m.location.id != s.place && m.location.id != s.inferred_place)) return false;
   // "de aanslag in Halle", a year on: the event of that kind in that city (Add keeps
   // such a report apart when two events fit).
   if (RecallsByName(m) && m.location.id == s.place) return true;
