@@ -229,8 +229,7 @@ TEST(ChronicleStories, AStormInTwoTownsOnOneDayIsOneStorm) {
 }
 
 // An event no report dates gets the days its reports allow together as from/to, its value
-// the month (or year) that holds them, as no report gives a day; more than a month of days is
-// no date at all.
+// left unknown as no report gives one; more than a month of days is no date at all.
 TEST(ChronicleStories, ReportsWithoutADateGiveTheDaysTheyAllowTogether) {
   auto article = [](const char* id, const char* text) {
     IngestOptions opts;
@@ -259,8 +258,7 @@ TEST(ChronicleStories, ReportsWithoutADateGiveTheDaysTheyAllowTogether) {
   EXPECT_EQ(order, (std::vector<std::string>{"riot", "fire"}));  // with neither date nor days: last
   // Today is in November, and a Thursday (#16: the weekday narrows the days, from the 1st
   // to the first Thursday).
-  EXPECT_EQ(date_of["riot"]["value"], "2024-11") << date_of["riot"].dump();  // the month, no day
-  EXPECT_EQ(date_of["riot"]["precision"], "month");
+  EXPECT_TRUE(date_of["riot"]["value"].is_null()) << date_of["riot"].dump();
   EXPECT_EQ(date_of["riot"]["basis"], "inferred");
   EXPECT_EQ(date_of["riot"]["from"], "2024-11-07");
   EXPECT_EQ(date_of["riot"]["to"], "2024-11-28");
@@ -272,10 +270,7 @@ TEST(ChronicleStories, WindowDate) {
   const int nov1 = DayNumber({2024, 11, 1});
   EXPECT_EQ(WindowDate({nov1 + 3, nov1 + 3}).from, "2024-11-04");
   EXPECT_EQ(WindowDate({nov1 + 3, nov1 + 3}).to, "2024-11-04");
-  // Even one day is not given, as no report gives it: the month that holds it is.
-  EXPECT_EQ(WindowDate({nov1 + 3, nov1 + 3}).value, "2024-11");
-  EXPECT_EQ(WindowDate({nov1 + 3, nov1 + 3}).precision, Precision::kMonth);
-  EXPECT_EQ(WindowDate({nov1 - 1, nov1 + 3}).value, "2024");  // from October: the year
+  EXPECT_EQ(WindowDate({nov1 + 3, nov1 + 3}).value, "");  // even one day: no report gives it
   EXPECT_EQ(WindowDate({nov1 - 1, nov1 + 29}).to, "2024-11-30");
   EXPECT_EQ(WindowDate({nov1 - 1, nov1 + 30}).from, "");  // more than a month
   EXPECT_EQ(WindowDate({nov1 + 5, nov1 + 3}).from, "");  // inverted (Allowed() gives none): no days

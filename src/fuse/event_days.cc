@@ -108,13 +108,13 @@ Date Chronicle::FusedDate(const ChronicleEvent& ev, const DayRange& window) cons
 }
 
 // (Each undated report allows days before its publication; "donderdag" narrows
-// them to a week, "gisteren" to a day.) The month or year that holds them all is the value:
-// the Tuesdays of December "dinsdag" allows under a header "2020-12" are December 2020.
+// them to a week, "gisteren" to a day.)
 Date WindowDate(const DayRange& window) {
   Date d;
   if (!window.known() || window.lo > window.hi || window.hi - window.lo > kWindowDateDays) return d;
-  SetDays(&d, FromDayNumber(window.lo), FromDayNumber(window.hi));
   d.basis = DateBasis::kInferred;
+  d.from = FromDayNumber(window.lo).ToString();
+  d.to = FromDayNumber(window.hi).ToString();
   return d;
 }
 
