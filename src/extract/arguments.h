@@ -195,6 +195,8 @@ class ArgumentReader {
   // The time that follows the trigger closely after a preposition ("de aanslag op 22 maart"),
   // or null.
   const TimeMention* TimeTiedTo(const PhraseMatch& trigger, int si) const;
+  // An anniversary told in sentence si ("precies een jaar geleden"), or null.
+  const TimeMention* AnniversaryIn(int si) const;
   // Whether a time is the trigger's own complement ("de aanslag van woensdag", not "eiste de
   // aanval woensdag op").
   bool TimeGoverned(const PhraseMatch& trigger, int si) const;

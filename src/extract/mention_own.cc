@@ -23,6 +23,13 @@ const TimeMention* ArgumentReader::TimeTiedTo(const PhraseMatch& trigger, int si
   return nullptr;
 }
 
+const TimeMention* ArgumentReader::AnniversaryIn(int si) const {
+  const Sentence& s = ctx_.an.sentences[si];
+  for (const auto& t : ctx_.an.times)
+    if (t.first >= s.first && t.first < s.last && t.anniversary) return &t;
+  return nullptr;
+}
+
 bool ArgumentReader::TimeGoverned(const PhraseMatch& trigger, int si) const {
   const auto& toks = ctx_.tokens();
   const Sentence& s = ctx_.an.sentences[si];

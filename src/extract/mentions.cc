@@ -405,6 +405,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     if (dated && (ClauseHas(match, si, clauses, "preparation") || remembered || ClauseHas(match, si, clauses, "toll_rise") ||
                   NamesWhatBefellAThing(match, si))) {
       const TimeMention* tied = TimeTiedTo(match, si);
+      // ("herdachten zaterdag de ramp, precies een jaar geleden": what is remembered was then.)
+      if (!tied && remembered) tied = AnniversaryIn(si);
       m.date = tied ? tied->date : Date();
     }
     // (A disaster has no doer: "In Duitsland kostte het noodweer 42 levens" places it.)
