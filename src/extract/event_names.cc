@@ -10,8 +10,6 @@ namespace kroniek {
 
 namespace {
 
-constexpr int kNameWords = 3;  // "Costa Concordia", "Norman Atlantic"
-
 struct NameMention {
   int sentence = 0;
   Span span;
@@ -70,29 +68,16 @@ std::string CodeAt(const Context& ctx, int k, int last, bool bare, Span* span) {
   return IsCode(code, bare) ? code : "";
 }
 
-// A name at token k, after a cue that begins at token cue: capitalised words right after it
-// ("storm Eunice"; a place's name after an article: "de veerboot Estonia", not "zinken zeiljacht
-// Sicilië"), or one word set off by a comma ("de volgende orkaan, José, …"; not a person: "de
-// kapitein van het schip, Francesco Schettino,"). A name of several words goes by its last ("het
-// cruiseschip Costa Concordia" and "de Concordia" are one ship); *span: all of it.
-std::string NameAt(const Context& ctx, int cue, int k, Span* span) {
+// A name at token k: a capitalised word that is not a place ("storm Eunice"), also set off
+// by a comma ("de volgende orkaan, José, …").
+std::string NameAt(const Context& ctx, int k) {
   const auto& toks = ctx.tokens();
-  const int n = int(toks.size());
-  const bool set_off = toks[k].lower == "," && k + 1 < n && toks[k + 1].sentence == toks[k].sentence;
-  if (set_off) ++k;
-  const bool after_article = cue > 0 && toks[cue - 1].sentence == toks[cue].sentence && ctx.WordIs(toks[cue - 1].lower, "definite");
-  auto name_word = [&](int i) {
-    const int e = ctx.entity_at[i];
-    const bool place = e >= 0 && ctx.an.entities[e].type != EntityType::kPerson;
-    return toks[i].kind == TokenKind::kWord && toks[i].capitalized && (!place || (after_article && !set_off));
-  };
-  if (!name_word(k)) return "";
-  int last = k;
-  while (last + 1 < n && last + 1 - k < kNameWords && toks[last + 1].sentence == toks[k].sentence && name_word(last + 1))
-    ++last;
-  if (set_off && (last > k || ctx.entity_at[k] >= 0)) return "";
-  *span = {toks[k].span.begin, toks[last].span.end};
-  return ctx.Text(toks[last].span);
+  if (toks[k].lower == "," && k + 1 < int(toks.size()) && toks[k + 1].sentence == toks[k].sentence) ++k;
+  const Token& t = toks[k];
+  if (t.kind != TokenKind::kWord || !t.capitalized) return "";
+  const int e = ctx.entity_at[k];
+  if (e >= 0 && ctx.an.entities[e].type != EntityType::kPerson) return "";
+  return ctx.Text(t.span);
 }
 
 std::vector<NameMention> FindNames(const Context& ctx) {
@@ -107,7 +92,7 @@ std::vector<NameMention> FindNames(const Context& ctx) {
       const auto& row = rows[m.row];
       Span span = toks[m.end].span;
       const std::string name = row.options.at("shape") == "code" ? CodeAt(ctx, m.end, s.last, false, &span)
-                                                                 : NameAt(ctx, m.first, m.end, &span);
+                                                                 : NameAt(ctx, m.end);
       if (!name.empty()) out.push_back({int(si), span, FoldAccents(name), SplitBar(row.value)});
     }
     for (const auto& row : rows) {  // codes told without their cue ("de ramp met de MH17")
@@ -137,7 +122,7 @@ std::string OwnNameAt(const Context& ctx, int first, int sentence_last) {
     if (m.first != first || m.end >= sentence_last) continue;
     Span span;
     const std::string name = rows[m.row].options.at("shape") == "code" ? CodeAt(ctx, m.end, sentence_last, false, &span)
-                                                                      : NameAt(ctx, m.first, m.end, &span);
+                                                                      : NameAt(ctx, m.end);
     if (!name.empty()) return FoldAccents(name);
   }
   return "";
