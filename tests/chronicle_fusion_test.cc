@@ -594,18 +594,6 @@ TEST(FusionJoined, ReportsOfOneNameJoinWhereverTheyPlaceIt) {
   EXPECT_EQ(stories, (std::vector<Story>{{"plane_crash", {"crash", "years_on"}}}));
 }
 
-// A report of what followed ("de politie heeft de bestuurder neergeschoten", after a car
-// drove into people) joins the ramming but names no type of it: a shooting it is not.
-TEST(FusionJoined, APhaseThatFollowsNamesNoTypeOfTheEvent) {
-  auto stories = StoriesInAnyOrder({
-      Text("a", "2024-05-16", "In Gouda is een man met zijn auto ingereden op een groep wandelaars. Er vielen tien gewonden."),
-      Text("b", "2024-05-16", "In Gouda reed donderdag een man in op een menigte. Twee mensen kwamen om."),
-      Text("c", "2024-05-16", "Een auto heeft donderdag in Gouda een groep mensen aangereden. Volgens getuigen heeft de "
-                              "politie de bestuurder donderdag neergeschoten."),
-  });
-  EXPECT_EQ(stories, (std::vector<Story>{{"attack_on_civilians", {"a", "b", "c"}}, {"traffic_crash", {"c"}}}));
-}
-
 // A report long after an event that recalls it, undated, by its place and a
 // distinctive count is of that event; one without such a count is not.
 TEST(FusionJoined, ALaterReportRecallsAnEventByItsPlaceAndCount) {

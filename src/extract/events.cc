@@ -192,21 +192,15 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     e.joins = m.joins;
     e.id = int(events_.size());
     if (m.phase) {
-      // The phase follows the event of its class told last ("De dader werd doodgeschoten"), else
-      // the disaster told last ("Een auto heeft een groep mensen aangereden … de politie heeft
-      // iemand neergeschoten"); with none told before it, it is the news itself ("Een schutter
-      // heeft twee mensen doodgeschoten"), which "de aanslag" told later names.
-      const std::string& cls = ctx_.lex.ClassOf(m.type);
-      auto follow = [&](const std::string& of) {
-        for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-          if (!it->sub_event && ctx_.lex.ClassOf(it->m.type) == of) {
-            e.m.relations.push_back({"follows", it->id});
-            e.sub_event = true;
-            return true;
-          }
-        return false;
-      };
-      if (!follow(cls) && cls == "violent") follow("disaster");
+      // The phase follows the event told last ("De dader werd doodgeschoten"); with none told
+      // before it, it is the news itself ("Een schutter heeft twee mensen doodgeschoten"),
+      // which "de aanslag" told later names.
+      for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+        if (!it->sub_event && ctx_.lex.ClassOf(it->m.type) == ctx_.lex.ClassOf(m.type)) {
+          e.m.relations.push_back({"follows", it->id});
+          e.sub_event = true;
+          break;
+        }
     }
     events_.push_back(std::move(e));
     k = int(events_.size()) - 1;

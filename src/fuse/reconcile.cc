@@ -157,9 +157,7 @@ int FreshnessOf(const Figure& f) { return f.freshness == "provisional" ? -1 : f.
 
 // The fused event's type: the most specific type its reports support. A
 // report of a specific type counts 10, of a vague type 2, of a generic kind
-// ("aanslag" alone) 1 (a report of a phase that follows another event of its article, "de
-// politie schoot de bestuurder neer", names no type while others report the event itself); a
-// type also has the support of the reports of a type
+// ("aanslag" alone) 1; a type also has the support of the reports of a type
 // it refines (the "bombing" reports support the "suicide_bombing" another
 // names) and of the generic kinds that may stand for it ("explosie" supports
 // a bombing, not a shooting). Of two types with equal support the
@@ -169,15 +167,8 @@ std::string Chronicle::FusedType(const ChronicleEvent& ev) const {
   std::map<std::string, int> votes;            // FuseType -> weight
   std::map<std::string, std::string> type_of;  // FuseType -> the type its reports have
   std::set<std::string> generic;
-  auto follows = [](const EventMention& em) {
-    return std::any_of(em.relations.begin(), em.relations.end(), [](const Relation& r) { return r.type == "follows"; });
-  };
-  const bool any_own = std::any_of(ev.mentions.begin(), ev.mentions.end(), [&](const MentionRef& m) {
-    return !follows(articles_[m.article].extraction.events[m.event]);
-  });
   for (const auto& m : ev.mentions) {
     const EventMention& em = articles_[m.article].extraction.events[m.event];
-    if (any_own && follows(em)) continue;
     const std::string& t = FuseType(em);
     votes[t] += !em.generic.empty() ? 1 : types_.IsVague(t) ? 2 : 10;
     type_of[t] = em.type;
