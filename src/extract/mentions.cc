@@ -401,9 +401,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool remembered = ClauseHas(match, si, clauses, "remembrance") && ctx_.lex.ClassOf(m.type) != "political";
     // ("herdacht vandaag de aanslag op de brug van vorig jaar": the time tied to it is its own;
     // "vrijdag … gevonden in het door een explosie getroffen gebouw": the explosion came before.)
-    // (Nor the time its toll rose: "Het aantal doden door de overstromingen is donderdag opgelopen tot 95".)
-    if (dated && (ClauseHas(match, si, clauses, "preparation") || remembered || ClauseHas(match, si, clauses, "toll_rise") ||
-                  NamesWhatBefellAThing(match, si))) {
+    if (dated && (ClauseHas(match, si, clauses, "preparation") || remembered || NamesWhatBefellAThing(match, si))) {
       const TimeMention* tied = TimeTiedTo(match, si);
       // ("herdachten zaterdag de ramp, precies een jaar geleden": what is remembered was then.)
       if (!tied && remembered) tied = AnniversaryIn(si);
