@@ -101,11 +101,6 @@ void Analyzer::Analyze(Article& article, Analysis* a) const {
   }
   SetDatelinePlacesApart(article, a);  // before the article's countries are counted from its names
   FindTimes(article, a);
-  if (const auto day = times_.AnniversaryPublication(a->times, article.published)) {
-    SetDay(&article.published, *day);
-    a->times.clear();
-    FindTimes(article, a);  // (what the page's day dates: "vandaag", weekdays)
-  }
   // GeoNames places prefer the countries the curated names already placed the article in.
   std::vector<std::string> countries;
   for (const auto& e : a->entities)

@@ -260,27 +260,4 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
   }
 }
 
-std::optional<Civil> TimeGrammar::AnniversaryPublication(const std::vector<TimeMention>& times,
-                                                         const Date& published) const {
-  const auto pub = published.civil();
-  if (!pub || published.precision != Precision::kMonth) return std::nullopt;
-  std::optional<Civil> day;
-  for (const auto& t : times) {
-    // (Counted from another day, "gisteren was het elf jaar geleden", it is not the page's.)
-    const auto back = t.date.civil();
-    if (!t.anniversary || !back || t.date.precision != Precision::kMonth || t.date.weekday >= 0 || t.date.day_offset)
-      continue;
-    for (const auto& u : times) {
-      const auto c = u.date.civil();
-      if (u.date.basis != DateBasis::kExplicit || u.date.precision != Precision::kDay || !c || c->year != back->year ||
-          c->month != back->month)
-        continue;
-      const Civil on{pub->year, pub->month, std::min(c->day, DaysInMonth(pub->year, pub->month))};
-      if (day && !(*day == on)) return std::nullopt;  // two days: which one the text does not say
-      day = on;
-    }
-  }
-  return day;
-}
-
 }  // namespace kroniek

@@ -31,11 +31,6 @@ class TimeGrammar {
   void InheritYears(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
                     std::vector<TimeMention>* times) const;
 
-  // The day a page of a month appeared when it tells an anniversary to the day of a day it
-  // writes out ("Dag op dag 35 jaar geleden … op 29 mei 1985", under a header 2020-05): that
-  // day, so many years on; else none.
-  std::optional<Civil> AnniversaryPublication(const std::vector<TimeMention>& times, const Date& published) const;
-
   // The month a word names (1..12; "feb" and "feb." alike), or 0.
   int MonthOf(const std::string& lower) const;
   bool YearsUnit(const std::string& lower) const;  // "jaar", "jaren"
