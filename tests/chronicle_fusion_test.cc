@@ -143,20 +143,6 @@ TEST(FusionApart, EventsOfTwoNamesAreTwoEvents) {
   EXPECT_EQ(stories, (std::vector<Story>{{"storm", {"a", "b"}}, {"storm", {"c"}}}));
 }
 
-// An undated report of a town ("afgelopen zaterdag", on Ischia) is not of an event placed
-// only in that town's country on some Saturday years before.
-TEST(FusionApart, AnUndatedTownReportIsNoEventPlacedOnlyInItsCountry) {
-  auto stories = StoriesInAnyOrder({
-      Text("then", "2013-01-14", "Het is vandaag precies een jaar geleden dat een cruiseschip voor de kust van Italië "
-                                 "kapseisde. Daardoor kwamen er 32 mensen om het leven."),
-      Text("recall", "2022-01", "In Italië wordt donderdag de ramp met het cruiseschip herdacht. Precies tien jaar "
-                                "geleden kapseisde het schip. Bij de ramp kwamen 32 mensen om het leven."),
-      Undated("town", "In de plaats Casamicciola Terme op het Italiaanse eiland Ischia ruimen bewoners de modder op "
-                      "na de aardverschuiving van afgelopen zaterdag. Bij de ramp zijn acht doden gevallen."),
-  });
-  EXPECT_EQ(stories, (std::vector<Story>{{"other", {"recall", "then"}}, {"other", {"town"}}}));
-}
-
 // A shooting the text dates in 2011 is not the one of 2018 in the same city.
 TEST(FusionApart, AnEventDatedInAnEarlierYearIsAnotherEvent) {
   auto stories = StoriesInAnyOrder({

@@ -364,13 +364,6 @@ TEST(EventDates, ADayWithTheWeekdayToldBeforeDatesThatEvent) {
   EXPECT_EQ(out["events"][0]["figures"][0]["value"], 12);
 }
 
-// The parts of a verb reach over a date, a time and an apposition between them.
-TEST(EventTyping, AVerbsPartsReachOverADateATimeAndAnApposition) {
-  EXPECT_EQ(Types("Zoals gemeld reed op donderdag 2 mei 2024 omstreeks 10.30 uur een man met zijn auto, een "
-                  "zwarte terreinwagen, in op een groep wandelaars in Gouda."),
-            Vs({"attack_on_civilians"}));
-}
-
 // A region in brackets after a town says where the town is ("Kassel (Hessen)").
 TEST(EventTyping, ARegionInBracketsAfterATownIsNotThePlace) {
   Article a = testing::MakeArticle("In Kassel (Hessen) is zaterdag een brand uitgebroken in een fabriek.", "2024-05-06");

@@ -118,7 +118,6 @@ Status StampRules::Load(const std::string& dir) {
       else if (cls == "credit") credits_.insert(w);
       else if (cls == "byline") bylines_.push_back(LowerWords(w));
       else if (cls == "byline_word") byline_words_.insert(w);
-      else if (cls == "sentence_preposition") sentence_prepositions_.insert(w);
       else if (cls == "numeric_order") numeric_order_ = w;
       else if (cls == "month" && r.fields.size() > 2) months_[w] = std::atoi(r.fields[2].c_str());
       else return Status::Error(f.path + ":" + std::to_string(r.line) + ": unknown class '" + cls + "'");
@@ -263,16 +262,8 @@ size_t StampRules::TrailingDate(const std::string& title, const TimeGrammar& tim
   // whose last words are its stamp.
   const std::vector<StampPiece> pieces = StampPieces(title, time_separators_);
   const size_t n = pieces.size();
-  // ("Straten staan onder water in Valencia op 29 oktober 2024": a caption's time, after a
-  // preposition no stamp word opens.)
-  auto in_sentence = [&](size_t k) {
-    const bool preposition = !pieces[k].number && sentence_prepositions_.count(pieces[k].text);
-    return preposition && (k == 0 || pieces[k - 1].number || !fillers_.count(pieces[k - 1].text));
-  };
-  for (size_t k = n > kMaxTrailingStampPieces ? n - kMaxTrailingStampPieces : 1; k < n; ++k) {
-    if (ClassifyFrom(pieces, k, times, day) != "dateline") continue;
-    return in_sentence(k) || in_sentence(k - 1) ? 0 : pieces[k].begin;
-  }
+  for (size_t k = n > kMaxTrailingStampPieces ? n - kMaxTrailingStampPieces : 1; k < n; ++k)
+    if (ClassifyFrom(pieces, k, times, day) == "dateline") return pieces[k].begin;
   return 0;
 }
 

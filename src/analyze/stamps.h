@@ -85,7 +85,7 @@ class StampRules {
   int MonthNamed(const std::string& word, const TimeGrammar& times) const;
   bool IsByline(const std::vector<std::string>& words, const std::vector<bool>& capitalized) const;
 
-  std::unordered_set<std::string> fillers_, time_separators_, credits_, byline_words_, sentence_prepositions_;
+  std::unordered_set<std::string> fillers_, time_separators_, credits_, byline_words_;
   std::vector<std::vector<std::string>> bylines_;
   std::unordered_map<std::string, int> months_;  // month names only stamps use ("17 March 2025" on a Dutch page)
   std::string numeric_order_ = "dmy";

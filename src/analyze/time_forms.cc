@@ -36,15 +36,6 @@ int TimeGrammar::DayOfMonthAt(Attempt& a, TimeMention* out) const {
   int end = -1, year = 0, month = 0;
   auto year_of = [&](Civil* c) { c->year = YearAfter(a, &end, c->month, &d); };
   std::optional<double> day_number = a.numbers.ParseToken(t.lower);
-  // ("die 13e mei 2000", "de 1ste juni")
-  for (const auto& suffix : ordinal_suffixes_) {
-    if (day_number || t.lower.size() <= suffix.size() || t.lower.size() > suffix.size() + 2 ||
-        t.lower.compare(t.lower.size() - suffix.size(), suffix.size(), suffix) != 0)
-      continue;
-    const std::string digits = t.lower.substr(0, t.lower.size() - suffix.size());
-    if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      day_number = std::atoi(digits.c_str());
-  }
   // (After a day, a month's abbreviation needs no dot: "14 mrt".)
   if (day_number && *day_number >= 1 && *day_number <= 31 && std::floor(*day_number) == *day_number &&
       a.i + 1 < a.last && (month = MonthOf(a.tokens[a.i + 1].lower))) {

@@ -45,7 +45,6 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "ago") ago_.insert(form);
     else if (cls == "anniversary") anniversary_.insert(form);
     else if (cls == "holiday_year") holiday_years_.insert(form);
-    else if (cls == "ordinal_suffix") ordinal_suffixes_.insert(form);
     else if (cls == "since") since_.push_back(LowerWords(form));
     else if (cls == "to_the_day") {
       to_the_day_.push_back(LowerWords(form));

@@ -163,7 +163,7 @@ class TimeGrammar {
   static bool ParseNumericDate(const std::string& form, NumericDate* n);  // "d-m-y"; false if malformed
   static constexpr int kNumericDateTokens = 5;  // "11", "/", "05", "/", "2024"
   std::unordered_set<std::string> appositions_, overnight_, the_, of_;
-  std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, holiday_years_, ordinal_suffixes_, references_, not_event_,
+  std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, holiday_years_, references_, not_event_,
       weekends_;
   std::vector<std::vector<std::string>> since_, until_, after_, day_ranges_, sameday_, holiday_phrases_, to_the_day_, clock_;
   std::vector<std::vector<std::string>> to_the_day_present_;  // to_the_day rows marked present

@@ -75,10 +75,7 @@ bool PhraseTable::MatchParts(const Row& r, const std::vector<Token>& tokens, int
     int start = pos;
     if (p > 0) {  // find the part within the gap window
       int found = -1;
-      // (Numbers and punctuation do not count: "reed op 13 februari 2025 om 10.30 uur een man
-      // met zijn auto, een Mini Cooper, in op".)
-      for (int k = pos, words_seen = 0; k < last && words_seen < kMaxGap; ++k) {
-        if (tokens[k].kind == TokenKind::kWord) ++words_seen;
+      for (int k = pos; k < std::min(last, pos + kMaxGap); ++k) {
         bool ok = k + int(words.size()) <= last;
         for (size_t w = 0; ok && w < words.size(); ++w) ok = SameOrHyphenHead(tokens[k + w].lower, words[w]);
         if (ok) { found = k; break; }

@@ -204,13 +204,6 @@ double Chronicle::Score(const EventMention& m, const Summary& s, int article) co
     place = kTimelessInRegion;
   if (named_alike) place = std::max(place, 0.0) + kSameName;
   if (place < 0) return 0;
-  // (A report no time bounds, of a town, is not of an event placed only in that town's country:
-  // "zaterdag" on Ischia fits any Saturday in Italy.)
-  const std::string& where = s.place.empty() ? s.inferred_place : s.place;
-  const std::string& where_country = s.place.empty() ? s.inferred_country : s.country;
-  if (!window.known() && !named_alike && !m.location.id.empty() && m.location.id != m.location.country &&
-      !where.empty() && where == where_country)
-    return 0;
   double score = 0.35 * type + date + place;
   if (SharesStory(article, s)) score += 0.1;
   // Actors: a shared perpetrator or claimant (or its parent group), or a shared target
