@@ -80,6 +80,14 @@ std::string NameAt(const Context& ctx, int k) {
   return ctx.Text(t.span);
 }
 
+// The name a cue match tells after it ("storm Eunice", "vlucht ET 302"), or "" (*span: where).
+std::string NameAfterCue(const Context& ctx, const PhraseMatch& m, int last, Span* span) {
+  if (m.end >= last) return "";
+  *span = ctx.tokens()[m.end].span;
+  return ctx.lex.event_names.rows()[m.row].options.at("shape") == "code" ? CodeAt(ctx, m.end, last, false, span)
+                                                                        : NameAt(ctx, m.end);
+}
+
 std::vector<NameMention> FindNames(const Context& ctx) {
   std::vector<NameMention> out;
   const auto& toks = ctx.tokens();
@@ -88,12 +96,9 @@ std::vector<NameMention> FindNames(const Context& ctx) {
     const Sentence& s = ctx.an.sentences[si];
     if (ctx.paragraph_kinds[s.paragraph] == ParagraphKind::kDebris) continue;
     for (const PhraseMatch& m : ctx.lex.event_names.FindAll(toks, s.first, s.last)) {
-      if (m.end >= s.last) continue;
-      const auto& row = rows[m.row];
-      Span span = toks[m.end].span;
-      const std::string name = row.options.at("shape") == "code" ? CodeAt(ctx, m.end, s.last, false, &span)
-                                                                 : NameAt(ctx, m.end);
-      if (!name.empty()) out.push_back({int(si), span, FoldAccents(name), SplitBar(row.value)});
+      Span span;
+      const std::string name = NameAfterCue(ctx, m, s.last, &span);
+      if (!name.empty()) out.push_back({int(si), span, FoldAccents(name), SplitBar(rows[m.row].value)});
     }
     for (const auto& row : rows) {  // codes told without their cue ("de ramp met de MH17")
       if (!row.options.count("bare")) continue;
@@ -117,13 +122,11 @@ int SentenceAt(const Context& ctx, uint32_t at) {
 }  // namespace
 
 std::string OwnNameAt(const Context& ctx, int first, int sentence_last) {
-  const auto& rows = ctx.lex.event_names.rows();
-  for (const PhraseMatch& m : ctx.lex.event_names.FindAll(ctx.tokens(), first, sentence_last)) {
-    if (m.first != first || m.end >= sentence_last) continue;
+  std::vector<PhraseMatch> cues;
+  ctx.lex.event_names.MatchAt(ctx.tokens(), first, first, sentence_last, &cues);
+  for (const PhraseMatch& m : cues) {
     Span span;
-    const std::string name = rows[m.row].options.at("shape") == "code" ? CodeAt(ctx, m.end, sentence_last, false, &span)
-                                                                      : NameAt(ctx, m.end);
-    if (!name.empty()) return FoldAccents(name);
+    if (const std::string name = NameAfterCue(ctx, m, sentence_last, &span); !name.empty()) return FoldAccents(name);
   }
   return "";
 }

@@ -101,7 +101,7 @@ void ArgumentReader::MarkLongBefore(const PhraseMatch& match, int si, const std:
   m->long_before = published.known() && when.hi < published.lo - kBackgroundDays;
   // (So is one told by its own name: "na orkaan Luis in 1995".)
   if (IndefiniteNear(match, si, clauses) || (bare && ctx_.lex.LooksPlural(ctx_.tokens()[match.first].lower)) ||
-      !OwnNameAt(ctx_, match.first, ctx_.an.sentences[si].last).empty())
+      !m->name.empty())
     m->past = published.known() ? m->long_before : m->date.basis == DateBasis::kExplicit;
 }
 
