@@ -57,6 +57,8 @@ bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool
   PhraseMatch at;
   at.first = t.first;
   if (args_.ClauseHas(at, si, args_.Clauses(si), "proceeding")) return false;
+  // "Zaterdag werd een minuut stilte gehouden": the time of mourning it, not of the event.
+  if (args_.ClauseHas(at, si, args_.Clauses(si), "remembrance") && !t.anniversary) return false;
   // "Donderdag is een feestdag in de stad": a time the copula tells of names the day
   // itself. (A copula that is also a possessive, after a time inside the sentence, is
   // the possessive: "Frankrijk heeft donderdag zijn basis overgedragen".)
