@@ -56,6 +56,9 @@ class ArgumentReader {
   std::vector<std::pair<int, int>> ComparisonPointsAfter(int si, int token) const;
   // Whether a semicolon (outside quotes) lies among tokens [from, to).
   bool SemicolonBetween(int from, int to) const;
+  // Whether the trigger at `first` opens a phrase of circumstance ("bij de rellen"): the scene of
+  // what its clause tells, at its time.
+  bool SetsTheScene(int si, int first) const;
   void MergeLocation(Location* into, const Location& from) const;
   // The place sentence si gives what is said at `token` (a figure's number).
   Location PlaceAt(int si, int token) const;

@@ -49,6 +49,15 @@ bool ArgumentReader::SinceAnotherThing(int si, int token, int at) const {
   return false;
 }
 
+bool ArgumentReader::SetsTheScene(int si, int first) const {
+  const auto& toks = ctx_.tokens();
+  int k = first - 1;
+  while (k > ctx_.an.sentences[si].first &&
+         (ctx_.lex.LooksAdjective(toks[k].lower) || ctx_.WordIs(toks[k].lower, "determiner")))
+    --k;
+  return k >= ctx_.an.sentences[si].first && ctx_.lex.ClauseIs(toks[k].lower, "circumstance");
+}
+
 bool ArgumentReader::SemicolonBetween(int from, int to) const {
   for (int k = from; k < to; ++k)
     if (ctx_.tokens()[k].lower == ";" && ctx_.quote_at[k] < 0) return true;
@@ -64,6 +73,12 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   // clause takes no time of the clause around it (the farewell's).
   const bool in_relative = InRelativeClause(si, token, clauses);
   const auto compared = ComparisonPointsAfter(si, token);
+  auto proceeding_before = [&](int from) {  // a trial's word in the trigger's clause, before it
+    for (int k = from; k < token; ++k)
+      if (clauses[k - s.first] == clauses[token - s.first] && ctx_.lex.ClauseIs(ctx_.tokens()[k].lower, "proceeding"))
+        return true;
+    return false;
+  };
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
     // ("De storm houdt aan tot morgenochtend": a period's end dates no event.)
@@ -72,13 +87,19 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     PhraseMatch at;
     at.first = t.first;
     if (participant && ClauseHas(at, si, clauses, "proceeding")) continue;
+    // ("Een rechtbank heeft woensdag een man veroordeeld voor de brand in 2019": a time before
+    // the trial's word is the trial's, not that of the event it is about.)
+    if (t.first < token && proceeding_before(t.last)) continue;
     // ("De brand was dinsdagochtend geblust": the time the event ended, not its day.)
     if (ClauseHas(at, si, clauses, "ending")) continue;
     if (in_relative && clauses[t.first - s.first] != clauses[token - s.first]) continue;
     // "…, zoals de minister in maart al beloofde, …": the time of the clause beside it.
     if (clauses[t.first - s.first] != clauses[token - s.first] && InAside(si, t.first, clauses)) continue;
     // "de straat op om de aanslag van een jaar geleden te herdenken": the time is the other trigger's.
-    if (TriggerBetween(si, token, t.first, own_verbs, true) >= 0) continue;
+    // ("Zaterdag werden bij rellen twintig mensen opgepakt": the scene set between them shares it.)
+    if (const int other = TriggerBetween(si, token, t.first, own_verbs, true);
+        other >= 0 && !(t.first < other && SetsTheScene(si, other)))
+      continue;
     // "Vrijdag is de verdachte van de schietpartij van zondag aangehouden": the shooting's.
     if (QualifiesOtherTrigger(si, token, t.first)) continue;
     // "de grootste protesten sinds de verkiezingen van vorige maand": the time is the other thing's.
