@@ -59,6 +59,9 @@ bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool
   if (args_.ClauseHas(at, si, args_.Clauses(si), "proceeding")) return false;
   // "Zaterdag werd een minuut stilte gehouden": the time of mourning it, not of the event.
   if (args_.ClauseHas(at, si, args_.Clauses(si), "remembrance") && !t.anniversary) return false;
+  // "Een man die zwaargewond raakte, is maandag in het ziekenhuis overleden": the later death's.
+  if (args_.ClauseHas(at, si, args_.Clauses(si), "dying") && args_.ClauseHas(at, si, args_.Clauses(si), "aftercare"))
+    return false;
   // "Donderdag is een feestdag in de stad": a time the copula tells of names the day
   // itself. (A copula that is also a possessive, after a time inside the sentence, is
   // the possessive: "Frankrijk heeft donderdag zijn basis overgedragen".)
