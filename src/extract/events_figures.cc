@@ -79,8 +79,11 @@ int EventAssembler::EventForFigure(const FigureCandidate& c) const {
   }
   // A lede's figure before the event's name ("50 doden. … van de terreuraanslag"):
   // the first mention after it, in the same or the next paragraph.
+  // (Neither is told after it one dated long before the article, a background to its news: "Die
+  // nacht raakten negen agenten gewond. … In september 2022 kwam bij rellen een man om".)
   auto usable = [&](const Ev& e) {
-    return e.m.status != "foiled" && e.m.status != "hypothetical" && !e.sub_event && fits(e.m.type);
+    return e.m.status != "foiled" && e.m.status != "hypothetical" && !e.sub_event && fits(e.m.type) &&
+           !DatedLongBefore(e);
   };
   for (const auto& sm : sentence_mentions_) {
     if (sm.sentence <= c.sentence) continue;
