@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "extract/arguments.h"
 #include "extract/typing.h"
@@ -106,7 +107,7 @@ bool EventAssembler::ToldOnlyInTitle(const Ev& e) const {
 int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
   const bool settled = m.status == "foiled" || m.status == "planned" || m.status == "hypothetical";
   int best = -1;
-  std::pair<int, int> best_recency{-1, -1};
+  std::tuple<int, int, int> best_recency{-1, -1, -1};
   for (size_t k = 0; k < events_.size(); ++k) {
     const Ev& e = events_[k];
     if (e.m.status == "foiled") continue;
@@ -155,12 +156,20 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     if (m.past && !e.m.date.known() && !same_weekday && (ctx_.article.published.known() || !ToldOnlyInTitle(e)))
       continue;
     if (m.long_before && !e.m.date.known() && e.recent) continue;
+    // ("In oktober 2023 ging een touringcar … uit de bocht", a verb's, told after an undated
+    // crash the report tells as news: a crash of then.)
+    if (m.long_before && m.date.basis == DateBasis::kExplicit && !m.definite && !m.anaphoric && !e.m.date.known() &&
+        ctx_.article.published.known())
+      continue;
     // (A storm told in another town is the same storm, not one of long before: "sinds 1990".)
     const auto widespread = m.long_before || m.past ? std::nullopt : ctx_.lex.WidespreadKm(e.m.type);
     if (!m.anaphoric && !WidelyCompatible(e.m.location, m.location, widespread)) continue;
     // (Of two told last in one sentence, the later: "Uren voor de schietpartij in Dayton richtte
     // een man een bloedbad aan in Texas. … schoot hij twintig mensen dood" is the bloodbath's.)
-    const auto recency = std::make_pair(e.last_sentence == sentence ? 1 << 30 : e.last_sentence, e.last_token);
+    // (An undated mention names the news rather than a background told since: "In oktober 2023
+    // ging een touringcar uit de bocht. … Naar de oorzaak van het ongeval bij Ochsengarten …".)
+    const int tier = e.last_sentence == sentence ? 2 : !m.date.known() && DatedLongBefore(e) ? 0 : 1;
+    const auto recency = std::make_tuple(tier, e.last_sentence, e.last_token);
     if (recency > best_recency) { best = int(k); best_recency = recency; }
   }
   return best;

@@ -253,7 +253,8 @@ void EventAssembler::SplitRanges(std::vector<EventMention>* events) const {
 
 void EventAssembler::OneEventPerCount(std::vector<EventMention>* events) const {
   // "Tien mensen kwamen om" told of the fire and again of the protest after it, at one
-  // place: one count, kept where it is told first. Counts of events at two places stay.
+  // place: one count, kept where it is told first. Counts of events at two places or on days
+  // apart stay ("vier doden, twee Nederlanders … In oktober 2023 kwamen twee passagiers om").
   std::map<std::pair<std::string, double>, std::vector<std::pair<int, int>>> copies;  // (event, figure)
   for (size_t e = 0; e < events->size(); ++e)
     for (size_t f = 0; f < (*events)[e].figures.size(); ++f)
@@ -266,7 +267,8 @@ void EventAssembler::OneEventPerCount(std::vector<EventMention>* events) const {
     for (const auto& c : list)
       if ((*events)[c.first].figures[c.second].span.begin < (*events)[best.first].figures[best.second].span.begin) best = c;
     for (const auto& c : list)
-      if (c.first != best.first && LocationsCompatible((*events)[c.first].location, (*events)[best.first].location))
+      if (c.first != best.first && LocationsCompatible((*events)[c.first].location, (*events)[best.first].location) &&
+          DatesCompatible((*events)[c.first].date, (*events)[best.first].date))
         drop[c.first][c.second] = true;
   }
   for (size_t e = 0; e < events->size(); ++e) EraseFigures(&(*events)[e].figures, drop[e]);
