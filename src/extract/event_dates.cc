@@ -44,11 +44,12 @@ bool EventAssembler::TimeOfAThing(const TimeMention& t) const {
   const int first = ctx_.an.sentences[toks[t.first].sentence].first;
   if (t.first - 2 < first || !ctx_.WordIs(toks[t.first - 1].lower, "genitive")) return false;
   const Token& noun = toks[t.first - 2];
+  // (A part of the day is the day's: "Op de avond van 6 oktober reden zij …".)
   return noun.kind == TokenKind::kWord && !noun.capitalized && !ctx_.language.words().IsFunctionWord(noun.lower) &&
-         !ctx_.lex.triggers.Lookup(noun.lower);
+         !ctx_.lex.triggers.Lookup(noun.lower) && !ctx_.lex.ClauseIs(noun.lower, "clock");
 }
 
-bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool introduces) const {
+bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool introduces, const Date* narrowed) const {
   const auto& sentences = ctx_.an.sentences;
   // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told;
   // "Hij zal donderdag de rampplek bezoeken": the time of what is planned.
@@ -76,6 +77,11 @@ bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool
   // binnen" read as next February).
   const DayRange when = RangeOf(t.date), published = RangeOf(ctx_.article.published);
   if (when.known() && published.known() && when.lo > published.hi) return false;
+  // (A day within the month or year the event is dated to narrows it, however long ago: "In
+  // oktober 2017 … Op de avond van 6 oktober 2017 reden …".)
+  const DayRange own = narrowed ? RangeOf(*narrowed) : DayRange();
+  const bool narrows = narrowed && t.date.precision == Precision::kDay && when.known() && own.lo <= when.lo && when.hi <= own.hi;
+  if (narrowed && !narrows) return false;
   // Nor is a time long before the article the undated news ("De man werkte tot eind vorig jaar …"),
   // unless the event's own toll is told with it ("Daarbij kwamen zes jaar geleden 86 mensen om").
   const bool own_toll = std::count(e.figure_sentences.begin(), e.figure_sentences.end(), si) > 0;
@@ -87,7 +93,7 @@ bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool
   // (A day named with its year that introduces the event may: "Op 4 mei 2011 sloeg hij toe. …")
   const bool dated_in_full = introduces && t.date.basis == DateBasis::kExplicit;
   if (when.known() && published.known() && when.hi < published.lo - kBackgroundDays && !own_toll && !dated_in_full &&
-      !t.anniversary)
+      !t.anniversary && !narrows)
     return false;
   // A time told of another place is that place's ("In oktober viel in Jakarta …").
   if (!LocationsCompatible(e.m.location, args_.PlaceAt(si, t.first))) return false;
@@ -106,7 +112,8 @@ void EventAssembler::DateFromFollowingSentences(const std::set<int>& with_mentio
   // told just before.
   const auto& sentences = ctx_.an.sentences;
   for (Ev& e : events_) {
-    if (e.m.date.known() || e.m.date.weekday >= 0 || e.m.status != "occurred") continue;
+    if ((e.m.date.known() && e.m.date.precision == Precision::kDay) || e.m.date.weekday >= 0 || e.m.status != "occurred")
+      continue;
     for (const auto& t : ctx_.an.times) {
       const int si = ctx_.tokens()[t.first].sentence;
       if (with_mentions.count(si) || t.relative_to_event || TimeOfAThing(t)) continue;
@@ -122,7 +129,7 @@ void EventAssembler::DateFromFollowingSentences(const std::set<int>& with_mentio
             return sm.sentence > near && sm.sentence < si && &events_[sm.event] != &e;
           }))
         continue;
-      if (!TimeCanDate(e, t, si, false)) continue;
+      if (!TimeCanDate(e, t, si, false, e.m.date.known() ? &e.m.date : nullptr)) continue;
       // (Nor a time of those a relative clause describes: "De reis van toeristen die dinsdag
       // zouden vertrekken is geannuleerd".)
       if (args_.DescribesAThing(si, t.first)) continue;

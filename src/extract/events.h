@@ -71,8 +71,9 @@ class EventAssembler {
   int Lede() const;                        // the first sentence of the first prose paragraph, or -1
   bool FirstEventTold(const Ev& e) const;  // whether no other event is told before e
   // Whether time t of sentence si, a sentence without an event of its own, may date e;
-  // `introduces`: the sentence stands just before e's first mention.
-  bool TimeCanDate(const Ev& e, const TimeMention& t, int si, bool introduces) const;
+  // `introduces`: the sentence stands just before e's first mention; `narrowed`: e's month or
+  // year, which only a day within it may narrow.
+  bool TimeCanDate(const Ev& e, const TimeMention& t, int si, bool introduces, const Date* narrowed = nullptr) const;
   // Whether the time at `time_token` of sentence si is that of a telling or of a plan
   // (its clause holds the sentence's source cue, or a cue of something planned).
   bool TimeOfTellingOrPlan(int si, int time_token) const;

@@ -401,7 +401,14 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool remembered = ClauseHas(match, si, clauses, "remembrance") && ctx_.lex.ClassOf(m.type) != "political";
     // ("herdacht vandaag de aanslag op de brug van vorig jaar": the time tied to it is its own;
     // "vrijdag … gevonden in het door een explosie getroffen gebouw": the explosion came before.)
-    if (dated && (ClauseHas(match, si, clauses, "preparation") || remembered || NamesWhatBefellAThing(match, si))) {
+    // ("… die zondag in elkaar zakte terwijl hij zijn ondergelopen kelder leegschepte": a thing
+    // in the state the event left it.)
+    const bool state = match.first > s.first && match.last < s.last &&
+                       (ctx_.WordIs(toks[match.first - 1].lower, "determiner") ||
+                        ctx_.lex.ClauseIs(toks[match.first - 1].lower, "possessive") ||
+                        ctx_.lex.ClauseIs(toks[match.first - 1].lower, "also_possessive")) &&
+                       std::find(row.required.begin(), row.required.end(), toks[match.last].lower) != row.required.end();
+    if (dated && (ClauseHas(match, si, clauses, "preparation") || remembered || state || NamesWhatBefellAThing(match, si))) {
       const TimeMention* tied = TimeTiedTo(match, si);
       // ("herdachten zaterdag de ramp, precies een jaar geleden": what is remembered was then.)
       if (!tied && remembered) tied = AnniversaryIn(si);
