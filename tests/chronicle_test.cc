@@ -201,6 +201,28 @@ TEST(ChronicleStories, AWeekdayOfAnotherDayDatesNoPublication) {
   }
 }
 
+// A page stamped with a day and month but no year ("Bijgewerkt: 7 maart") is published on that
+// day of the days its events' other reports leave, a day of news; on none when that day and month
+// come only a year on.
+TEST(ChronicleStories, AStampWithoutAYearPicksItsDayFromTheStory) {
+  IngestOptions dated_opts;
+  dated_opts.published = Civil{2023, 3, 6};
+  dated_opts.published_basis = DateBasis::kMetadata;
+  auto published_of_stamped = [&](const std::string& stamp) {
+    Article dated, stamped;
+    EXPECT_TRUE(ArticleFromText("dated", "Bij een brand in een loods in Venlo zijn zaterdag drie mensen omgekomen.",
+                                dated_opts, &dated).ok());
+    EXPECT_TRUE(ArticleFromText("stamped", "Drie doden bij brand in Venlo\n\n" + stamp +
+                                "\n\nDe brand in de loods in Venlo kostte drie mensen het leven. De politie onderzoekt de oorzaak.",
+                                {}, &stamped).ok());
+    for (const auto& line : Lines(ChronicleJsonl({dated, stamped})))
+      if (line.contains("article") && line["article"]["id"] == "stamped") return line["article"]["published"];
+    return json();
+  };
+  EXPECT_EQ(published_of_stamped("Bijgewerkt: 7 maart, 10.05 uur")["value"], "2023-03-07");
+  EXPECT_TRUE(published_of_stamped("Bijgewerkt: 2 maart, 10.05 uur")["value"].is_null());
+}
+
 TEST(ChronicleStories, AStormInTwoTownsOnOneDayIsOneStorm) {
   auto article = [](const char* id, int day, const char* text) {
     IngestOptions opts;

@@ -421,7 +421,13 @@ void StampRules::Date(Article& article, Civil day) const {
   // The dateline must agree with what the article knows: its year and month.
   std::optional<Civil> known = article.published.civil();
   if (day.year == 0) {
-    if (!known) return;
+    // ("Bijgewerkt: 21 november", on a page with no date: the day and month of its publication,
+    // whose year the reports of its events may tell.)
+    if (!known) {
+      article.published.month = day.month;
+      article.published.day = day.day;
+      return;
+    }
     day.year = known->year;
   }
   if (known && (known->year != day.year || (known->month != 0 && known->month != day.month) ||

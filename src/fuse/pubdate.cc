@@ -253,6 +253,19 @@ std::vector<Candidate> RankedDays(const DayRange& window, int lead_weekday) {
   return candidates;
 }
 
+// A page stamped with a day and month but no year ("Bijgewerkt: 7 maart"): that day and month
+// first on or after the days' start, within them and within two months of it (news).
+std::optional<int> StampedDayAfter(const Date& stamp, const DayRange& days) {
+  if (!stamp.month || !stamp.day || days.lo <= DayRange().lo) return std::nullopt;
+  const int year = FromDayNumber(days.lo).year;
+  for (int y = year; y <= year + 1; ++y) {
+    if (stamp.day > DaysInMonth(y, stamp.month)) continue;
+    const int d = DayNumber({y, stamp.month, stamp.day});
+    if (d >= days.lo) return d <= days.hi && d - days.lo <= kMaxWindowDays ? std::optional<int>(d) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
 int LeadWeekday(const std::vector<EventMention>& events) {
   int lead_weekday = -1;
   size_t lead_begin = SIZE_MAX;
@@ -285,6 +298,14 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   KeepBounds(own, window.bounds(), &out);
   if (own.known()) {
     OwnPeriodBounds(window, &out);
+    return out;
+  }
+  if (const auto stamped = StampedDayAfter(A.article.published, window.days())) {
+    out.inferred = true;
+    out.value = Day(*stamped);
+    out.candidates = {out.value};
+    out.why = "its stamp's day and month, first after: ";
+    for (const auto& r : window.reasons()) out.why += r + "; ";
     return out;
   }
   if (!anchored) {
