@@ -300,7 +300,10 @@ PublicationInference Chronicle::InferPublication(int ai) const {
     OwnPeriodBounds(window, &out);
     return out;
   }
-  if (const auto stamped = StampedDayAfter(A.article.published, window.days())) {
+  // (What the texts say of its days gives way to the stamp; what is only likely does not.)
+  auto stamped = StampedDayAfter(A.article.published, window.days());
+  if (!stamped) stamped = StampedDayAfter(A.article.published, window.bounds());
+  if (stamped) {
     out.inferred = true;
     out.value = Day(*stamped);
     out.candidates = {out.value};
