@@ -304,8 +304,33 @@ void TimeGrammar::BoundThePart(const std::string& text, const std::vector<Token>
   m->date.text = text.substr(m->date.span.begin, m->date.span.size());
 }
 
+void TimeGrammar::CountsAfterADay(const std::string& text, const std::vector<Token>& tokens, int first,
+                                  const NumberGrammar& numbers, size_t from, std::vector<TimeMention>* out) const {
+  for (size_t k = from; k < out->size(); ++k) {
+    const Date day = (*out)[k].date;
+    const auto civil = day.civil();
+    if (!civil || day.precision != Precision::kDay) continue;
+    const int floor = std::max(first, k > from ? (*out)[k - 1].last : first);
+    for (int i = std::max(floor, (*out)[k].first - kCountAfterReach); i + 2 < (*out)[k].first; ++i) {
+      const auto count = numbers.ParseToken(tokens[i].lower);
+      const int unit = DaysIn(tokens[i + 1].lower);
+      if (!count || *count != std::floor(*count) || unit <= 0 || !anniversary_.count(tokens[i + 2].lower)) continue;
+      TimeMention m;
+      m.first = i;
+      m.last = i + 3;
+      m.date = DateOf(AddDays(*civil, int(*count) * unit), day.basis);
+      m.date.span = {tokens[i].span.begin, tokens[i + 2].span.end};
+      m.date.text = text.substr(m.date.span.begin, m.date.span.size());
+      out->insert(out->begin() + long(k), m);
+      ++k;
+      break;
+    }
+  }
+}
+
 void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
                        const NumberGrammar& numbers, const Date& published, std::vector<TimeMention>* out) const {
+  const size_t from = out->size();
   for (int i = first; i < last; ++i) {
     TimeMention m;
     if (MatchAt(text, tokens, i, last, numbers, published, &m)) {
@@ -330,6 +355,7 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
       i = m.last - 1;
     }
   }
+  CountsAfterADay(text, tokens, first, numbers, from, out);
 }
 
 }  // namespace kroniek

@@ -123,6 +123,11 @@ class TimeGrammar {
                           const Date& published) const;
   // The night "van zaterdag op zondag": one night, dated by its second day.
   bool JoinOvernight(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
+  // "zeventien dagen na de schietpartij van 16 mei": so many days after a day told a few words on,
+  // a time of its own before it (among those Find added from index `from`).
+  void CountsAfterADay(const std::string& text, const std::vector<Token>& tokens, int first, const NumberGrammar& numbers,
+                       size_t from, std::vector<TimeMention>* out) const;
+  static constexpr int kCountAfterReach = 8;  // words from "na" to the day it counts from, and the count
   static constexpr int kWeekdayDateGap = 1;  // a comma
   static constexpr int kMonthYearGap = 1;  // "vorig jaar in oktober"
   // Whether m dates a birth or a founding ("geboren in 1990"): a not_event word
