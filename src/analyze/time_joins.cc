@@ -248,13 +248,16 @@ void TimeGrammar::InheritYears(const std::vector<Token>& tokens, const std::vect
       break;
     }
     // Else the year of that month written out earlier in the article ("in januari 2015 …
-    // De aanslag vond plaats op 7 januari").
+    // De aanslag vond plaats op 7 januari"), while the story told since stays in that year
+    // (not after "in de zomer van 2024": "… in oktober 2023 vrijgelaten. … in de zomer van
+    // 2024 opgepakt. … De ontvoering van 21 oktober").
+    int latest_year = 0;
     for (size_t j = k; !set && j-- > 0;) {
       const auto c = (*times)[j].date.civil();
-      if ((*times)[j].date.basis != DateBasis::kExplicit || !c || c->month != m.date.month ||
-          day > DaysInMonth(c->year, m.date.month))
-        continue;
-      inherit(c->year);
+      if ((*times)[j].date.basis != DateBasis::kExplicit || !c) continue;
+      if (!latest_year) latest_year = c->year;
+      if (c->month != m.date.month || day > DaysInMonth(c->year, m.date.month)) continue;
+      if (c->year == latest_year) inherit(c->year);
       set = true;
     }
   }
