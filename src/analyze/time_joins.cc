@@ -95,7 +95,12 @@ bool TimeGrammar::JoinOvernight(const std::vector<Token>& tokens, TimeMention* b
     return false;
   // (Most of what happens in a night happens after midnight: the second day dates it.)
   const auto begin = before->date.span.begin;
+  const auto first_day = before->date.precision == Precision::kDay ? before->date.civil() : std::nullopt;
   before->date = next.date;
+  if (first_day) {  // (of a week named before it: "vorige week in de nacht van vrijdag op zaterdag")
+    SetDay(&before->date, AddDays(*first_day, 1));
+    before->date.weekday = next.date.weekday;
+  }
   before->date.span = {begin, next.date.span.end};
   before->last = next.last;
   return true;
@@ -144,6 +149,31 @@ bool TimeGrammar::JoinWeekdayAndWeek(const std::vector<Token>& tokens, TimeMenti
     d.weekday = weekday;  // this week's: the last such weekday, as a weekday alone
     d.precision = Precision::kWeekday;
   }
+  d.span = {begin, next.date.span.end};
+  before->last = next.last;
+  return true;
+}
+
+bool TimeGrammar::JoinWeekAndWeekday(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
+                                     const Date& published) const {
+  // "vorige week in de nacht van vrijdag": that weekday of the week named.
+  const int gap = next.first - before->last;
+  if (before->last != before->first + 2 || next.date.weekday < 0 || next.date.day != 0 || next.date.month != 0 ||
+      next.date.day_offset || next.date.basis == DateBasis::kExplicit || (gap > 0 && PhraseAt(tokens, before->last, next.first, within_week_) != gap))
+    return false;
+  const std::string& which = tokens[before->first].lower;
+  const auto unit = units_.find(tokens[before->first + 1].lower);
+  if (unit == units_.end() || unit->second != 7 || !(prev_.count(which) || this_.count(which) || next_.count(which)))
+    return false;
+  const int sign = prev_.count(which) ? -1 : next_.count(which) ? 1 : 0;
+  const auto pub = published.civil();
+  Date& d = before->date;
+  const uint32_t begin = d.span.begin;
+  d = Date();
+  d.basis = DateBasis::kRelative;
+  d.weekday = next.date.weekday;
+  d.precision = Precision::kWeekday;
+  if (pub && pub->precision() == Precision::kDay) SetDay(&d, AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign + d.weekday));
   d.span = {begin, next.date.span.end};
   before->last = next.last;
   return true;

@@ -86,6 +86,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "year_prep") year_preps_.insert(form);
     else if (cls == "apposition") appositions_.insert(form);
     else if (cls == "overnight") overnight_.insert(form);
+    else if (cls == "within_week") within_week_.push_back(LowerWords(form));
     else if (cls == "reference") references_.insert(form);
     else if (cls == "not_event") not_event_.insert(form);
     else if (cls == "holiday") {
@@ -342,6 +343,7 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
       // "zaterdag 9 april": the date, its weekday named with it.
       if (!out->empty() && (JoinMonthAndYear(tokens, &out->back(), m, published) || JoinWeekdayAndDate(&out->back(), m) ||
                             JoinWeekdayAndWeek(tokens, &out->back(), m, published) ||
+                            JoinWeekAndWeekday(tokens, &out->back(), m, published) ||
                             JoinApposition(tokens, &out->back(), m) || JoinOvernight(tokens, &out->back(), m))) {
         Date& d = out->back().date;
         d.text = text.substr(d.span.begin, d.span.end - d.span.begin);

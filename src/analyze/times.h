@@ -123,6 +123,8 @@ class TimeGrammar {
                           const Date& published) const;
   // The night "van zaterdag op zondag": one night, dated by its second day.
   bool JoinOvernight(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
+  bool JoinWeekAndWeekday(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
+                          const Date& published) const;
   // "zeventien dagen na de schietpartij van 16 mei": so many days after a day told a few words on,
   // a time of its own before it (among those Find added from index `from`).
   void CountsAfterADay(const std::string& text, const std::vector<Token>& tokens, int first, const NumberGrammar& numbers,
@@ -168,6 +170,7 @@ class TimeGrammar {
   static bool ParseNumericDate(const std::string& form, NumericDate* n);  // "d-m-y"; false if malformed
   static constexpr int kNumericDateTokens = 5;  // "11", "/", "05", "/", "2024"
   std::unordered_set<std::string> appositions_, overnight_, the_, of_;
+  std::vector<std::vector<std::string>> within_week_;  // "in de nacht van" between a week and its weekday
   std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, holiday_years_, references_, not_event_,
       weekends_;
   std::vector<std::vector<std::string>> since_, until_, after_, day_ranges_, sameday_, holiday_phrases_, to_the_day_, clock_;
