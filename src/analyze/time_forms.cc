@@ -319,7 +319,10 @@ int TimeGrammar::NumericDateAt(Attempt& a, TimeMention* out) const {
       return k >= 0 && tokens[k].sentence == tokens[a.i].sentence && WeekdayOf(tokens[k].lower) >= 0;
     };
     const bool beside_weekday = weekday_at(a.i - 1) || (a.i > 1 && tokens[a.i - 1].lower == "," && weekday_at(a.i - 2));
-    if (!ok || token_end == ends.end() || longer || (!field[2] && !beside_weekday) || field[1] < 1 || field[1] > 12 ||
+    // (Or after "op", when it cannot be a fraction: "op 21/10", not "op 3/4 van de wegen".)
+    const bool on_a_day = a.i > 0 && appositions_.count(tokens[a.i - 1].lower) && field[0] >= field[1];
+    if (!ok || token_end == ends.end() || longer || (!field[2] && !beside_weekday && !on_a_day) || field[1] < 1 ||
+        field[1] > 12 ||
         field[0] < 1 || field[0] > DaysInMonth(field[2] ? field[2] : 2000, field[1]))
       continue;
     Date& d = out->date;
