@@ -223,6 +223,27 @@ TEST(ChronicleStories, AStampWithoutAYearPicksItsDayFromTheStory) {
   EXPECT_TRUE(published_of_stamped("Bijgewerkt: 2 maart, 10.05 uur")["value"].is_null());
 }
 
+// A page dated to its month whose own text counts a day back from it ("een week geleden, op
+// 21/10"; "gisteren, op 21/8") appeared on that day; its weekdays then resolve.
+TEST(ChronicleStories, AMonthPageTakesTheDayItsTextCounts) {
+  auto published_of = [](const std::string& text) {
+    Article a;
+    EXPECT_TRUE(ArticleFromText("page", text, {}, &a).ok());
+    for (const auto& line : Lines(ChronicleJsonl({a})))
+      if (line.contains("article")) return line["article"]["published"];
+    return json();
+  };
+  const json week = published_of(" date 2025-10\nOntvoering\n\nPrecies een week geleden, op 21/10, werden bij Kollo "
+                                 "vier hulpverleners ontvoerd. Zaterdag werden drie verdachten opgepakt.");
+  EXPECT_EQ(week["value"], "2025-10-28");
+  EXPECT_EQ(week["basis"], "inferred");
+  EXPECT_EQ(published_of(" date 2025-08\nBrand\n\nGisteren, op 21/8, werd bij Kymi een brand gesticht.")["value"],
+            "2025-08-22");
+  // (A day it counts outside its own month is no day of it.)
+  EXPECT_EQ(published_of(" date 2025-09\nBrand\n\nGisteren, op 21/8, werd bij Kymi een brand gesticht.")["value"],
+            "2025-09");
+}
+
 TEST(ChronicleStories, AStormInTwoTownsOnOneDayIsOneStorm) {
   auto article = [](const char* id, int day, const char* text) {
     IngestOptions opts;

@@ -400,6 +400,8 @@ int TimeGrammar::CountBackAt(Attempt& a, TimeMention* out) const {
   } else if (a.pub_precision == Precision::kDay) {
     SetDay(&d, AddDays(*pub, -amount * unit));
   }
+  // ("een week geleden": days back from the report, whatever date it has.)
+  if (unit <= kLongestCountedUnit && ago_.count(tokens[i + 2].lower) && *n == double(amount)) d.day_offset = -amount * unit;
   return i + 3;
 }
 

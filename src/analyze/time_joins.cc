@@ -83,7 +83,9 @@ bool TimeGrammar::JoinApposition(const std::vector<Token>& tokens, TimeMention* 
   const int gap = next.first - before->last;
   if (gap != 1 && !(gap == 2 && appositions_.count(tokens[before->last + 1].lower))) return false;
   const auto begin = before->date.span.begin;
+  const auto back = before->date.day_offset;  // ("gisteren, op 21/8": the report is a day after it)
   before->date = next.date;
+  before->date.day_offset = back;
   before->date.span = {begin, next.date.span.end};
   before->last = next.last;
   return true;

@@ -4,6 +4,7 @@
 // may have appeared (PublicationInference::from/to); what is only likely (a
 // toll's rise, other reports' publication days) helps choose one day of them.
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include "fuse/fuse.h"
@@ -266,6 +267,21 @@ std::optional<int> StampedDayAfter(const Date& stamp, const DayRange& days) {
   return std::nullopt;
 }
 
+// The day the text itself counts for its report: a date it tells with its distance from the
+// report ("gisteren, op 21/8", "een week geleden, op 21/10"), when all such agree, within `own`.
+std::optional<int> DayTheTextCounts(const std::vector<EventMention>& events, const DayRange& own) {
+  std::optional<int> day;
+  for (const auto& e : events) {
+    const DayRange r = RangeOf(e.date);
+    if (!e.date.day_offset || !e.date.known() || r.lo != r.hi || e.date.basis == DateBasis::kInferred) continue;
+    const int counted = r.lo - *e.date.day_offset;
+    if (day && *day != counted) return std::nullopt;
+    day = counted;
+  }
+  if (day && own.known() && (*day < own.lo || *day > own.hi)) return std::nullopt;
+  return day;
+}
+
 int LeadWeekday(const std::vector<EventMention>& events) {
   int lead_weekday = -1;
   size_t lead_begin = SIZE_MAX;
@@ -285,6 +301,13 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   const AnalyzedArticle& A = articles_[ai];
   if (A.article.published.precision == Precision::kDay) return out;
   const DayRange own = RangeOf(A.article.published);
+  if (const auto counted = DayTheTextCounts(A.extraction.events, own)) {
+    out.inferred = true;
+    out.value = Day(*counted);
+    out.candidates = {out.value};
+    out.why = "its text tells a day with its distance from the report";
+    return out;
+  }
   PublicationWindow window(own);
   const auto fresh = ReportEvidence(ai, window);
   TollEvidence(ai, window);

@@ -253,7 +253,8 @@ ChronicleResult FuseAnalyzed(const Pipeline& pipeline, std::vector<FuseInput> in
     const Article& a = first.articles()[i].article;
     if (a.published.precision == Precision::kDay || partial.count(a.id)) continue;
     PublicationInference p = first.InferPublication(int(i));
-    if (!a.published.known() && p.inferred) inferred[a.id] = *ParseIsoDate(p.value);
+    // (A page with a month of its own takes a day only its own text counts: "gisteren, op 21/8".)
+    if (p.inferred) inferred[a.id] = *ParseIsoDate(p.value);
     result.publication[a.id] = std::move(p);
   }
   if (inferred.empty()) return Finish(std::move(result), correct);
