@@ -282,6 +282,16 @@ std::optional<int> DayTheTextCounts(const std::vector<EventMention>& events, con
   return day;
 }
 
+// A publication day the page itself gives, with why.
+PublicationInference OneDay(int day, const std::string& why) {
+  PublicationInference out;
+  out.inferred = true;
+  out.value = Day(day);
+  out.candidates = {out.value};
+  out.why = why;
+  return out;
+}
+
 int LeadWeekday(const std::vector<EventMention>& events) {
   int lead_weekday = -1;
   size_t lead_begin = SIZE_MAX;
@@ -301,13 +311,8 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   const AnalyzedArticle& A = articles_[ai];
   if (A.article.published.precision == Precision::kDay) return out;
   const DayRange own = RangeOf(A.article.published);
-  if (const auto counted = DayTheTextCounts(A.extraction.events, own)) {
-    out.inferred = true;
-    out.value = Day(*counted);
-    out.candidates = {out.value};
-    out.why = "its text tells a day with its distance from the report";
-    return out;
-  }
+  if (const auto counted = DayTheTextCounts(A.extraction.events, own))
+    return OneDay(*counted, "its text tells a day with its distance from the report");
   PublicationWindow window(own);
   const auto fresh = ReportEvidence(ai, window);
   TollEvidence(ai, window);
@@ -327,12 +332,9 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   auto stamped = StampedDayAfter(A.article.published, window.days());
   if (!stamped) stamped = StampedDayAfter(A.article.published, window.bounds());
   if (stamped) {
-    out.inferred = true;
-    out.value = Day(*stamped);
-    out.candidates = {out.value};
-    out.why = "its stamp's day and month, first after: ";
-    for (const auto& r : window.reasons()) out.why += r + "; ";
-    return out;
+    std::string why = "its stamp's day and month, first after: ";
+    for (const auto& r : window.reasons()) why += r + "; ";
+    return OneDay(*stamped, why);
   }
   if (!anchored) {
     out.why = "no dated report of the same events to anchor a date";
