@@ -5,6 +5,8 @@
 #include "analyze/time_calendar.h"
 #include "analyze/times.h"
 
+#include <optional>
+
 namespace kroniek {
 
 using namespace time_calendar;
@@ -128,17 +130,23 @@ bool TimeGrammar::JoinWeekdayAndDate(TimeMention* before, const TimeMention& nex
   return true;
 }
 
+std::optional<int> TimeGrammar::WeekNamedAt(const std::vector<Token>& tokens, int i) const {
+  const std::string& which = tokens[i].lower;
+  const auto unit = units_.find(tokens[i + 1].lower);
+  if (unit == units_.end() || unit->second != 7 || !(prev_.count(which) || this_.count(which) || next_.count(which)))
+    return std::nullopt;
+  return prev_.count(which) ? -1 : next_.count(which) ? 1 : 0;
+}
+
 bool TimeGrammar::JoinWeekdayAndWeek(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
                                      const Date& published) const {
   Date& d = before->date;
   if (next.first != before->last || next.last != next.first + 2 || d.weekday < 0 || d.day != 0 || d.month != 0 ||
       d.day_offset)
     return false;
-  const std::string& which = tokens[next.first].lower;
-  const auto unit = units_.find(tokens[next.first + 1].lower);
-  if (unit == units_.end() || unit->second != 7 || !(prev_.count(which) || this_.count(which) || next_.count(which)))
-    return false;
-  const int sign = prev_.count(which) ? -1 : next_.count(which) ? 1 : 0;
+  const auto week = WeekNamedAt(tokens, next.first);
+  if (!week) return false;
+  const int sign = *week;
   const auto pub = published.civil();
   const int weekday = d.weekday;
   const uint32_t begin = d.span.begin;
@@ -163,11 +171,9 @@ bool TimeGrammar::JoinWeekAndWeekday(const std::vector<Token>& tokens, TimeMenti
   if (before->last != before->first + 2 || next.date.weekday < 0 || next.date.day != 0 || next.date.month != 0 ||
       next.date.day_offset || next.date.basis == DateBasis::kExplicit || (gap > 0 && PhraseAt(tokens, before->last, next.first, within_week_) != gap))
     return false;
-  const std::string& which = tokens[before->first].lower;
-  const auto unit = units_.find(tokens[before->first + 1].lower);
-  if (unit == units_.end() || unit->second != 7 || !(prev_.count(which) || this_.count(which) || next_.count(which)))
-    return false;
-  const int sign = prev_.count(which) ? -1 : next_.count(which) ? 1 : 0;
+  const auto week = WeekNamedAt(tokens, before->first);
+  if (!week) return false;
+  const int sign = *week;
   const auto pub = published.civil();
   Date& d = before->date;
   const uint32_t begin = d.span.begin;

@@ -123,6 +123,8 @@ class TimeGrammar {
                           const Date& published) const;
   // The night "van zaterdag op zondag": one night, dated by its second day.
   bool JoinOvernight(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const;
+  // "vorige week", "deze week", "volgende week" at tokens i, i + 1: -1, 0 or 1; else none.
+  std::optional<int> WeekNamedAt(const std::vector<Token>& tokens, int i) const;
   bool JoinWeekAndWeekday(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
                           const Date& published) const;
   // "zeventien dagen na de schietpartij van 16 mei": so many days after a day told a few words on,

@@ -57,12 +57,12 @@ bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool
   // "Dat heeft de rechter vrijdag beslist": the time of a proceeding, not of the event.
   PhraseMatch at;
   at.first = t.first;
-  if (args_.ClauseHas(at, si, args_.Clauses(si), "proceeding")) return false;
+  const auto clauses = args_.Clauses(si);
+  if (args_.ClauseHas(at, si, clauses, "proceeding")) return false;
   // "Zaterdag werd een minuut stilte gehouden": the time of mourning it, not of the event.
-  if (args_.ClauseHas(at, si, args_.Clauses(si), "remembrance") && !t.anniversary) return false;
+  if (args_.ClauseHas(at, si, clauses, "remembrance") && !t.anniversary) return false;
   // "Een man die zwaargewond raakte, is maandag in het ziekenhuis overleden": the later death's.
-  if (args_.ClauseHas(at, si, args_.Clauses(si), "dying") && args_.ClauseHas(at, si, args_.Clauses(si), "aftercare"))
-    return false;
+  if (args_.ClauseHas(at, si, clauses, "dying") && args_.ClauseHas(at, si, clauses, "aftercare")) return false;
   // "Donderdag is een feestdag in de stad": a time the copula tells of names the day
   // itself. (A copula that is also a possessive, after a time inside the sentence, is
   // the possessive: "Frankrijk heeft donderdag zijn basis overgedragen".)
