@@ -60,8 +60,12 @@ class ArgumentReader {
   // what its clause tells, at its time.
   bool SetsTheScene(int si, int first) const;
   void MergeLocation(Location* into, const Location& from) const;
-  // The place sentence si gives what is said at `token` (a figure's number).
-  Location PlaceAt(int si, int token) const;
+  // The place sentence si gives what is said at `token` (a figure's number); `chosen`, if
+  // given, gets the place's entity (null when none).
+  Location PlaceAt(int si, int token, const Entity** chosen = nullptr) const;
+  // Where the hurt are cared for ("ligt zwaargewond in een ziekenhuis in Niamey", "wordt
+  // behandeld in het ziekenhuis van Niamey"), not where they were hurt.
+  bool WhereCaredFor(const Entity& place) const;
   // Actors and claims the sentence gives the mention's event.
   void AddArguments(const MentionInfo& m, int si, EventMention* e) const;
   void AddRelations(int si, const std::vector<SentenceMention>& mentions, size_t from, std::vector<Ev>* events) const;

@@ -423,9 +423,17 @@ Location ArgumentReader::PlaceNamedBefore(int si) const {
   return place ? LocationOf(*place) : Location();
 }
 
-Location ArgumentReader::PlaceAt(int si, int token) const {
+Location ArgumentReader::PlaceAt(int si, int token, const Entity** chosen) const {
   PhraseMatch at{token, token + 1, token + 1, 0, ""};
-  return LocationFor(at, si, Clauses(si), true, false);
+  return LocationFor(at, si, Clauses(si), true, false, chosen);
+}
+
+bool ArgumentReader::WhereCaredFor(const Entity& place) const {
+  const auto& toks = ctx_.tokens();
+  const int first = ctx_.an.sentences[toks[place.first].sentence].first;
+  const int head = GoverningWord(toks, first, place.first);
+  return head > first && (ctx_.WordIs(toks[head].lower, "genitive") || ctx_.lex.ClauseIs(toks[head].lower, "locative")) &&
+         ctx_.lex.ClauseIs(toks[head - 1].lower, "aftercare");
 }
 
 void ArgumentReader::MergeLocation(Location* into, const Location& from) const {

@@ -107,7 +107,9 @@ int EventAssembler::EventElsewhere(const FigureCandidate& c, int event) {
   if (c.place_token < 0)
     for (const auto& sm : sentence_mentions_)
       if (sm.sentence == c.sentence) return event;
-  Location place = args_.PlaceAt(c.sentence, c.place_token >= 0 ? c.place_token : c.token);
+  const Entity* at = nullptr;
+  Location place = args_.PlaceAt(c.sentence, c.place_token >= 0 ? c.place_token : c.token, &at);
+  if (at && args_.WhereCaredFor(*at)) return event;
   // ("In Sumy werd een flat getroffen. Daar kwamen vier mensen om.": where "daar" points.)
   const Sentence& s = ctx_.an.sentences[c.sentence];
   if (place.id.empty() && std::any_of(ctx_.tokens().begin() + s.first, ctx_.tokens().begin() + s.last,
