@@ -449,7 +449,11 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool plural = ctx_.lex.LooksPlural(toks[match.first].lower);
     const bool unplaced = (m.location.id.empty() || m.location.inferred || m.location.id == m.location.country) &&
                           m.location.sites.empty();
-    const bool kind = plural && ((bare && m.generic && m.location.id.empty() && m.location.sites.empty() &&
+    // ("maar ontvoeringen van westerlingen zijn hier zeldzaam": how often such things happen.)
+    const bool determined = match.first > s.first && (ctx_.WordIs(toks[match.first - 1].lower, "definite") ||
+                                                      ctx_.WordIs(toks[match.first - 1].lower, "demonstrative"));
+    const bool kind = plural && ((!determined && ClauseHas(match, si, clauses, "habitual")) ||
+                                 (bare && m.generic && m.location.id.empty() && m.location.sites.empty() &&
                                   !m.date.known() && m.date.weekday < 0) ||
                                  ((bare || (unplaced && figure_words::Counted(ctx_, s, match.first))) &&
                                   (statistic < 0 ? statistic = figure_words::TellsStatistic(ctx_, s) : statistic)));
