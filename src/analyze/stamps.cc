@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <tuple>
 
 #include <cctype>
 #include <cstdlib>
@@ -271,14 +272,24 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
   // A stamp is never the whole article: one paragraph may only open with a dateline.
   const bool several = article.paragraphs.size() >= 2;
   bool dated = false;
-  // ("4 april 2023: Een personentrein …", "27 maart 2017: In Harlingen …": paragraphs that
-  // open with dates are a list of events, not a page's dateline.)
+  // ("4 april 2023: Een personentrein …", "Zondag 11 januari\nOm 04.20 uur zakt …", "Woensdag 10
+  // september, 22.40 uur - Volgens …": paragraphs that open with dates are a list of events, a
+  // timeline, not a page's dateline.)
+  // (A live blog's stamped entries go back in time from its latest, whose day is the page's.)
+  std::vector<Civil> openings;
   int date_openings = 0;
   for (const Paragraph& para : article.paragraphs) {
+    if (para.kind == ParagraphKind::kDebris) continue;
+    const std::string text = article.text.substr(para.span.begin, para.span.size());
     Civil c;
-    if (para.kind != ParagraphKind::kDebris && DateOpening(article.text.substr(para.span.begin, para.span.size()), times, &c))
-      ++date_openings;
+    if (DateOpening(text, times, &c)) ++date_openings;
+    else if (OpensWithDate(text, times, &c)) openings.push_back(c);
   }
+  auto after = [](const Civil& a, const Civil& b) {
+    return std::tie(a.year, a.month, a.day) > std::tie(b.year, b.month, b.day);
+  };
+  const bool timeline = date_openings >= 2 ||
+                        (openings.size() >= 2 && !std::is_sorted(openings.begin(), openings.end(), after));
   for (size_t p = 0; p < article.paragraphs.size(); ++p) {
     Paragraph& para = article.paragraphs[p];
     if (para.kind == ParagraphKind::kDebris) continue;
@@ -286,10 +297,14 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     const std::string text = article.text.substr(para.span.begin, para.span.size());
     // (A paragraph of several lines is read line by line: a stamp may open it, a sentence follow.)
     const bool lines = text.find('\n') != std::string::npos;
+    Civil opening_day;
+    const bool listed = timeline && OpensWithDate(text, times, &opening_day);
     std::string kind = lines || !several ? "" : Classify(text, times, &day);
     if (!kind.empty()) {
       para.kind = ParagraphKind::kDebris;
       para.debris = kind;
+    } else if (listed) {
+      // a dated entry of a timeline: its date is its events'
     } else if (several && p < kDatelineParagraphs && lines && MarkLines(article, p, times, &day)) {
       kind = "dateline";
     } else if (size_t stamp = several && para.kind == ParagraphKind::kTitle ? TrailingDate(text, times, &day) : 0) {
@@ -301,7 +316,7 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
         kind = "dateline";
       } else if (size_t opening = OpeningStamp(text, times, &day, &kind)) {
         article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(opening)});
-      } else if (size_t date = date_openings == 1 ? DateOpening(text, times, &day) : 0) {
+      } else if (size_t date = DateOpening(text, times, &day)) {
         article.inline_stamps.push_back({para.span.begin, para.span.begin + uint32_t(date)});
         kind = "dateline";
       } else if (size_t place = PlaceDateline(text)) {
@@ -337,6 +352,12 @@ void StampRules::DateFromPosts(Article& article, const TimeGrammar& times) const
     if (!latest || latest->ToString() < day.ToString()) latest = day;
   }
   if (latest) Date(article, *latest);
+}
+
+bool StampRules::OpensWithDate(const std::string& paragraph, const TimeGrammar& times, Civil* day) const {
+  if (DateOpening(paragraph, times, day) || (InlineDateline(paragraph, times, day) && day->day != 0)) return true;
+  const size_t eol = paragraph.find('\n');
+  return eol != std::string::npos && Classify(paragraph.substr(0, eol), times, day) == "dateline" && day->day != 0;
 }
 
 bool StampRules::MarkLines(Article& article, size_t p, const TimeGrammar& times, Civil* day) const {

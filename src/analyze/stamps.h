@@ -57,6 +57,10 @@ class StampRules {
   // capital ("29 september 2018 Door de vloedgolf …", "28 juni De minister …"): its length
   // and the day in *day; 0 if none. A page's dateline when one paragraph alone opens so.
   size_t DateOpening(const std::string& paragraph, const TimeGrammar& times, Civil* day) const;
+  // Whether a paragraph opens with a day (in *day): a date opening, an inline dateline or a line
+  // of its own ("Zondag 11 januari\nOm 04.20 uur …"). Such paragraphs going forward in time
+  // make a timeline, whose days are its entries', not the page's.
+  bool OpensWithDate(const std::string& paragraph, const TimeGrammar& times, Civil* day) const;
   // A credit and the count a page shows after it ("Bron: Belga 5 Bij een schietpartij …"):
   // its span in the paragraph, begin and end; {0, 0} if none.
   std::pair<size_t, size_t> CreditAndCount(const std::string& paragraph) const;

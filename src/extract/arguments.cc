@@ -62,6 +62,13 @@ std::vector<int> ArgumentReader::Clauses(int si) const {
   return clause;
 }
 
+bool ArgumentReader::NamedByNoun(int si, int token) const {
+  const auto& toks = ctx_.tokens();
+  int k = token - 1;
+  while (k > ctx_.an.sentences[si].first && ctx_.lex.LooksAdjective(toks[k].lower)) --k;
+  return k >= ctx_.an.sentences[si].first && k < token && ctx_.WordIs(toks[k].lower, "determiner");
+}
+
 bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>& clauses) const {
   const Sentence& s = ctx_.an.sentences[si];
   const int opening = ClauseOpening(si, token, clauses);

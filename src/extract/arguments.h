@@ -116,6 +116,9 @@ class ArgumentReader {
   bool InPlannedClause(int si, int token, const std::vector<int>& clauses) const;
   // Whether a word of clause class `cls` (clause.tsv) stands in the clause of `trigger.first`.
   bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
+  // Whether the trigger at `token` is a noun after its determiner ("de zware brand"), which a
+  // relative clause right after it may describe, unlike a verb's ("opgepakt die …").
+  bool NamedByNoun(int si, int token) const;
   // Whether `token` stands in a relative clause ("die", "dat" after a noun or comma).
   bool InRelativeClause(int si, int token, const std::vector<int>& clauses) const;
   // Whether `token` lies in a relative clause that describes a thing or person ("toeristen die

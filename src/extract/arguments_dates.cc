@@ -122,11 +122,17 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     const bool own_clause = clauses[t.first - s.first] == clauses[token - s.first];
     int score = std::abs(t.first - token) + (own_clause ? 0 : 100);
     // "Minstens 40 mensen die Halloween wilden vieren, zijn zaterdagavond omgekomen": a relative
-    // clause not right after the token tells of another thing than the event ("de brand die
-    // dinsdag uitbrak" tells of it).
+    // clause not right after the token's noun tells of another thing than the event ("de brand
+    // die dinsdag uitbrak" tells of it; "opgepakt die zaterdag een vrouw neerstak" of the man).
     if (!own_clause && !in_relative && InRelativeClause(si, t.first, clauses) &&
-        ClauseOpening(si, t.first, clauses) != token + 1)
+        !(ClauseOpening(si, t.first, clauses) == token + 1 && NamedByNoun(si, token))) {
+      // ("aangehouden die de boot bestuurden die donderdag kapseisde": when that clause tells
+      // an event of its own, the time is that event's.)
+      int clause_end = t.last;
+      while (clause_end < s.last && clauses[clause_end - s.first] == clauses[t.first - s.first]) ++clause_end;
+      if (TriggerBetween(si, t.last - 1, clause_end) >= 0) continue;
       score += kOtherNounsClausePenalty;
+    }
     // "Het bombardement gebeurde gisteren op het orthodox nieuwjaar", in a report dated to
     // the month: the day the clause names beats the one it cannot count.
     if (!t.date.known()) score += kUndatedTimePenalty;
