@@ -127,7 +127,7 @@ void DebrisRules::SplitAtBlockHeadings(Article& article) const {
     // A menu glued to what follows it: the menu apart.
     if (const size_t menu = para.kind == ParagraphKind::kTitle ? 0 : MenuEnd(article.text.substr(from, para.span.size()));
         menu > 0 && menu < para.span.size()) {
-      out.push_back({Span{from, from + uint32_t(menu) - 1}, ParagraphKind::kBody});
+      out.push_back({Span{from, from + uint32_t(menu) - 1}, ParagraphKind::kBody, {}});
       from += uint32_t(menu);
     }
     // Other stories' titles under the text: apart.
@@ -145,15 +145,15 @@ void DebrisRules::SplitAtBlockHeadings(Article& article) const {
       if (heading.size() > kMaxHeadingBytes || line_end >= para.span.end) continue;
       const auto words = LowerWords(heading);
       const bool heads_block = std::any_of(rules_.begin(), rules_.end(), [&](const Rule& r) {
-        return r.scope == "rest" && words.size() >= r.words.size() &&
+        return (r.scope == "rest" || r.scope == "aside") && words.size() >= r.words.size() &&
                std::equal(r.words.begin(), r.words.end(), words.begin());
       });
       if (!heads_block) continue;
-      out.push_back({Span{from, uint32_t(eol)}, para.kind});
-      out.push_back({Span{line, uint32_t(line_end)}, ParagraphKind::kBody});
+      out.push_back({Span{from, uint32_t(eol)}, para.kind, {}});
+      out.push_back({Span{line, uint32_t(line_end)}, ParagraphKind::kBody, {}});
       from = uint32_t(line_end) + 1;
     }
-    out.push_back({Span{from, para.span.end}, from == para.span.begin ? para.kind : ParagraphKind::kBody});
+    out.push_back({Span{from, para.span.end}, from == para.span.begin ? para.kind : ParagraphKind::kBody, {}});
   }
   article.paragraphs = std::move(out);
 }
@@ -189,6 +189,8 @@ void DebrisRules::Mark(Article& article, const std::vector<Token>& tokens) const
         mark(p + 1, rule.kind);
       if (rule.scope == "rest")
         for (size_t k = p + 1; k < paras.size(); ++k) mark(k, rule.kind);
+      if (rule.scope == "aside")
+        for (size_t k = p + 1; k < paras.size(); ++k) paras[k].aside = true;
       break;
     }
   }

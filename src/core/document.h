@@ -22,6 +22,8 @@ struct Paragraph {
   Span span;           // without the trailing newlines
   ParagraphKind kind;  // decided by ingest (title, lede) and analyze (the rest)
   std::string debris;  // for kDebris: caption | credit | related | paywall | social | timestamp
+  bool aside = false;  // in a block of other stories under the text ("Ook in het nieuws"): their events are
+                       // their own, and its places are not the article's
 };
 
 struct Article {

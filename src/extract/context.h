@@ -52,6 +52,8 @@ struct Context {
   std::vector<ParagraphKind> paragraph_kinds;      // ingest's kinds, refined (fact boxes)
 
   const std::vector<Token>& tokens() const { return an.tokens; }
+  // Whether sentence si stands in a block of other stories under the text (Paragraph::aside).
+  bool InAside(int si) const { return article.paragraphs[an.sentences[si].paragraph].aside; }
   std::string Text(Span s) const { return article.text.substr(s.begin, s.size()); }
   Span TokenSpan(int first, int last) const { return {an.tokens[first].span.begin, an.tokens[last - 1].span.end}; }
   bool IsActor(const Entity& e) const;

@@ -26,6 +26,7 @@ void EventAssembler::MainPlaces(const Entity** main_city, const KbEntry** main_c
     }
   }
   for (const auto& ent : ctx_.an.entities) {
+    if (ctx_.InAside(ctx_.tokens()[ent.first].sentence)) continue;  // another story's
     const auto it = long_ago_only.find(ctx_.tokens()[ent.first].sentence);
     const bool long_ago = news && it != long_ago_only.end() && it->second;
     // (Not through their people: "Israëlische supporters" in Amsterdam; nor through where
@@ -68,8 +69,10 @@ const Ev* EventAssembler::PlacedNearby(const Ev& e, const std::function<bool(con
   // (Not where an event dated long before happened, for news: "In Keulen reed op 3 maart
   // 2019 een man in op een optocht", told after an attack the article reports.)
   const bool news = !DatedLongBefore(e);
+  const bool aside = ctx_.InAside(e.m.first_sentence);
   for (const Ev& o : events_) {
     if (&o == &e || o.m.location.id.empty() || o.m.location.inferred || !fits(o.m.location)) continue;
+    if (ctx_.InAside(o.m.first_sentence) != aside) continue;  // (another story's, or the article's)
     if (news && DatedLongBefore(o)) continue;
     for (int si : o.mention_sentences) {
       int d = std::abs(sentences[si].paragraph - paragraph);
@@ -108,6 +111,7 @@ void EventAssembler::InheritLocations() {
     auto fits = [&](const Location& l) { return !country_only || (l.country == loc.country && l.id != l.country); };
     Location from;
     if (const Ev* best = PlacedNearby(e, fits)) from = best->m.location;
+    else if (ctx_.InAside(e.m.first_sentence)) continue;  // another story, not the article's
     else if (main_country && !country_only) from = LocationAt(*main_country);
     else if (main_city && fits(LocationAt(*main_city))) { from = LocationAt(*main_city); from.region = main_city->region; }
     else if (dateline && fits(LocationAt(*dateline))) { from = LocationAt(*dateline); from.region = dateline->region; }
