@@ -15,7 +15,7 @@ OUT.tsv rows: id type country lat lon population name region (a city's
 first-order region id, when that region is a row too; empty for regions). Beside it,
 OUT_names.tsv (geonames.tsv -> geonames_names.tsv) lists key<TAB>offset: the
 lower-case forms of each name and alias that the tokenizer keeps as plain
-words (no '.', "'", ',' or brackets) with the byte offset of their place's
+words (no '.', ',' or brackets; an apostrophe inside a word stays) with the byte offset of their place's
 line in OUT.tsv, sorted by the key's UTF-8 bytes; a key "@capital:<iso>" (lower
 case) gives a country's capital (feature code PPLC, the most populous if several). kroniek maps both files and
 binary-searches them in place: start-up parses nothing. Regions take the
@@ -97,7 +97,9 @@ def aliases_of(name, asciiname, alternates, population):
 def keys_of(names):
     keys = []
     for n in names:
-        if any(c in n for c in ".'(),|"):
+        # (An apostrophe stays inside a name's word: L'Aquila, N'Djamena, Fada N'Gourma.)
+        n = n.replace("\u2019", "'")
+        if any(c in n for c in ".(),|"):
             continue
         key = " ".join(n.lower().split())
         if key and key not in keys:

@@ -88,11 +88,12 @@ void Tokenize(const std::string& text, Span span, const TokenizerRules& rules, s
         bool join = false;
         if (IsHyphen(d) && IsWordChar(after)) join = true;
         if (IsApostrophe(d) && IsLetter(after) && !digits_only) {
-          // zo'n, auto's, baby's: at most three letters after the apostrophe.
+          // zo'n, auto's, baby's: at most three letters after the apostrophe; a name goes on
+          // with a capital (L'Aquila, N'Djamena, Côte d'Ivoire).
           size_t m = k;
           int letters = 0;
           while (m < end && IsLetter(PeekAt(text, m, end))) { NextCodePoint(text, m); ++letters; }
-          join = letters <= 3;
+          join = letters <= 3 || IsUpper(after);
         }
         if ((d == U'.' || d == U',') && digits_only && IsDigit(after)) join = true;
         if (!join) break;
