@@ -130,9 +130,21 @@ int EventAssembler::EventBefore(const FigureCandidate& c, int event) {
   // "Hetzelfde gebied werd in augustus ook getroffen. Toen kwamen bijna driehonderd mensen
   // om.": a toll told "then", the time of the sentence before lying before the event's
   // days, is of an event of the same kind at that time, not of this one.
+  // (So is a toll told in a sentence of its own that names no event, on a day before the
+  // event's: "Vorige week zaterdag raakten in Kuregem drie mannen gewond", in a report of
+  // last night's shooting.)
   const Ev& e = events_[event];
   const DayRange days = RangeOf(e.m.date);
-  const Date then = args_.ThenDate(c.sentence, c.token);
+  Date then = args_.ThenDate(c.sentence, c.token);
+  const bool names_event = std::any_of(sentence_mentions_.begin(), sentence_mentions_.end(),
+                                       [&](const SentenceMention& sm) { return sm.sentence == c.sentence; });
+  // (A death told later is the event's toll, whatever its day: "Een brandweerman overleed
+  // gisteren aan zijn verwondingen".)
+  PhraseMatch at{c.token, c.token + 1, c.token + 1, 0, ""};
+  const auto clauses = args_.Clauses(c.sentence);
+  const bool later_death = args_.ClauseHas(at, c.sentence, clauses, "dying") ||
+                           args_.ClauseHas(at, c.sentence, clauses, "aftercare");
+  if (!then.known() && !names_event && !later_death) then = args_.DateFor(c.sentence, c.token);
   if (!days.known() || !then.known() || RangeOf(then).hi >= days.lo) return event;
   return EventOfItsOwn(c, event, then, e.m.location);
 }
