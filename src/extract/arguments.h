@@ -128,7 +128,13 @@ class ArgumentReader {
   // antecedent opens ("na de [dodelijke] brand"): told as what came before another event.
   bool AfterAntecedent(int first, int si) const;
 
+  // The day a timeline's entry opens with, for the mentions of sentence si that tell none: a page
+  // whose paragraphs open with days going forward ("Zondag 11 januari\nOm 04.20 uur zakt …");
+  // unknown outside such entries.
+  Date EntryDay(int si) const;
+
  private:
+  mutable std::optional<std::vector<int>> entry_times_;  // per paragraph, the time opening its entry, or -1
   mutable std::optional<bool> no_survivors_;  // the article says nobody on board survived (read once)
   mutable std::optional<bool> injuries_told_;  // the article names an injury anywhere (read once)
   // The preposition ("van", "voor", "om") that makes the trigger at `first` another verb's

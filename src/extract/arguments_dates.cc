@@ -191,6 +191,32 @@ bool ArgumentReader::QualifiesOtherTrigger(int si, int token, int at) const {
   return false;
 }
 
+Date ArgumentReader::EntryDay(int si) const {
+  if (!entry_times_) {
+    const auto& sentences = ctx_.an.sentences;
+    std::vector<int> entries(ctx_.article.paragraphs.size(), -1);
+    int count = 0;
+    bool forward = true;
+    std::string last;
+    for (int k = 0; k < int(ctx_.an.times.size()); ++k) {
+      const TimeMention& t = ctx_.an.times[k];
+      const int at = ctx_.tokens()[t.first].sentence;
+      const bool opens_paragraph = at == 0 || sentences[at - 1].paragraph != sentences[at].paragraph;
+      if (t.first != sentences[at].first || !opens_paragraph || t.date.precision != Precision::kDay ||
+          t.date.value.empty() || entries[sentences[at].paragraph] >= 0)
+        continue;
+      entries[sentences[at].paragraph] = k;
+      forward = forward && t.date.value > last;
+      last = t.date.value;
+      ++count;
+    }
+    if (count < 2 || !forward) entries.assign(entries.size(), -1);
+    entry_times_ = std::move(entries);
+  }
+  const int entry = (*entry_times_)[ctx_.an.sentences[si].paragraph];
+  return entry >= 0 ? ctx_.an.times[entry].date : Date();
+}
+
 Date ArgumentReader::ThenDate(int si, int token) const {
   const Sentence& s = ctx_.an.sentences[si];
   const auto& toks = ctx_.tokens();

@@ -377,6 +377,9 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     // are of the dying, not of the shooting.)
     const bool in_reference = InPrepositionalReference(match, si);
     if (in_reference && !alarm && !OwnTimeIn(match, si, clauses)) m.date = Date();
+    // (An entry of a timeline tells what happened on the day it opens with.)
+    if (!refers_back && !in_reference && !m.date.known() && m.date.weekday < 0 && !m.date.day_offset)
+      if (Date entry = EntryDay(si); entry.known()) m.date = entry;
     // (Not a period: "de zwaarste aanslag sinds maart vorig jaar" compares.)
     // (Dated by the time compared with long before, the mention names that earlier event too:
     // "de zwaarste beving sinds augustus 1953. Toen kwamen 450 mensen om."; a recent one, or a
