@@ -345,6 +345,8 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
                             JoinWeekdayAndWeek(tokens, &out->back(), m, published) ||
                             JoinWeekAndWeekday(tokens, &out->back(), m, published) ||
                             JoinApposition(tokens, &out->back(), m) || JoinOvernight(tokens, &out->back(), m))) {
+        // ("een week geleden, op zaterdag 7 maart": the date its weekday just joined is the apposition's.)
+        if (out->size() >= 2 && JoinApposition(tokens, &(*out)[out->size() - 2], out->back())) out->pop_back();
         Date& d = out->back().date;
         d.text = text.substr(d.span.begin, d.span.end - d.span.begin);
         i = m.last - 1;
