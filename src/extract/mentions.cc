@@ -270,6 +270,10 @@ bool ArgumentReader::TellsRecurrence(const PhraseMatch& match, int si) const {
   // not "de tweede schietpartij in een week", which classifies one told before.
   const auto& toks = ctx_.tokens();
   const int first = ctx_.an.sentences[si].first;
+  // ("is opnieuw een voertuig in een afgrond gereden": again, in the trigger's clause before it.)
+  const auto clauses = Clauses(si);
+  for (int k = first; k < match.first; ++k)
+    if (clauses[k - first] == clauses[match.first - first] && ctx_.lex.ClauseIs(toks[k].lower, "again")) return true;
   for (int k = match.first - 1; k >= first && k >= match.first - kRecurrenceReach; --k) {
     if (ctx_.lex.ClauseIs(toks[k].lower, "recurrence")) return k == first || !ctx_.WordIs(toks[k - 1].lower, "definite");
     if (!ctx_.WordIs(toks[k].lower, "indefinite") && !ctx_.lex.LooksAdjective(toks[k].lower)) return false;
