@@ -223,6 +223,31 @@ TEST(ChronicleStories, AStampWithoutAYearPicksItsDayFromTheStory) {
   EXPECT_TRUE(published_of_stamped("Bijgewerkt: 2 maart, 10.05 uur")["value"].is_null());
 }
 
+// A report without a date that tells a day of "vorige week" appeared in the week after that day:
+// it joins the event another report dates, and the day it tells is that event's.
+TEST(ChronicleStories, AWeekdayOfLastWeekPutsTheReportInTheWeekAfter) {
+  IngestOptions dated_opts;
+  dated_opts.published = Civil{2026, 6, 13};  // a Saturday
+  dated_opts.published_basis = DateBasis::kMetadata;
+  Article dated, undated;
+  ASSERT_TRUE(ArticleFromText("dated", "Bij een bomaanslag op een bushalte in Marseille zijn vannacht tien mensen omgekomen.",
+                              dated_opts, &dated).ok());
+  ASSERT_TRUE(ArticleFromText("undated", "Camerabeelden van aanslag\n\nDe bom die in de nacht van vrijdag op zaterdag "
+                              "vorige week ontplofte aan een bushalte in Marseille, stond er al een half uur. Bij de "
+                              "aanslag kwamen tien mensen om.", {}, &undated).ok());
+  json published, bombing;
+  for (const auto& line : Lines(ChronicleJsonl({dated, undated}))) {
+    if (line.contains("article") && line["article"]["id"] == "undated") published = line["article"]["published"];
+    if (line.contains("event") && line["event"]["type"] == "bombing") bombing = line["event"];
+  }
+  ASSERT_TRUE(published["value"].is_string());
+  const std::string day = published["value"];
+  EXPECT_GE(day, "2026-06-15");
+  EXPECT_LE(day, "2026-06-21");
+  EXPECT_EQ(bombing["date"]["value"], "2026-06-13");
+  EXPECT_EQ(bombing["mentions"].size(), 2u);
+}
+
 // A page dated to its month whose own text counts a day back from it ("een week geleden, op
 // 21/10"; "gisteren, op 21/8") appeared on that day; its weekdays then resolve.
 TEST(ChronicleStories, AMonthPageTakesTheDayItsTextCounts) {

@@ -155,8 +155,9 @@ bool TimeGrammar::JoinWeekdayAndWeek(const std::vector<Token>& tokens, TimeMenti
   if (pub && pub->precision() == Precision::kDay) {
     SetDay(&d, AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign + weekday));
     d.weekday = weekday;
-  } else if (sign == 0) {
-    d.weekday = weekday;  // this week's: the last such weekday, as a weekday alone
+  } else {
+    d.weekday = weekday;  // a weekday of the week named, counted from the report's week
+    d.week = sign;
     d.precision = Precision::kWeekday;
   }
   d.span = {begin, next.date.span.end};
@@ -182,6 +183,7 @@ bool TimeGrammar::JoinWeekAndWeekday(const std::vector<Token>& tokens, TimeMenti
   d.weekday = next.date.weekday;
   d.precision = Precision::kWeekday;
   if (pub && pub->precision() == Precision::kDay) SetDay(&d, AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign + d.weekday));
+  else d.week = sign;
   d.span = {begin, next.date.span.end};
   before->last = next.last;
   return true;

@@ -82,6 +82,11 @@ void Bound(const EventMention& mine, const DayRange& days, const std::string& wh
   if (mine.date.day_offset && !mine.date.known()) {
     const int back = *mine.date.day_offset;
     window.Narrow(days.lo - back, days.hi - back, why + " (" + mine.date.text + ")", said);
+  } else if (mine.date.weekday >= 0 && !mine.date.known() && mine.date.week < 0) {
+    // ("vorige week zaterdag": the report appeared in a week after that day's.)
+    auto monday = [](int day) { return day - WeekdayOf(FromDayNumber(day)); };
+    window.Narrow(monday(days.lo) - kWeek * mine.date.week, monday(days.hi) - kWeek * mine.date.week + kWeek - 1,
+                  why + " (" + mine.date.text + ")", said);
   } else if (mine.date.weekday >= 0 && !mine.date.known()) {
     window.Narrow(days.lo, days.hi + kWeek - 1, why + " (" + mine.date.text + ")", said);
   } else if (mine.status != "planned" && (mine.date.known() || pinned)) {

@@ -27,7 +27,7 @@ void from_json(const nlohmann::json& j, Span& s) {
 }
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Date, value, precision, text, span, from, to, basis, approximate,
-                                                weekday, month, day, day_offset, reference)
+                                                weekday, week, month, day, day_offset, reference)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Source, name, id, span)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Figure, kind, group, group_span, value, low, high, qualifier,
                                                 according_to, part_of, span, confidence, from_fact_box, claim,
