@@ -112,7 +112,9 @@ void EventAssembler::DateFromFollowingSentences(const std::set<int>& with_mentio
   // told just before.
   const auto& sentences = ctx_.an.sentences;
   for (Ev& e : events_) {
-    if ((e.m.date.known() && e.m.date.precision == Precision::kDay) || e.m.date.weekday >= 0 || e.m.status != "occurred")
+    // (A day counted from the report, "gisteren", is a day already.)
+    if ((e.m.date.known() && e.m.date.precision == Precision::kDay) || e.m.date.weekday >= 0 || e.m.date.day_offset ||
+        e.m.status != "occurred")
       continue;
     for (const auto& t : ctx_.an.times) {
       const int si = ctx_.tokens()[t.first].sentence;

@@ -127,9 +127,13 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
     }
     return true;
   };
+  // ("na de lawine die gisteren in Zinal een groep skiërs bedolf": a relative clause on the
+  // trigger's noun tells of it, as DateFor reads it.)
+  const bool described = nominal && trigger.last < s.last && ctx_.WordIs(toks[trigger.last].lower, "relative");
   for (const auto& t : ctx_.an.times) {
     if (t.first < s.first || t.first >= s.last) continue;
     if (near_after(trigger.last, t.first)) return true;
+    if (described && t.first > trigger.last && clauses[t.first - s.first] == clauses[trigger.last - s.first]) return true;
     // Years counted from it, right before it ("Een jaar na de (verwoestende) aanslag …").
     if (t.last > t.first && ctx_.lex.ClauseIs(toks[t.last - 1].lower, "governs_trigger") &&
         (t.last == trigger.first || (t.last == opener && ctx_.WordIs(toks[opener].lower, "definite"))))
