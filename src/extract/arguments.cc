@@ -43,7 +43,10 @@ std::vector<int> ArgumentReader::Clauses(int si) const {
   // "toen hij thuiskwam" opens a clause; "heeft hem toen neergeschoten" ("then") does not.
   for (int i = s.first; i < s.last; ++i) {
     const Token& t = toks[i];
-    const bool next_relative = i + 1 < s.last && ctx_.WordIs(toks[i + 1].lower, "relative");
+    // (Also after a preposition: ", onder wie een Belg," interrupts as ", die …," does.)
+    const bool next_relative = i + 1 < s.last && (ctx_.WordIs(toks[i + 1].lower, "relative") ||
+                                                  (i + 2 < s.last && IsPreposition(toks[i + 1].lower) &&
+                                                   ctx_.lex.ClauseIs(toks[i + 2].lower, "relative_after")));
     const bool starts = ctx_.lex.ClauseIs(t.lower, "clause_start") && (!ctx_.WordIs(t.lower, "occasion") || OpensSubject(s, i + 1));
     if (i > s.first && (t.lower == "," || t.lower == ";" || t.lower == ":" || starts) && ctx_.quote_at[i] < 0) {
       const bool resumes = interrupted >= 0 && t.lower == "," && !next_relative && i + 1 < s.last &&
@@ -161,6 +164,9 @@ std::string ArgumentReader::StatusFor(const PhraseMatch& trigger, int si, const 
     // (Unless the preposition is the cue's own: "was van plan een aanslag te plegen".)
     if (status == "planned" && governor >= 0 && governor != m.first) continue;
     if (closes_relative && m.first == trigger.end) continue;
+    // (A cue that ends in a preposition tells of what follows it: "De ontvoering … heeft de vrees
+    // voor nieuwe ontvoeringen aangewakkerd" feared the later ones, not the one told.)
+    if (m.first > trigger.first && m.end > m.first && IsPreposition(ctx_.tokens()[m.end - 1].lower)) continue;
     // A cue whose parts surround the trigger ("wou … plegen") or stands in its clause.
     bool surrounds = m.first < trigger.first && m.end > trigger.first;
     // A denial, retraction or belief governs what follows it ("trekt het bericht
