@@ -277,13 +277,17 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
   // timeline, not a page's dateline.)
   // (A live blog's stamped entries go back in time from its latest, whose day is the page's.)
   std::vector<Civil> openings;
+  std::vector<bool> opens(article.paragraphs.size(), false);
   int date_openings = 0;
-  for (const Paragraph& para : article.paragraphs) {
+  for (size_t p = 0; p < article.paragraphs.size(); ++p) {
+    const Paragraph& para = article.paragraphs[p];
     if (para.kind == ParagraphKind::kDebris) continue;
     const std::string text = article.text.substr(para.span.begin, para.span.size());
     Civil c;
-    if (DateOpening(text, times, &c)) ++date_openings;
-    else if (OpensWithDate(text, times, &c)) openings.push_back(c);
+    const bool date_opening = DateOpening(text, times, &c) > 0;
+    opens[p] = date_opening || OpensWithDate(text, times, &c);
+    if (date_opening) ++date_openings;
+    else if (opens[p]) openings.push_back(c);
   }
   auto after = [](const Civil& a, const Civil& b) {
     return std::tie(a.year, a.month, a.day) > std::tie(b.year, b.month, b.day);
@@ -297,8 +301,7 @@ void StampRules::Mark(Article& article, const TimeGrammar& times) const {
     const std::string text = article.text.substr(para.span.begin, para.span.size());
     // (A paragraph of several lines is read line by line: a stamp may open it, a sentence follow.)
     const bool lines = text.find('\n') != std::string::npos;
-    Civil opening_day;
-    const bool listed = timeline && OpensWithDate(text, times, &opening_day);
+    const bool listed = timeline && opens[p];
     std::string kind = lines || !several ? "" : Classify(text, times, &day);
     if (!kind.empty()) {
       para.kind = ParagraphKind::kDebris;
