@@ -229,8 +229,9 @@ class ArgumentReader {
                             Span* compared) const;
   // Whether an indefinite article stands near the trigger in its clause ("stortte een toestel neer").
   bool IndefiniteNear(const PhraseMatch& match, int si, const std::vector<int>& clauses) const;
-  // Whether a recurrence word (clause.tsv) opens the trigger's phrase: "een nieuwe schietpartij".
-  bool TellsRecurrence(const PhraseMatch& match, int si) const;
+  // Whether a recurrence word (clause.tsv) opens the trigger's phrase ("een nieuwe schietpartij"), or
+  // "again" stands before it in its clause ("is opnieuw een voertuig in een afgrond gereden").
+  bool TellsRecurrence(const PhraseMatch& match, int si, const std::vector<int>& clauses) const;
   // Sets m's past and long_before from its own date (MentionInfo says what they mean).
   void MarkLongBefore(const PhraseMatch& match, int si, const std::vector<int>& clauses, bool bare, MentionInfo* m) const;
   // Whether a function word of class `cls` ("also") stands in the clause of token `first`.

@@ -264,14 +264,13 @@ bool ArgumentReader::IndefiniteNear(const PhraseMatch& match, int si, const std:
   return false;
 }
 
-bool ArgumentReader::TellsRecurrence(const PhraseMatch& match, int si) const {
+bool ArgumentReader::TellsRecurrence(const PhraseMatch& match, int si, const std::vector<int>& clauses) const {
   // "een nieuwe schietpartij", "opnieuw een schietpartij", "nog een dodelijke
   // schietpartij": over adjectives and an indefinite article, back to a recurrence word;
   // not "de tweede schietpartij in een week", which classifies one told before.
   const auto& toks = ctx_.tokens();
   const int first = ctx_.an.sentences[si].first;
   // ("is opnieuw een voertuig in een afgrond gereden": again, in the trigger's clause before it.)
-  const auto clauses = Clauses(si);
   for (int k = first; k < match.first; ++k)
     if (clauses[k - first] == clauses[match.first - first] && ctx_.lex.ClauseIs(toks[k].lower, "again")) return true;
   for (int k = match.first - 1; k >= first && k >= match.first - kRecurrenceReach; --k) {
@@ -344,7 +343,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.indefinite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "indefinite");
     m.definite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
     // ("Een tweede bom ontplofte": another participant, maybe of the same attack.)
-    m.recurrence = !row.options.count("participant") && TellsRecurrence(match, si);
+    m.recurrence = !row.options.count("participant") && TellsRecurrence(match, si, clauses);
     ReadRowOptions(row, match, si, clauses, frame, &m);
     if (!m.part_of.empty() && FollowsWholeInSentence(matches, mi, m.part_of, si)) m.part_of.clear();
     m.first = match.first;
