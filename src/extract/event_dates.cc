@@ -2,6 +2,7 @@
 // undated event the time a following sentence tells, or the day the sentence before
 // its first mention tells (EventAssembler, events.h).
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "extract/events.h"
@@ -11,6 +12,7 @@ namespace kroniek {
 namespace {
 constexpr int kDanglingTimeSentences = 2;  // how far a time may stand after its event
 constexpr int kLedeReach = 3;              // sentences from the lede to the first event it introduces
+constexpr int kDaysInWeek = 7;             // a day counted a week or more back ("een week geleden") is about one
 }  // namespace
 
 void EventAssembler::DatePhasesFromTheirEvent() {
@@ -112,8 +114,9 @@ void EventAssembler::DateFromFollowingSentences(const std::set<int>& with_mentio
   // told just before.
   const auto& sentences = ctx_.an.sentences;
   for (Ev& e : events_) {
-    // (A day counted from the report, "gisteren", is a day already.)
-    if ((e.m.date.known() && e.m.date.precision == Precision::kDay) || e.m.date.weekday >= 0 || e.m.date.day_offset ||
+    // (A day counted from the report, "gisteren", is a day already; "een week geleden" is about one.)
+    const bool counted_day = e.m.date.day_offset && std::abs(*e.m.date.day_offset) < kDaysInWeek;
+    if ((e.m.date.known() && e.m.date.precision == Precision::kDay) || e.m.date.weekday >= 0 || counted_day ||
         e.m.status != "occurred")
       continue;
     for (const auto& t : ctx_.an.times) {
