@@ -249,17 +249,21 @@ bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cu
                        int* end) const {
   const std::string& word = tokens[i].lower;
   if (function_words_.count(word)) return false;
+  std::string written;  // the words matched, lower case (a name's own or another's for it)
+  int written_words = 0;
   auto rank = [&](const Place& p) {
     // Wanted kind first, then a country the article names (earlier is better), then
     // beside a city it names, then a country it names by an adjective ('de Spaanse
     // rechtbank'), then a town of the home countries over a small one abroad ('het station
-    // van Harlingen'), then size.
+    // van Harlingen'), then a town of that name over one it is another name of (Barra, a
+    // district of Naples, over the Brazilian town once called so), then size.
     bool kind_ok = cue == Cue::kRegion ? p.region : cue == Cue::kCity || cue == Cue::kDistrict ? !p.region : true;
     auto c = std::find(countries.begin(), countries.end(), p.country);
     long country_rank = c == countries.end() ? 0 : long(countries.end() - c);
     bool adjective = std::find(admitted.begin(), admitted.end(), p.country) != admitted.end();
     bool home_or_large = home_countries_.count(std::string(p.country)) || p.population >= kMinPopulationAbroad;
-    return std::make_tuple(kind_ok, country_rank, NearAny(p, near), adjective, home_or_large, !p.region, p.population);
+    return std::make_tuple(kind_ok, country_rank, NearAny(p, near), adjective, home_or_large, !p.region,
+                           ToLower(p.name) == written, p.population);
   };
   // The names that are `word` or start with "word " are adjacent in byte order.
   std::string_view data = names_file_.data();
@@ -297,6 +301,11 @@ bool PlaceIndex::Match(const std::vector<Token>& tokens, int i, int last, Cue cu
         std::find(countries.begin(), countries.end(), country) == countries.end() &&
         std::find(admitted.begin(), admitted.end(), country) == admitted.end())
       continue;
+    if (words != written_words) {
+      written.clear();
+      for (int k = 0; k < words; ++k) written += (k ? " " : "") + tokens[i + k].lower;
+      written_words = words;
+    }
     if (best_words == 0 || words > best_words || rank(p) > rank(*best)) {
       *best = p;
       best_words = words;
