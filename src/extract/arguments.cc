@@ -65,11 +65,18 @@ std::vector<int> ArgumentReader::Clauses(int si) const {
   return clause;
 }
 
-bool ArgumentReader::NamedByNoun(int si, int token) const {
+int ArgumentReader::NounOpener(int si, int token) const {
   const auto& toks = ctx_.tokens();
+  const int first = ctx_.an.sentences[si].first;
   int k = token - 1;
-  while (k > ctx_.an.sentences[si].first && ctx_.lex.LooksAdjective(toks[k].lower)) --k;
-  return k >= ctx_.an.sentences[si].first && k < token && ctx_.WordIs(toks[k].lower, "determiner");
+  while (k > first && figure_words::IsAdjectiveLike(ctx_, toks[k])) --k;
+  return k >= first && ctx_.WordIs(toks[k].lower, "determiner") ? k : -1;
+}
+
+bool ArgumentReader::NamedByNoun(int si, int token) const {
+  // ("die explodeerde": a verb after a relative pronoun.)
+  const int opener = NounOpener(si, token);
+  return opener >= 0 && !ctx_.WordIs(ctx_.tokens()[opener].lower, "relative");
 }
 
 bool ArgumentReader::InRelativeClause(int si, int token, const std::vector<int>& clauses) const {

@@ -116,8 +116,10 @@ class ArgumentReader {
   bool InPlannedClause(int si, int token, const std::vector<int>& clauses) const;
   // Whether a word of clause class `cls` (clause.tsv) stands in the clause of `trigger.first`.
   bool ClauseHas(const PhraseMatch& trigger, int si, const std::vector<int>& clauses, const std::string& cls) const;
-  // Whether the trigger at `token` is a noun after its determiner ("de zware brand"), which a
-  // relative clause right after it may describe, unlike a verb's ("opgepakt die …").
+  // The determiner before the trigger at `token`, over adjectives ("de zware brand"), or -1.
+  int NounOpener(int si, int token) const;
+  // Whether the trigger is such a noun, not a verb ("opgepakt die …", "die explodeerde"): a
+  // relative clause right after it may describe it.
   bool NamedByNoun(int si, int token) const;
   // Whether `token` stands in a relative clause ("die", "dat" after a noun or comma).
   bool InRelativeClause(int si, int token, const std::vector<int>& clauses) const;

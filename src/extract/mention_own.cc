@@ -98,10 +98,8 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
   // (The head noun of a phrase a preposition opens may be any word: "met een touringcar van
   // een Poolse maatschappij op 12 maart".)
   // (Only a noun's phrases: "die ontplofte kort na de start boven zee in 2010" keeps its verb's reading.)
-  int opener = trigger.first - 1;
-  while (opener > s.first && figure_words::IsAdjectiveLike(ctx_, toks[opener])) --opener;
-  const bool nominal = opener >= s.first && ctx_.WordIs(toks[opener].lower, "determiner") &&
-                       !ctx_.WordIs(toks[opener].lower, "relative");  // ("die explodeerde": a verb)
+  const int opener = NounOpener(si, trigger.first);
+  const bool nominal = NamedByNoun(si, trigger.first);
   auto near_after = [&](int from, int time) {
     if (time < from || time - from > (nominal ? kOwnTimeChainReach : kOwnTimeReach)) return false;
     bool head_open = false;  // a preposition and a determiner opened a phrase whose head is to come
