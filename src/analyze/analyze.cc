@@ -54,7 +54,7 @@ Status Analyzer::Load(const std::string& dir, const Language& language) {
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/abbreviations.tsv", 1, &abbreviations));
   for (const auto& r : abbreviations.rows) tokenizer_.abbreviations.insert(ToLower(r.fields[0]));
   KRONIEK_RETURN_IF_ERROR(numbers_.Load(lang_dir));
-  KRONIEK_RETURN_IF_ERROR(times_.Load(lang_dir));
+  KRONIEK_RETURN_IF_ERROR(times_.Load(lang_dir, language.words()));
   KRONIEK_RETURN_IF_ERROR(entity_rules_.Load(lang_dir, language.words()));
   KRONIEK_RETURN_IF_ERROR(stamps_.Load(lang_dir));
   KRONIEK_RETURN_IF_ERROR(debris_.Load(lang_dir));

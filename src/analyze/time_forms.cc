@@ -441,6 +441,12 @@ int TimeGrammar::FromEventAt(Attempt& a, TimeMention* out) const {
   return i + (n ? n : clock ? clock : hours);
 }
 
+bool TimeGrammar::NothingCountedAt(const std::vector<Token>& tokens, int i, int last) const {
+  if (i >= last) return true;
+  const Token& t = tokens[i];
+  return t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote || t.capitalized || words_->IsFunctionWord(t.lower);
+}
+
 int TimeGrammar::YearAt(Attempt& a, TimeMention* out) const {
   const Token& t = a.tokens[a.i];
   Date& d = out->date;
@@ -453,6 +459,13 @@ int TimeGrammar::YearAt(Attempt& a, TimeMention* out) const {
   }
   if (year_preps_.count(t.lower) && a.i + 1 < a.last && IsYear(a.tokens[a.i + 1], &year)) {
     a.start = a.since ? a.start : a.i + 1;
+    SetDay(&d, Civil{year, 0, 0});
+    d.basis = DateBasis::kExplicit;
+    return a.i + 2;
+  }
+  if (year_labels_.count(t.lower) && a.i + 1 < a.last && IsYear(a.tokens[a.i + 1], &year) &&
+      NothingCountedAt(a.tokens, a.i + 2, a.last)) {
+    a.start = a.i + 1;
     SetDay(&d, Civil{year, 0, 0});
     d.basis = DateBasis::kExplicit;
     return a.i + 2;

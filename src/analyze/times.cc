@@ -28,7 +28,8 @@ bool TimeGrammar::ParseNumericDate(const std::string& form, NumericDate* n) {
   return (letters == "dmy" || letters == "dm") && n->separator && form.size() == 2 * n->order.size() - 1;
 }
 
-Status TimeGrammar::Load(const std::string& lang_dir) {
+Status TimeGrammar::Load(const std::string& lang_dir, const WordTables& words) {
+  words_ = &words;
   ResourceFile f;
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(lang_dir + "/time.tsv", 2, &f));
   for (const auto& row : f.rows) {
@@ -84,6 +85,7 @@ Status TimeGrammar::Load(const std::string& lang_dir) {
     else if (cls == "clock_unit") clock_units_.insert(form);
     else if (cls == "clock_letter") clock_letters_.insert(form);
     else if (cls == "year_prep") year_preps_.insert(form);
+    else if (cls == "year_label") year_labels_.insert(form);
     else if (cls == "apposition") appositions_.insert(form);
     else if (cls == "overnight") overnight_.insert(form);
     else if (cls == "within_week") within_week_.push_back(LowerWords(form));

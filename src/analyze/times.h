@@ -16,12 +16,14 @@
 #include "core/analysis.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "language/words.h"
 
 namespace kroniek {
 
 class TimeGrammar {
  public:
-  Status Load(const std::string& lang_dir);
+  // `words` (kept) tells the function words: after a year a label makes a date of, they count nothing.
+  Status Load(const std::string& lang_dir, const WordTables& words);
 
   // Finds time expressions in tokens[first, last) of text.
   void Find(const std::string& text, const std::vector<Token>& tokens, int first, int last,
@@ -48,6 +50,10 @@ class TimeGrammar {
   };
   bool MatchAt(const std::string& text, const std::vector<Token>& tokens, int i, int last,
                const NumberGrammar& numbers, const Date& published, TimeMention* out) const;
+  // Whether token i, after a year, leaves it a year: nothing follows, or a sign, a name or a
+  // function word ("van 2017 in Vipava"), not a noun it counts ("van 2000 euro").
+  bool NothingCountedAt(const std::vector<Token>& tokens, int i, int last) const;
+  const WordTables* words_ = nullptr;
   // One attempt at a time expression at token i, after a "sinds", "tot" or "na" at start.
   struct Attempt {
     const std::vector<Token>& tokens;
@@ -173,7 +179,7 @@ class TimeGrammar {
   static constexpr int kNumericDateTokens = 5;  // "11", "/", "05", "/", "2024"
   std::unordered_set<std::string> appositions_, overnight_, the_, of_;
   std::vector<std::vector<std::string>> within_week_;  // "in de nacht van" between a week and its weekday
-  std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, holiday_years_, references_, not_event_,
+  std::unordered_set<std::string> dayparts_, ago_, anniversary_, prev_, next_, this_, year_preps_, year_labels_, holiday_years_, references_, not_event_,
       weekends_;
   std::vector<std::vector<std::string>> since_, until_, after_, day_ranges_, sameday_, holiday_phrases_, to_the_day_, clock_;
   std::vector<std::vector<std::string>> to_the_day_present_;  // to_the_day rows marked present

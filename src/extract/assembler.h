@@ -24,6 +24,7 @@ struct MentionInfo {
   // after a collision, the attacker shot by the police); empty: none.
   std::vector<std::string> part_of;
   bool anaphoric = false;          // only refers to an event told before ("het gaat om een aanslag")
+  bool compared = false;           // the event compared with ("sinds de wolkbreuk van 2017"): joins none told before
   bool by_toll = false;            // no trigger: an event only its figure tells ("154 doden")
   bool own_time = false;           // its clause says when it happened ("De ramp vond plaats op 3 mei")
   // Told with a date long before the article ("In 2013 stortte een toestel
@@ -75,6 +76,7 @@ struct Ev {
   bool recent = false;  // told with a weekday or a day counted from publication ("vrijdagavond", "gisteren")
   std::string name;  // the own name its mentions told ("orkaan Irma"): one told otherwise is another
   bool further = false;  // first told as more of its kind ("verdere aanvallen"): as a plan, no event told after it
+  bool compared = false;  // the event a superlative compares with: told as background
   int last_sentence = 0;
   int last_token = 0;  // its last mention's first token
   int mentions = 0;

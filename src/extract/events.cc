@@ -106,6 +106,7 @@ bool EventAssembler::ToldOnlyInTitle(const Ev& e) const {
 
 int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
   const bool settled = m.status == "foiled" || m.status == "planned" || m.status == "hypothetical";
+  if (m.compared) return -1;
   int best = -1;
   std::tuple<int, int, int> best_recency{-1, -1, -1};
   for (size_t k = 0; k < events_.size(); ++k) {
@@ -168,7 +169,7 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     // een man een bloedbad aan in Texas. … schoot hij twintig mensen dood" is the bloodbath's.)
     // (An undated mention names the news rather than a background told since: "In oktober 2023
     // ging een touringcar uit de bocht. … Naar de oorzaak van het ongeval bij Ochsengarten …".)
-    const int tier = e.last_sentence == sentence ? 2 : !m.date.known() && DatedLongBefore(e) ? 0 : 1;
+    const int tier = e.last_sentence == sentence ? 2 : !m.date.known() && (DatedLongBefore(e) || e.compared) ? 0 : 1;
     const auto recency = std::make_tuple(tier, e.last_sentence, e.last_token);
     if (recency > best_recency) { best = int(k); best_recency = recency; }
   }
@@ -198,6 +199,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     e.m.definite = m.definite;
     e.generic = m.generic;
     e.further = m.recurrence;
+    e.compared = m.compared;
     e.joins = m.joins;
     e.id = int(events_.size());
     if (m.phase) {

@@ -321,7 +321,6 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     if (IsAName(match, si)) continue;  // "in Schoten", not shots
     if (mi > 0 && TargetOfAttack(matches[mi - 1], match)) continue;
     const std::string frame = ReferenceFrame(match.first, frames);
-    if (frame == "compared") continue;  // another event, before the one told
     if (Condition(match, si)) continue;
     MentionInfo m;
     m.type = row.value;
@@ -359,6 +358,11 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     const bool undated = !m.date.known() && m.date.weekday < 0 && !m.date.day_offset && !m.date.month &&
                          m.date.from.empty() && m.date.to.empty();
     if (Date then = ThenDate(si, match.first); then.known() && (undated || m.date.span == then.span)) m.date = then;
+    // ("het zwaarste noodweer sinds de wolkbreuk van 2017, toen …": the event compared with,
+    // dated after it, is one the text tells; undated it is only named.)
+    if (frame == "compared" && !(m.date.known() && m.date.basis == DateBasis::kExplicit && m.date.span.begin > m.span.begin))
+      continue;
+    m.compared = frame == "compared";
     if (m.status == "occurred" || m.status == "alleged") BeforePublication(ctx_.article.published, &m.date);
     // "de aanval" refers back: a date in its sentence is the claim's or the
     // report's ("eiste de aanval woensdag op"), not the event's, and a place
