@@ -226,7 +226,16 @@ Date ArgumentReader::ThenDate(int si, int token) const {
       if (toks[t.first].sentence == si - 1 && t.date.known() && !t.relative_to_event) then = t.date;
   } else {
     const auto clauses = Clauses(si);
-    const int opening = ClauseOpening(si, token, clauses);
+    int opening = ClauseOpening(si, token, clauses);
+    // ("toen in Yamba, veertig kilometer verderop, 34 burgers werden gedood": a count right after
+    // an apposition goes on with the clause before it.)
+    if (opening > s.first + 1 && opening + 1 < s.last && toks[opening].lower == "," && ctx_.quantity_at[opening + 1] >= 0) {
+      const int apposition = ClauseOpening(si, opening - 1, clauses);
+      const int before = apposition > s.first ? ClauseOpening(si, apposition - 1, clauses) : apposition;
+      if (toks[apposition].lower == "," && before < apposition && toks[before].lower == "," &&
+          ctx_.WordIs(toks[before + 1].lower, "occasion"))
+        opening = before;
+    }
     if (opening + 1 >= s.last || toks[opening].lower != "," || !ctx_.WordIs(toks[opening + 1].lower, "occasion"))
       return Date();
     for (const auto& t : ctx_.an.times)

@@ -150,10 +150,16 @@ bool NotAReport(const Context& ctx, const Sentence& s, const Quantity& q) {
           if (toks[k].lower == ";" || toks[k].lower == ":" || (comma && toks[k].lower == ",")) return true;
         return false;
       };
-      // ("de zwaarste brand sinds 2009, toen zes mensen omkwamen": the count is the occasion's.)
+      // ("de zwaarste brand sinds 2009, toen zes mensen omkwamen": the count is the occasion's, also
+      // past an apposition: "toen in Yamba, veertig kilometer verderop, 34 burgers werden gedood".)
       auto occasion = [&](int from, int to) {
-        for (int k = to - 2; k >= from; --k)
-          if (toks[k].lower == ",") return ctx.WordIs(toks[k + 1].lower, "occasion");
+        bool apposition = to - 1 > from && toks[to - 1].lower == ",";  // closed right before the count
+        for (int k = to - 2; k >= from; --k) {
+          if (toks[k].lower != ",") continue;
+          if (ctx.WordIs(toks[k + 1].lower, "occasion")) return true;
+          if (!apposition) return false;
+          apposition = false;
+        }
         return false;
       };
       const bool apart = m.first >= q.last ? has(q.last, m.first, true)
