@@ -457,15 +457,10 @@ int TimeGrammar::YearAt(Attempt& a, TimeMention* out) const {
     d.basis = DateBasis::kExplicit;
     return a.i + 1;
   }
-  if (year_preps_.count(t.lower) && a.i + 1 < a.last && IsYear(a.tokens[a.i + 1], &year)) {
-    a.start = a.since ? a.start : a.i + 1;
-    SetDay(&d, Civil{year, 0, 0});
-    d.basis = DateBasis::kExplicit;
-    return a.i + 2;
-  }
-  if (year_labels_.count(t.lower) && a.i + 1 < a.last && IsYear(a.tokens[a.i + 1], &year) &&
-      NothingCountedAt(a.tokens, a.i + 2, a.last)) {
-    a.start = a.i + 1;
+  const bool label = year_labels_.count(t.lower) > 0;
+  if ((year_preps_.count(t.lower) || label) && a.i + 1 < a.last && IsYear(a.tokens[a.i + 1], &year) &&
+      (!label || NothingCountedAt(a.tokens, a.i + 2, a.last))) {
+    a.start = a.since && !label ? a.start : a.i + 1;
     SetDay(&d, Civil{year, 0, 0});
     d.basis = DateBasis::kExplicit;
     return a.i + 2;
