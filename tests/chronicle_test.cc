@@ -269,6 +269,33 @@ TEST(ChronicleStories, AMonthPageTakesTheDayItsTextCounts) {
             "2025-09");
 }
 
+// Told in the present, "N dagen na de ramp" is the report's distance from the event it names:
+// a page dated to its month takes that event's day plus the count. Told in the past, or as a
+// perfect, or a count of weeks not said to be exact, it dates no report.
+TEST(ChronicleStories, AMonthPageCountedFromTheEventItNames) {
+  auto published_of = [](const std::string& text) {
+    Article a;
+    EXPECT_TRUE(ArticleFromText("page", " date 2026-01\nTitel\n\n" + text, {}, &a).ok());
+    for (const auto& line : Lines(ChronicleJsonl({a})))
+      if (line.contains("article")) return line["article"]["published"];
+    return json();
+  };
+  const json today = published_of("Bij de instorting van een flat in Napels kwamen op zondag 11 januari negen mensen "
+                                  "om. Vandaag, zes dagen na de ramp, worden de eerste slachtoffers begraven.");
+  EXPECT_EQ(today["value"], "2026-01-17");
+  EXPECT_EQ(today["basis"], "inferred");
+  EXPECT_EQ(published_of("Drie dagen na de brand in Charleroi, op zondag 18 januari, is er verwarring over het "
+                         "aantal doden.")["value"], "2026-01-21");
+  EXPECT_EQ(published_of("Precies twee weken na de aardbeving van zondag 11 januari ligt het centrum van Ierapetra "
+                         "er verlaten bij.")["value"], "2026-01-25");
+  EXPECT_EQ(published_of("Bij een lawine bij Zinal kwamen op zaterdag 10 januari drie skiers om. Vier dagen na de "
+                         "lawine is bij Saas een tweede lawine neergekomen.")["value"], "2026-01");
+  EXPECT_EQ(published_of("Bij een brand in Gent kwamen op zaterdag 10 januari vijf mensen om. De uitvaart vond drie "
+                         "dagen na de brand plaats.")["value"], "2026-01");
+  EXPECT_EQ(published_of("Bij een brand in Gent kwamen op zaterdag 10 januari vijf mensen om. Een week na de brand "
+                         "is er nog altijd verwarring.")["value"], "2026-01");
+}
+
 TEST(ChronicleStories, AStormInTwoTownsOnOneDayIsOneStorm) {
   auto article = [](const char* id, int day, const char* text) {
     IngestOptions opts;

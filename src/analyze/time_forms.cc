@@ -415,6 +415,18 @@ int TimeGrammar::FromEventAt(Attempt& a, TimeMention* out) const {
     out->event_offset = later_.at(tokens[i + 2].lower) * int(*a.numbers.ParseToken(tokens[i].lower)) * DaysIn(tokens[i + 1].lower);
     return i + 3;
   }
+  if (i + 2 < a.last && DaysIn(tokens[i + 1].lower) && anniversary_.count(tokens[i + 2].lower) &&
+      a.numbers.ParseToken(tokens[i].lower)) {
+    // "vier dagen na de schietpartij": so many days after the event the words after it name
+    const double n = *a.numbers.ParseToken(tokens[i].lower);
+    if (n != std::floor(n)) return -1;
+    std::string qualifier;
+    const int qb = a.numbers.QualifierBefore(tokens, std::max(0, a.start - 3), a.start, &qualifier);
+    if (qb < a.start) { a.start = qb; out->date.approximate = true; }
+    out->relative_to_event = true;
+    out->event_offset = out->after_named = int(n) * DaysIn(tokens[i + 1].lower);
+    return i + 3;
+  }
   if (const int period = PeriodIn(i + 1 < a.last ? tokens[i + 1].lower : "");
       period && i + 2 < a.last && later_.count(tokens[i + 2].lower) && a.numbers.ParseToken(tokens[i].lower)) {
     // "drie maanden later", "twee jaar eerder": the month or year so many on from the time told before it

@@ -307,27 +307,20 @@ void TimeGrammar::BoundThePart(const std::string& text, const std::vector<Token>
   m->date.text = text.substr(m->date.span.begin, m->date.span.size());
 }
 
-void TimeGrammar::CountsAfterADay(const std::string& text, const std::vector<Token>& tokens, int first,
-                                  const NumberGrammar& numbers, size_t from, std::vector<TimeMention>* out) const {
-  for (size_t k = from; k < out->size(); ++k) {
+void TimeGrammar::CountsAfterADay(std::vector<TimeMention>* out, size_t from) const {
+  for (size_t k = from + 1; k < out->size(); ++k) {
     const Date day = (*out)[k].date;
+    TimeMention& count = (*out)[k - 1];
     const auto civil = day.civil();
-    if (!civil || day.precision != Precision::kDay) continue;
-    const int floor = std::max(first, k > from ? (*out)[k - 1].last : first);
-    for (int i = std::max(floor, (*out)[k].first - kCountAfterReach); i + 2 < (*out)[k].first; ++i) {
-      const auto count = numbers.ParseToken(tokens[i].lower);
-      const int unit = DaysIn(tokens[i + 1].lower);
-      if (!count || *count != std::floor(*count) || unit <= 0 || !anniversary_.count(tokens[i + 2].lower)) continue;
-      TimeMention m;
-      m.first = i;
-      m.last = i + 3;
-      m.date = DateOf(AddDays(*civil, int(*count) * unit), day.basis);
-      m.date.span = {tokens[i].span.begin, tokens[i + 2].span.end};
-      m.date.text = text.substr(m.date.span.begin, m.date.span.size());
-      out->insert(out->begin() + long(k), m);
-      ++k;
-      break;
-    }
+    if (!civil || day.precision != Precision::kDay || !count.after_named || count.date.known() ||
+        (*out)[k].first - count.last > kCountAfterReach)
+      continue;
+    const Date told = count.date;
+    count.date = DateOf(AddDays(*civil, count.after_named), day.basis);
+    count.date.span = told.span;
+    count.date.text = told.text;
+    count.relative_to_event = false;
+    count.event_offset = 0;
   }
 }
 
@@ -361,7 +354,7 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
       i = m.last - 1;
     }
   }
-  CountsAfterADay(text, tokens, first, numbers, from, out);
+  CountsAfterADay(out, from);
 }
 
 }  // namespace kroniek

@@ -133,11 +133,10 @@ class TimeGrammar {
   std::optional<int> WeekNamedAt(const std::vector<Token>& tokens, int i) const;
   bool JoinWeekAndWeekday(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next,
                           const Date& published) const;
-  // "zeventien dagen na de schietpartij van 16 mei": so many days after a day told a few words on,
-  // a time of its own before it (among those Find added from index `from`).
-  void CountsAfterADay(const std::string& text, const std::vector<Token>& tokens, int first, const NumberGrammar& numbers,
-                       size_t from, std::vector<TimeMention>* out) const;
-  static constexpr int kCountAfterReach = 8;  // words from "na" to the day it counts from, and the count
+  // "zeventien dagen na de schietpartij van 16 mei": so many days after a day told a few words on
+  // (among the times Find added from index `from`).
+  void CountsAfterADay(std::vector<TimeMention>* out, size_t from) const;
+  static constexpr int kCountAfterReach = 5;  // words between "na" and the day it counts from
   static constexpr int kWeekdayDateGap = 1;  // a comma
   static constexpr int kMonthYearGap = 1;  // "vorig jaar in oktober"
   // Whether m dates a birth or a founding ("geboren in 1990"): a not_event word

@@ -55,6 +55,8 @@ struct TimeMention {
                                    // with same_period so many months or years ("drie maanden later" 3)
   int same_period = 0;             // "dezelfde maand" 30, "dat jaar" 365: the month or year of the time told before it
   bool anniversary = false;        // "vandaag precies vier jaar geleden": the event's day, years back
+  int after_named = 0;             // "zes dagen na de ramp": so many days after the event the words after it
+                                   // name (0: none); told in the present, the report's distance from it
 
   bool operator==(const TimeMention&) const = default;
 };

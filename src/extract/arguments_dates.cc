@@ -73,6 +73,10 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   // clause takes no time of the clause around it (the farewell's).
   const bool in_relative = InRelativeClause(si, token, clauses);
   const auto compared = ComparisonPointsAfter(si, token);
+  const int before_modifiers = WordBeforeModifiers(token, si);
+  const bool named_by_count = std::any_of(ctx_.an.times.begin(), ctx_.an.times.end(), [&](const TimeMention& t) {
+    return t.after_named && (token == t.last || before_modifiers == t.last);
+  });
   auto proceeding_before = [&](int from) {  // a trial's word in the trigger's clause, before it
     for (int k = from; k < token; ++k)
       if (clauses[k - s.first] == clauses[token - s.first] && ctx_.lex.ClauseIs(ctx_.tokens()[k].lower, "proceeding"))
@@ -100,6 +104,9 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     if (const int other = TriggerBetween(si, token, t.first, own_verbs, true);
         other >= 0 && !(t.first < other && SetsTheScene(si, other)))
       continue;
+    // ("Vandaag, vier dagen na de schietpartij": the count's time, and one before it, are not the
+    // shooting's; a day after it may be: "na de brand van zondag 12 oktober".)
+    if (named_by_count && t.first < token) continue;
     // "Vrijdag is de verdachte van de schietpartij van zondag aangehouden": the shooting's.
     if (QualifiesOtherTrigger(si, token, t.first)) continue;
     // "de grootste protesten sinds de verkiezingen van vorige maand": the time is the other thing's.

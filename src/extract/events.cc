@@ -412,6 +412,7 @@ void BuildEvents(const Context& ctx, const std::vector<FigureCandidate>& figures
   EventAssembler assembler(ctx);
   assembler.Run(figures, out);
   DaysNotAfterTheReport(ctx, out);
+  CountsFromTheReport(ctx, out);
   NameEvents(ctx, out);
 }
 

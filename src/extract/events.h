@@ -15,6 +15,10 @@ namespace kroniek {
 // Fills out->events from the article's triggers and figure candidates.
 void BuildEvents(const Context& ctx, const std::vector<FigureCandidate>& figures, Extraction* out);
 
+// Told in the present, "zes dagen na de ramp" dates the report from the event it names: that
+// event's day_offset (report_counts.cc).
+void CountsFromTheReport(const Context& ctx, Extraction* out);
+
 // Gives events their own names ("storm Eunice", "vlucht MH17"; event_names.tsv).
 void NameEvents(const Context& ctx, Extraction* out);
 

@@ -62,7 +62,8 @@ template <typename Tuple>
 void FromRow(const json& row, Tuple fields) {
   std::apply([&](auto&... f) {
     size_t i = 0;
-    (row.at(i++).get_to(f), ...);
+    // (A field added since a row was stored keeps its default.)
+    ((i < row.size() ? (void)row.at(i++).get_to(f) : (void)0), ...);
   }, fields);
 }
 
@@ -74,7 +75,8 @@ template <typename Q> auto QuantityFields(Q& q) {
   return std::tie(q.span, q.first, q.last, q.number_token, q.value, q.low, q.high, q.qualifier, q.article_like);
 }
 template <typename T> auto TimeFields(T& t) {
-  return std::tie(t.date, t.first, t.last, t.relative_to_event, t.event_offset, t.same_period, t.anniversary);
+  return std::tie(t.date, t.first, t.last, t.relative_to_event, t.event_offset, t.same_period, t.anniversary,
+                  t.after_named);
 }
 
 // Each record of `found` a row; and back.

@@ -1,0 +1,133 @@
+// The report's distance from an event it names: "vandaag, zes dagen na de ramp", "Drie dagen
+// na de brand is er verwarring": told in the present, a count of days after an event says the
+// report appeared so many days after it (the event's Date::day_offset). Fusion and the
+// publication inference read it as they read "zes dagen geleden".
+#include <algorithm>
+
+#include "core/resource_file.h"
+#include "extract/events.h"
+
+namespace kroniek {
+
+namespace {
+
+constexpr int kNowWordReach = 3;     // "vandaag, zes dagen na": words before the count
+constexpr int kNamedWithin = 4;      // "na de [dodelijke] brand": words from the count's end to the trigger
+constexpr int kRecentDays = 62;      // an event dated longer before the report is not the one it counts from
+constexpr int kWeek = 7;
+
+
+
+// A participle ends the clause after a perfect's auxiliary ("is … neergekomen"): the event's
+// time, not the report's.
+bool LooksParticiple(const Context& ctx, const std::string& w) {
+  auto ends = [&](const std::string& e) { return w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0; };
+  const auto& prefixes = ctx.lex.participle_prefixes;
+  const bool prefixed = std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) {
+    const size_t at = w.find(p);
+    return at != std::string::npos && at + p.size() + 2 < w.size() && at <= 5;
+  });
+  return prefixed && std::any_of(ctx.lex.participle_endings.begin(), ctx.lex.participle_endings.end(), ends);
+}
+
+// Whether the sentence tells time `t` as the report's present: a now word just before it, a
+// headline, or the nearest finite verb (after it first) in the present and no perfect.
+bool ToldAsNow(const Context& ctx, const TimeMention& t) {
+  const auto& toks = ctx.tokens();
+  const Sentence& s = ctx.an.sentences[toks[t.first].sentence];
+  for (int k = std::max(s.first, t.first - kNowWordReach); k < t.first; ++k)
+    if (ctx.lex.ClauseIs(ctx.tokens()[k].lower, "now")) return true;
+  const ParagraphKind kind = ctx.paragraph_kinds[s.paragraph];
+  if (kind == ParagraphKind::kTitle || kind == ParagraphKind::kHeading) return true;
+  auto tense_at = [&](int k) {
+    if (ctx.lex.ClauseIs(ctx.tokens()[k].lower, "past_tense")) return -1;
+    if (!ctx.lex.ClauseIs(ctx.tokens()[k].lower, "present_tense")) return 0;
+    if (ctx.lex.ClauseIs(ctx.tokens()[k].lower, "perfect_auxiliary"))
+      for (int j = k + 1; j < s.last && toks[j].kind != TokenKind::kPunct; ++j)
+        if (LooksParticiple(ctx, toks[j].lower)) return -1;
+    return 1;
+  };
+  for (int k = t.last; k < s.last; ++k)
+    if (const int tense = tense_at(k)) return tense > 0;
+  for (int k = t.first - 1; k >= s.first; --k)
+    if (const int tense = tense_at(k)) return tense > 0;
+  return false;
+}
+
+// The event the words after the count name: the one that took their trigger, else the first
+// told of a type the trigger may name, not dated long before the report. -1 when none.
+int NamedEvent(const Context& ctx, const TimeMention& t, const Extraction& out) {
+  const auto& toks = ctx.tokens();
+  const Sentence& s = ctx.an.sentences[toks[t.first].sentence];
+  const auto matches = ctx.lex.triggers.FindAll(toks, t.last, std::min(s.last, t.last + kNamedWithin));
+  if (matches.empty()) return -1;
+  const PhraseMatch& named = matches.front();
+  const Span span = toks[named.first].span;
+  for (size_t k = 0; k < out.events.size(); ++k)
+    for (const Span& ev : out.events[k].evidence)
+      if (ev.contains(span)) return int(k);
+  const auto& row = ctx.lex.triggers.rows()[named.row];
+  const auto joins = row.options.count("joins") ? SplitBar(row.options.at("joins")) : std::vector<std::string>();
+  const DayRange report = RangeOf(ctx.article.published);
+  for (size_t k = 0; k < out.events.size(); ++k) {
+    const EventMention& e = out.events[k];
+    const bool names = e.type == row.value || ctx.lex.Refines(row.value, e.type) ||
+                       std::find(joins.begin(), joins.end(), e.type) != joins.end();
+    const DayRange when = RangeOf(e.date);
+    if (!names || e.status != "occurred" || (when.known() && report.known() && when.hi < report.lo - kRecentDays)) continue;
+    return int(k);
+  }
+  return -1;
+}
+
+// Told in the past, "De arrestaties kwamen vier dagen na de schietpartij" dates the event it
+// tells from the one it names, not from the day told last: that day plus the count, or none.
+void DateFromTheNamed(const TimeMention& t, int named, Extraction* out) {
+  const Date& from = out->events[named].date;
+  const auto day = from.precision == Precision::kDay ? from.civil() : std::nullopt;
+  for (size_t k = 0; k < out->events.size(); ++k) {
+    Date& d = out->events[k].date;
+    if (int(k) == named || d.span.begin != t.date.span.begin || d.span.empty() || !t.relative_to_event) continue;
+    const Date told = d;
+    d = day ? DateOf(AddDays(*day, t.after_named), DateBasis::kRelative) : Date();
+    d.basis = DateBasis::kRelative;
+    d.text = told.text;
+    d.span = told.span;
+  }
+}
+
+}  // namespace
+
+void CountsFromTheReport(const Context& ctx, Extraction* out) {
+  const auto& toks = ctx.tokens();
+  const auto report = ctx.article.published.civil();
+  for (const TimeMention& t : ctx.an.times) {
+    if (t.after_named <= 0) continue;
+    const int k = NamedEvent(ctx, t, *out);
+    if (k < 0) continue;
+    // (A count of weeks is a day's distance only told as exact: "precies twee weken na".)
+    const bool exact = t.after_named % kWeek != 0 || (t.first > 0 && ctx.lex.ClauseIs(toks[t.first - 1].lower, "exactly"));
+    if (t.date.approximate || !exact || !ToldAsNow(ctx, t)) {
+      DateFromTheNamed(t, k, out);
+      continue;
+    }
+    Date& d = out->events[k].date;
+    if (d.day_offset) continue;
+    // The event's day: its own, else the count's day less the count, else the report's.
+    std::optional<Civil> day;
+    if (t.date.known() && t.date.precision == Precision::kDay) day = AddDays(*t.date.civil(), -t.after_named);
+    else if (report && ctx.article.published.precision == Precision::kDay) day = AddDays(*report, -t.after_named);
+    if (d.known() && d.precision == Precision::kDay && day && DayNumber(*day) != DayNumber(*d.civil())) continue;
+    if (!d.known() && day) {
+      SetDay(&d, *day);
+      d.basis = DateBasis::kRelative;
+    }
+    if (d.text.empty()) {
+      d.span = {toks[t.first].span.begin, toks[t.last - 1].span.end};
+      d.text = ctx.Text(d.span);
+    }
+    d.day_offset = -t.after_named;
+  }
+}
+
+}  // namespace kroniek
