@@ -248,24 +248,26 @@ TEST(ChronicleStories, AWeekdayOfLastWeekPutsTheReportInTheWeekAfter) {
   EXPECT_EQ(bombing["mentions"].size(), 2u);
 }
 
+// The publication date the chronicle gives one page of this text.
+json PublishedOf(const std::string& text) {
+  Article a;
+  EXPECT_TRUE(ArticleFromText("page", text, {}, &a).ok());
+  for (const auto& line : Lines(ChronicleJsonl({a})))
+    if (line.contains("article")) return line["article"]["published"];
+  return json();
+}
+
 // A page dated to its month whose own text counts a day back from it ("een week geleden, op
 // 21/10"; "gisteren, op 21/8") appeared on that day; its weekdays then resolve.
 TEST(ChronicleStories, AMonthPageTakesTheDayItsTextCounts) {
-  auto published_of = [](const std::string& text) {
-    Article a;
-    EXPECT_TRUE(ArticleFromText("page", text, {}, &a).ok());
-    for (const auto& line : Lines(ChronicleJsonl({a})))
-      if (line.contains("article")) return line["article"]["published"];
-    return json();
-  };
-  const json week = published_of(" date 2025-10\nOntvoering\n\nPrecies een week geleden, op 21/10, werden bij Kollo "
-                                 "vier hulpverleners ontvoerd. Zaterdag werden drie verdachten opgepakt.");
+  const json week = PublishedOf(" date 2025-10\nOntvoering\n\nPrecies een week geleden, op 21/10, werden bij Kollo "
+                                "vier hulpverleners ontvoerd. Zaterdag werden drie verdachten opgepakt.");
   EXPECT_EQ(week["value"], "2025-10-28");
   EXPECT_EQ(week["basis"], "inferred");
-  EXPECT_EQ(published_of(" date 2025-08\nBrand\n\nGisteren, op 21/8, werd bij Kymi een brand gesticht.")["value"],
+  EXPECT_EQ(PublishedOf(" date 2025-08\nBrand\n\nGisteren, op 21/8, werd bij Kymi een brand gesticht.")["value"],
             "2025-08-22");
   // (A day it counts outside its own month is no day of it.)
-  EXPECT_EQ(published_of(" date 2025-09\nBrand\n\nGisteren, op 21/8, werd bij Kymi een brand gesticht.")["value"],
+  EXPECT_EQ(PublishedOf(" date 2025-09\nBrand\n\nGisteren, op 21/8, werd bij Kymi een brand gesticht.")["value"],
             "2025-09");
 }
 
@@ -273,13 +275,7 @@ TEST(ChronicleStories, AMonthPageTakesTheDayItsTextCounts) {
 // a page dated to its month takes that event's day plus the count. Told in the past, or as a
 // perfect, or a count of weeks not said to be exact, it dates no report.
 TEST(ChronicleStories, AMonthPageCountedFromTheEventItNames) {
-  auto published_of = [](const std::string& text) {
-    Article a;
-    EXPECT_TRUE(ArticleFromText("page", " date 2026-01\nTitel\n\n" + text, {}, &a).ok());
-    for (const auto& line : Lines(ChronicleJsonl({a})))
-      if (line.contains("article")) return line["article"]["published"];
-    return json();
-  };
+  auto published_of = [](const std::string& text) { return PublishedOf(" date 2026-01\nTitel\n\n" + text); };
   const json today = published_of("Bij de instorting van een flat in Napels kwamen op zondag 11 januari negen mensen "
                                   "om. Vandaag, zes dagen na de ramp, worden de eerste slachtoffers begraven.");
   EXPECT_EQ(today["value"], "2026-01-17");
