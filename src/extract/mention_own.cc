@@ -132,13 +132,17 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
     if (t.first < s.first || t.first >= s.last) continue;
     if (near_after(trigger.last, t.first)) return true;
     if (described && t.first > trigger.last && clauses[t.first - s.first] == clauses[trigger.last - s.first]) return true;
-    // Years counted from it, right before it ("Een jaar na de (verwoestende) aanslag …").
-    if (t.last > t.first && ctx_.lex.ClauseIs(toks[t.last - 1].lower, "governs_trigger") &&
+    // Years counted from it, right before it ("Een jaar na de (verwoestende) aanslag …"); not days
+    // ("een week na de ontploffing": report_counts.cc reads them).
+    if (t.last > t.first && !t.after_named && ctx_.lex.ClauseIs(toks[t.last - 1].lower, "governs_trigger") &&
         (t.last == trigger.first || (t.last == opener && ctx_.WordIs(toks[opener].lower, "definite"))))
       return true;
-    // Set off by commas right after it ("Bij die brand, dinsdagavond, kwamen …"), or added after
-    // a comma at the sentence's end ("Onrust na het doodschieten van een jongen, afgelopen dinsdag.").
-    if (t.first == trigger.last + 1 && toks[trigger.last].lower == "," && t.last < s.last && toks[t.last].lower == ",")
+    // Set off by commas right after it or its place ("Bij die brand, dinsdagavond, kwamen …", "na
+    // de brand in Charleroi, op zondag 18 januari, is …"), or added after a comma at the
+    // sentence's end ("Onrust na het doodschieten van een jongen, afgelopen dinsdag.").
+    const int comma = t.first - 1 - (t.first - 1 > trigger.last && IsPreposition(toks[t.first - 1].lower) ? 1 : 0);
+    if (comma >= trigger.last && toks[comma].lower == "," && near_after(trigger.last, comma) && t.last < s.last &&
+        toks[t.last].lower == ",")
       return true;
     if (t.first > trigger.last && toks[t.first - 1].lower == "," && t.last + 1 >= s.last &&
         TriggerBetween(si, trigger.first, t.first) < 0)
