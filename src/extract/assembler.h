@@ -72,6 +72,7 @@ struct Ev {
   bool generic = false;
   std::vector<std::string> joins;
   std::set<std::string> generic_kinds;  // the generic kinds of its mentions ("attack", "explosion")
+  bool combined = false;  // typed by generic kinds told together ("aanval" and "ontploffingen": a bombing)
   bool sub_event = false;  // follows another event ("Daarna openden … het vuur")
   bool recent = false;  // told with a weekday or a day counted from publication ("vrijdagavond", "gisteren")
   std::string name;  // the own name its mentions told ("orkaan Irma"): one told otherwise is another

@@ -138,13 +138,18 @@ std::string WeaponType(const Context& ctx, int sentence) {
 void TypeFromWords(const Context& ctx, int sentence, int trigger, Ev* e) {
   if (!e->generic) return;
   std::string type = SentenceCue(ctx, *e, sentence, trigger);
-  if (type.empty()) type = CombinedKinds(ctx, *e);
+  if (type.empty()) e->combined = !(type = CombinedKinds(ctx, *e)).empty();
   if (type.empty()) return;
   e->m.type = type;
   e->generic = false;
 }
 
 void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e) {
+  // (Explosions heard in an attack on an army camp are the battle's: "hevig geweervuur en
+  // ontploffingen" make no bombing there.)
+  if (e->combined) {
+    if (const std::string site = SiteType(ctx, *e); !site.empty()) e->m.type = site;
+  }
   if (!e->generic) {
     // a state's bombing abroad ("Israël bombardeerde doelen in Qatar") is done from the air
     // (generic_types.tsv "bombing@abroad").
