@@ -94,8 +94,10 @@ bool TimeGrammar::JoinApposition(const std::vector<Token>& tokens, TimeMention* 
 }
 
 bool TimeGrammar::JoinOvernight(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const {
-  if (next.first != before->last + 1 || !overnight_.count(tokens[before->last].lower) || before->date.weekday < 0 ||
-      next.date.weekday != (before->date.weekday + 1) % 7)
+  // (The first day's number may stand with its weekday: "van zaterdag 3 op zondag 4 februari".)
+  const int numbered = next.first == before->last + 2 && tokens[before->last].kind == TokenKind::kNumber ? 1 : 0;
+  if (next.first != before->last + 1 + numbered || !overnight_.count(tokens[before->last + numbered].lower) ||
+      before->date.weekday < 0 || next.date.weekday != (before->date.weekday + 1) % 7)
     return false;
   // (Most of what happens in a night happens after midnight: the second day dates it.)
   const auto begin = before->date.span.begin;
