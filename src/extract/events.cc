@@ -98,6 +98,12 @@ bool EventAssembler::OpensAnotherStory(const MentionInfo& m, int sentence, const
          sentences[sentence].paragraph > sentences[e.last_sentence].paragraph;
 }
 
+bool EventAssembler::InAnotherBlock(int sentence, const Ev& e) const {
+  // (A block of other stories under the text tells events of their own: "Kort nieuws … Brand in
+  // schuur" is no part of the article's explosion.)
+  return ctx_.InAside(sentence) && !ctx_.InAside(e.last_sentence);
+}
+
 bool EventAssembler::ToldOnlyInTitle(const Ev& e) const {
   for (int si : e.mention_sentences)
     if (ctx_.an.sentences[si].paragraph >= first_prose_) return false;
@@ -112,6 +118,7 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
   for (size_t k = 0; k < events_.size(); ++k) {
     const Ev& e = events_[k];
     if (e.m.status == "foiled") continue;
+    if (InAnotherBlock(sentence, e)) continue;
     if (m.generic) {
       if (settled) return -1;  // "een aanslag wou plegen": a new, unrealised event
       // A generic trigger joins the types it lists, else any of its class.
