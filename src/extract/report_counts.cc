@@ -80,19 +80,22 @@ int NamedEvent(const Context& ctx, const TimeMention& t, const Extraction& out) 
   return -1;
 }
 
-// Told in the past, "De arrestaties kwamen vier dagen na de schietpartij" dates the event it
-// tells from the one it names, not from the day told last: that day plus the count, or none.
-void DateFromTheNamed(const TimeMention& t, int named, Extraction* out) {
+// Told in the past, "De arrestaties kwamen vier dagen na de schietpartij" dates the events its
+// sentence tells (the arrests) from the one it names: that day plus the count, or none.
+void DateFromTheNamed(const Context& ctx, const TimeMention& t, int named, Extraction* out) {
   const Date& from = out->events[named].date;
   const auto day = from.precision == Precision::kDay ? from.civil() : std::nullopt;
+  const Span sentence = ctx.an.sentences[ctx.tokens()[t.first].sentence].span;
+  const Span count = t.date.span;
   for (size_t k = 0; k < out->events.size(); ++k) {
     Date& d = out->events[k].date;
-    if (int(k) == named || d.span.begin != t.date.span.begin || d.span.empty() || !t.relative_to_event) continue;
-    const Date told = d;
+    const auto& evidence = out->events[k].evidence;
+    const bool told_here = std::any_of(evidence.begin(), evidence.end(), [&](const Span& e) { return sentence.contains(e); });
+    if (int(k) == named || !told_here || (d.known() && d.span != count)) continue;
     d = day ? DateOf(AddDays(*day, t.after_named), DateBasis::kRelative) : Date();
     d.basis = DateBasis::kRelative;
-    d.text = told.text;
-    d.span = told.span;
+    d.text = ctx.Text(count);
+    d.span = count;
   }
 }
 
@@ -101,32 +104,42 @@ void DateFromTheNamed(const TimeMention& t, int named, Extraction* out) {
 void CountsFromTheReport(const Context& ctx, Extraction* out) {
   const auto& toks = ctx.tokens();
   const auto report = ctx.article.published.civil();
-  for (const TimeMention& t : ctx.an.times) {
-    if (t.after_named <= 0) continue;
-    const int k = NamedEvent(ctx, t, *out);
-    if (k < 0) continue;
+  std::vector<std::pair<const TimeMention*, int>> counts;  // each count and the event it names
+  for (const TimeMention& t : ctx.an.times)
+    if (t.after_named > 0)
+      if (const int k = NamedEvent(ctx, t, *out); k >= 0) counts.push_back({&t, k});
+  // (A count the named event took for its own date, through a mention that joined it, is none of its;
+  // nor is "planned" what that day after the report made it: EventAssembler::StillToCome.)
+  const DayRange published = RangeOf(ctx.article.published);
+  for (const auto& [t, k] : counts)
+    if (EventMention& e = out->events[k]; e.date.span == t->date.span && !e.date.span.empty()) {
+      if (e.status == "planned" && RangeOf(e.date).lo > published.hi) e.status = "occurred";
+      e.date = Date();
+      e.date.basis = DateBasis::kRelative;
+    }
+  for (const auto& [t, k] : counts) {
     // (A count of weeks is a day's distance only told as exact: "precies twee weken na".)
-    const bool exact = t.after_named % kWeek != 0 || (t.first > 0 && ctx.lex.ClauseIs(toks[t.first - 1].lower, "exactly"));
-    if (t.date.approximate || !exact || !ToldAsNow(ctx, t)) {
-      DateFromTheNamed(t, k, out);
+    const bool exact = t->after_named % kWeek != 0 || (t->first > 0 && ctx.lex.ClauseIs(toks[t->first - 1].lower, "exactly"));
+    if (t->date.approximate || !exact || !ToldAsNow(ctx, *t)) {
+      DateFromTheNamed(ctx, *t, k, out);
       continue;
     }
     Date& d = out->events[k].date;
     if (d.day_offset) continue;
     // The event's day: its own, else the count's day less the count, else the report's.
     std::optional<Civil> day;
-    if (t.date.known() && t.date.precision == Precision::kDay) day = AddDays(*t.date.civil(), -t.after_named);
-    else if (report && ctx.article.published.precision == Precision::kDay) day = AddDays(*report, -t.after_named);
+    if (t->date.known() && t->date.precision == Precision::kDay) day = AddDays(*t->date.civil(), -t->after_named);
+    else if (report && ctx.article.published.precision == Precision::kDay) day = AddDays(*report, -t->after_named);
     if (d.known() && d.precision == Precision::kDay && day && DayNumber(*day) != DayNumber(*d.civil())) continue;
     if (!d.known() && day) {
       SetDay(&d, *day);
       d.basis = DateBasis::kRelative;
     }
     if (d.text.empty()) {
-      d.span = {toks[t.first].span.begin, toks[t.last - 1].span.end};
+      d.span = {toks[t->first].span.begin, toks[t->last - 1].span.end};
       d.text = ctx.Text(d.span);
     }
-    d.day_offset = -t.after_named;
+    d.day_offset = -t->after_named;
   }
 }
 
