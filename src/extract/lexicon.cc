@@ -70,13 +70,21 @@ Status ExtractLexicon::Load(const std::string& dir, const std::string& kb_dir) {
   KRONIEK_RETURN_IF_ERROR(LoadResourceFile(kb_dir + "/generic_types.tsv", 2, &generics));
   for (const auto& r : generics.rows) {
     // "attack+explosion<TAB>bombing": kinds told together; "attack<TAB>…": the default;
-    // "attack@abroad<TAB>…": the default when a state did it abroad.
+    // "attack@abroad<TAB>…": the default when a state did it abroad; "attack@military<TAB>…": when
+    // its victims serve in armed forces.
     const size_t at = r.fields[0].find('@');
     if (at != std::string::npos) {
       const std::string kind = r.fields[0].substr(0, at), when = r.fields[0].substr(at + 1);
-      if (when != "abroad" || !event_types.count(kind) || !event_types.count(r.fields[1]))
+      if ((when != "abroad" && when != "military") || !event_types.count(kind) || !event_types.count(r.fields[1]))
         return Status::Error(generics.path + ":" + std::to_string(r.line) + ": unknown event type or condition");
-      event_types[kind].abroad_type = r.fields[1];
+      if (when == "military" && r.fields.size() < 3)
+        return Status::Error(generics.path + ":" + std::to_string(r.line) + ": kind@military names its victims' groups");
+      if (when == "abroad") {
+        event_types[kind].abroad_type = r.fields[1];
+      } else {
+        event_types[kind].military_victims_type = r.fields[1];
+        event_types[kind].military_groups = SplitBar(r.fields[2]);
+      }
       continue;
     }
     std::vector<std::string> kinds = SplitPlus(r.fields[0]);

@@ -19,6 +19,8 @@ struct EventTypeInfo {
   std::string cls;           // violent | disaster | political | movement (kb/event_types.tsv)
   std::string default_type;  // for generic types: the type when left alone (generic_types.tsv)
   std::string abroad_type;   // and when a state's armed forces did it abroad (generic_types.tsv kind@abroad)
+  std::string military_victims_type;  // and when those it killed or wounded serve in armed forces (kind@military)
+  std::vector<std::string> military_groups;  // the groups that serve so ("service members")
   bool attack = false;       // a kind of attack an unnamed "aanslag" may turn out to be
   bool ongoing = false;      // told as it goes on: "nieuwe rellen" may be more of the riots told before
   bool vague = false;        // says little of what happened ("other", "accident")

@@ -91,6 +91,22 @@ std::string SiteType(const Context& ctx, const Ev& e) {
   return "";
 }
 
+// A generic attack, its weapon unnamed, that killed or wounded men and women of armed forces
+// ("Bij de aanval kwamen 17 militairen om") is a battle (generic_types.tsv "attack@military").
+std::string MilitaryVictimsType(const Context& ctx, const Ev& e) {
+  auto it = ctx.lex.event_types.find(e.m.type);
+  if (it == ctx.lex.event_types.end() || it->second.military_victims_type.empty()) return "";
+  auto serves = [&](const std::string& group) {
+    return std::any_of(it->second.military_groups.begin(), it->second.military_groups.end(), [&](const std::string& g) {
+      return group.size() >= g.size() && group.compare(group.size() - g.size(), g.size(), g) == 0;
+    });
+  };
+  for (const auto& f : e.m.figures)
+    if ((f.kind == "killed" || f.kind == "injured") && f.value && *f.value > 0 && serves(f.group))
+      return it->second.military_victims_type;
+  return "";
+}
+
 // In a story told in one specific type of violence (air strikes, missile
 // attacks), an attack left unnamed is one more of them: the type every
 // other violent event of the article has, phases aside.
@@ -160,6 +176,7 @@ void TypeGenericEvent(const Context& ctx, const std::vector<Ev>& events, Ev* e) 
   if (type.empty() && !e->victims_weapon.empty() && ctx.lex.ClassOf(e->victims_weapon) == ctx.lex.ClassOf(e->m.type))
     type = e->victims_weapon;
   if (type.empty()) type = SiteType(ctx, *e);
+  if (type.empty()) type = MilitaryVictimsType(ctx, *e);
   // What the event's own figures and site say makes it specific; the article's context does not.
   if (!type.empty()) e->generic = false;
   // (A state's attack abroad is its own, whatever else the article tells: "de Israëlische
