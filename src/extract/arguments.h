@@ -188,6 +188,11 @@ class ArgumentReader {
                      bool time_at_other = false) const;
   // Whether the time at token `at` qualifies another trigger noun than the one at `token`,
   // right after it ("de verdachte van de schietpartij van afgelopen zondag"): that event's.
+  // Whether the trigger at `token` is what a count of days after names ("vier dagen na de brand").
+  bool NamedByCount(int si, int token) const;
+  // Whether time t, after the trigger at `token`, is of the trigger's own phrase: after "van" right
+  // after it, or set off by commas after its phrase ("de brand in Charleroi, op zondag 18 januari,").
+  bool InOwnPhrase(int si, int token, const TimeMention& t) const;
   bool QualifiesOtherTrigger(int si, int token, int at) const;
   // "raket" in "raket- en droneaanvallen": the first member of an elided
   // compound before the trigger at `first`, or null.

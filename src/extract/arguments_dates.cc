@@ -73,10 +73,7 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   // clause takes no time of the clause around it (the farewell's).
   const bool in_relative = InRelativeClause(si, token, clauses);
   const auto compared = ComparisonPointsAfter(si, token);
-  const int before_modifiers = WordBeforeModifiers(token, si);
-  const bool named_by_count = std::any_of(ctx_.an.times.begin(), ctx_.an.times.end(), [&](const TimeMention& t) {
-    return t.after_named && (token == t.last || before_modifiers == t.last);
-  });
+  const bool named_by_count = NamedByCount(si, token);
   auto proceeding_before = [&](int from) {  // a trial's word in the trigger's clause, before it
     for (int k = from; k < token; ++k)
       if (clauses[k - s.first] == clauses[token - s.first] && ctx_.lex.ClauseIs(ctx_.tokens()[k].lower, "proceeding"))
@@ -105,8 +102,10 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
         other >= 0 && !(t.first < other && SetsTheScene(si, other)))
       continue;
     // ("Vandaag, vier dagen na de schietpartij": the count's time, and one before it, are not the
-    // shooting's; a day after it may be: "na de brand van zondag 12 oktober".)
-    if (named_by_count && t.first < token) continue;
+    // shooting's, nor the time of the clause's verb after it, "Vier dagen na storm Enora is het westen
+    // vandaag opnieuw getroffen"; its own phrase's day is: "na de brand van zondag 12 oktober", "na
+    // de brand in Charleroi, op zondag 18 januari, is …".)
+    if (named_by_count && !InOwnPhrase(si, token, t)) continue;
     // "Vrijdag is de verdachte van de schietpartij van zondag aangehouden": the shooting's.
     if (QualifiesOtherTrigger(si, token, t.first)) continue;
     // "de grootste protesten sinds de verkiezingen van vorige maand": the time is the other thing's.
@@ -183,6 +182,26 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     return d;
   }
   return best->date;
+}
+
+bool ArgumentReader::NamedByCount(int si, int token) const {
+  const int before_modifiers = WordBeforeModifiers(token, si);
+  return std::any_of(ctx_.an.times.begin(), ctx_.an.times.end(), [&](const TimeMention& t) {
+    return t.after_named && (token == t.last || before_modifiers == t.last);
+  });
+}
+
+bool ArgumentReader::InOwnPhrase(int si, int token, const TimeMention& t) const {
+  const auto& toks = ctx_.tokens();
+  const Sentence& s = ctx_.an.sentences[si];
+  if (t.first <= token) return false;
+  if (t.first == token + 2 && ctx_.WordIs(toks[token + 1].lower, "genitive")) return true;
+  // (Set off by commas, a preposition after the first: the apposition of its phrase.)
+  const int comma = t.first - 1 - (t.first - 1 > token && IsPreposition(toks[t.first - 1].lower) ? 1 : 0);
+  if (comma <= token || toks[comma].lower != "," || (t.last < s.last && toks[t.last].lower != ",")) return false;
+  for (int k = token + 1; k < comma; ++k)
+    if (toks[k].kind == TokenKind::kPunct) return false;
+  return true;
 }
 
 bool ArgumentReader::QualifiesOtherTrigger(int si, int token, int at) const {

@@ -25,6 +25,7 @@ struct MentionInfo {
   std::vector<std::string> part_of;
   bool anaphoric = false;          // only refers to an event told before ("het gaat om een aanslag")
   bool compared = false;           // the event compared with ("sinds de wolkbreuk van 2017"): joins none told before
+  bool named_by_count = false;     // "vier dagen na [de storm]": another event than its sentence's others
   bool by_toll = false;            // no trigger: an event only its figure tells ("154 doden")
   bool own_time = false;           // its clause says when it happened ("De ramp vond plaats op 3 mei")
   // Told with a date long before the article ("In 2013 stortte een toestel
@@ -78,6 +79,7 @@ struct Ev {
   std::string name;  // the own name its mentions told ("orkaan Irma"): one told otherwise is another
   bool further = false;  // first told as more of its kind ("verdere aanvallen"): as a plan, no event told after it
   bool compared = false;  // the event a superlative compares with: told as background
+  int counted_in = -1;    // a sentence that counts days after it ("Vier dagen na storm Enora is …")
   int last_sentence = 0;
   int last_token = 0;  // its last mention's first token
   int mentions = 0;

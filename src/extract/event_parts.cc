@@ -17,7 +17,9 @@ int EventAssembler::ResolvePart(const MentionInfo& m, int sentence) const {
   for (size_t k = 0; k < events_.size(); ++k) {
     const Ev& e = events_[k];
     if (std::find(m.part_of.begin(), m.part_of.end(), e.m.type) == m.part_of.end()) continue;
-    if (e.m.status == "foiled" || e.m.status == "hypothetical" || InAnotherBlock(sentence, e)) continue;
+    if (e.m.status == "foiled" || e.m.status == "hypothetical" || InAnotherBlock(sentence, e) ||
+        KeptApartByCount(m, sentence, e))
+      continue;
     // (A region-wide flood or storm takes in the evacuation of a town anywhere in it.)
     if (!DatesCompatible(e.m.date, m.date) ||
         !WidelyCompatible(e.m.location, m.location, ctx_.lex.WidespreadKm(e.m.type)))
@@ -43,7 +45,9 @@ int EventAssembler::ResolvePhase(const MentionInfo& m, int sentence) const {
   const auto& sentences = ctx_.an.sentences;
   for (int k = int(events_.size()) - 1; k >= 0; --k) {
     const Ev& e = events_[k];
-    if (e.sub_event || ctx_.lex.ClassOf(e.m.type) != ctx_.lex.ClassOf(m.type) || InAnotherBlock(sentence, e)) continue;
+    if (e.sub_event || ctx_.lex.ClassOf(e.m.type) != ctx_.lex.ClassOf(m.type) || InAnotherBlock(sentence, e) ||
+        KeptApartByCount(m, sentence, e))
+      continue;
     // (Shot by the police during riots or fighting is news of its own: a phase follows an attack.)
     if (ctx_.lex.TypeInfo(e.m.type).ongoing) continue;
     if (e.m.status == "foiled" || e.m.status == "hypothetical" || e.m.status == "planned") return -1;

@@ -104,6 +104,12 @@ bool EventAssembler::InAnotherBlock(int sentence, const Ev& e) const {
   return ctx_.InAside(sentence) && !ctx_.InAside(e.last_sentence);
 }
 
+bool EventAssembler::KeptApartByCount(const MentionInfo& m, int sentence, const Ev& e) const {
+  // ("Vier dagen na storm Enora is het westen opnieuw door zware wind getroffen": the count keeps
+  // the event it names apart from the others of its sentence.)
+  return m.named_by_count ? e.last_sentence == sentence && e.counted_in != sentence : e.counted_in == sentence;
+}
+
 bool EventAssembler::ToldOnlyInTitle(const Ev& e) const {
   for (int si : e.mention_sentences)
     if (ctx_.an.sentences[si].paragraph >= first_prose_) return false;
@@ -119,6 +125,7 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
     const Ev& e = events_[k];
     if (e.m.status == "foiled") continue;
     if (InAnotherBlock(sentence, e)) continue;
+    if (KeptApartByCount(m, sentence, e)) continue;
     if (m.generic) {
       if (settled) return -1;  // "een aanslag wou plegen": a new, unrealised event
       // A generic trigger joins the types it lists, else any of its class.
@@ -250,6 +257,7 @@ int EventAssembler::AddMention(const MentionInfo& m, int sentence, int phase_of)
     if (e.m.status == "alleged" && m.status == "occurred" && !m.generic && !as_part) e.m.status = "occurred";
   }
   Ev& e = events_[k];
+  if (m.named_by_count) e.counted_in = sentence;
   if (!m.anaphoric && (m.date.weekday >= 0 || m.date.day_offset)) e.recent = true;
   if (e.name.empty()) e.name = m.name;
   if (m.generic && !m.heading) e.generic_kinds.insert(m.type);

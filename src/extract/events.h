@@ -39,6 +39,7 @@ class EventAssembler {
   int ResolvePhase(const MentionInfo& m, int sentence) const;  // the event phase m follows, or -1
   bool ToldOnlyInTitle(const Ev& e) const;  // every mention of e stands in the headline block
   bool InAnotherBlock(int sentence, const Ev& e) const;  // the sentence opens other stories under e's text
+  bool KeptApartByCount(const MentionInfo& m, int sentence, const Ev& e) const;  // "vier dagen na [e]": not e
   // The mention, in `sentence`, is a lead (what, where and when) a paragraph after e.
   bool OpensAnotherStory(const MentionInfo& m, int sentence, const Ev& e) const;
   // Returns the event, or -1 for none; `phase_of` >= 0 joins the phase m to that event.

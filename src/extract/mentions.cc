@@ -353,6 +353,7 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.status = StatusFor(match, si, clauses);
     const bool participant = row.options.count("participant") > 0;
     m.date = DateFor(si, match.first, participant ? row.required : std::vector<std::string>(), participant);
+    m.named_by_count = NamedByCount(si, match.first);
     // "Toen stortte …", "sinds 1972, toen ook 77 doden vielen bij een botsing": then's time,
     // not the period since.
     const bool undated = !m.date.known() && m.date.weekday < 0 && !m.date.day_offset && !m.date.month &&

@@ -99,6 +99,14 @@ void DateFromTheNamed(const Context& ctx, const TimeMention& t, int named, Extra
   }
 }
 
+// Whether a span lies in a sentence that tells the event.
+bool ToldWith(const Context& ctx, const EventMention& e, const Span& span) {
+  for (const Sentence& s : ctx.an.sentences)
+    if (s.span.contains(span))
+      return std::any_of(e.evidence.begin(), e.evidence.end(), [&](const Span& ev) { return s.span.contains(ev); });
+  return false;
+}
+
 }  // namespace
 
 void CountsFromTheReport(const Context& ctx, Extraction* out) {
@@ -125,11 +133,13 @@ void CountsFromTheReport(const Context& ctx, Extraction* out) {
       continue;
     }
     Date& d = out->events[k].date;
-    if (d.day_offset) continue;
     // The event's day: its own, else the count's day less the count, else the report's.
     std::optional<Civil> day;
     if (t->date.known() && t->date.precision == Precision::kDay) day = AddDays(*t->date.civil(), -t->after_named);
     else if (report && ctx.article.published.precision == Precision::kDay) day = AddDays(*report, -t->after_named);
+    // (A day a sentence beside its own lent it gives way to the day the count gives.)
+    if (day && !d.span.empty() && !ToldWith(ctx, out->events[k], d.span)) d = Date();
+    if (d.day_offset) continue;
     if (d.known() && d.precision == Precision::kDay && day && DayNumber(*day) != DayNumber(*d.civil())) continue;
     if (!d.known() && day) {
       SetDay(&d, *day);
