@@ -190,8 +190,8 @@ class ArgumentReader {
   // right after it ("de verdachte van de schietpartij van afgelopen zondag"): that event's.
   // Whether the trigger at `token` is what a count of days after names ("vier dagen na de brand").
   bool NamedByCount(int si, int token) const;
-  // Whether time t, after the trigger at `token`, is of the trigger's own phrase: after "van" right
-  // after it, or set off by commas after its phrase ("de brand in Charleroi, op zondag 18 januari,").
+  // Whether time t, after the trigger at `token`, is of the trigger's own phrase: no finite verb
+  // between them ("de brand in Charleroi, op zondag 18 januari," but not "… is vandaag …").
   bool InOwnPhrase(int si, int token, const TimeMention& t) const;
   bool QualifiesOtherTrigger(int si, int token, int at) const;
   // "raket" in "raket- en droneaanvallen": the first member of an elided

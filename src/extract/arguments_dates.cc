@@ -192,15 +192,12 @@ bool ArgumentReader::NamedByCount(int si, int token) const {
 }
 
 bool ArgumentReader::InOwnPhrase(int si, int token, const TimeMention& t) const {
+  // (Before its clause's finite verb: "na de aanval op de markt op 12 mei", "na de brand in
+  // Charleroi, op zondag 18 januari, is"; not "na storm Enora is het westen vandaag …".)
   const auto& toks = ctx_.tokens();
-  const Sentence& s = ctx_.an.sentences[si];
   if (t.first <= token) return false;
-  if (t.first == token + 2 && ctx_.WordIs(toks[token + 1].lower, "genitive")) return true;
-  // (Set off by commas, a preposition after the first: the apposition of its phrase.)
-  const int comma = t.first - 1 - (t.first - 1 > token && IsPreposition(toks[t.first - 1].lower) ? 1 : 0);
-  if (comma <= token || toks[comma].lower != "," || (t.last < s.last && toks[t.last].lower != ",")) return false;
-  for (int k = token + 1; k < comma; ++k)
-    if (toks[k].kind == TokenKind::kPunct) return false;
+  for (int k = token + 1; k < t.first; ++k)
+    if (ctx_.lex.ClauseIs(toks[k].lower, "present_tense") || ctx_.lex.ClauseIs(toks[k].lower, "past_tense")) return false;
   return true;
 }
 

@@ -91,7 +91,9 @@ void DateFromTheNamed(const Context& ctx, const TimeMention& t, int named, Extra
     Date& d = out->events[k].date;
     const auto& evidence = out->events[k].evidence;
     const bool told_here = std::any_of(evidence.begin(), evidence.end(), [&](const Span& e) { return sentence.contains(e); });
-    if (int(k) == named || !told_here || (d.known() && d.span != count)) continue;
+    // (Not a time of its own; the count's, or the named event's it took: "Twee dagen na de brand
+    // op zaterdag 10 januari werd de eigenaar opgepakt".)
+    if (int(k) == named || !told_here || (d.known() && d.span != count && (from.span.empty() || d.span != from.span))) continue;
     d = day ? DateOf(AddDays(*day, t.after_named), DateBasis::kRelative) : Date();
     d.basis = DateBasis::kRelative;
     d.text = ctx.Text(count);
