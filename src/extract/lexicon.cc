@@ -185,6 +185,16 @@ bool ExtractLexicon::LooksPlural(const std::string& w) const {
          std::none_of(participle_prefixes.begin(), participle_prefixes.end(), starts);
 }
 
+bool ExtractLexicon::LooksParticiple(const std::string& w) const {
+  constexpr size_t kParticleLetters = 5;  // a separable particle before the prefix: "neer", "terug"
+  auto ends = [&](const std::string& e) { return w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0; };
+  const bool prefixed = std::any_of(participle_prefixes.begin(), participle_prefixes.end(), [&](const std::string& p) {
+    const size_t at = w.find(p);
+    return at != std::string::npos && at <= kParticleLetters && at + p.size() + 2 < w.size();
+  });
+  return prefixed && std::any_of(participle_endings.begin(), participle_endings.end(), ends);
+}
+
 bool ExtractLexicon::LooksAdjective(const std::string& w) const {
   auto ends = [&](const std::string& e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
   return std::any_of(adjective_endings.begin(), adjective_endings.end(), ends);

@@ -80,6 +80,9 @@ struct ExtractLexicon {
   bool OneByNumberOnly(const std::string& kind) const;
   // A word that may be a plural noun, not a participle ('inzittenden', not 'omgekomen').
   bool LooksPlural(const std::string& lower) const;
+  // A verb form by its shape: a participle prefix near its start and a participle's ending
+  // ('neergekomen', 'opgepakt').
+  bool LooksParticiple(const std::string& lower) const;
   // Whether a word has an adjective ending (noun_shapes.tsv: "dodelijke").
   bool LooksAdjective(const std::string& lower) const;
   // The class a row of `clause` has for this token ("door" -> agent…).

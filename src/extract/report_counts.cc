@@ -16,35 +16,23 @@ constexpr int kNamedWithin = 4;      // "na de [dodelijke] brand": words from th
 constexpr int kRecentDays = 62;      // an event dated longer before the report is not the one it counts from
 constexpr int kWeek = 7;
 
-
-
-// A participle ends the clause after a perfect's auxiliary ("is … neergekomen"): the event's
-// time, not the report's.
-bool LooksParticiple(const Context& ctx, const std::string& w) {
-  auto ends = [&](const std::string& e) { return w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0; };
-  const auto& prefixes = ctx.lex.participle_prefixes;
-  const bool prefixed = std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) {
-    const size_t at = w.find(p);
-    return at != std::string::npos && at + p.size() + 2 < w.size() && at <= 5;
-  });
-  return prefixed && std::any_of(ctx.lex.participle_endings.begin(), ctx.lex.participle_endings.end(), ends);
-}
-
 // Whether the sentence tells time `t` as the report's present: a now word just before it, a
 // headline, or the nearest finite verb (after it first) in the present and no perfect.
 bool ToldAsNow(const Context& ctx, const TimeMention& t) {
   const auto& toks = ctx.tokens();
   const Sentence& s = ctx.an.sentences[toks[t.first].sentence];
   for (int k = std::max(s.first, t.first - kNowWordReach); k < t.first; ++k)
-    if (ctx.lex.ClauseIs(ctx.tokens()[k].lower, "now")) return true;
+    if (ctx.lex.ClauseIs(toks[k].lower, "now")) return true;
   const ParagraphKind kind = ctx.paragraph_kinds[s.paragraph];
   if (kind == ParagraphKind::kTitle || kind == ParagraphKind::kHeading) return true;
   auto tense_at = [&](int k) {
-    if (ctx.lex.ClauseIs(ctx.tokens()[k].lower, "past_tense")) return -1;
-    if (!ctx.lex.ClauseIs(ctx.tokens()[k].lower, "present_tense")) return 0;
-    if (ctx.lex.ClauseIs(ctx.tokens()[k].lower, "perfect_auxiliary"))
+    if (ctx.lex.ClauseIs(toks[k].lower, "past_tense")) return -1;
+    if (!ctx.lex.ClauseIs(toks[k].lower, "present_tense")) return 0;
+    // (A participle closing the clause after a perfect's auxiliary, "is … neergekomen", tells the
+    // event's time, not the report's.)
+    if (ctx.lex.ClauseIs(toks[k].lower, "perfect_auxiliary"))
       for (int j = k + 1; j < s.last && toks[j].kind != TokenKind::kPunct; ++j)
-        if (LooksParticiple(ctx, toks[j].lower)) return -1;
+        if (ctx.lex.LooksParticiple(toks[j].lower)) return -1;
     return 1;
   };
   for (int k = t.last; k < s.last; ++k)

@@ -154,7 +154,10 @@ std::string WeaponType(const Context& ctx, int sentence) {
 void TypeFromWords(const Context& ctx, int sentence, int trigger, Ev* e) {
   if (!e->generic) return;
   std::string type = SentenceCue(ctx, *e, sentence, trigger);
-  if (type.empty()) e->combined = !(type = CombinedKinds(ctx, *e)).empty();
+  if (type.empty()) {
+    type = CombinedKinds(ctx, *e);
+    e->combined = !type.empty();
+  }
   if (type.empty()) return;
   e->m.type = type;
   e->generic = false;
