@@ -91,6 +91,8 @@ Status TimeGrammar::Load(const std::string& lang_dir, const WordTables& words) {
     else if (cls == "within_week") within_week_.push_back(LowerWords(form));
     else if (cls == "reference") references_.insert(form);
     else if (cls == "not_event") not_event_.insert(form);
+    else if (cls == "local_clock") local_clock_.push_back(LowerWords(form));
+    else if (cls == "home_clock") home_clock_.push_back(LowerWords(form));
     else if (cls == "holiday") {
       Holiday h;
       const std::string when = row.fields.size() > 2 ? row.fields[2] : "";
@@ -355,6 +357,24 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
     }
   }
   CountsAfterADay(out, from);
+  DropHomeClock(tokens, first, last, out, from);
+}
+
+void TimeGrammar::DropHomeClock(const std::vector<Token>& tokens, int first, int last, std::vector<TimeMention>* out,
+                                size_t from) const {
+  bool local = false;
+  for (int i = first; i < last && !local; ++i) local = PhraseAt(tokens, i, last, local_clock_) > 0;
+  if (!local) return;
+  // ("gisteravond bij ons", "donderdagavond half elf bij ons", "22.30 uur (Belgische tijd)": its
+  // hour or a bracket may stand between, no comma.)
+  auto restated = [&](const TimeMention& m) {
+    for (int at = m.last; at < last && at <= m.last + kHomeClockReach; ++at) {
+      if (PhraseAt(tokens, at, last, home_clock_) > 0) return true;
+      if (tokens[at].lower == ",") return false;
+    }
+    return false;
+  };
+  out->erase(std::remove_if(out->begin() + long(from), out->end(), restated), out->end());
 }
 
 }  // namespace kroniek

@@ -136,6 +136,11 @@ class TimeGrammar {
   // "zeventien dagen na de schietpartij van 16 mei": so many days after a day told a few words on
   // (among the times Find added from index `from`).
   void CountsAfterADay(std::vector<TimeMention>* out, size_t from) const;
+  // Drops, in a sentence that tells a local time, the times it restates in home time (among
+  // those Find added from index `from`): the day there is not the event's.
+  void DropHomeClock(const std::vector<Token>& tokens, int first, int last, std::vector<TimeMention>* out,
+                     size_t from) const;
+  static constexpr int kHomeClockReach = 3;  // words from a time to "bij ons": "half elf"
   static constexpr int kCountAfterReach = 5;  // words between "na" and the day it counts from
   static constexpr int kWeekdayDateGap = 1;  // a comma
   static constexpr int kMonthYearGap = 1;  // "vorig jaar in oktober"
@@ -182,6 +187,9 @@ class TimeGrammar {
       weekends_;
   std::vector<std::vector<std::string>> since_, until_, after_, day_ranges_, sameday_, holiday_phrases_, to_the_day_, clock_;
   std::vector<std::vector<std::string>> to_the_day_present_;  // to_the_day rows marked present
+  // "plaatselijke tijd" and "bij ons": a sentence that tells the local time tells the home time
+  // beside it as a restatement ("rond 5.30 uur plaatselijke tijd, half elf gisteravond bij ons").
+  std::vector<std::vector<std::string>> local_clock_, home_clock_;
   std::unordered_set<std::string> clock_units_, clock_letters_, hours_, few_;
   std::vector<int> sameday_offsets_;  // per sameday_ phrase: days after the event nearby
   std::vector<std::vector<std::string>> sameperiod_;  // "dezelfde maand", "dat jaar"
