@@ -190,6 +190,8 @@ int TimeGrammar::PeriodAt(Attempt& a, TimeMention* out) const {
   } else if (a.pub_precision == Precision::kDay && unit == 7) {
     Civil monday = AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign);
     SetDays(&d, monday, AddDays(monday, 6));
+  } else if (unit == 7) {
+    d.week = sign;  // (a report of the month: the week it names, counted from its own)
   } else if (a.pub_precision == Precision::kDay && unit == 1) {
     SetDay(&d, AddDays(*pub, sign));
   }

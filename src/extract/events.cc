@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -24,6 +25,16 @@ DayRange DaysAllowed(const Date& d, const DayRange& published) {
   return r;
 }
 
+
+// An unresolved date as the days it lies before the report: "gisteren" -1..-1, "vorige week"
+// -13..-1 (the report's weekday unknown); none when it tells no such distance.
+std::optional<DayRange> DaysFromTheReport(const Date& d) {
+  constexpr int kWeek = 7;
+  if (d.known()) return std::nullopt;
+  if (d.day_offset) return DayRange{*d.day_offset, *d.day_offset};
+  if (d.week < 0 && d.weekday < 0) return DayRange{kWeek * d.week - (kWeek - 1), kWeek * (d.week + 1) - 1};
+  return std::nullopt;
+}
 
 // Whether an unresolved date still tells something of the day: a weekday, "gisteren" or a
 // day of a month, in a report whose date does not resolve them.
@@ -66,6 +77,10 @@ bool EventAssembler::DatesCompatible(const Date& a, const Date& b) const {
   // (Two months named in a report that cannot date them: "In februari ontplofte een bom … In
   // maart ontplofte een bom", two bombs.)
   if (a.month && b.month && !x.known() && !y.known() && a.month != b.month) return false;
+  // (Two days counted from a report that cannot date them: "vannacht" and "vorige week" are two
+  // days whatever day it appeared.)
+  if (const auto ox = DaysFromTheReport(a), oy = DaysFromTheReport(b); ox && oy && (ox->hi < oy->lo || oy->hi < ox->lo))
+    return false;
   // A weekday and a day of another weekday ("vrijdag" and "op 28 november 2024", a Thursday).
   if (x.known() && x.lo == x.hi && !y.known() && b.weekday >= 0) return WeekdayOf(FromDayNumber(x.lo)) == b.weekday;
   if (y.known() && y.lo == y.hi && !x.known() && a.weekday >= 0) return WeekdayOf(FromDayNumber(y.lo)) == a.weekday;
