@@ -362,6 +362,7 @@ void TimeGrammar::Find(const std::string& text, const std::vector<Token>& tokens
 
 void TimeGrammar::DropHomeClock(const std::vector<Token>& tokens, int first, int last, std::vector<TimeMention>* out,
                                 size_t from) const {
+  if (out->size() == from) return;  // (no time in the sentence: nothing to look for)
   bool local = false;
   for (int i = first; i < last && !local; ++i) local = PhraseAt(tokens, i, last, local_clock_) > 0;
   if (!local) return;

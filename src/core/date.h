@@ -47,7 +47,8 @@ struct Date {
   DateBasis basis = DateBasis::kExplicit;
   bool approximate = false;  // 'circa zes jaar geleden', 'half augustus'
   int weekday = -1;          // 0..6 when a weekday was named
-  int week = 0;              // with a weekday, weeks from the report's week: "vorige week zaterdag" -1
+  int week = 0;              // weeks from the report's week: "vorige week zaterdag" -1; "vorige week" too, in a
+                             // report whose day is unknown
   int month = 0;             // month named without a year (31 augustus -> 8), else 0
   int day = 0;               // day of that month, 0 when not named
   std::optional<int> day_offset;  // days from publication (gisteren -1), when named
