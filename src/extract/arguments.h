@@ -30,6 +30,10 @@ bool LocationsCompatible(const Location& a, const Location& b);
 // The same for an event that reaches over a region (ExtractLexicon::WidespreadKm): any two
 // places of one country, or of two countries at most `km` apart.
 bool WidelyCompatible(const Location& a, const Location& b, std::optional<double> km);
+// Whether a count of days after an event ("tien dagen na de brand", TimeMention::after_named) is
+// told as the report's present: a now word just before it, a headline, or the nearest finite
+// verb in the present and no perfect (report_counts.cc).
+bool ToldAsNow(const Context& ctx, const TimeMention& t);
 
 class ArgumentReader {
  public:
@@ -188,8 +192,10 @@ class ArgumentReader {
                      bool time_at_other = false) const;
   // Whether the time at token `at` qualifies another trigger noun than the one at `token`,
   // right after it ("de verdachte van de schietpartij van afgelopen zondag"): that event's.
-  // Whether the trigger at `token` is what a count of days after names ("vier dagen na de brand").
-  bool NamedByCount(int si, int token) const;
+  // The count of days after whose event the trigger at `token` names ("vier dagen na de brand"),
+  // or null.
+  const TimeMention* CountNaming(int si, int token) const;
+  bool NamedByCount(int si, int token) const { return CountNaming(si, token) != nullptr; }
   // Whether time t, after the trigger at `token`, is of the trigger's own phrase: no finite verb
   // between them ("de brand in Charleroi, op zondag 18 januari," but not "… is vandaag …").
   bool InOwnPhrase(int si, int token, const TimeMention& t) const;

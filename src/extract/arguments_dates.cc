@@ -184,11 +184,11 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   return best->date;
 }
 
-bool ArgumentReader::NamedByCount(int si, int token) const {
+const TimeMention* ArgumentReader::CountNaming(int si, int token) const {
   const int before_modifiers = WordBeforeModifiers(token, si);
-  return std::any_of(ctx_.an.times.begin(), ctx_.an.times.end(), [&](const TimeMention& t) {
-    return t.after_named && (token == t.last || before_modifiers == t.last);
-  });
+  for (const TimeMention& t : ctx_.an.times)
+    if (t.after_named && (token == t.last || before_modifiers == t.last)) return &t;
+  return nullptr;
 }
 
 bool ArgumentReader::InOwnPhrase(int si, int token, const TimeMention& t) const {

@@ -353,7 +353,9 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.status = StatusFor(match, si, clauses);
     const bool participant = row.options.count("participant") > 0;
     m.date = DateFor(si, match.first, participant ? row.required : std::vector<std::string>(), participant);
-    m.named_by_count = NamedByCount(si, match.first);
+    const TimeMention* count = CountNaming(si, match.first);
+    m.named_by_count = count != nullptr;
+    m.counted_from_now = count && ToldAsNow(ctx_, *count);
     // "Toen stortte …", "sinds 1972, toen ook 77 doden vielen bij een botsing": then's time,
     // not the period since.
     const bool undated = !m.date.known() && m.date.weekday < 0 && !m.date.day_offset && !m.date.month &&

@@ -16,32 +16,6 @@ constexpr int kNamedWithin = 4;      // "na de [dodelijke] brand": words from th
 constexpr int kRecentDays = 62;      // an event dated longer before the report is not the one it counts from
 constexpr int kWeek = 7;
 
-// Whether the sentence tells time `t` as the report's present: a now word just before it, a
-// headline, or the nearest finite verb (after it first) in the present and no perfect.
-bool ToldAsNow(const Context& ctx, const TimeMention& t) {
-  const auto& toks = ctx.tokens();
-  const Sentence& s = ctx.an.sentences[toks[t.first].sentence];
-  for (int k = std::max(s.first, t.first - kNowWordReach); k < t.first; ++k)
-    if (ctx.lex.ClauseIs(toks[k].lower, "now")) return true;
-  const ParagraphKind kind = ctx.paragraph_kinds[s.paragraph];
-  if (kind == ParagraphKind::kTitle || kind == ParagraphKind::kHeading) return true;
-  auto tense_at = [&](int k) {
-    if (ctx.lex.ClauseIs(toks[k].lower, "past_tense")) return -1;
-    if (!ctx.lex.ClauseIs(toks[k].lower, "present_tense")) return 0;
-    // (A participle closing the clause after a perfect's auxiliary, "is … neergekomen", tells the
-    // event's time, not the report's.)
-    if (ctx.lex.ClauseIs(toks[k].lower, "perfect_auxiliary"))
-      for (int j = k + 1; j < s.last && toks[j].kind != TokenKind::kPunct; ++j)
-        if (ctx.lex.LooksParticiple(toks[j].lower)) return -1;
-    return 1;
-  };
-  for (int k = t.last; k < s.last; ++k)
-    if (const int tense = tense_at(k)) return tense > 0;
-  for (int k = t.first - 1; k >= s.first; --k)
-    if (const int tense = tense_at(k)) return tense > 0;
-  return false;
-}
-
 // The event the words after the count name: the one that took their trigger, else the first
 // told of a type the trigger may name, not dated long before the report. -1 when none.
 int NamedEvent(const Context& ctx, const TimeMention& t, const Extraction& out) {
@@ -98,6 +72,31 @@ bool ToldWith(const Context& ctx, const EventMention& e, const Span& span) {
 }
 
 }  // namespace
+
+bool ToldAsNow(const Context& ctx, const TimeMention& t) {
+  const auto& toks = ctx.tokens();
+  const Sentence& s = ctx.an.sentences[toks[t.first].sentence];
+  for (int k = std::max(s.first, t.first - kNowWordReach); k < t.first; ++k)
+    if (ctx.lex.ClauseIs(toks[k].lower, "now")) return true;
+  const ParagraphKind kind = ctx.paragraph_kinds[s.paragraph];
+  if (kind == ParagraphKind::kTitle || kind == ParagraphKind::kHeading) return true;
+  auto tense_at = [&](int k) {
+    if (ctx.lex.ClauseIs(toks[k].lower, "past_tense")) return -1;
+    if (!ctx.lex.ClauseIs(toks[k].lower, "present_tense")) return 0;
+    // (A participle closing the clause after a perfect's auxiliary, "is … neergekomen", tells the
+    // event's time, not the report's.)
+    if (ctx.lex.ClauseIs(toks[k].lower, "perfect_auxiliary"))
+      for (int j = k + 1; j < s.last && toks[j].kind != TokenKind::kPunct; ++j)
+        if (ctx.lex.LooksParticiple(toks[j].lower)) return -1;
+    return 1;
+  };
+  for (int k = t.last; k < s.last; ++k)
+    if (const int tense = tense_at(k)) return tense > 0;
+  for (int k = t.first - 1; k >= s.first; --k)
+    if (const int tense = tense_at(k)) return tense > 0;
+  return false;
+}
+
 
 void CountsFromTheReport(const Context& ctx, Extraction* out) {
   const auto& toks = ctx.tokens();
