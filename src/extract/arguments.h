@@ -245,6 +245,8 @@ class ArgumentReader {
   // Whether a recurrence word (clause.tsv) opens the trigger's phrase ("een nieuwe schietpartij"), or
   // "again" stands before it in its clause ("is opnieuw een voertuig in een afgrond gereden").
   bool TellsRecurrence(const PhraseMatch& match, int si, const std::vector<int>& clauses) const;
+  // "Enkele dagen later … bij een ontbranding": an indefinite trigger days after what was told.
+  bool TellsDaysLater(const PhraseMatch& match, int si, const std::vector<int>& clauses) const;
   // Sets m's past and long_before from its own date (MentionInfo says what they mean).
   void MarkLongBefore(const PhraseMatch& match, int si, const std::vector<int>& clauses, bool bare, MentionInfo* m) const;
   // Whether a function word of class `cls` ("also") stands in the clause of token `first`.

@@ -26,6 +26,7 @@ struct MentionInfo {
   bool anaphoric = false;          // only refers to an event told before ("het gaat om een aanslag")
   bool compared = false;           // the event compared with ("sinds de wolkbreuk van 2017"): joins none told before
   bool named_by_count = false;     // "vier dagen na [de storm]": another event than its sentence's others
+  bool days_later = false;         // "Enkele dagen later … bij een ontbranding": another event of the kind
   bool counted_from_now = false;   // so counted from the report ("Het vonnis valt tien dagen na [de brand]"): recent
   bool by_toll = false;            // no trigger: an event only its figure tells ("154 doden")
   bool own_time = false;           // its clause says when it happened ("De ramp vond plaats op 3 mei")

@@ -156,6 +156,7 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
       // trigger in the same sentence names it ("een bloedbad bij een zelfmoordaanslag").
       // The headline's event is given: the body's first "een bloedbad" retells it.
       if (m.indefinite && !m.part && !m.anaphoric && e.last_sentence != sentence && !ToldOnlyInTitle(e)) continue;
+      if (m.days_later && e.last_sentence != sentence) continue;
       if (e.m.status == "hypothetical" || e.m.status == "planned") continue;
     } else {
       if (!TypesJoin(e, m.type)) continue;

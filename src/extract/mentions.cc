@@ -280,6 +280,18 @@ bool ArgumentReader::TellsRecurrence(const PhraseMatch& match, int si, const std
   return false;
 }
 
+bool ArgumentReader::TellsDaysLater(const PhraseMatch& match, int si, const std::vector<int>& clauses) const {
+  // ("Enkele dagen later kwam … bij een ontbranding nog een mijnwerker om": days later, an
+  // indefinite trigger of its clause.)
+  const auto& toks = ctx_.tokens();
+  const int first = ctx_.an.sentences[si].first;
+  for (int k = first + 1; k < match.first; ++k)
+    if (clauses[k - first] == clauses[match.first - first] && ctx_.lex.ClauseIs(toks[k].lower, "later") &&
+        ctx_.lex.ClauseIs(toks[k - 1].lower, "day_unit"))
+      return IndefiniteNear(match, si, clauses);
+  return false;
+}
+
 bool ArgumentReader::ClauseHasClass(const std::string& cls, int first, int si, const std::vector<int>& clauses) const {
   const Sentence& s = ctx_.an.sentences[si];
   for (int k = s.first; k < s.last; ++k)
@@ -342,7 +354,8 @@ std::vector<MentionInfo> ArgumentReader::Mentions(int si) const {
     m.indefinite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "indefinite");
     m.definite = match.first > s.first && ctx_.WordIs(toks[match.first - 1].lower, "definite");
     // ("Een tweede bom ontplofte": another participant, maybe of the same attack.)
-    m.recurrence = !row.options.count("participant") && TellsRecurrence(match, si, clauses);
+    m.days_later = TellsDaysLater(match, si, clauses);
+    m.recurrence = !row.options.count("participant") && (TellsRecurrence(match, si, clauses) || m.days_later);
     ReadRowOptions(row, match, si, clauses, frame, &m);
     if (!m.part_of.empty() && FollowsWholeInSentence(matches, mi, m.part_of, si)) m.part_of.clear();
     m.first = match.first;
