@@ -271,6 +271,28 @@ TEST(ChronicleStories, AMonthPageTakesTheDayItsTextCounts) {
             "2025-09");
 }
 
+// "Gisteren, zondag": a page dated to its month whose text names yesterday's weekday appeared on
+// the day after it, when another report's day leaves one such day.
+TEST(ChronicleStories, AMonthPageTakesTheWeekdayItsTextCounts) {
+  IngestOptions dated;
+  dated.published = Civil{2026, 4, 18};
+  dated.published_basis = DateBasis::kMetadata;
+  Article riot, arrests;
+  ASSERT_TRUE(ArticleFromText("riot", "Rellen in Skopje\n\nVrijdagavond braken in Skopje rellen uit bij het "
+                              "parlement. Veertig mensen raakten gewond.", dated, &riot).ok());
+  ASSERT_TRUE(ArticleFromText("arrests", " date 2026-04\nLeiders opgepakt\n\nGisteren, zondag, pakte de politie in "
+                              "Skopje drie leiders van de studentenbeweging op. Bij de rellen van vrijdagavond bij "
+                              "het parlement raakten veertig mensen gewond.", {}, &arrests).ok());
+  json published;
+  for (const auto& line : Lines(ChronicleJsonl({riot, arrests})))
+    if (line.contains("article") && line["article"]["id"] == "arrests") published = line["article"]["published"];
+  EXPECT_EQ(published["value"], "2026-04-20");
+  EXPECT_EQ(published["basis"], "inferred");
+  // (Alone, its month leaves four Mondays: no day.)
+  EXPECT_EQ(PublishedOf(" date 2026-04\nLeiders opgepakt\n\nGisteren, zondag, pakte de politie in Skopje drie "
+                        "leiders op.")["value"], "2026-04");
+}
+
 // Told in the present, "N dagen na de ramp" is the report's distance from the event it names:
 // a page dated to its month takes that event's day plus the count. Told in the past, or as a
 // perfect, or a count of weeks not said to be exact, it dates no report.

@@ -79,8 +79,10 @@ bool TimeGrammar::NotAnEventsDate(const std::vector<Token>& tokens, int first, c
 }
 
 bool TimeGrammar::JoinApposition(const std::vector<Token>& tokens, TimeMention* before, const TimeMention& next) const {
-  if (before->date.known() || !next.date.known() || before->relative_to_event || next.relative_to_event ||
-      tokens[before->last].lower != ",")
+  // ("Gisteren, zondag, …" on a page dated to its month: yesterday was a Sunday.)
+  const bool weekday_of_count = before->date.day_offset && next.date.weekday >= 0 && !next.date.day_offset;
+  if (before->date.known() || !(next.date.known() || weekday_of_count) || before->relative_to_event ||
+      next.relative_to_event || tokens[before->last].lower != ",")
     return false;
   const int gap = next.first - before->last;
   if (gap != 1 && !(gap == 2 && appositions_.count(tokens[before->last + 1].lower))) return false;

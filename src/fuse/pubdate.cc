@@ -287,6 +287,28 @@ std::optional<int> DayTheTextCounts(const std::vector<EventMention>& events, con
   return day;
 }
 
+// The report's weekday the text tells by a day it counts from the report with its weekday
+// ("Gisteren, zondag, …": a Monday), when all such agree.
+std::optional<int> ReportWeekday(const std::vector<EventMention>& events) {
+  std::optional<int> weekday;
+  for (const auto& e : events) {
+    if (!e.date.day_offset || e.date.weekday < 0) continue;
+    const int w = ((e.date.weekday - *e.date.day_offset) % kWeek + kWeek) % kWeek;
+    if (weekday && *weekday != w) return std::nullopt;
+    weekday = w;
+  }
+  return weekday;
+}
+
+// The only day of `weekday` in `days` (within `own` when known), if there is one.
+std::optional<int> OnlyWeekdayIn(DayRange days, const DayRange& own, int weekday) {
+  if (own.known()) days = {std::max(days.lo, own.lo), std::min(days.hi, own.hi)};
+  if (!days.known() || days.lo > days.hi || days.hi - days.lo >= kWeek) return std::nullopt;
+  for (int d = days.lo; d <= days.hi; ++d)
+    if (WeekdayOf(FromDayNumber(d)) == weekday) return d;
+  return std::nullopt;
+}
+
 // A publication day the page itself gives, with why.
 PublicationInference OneDay(int day, const std::string& why) {
   PublicationInference out;
@@ -328,6 +350,13 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   // as what the texts leave, never what is only likely.)
   const DayRange span = own.known() ? window.bounds() : window.days();
   const int deadline = anchored && span.lo <= span.hi ? OwnDateEvidence(A.extraction.events, span, window) : kNoDeadline;
+  // ("Gisteren, zondag, …" on a page the texts place in one week: that week's Monday.)
+  if (const auto weekday = ReportWeekday(A.extraction.events))
+    if (const auto day = OnlyWeekdayIn(own.known() ? window.bounds() : window.days(), own, *weekday)) {
+      std::string why = std::string("its text tells the report's weekday, ") + WeekdayName(*weekday) + ": ";
+      for (const auto& r : window.reasons()) why += r + "; ";
+      return OneDay(*day, why);
+    }
   KeepBounds(own, window.bounds(), &out);
   if (own.known()) {
     OwnPeriodBounds(window, &out);
