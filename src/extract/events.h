@@ -58,8 +58,10 @@ class EventAssembler {
   int EventWithFigure(const Figure& figure) const;  // the first event the body gave this count, or -1
   int EventElsewhere(const FigureCandidate& c, int event);  // the same kind of event at the figure's own city
   int EventBefore(const FigureCandidate& c, int event);     // the same kind of event "then", before it
+  int EventOfAnEarlierOne(const FigureCandidate& c, int event);  // "Bij de eerste, …": another of the kind
   // A mention of event's kind for figure c, at `date` and `place`: the event it joins, else `event`.
-  int EventOfItsOwn(const FigureCandidate& c, int event, const Date& date, const Location& place);
+  // `another`: told as another of the kind ("bij de eerste"), it joins none told before.
+  int EventOfItsOwn(const FigureCandidate& c, int event, const Date& date, const Location& place, bool another = false);
   void AttachFigures(const std::vector<FigureCandidate>& figures);
   void SplitRanges(std::vector<EventMention>* events) const;  // "zestig tot tachtig": two bounds
   void OneEventPerCount(std::vector<EventMention>* events) const;  // a count told of two events at one place

@@ -149,7 +149,29 @@ int EventAssembler::EventBefore(const FigureCandidate& c, int event) {
   return EventOfItsOwn(c, event, then, e.m.location);
 }
 
-int EventAssembler::EventOfItsOwn(const FigureCandidate& c, int event, const Date& date, const Location& place) {
+int EventAssembler::EventOfAnEarlierOne(const FigureCandidate& c, int event) {
+  // "Het is de tweede schietpartij op korte tijd. Bij de eerste, op de Bergensesteenweg, raakten
+  // drie mannen gewond": a count told at "the first" (no noun after it), in a sentence that names
+  // no event, is of an earlier event of the kind, not of the one told.
+  if (event < 0) return event;
+  for (const auto& sm : sentence_mentions_)
+    if (sm.sentence == c.sentence) return event;
+  const Sentence& s = ctx_.an.sentences[c.sentence];
+  const auto& toks = ctx_.tokens();
+  for (int k = s.first; k + 3 < c.token; ++k) {
+    if (!ctx_.lex.ClauseIs(toks[k].lower, "circumstance") || !ctx_.WordIs(toks[k + 1].lower, "definite") ||
+        !ctx_.lex.ClauseIs(toks[k + 2].lower, "earlier_one") || toks[k + 3].kind != TokenKind::kPunct)
+      continue;
+    const Entity* at = nullptr;
+    const Location place = args_.PlaceAt(c.sentence, c.token, &at);
+    return EventOfItsOwn(c, event, args_.DateFor(c.sentence, c.token), place.id.empty() ? events_[event].m.location : place,
+                         true);
+  }
+  return event;
+}
+
+int EventAssembler::EventOfItsOwn(const FigureCandidate& c, int event, const Date& date, const Location& place,
+                                  bool another) {
   const Ev& e = events_[event];
   MentionInfo m;
   m.type = e.m.type;
@@ -159,6 +181,7 @@ int EventAssembler::EventOfItsOwn(const FigureCandidate& c, int event, const Dat
   m.first = m.last = m.end = c.token;
   m.date = date;
   m.location = place;
+  m.recurrence = another;
   const int k = AddMention(m, c.sentence);
   return k >= 0 ? k : event;
 }
@@ -195,7 +218,7 @@ void EventAssembler::AttachFigures(const std::vector<FigureCandidate>& figures) 
       event = previous_victims_event;
     } else {
       event = EventForFigure(c);
-      if (event >= 0) event = EventBefore(c, EventElsewhere(c, event));
+      if (event >= 0) event = EventOfAnEarlierOne(c, EventBefore(c, EventElsewhere(c, event)));
     }
     // A fact box repeats the figures of the event the body gave them to.
     if (in_box(c))
