@@ -35,6 +35,13 @@ bool ArgumentReader::TimeGoverned(const PhraseMatch& trigger, int si) const {
   const Sentence& s = ctx_.an.sentences[si];
   for (const auto& t : ctx_.an.times)
     if (t.first == trigger.last + 1 && t.first < s.last && IsPreposition(toks[trigger.last].lower)) return true;
+  // ("Bij die aanval, op 11 oktober 2024, werden volgens het leger …": set off by commas right after it.)
+  const int comma = trigger.last;
+  if (comma + 1 < s.last && toks[comma].lower == ",")
+    for (const auto& t : ctx_.an.times)
+      if ((t.first == comma + 1 || (t.first == comma + 2 && IsPreposition(toks[comma + 1].lower))) && t.last < s.last &&
+          toks[t.last].lower == ",")
+        return true;
   // "maakte donderdag bekend wie de dader is van de aanslag woensdag": a time right after it
   // is its own when the telling has a time of its own before it ("eiste de aanval woensdag
   // op" has one time, the claim's).
