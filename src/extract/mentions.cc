@@ -270,8 +270,9 @@ bool ArgumentReader::TellsRecurrence(const PhraseMatch& match, int si, const std
   // not "de tweede schietpartij in een week", which classifies one told before.
   const auto& toks = ctx_.tokens();
   const int first = ctx_.an.sentences[si].first;
-  // ("is opnieuw een voertuig in een afgrond gereden": again, in the trigger's clause before it.)
-  for (int k = first; k < match.first; ++k)
+  // ("is opnieuw een voertuig in een afgrond gereden": again, in the trigger's clause before it, or
+  // between its parts: "sloeg ten zuiden van het eiland opnieuw een migrantenboot om".)
+  for (int k = first; k < std::max(match.first, match.end); ++k)
     if (clauses[k - first] == clauses[match.first - first] && ctx_.lex.ClauseIs(toks[k].lower, "again")) return true;
   for (int k = match.first - 1; k >= first && k >= match.first - kRecurrenceReach; --k) {
     if (ctx_.lex.ClauseIs(toks[k].lower, "recurrence")) return k == first || !ctx_.WordIs(toks[k - 1].lower, "definite");
