@@ -97,7 +97,6 @@ bool ToldAsNow(const Context& ctx, const TimeMention& t) {
   return false;
 }
 
-
 void CountsFromTheReport(const Context& ctx, Extraction* out) {
   const auto& toks = ctx.tokens();
   const auto report = ctx.article.published.civil();

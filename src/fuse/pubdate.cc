@@ -352,7 +352,7 @@ PublicationInference Chronicle::InferPublication(int ai) const {
   const int deadline = anchored && span.lo <= span.hi ? OwnDateEvidence(A.extraction.events, span, window) : kNoDeadline;
   // ("Gisteren, zondag, …" on a page the texts place in one week: that week's Monday.)
   if (const auto weekday = ReportWeekday(A.extraction.events))
-    if (const auto day = OnlyWeekdayIn(own.known() ? window.bounds() : window.days(), own, *weekday)) {
+    if (const auto day = OnlyWeekdayIn(span, own, *weekday)) {
       std::string why = std::string("its text tells the report's weekday, ") + WeekdayName(*weekday) + ": ";
       for (const auto& r : window.reasons()) why += r + "; ";
       return OneDay(*day, why);
