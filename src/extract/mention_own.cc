@@ -61,11 +61,11 @@ bool ArgumentReader::PlaceRightAfter(const PhraseMatch& trigger, int si, const L
   const auto& toks = ctx_.tokens();
   if (trigger.end >= s.last) return false;
   // Or a relative clause right after it tells where it happened ("de mesaanval die vrijdag in
-  // Würzburg drie levens kostte").
+  // Würzburg drie levens kostte", "de lawine die gisteren in het Zwitserse Zinal …").
   if (ctx_.WordIs(toks[trigger.end].lower, "relative")) {
     for (int k = trigger.end + 1; k < s.last && k <= trigger.end + kOwnPlaceReach; ++k) {
       if (toks[k].kind == TokenKind::kPunct || ctx_.lex.ClauseIs(toks[k].lower, "clause_start")) return false;
-      if (toks[k].span.begin == place.span.begin) return k > s.first && IsPreposition(toks[k - 1].lower);
+      if (toks[k].span.begin == place.span.begin) return GoverningWord(toks, s.first, k) >= 0;
     }
     return false;
   }
