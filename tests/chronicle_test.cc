@@ -291,6 +291,16 @@ TEST(ChronicleStories, AMonthPageTakesTheWeekdayItsTextCounts) {
   // (Alone, its month leaves four Mondays: no day.)
   EXPECT_EQ(PublishedOf(" date 2026-04\nLeiders opgepakt\n\nGisteren, zondag, pakte de politie in Skopje drie "
                         "leiders op.")["value"], "2026-04");
+  // ("Het is maandag, een week na de storm": told with the report's weekday, a week is exact.)
+  dated.published = Civil{2025, 11, 17};
+  Article storm, week_after;
+  ASSERT_TRUE(ArticleFromText("storm", "Storm in Bretagne\n\nBij een storm in Bretagne kwamen vandaag drie mensen om.",
+                              dated, &storm).ok());
+  ASSERT_TRUE(ArticleFromText("week", " date 2025-11\nEen week later\n\nBREST - Het is maandag, een week na de storm in "
+                              "Bretagne, en de haven blijft dicht.", {}, &week_after).ok());
+  for (const auto& line : Lines(ChronicleJsonl({storm, week_after})))
+    if (line.contains("article") && line["article"]["id"] == "week") published = line["article"]["published"];
+  EXPECT_EQ(published["value"], "2025-11-24");
 }
 
 // Told in the present, "N dagen na de ramp" is the report's distance from the event it names:

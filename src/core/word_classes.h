@@ -16,10 +16,10 @@ inline constexpr std::array<std::string_view, 28> kFunctionWordClasses = {
     "restrictive", "stranded", "subject", "there", "yet"};
 
 // clause.tsv: words that tell how a clause relates to an event ("door": agent).
-inline constexpr std::array<std::string_view, 54> kClauseClasses = {
+inline constexpr std::array<std::string_view, 55> kClauseClasses = {
     "aftercare", "again", "agent", "also_possessive", "antecedent", "aside", "auxiliary", "border", "circumstance", "clause_start",
     "clock", "condition", "copula", "day_unit", "destination", "direction", "dying", "earlier", "earlier_one", "ending", "exactly", "governs_trigger", "habitual",
-    "hedge", "hindrance", "inside", "involvement", "later", "locative", "neighbour", "now", "occurrence", "origin", "past_tense",
+    "hedge", "hindrance", "impersonal", "inside", "involvement", "later", "locative", "neighbour", "now", "occurrence", "origin", "past_tense",
     "perfect_auxiliary", "possessive", "preparation", "preposition", "present_tense", "proceeding", "provenance", "reach", "reaction", "recurrence", "relative_after", "remembrance",
     "resident", "seat", "stricken", "taken", "target", "time_relation", "topic", "vicinity"};
 

@@ -15,6 +15,7 @@ constexpr int kNowWordReach = 3;     // "vandaag, zes dagen na": words before th
 constexpr int kNamedWithin = 4;      // "na de [dodelijke] brand": words from the count's end to the trigger
 constexpr int kRecentDays = 62;      // an event dated longer before the report is not the one it counts from
 constexpr int kWeek = 7;
+constexpr int kDatelineWords = 4;    // "DOUARNENEZ (AFP) -": words a dateline opens a sentence with
 
 // The event the words after the count name: the one that took their trigger, else the first
 // told of a type the trigger may name, not dated long before the report. -1 when none.
@@ -61,6 +62,21 @@ void DateFromTheNamed(const Context& ctx, const TimeMention& t, int named, Extra
     d.text = ctx.Text(count);
     d.span = count;
   }
+}
+
+// The report's weekday a sentence opens with ("Het is maandag, een week na het ongeluk …"), if any.
+std::optional<int> TodaysWeekday(const Context& ctx, int si) {
+  const auto& toks = ctx.tokens();
+  const Sentence& s = ctx.an.sentences[si];
+  int first = s.first;  // (after a dateline's dash: "DOUARNENEZ - Het is maandag")
+  for (int k = s.first; k < std::min(s.last, s.first + kDatelineWords); ++k)
+    if (toks[k].kind == TokenKind::kPunct && (toks[k].lower == "-" || toks[k].lower == "–")) first = k + 1;
+  if (first + 2 >= s.last || !ctx.lex.ClauseIs(toks[first].lower, "impersonal") ||
+      !ctx.lex.ClauseIs(toks[first + 1].lower, "copula"))
+    return std::nullopt;
+  for (const TimeMention& t : ctx.an.times)
+    if (t.first == first + 2 && t.date.weekday >= 0 && !t.relative_to_event) return t.date.weekday;
+  return std::nullopt;
 }
 
 // Whether a span lies in a sentence that tells the event.
@@ -114,8 +130,11 @@ void CountsFromTheReport(const Context& ctx, Extraction* out) {
       e.date.basis = DateBasis::kRelative;
     }
   for (const auto& [t, k] : counts) {
-    // (A count of weeks is a day's distance only told as exact: "precies twee weken na".)
-    const bool exact = t->after_named % kWeek != 0 || (t->first > 0 && ctx.lex.ClauseIs(toks[t->first - 1].lower, "exactly"));
+    // (A count of weeks is a day's distance only told as exact: "precies twee weken na", or with
+    // the report's weekday: "Het is maandag, een week na het ongeluk".)
+    const auto today = TodaysWeekday(ctx, toks[t->first].sentence);
+    const bool exact = t->after_named % kWeek != 0 || today ||
+                       (t->first > 0 && ctx.lex.ClauseIs(toks[t->first - 1].lower, "exactly"));
     if (t->date.approximate || !exact || !ToldAsNow(ctx, *t)) {
       DateFromTheNamed(ctx, *t, k, out);
       continue;
@@ -138,6 +157,7 @@ void CountsFromTheReport(const Context& ctx, Extraction* out) {
       d.text = ctx.Text(d.span);
     }
     d.day_offset = -t->after_named;
+    if (today && d.weekday < 0) d.weekday = ((*today - t->after_named) % kWeek + kWeek) % kWeek;
   }
 }
 
