@@ -150,6 +150,9 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
   }
   if (!best) return Date();
   if (!best->relative_to_event) return best->date;
+  // ("waar vier dagen na de ramp in Hyen een modderstroom … raakte": counted from the event it
+  // names, which CountsFromTheReport dates it by, not from the day told last.)
+  if (best->after_named) return best->date;
   // "eerder op de dag", "een dag later": counted from the latest day or weekday
   // told before it (a day only from a day, a weekday from a weekday).
   for (auto it = ctx_.an.times.rbegin(); it != ctx_.an.times.rend(); ++it) {

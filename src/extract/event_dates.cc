@@ -51,6 +51,12 @@ bool EventAssembler::TimeOfAThing(const TimeMention& t) const {
          !ctx_.lex.triggers.Lookup(noun.lower) && !ctx_.lex.ClauseIs(noun.lower, "clock");
 }
 
+bool EventAssembler::CountedFromANamedEvent(const Date& d) const {
+  if (d.known() || d.span.empty()) return false;
+  return std::any_of(ctx_.an.times.begin(), ctx_.an.times.end(),
+                     [&](const TimeMention& t) { return t.after_named && t.date.span == d.span; });
+}
+
 bool EventAssembler::TimeCanDate(const Ev& e, const TimeMention& t, int si, bool introduces, const Date* narrowed) const {
   const auto& sentences = ctx_.an.sentences;
   // "Dat heeft de minister dinsdag gezegd": the time of telling, not of what was told;
@@ -117,7 +123,7 @@ void EventAssembler::DateFromFollowingSentences(const std::set<int>& with_mentio
     // (A day counted from the report, "gisteren", is a day already; "een week geleden" is about one.)
     const bool counted_day = e.m.date.day_offset && std::abs(*e.m.date.day_offset) < kDaysInWeek;
     if ((e.m.date.known() && e.m.date.precision == Precision::kDay) || e.m.date.weekday >= 0 || counted_day ||
-        e.m.status != "occurred")
+        e.m.status != "occurred" || CountedFromANamedEvent(e.m.date))
       continue;
     for (const auto& t : ctx_.an.times) {
       const int si = ctx_.tokens()[t.first].sentence;
@@ -153,7 +159,9 @@ void EventAssembler::DateFromPrecedingSentence(const std::set<int>& with_mention
   // further down, before "de crash").
   const auto& sentences = ctx_.an.sentences;
   for (Ev& e : events_) {
-    if (e.m.date.known() || e.m.date.weekday >= 0 || e.m.status != "occurred" || e.mention_sentences.empty()) continue;
+    if (e.m.date.known() || e.m.date.weekday >= 0 || e.m.status != "occurred" || e.mention_sentences.empty() ||
+        CountedFromANamedEvent(e.m.date))
+      continue;
     const int first = *std::min_element(e.mention_sentences.begin(), e.mention_sentences.end());
     std::set<int> introducing;
     for (int si : e.figure_sentences)

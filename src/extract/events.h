@@ -87,6 +87,8 @@ class EventAssembler {
   bool TimeOfTellingOrPlan(int si, int time_token) const;
   // "een brief van 30 november": the date of a thing a noun names, not of an event.
   bool TimeOfAThing(const TimeMention& t) const;
+  // "Vier dagen na de ramp bedolf …": a date counted from the event it names, dated later from it.
+  bool CountedFromANamedEvent(const Date& d) const;
   void DatePhasesFromTheirEvent();
   // A follow-up (event_types.tsv follows) without a time: the days from the dated event
   // told just before it to the report's.
