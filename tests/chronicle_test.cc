@@ -303,6 +303,26 @@ TEST(ChronicleStories, AMonthPageTakesTheWeekdayItsTextCounts) {
   EXPECT_EQ(published["value"], "2025-11-24");
 }
 
+// "Vorige week zaterdag" on a page dated to its month: the page appeared in the week after that
+// Saturday's, Monday to Sunday, whichever way the weekday and the week are told.
+TEST(ChronicleStories, AMonthPageAppearedInTheWeekAfterLastWeeksDay) {
+  IngestOptions dated;
+  dated.published = Civil{2026, 2, 14};
+  dated.published_basis = DateBasis::kMetadata;
+  for (const std::string told : {"vorige week zaterdag", "zaterdag vorige week"}) {
+    Article avalanche, funeral;
+    ASSERT_TRUE(ArticleFromText("avalanche", "Lawine in Zinal\n\nBij een lawine in Zinal kwamen vandaag vijf "
+                                "skiërs om.", dated, &avalanche).ok());
+    ASSERT_TRUE(ArticleFromText("funeral", " date 2026-02\nAfscheid\n\nIn Herentals namen honderden mensen afscheid "
+                                "van een skiër die " + told + " omkwam bij de lawine in Zinal.", {}, &funeral).ok());
+    json published;
+    for (const auto& line : Lines(ChronicleJsonl({avalanche, funeral})))
+      if (line.contains("article") && line["article"]["id"] == "funeral") published = line["article"]["published"];
+    EXPECT_EQ(published["from"], "2026-02-16") << told;
+    EXPECT_EQ(published["to"], "2026-02-22") << told;
+  }
+}
+
 // Told in the present, "N dagen na de ramp" is the report's distance from the event it names:
 // a page dated to its month takes that event's day plus the count. Told in the past, or as a
 // perfect, or a count of weeks not said to be exact, it dates no report.

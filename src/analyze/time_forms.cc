@@ -186,6 +186,8 @@ int TimeGrammar::PeriodAt(Attempt& a, TimeMention* out) const {
     if (a.pub_precision == Precision::kDay) {
       Civil monday = AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign);
       SetDay(&d, AddDays(monday, d.weekday));
+    } else {
+      d.week = sign;  // (a report of the month: counted from its own week, as "zaterdag vorige week")
     }
   } else if (a.pub_precision == Precision::kDay && unit == 7) {
     Civil monday = AddDays(*pub, -kroniek::WeekdayOf(*pub) + 7 * sign);
