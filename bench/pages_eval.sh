@@ -16,7 +16,7 @@ pages=eval/pages
 [ -f "$shared/eval/score_articles.py" ] || { echo "no scorers at $shared/eval"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-check="explosie_krakau steek_hasselt crash_lyon_vliegtuig trein_zagreb chemie_antwerpen luchtaanval_sudan gijzeling_luik zelfmoordaanslag_mogadishu"
+check="explosie_krakau steek_hasselt crash_lyon_vliegtuig trein_zagreb chemie_antwerpen luchtaanval_sudan gijzeling_luik zelfmoordaanslag_mogadishu gevangenis_guayaquil vuurwerk_setubal"
 python3 - "$work" "$check" <<'PY'
 import json, sys
 work, check = sys.argv[1], sys.argv[2].split()
