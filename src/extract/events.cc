@@ -134,6 +134,7 @@ bool EventAssembler::ToldOnlyInTitle(const Ev& e) const {
 int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
   const bool settled = m.status == "foiled" || m.status == "planned" || m.status == "hypothetical";
   if (m.compared) return -1;
+  const std::string cue_type = m.generic ? CueType(ctx_, m.type, sentence, m.first) : "";
   int best = -1;
   std::tuple<int, int, int> best_recency{-1, -1, -1};
   for (size_t k = 0; k < events_.size(); ++k) {
@@ -158,6 +159,13 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
       if (m.indefinite && !m.part && !m.anaphoric && e.last_sentence != sentence && !ToldOnlyInTitle(e)) continue;
       if (m.days_later && e.last_sentence != sentence) continue;
       if (e.m.status == "hypothetical" || e.m.status == "planned") continue;
+      // ("Vier dagen na de raketinslag … Russische drones vielen een centrale aan": what its
+      // sentence's cue makes it, drones, is no missile attack told before.)
+      // (Of two kinds of attack only: "Het ongeval gebeurde toen haar wagen tegen een eik botste" is
+      // the storm's.)
+      if (!e.generic && !cue_type.empty() && cue_type != e.m.type && ctx_.lex.TypeInfo(cue_type).attack &&
+          ctx_.lex.TypeInfo(e.m.type).attack && !ctx_.lex.Refines(e.m.type, cue_type) && !ctx_.lex.Refines(cue_type, e.m.type))
+        continue;
     } else {
       if (!TypesJoin(e, m.type)) continue;
       // "Een dag later vond een nieuwe schietpartij plaats": not the one told before

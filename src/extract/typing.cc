@@ -151,6 +151,14 @@ std::string WeaponType(const Context& ctx, int sentence) {
   return best < 0 ? "" : rows[best].value;
 }
 
+std::string CueType(const Context& ctx, const std::string& type, int sentence, int trigger) {
+  Ev generic;
+  generic.m.type = type;
+  generic.generic = true;
+  generic.generic_kinds.insert(type);
+  return SentenceCue(ctx, generic, sentence, trigger);
+}
+
 void TypeFromWords(const Context& ctx, int sentence, int trigger, Ev* e) {
   if (!e->generic) return;
   std::string type = SentenceCue(ctx, *e, sentence, trigger);

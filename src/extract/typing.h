@@ -18,6 +18,10 @@ namespace kroniek {
 // one a specific trigger named.
 void TypeFromWords(const Context& ctx, int sentence, int trigger, Ev* e);
 
+// The type such a cue word gives a generic mention of `type` at token `trigger` ("Russische
+// drones vielen de centrale aan": an air or drone strike), or "" when none does.
+std::string CueType(const Context& ctx, const std::string& type, int sentence, int trigger);
+
 // When the article is read, a generic event left takes, in this order: what
 // its figures imply (rockets intercepted: a rocket attack); a battle for an
 // attack on a military site; the type of every other violent event of the
