@@ -146,12 +146,13 @@ bool ArgumentReader::OwnTimeIn(const PhraseMatch& trigger, int si, const std::ve
       return true;
     // Set off by commas right after it or its place ("Bij die brand, dinsdagavond, kwamen …", "na
     // de brand in Charleroi, op zondag 18 januari, is …"), or added after a comma at the
-    // sentence's end ("Onrust na het doodschieten van een jongen, afgelopen dinsdag.").
+    // sentence's end ("Onrust na het doodschieten van een jongen, afgelopen dinsdag.", "veroordeeld
+    // voor de raketaanval op een flat in Saltivka, op 27 november 2023.").
     const int comma = t.first - 1 - (t.first - 1 > trigger.last && IsPreposition(toks[t.first - 1].lower) ? 1 : 0);
     if (comma >= trigger.last && toks[comma].lower == "," && near_after(trigger.last, comma) && t.last < s.last &&
         toks[t.last].lower == ",")
       return true;
-    if (t.first > trigger.last && toks[t.first - 1].lower == "," && t.last + 1 >= s.last &&
+    if (comma > trigger.last && toks[comma].lower == "," && t.last + 1 >= s.last &&
         TriggerBetween(si, trigger.first, t.first) < 0)
       return true;
     for (int k = s.first; k < s.last; ++k)
