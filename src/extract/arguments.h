@@ -34,6 +34,9 @@ bool WidelyCompatible(const Location& a, const Location& b, std::optional<double
 // told as the report's present: a now word just before it, a headline, or the nearest finite
 // verb in the present and no perfect (report_counts.cc).
 bool ToldAsNow(const Context& ctx, const TimeMention& t);
+// The report's day a sentence opens with ("Het is maandag, een week na het ongeluk …", also after a
+// dateline's dash): a weekday that is today, no event's time (report_counts.cc); else nullptr.
+const TimeMention* TodayTold(const Context& ctx, int si);
 
 class ArgumentReader {
  public:

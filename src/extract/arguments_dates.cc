@@ -80,8 +80,9 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
         return true;
     return false;
   };
+  const TimeMention* today = TodayTold(ctx_, si);
   for (const auto& t : ctx_.an.times) {
-    if (t.first < s.first || t.first >= s.last) continue;
+    if (t.first < s.first || t.first >= s.last || &t == today) continue;
     // ("De storm houdt aan tot morgenochtend": a period's end dates no event.)
     if (t.date.from.empty() && !t.date.to.empty()) continue;
     // ("De aanslagpleger is maandag veroordeeld": the time of the trial, not the attack.)

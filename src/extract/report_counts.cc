@@ -64,8 +64,9 @@ void DateFromTheNamed(const Context& ctx, const TimeMention& t, int named, Extra
   }
 }
 
-// The report's weekday a sentence opens with ("Het is maandag, een week na het ongeluk …"), if any.
-std::optional<int> TodaysWeekday(const Context& ctx, int si) {
+}  // namespace
+
+const TimeMention* TodayTold(const Context& ctx, int si) {
   const auto& toks = ctx.tokens();
   const Sentence& s = ctx.an.sentences[si];
   int first = s.first;  // (after a dateline's dash: "DOUARNENEZ - Het is maandag")
@@ -73,10 +74,18 @@ std::optional<int> TodaysWeekday(const Context& ctx, int si) {
     if (toks[k].kind == TokenKind::kPunct && (toks[k].lower == "-" || toks[k].lower == "–")) first = k + 1;
   if (first + 2 >= s.last || !ctx.lex.ClauseIs(toks[first].lower, "impersonal") ||
       !ctx.lex.ClauseIs(toks[first + 1].lower, "copula"))
-    return std::nullopt;
+    return nullptr;
   for (const TimeMention& t : ctx.an.times)
-    if (t.first == first + 2 && t.date.weekday >= 0 && !t.relative_to_event) return t.date.weekday;
-  return std::nullopt;
+    if (t.first == first + 2 && t.date.weekday >= 0 && !t.relative_to_event) return &t;
+  return nullptr;
+}
+
+namespace {
+
+// The report's weekday a sentence opens with ("Het is maandag, een week na het ongeluk …"), if any.
+std::optional<int> TodaysWeekday(const Context& ctx, int si) {
+  const TimeMention* today = TodayTold(ctx, si);
+  return today ? std::optional<int>(today->date.weekday) : std::nullopt;
 }
 
 // Whether a span lies in a sentence that tells the event.
@@ -135,7 +144,9 @@ void CountsFromTheReport(const Context& ctx, Extraction* out) {
     const auto today = TodaysWeekday(ctx, toks[t->first].sentence);
     const bool exact = t->after_named % kWeek != 0 || today ||
                        (t->first > 0 && ctx.lex.ClauseIs(toks[t->first - 1].lower, "exactly"));
-    if (t->date.approximate || !exact || !ToldAsNow(ctx, *t)) {
+    // (A sentence that opens with today's weekday tells its count as now, whatever verb a relative
+    // clause after it has: "Het is vrijdag, precies een week na de nacht waarin de cycloon raasde".)
+    if (t->date.approximate || !exact || !(today || ToldAsNow(ctx, *t))) {
       DateFromTheNamed(ctx, *t, k, out);
       continue;
     }
