@@ -149,7 +149,8 @@ Date ArgumentReader::DateFor(int si, int token, const std::vector<std::string>& 
     if (t.first == token + 2 && ctx_.WordIs(ctx_.tokens()[token + 1].lower, "genitive")) score = -1;
     // ("Bijna negen jaar na de uitbarsting van de vulkaan Semeru op 5 februari 2017 heeft …": a
     // calendar date in the trigger's own phrase beats a count before it.)
-    else if (t.date.basis == DateBasis::kExplicit && t.date.known() && InOwnPhrase(si, token, t)) score = std::min(score, 0);
+    else if (t.date.basis == DateBasis::kExplicit && t.date.known() && InOwnPhrase(si, token, t))
+      score = std::min(score, 0);
     if (score < best_score) { best = &t; best_score = score; }
   }
   if (!best) return Date();

@@ -164,7 +164,8 @@ int EventAssembler::Resolve(const MentionInfo& m, int sentence) const {
       // (Of two kinds of attack only: "Het ongeval gebeurde toen haar wagen tegen een eik botste" is
       // the storm's.)
       if (!e.generic && !cue_type.empty() && cue_type != e.m.type && ctx_.lex.TypeInfo(cue_type).attack &&
-          ctx_.lex.TypeInfo(e.m.type).attack && !ctx_.lex.Refines(e.m.type, cue_type) && !ctx_.lex.Refines(cue_type, e.m.type))
+          ctx_.lex.TypeInfo(e.m.type).attack && !ctx_.lex.Refines(e.m.type, cue_type) &&
+          !ctx_.lex.Refines(cue_type, e.m.type))
         continue;
     } else {
       if (!TypesJoin(e, m.type)) continue;
