@@ -103,7 +103,7 @@ size_t StampRules::PlaceDateline(const std::string& text) const {
   if (paren != std::string::npos) {
     if (head.back() != ')') return 0;
     for (const auto& p : StampPieces(head.substr(paren), time_separators_))
-      if (p.number || !fillers_.count(p.text)) return 0;
+      if (p.number || !(p.agency || fillers_.count(p.text))) return 0;
   } else if (text.compare(dash, 2, ". ") == 0) {
     return 0;  // a full stop ends a dateline only after its agency
   }

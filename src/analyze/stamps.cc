@@ -34,6 +34,16 @@ size_t LetterBytes(const std::string& s, size_t i) {
 
 }  // namespace
 
+namespace {
+
+// Two to six capitals and nothing else ("ANP", "PAP", "HINA").
+bool AllCapitals(const std::string& word) {
+  return word.size() >= 2 && word.size() <= 6 &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+}  // namespace
+
 std::vector<StampPiece> StampPieces(const std::string& s, const std::unordered_set<std::string>& time_separators) {
   std::vector<StampPiece> out;
   size_t i = 0;
@@ -54,6 +64,7 @@ std::vector<StampPiece> StampPieces(const std::string& s, const std::unordered_s
       size_t j = i;
       while (j < s.size() && (n = LetterBytes(s, j)) > 0) j += n;
       out.push_back({ToLower(s.substr(i, j - i)), false, IsAsciiLetter(s[i]) && s[i] <= 'Z', i});
+      out.back().agency = i > 0 && s[i - 1] == '(' && j < s.size() && s[j] == ')' && AllCapitals(s.substr(i, j - i));
       i = j;
     } else {
       // Punctuation and spaces separate pieces; skip a whole UTF-8 sequence ("•").
@@ -253,7 +264,7 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
       if (pieces.size() - k - 1 > kMaxCreditWords) return "";
       break;
     }
-    if (!fillers_.count(p.text) && !time_separators_.count(p.text) && times.WeekdayOf(p.text) < 0) return "";
+    if (!p.agency && !fillers_.count(p.text) && !time_separators_.count(p.text) && times.WeekdayOf(p.text) < 0) return "";
   }
   return dates > 0 ? "dateline" : clock_times > 0 ? "timestamp" : "";
 }

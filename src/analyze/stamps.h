@@ -29,6 +29,7 @@ struct StampPiece {
   bool number = false;
   bool capitalized = false;
   size_t begin = 0;  // byte offset in the text it was cut from
+  bool agency = false;  // capitals alone in brackets, a news agency's credit ("(ANP)", "(PAP)")
 };
 
 class StampRules {
