@@ -264,7 +264,8 @@ std::string StampRules::ClassifyFrom(const std::vector<StampPiece>& pieces, size
       if (pieces.size() - k - 1 > kMaxCreditWords) return "";
       break;
     }
-    if (!p.agency && !fillers_.count(p.text) && !time_separators_.count(p.text) && times.WeekdayOf(p.text) < 0) return "";
+    if (!p.agency && !fillers_.count(p.text) && !time_separators_.count(p.text) && times.WeekdayOf(p.text) < 0)
+      return "";
   }
   return dates > 0 ? "dateline" : clock_times > 0 ? "timestamp" : "";
 }
